@@ -1,0 +1,27 @@
+import type { Writable } from 'node:stream';
+
+/** What every CLI command receives: the global options, resolved once, and its streams. */
+export interface CliContext {
+  /** `--data-dir` / REGCLIENT_DATA_DIR, resolved to an absolute path */
+  readonly dataDir: string;
+  /** `--server` / REGCLIENT_SERVER_URL, when given */
+  readonly serverUrl: string | undefined;
+  readonly env: NodeJS.ProcessEnv;
+  readonly stdout: Writable;
+  readonly stderr: Writable;
+  readonly isTTY: boolean;
+}
+
+/**
+ * One CLI command, e.g. `audit verify` or `devices list`. `run` gets the arguments after the
+ * command words and returns the exit code; it throws AppError for expected failures, which the
+ * CLI prints with its code and exits with 1.
+ */
+export interface CliCommand {
+  /** command words, e.g. ['audit', 'verify'] */
+  readonly words: readonly string[];
+  readonly summary: string;
+  /** option lines shown by `regclient <words> --help` */
+  readonly usage: string;
+  run(args: string[], ctx: CliContext): Promise<number>;
+}

@@ -1,0 +1,50 @@
+import { AppError } from '../../../../schemas/errors';
+import type { DB } from '../Database';
+import type { Migration } from './Migration';
+import { updateToSchemaVersion10 } from './10-initial-schema';
+
+/** Every migration, in order. Append only. */
+export const MIGRATIONS: readonly Migration[] = [updateToSchemaVersion10];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+export interface MigrationResult {
+  readonly from: number;
+  readonly to: number;
+  readonly applied: readonly number[];
+}
+
+/**
+ * Brings the database to `target` (default: latest). Each step runs in its own transaction and
+ * sets `user_version`, so a failing step leaves the database at the previous version, intact.
+ * @throws AppError ERR_DB_NEWER_VERSION, ERR_DB_MIGRATION_FAILED
+ */
+export function migrate(db: DB, migrations: readonly Migration[] = MIGRATIONS, target?: number): MigrationResult {
+  assertAscending(migrations);
+  const supported = migrations.length === 0 ? 0 : migrations[migrations.length - 1]!.version;
+  const to = target ?? supported;
+  const from = db.pragma('user_version', { simple: true }) as number;
+  if (from > supported) throw new AppError('ERR_DB_NEWER_VERSION', { found: from, supported });
+  const applied: number[] = [];
+  for (const migration of migrations) {
+    if (migration.version <= from || migration.version > to) continue;
+    try {
+      db.transaction(() => {
+        migration.up(db);
+        db.pragma(`user_version = ${migration.version}`);
+      }).immediate();
+    } catch (cause) {
+      throw new AppError('ERR_DB_MIGRATION_FAILED', { version: migration.version, reason: String((cause as Error).message) }, { cause });
+    }
+    applied.push(migration.version);
+  }
+  return { from, to: Math.max(from, applied[applied.length - 1] ?? from), applied };
+}
+
+function assertAscending(migrations: readonly Migration[]): void {
+  for (let i = 1; i < migrations.length; i++) {
+    if (migrations[i]!.version <= migrations[i - 1]!.version) {
+      throw new TypeError(`migrate: versions must go up, ${migrations[i]!.version} follows ${migrations[i - 1]!.version}`);
+    }
+  }
+}

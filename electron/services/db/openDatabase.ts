@@ -1,0 +1,34 @@
+import { existsSync } from 'node:fs';
+import { AppError } from '../../../schemas/errors';
+import { BetterSqlite3, type DB } from './Database';
+
+/**
+ * Opens (or creates) the SQLCipher-compatible encrypted database with a raw 256-bit key, in WAL
+ * mode with foreign keys on, and proves the key by reading the schema.
+ * @throws AppError ERR_DB_KEY_INVALID (wrong key), ERR_DB_CORRUPT (not a database even with a key)
+ */
+export function openDatabase(path: string, key: Buffer): DB {
+  if (key.length !== 32) throw new TypeError(`openDatabase: expected a 32-byte key, got ${key.length}`);
+  const existed = existsSync(path);
+  const db = new BetterSqlite3(path);
+  try {
+    db.pragma(`cipher='sqlcipher'`);
+    db.pragma('legacy=4');
+    // The key is hex from our own random bytes: no user input reaches this string.
+    db.pragma(`key="x'${key.toString('hex')}'"`);
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    return db;
+  } catch (cause) {
+    db.close();
+    const code = (cause as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB') {
+      throw new AppError('ERR_DB_KEY_INVALID', { path, reason: existed ? 'the key does not open this database' : 'cannot create database' }, { cause });
+    }
+    if (code === 'SQLITE_CORRUPT') throw new AppError('ERR_DB_CORRUPT', { path }, { cause });
+    throw cause;
+  }
+}

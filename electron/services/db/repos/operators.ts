@@ -1,0 +1,98 @@
+import { Role, LanguageCode, type Role as RoleT, type LanguageCode as LanguageCodeT } from '../../../../schemas/operators';
+import type { DB } from '../Database';
+import { sql } from '../sql';
+
+export interface OperatorRow {
+  user_id: string;
+  name: string;
+  roles: string;
+  password_hash: string | null;
+  is_active: 0 | 1;
+  language: string;
+  failed_logins: number;
+  locked_until: number | null;
+  last_login_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface Operator {
+  readonly userId: string;
+  readonly name: string;
+  readonly roles: readonly RoleT[];
+  readonly passwordHash: string | undefined;
+  readonly isActive: boolean;
+  readonly language: LanguageCodeT;
+  readonly failedLogins: number;
+  readonly lockedUntil: number | undefined;
+  readonly lastLoginAt: number | undefined;
+}
+
+function hydrate(row: OperatorRow): Operator {
+  return {
+    userId: row.user_id,
+    name: row.name,
+    roles: Role.array().parse(JSON.parse(row.roles)),
+    passwordHash: row.password_hash ?? undefined,
+    isActive: row.is_active === 1,
+    language: LanguageCode.catch('por').parse(row.language),
+    failedLogins: row.failed_logins,
+    lockedUntil: row.locked_until ?? undefined,
+    lastLoginAt: row.last_login_at ?? undefined,
+  };
+}
+
+export function getOperator(db: DB, userId: string): Operator | undefined {
+  const [query, params] = sql`SELECT * FROM operators WHERE user_id = ${userId}`;
+  const row = db.prepare(query).get(...params) as OperatorRow | undefined;
+  return row ? hydrate(row) : undefined;
+}
+
+export function countOperators(db: DB): number {
+  return (db.prepare('SELECT count(*) AS n FROM operators').get() as { n: number }).n;
+}
+
+export interface NewOperator {
+  readonly userId: string;
+  readonly name: string;
+  readonly roles: readonly RoleT[];
+  readonly passwordHash: string;
+  readonly language: LanguageCodeT;
+}
+
+export function insertOperator(db: DB, op: NewOperator, now: number): void {
+  const [query, params] = sql`INSERT INTO operators (user_id, name, roles, password_hash, language, created_at, updated_at)
+    VALUES (${op.userId}, ${op.name}, ${JSON.stringify(op.roles)}, ${op.passwordHash}, ${op.language}, ${now}, ${now})`;
+  db.prepare(query).run(...params);
+}
+
+/** Records a failed login; returns the new failure count. */
+export function recordFailedLogin(db: DB, userId: string, now: number, lockedUntil: number | null): number {
+  const [query, params] = sql`UPDATE operators SET failed_logins = failed_logins + 1, locked_until = ${lockedUntil},
+    updated_at = ${now} WHERE user_id = ${userId} RETURNING failed_logins`;
+  const row = db.prepare(query).get(...params) as { failed_logins: number } | undefined;
+  if (!row) throw new Error(`recordFailedLogin: expected 1 row for ${userId}, got 0`);
+  return row.failed_logins;
+}
+
+export function recordSuccessfulLogin(db: DB, userId: string, now: number): void {
+  const [query, params] = sql`UPDATE operators SET failed_logins = 0, locked_until = NULL, last_login_at = ${now},
+    updated_at = ${now} WHERE user_id = ${userId}`;
+  assertOneChange('recordSuccessfulLogin', db.prepare(query).run(...params).changes);
+}
+
+/** A lock that has run out is cleared so the operator starts again with a full set of attempts. */
+export function clearExpiredLock(db: DB, userId: string, now: number): void {
+  const [query, params] = sql`UPDATE operators SET failed_logins = 0, locked_until = NULL, updated_at = ${now}
+    WHERE user_id = ${userId} AND locked_until IS NOT NULL AND locked_until <= ${now}`;
+  db.prepare(query).run(...params);
+}
+
+export function setOperatorLanguage(db: DB, userId: string, language: LanguageCodeT, now: number): void {
+  const [query, params] = sql`UPDATE operators SET language = ${language}, updated_at = ${now} WHERE user_id = ${userId}`;
+  assertOneChange('setOperatorLanguage', db.prepare(query).run(...params).changes);
+}
+
+function assertOneChange(fn: string, changes: number): void {
+  if (changes !== 1) throw new Error(`${fn}: expected 1 change, got ${changes}`);
+}

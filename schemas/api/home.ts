@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { MachineIdentity } from '../machine';
+
+/** Dashboard figures; each later area adds its own card data here. */
+export const HomeSummary = z.object({
+  machine: MachineIdentity,
+  disk: z.object({ dataDir: z.string(), freeBytes: z.number().nonnegative(), totalBytes: z.number().nonnegative() }),
+  /** audit entries written today (local day): shows the store is live and being written */
+  auditEntriesToday: z.number().int().nonnegative(),
+  lastLoginAt: z.number().int().nullable(),
+  lastSyncAt: z.number().int().nullable(),
+});
+export type HomeSummary = z.infer<typeof HomeSummary>;
+
+export const AppInfo = z.object({
+  version: z.string(),
+  host: z.enum(['electron', 'browser']),
+  isDemo: z.boolean(),
+  centreId: z.string(),
+  machineId: z.string(),
+  keyIndex: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;

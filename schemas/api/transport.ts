@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { SerializedError } from '../errors';
+
+/** A call's reply as it crosses any boundary: errors travel as data (STYLE rule 20). */
+export const Reply = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: SerializedError }),
+]);
+export type Reply = z.infer<typeof Reply>;
+
+/** Browser-host WebSocket frames. */
+export const ClientFrame = z.object({
+  type: z.literal('call'),
+  seq: z.number().int().nonnegative(),
+  method: z.string(),
+  input: z.unknown(),
+});
+export type ClientFrame = z.infer<typeof ClientFrame>;
+
+export const ServerFrame = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('reply'), seq: z.number().int().nonnegative(), reply: Reply }),
+  z.object({ type: z.literal('event'), name: z.string(), payload: z.unknown() }),
+]);
+export type ServerFrame = z.infer<typeof ServerFrame>;
+
+/**
+ * What `window.regclient` exposes, in Electron (preload) and in the browser host (WebSocket):
+ * an untyped transport. The renderer wraps it in one typed Proxy over the contract.
+ */
+export interface RegclientBridge {
+  invoke(method: string, input: unknown): Promise<Reply>;
+  /** returns an unsubscribe function */
+  on(listener: (name: string, payload: unknown) => void): () => void;
+}
+
+/** Electron IPC channel names. */
+export const IPC_INVOKE_CHANNEL = 'regclient:invoke';
+export const IPC_EVENT_CHANNEL = 'regclient:event';

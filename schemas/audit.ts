@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/** Event ids written to the audit log. Later areas add theirs; keep names stable. */
+export const AuditEvent = z.enum([
+  'APP_STARTED',
+  'DB_CREATED',
+  'DB_MIGRATED',
+  'MACHINE_KEY_CREATED',
+  'DEMO_SEEDED',
+  'LOGIN_SUCCESS',
+  'LOGIN_FAILED',
+  'LOGIN_LOCKED',
+  'LOGOUT',
+  'SESSION_EXPIRED',
+  'ROLE_DENIED',
+  'OPERATOR_CREATED',
+  'OPERATOR_UPDATED',
+  'LANGUAGE_CHANGED',
+  'AUDIT_VERIFIED',
+]);
+export type AuditEvent = z.infer<typeof AuditEvent>;
+
+export const AuditEntry = z.object({
+  seq: z.number().int().positive(),
+  at: z.number().int(),
+  event: AuditEvent,
+  actor: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AuditVerifyResult = z.object({
+  ok: z.boolean(),
+  entries: z.number().int().nonnegative(),
+  /** first problem found, when not ok */
+  problem: z.object({ seq: z.number().int(), reason: z.string() }).nullable(),
+});
+export type AuditVerifyResult = z.infer<typeof AuditVerifyResult>;

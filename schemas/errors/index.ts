@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { coreErrors } from './coreErrors';
+import { packetErrors } from './packetErrors';
+import { sbiErrors } from './sbiErrors';
+import { syncErrors } from './syncErrors';
+import type { ErrorSpec, RetryClass } from './defineErrors';
+
+export { RetryClass, defineErrors, NoDetails } from './defineErrors';
+export type { ErrorSpec } from './defineErrors';
+
+/**
+ * The one error catalogue. Each area adds its own `defineErrors` object here; a code is API: never
+ * renamed or reused (STYLE rule 17). Translations live in `renderer/i18n/locales/<lang>/errors.json`
+ * and a test fails when a code or a translation is missing on either side.
+ */
+export const ERRORS = {
+  ...coreErrors,
+  ...sbiErrors,
+  ...packetErrors,
+  ...syncErrors,
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof ERRORS;
+export type ErrorDetails<C extends ErrorCode> = z.infer<(typeof ERRORS)[C]['details']>;
+
+export const ERROR_CODES = Object.keys(ERRORS) as ErrorCode[];
+
+/** The plain-data form an error takes across IPC, WebSocket and worker boundaries. */
+export const SerializedError = z.object({
+  code: z.string(),
+  message: z.string(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type SerializedError = z.infer<typeof SerializedError>;
+
+/**
+ * An expected failure from the outside world or from the user's input: it has a stable code,
+ * typed details and a retry class. Bugs are plain `Error`s (reported as ERR_INTERNAL).
+ */
+export class AppError<C extends ErrorCode = ErrorCode> extends Error {
+  override readonly name = 'AppError';
+  readonly code: C;
+  readonly details: ErrorDetails<C>;
+
+  constructor(code: C, details: ErrorDetails<C>, options?: { cause?: unknown; message?: string }) {
+    super(options?.message ?? ERRORS[code].log, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.details = details;
+  }
+
+  get retry(): RetryClass {
+    return ERRORS[this.code].retry;
+  }
+
+  /** Narrows the code, so `if (err.is('ERR_AUTH_LOCKED')) err.details.lockedUntil` type-checks. */
+  is<K extends ErrorCode>(code: K): this is AppError<K> {
+    return (this.code as ErrorCode) === code;
+  }
+
+  toJSON(): SerializedError {
+    return { code: this.code, message: this.message, details: { ...(this.details as object) } };
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}
+
+export function isErrorCode(value: string): value is ErrorCode {
+  return Object.prototype.hasOwnProperty.call(ERRORS, value);
+}
+
+/** Rebuilds an AppError on the receiving side of a boundary; an unknown code becomes ERR_INTERNAL. */
+export function deserializeError(error: SerializedError): AppError {
+  if (!isErrorCode(error.code)) {
+    return new AppError('ERR_INTERNAL', {}, { message: `${error.code}: ${error.message}` });
+  }
+  return new AppError(error.code, error.details as ErrorDetails<typeof error.code>, { message: error.message });
+}
+
+/** Converts anything thrown into the wire form; non-AppErrors are reported as ERR_INTERNAL. */
+export function serializeError(err: unknown): SerializedError {
+  if (isAppError(err)) return err.toJSON();
+  return { code: 'ERR_INTERNAL', message: 'internal error', details: {} };
+}
