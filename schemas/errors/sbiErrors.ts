@@ -1,4 +1,145 @@
-import { defineErrors } from './defineErrors';
+import { z } from 'zod';
+import { defineErrors, NoDetails } from './defineErrors';
 
-/** Errors of the sbi area. Codes are API: never renamed or reused. */
-export const sbiErrors = defineErrors({});
+const Device = z.object({ port: z.number().int(), deviceId: z.string() });
+const Mismatch = z.object({ port: z.number().int(), expected: z.string(), received: z.string() });
+
+/**
+ * What the operator is asked to do about an SBI error; the UI shows it next to the translated
+ * message. `reconnect`: check the cable / restart the device service, then retry. `recapture`:
+ * capture again. `wait`: the device is busy or warming up. `callSupport`: the device or its
+ * certificates are wrong, only support can fix it. `fixSettings`: an administrator setting.
+ */
+export type SbiOperatorAction = 'reconnect' | 'recapture' | 'wait' | 'callSupport' | 'fixSettings';
+
+/**
+ * Errors of the sbi area (biometric devices, USB hot-plug, serial peripherals).
+ * Codes are API: never renamed or reused. Every device fault has its own code so that the
+ * conformance suite can assert the exact rejection.
+ */
+export const sbiErrors = defineErrors({
+  ERR_SBI_UNREACHABLE: { retry: 'retry', log: 'device service refused the connection', details: z.object({ port: z.number().int() }) },
+  ERR_SBI_TIMEOUT: {
+    retry: 'retry',
+    log: 'device service did not answer in time',
+    details: z.object({ port: z.number().int(), method: z.string(), timeoutMs: z.number().int() }),
+  },
+  ERR_SBI_CONNECTION_RESET: { retry: 'retry', log: 'device service reset the connection', details: z.object({ port: z.number().int(), method: z.string() }) },
+  ERR_SBI_MALFORMED_RESPONSE: {
+    retry: 'fatal',
+    log: 'device response is not the JSON the SBI spec describes',
+    details: z.object({ port: z.number().int(), method: z.string(), issue: z.string() }),
+  },
+  ERR_SBI_NO_DEVICE: { retry: 'retry', log: 'no usable device for this modality', details: z.object({ modality: z.string() }) },
+  ERR_SBI_DEVICE_NOT_READY: { retry: 'retry', log: 'device reports Not Ready', details: Device },
+  ERR_SBI_DEVICE_BUSY: { retry: 'retry', log: 'device reports Busy', details: Device },
+  ERR_SBI_DEVICE_NOT_REGISTERED: { retry: 'fatal', log: 'device is not registered (unsigned device info)', details: Device },
+  ERR_SBI_DEVICE_ERROR: {
+    retry: 'retry',
+    log: 'device answered with an SBI error code',
+    details: z.object({ port: z.number().int(), errorCode: z.string(), errorInfo: z.string() }),
+  },
+  ERR_SBI_UNSUPPORTED_SPEC: {
+    retry: 'fatal',
+    log: 'device does not speak SBI 0.9.5 / 1.0.0 for registration',
+    details: z.object({ port: z.number().int(), specVersion: z.array(z.string()), purpose: z.string() }),
+  },
+  ERR_SBI_JWS_MALFORMED: {
+    retry: 'fatal',
+    log: 'signed block is not a compact RS256 JWS with an x5c certificate',
+    details: z.object({ port: z.number().int(), part: z.string(), issue: z.string() }),
+  },
+  ERR_SBI_SIGNATURE_INVALID: { retry: 'fatal', log: 'device signature does not verify', details: z.object({ port: z.number().int(), part: z.string() }) },
+  ERR_SBI_CERT_EXPIRED: {
+    retry: 'fatal',
+    log: 'device certificate is expired or not yet valid',
+    details: z.object({ port: z.number().int(), part: z.string(), notBefore: z.string(), notAfter: z.string() }),
+  },
+  ERR_SBI_CERT_UNTRUSTED: {
+    retry: 'fatal',
+    log: 'device certificate does not chain to a trusted device CA',
+    details: z.object({ port: z.number().int(), part: z.string(), issuer: z.string() }),
+  },
+  ERR_SBI_DIGITAL_ID_INVALID: {
+    retry: 'fatal',
+    log: 'digitalId is unsigned, badly signed or incomplete',
+    details: z.object({ port: z.number().int(), issue: z.string() }),
+  },
+  ERR_SBI_DIGITAL_ID_MISMATCH: {
+    retry: 'fatal',
+    log: 'digitalId in the capture differs from the device info',
+    details: z.object({ port: z.number().int(), field: z.string(), expected: z.string(), received: z.string() }),
+  },
+  ERR_SBI_TRANSACTION_ID_MISMATCH: { retry: 'retry', log: 'capture echoes a different transactionId', details: Mismatch },
+  ERR_SBI_SPEC_VERSION_MISMATCH: { retry: 'retry', log: 'capture echoes a different specVersion', details: Mismatch },
+  ERR_SBI_TIMESTAMP_OUT_OF_WINDOW: {
+    retry: 'retry',
+    log: 'capture timestamp is outside the allowed window of the host clock',
+    details: z.object({ port: z.number().int(), timestamp: z.string(), windowMinutes: z.number() }),
+  },
+  ERR_SBI_HASH_CHAIN_BROKEN: {
+    retry: 'retry',
+    log: 'capture hash does not continue the hash chain',
+    details: z.object({ port: z.number().int(), index: z.number().int(), expected: z.string(), received: z.string() }),
+  },
+  ERR_SBI_BIOVALUE_NOT_CANONICAL: {
+    retry: 'retry',
+    log: 'bioValue is not unpadded base64url (the server could not re-verify it)',
+    details: z.object({ port: z.number().int(), index: z.number().int() }),
+  },
+  ERR_SBI_BIO_TYPE_MISMATCH: { retry: 'retry', log: 'capture bioType differs from the request', details: Mismatch },
+  ERR_SBI_BIO_SUBTYPE_UNEXPECTED: {
+    retry: 'retry',
+    log: 'capture contains a bioSubType that was not requested (or was excepted)',
+    details: z.object({ port: z.number().int(), bioSubType: z.string(), allowed: z.array(z.string()) }),
+  },
+  ERR_SBI_BIO_SUBTYPE_DUPLICATE: { retry: 'retry', log: 'capture contains the same bioSubType twice', details: z.object({ port: z.number().int(), bioSubType: z.string() }) },
+  ERR_SBI_ELEMENT_COUNT: {
+    retry: 'retry',
+    log: 'capture returned a different number of biometrics than requested',
+    details: z.object({ port: z.number().int(), expected: z.number().int(), received: z.number().int() }),
+  },
+  ERR_SBI_QUALITY_INVALID: { retry: 'retry', log: 'qualityScore is not a number within 0..100', details: z.object({ port: z.number().int(), qualityScore: z.string() }) },
+  ERR_SBI_ISO_INVALID: { retry: 'retry', log: 'bioValue is not an ISO 19794 record of the requested modality', details: z.object({ port: z.number().int(), index: z.number().int(), issue: z.string() }) },
+  ERR_SBI_NOTHING_TO_CAPTURE: { retry: 'fatal', log: 'every biometric of this capture is marked as an exception', details: z.object({ modality: z.string() }) },
+  ERR_SBI_STREAM_FAILED: { retry: 'retry', log: 'live preview stream failed', details: z.object({ port: z.number().int(), issue: z.string() }) },
+  ERR_SBI_USB_UNAVAILABLE: { retry: 'fatal', log: 'USB hot-plug events are unavailable (permissions or driver)', details: z.object({ reason: z.string() }) },
+  ERR_SBI_SERIAL_OPEN_FAILED: { retry: 'retry', log: 'serial port could not be opened', details: z.object({ path: z.string(), reason: z.string() }) },
+  ERR_SBI_SERIAL_NOT_CONFIGURED: { retry: 'fatal', log: 'no serial port is chosen in settings', details: NoDetails },
+});
+
+/** Code → suggested operator action, shown with the translated message. */
+export const SBI_OPERATOR_ACTIONS: Readonly<Record<keyof typeof sbiErrors, SbiOperatorAction>> = {
+  ERR_SBI_UNREACHABLE: 'reconnect',
+  ERR_SBI_TIMEOUT: 'reconnect',
+  ERR_SBI_CONNECTION_RESET: 'reconnect',
+  ERR_SBI_MALFORMED_RESPONSE: 'callSupport',
+  ERR_SBI_NO_DEVICE: 'reconnect',
+  ERR_SBI_DEVICE_NOT_READY: 'wait',
+  ERR_SBI_DEVICE_BUSY: 'wait',
+  ERR_SBI_DEVICE_NOT_REGISTERED: 'callSupport',
+  ERR_SBI_DEVICE_ERROR: 'recapture',
+  ERR_SBI_UNSUPPORTED_SPEC: 'callSupport',
+  ERR_SBI_JWS_MALFORMED: 'callSupport',
+  ERR_SBI_SIGNATURE_INVALID: 'callSupport',
+  ERR_SBI_CERT_EXPIRED: 'callSupport',
+  ERR_SBI_CERT_UNTRUSTED: 'callSupport',
+  ERR_SBI_DIGITAL_ID_INVALID: 'callSupport',
+  ERR_SBI_DIGITAL_ID_MISMATCH: 'reconnect',
+  ERR_SBI_TRANSACTION_ID_MISMATCH: 'recapture',
+  ERR_SBI_SPEC_VERSION_MISMATCH: 'callSupport',
+  ERR_SBI_TIMESTAMP_OUT_OF_WINDOW: 'callSupport',
+  ERR_SBI_HASH_CHAIN_BROKEN: 'recapture',
+  ERR_SBI_BIOVALUE_NOT_CANONICAL: 'callSupport',
+  ERR_SBI_BIO_TYPE_MISMATCH: 'recapture',
+  ERR_SBI_BIO_SUBTYPE_UNEXPECTED: 'recapture',
+  ERR_SBI_BIO_SUBTYPE_DUPLICATE: 'recapture',
+  ERR_SBI_ELEMENT_COUNT: 'recapture',
+  ERR_SBI_QUALITY_INVALID: 'recapture',
+  ERR_SBI_ISO_INVALID: 'recapture',
+  ERR_SBI_NOTHING_TO_CAPTURE: 'recapture',
+  ERR_SBI_STREAM_FAILED: 'reconnect',
+  ERR_SBI_USB_UNAVAILABLE: 'fixSettings',
+  ERR_SBI_SERIAL_OPEN_FAILED: 'reconnect',
+  ERR_SBI_SERIAL_NOT_CONFIGURED: 'fixSettings',
+};
