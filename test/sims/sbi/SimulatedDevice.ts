@@ -281,7 +281,7 @@ export class SimulatedDevice {
 
   #elements(request: Record<string, unknown>, bio: Record<string, unknown>, subTypes: (string | undefined)[], isExceptionPhoto: boolean, score: number): unknown[] {
     const fault = this.fault?.fault;
-    if (fault === 'wrongBioSubType' && subTypes[0] !== undefined) subTypes = [this.definition.type === 'Iris' ? 'Left' : 'Right Thumb', ...subTypes.slice(1)];
+    if (fault === 'wrongBioSubType' && subTypes[0] !== undefined) subTypes = [wrongSubTypeFor(this.definition.type, subTypes), ...subTypes.slice(1)];
     if (fault === 'duplicateBioSubType' && subTypes.length > 1) subTypes = [subTypes[0], subTypes[0], ...subTypes.slice(2)];
     if (fault === 'wrongElementCount') subTypes = subTypes.length > 1 ? subTypes.slice(1) : [...subTypes, ...subTypes];
     let previousHash = String(bio.previousHash);
@@ -372,6 +372,12 @@ export class SimulatedDevice {
       this.#stream = undefined;
     }
   }
+}
+
+/** A subtype this capture must not contain: another slap's finger, or UNKNOWN for iris. */
+function wrongSubTypeFor(type: string, subTypes: readonly (string | undefined)[]): string {
+  if (type === 'Iris') return 'UNKNOWN';
+  return subTypes.includes('Right Thumb') ? 'Left IndexFinger' : 'Right Thumb';
 }
 
 function countIsValid(type: string, subId: string, count: number, exceptionCount: number, total: number): boolean {

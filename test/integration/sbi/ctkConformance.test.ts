@@ -1,0 +1,346 @@
+import assert from 'node:assert/strict';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import jpeg from 'jpeg-js';
+import { PNG } from 'pngjs';
+import { decodeCanonicalBase64url } from '../../../native/sbi/base64url';
+import { chainHash } from '../../../native/sbi/hashChain';
+import { TrustStore } from '../../../native/sbi/TrustStore';
+import { verifyDeviceInfoElement } from '../../../native/sbi/verifyDeviceInfo';
+import { verifyJws } from '../../../native/sbi/verifyJws';
+import { CaptureDataPayload, DigitalId, DiscoverResponse } from '../../../schemas/sbi';
+import type { SbiSimulator } from '../../sims/sbi/SbiSimulator';
+import { SUBTYPES_BY_SUB_ID } from '../../sims/sbi/simDevices';
+import { ctkCaptureRequest, rawCall, startSimulator, testPki } from './sbiTestKit';
+
+/**
+ * The MOSIP Compliance Toolkit SBI cases that need no quality SDK (sbi-protocol.md §7), run
+ * against our simulator: is it a compliant SBI? Each test is named after its CTK id. The CTK
+ * validators (Schema, Signature, ResponseMismatch, Hash, Timeout, TimeCheck, ISOStandards) are
+ * re-expressed here; the signature check uses the client's verifier against the simulator CA.
+ */
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+const QUALITY = /^(100(\.0+)?|\d{1,2}(\.\d+)?)$/;
+
+let simulator: SbiSimulator;
+let trust: TrustStore;
+/** the hash chain carried across the hash-validation cases, as CTK does within a run */
+let runChain = '';
+
+interface Expect {
+  readonly type: 'Finger' | 'Iris' | 'Face';
+  readonly subId: string;
+  readonly count: number;
+  readonly exceptions?: readonly string[];
+}
+
+function portOf(type: string): number {
+  return simulator.device(type === 'Finger' ? 'finger' : type === 'Iris' ? 'iris' : 'face').port;
+}
+
+function deviceIdOf(type: string): string {
+  return type === 'Finger' ? '2' : type === 'Iris' ? '1' : '3';
+}
+
+async function rcapture(testId: string, e: Expect, bio: Record<string, unknown> = {}, overrides: Record<string, unknown> = {}) {
+  const request = ctkCaptureRequest(testId, { type: e.type, count: String(e.count), deviceId: deviceIdOf(e.type), deviceSubId: e.subId, exception: e.exceptions ?? [], ...bio }, overrides);
+  const started = Date.now();
+  const answer = await rawCall(portOf(e.type), 'RCAPTURE', '/capture', request);
+  return { request, answer, elapsed: Date.now() - started };
+}
+
+/** Schema + Signature + ResponseMismatch + Hash + TimeCheck validators of a successful RCAPTURE. */
+function assertCompliantCapture(json: unknown, request: Record<string, unknown>, e: Expect): { lastHash: string; isoRecords: Buffer[] } {
+  const body = json as { biometrics: { specVersion: string; data: string; hash: string; error: { errorCode: string; errorInfo: string } }[] };
+  assert.equal(body.biometrics.length, e.count, 'element count = bioCount');
+  const bio = (request.bio as Record<string, unknown>[])[0]!;
+  let previous = String(bio.previousHash);
+  const subTypes = new Set<string>();
+  const isoRecords: Buffer[] = [];
+  const allowed = SUBTYPES_BY_SUB_ID[e.type]![e.subId]!.filter((s) => !(e.exceptions ?? []).includes(s));
+  for (const element of body.biometrics) {
+    assert.deepEqual(element.error, { errorCode: '0', errorInfo: 'Success' });
+    assert.equal(element.specVersion, request.specVersion);
+    assert.match(element.hash, /^[A-Z0-9]{64}$/);
+    const jws = verifyJws(element.data, { port: 0, part: 'data', trust, domain: 'DEVICE', now: Date.now(), clockSkewMs: 60_000 });
+    const data = CaptureDataPayload.parse(JSON.parse(jws.payloadText));
+    assert.equal(data.transactionId, request.transactionId);
+    assert.equal(data.purpose, 'Registration');
+    assert.equal(data.bioType, e.type);
+    assert.match(data.timestamp, TIMESTAMP);
+    assert.ok(Math.abs(Date.parse(data.timestamp) - Date.now()) < 5 * 60_000, 'TimeCheck: within 5 minutes');
+    assert.match(data.qualityScore, QUALITY);
+    const digital = verifyJws(data.digitalId, { port: 0, part: 'data.digitalId', trust, domain: 'DEVICE', now: Date.now(), clockSkewMs: 60_000 });
+    DigitalId.parse(JSON.parse(digital.payloadText));
+    if (e.type === 'Face') assert.equal(data.bioSubType, undefined);
+    else {
+      assert.ok(allowed.includes(data.bioSubType ?? ''), `bioSubType ${data.bioSubType} allowed for subId ${e.subId}`);
+      assert.ok(!subTypes.has(data.bioSubType ?? ''), 'distinct bioSubType');
+      subTypes.add(data.bioSubType ?? '');
+    }
+    const iso = decodeCanonicalBase64url(data.bioValue);
+    assert.ok(iso, 'bioValue is unpadded base64url');
+    assert.equal(element.hash, chainHash(previous, iso));
+    previous = element.hash;
+    isoRecords.push(iso);
+  }
+  return { lastHash: previous, isoRecords };
+}
+
+function assertErrorResponse(json: unknown, code?: string): void {
+  const element = (json as { biometrics: { data: string; error: { errorCode: string } }[] }).biometrics[0]!;
+  assert.match(element.error.errorCode, /^[1-9]\d{2}$/, 'a 3-digit non-zero error code');
+  assert.equal(element.data, '');
+  if (code) assert.equal(element.error.errorCode, code);
+}
+
+async function setAdmin(path: string, body: unknown): Promise<void> {
+  const answer = await rawCall(simulator.device('finger').port, 'POST', path, body);
+  assert.deepEqual(answer.json, { errorCode: '0', errorInfo: 'Success' });
+}
+
+describe('CTK SBI conformance of the simulator', () => {
+  before(async () => {
+    const pki = await testPki();
+    trust = new TrustStore();
+    trust.addPem(pki.deviceCaPem);
+  });
+  beforeEach(async () => {
+    simulator = await startSimulator();
+  });
+  afterEach(async () => {
+    await simulator.close();
+  });
+  after(() => {
+    runChain = '';
+  });
+
+  it('SBI1000 discovers every device with an unsigned digitalId naming type and subtype', async () => {
+    for (const type of ['Finger', 'Iris', 'Face']) {
+      const answer = await rawCall(portOf(type), 'MOSIPDISC', '/device', { type: 'Biometric Device' });
+      const [device] = DiscoverResponse.parse(answer.json);
+      assert.equal(device?.deviceStatus, 'Ready');
+      assert.deepEqual(device?.error, { errorCode: '0', errorInfo: 'Success' });
+      assert.deepEqual(device?.specVersion, ['0.9.5']);
+      const digitalId = DigitalId.parse(JSON.parse(Buffer.from(device?.digitalId ?? '', 'base64url').toString('utf8')));
+      assert.equal(digitalId.type, type);
+    }
+  });
+
+  it('SBI1001 device info is signed, trusted and Ready for every device', async () => {
+    for (const type of ['Finger', 'Iris', 'Face']) {
+      const port = portOf(type);
+      const answer = await rawCall(port, 'MOSIPDINFO', '/info');
+      const [element] = answer.json as { deviceInfo: string; error: { errorCode: string } }[];
+      assert.deepEqual(element?.error, { errorCode: '0', errorInfo: 'Success' });
+      const device = verifyDeviceInfoElement(element!, { port, trust, now: Date.now(), clockSkewMs: 60_000, digitalIdDomain: 'DEVICE' });
+      assert.equal(device.status, 'Ready');
+      assert.equal(device.digitalId.type, type);
+    }
+  });
+
+  const captures: readonly [string, string, Expect][] = [
+    ['SBI1002', 'left slap', { type: 'Finger', subId: '1', count: 4 }],
+    ['SBI1003', 'left slap, Left RingFinger excepted', { type: 'Finger', subId: '1', count: 3, exceptions: ['Left RingFinger'] }],
+    ['SBI1004', 'right slap', { type: 'Finger', subId: '2', count: 4 }],
+    ['SBI1005', 'right slap, index and middle excepted', { type: 'Finger', subId: '2', count: 2, exceptions: ['Right IndexFinger', 'Right MiddleFinger'] }],
+    ['SBI1006', 'two thumbs', { type: 'Finger', subId: '3', count: 2 }],
+    ['SBI1007', 'two thumbs, Left Thumb excepted', { type: 'Finger', subId: '3', count: 1, exceptions: ['Left Thumb'] }],
+    ['SBI1009', 'double iris', { type: 'Iris', subId: '3', count: 2 }],
+    ['SBI1010', 'double iris, Left excepted', { type: 'Iris', subId: '3', count: 1, exceptions: ['Left'] }],
+    ['SBI1012', 'face', { type: 'Face', subId: '0', count: 1 }],
+    ['SBI1013', 'exception photo', { type: 'Face', subId: '0', count: 1, exceptions: ['Left LittleFinger'] }],
+    ['SBI1197', 'left slap without bioSubType', { type: 'Finger', subId: '1', count: 4 }],
+    ['SBI1198', 'double iris without bioSubType', { type: 'Iris', subId: '3', count: 2 }],
+    ['SBI1199', 'face without bioSubType', { type: 'Face', subId: '0', count: 1 }],
+  ];
+  for (const [id, name, e] of captures) {
+    it(`${id} captures ${name} (schema, mismatch, signature)`, async () => {
+      // SBI1197–1199 leave the bioSubType key out (JSON.stringify drops undefined); SBI1013 asks score 10
+      const bio = id >= 'SBI1197' ? { bioSubType: undefined } : id === 'SBI1013' ? { requestedScore: '10' } : {};
+      const { request, answer } = await rcapture(id, e, bio);
+      assertCompliantCapture(answer.json, request, e);
+    });
+  }
+
+  for (const [id, name, e] of [
+    ['SBI1008', 'two thumbs, both excepted', { type: 'Finger', subId: '3', count: 0, exceptions: ['Left Thumb', 'Right Thumb'] }],
+    ['SBI1011', 'double iris, both excepted', { type: 'Iris', subId: '3', count: 0, exceptions: ['Left', 'Right'] }],
+  ] as const) {
+    it(`${id} answers ${name} with an error`, async () => {
+      const { answer } = await rcapture(id, e);
+      assertErrorResponse(answer.json);
+    });
+  }
+
+  for (const [id, status, code] of [['SBI1026', 'Ready', '0'], ['SBI1027', 'Busy', '111'], ['SBI1028', 'Not Ready', '110'], ['SBI1029', 'Not Registered', '100']] as const) {
+    it(`${id} device info reports status ${status} with error ${code}`, async () => {
+      await setAdmin('/admin/status', { type: 'Finger', deviceStatus: status });
+      const answer = await rawCall(portOf('Finger'), 'MOSIPDINFO', '/info');
+      const [element] = answer.json as { deviceInfo: string; error: { errorCode: string } }[];
+      assert.equal(element?.error.errorCode, code);
+      const parts = element?.deviceInfo.split('.') ?? [];
+      assert.equal(parts.length, status === 'Not Registered' ? 1 : 3, 'Not Registered device info is unsigned');
+      const payload = JSON.parse(Buffer.from(parts.length === 3 ? parts[1]! : parts[0]!, 'base64url').toString('utf8')) as { deviceStatus: string };
+      assert.equal(payload.deviceStatus, status);
+    });
+  }
+
+  for (const [id, name, e] of [
+    ['SBI1033', 'left slap count 5', { type: 'Finger', subId: '1', count: 5 }],
+    ['SBI1034', 'right slap count 5', { type: 'Finger', subId: '2', count: 5 }],
+    ['SBI1035', 'thumbs count 3', { type: 'Finger', subId: '3', count: 3 }],
+    ['SBI1036', 'iris subId 1 count 2', { type: 'Iris', subId: '1', count: 2 }],
+    ['SBI1037', 'iris subId 2 count 2', { type: 'Iris', subId: '2', count: 2 }],
+    ['SBI1038', 'iris subId 3 count 3', { type: 'Iris', subId: '3', count: 3 }],
+    ['SBI1039', 'face count 2', { type: 'Face', subId: '0', count: 2 }],
+  ] as const) {
+    it(`${id} rejects ${name} with error 109`, async () => {
+      const { answer } = await rcapture(id, e);
+      assertErrorResponse(answer.json, '109');
+    });
+  }
+
+  for (const [id, name, e] of [
+    ['SBI1040', 'face', { type: 'Face', subId: '0', count: 1 }],
+    ['SBI1041', 'double iris', { type: 'Iris', subId: '3', count: 2 }],
+    ['SBI1042', 'left slap', { type: 'Finger', subId: '1', count: 4 }],
+    ['SBI1043', 'right slap', { type: 'Finger', subId: '2', count: 4 }],
+    ['SBI1044', 'thumbs', { type: 'Finger', subId: '3', count: 2 }],
+    ['SBI1045', 'exception photo', { type: 'Face', subId: '0', count: 1, exceptions: ['Left Thumb'] }],
+  ] as const) {
+    it(`${id} times out without input (${name}): error after at least the timeout`, async () => {
+      await setAdmin('/admin/delay', { type: e.type, delay: '5000', method: ['RCAPTURE'] });
+      const { answer, elapsed } = await rcapture(id, e, {}, { timeout: '500' });
+      assertErrorResponse(answer.json, '701');
+      assert.ok(elapsed >= 500, `elapsed ${elapsed} ms ≥ 500 ms`);
+    });
+  }
+
+  // CTK uses timeout 10000; 600 ms keeps the suite fast and checks the same rule (elapsed ≥ timeout)
+  for (const [id, name, e] of [
+    ['SBI1049', 'face', { type: 'Face', subId: '0', count: 1 }],
+    ['SBI1050', 'double iris', { type: 'Iris', subId: '3', count: 2 }],
+    ['SBI1051', 'left slap', { type: 'Finger', subId: '1', count: 4 }],
+    ['SBI1052', 'right slap', { type: 'Finger', subId: '2', count: 4 }],
+    ['SBI1053', 'thumbs', { type: 'Finger', subId: '3', count: 2 }],
+    ['SBI1054', 'exception photo', { type: 'Face', subId: '0', count: 1, exceptions: ['Left Thumb'] }],
+  ] as const) {
+    it(`${id} keeps trying for an unreachable score (${name}) and returns the best frame at the timeout`, async () => {
+      const { request, answer, elapsed } = await rcapture(id, e, { requestedScore: '100' }, { timeout: '600' });
+      assertCompliantCapture(answer.json, request, e);
+      assert.ok(elapsed >= 600, `elapsed ${elapsed} ms ≥ 600 ms`);
+    });
+  }
+
+  it('SBI1062 SBI1063 left and right slaps are ISO/IEC 19794-4:2011 records with decodable images', async () => {
+    for (const e of [{ type: 'Finger', subId: '1', count: 4 }, { type: 'Finger', subId: '2', count: 4 }] as const) {
+      const { request, answer } = await rcapture('SBI1062', e);
+      for (const iso of assertCompliantCapture(answer.json, request, e).isoRecords) {
+        assert.equal(iso.subarray(0, 8).toString('latin1'), 'FIR\x00020\x00');
+        assert.equal(iso.readUInt32BE(8), iso.length, 'record length');
+        // general header 16, representation length 4, date 9, device 5, one quality block 6 → finger position at 40
+        assert.equal(iso.readUInt8(52), 6, 'compression algorithm: PNG');
+        assert.equal(iso.readUInt32BE(58), iso.length - 62, 'image data length');
+        const png = PNG.sync.read(iso.subarray(62));
+        assert.deepEqual([png.width, png.height, iso.readUInt16BE(54), iso.readUInt16BE(56)], [160, 200, 160, 200]);
+      }
+    }
+  });
+
+  it('SBI1064 double iris is ISO/IEC 19794-6:2011 with decodable images', async () => {
+    const e = { type: 'Iris', subId: '3', count: 2 } as const;
+    const { request, answer } = await rcapture('SBI1064', e);
+    for (const iso of assertCompliantCapture(answer.json, request, e).isoRecords) {
+      assert.equal(iso.subarray(0, 8).toString('latin1'), 'IIR\x00020\x00');
+      assert.equal(iso.readUInt32BE(8), iso.length);
+      const png = PNG.sync.read(iso.subarray(iso.indexOf(Buffer.from([0x89, 0x50, 0x4e, 0x47]))));
+      assert.deepEqual([png.width, png.height], [320, 240]);
+    }
+  });
+
+  it('SBI1065 face is ISO/IEC 19794-5:2011 with a decodable image', async () => {
+    const e = { type: 'Face', subId: '0', count: 1 } as const;
+    const { request, answer } = await rcapture('SBI1065', e);
+    const [iso] = assertCompliantCapture(answer.json, request, e).isoRecords;
+    assert.equal(iso!.subarray(0, 8).toString('latin1'), 'FAC\x00030\x00');
+    const image = jpeg.decode(iso!.subarray(iso!.indexOf(Buffer.from([0xff, 0xd8]))), { useTArray: true });
+    assert.deepEqual([image.width, image.height], [240, 320]);
+  });
+
+  for (const [id, name, e] of [
+    ['SBI1070', 'left slap', { type: 'Finger', subId: '1', count: 4 }],
+    ['SBI1071', 'right slap', { type: 'Finger', subId: '2', count: 4 }],
+    ['SBI1072', 'thumbs', { type: 'Finger', subId: '3', count: 2 }],
+    ['SBI1073', 'double iris', { type: 'Iris', subId: '3', count: 2 }],
+    ['SBI1074', 'face', { type: 'Face', subId: '0', count: 1 }],
+  ] as const) {
+    it(`${id} streams then captures ${name}; the capture ends the stream`, async () => {
+      const { openSbiRequest } = await import('../../../native/sbi/sbiTransport');
+      const { response, abort } = await openSbiRequest({ port: portOf(e.type), method: 'STREAM', path: '/stream', body: JSON.stringify({ deviceId: deviceIdOf(e.type), deviceSubId: e.subId, timeout: '10000' }), timeoutMs: 5000 });
+      const firstChunk = await new Promise<Buffer>((resolve) => response.once('data', resolve));
+      assert.ok(firstChunk.includes(Buffer.from([0xff, 0xd8])) || firstChunk.includes(Buffer.from('BoundaryString')));
+      const ended = new Promise<void>((resolve) => response.once('end', resolve));
+      response.resume();
+      const { request, answer } = await rcapture(id, e);
+      assertCompliantCapture(answer.json, request, e);
+      await ended;
+      abort();
+    });
+  }
+
+  for (const [id, name, e] of [
+    ['SBI1083', 'left slap', { type: 'Finger', subId: '1', count: 4 }],
+    ['SBI1084', 'right slap', { type: 'Finger', subId: '2', count: 4 }],
+    ['SBI1085', 'double iris', { type: 'Iris', subId: '3', count: 2 }],
+    ['SBI1086', 'face', { type: 'Face', subId: '0', count: 1 }],
+  ] as const) {
+    it(`${id} stamps ${name} with the current time in yyyy-MM-ddTHH:mm:ssZ`, async () => {
+      const { request, answer } = await rcapture(id, e);
+      assertCompliantCapture(answer.json, request, e);
+    });
+  }
+
+  for (const [id, field] of [['SBI1094', 'env'], ['SBI1095', 'timeout'], ['SBI1096', 'specVersion'], ['SBI1097', 'purpose'], ['SBI1098', 'bio'], ['SBI1099', 'count'], ['SBI1100', 'deviceSubId']] as const) {
+    it(`${id} rejects a request whose ${field} is renamed`, async () => {
+      const request = ctkCaptureRequest(id, { type: 'Finger', count: '4', deviceId: '2', deviceSubId: '1' });
+      const bio = (request.bio as Record<string, unknown>[])[0]!;
+      const holder: Record<string, unknown> = field in request ? request : bio;
+      holder[`${field}Renamed`] = holder[field];
+      delete holder[field];
+      const answer = await rawCall(portOf('Finger'), 'RCAPTURE', '/capture', request);
+      assertErrorResponse(answer.json);
+    });
+  }
+
+  for (const [id, name, e] of [
+    ['SBI1101', 'left slap', { type: 'Finger', subId: '1', count: 4 }],
+    ['SBI1102', 'face', { type: 'Face', subId: '0', count: 1 }],
+    ['SBI1103', 'right slap', { type: 'Finger', subId: '2', count: 4 }],
+    ['SBI1104', 'double iris', { type: 'Iris', subId: '3', count: 2 }],
+  ] as const) {
+    it(`${id} chains the hash of ${name} from the previous capture of the run`, async () => {
+      const start = runChain === '' ? 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' : runChain;
+      const { request, answer } = await rcapture(id, e, { previousHash: start });
+      runChain = assertCompliantCapture(answer.json, request, e).lastHash;
+    });
+  }
+
+  for (const [id, name, e] of [
+    ['SBI1108', 'left slap', { type: 'Finger', subId: '1', count: 4 }],
+    ['SBI1109', 'right slap', { type: 'Finger', subId: '2', count: 4 }],
+    ['SBI1110', 'double iris', { type: 'Iris', subId: '3', count: 2 }],
+    ['SBI1111', 'face', { type: 'Face', subId: '0', count: 1 }],
+  ] as const) {
+    it(`${id} rejects ${name} with a transactionId over 50 characters (112)`, async () => {
+      const { answer } = await rcapture(id, e, {}, { transactionId: 'x'.repeat(51) });
+      assertErrorResponse(answer.json, '112');
+    });
+  }
+
+  it('SBI1196 answers discovery of an invalid biometric type with an error', async () => {
+    const answer = await rawCall(portOf('Finger'), 'MOSIPDISC', '/device', { type: 'Palm' });
+    const [element] = DiscoverResponse.parse(answer.json);
+    assert.match(element?.error?.errorCode ?? '', /^[1-9]\d{2}$/);
+  });
+});
