@@ -17,6 +17,13 @@ export const AuditEvent = z.enum([
   'OPERATOR_UPDATED',
   'LANGUAGE_CHANGED',
   'AUDIT_VERIFIED',
+  'SYNC_SERVER_LOGIN',
+  'SYNC_SERVER_LOGIN_FAILED',
+  'SYNC_SIGN_CERT_PINNED',
+  'SYNC_DOWN_COMPLETED',
+  'PACKET_CREATED',
+  'PACKET_BUILD_FAILED',
+  'PACKET_LEFTOVER_REMOVED',
 ]);
 export type AuditEvent = z.infer<typeof AuditEvent>;
 

@@ -29,5 +29,5 @@ export type SessionInfo = z.infer<typeof SessionInfo>;
 export const LoginInput = z.object({
   userId: UserId,
   password: z.string().min(1, 'password is required').max(256, 'password is at most 256 characters'),
-});
+}).strict();
 export type LoginInput = z.infer<typeof LoginInput>;

@@ -32,7 +32,3 @@ export interface RegclientBridge {
   /** returns an unsubscribe function */
   on(listener: (name: string, payload: unknown) => void): () => void;
 }
-
-/** Electron IPC channel names. */
-export const IPC_INVOKE_CHANNEL = 'regclient:invoke';
-export const IPC_EVENT_CHANNEL = 'regclient:event';

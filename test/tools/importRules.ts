@@ -76,7 +76,7 @@ export function layerOf(relPath: string): Layer | undefined {
 }
 
 // import … from 'x' | export … from 'x' | import 'x' | import('x') | require('x')
-const IMPORT_PATTERN = /(?:^\s*import\s+(?:type\s+)?(?:[\w*{}\s,$]+\s+from\s+)?|^\s*export\s+(?:type\s+)?[\w*{}\s,$]+\s+from\s+|\bimport\s*\(\s*|\brequire\s*\(\s*)['"]([^'"]+)['"]/gm;
+const IMPORT_PATTERN = /(?:^\s*import\s+(?:type\s+)?(?:[\w*{}\s,$]+\s+from\s+)?|^\s*export\s+(?:type\s+)?[\w*{}\s,$]+\s+from\s+|(?<!\.)\bimport\s*\(\s*|(?<!\.)\brequire\s*\(\s*)['"]([^'"]+)['"]/gm;
 
 /** Lists the module specifiers a TypeScript source imports, with their line numbers. */
 export function findImports(source: string): { specifier: string; line: number }[] {

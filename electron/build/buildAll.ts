@@ -1,0 +1,44 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { build, type BuildOptions } from 'esbuild';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+export const RENDERER_DIST = join(ROOT, 'dist', 'renderer');
+const ELECTRON_DIST = join(ROOT, 'dist', 'electron');
+
+/** Native and Electron-provided modules stay outside the main-process bundle. */
+const MAIN_EXTERNALS = ['electron', 'better-sqlite3-multiple-ciphers', 'usb', 'serialport', '@serialport/*'];
+
+/** Bundles the renderer (browser) into dist/renderer. */
+export async function buildRenderer(options: { minify?: boolean } = {}): Promise<void> {
+  mkdirSync(join(RENDERER_DIST, 'assets'), { recursive: true });
+  await build({
+    entryPoints: { app: join(ROOT, 'renderer', 'main.tsx') },
+    outdir: join(RENDERER_DIST, 'assets'),
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    target: ['chrome120'],
+    jsx: 'automatic',
+    minify: options.minify ?? true,
+    sourcemap: true,
+    loader: { '.json': 'json', '.woff2': 'file', '.svg': 'file' },
+    logLevel: 'warning',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  copyFileSync(join(ROOT, 'renderer', 'index.html'), join(RENDERER_DIST, 'index.html'));
+}
+
+/** Bundles the Electron main process and the sandboxed preload (one CommonJS file each). */
+export async function buildElectron(): Promise<void> {
+  const common: BuildOptions = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning' };
+  await build({ ...common, entryPoints: [join(ROOT, 'electron', 'shell', 'main.ts')], outfile: join(ELECTRON_DIST, 'main.cjs'), external: MAIN_EXTERNALS });
+  // A sandboxed preload may require only 'electron': everything else is bundled in.
+  await build({ ...common, entryPoints: [join(ROOT, 'electron', 'shell', 'preload.ts')], outfile: join(ELECTRON_DIST, 'preload.cjs'), external: ['electron'] });
+}
+
+if (process.argv[1]?.endsWith('buildAll.ts')) {
+  await buildRenderer();
+  await buildElectron();
+  console.log('built dist/renderer and dist/electron');
+}

@@ -1,0 +1,74 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { isAppError } from '../../schemas/errors';
+import { buildElectron, buildRenderer, RENDERER_DIST } from './buildAll';
+import { DEMO_IDENTITY } from '../services/demo/seedDemo';
+import { createLogger, toLogFormat } from '../services/log/createLogger';
+import { startBrowserHost } from '../host/BrowserHost';
+import { createAppServices } from '../host/createAppServices';
+import { resolveDataDir } from '../host/defaultDataDir';
+import { findElectronBinary } from '../host/findElectronBinary';
+import { openDataDir } from '../host/openDataDir';
+
+const log = createLogger('start');
+const ROOT = join(import.meta.dirname, '..', '..');
+const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+/**
+ * `npm start`: the Electron window where Electron's binary exists, otherwise the browser host
+ * with the same services, printing its URL (with this run's token) on a line of its own.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      'data-dir': { type: 'string' },
+      demo: { type: 'boolean', default: false },
+      browser: { type: 'boolean', default: false },
+      'no-build': { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got ${values.port}`);
+  const dataDir = resolveDataDir(values['data-dir'] ?? (values.demo ? join(ROOT, '.demo-data') : undefined), process.env);
+
+  const electron = values.browser ? undefined : findElectronBinary();
+  if (electron) {
+    await buildRenderer();
+    await buildElectron();
+    const args = [join(ROOT, 'dist', 'electron', 'main.cjs'), `--data-dir=${dataDir}`, ...(values.demo ? ['--demo'] : [])];
+    const child = spawn(electron, args, { stdio: 'inherit' });
+    child.on('exit', (code) => process.exit(code ?? 0));
+    return;
+  }
+
+  if (!values['no-build']) await buildRenderer();
+  const data = openDataDir({ dataDir, env: process.env, ...(values.demo ? { firstRunIdentity: DEMO_IDENTITY } : {}) });
+  const services = await createAppServices(data, { host: 'browser', isDemo: values.demo, version: VERSION });
+  const host = await startBrowserHost({ services, staticDir: RENDERER_DIST, port });
+  process.stdout.write(`regclient ${VERSION} (browser host${values.demo ? ', demo' : ''}) — data in ${dataDir}\n`);
+  process.stdout.write(`Machine ${data.identity.machineId} at centre ${data.identity.centreId}, key index ${data.identity.keyIndex}\n`);
+  process.stdout.write('Open this address in Chromium or Chrome:\n');
+  process.stdout.write(`${host.url}\n`);
+  const stop = async () => {
+    await host.close();
+    services.dispose();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+try {
+  await main();
+} catch (err) {
+  if (isAppError(err)) {
+    process.stderr.write(`regclient cannot start: ${err.code}: ${err.message}\n${JSON.stringify(err.details)}\n`);
+  } else {
+    log.error('start failed', { error: toLogFormat(err) });
+  }
+  process.exit(1);
+}

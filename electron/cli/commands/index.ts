@@ -1,0 +1,6 @@
+import type { CliCommand } from '../CliCommand';
+import { coreCommands } from './core';
+import { devicesCommands } from './devices';
+
+/** Every CLI command. Each area exports its own array from `commands/<area>.ts` and adds it here. */
+export const COMMANDS: readonly CliCommand[] = [...coreCommands, ...devicesCommands];

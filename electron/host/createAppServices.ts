@@ -1,0 +1,45 @@
+import type { Clock } from '../../native/time/Clock';
+import { AuthService, type LockoutPolicy } from '../services/auth/AuthService';
+import { SessionManager, type IdlePolicy } from '../services/auth/SessionManager';
+import { seedDemo } from '../services/demo/seedDemo';
+import type { OpenedDataDir } from './openDataDir';
+import { createHandlers } from './handlers/createHandlers';
+import { Router } from './Router';
+
+export interface AppServicesOptions {
+  readonly host: 'electron' | 'browser';
+  readonly isDemo: boolean;
+  readonly version: string;
+  readonly lockout?: LockoutPolicy;
+  readonly idle?: IdlePolicy;
+}
+
+/** Everything a host (Electron shell, browser host, tests) needs: the services and the router. */
+export interface AppServices {
+  readonly data: OpenedDataDir;
+  readonly auth: AuthService;
+  readonly sessions: SessionManager;
+  readonly router: Router;
+  readonly options: AppServicesOptions;
+  readonly clock: Clock;
+  dispose(): void;
+}
+
+/** Assembles the services over an opened data dir; seeds the demo operators in demo mode. */
+export async function createAppServices(data: OpenedDataDir, options: AppServicesOptions): Promise<AppServices> {
+  const clock = data.clock;
+  const auth = new AuthService({ db: data.db, audit: data.audit, clock, ...(options.lockout ? { policy: options.lockout } : {}) });
+  const sessions = new SessionManager({ clock, audit: data.audit, ...(options.idle ? { policy: options.idle } : {}) });
+  if (options.isDemo) await seedDemo({ db: data.db, auth, audit: data.audit });
+  const services = { data, auth, sessions, options, clock } as const;
+  const router = new Router({ handlers: createHandlers(services), sessions, audit: data.audit });
+  data.audit.append('APP_STARTED', null, { host: options.host, version: options.version, demo: options.isDemo });
+  return {
+    ...services,
+    router,
+    dispose() {
+      sessions.dispose();
+      data.close();
+    },
+  };
+}

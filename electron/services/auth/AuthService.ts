@@ -1,0 +1,98 @@
+import { AppError } from '../../../schemas/errors';
+import type { LanguageCode, Role } from '../../../schemas/operators';
+import type { Clock } from '../../../native/time/Clock';
+import type { AuditLog } from '../audit/AuditLog';
+import type { DB } from '../db/Database';
+import {
+  clearExpiredLock,
+  getOperator,
+  insertOperator,
+  recordFailedLogin,
+  recordSuccessfulLogin,
+  type Operator,
+} from '../db/repos/operators';
+import { hashPassword, verifyPassword } from './passwordHash';
+
+export interface LockoutPolicy {
+  /** failed logins allowed before a temporary lock (MOSIP `mosip.registration.invalid_login_count`) */
+  readonly maxFailures: number;
+  /** lock duration (MOSIP `mosip.registration.invalid_login_time`) */
+  readonly lockMinutes: number;
+}
+
+/**
+ * MOSIP's defaults are 50 failures / 2 minutes, which lets a guesser try 1,500 passwords an hour;
+ * we lock after 5.
+ */
+export const DEFAULT_LOCKOUT: LockoutPolicy = { maxFailures: 5, lockMinutes: 2 };
+
+/** Offline operator authentication: scrypt hashes, lockout, every outcome audited. */
+export class AuthService {
+  readonly #db: DB;
+  readonly #audit: AuditLog;
+  readonly #clock: Clock;
+  readonly #policy: LockoutPolicy;
+
+  constructor(deps: { db: DB; audit: AuditLog; clock: Clock; policy?: LockoutPolicy }) {
+    const policy = deps.policy ?? DEFAULT_LOCKOUT;
+    if (!Number.isInteger(policy.maxFailures) || policy.maxFailures < 1) throw new TypeError('AuthService: maxFailures must be a positive integer');
+    if (!Number.isInteger(policy.lockMinutes) || policy.lockMinutes < 1) throw new TypeError('AuthService: lockMinutes must be a positive integer');
+    this.#db = deps.db;
+    this.#audit = deps.audit;
+    this.#clock = deps.clock;
+    this.#policy = policy;
+  }
+
+  /**
+   * Checks an operator's password.
+   * @throws AppError ERR_AUTH_UNKNOWN_OPERATOR, ERR_AUTH_OPERATOR_INACTIVE, ERR_AUTH_LOCKED, ERR_AUTH_WRONG_PASSWORD
+   */
+  async verify(userId: string, password: string): Promise<Operator> {
+    const now = this.#clock.now();
+    clearExpiredLock(this.#db, userId, now);
+    const operator = getOperator(this.#db, userId);
+    if (!operator) {
+      this.#audit.append('LOGIN_FAILED', userId, { reason: 'unknown-operator' });
+      throw new AppError('ERR_AUTH_UNKNOWN_OPERATOR', { userId });
+    }
+    if (!operator.isActive) {
+      this.#audit.append('LOGIN_FAILED', userId, { reason: 'inactive' });
+      throw new AppError('ERR_AUTH_OPERATOR_INACTIVE', { userId });
+    }
+    if (operator.lockedUntil !== undefined && operator.lockedUntil > now) {
+      this.#audit.append('LOGIN_FAILED', userId, { reason: 'locked', lockedUntil: operator.lockedUntil });
+      throw this.#lockedError(operator.lockedUntil);
+    }
+    const ok = operator.passwordHash !== undefined && (await verifyPassword(password, operator.passwordHash));
+    if (!ok) return this.#fail(operator);
+    recordSuccessfulLogin(this.#db, userId, this.#clock.now());
+    this.#audit.append('LOGIN_SUCCESS', userId, { roles: operator.roles });
+    return operator;
+  }
+
+  #fail(operator: Operator): never {
+    const now = this.#clock.now();
+    const failures = operator.failedLogins + 1;
+    const lockedUntil = failures >= this.#policy.maxFailures ? now + this.#policy.lockMinutes * 60_000 : null;
+    this.#db.transaction(() => {
+      recordFailedLogin(this.#db, operator.userId, now, lockedUntil);
+      this.#audit.append('LOGIN_FAILED', operator.userId, { reason: 'wrong-password', failures });
+      if (lockedUntil !== null) this.#audit.append('LOGIN_LOCKED', operator.userId, { lockedUntil, failures });
+    })();
+    if (lockedUntil !== null) throw this.#lockedError(lockedUntil);
+    throw new AppError('ERR_AUTH_WRONG_PASSWORD', { attemptsLeft: this.#policy.maxFailures - failures });
+  }
+
+  #lockedError(lockedUntil: number): AppError {
+    return new AppError('ERR_AUTH_LOCKED', { lockedUntil, minutes: this.#policy.lockMinutes });
+  }
+
+  /** Creates an operator with a local password (demo seeding, CLI, first-time onboarding). */
+  async createOperator(op: { userId: string; name: string; roles: readonly Role[]; password: string; language: LanguageCode }, actor: string | null): Promise<void> {
+    const passwordHash = await hashPassword(op.password);
+    this.#db.transaction(() => {
+      insertOperator(this.#db, { userId: op.userId, name: op.name, roles: op.roles, passwordHash, language: op.language }, this.#clock.now());
+      this.#audit.append('OPERATOR_CREATED', actor, { userId: op.userId, roles: op.roles });
+    })();
+  }
+}

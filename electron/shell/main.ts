@@ -1,0 +1,55 @@
+import { app, net, protocol } from 'electron';
+import { join, normalize, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createAppServices } from '../host/createAppServices';
+import { resolveDataDir } from '../host/defaultDataDir';
+import { openDataDir } from '../host/openDataDir';
+import { DEMO_IDENTITY } from '../services/demo/seedDemo';
+import { createSafeStorageWrapper } from './safeStorageWrapper';
+import { createSecureWindow, hardenSession, rendererDir } from './secureWindow';
+import { connectionIdOf, wireIpc } from './wireIpc';
+
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+/** Serves dist/renderer under app://regclient/, refusing any path outside it. */
+function registerAppProtocol(root: string): void {
+  protocol.handle('app', (request) => {
+    const path = normalize(decodeURIComponent(new URL(request.url).pathname)).replace(/^[/\\]+/, '');
+    const file = join(root, path || 'index.html');
+    if (!file.startsWith(root + sep)) return new Response('Not found', { status: 404 });
+    return net.fetch(pathToFileURL(file).toString());
+  });
+}
+
+async function main(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { 'data-dir': { type: 'string' }, demo: { type: 'boolean', default: false } }, strict: false });
+  await app.whenReady();
+  hardenSession();
+  registerAppProtocol(rendererDir(app.getAppPath()));
+  const data = openDataDir({
+    dataDir: resolveDataDir(typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined, process.env),
+    env: process.env,
+    wrapper: createSafeStorageWrapper(),
+    ...(values.demo === true ? { firstRunIdentity: DEMO_IDENTITY } : {}),
+  });
+  const services = await createAppServices(data, { host: 'electron', isDemo: values.demo === true, version: app.getVersion() });
+  const unwire = wireIpc(services);
+  const win = createSecureWindow(join(__dirname, 'preload.cjs'));
+  win.webContents.on('destroyed', () => services.sessions.disconnect(connectionIdOf(win.webContents)));
+  app.on('second-instance', () => {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('window-all-closed', () => {
+    unwire();
+    services.dispose();
+    app.quit();
+  });
+}
+
+void main();

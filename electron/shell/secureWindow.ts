@@ -1,0 +1,53 @@
+import { BrowserWindow, session, shell, type WebContents } from 'electron';
+import { join } from 'node:path';
+import { contentSecurityPolicy } from '../host/contentSecurityPolicy';
+
+export const APP_ORIGIN = 'app://regclient';
+
+/** The only window: sandboxed renderer, isolated preload, no Node, strict CSP, no navigation away. */
+export function createSecureWindow(preloadPath: string): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1366,
+    height: 768,
+    minWidth: 1024,
+    minHeight: 700,
+    show: false,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  hardenContents(win.webContents);
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  return win;
+}
+
+function hardenContents(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    // External links (help pages) open in the system browser, never inside the app.
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+/** CSP on every response and no permission prompts (camera etc. go through SBI devices). */
+export function hardenSession(): void {
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy()] } });
+  });
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+}
+
+export function rendererDir(appPath: string): string {
+  return join(appPath, 'dist', 'renderer');
+}

@@ -1,0 +1,55 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession, useSessionActions } from './AppStores';
+import { LanguageSwitch } from './components/LanguageSwitch';
+import { HomeScreen } from './features/home/components/HomeScreen';
+import { IdleWarning } from './features/session/components/IdleWarning';
+import { LoginScreen } from './features/session/components/LoginScreen';
+import { sessionSelectors } from './features/session/store/selectors';
+
+export function App() {
+  const { t } = useTranslation();
+  const status = useSession(sessionSelectors.status);
+  const session = useSession(sessionSelectors.session);
+  const appInfo = useSession(sessionSelectors.appInfo);
+  const { logout, reportActivity } = useSessionActions();
+
+  useEffect(() => {
+    const onActivity = () => reportActivity();
+    window.addEventListener('keydown', onActivity);
+    window.addEventListener('pointerdown', onActivity);
+    return () => {
+      window.removeEventListener('keydown', onActivity);
+      window.removeEventListener('pointerdown', onActivity);
+    };
+  }, [reportActivity]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="topbar">
+        <span className="topbar__title">{t('app.title')}</span>
+        {appInfo?.isDemo && <span className="badge">{t('app.demo')}</span>}
+        <span className="topbar__spacer" />
+        <LanguageSwitch />
+        {session && (
+          <button type="button" className="button" onClick={() => void logout()}>
+            {t('session.logout')}
+          </button>
+        )}
+      </header>
+      <IdleWarning />
+      {status === 'starting' ? (
+        <main id="main">
+          <p role="status">{t('common.loading')}</p>
+        </main>
+      ) : status === 'loggedIn' ? (
+        <HomeScreen />
+      ) : (
+        <LoginScreen />
+      )}
+    </>
+  );
+}

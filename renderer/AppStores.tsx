@@ -1,0 +1,34 @@
+import { createContext, useContext } from 'react';
+import { useStore } from 'zustand';
+import type { HomeState, HomeStore } from './features/home/store/store';
+import type { SessionState } from './features/session/store/initialState';
+import type { SessionStore } from './features/session/store/store';
+
+export interface AppStores {
+  readonly session: SessionStore;
+  readonly home: HomeStore;
+}
+
+export const StoresContext = createContext<AppStores | null>(null);
+
+function useStores(): AppStores {
+  const stores = useContext(StoresContext);
+  if (!stores) throw new Error('useStores: no StoresContext provider');
+  return stores;
+}
+
+export function useSession<T>(selector: (s: SessionState) => T): T {
+  return useStore(useStores().session, selector);
+}
+
+export function useSessionActions() {
+  return useStores().session.getState();
+}
+
+export function useHome<T>(selector: (s: HomeState) => T): T {
+  return useStore(useStores().home, selector);
+}
+
+export function useHomeActions() {
+  return useStores().home.getState();
+}

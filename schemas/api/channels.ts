@@ -1,0 +1,3 @@
+/** Electron IPC channel names (kept apart so the preload bundles no schema code). */
+export const IPC_INVOKE_CHANNEL = 'regclient:invoke';
+export const IPC_EVENT_CHANNEL = 'regclient:event';

@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { makeTempDir } from '../../helpers/tempDir';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+export const ARTIFACTS = join(ROOT, 'test-results');
+
+export interface RunningApp {
+  readonly url: string;
+  readonly dataDir: string;
+  readonly output: () => string;
+  stop(): Promise<void>;
+}
+
+/** Starts the app exactly as `npm start` does (browser host, demo data) and waits for its URL line. */
+export async function startApp(extraArgs: string[] = []): Promise<RunningApp> {
+  const temp = makeTempDir('regclient-e2e-');
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'electron/build/start.ts'), '--demo', '--browser', '--no-build', '--port', '0', '--data-dir', temp.path, ...extraArgs],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, REGCLIENT_LOG: 'silent' } },
+  );
+  let output = '';
+  const url = await new Promise<string>((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`app did not print its URL:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = output.match(/^(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m);
+      if (match) {
+        clearTimeout(timer);
+        resolvePromise(match[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`app exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url,
+    dataDir: temp.path,
+    output: () => output,
+    async stop() {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+      temp.remove();
+    },
+  };
+}
+
+/** Debian's Chromium, headless, with the flags this closed network needs. */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Saves a screenshot and the app log when a test fails (STYLE rule 54). */
+export async function saveFailureArtifacts(page: Page | undefined, app: RunningApp | undefined, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const safe = name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+  if (page) await page.screenshot({ path: join(ARTIFACTS, `${safe}.png`), fullPage: true }).catch(() => undefined);
+  if (app) writeFileSync(join(ARTIFACTS, `${safe}.log`), app.output());
+}

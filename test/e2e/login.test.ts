@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { after, afterEach, before, beforeEach, describe, it, type TestContext } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, saveFailureArtifacts, startApp, type RunningApp } from './helpers/startApp';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+describe('operator login (browser host, Debian Chromium)', () => {
+  let browser: Browser;
+  let app: RunningApp;
+  let context: BrowserContext;
+  let page: Page;
+
+  before(async () => {
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser.close();
+  });
+  beforeEach(async () => {
+    app = await startApp();
+    // bypassCSP only so the axe-core checker can be injected; the app's own CSP is tested in the host tests.
+    context = await browser.newContext({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
+    page = await context.newPage();
+    await page.goto(app.url);
+    await page.locator('#login-user').waitFor();
+  });
+  afterEach(async (t: TestContext) => {
+    if (t.passed === false) await saveFailureArtifacts(page, app, t.name);
+    await context.close();
+    await app.stop();
+  });
+
+  const logIn = async (userId: string, password: string) => {
+    await page.fill('#login-user', userId);
+    await page.fill('#login-password', password);
+    await page.press('#login-password', 'Enter');
+  };
+  const seriousA11yViolations = async () => {
+    await page.evaluate(AXE_SOURCE);
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+      return (await axe.run()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    return violations;
+  };
+
+  it('logs in as the demo officer, sees the dashboard, switches to Português and logs out', async () => {
+    // Portuguese first: the login screen starts in Portuguese.
+    assert.equal(await page.locator('h1').textContent(), 'Início de sessão do operador');
+    assert.equal(await page.getAttribute('html', 'lang'), 'pt-ST');
+    assert.deepEqual(await seriousA11yViolations(), []);
+
+    await logIn('officer1', 'Officer#2026');
+    // The officer's saved preference is English.
+    await page.getByRole('heading', { name: 'Today', exact: true }).waitFor();
+    assert.match((await page.locator('.welcome').textContent()) ?? '', /Welcome, Ana Officer · Registration officer/);
+    const keyIndex = await page.getByTestId('key-index').textContent();
+    assert.ok(app.output().includes(`key index ${keyIndex}`), 'dashboard shows the key index the app printed');
+    assert.equal(await page.getByRole('heading', { name: 'Audit log', exact: true }).count(), 0, 'officers do not see the supervisor card');
+    assert.deepEqual(await seriousA11yViolations(), []);
+
+    await page.getByTestId('language-select').selectOption('por');
+    await page.getByRole('heading', { name: 'Hoje', exact: true }).waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'Esta máquina', exact: true }).count(), 1);
+    assert.equal(await page.getByRole('button', { name: 'Terminar sessão' }).count(), 1);
+
+    await page.getByRole('button', { name: 'Terminar sessão' }).click();
+    await page.getByText('Terminou a sessão.').waitFor();
+    assert.equal(await page.locator('h1').textContent(), 'Início de sessão do operador');
+  });
+
+  it('keeps the language choice for the next login', async () => {
+    await logIn('officer1', 'Officer#2026');
+    await page.getByRole('heading', { name: 'Today', exact: true }).waitFor();
+    await page.getByTestId('language-select').selectOption('por');
+    await page.getByRole('heading', { name: 'Hoje', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Terminar sessão' }).click();
+    await logIn('officer1', 'Officer#2026');
+    await page.getByRole('heading', { name: 'Hoje', exact: true }).waitFor();
+  });
+
+  it('says how many attempts are left after a wrong password, then that the account is locked', async () => {
+    await page.getByTestId('language-select').selectOption('eng');
+    await logIn('officer1', 'wrong-password');
+    const error = page.locator('[data-error-code]');
+    await page.getByText('Wrong password. 4 attempt(s) left before the account is locked.').waitFor();
+    assert.equal(await error.getAttribute('data-error-code'), 'ERR_AUTH_WRONG_PASSWORD');
+    assert.equal(await page.locator('#login-password').inputValue(), '', 'the password field is cleared');
+    for (let attempt = 2; attempt <= 4; attempt++) {
+      await page.fill('#login-password', 'wrong-password');
+      await page.press('#login-password', 'Enter');
+      await page.getByText(`Wrong password. ${5 - attempt} attempt(s) left`).waitFor();
+    }
+    await page.fill('#login-password', 'wrong-password');
+    await page.press('#login-password', 'Enter');
+    await page.getByText('This account is locked after too many wrong passwords. Try again in 2 minute(s)').waitFor();
+    // The right password does not get through a lock.
+    await logIn('officer1', 'Officer#2026');
+    await page.locator('[data-error-code="ERR_AUTH_LOCKED"]').waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'Today', exact: true }).count(), 0);
+  });
+
+  it('names an unknown operator', async () => {
+    await logIn('ghost', 'whatever');
+    await page.locator('[data-error-code="ERR_AUTH_UNKNOWN_OPERATOR"]').waitFor();
+    assert.match((await page.locator('[role=alert]').textContent()) ?? '', /Não existe nenhum operador "ghost"/);
+  });
+
+  it('renders Arabic right-to-left', async () => {
+    await page.getByTestId('language-select').selectOption('ara');
+    await page.getByRole('heading', { name: 'تسجيل دخول المشغّل', exact: true }).waitFor();
+    assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+    assert.equal(await page.getAttribute('html', 'lang'), 'ar');
+  });
+
+  it('lets a supervisor verify the audit log from the dashboard', async () => {
+    await logIn('supervisor1', 'Supervisor#2026');
+    await page.getByRole('heading', { name: 'Hoje', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Verificar registo de auditoria' }).click();
+    await page.getByText(/Registo de auditoria íntegro: \d+ entradas/).waitFor();
+  });
+});

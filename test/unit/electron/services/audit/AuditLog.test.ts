@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import { ManualClock } from '../../../../../native/time/ManualClock';
+import { AuditLog, hashAuditRow } from '../../../../../electron/services/audit/AuditLog';
+import type { DB } from '../../../../../electron/services/db/Database';
+import { migrate } from '../../../../../electron/services/db/migrations';
+import { openDatabase } from '../../../../../electron/services/db/openDatabase';
+import { makeTempDir } from '../../../../helpers/tempDir';
+
+describe('AuditLog', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let db: DB;
+  let audit: AuditLog;
+
+  /** What an attacker with the key could do: bypass the append-only triggers. */
+  const tamper = (sql: string) => {
+    db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
+    db.exec(sql);
+  };
+
+  beforeEach(() => {
+    temp = makeTempDir();
+    db = openDatabase(join(temp.path, 't.db'), randomBytes(32));
+    migrate(db);
+    audit = new AuditLog(db, new ManualClock());
+    audit.append('LOGIN_SUCCESS', 'officer1', { roles: ['REGISTRATION_OFFICER'] });
+    audit.append('LOGIN_FAILED', 'officer2', { reason: 'wrong-password' });
+    audit.append('LOGOUT', 'officer1');
+  });
+  afterEach(() => {
+    db.close();
+    temp.remove();
+  });
+
+  it('chains each entry to the previous one', () => {
+    const [third, second, first] = audit.recent(3);
+    assert.equal(first!.prevHash, '0'.repeat(64));
+    assert.equal(second!.prevHash, first!.hash);
+    assert.equal(third!.prevHash, second!.hash);
+    assert.deepEqual(audit.verify(), { ok: true, entries: 3, problem: null });
+  });
+
+  it('detects an edited entry', () => {
+    tamper(`UPDATE audit_log SET details = '{"reason":"ok"}' WHERE seq = 2`);
+    assert.deepEqual(audit.verify().problem, { seq: 2, reason: 'entry 2 was modified after it was written' });
+  });
+
+  it('detects an edited entry whose own hash was recomputed', () => {
+    const row = db.prepare('SELECT * FROM audit_log WHERE seq = 2').get() as Parameters<typeof hashAuditRow>[0];
+    const forged = { ...row, actor: 'someone-else' };
+    tamper(`UPDATE audit_log SET actor = 'someone-else', hash = '${hashAuditRow(forged)}' WHERE seq = 2`);
+    assert.deepEqual(audit.verify().problem, { seq: 3, reason: 'entry 3 does not link to entry 2' });
+  });
+
+  it('detects a deleted entry in the middle', () => {
+    tamper('DELETE FROM audit_log WHERE seq = 2');
+    assert.deepEqual(audit.verify().problem, { seq: 2, reason: 'entry 2 is missing (next entry found is 3)' });
+  });
+
+  it('detects deleted entries at the end', () => {
+    tamper('DELETE FROM audit_log WHERE seq = 3');
+    const result = audit.verify();
+    assert.equal(result.ok, false);
+    assert.match(result.problem!.reason, /entries were deleted/);
+  });
+
+  it('keeps working after verification', () => {
+    audit.append('AUDIT_VERIFIED', 'supervisor1', { ok: true });
+    assert.equal(audit.verify().entries, 4);
+  });
+});

@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { AppError, deserializeError, ERROR_CODES, ERRORS, serializeError } from '../../../schemas/errors';
+import { LanguageCode } from '../../../schemas/operators';
+
+const LOCALES = join(import.meta.dirname, '..', '..', '..', 'renderer', 'i18n', 'locales');
+
+function translations(language: string): Record<string, string> {
+  const dir = join(LOCALES, language);
+  const merged: Record<string, string> = {};
+  for (const file of readdirSync(dir).filter((f) => /^errors\.[a-z]+\.json$/.test(f))) {
+    Object.assign(merged, JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, string>);
+  }
+  return merged;
+}
+
+describe('error catalogue', () => {
+  for (const language of LanguageCode.options) {
+    it(`has a ${language} translation for every code, and no translation without a code`, () => {
+      const t = translations(language);
+      assert.deepEqual(ERROR_CODES.filter((code) => !t[code]?.trim()), [], `codes without ${language} text`);
+      assert.deepEqual(Object.keys(t).filter((key) => !(key in ERRORS)), [], `${language} texts without a code`);
+    });
+  }
+
+  it('names every code ERR_<AREA>_<WHAT>', () => {
+    assert.deepEqual(ERROR_CODES.filter((c) => !/^ERR_[A-Z0-9]+(_[A-Z0-9]+)*$/.test(c)), []);
+  });
+
+  it('round-trips an AppError through its wire form', () => {
+    const original = new AppError('ERR_AUTH_LOCKED', { lockedUntil: 1, minutes: 2 });
+    const back = deserializeError(serializeError(original));
+    assert.equal(back.code, 'ERR_AUTH_LOCKED');
+    assert.deepEqual(back.details, { lockedUntil: 1, minutes: 2 });
+    assert.equal(back.retry, 'fatal');
+  });
+
+  it('reports a bug as ERR_INTERNAL without leaking its message', () => {
+    assert.deepEqual(serializeError(new TypeError('secret path /home/x')), { code: 'ERR_INTERNAL', message: 'internal error', details: {} });
+  });
+});
