@@ -10,6 +10,7 @@ export function LoginScreen() {
   const error = useSession(sessionSelectors.error);
   const notice = useSession(sessionSelectors.notice);
   const appInfo = useSession(sessionSelectors.appInfo);
+  const expiredAfterSeconds = useSession(sessionSelectors.expiredAfterSeconds);
   const { login } = useSessionActions();
   const [userId, setUserId] = useState('');
   const [password, setPassword] = useState('');
@@ -40,7 +41,7 @@ export function LoginScreen() {
             {t('login.loggedOut')}
           </p>
         )}
-        {notice === 'expired' && !error && <ErrorMessage error={{ code: 'ERR_AUTH_SESSION_EXPIRED', details: { idleSeconds: 900 } }} />}
+        {notice === 'expired' && !error && <ErrorMessage error={{ code: 'ERR_AUTH_SESSION_EXPIRED', details: { idleSeconds: expiredAfterSeconds ?? 0 } }} />}
         {error && <ErrorMessage error={error} id="login-error" />}
         <label htmlFor="login-user">{t('login.userId')}</label>
         <input id="login-user" ref={userRef} autoComplete="username" value={userId} onChange={(e) => setUserId(e.target.value)} required aria-describedby={error ? 'login-error' : undefined} />

@@ -13,8 +13,10 @@ export interface SessionState {
   readonly notice: 'loggedOut' | 'expired' | null;
   /** set while the idle-logout countdown runs */
   readonly idleSecondsLeft: number | null;
+  /** the idle limit that ended the last session, for the "logged out after N s" message */
+  readonly expiredAfterSeconds: number | null;
 }
 
 export function initialSessionState(language: LanguageCode): SessionState {
-  return { status: 'starting', appInfo: null, session: null, language, error: null, notice: null, idleSecondsLeft: null };
+  return { status: 'starting', appInfo: null, session: null, language, error: null, notice: null, idleSecondsLeft: null, expiredAfterSeconds: null };
 }

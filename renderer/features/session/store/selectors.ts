@@ -8,6 +8,7 @@ export const sessionSelectors = {
   error: (s: SessionState) => s.error,
   notice: (s: SessionState) => s.notice,
   idleSecondsLeft: (s: SessionState) => s.idleSecondsLeft,
+  expiredAfterSeconds: (s: SessionState) => s.expiredAfterSeconds,
   isLoggedIn: (s: SessionState) => s.status === 'loggedIn',
   hasRole: (role: string) => (s: SessionState) => s.session?.roles.includes(role as never) ?? false,
 };

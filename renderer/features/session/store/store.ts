@@ -34,7 +34,13 @@ export function createSessionStore(api: ApiClient, memory: LanguageMemory, defau
     async start() {
       api.on('session.onDidWarnIdle', ({ secondsLeft }) => set({ idleSecondsLeft: secondsLeft }));
       api.on('session.onDidEnd', ({ reason }) =>
-        set({ status: 'loggedOut', session: null, idleSecondsLeft: null, notice: reason === 'idle' ? 'expired' : 'loggedOut' }),
+        set((s) => ({
+          status: 'loggedOut',
+          session: null,
+          idleSecondsLeft: null,
+          notice: reason === 'idle' ? 'expired' : 'loggedOut',
+          expiredAfterSeconds: reason === 'idle' ? (s.session?.idleLogoutSeconds ?? null) : null,
+        })),
       );
       try {
         const [appInfo, session] = await Promise.all([api['app.info']({}), api['auth.session']({})]);
