@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { after, afterEach, before, beforeEach, describe, it, type TestContext } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, it as nodeIt } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, saveFailureArtifacts, startApp, type RunningApp } from './helpers/startApp';
 
@@ -27,11 +27,21 @@ describe('operator login (browser host, Debian Chromium)', () => {
     await page.goto(app.url);
     await page.locator('#login-user').waitFor();
   });
-  afterEach(async (t: TestContext) => {
-    if (t.passed === false) await saveFailureArtifacts(page, app, t.name);
+  afterEach(async () => {
     await context.close();
     await app.stop();
   });
+
+  /** Each test saves a screenshot and the app log when it fails. */
+  const it = (name: string, body: () => Promise<void>) =>
+    nodeIt(name, async () => {
+      try {
+        await body();
+      } catch (err) {
+        await saveFailureArtifacts(page, app, name);
+        throw err;
+      }
+    });
 
   const logIn = async (userId: string, password: string) => {
     await page.fill('#login-user', userId);
@@ -41,7 +51,7 @@ describe('operator login (browser host, Debian Chromium)', () => {
   const seriousA11yViolations = async () => {
     await page.evaluate(AXE_SOURCE);
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+      const axe = (globalThis as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
       return (await axe.run()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
     });
     return violations;

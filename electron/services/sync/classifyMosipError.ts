@@ -1,0 +1,63 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { AppError } from '../../../schemas/errors';
+import type { MosipError } from '../../../schemas/mosip';
+import { MOSIP_ERROR } from '../../../schemas/mosipErrorCodes';
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'ECONNABORTED', 'UND_ERR_SOCKET']);
+const CLOCK_CODES = new Set<string>([MOSIP_ERROR.TIMESTAMP_OUT_OF_WINDOW, MOSIP_ERROR.SYNC_TIMESTAMP_INVALID]);
+
+/** A transport failure (refused, reset, DNS …) → ERR_SYNC_UNREACHABLE (retry). Bugs are rethrown. */
+export function errorFromNetwork(endpoint: string, cause: unknown): AppError {
+  const code = (cause as { code?: unknown }).code;
+  const message = (cause as Error).message ?? String(cause);
+  if ((typeof code === 'string' && NETWORK_CODES.has(code)) || /socket hang up|closed before|aborted/i.test(message)) {
+    return new AppError('ERR_SYNC_UNREACHABLE', { endpoint, reason: typeof code === 'string' ? code : message }, { cause });
+  }
+  throw cause;
+}
+
+/** Retry-After in seconds: delta-seconds or an HTTP-date (RFC 9110 §10.2.3); default 1. */
+export function parseRetryAfter(value: string | undefined, now: number): number {
+  if (!value) return 1;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const at = Date.parse(value);
+  return Number.isFinite(at) ? Math.max(0, Math.ceil((at - now) / 1000)) : 1;
+}
+
+function firstMosipError(body: Buffer): MosipError | undefined {
+  try {
+    const parsed = JSON.parse(body.toString('utf8')) as { errors?: { errorCode?: unknown; message?: unknown }[] };
+    const first = parsed.errors?.[0];
+    if (first && typeof first.errorCode === 'string') return { errorCode: first.errorCode, message: typeof first.message === 'string' ? first.message : '' };
+  } catch {
+    // not JSON (a proxy page): the status alone classifies it
+  }
+  return undefined;
+}
+
+/** Non-2xx: 401 → reauth; 429 → retry after Retry-After; 5xx → retry; other 4xx → park. */
+export function errorFromHttpStatus(endpoint: string, status: number, headers: IncomingHttpHeaders, body: Buffer, now: number): AppError {
+  const mosip = firstMosipError(body);
+  if (status === 401) return new AppError('ERR_SYNC_AUTH_EXPIRED', { endpoint, errorCode: mosip?.errorCode ?? 'HTTP_401' });
+  if (status === 429) {
+    const header = headers['retry-after'];
+    return new AppError('ERR_SYNC_RATE_LIMITED', { endpoint, retryAfterSeconds: parseRetryAfter(Array.isArray(header) ? header[0] : header, now) });
+  }
+  if (status >= 500) return new AppError('ERR_SYNC_SERVER_ERROR', { endpoint, status });
+  return new AppError('ERR_SYNC_REJECTED', { endpoint, status, errorCode: mosip?.errorCode ?? `HTTP_${status}`, message: mosip?.message ?? '' });
+}
+
+/**
+ * Business errors in an HTTP 200 body. An auth failure → reauth; a timestamp refusal → clock skew
+ * (the operator must fix the clock); anything else → park with MOSIP's errorCode and message.
+ */
+export function errorFromMosipErrors(endpoint: string, status: number, errors: readonly MosipError[], now: number, responsetime: string | undefined): AppError {
+  const first = errors[0]!;
+  if (first.errorCode === MOSIP_ERROR.AUTH_FAILED) return new AppError('ERR_SYNC_AUTH_EXPIRED', { endpoint, errorCode: first.errorCode });
+  if (CLOCK_CODES.has(first.errorCode)) {
+    const serverTime = Date.parse(responsetime ?? '');
+    const skewMinutes = Number.isFinite(serverTime) ? Math.round((now - serverTime) / 60_000) : 0;
+    return new AppError('ERR_SYNC_CLOCK_SKEW', { endpoint, skewMinutes });
+  }
+  return new AppError('ERR_SYNC_REJECTED', { endpoint, status, errorCode: first.errorCode, message: first.message });
+}

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { createSign } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { join } from 'node:path';
+import { MosipSimulator } from '../../sims/mosip/MosipSimulator';
+import { admin, startSimBed, type SimBed } from './syncTestBed';
+
+/** The simulator's own contract: admin validation, persistence, and refusals of malformed requests. */
+describe('MosipSimulator', () => {
+  let bed: SimBed;
+  before(async () => {
+    bed = await startSimBed();
+  });
+  after(async () => {
+    await bed.close();
+  });
+
+  async function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: Record<string, unknown> }> {
+    const res = await fetch(`${bed.sim.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+  }
+
+  it('refuses bad admin input with the field that is wrong', async () => {
+    assert.deepEqual((await post('/_sim/faults', { endpoint: 'nope', kind: 'status' })).json, { error: 'fault.endpoint must be a path starting with /' });
+    assert.match(String((await post('/_sim/faults', { endpoint: '/x', kind: 'explode' })).json['error']), /fault.kind must be one of/);
+    assert.equal((await post('/_sim/machines', { centreId: '10001', machineId: '10009', publicKey: 'AAAA' })).status, 400);
+    assert.deepEqual((await post('/_sim/machines', { centreId: '1', machineId: '10009', publicKey: 'AAAA' })).json, { error: 'machineId and centreId are 5 digits' });
+  });
+
+  it('refuses a useridpwd request whose signature was made over other bytes', async () => {
+    const payload = Buffer.from(JSON.stringify({ userId: 'officer1', password: 'Officer#2026', authType: 'NEW', timestamp: new Date(bed.clock.now()).toISOString() }));
+    const sig = createSign('sha256').update(Buffer.concat([payload, Buffer.from(' ')])).sign(bed.machineKey.privateKey);
+    const token = [Buffer.from(JSON.stringify({ kid: bed.machineKey.keyIndex })), payload, sig].map((b) => b.toString('base64url')).join('.');
+    const { status, json } = await post('/v1/syncdata/authenticate/useridpwd', { id: '', version: '', requesttime: '', request: token });
+    assert.equal(status, 200, 'MOSIP business errors come in HTTP 200');
+    assert.deepEqual(json['errors'], [{ errorCode: 'KER-SNC-148', message: 'Invalid signature' }]);
+  });
+
+  it('refuses syncV2 with a badly formatted timestamp header or an unknown refId', async () => {
+    const { token } = bed.sim.issueToken('supervisor1', ['REGISTRATION_SUPERVISOR']);
+    const cookie = { cookie: `Authorization=${token}` };
+    const now = new Date(bed.clock.now()).toISOString();
+    const badTs = await post('/registrationprocessor/v1/registrationstatus/syncV2', 'x', { ...cookie, timestamp: now.replace('T', ' '), 'center-machine-refid': '10001_10002' });
+    assert.equal((badTs.json['errors'] as { errorCode: string }[])[0]?.errorCode, 'RPR-RGS-026');
+    const badRef = await post('/registrationprocessor/v1/registrationstatus/syncV2', 'x', { ...cookie, timestamp: now, 'center-machine-refid': '10001_99999' });
+    assert.equal((badRef.json['errors'] as { errorCode: string }[])[0]?.errorCode, 'RPR-RGS-025');
+    const noCookie = await post('/registrationprocessor/v1/registrationstatus/syncV2', 'x', { timestamp: now });
+    assert.deepEqual([noCookie.status, (noCookie.json['errors'] as { errorCode: string }[])[0]?.errorCode], [401, 'KER-ATH-401']);
+  });
+
+  it('keeps machines, keys and users across a restart on the same state dir', async () => {
+    const regCert = bed.sim.pki.registration('10001_10002').certPem;
+    const again = await new MosipSimulator({ stateDir: join(bed.dir, 'sim'), seed: false, clock: bed.clock }).start();
+    try {
+      assert.equal(again.pki.registration('10001_10002').certPem, regCert);
+      assert.equal(again.state.data.machines['10002']?.keyIndex, bed.machineKey.keyIndex);
+      assert.deepEqual(again.state.data.users['supervisor1']?.roles, ['REGISTRATION_SUPERVISOR', 'REGISTRATION_OFFICER']);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('lists the key files a packet inspector needs', async () => {
+    const keys = await admin(bed.sim, 'keys', undefined, 'GET');
+    assert.equal(keys['REGISTRATION_10001_10002'], bed.sim.pki.registration('10001_10002').keyPath);
+  });
+});

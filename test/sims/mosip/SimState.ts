@@ -1,0 +1,111 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** A machine as the admin portal registers it: keys are base64 SPKI DER (§4.2). */
+export interface SimMachine {
+  machineId: string;
+  centreId: string;
+  name: string;
+  publicKey: string | null;
+  signPublicKey: string | null;
+  keyIndex: string | null;
+  signKeyIndex: string | null;
+  isActive: boolean;
+}
+
+export interface SimUser {
+  userId: string;
+  name: string;
+  password: string;
+  roles: string[];
+  regCenterId: string;
+  langCode: string;
+  isActive: boolean;
+  updatedAt: number;
+}
+
+export type SimPacketStatus = 'SYNCED' | 'CREATED' | 'RECEIVED' | 'PROCESSING' | 'PROCESSED' | 'REJECTED';
+
+export interface SimPacket {
+  packetId: string;
+  registrationId: string;
+  refId: string;
+  registrationType: string;
+  source: string;
+  hash: string;
+  size: number;
+  supervisorStatus: string;
+  langCode: string;
+  syncCount: number;
+  uploadCount: number;
+  status: SimPacketStatus;
+  history: { status: SimPacketStatus; at: number }[];
+  rejectReason: string | null;
+  uin: string | null;
+  /** set when the uploaded bytes were checked; null until then */
+  validation: { ok: boolean; reason: string | null } | null;
+}
+
+/** A master-data row plus the time the simulator last changed it, for `lastUpdated` deltas. */
+export interface SimRow {
+  updatedAt: number;
+  row: Record<string, unknown>;
+}
+
+export interface SimSubscription {
+  topic: string;
+  callback: string;
+  secret: string;
+}
+
+export interface SimStateData {
+  machines: Record<string, SimMachine>;
+  users: Record<string, SimUser>;
+  clients: Record<string, string>;
+  masterData: Record<string, SimRow[]>;
+  configs: { global: Record<string, string>; registration: Record<string, string> };
+  caCertificates: SimRow[];
+  packets: Record<string, SimPacket>;
+  subscriptions: SimSubscription[];
+  uinCounter: number;
+}
+
+/** The simulator's persisted state: one JSON file, rewritten atomically after each change. */
+export class SimState {
+  readonly #path: string;
+  data: SimStateData;
+
+  constructor(stateDir: string) {
+    mkdirSync(stateDir, { recursive: true });
+    this.#path = join(stateDir, 'state.json');
+    this.data = existsSync(this.#path) ? (JSON.parse(readFileSync(this.#path, 'utf8')) as SimStateData) : emptyState();
+  }
+
+  save(): void {
+    const tmp = `${this.#path}.tmp`;
+    writeFileSync(tmp, JSON.stringify(this.data, null, 1));
+    renameSync(tmp, this.#path);
+  }
+
+  machineBySignKeyIndex(kid: string): SimMachine | undefined {
+    return Object.values(this.data.machines).find((m) => m.signKeyIndex === kid && m.isActive);
+  }
+
+  machineByKeyIndex(keyIndex: string): SimMachine | undefined {
+    return Object.values(this.data.machines).find((m) => m.keyIndex === keyIndex && m.isActive);
+  }
+}
+
+function emptyState(): SimStateData {
+  return {
+    machines: {},
+    users: {},
+    clients: {},
+    masterData: {},
+    configs: { global: {}, registration: {} },
+    caCertificates: [],
+    packets: {},
+    subscriptions: [],
+    uinCounter: 0,
+  };
+}

@@ -1,0 +1,296 @@
+import { randomUUID } from 'node:crypto';
+import { MOSIP_ERROR } from '../../../../schemas/mosipErrorCodes';
+import type { MosipSimulator, Route } from '../MosipSimulator';
+import { checkPacket } from '../packetCheck';
+import type { SimPacket, SimPacketStatus } from '../SimState';
+import { envelopeDecrypt, sha256HexUpper, unb64 } from '../simCrypto';
+import { errorReply, mosipTime, okReply, parseMultipart, type SimReply, type SimRequest } from '../simHttp';
+import { publishCredentialIssued } from './websub';
+
+const RP = '/registrationprocessor/v1';
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const REG_TYPES = new Set(['NEW', 'UPDATE', 'LOST', 'RES_UPDATE', 'ACTIVATE', 'DEACTIVATE', 'BIOMETRIC_CORRECTION']);
+/** registration.processor.max.file.size default: 5 MB */
+const MAX_PACKET_BYTES = 5 * 1024 * 1024;
+
+/** Registration processor, packet manager and workflow endpoints (§4.4–§4.8). */
+export function regprocRoutes(sim: MosipSimulator): Route[] {
+  return [
+    { method: 'POST', pattern: new RegExp(`^${RP}/registrationstatus/syncV2$`), auth: true, handler: (req) => syncV2(sim, req) },
+    { method: 'POST', pattern: new RegExp(`^${RP}/packetreceiver/registrationpackets$`), auth: true, handler: (req) => receivePacket(sim, req) },
+    { method: 'POST', pattern: new RegExp(`^${RP}/registrationstatus/packetexternalstatus$`), auth: true, handler: (req) => externalStatus(sim, req) },
+    { method: 'POST', pattern: new RegExp(`^${RP}/registrationstatus/search$`), auth: true, handler: (req) => search(sim, req) },
+    { method: 'PUT', pattern: /^\/commons\/v1\/packetmanager\/createPacket$/, auth: true, handler: (req) => createPacket(sim, req) },
+    { method: 'POST', pattern: new RegExp(`^${RP}/workflowmanager/workflowinstance$`), auth: true, handler: (req) => workflowInstance(sim, req) },
+  ];
+}
+
+function jsonBody<T>(req: SimRequest): T | undefined {
+  try {
+    return JSON.parse(req.body.toString('utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** syncV2: quoted b64url envelope body, `timestamp` + `Center-Machine-RefId` headers (Decryptor). */
+function syncV2(sim: MosipSimulator, req: SimRequest): SimReply {
+  const now = sim.clock.now();
+  const id = 'mosip.registration.sync';
+  const refId = String(req.headers['center-machine-refid'] ?? '');
+  const timestamp = String(req.headers['timestamp'] ?? '');
+  if (!TIMESTAMP.test(timestamp) || Math.abs(Date.parse(timestamp) - now) > sim.timestampWindowMs) {
+    return errorReply(now, id, MOSIP_ERROR.SYNC_TIMESTAMP_INVALID, `timestamp header ${timestamp} is invalid or outside the grace period`);
+  }
+  const [centre, machineId] = refId.split('_');
+  const machine = machineId ? sim.state.data.machines[machineId] : undefined;
+  if (!machine || machine.centreId !== centre || !sim.pki.hasRegistration(refId)) {
+    return errorReply(now, id, MOSIP_ERROR.SYNC_DECRYPT_FAILED, `unknown Center-Machine-RefId ${refId}`);
+  }
+  let plain: { id?: string; version?: string; requesttime?: string; request?: Record<string, unknown>[] };
+  try {
+    const quoted = JSON.parse(req.body.toString('utf8')) as unknown;
+    if (typeof quoted !== 'string') throw new Error('body is not a JSON string');
+    const reg = sim.pki.registration(refId);
+    plain = JSON.parse(envelopeDecrypt(reg.privateKey, reg.certDer, unb64(quoted)).toString('utf8')) as typeof plain;
+  } catch (err) {
+    return errorReply(now, id, MOSIP_ERROR.SYNC_DECRYPT_FAILED, `sync body cannot be decrypted: ${(err as Error).message}`);
+  }
+  if (plain.id !== 'mosip.registration.sync' || !Array.isArray(plain.request)) {
+    return errorReply(now, id, 'RPR-RGS-001', 'invalid request id or body');
+  }
+  const response: unknown[] = [];
+  const errors: unknown[] = [];
+  for (const record of plain.request) {
+    const problem = recordProblem(record);
+    const rid = String(record['registrationId'] ?? '');
+    if (problem) {
+      errors.push({ errorCode: 'RPR-RGS-013', message: problem, registrationId: rid, status: 'FAILED' });
+      continue;
+    }
+    upsertSynced(sim, record, refId);
+    response.push({ registrationId: rid, packetId: record['packetId'], status: 'SUCCESS' });
+  }
+  sim.state.save();
+  return { status: 200, signed: true, body: JSON.stringify({ id, version: '1.0', responsetime: mosipTime(now), response, errors: errors.length ? errors : null }) };
+}
+
+function recordProblem(r: Record<string, unknown>): string | undefined {
+  if (typeof r['registrationId'] !== 'string' || r['registrationId'] === '') return 'registrationId is missing';
+  if (typeof r['packetId'] !== 'string' || r['packetId'] === '') return 'packetId is missing';
+  if (!REG_TYPES.has(String(r['registrationType']))) return `registrationType ${String(r['registrationType'])} is not allowed`;
+  if (typeof r['packetHashValue'] !== 'string' || r['packetHashValue'] === '') return 'packetHashValue is missing';
+  if (typeof r['packetSize'] !== 'number' || r['packetSize'] <= 0) return 'packetSize is missing';
+  if (r['supervisorStatus'] !== 'APPROVED' && r['supervisorStatus'] !== 'REJECTED') return 'supervisorStatus must be APPROVED or REJECTED';
+  if (typeof r['langCode'] !== 'string' || r['langCode'].length !== 3) return 'langCode must be 3 characters';
+  return undefined;
+}
+
+function upsertSynced(sim: MosipSimulator, r: Record<string, unknown>, refId: string): void {
+  const packetId = String(r['packetId']);
+  const existing = sim.state.data.packets[packetId];
+  const base: SimPacket = existing ?? {
+    packetId,
+    registrationId: String(r['registrationId']),
+    refId,
+    registrationType: String(r['registrationType']),
+    source: 'REGISTRATION_CLIENT',
+    hash: '',
+    size: 0,
+    supervisorStatus: '',
+    langCode: '',
+    syncCount: 0,
+    uploadCount: 0,
+    status: 'SYNCED',
+    history: [{ status: 'SYNCED', at: sim.clock.now() }],
+    rejectReason: null,
+    uin: null,
+    validation: null,
+  };
+  // Re-sync of an already received packet only refreshes counters, like regproc's update path.
+  sim.state.data.packets[packetId] = {
+    ...base,
+    hash: String(r['packetHashValue']),
+    size: Number(r['packetSize']),
+    supervisorStatus: String(r['supervisorStatus']),
+    langCode: String(r['langCode']),
+    syncCount: base.syncCount + 1,
+  };
+}
+
+/** PacketReceiverServiceImpl checks: synced, `.zip`, size, hash, duplicate; then the packet is validated. */
+async function receivePacket(sim: MosipSimulator, req: SimRequest): Promise<SimReply> {
+  const now = sim.clock.now();
+  const id = 'mosip.registration.packet';
+  let file;
+  try {
+    file = parseMultipart(req.headers['content-type'], req.body).find((p) => p.name === 'file');
+  } catch (err) {
+    return errorReply(now, id, 'RPR-PKR-001', (err as Error).message);
+  }
+  if (!file || !file.filename) return errorReply(now, id, 'RPR-PKR-001', 'multipart part "file" with a filename is required');
+  if (!file.filename.endsWith('.zip')) return errorReply(now, id, 'RPR-PKR-001', 'packet file must end with .zip');
+  const packetId = file.filename.slice(0, file.filename.indexOf('.'));
+  const packet = sim.state.data.packets[packetId];
+  if (!packet) return errorReply(now, id, MOSIP_ERROR.PACKET_NOT_SYNCED, `packet ${packetId} is not in sync with the sync table`);
+  packet.uploadCount += 1;
+  sim.state.save();
+  if (packet.status !== 'SYNCED') return errorReply(now, id, MOSIP_ERROR.DUPLICATE_PACKET, `duplicate packet ${packetId}`);
+  if (file.data.length > MAX_PACKET_BYTES) return errorReply(now, id, 'RPR-PKR-002', 'packet exceeds the maximum size');
+  if (file.data.length !== packet.size) return errorReply(now, id, MOSIP_ERROR.PACKET_SIZE_MISMATCH, `size ${file.data.length} differs from synced size ${packet.size}`);
+  if (sha256HexUpper(file.data) !== packet.hash) return errorReply(now, id, MOSIP_ERROR.PACKET_HASH_MISMATCH, 'packet hash differs from the synced hash');
+  const machine = sim.state.data.machines[packet.refId.split('_')[1]!];
+  packet.validation = await checkPacket(file.data, sim.pki.registration(packet.refId), machine?.signPublicKey ?? null, packet.registrationId);
+  setStatus(sim, packet, 'RECEIVED');
+  sim.state.save();
+  return okReply(now, id, { status: 'PACKET_RECEIVED' });
+}
+
+function setStatus(sim: MosipSimulator, packet: SimPacket, status: SimPacketStatus): void {
+  packet.status = status;
+  packet.history.push({ status, at: sim.clock.now() });
+}
+
+/**
+ * Moves received packets one stage on: RECEIVED → PROCESSING → PROCESSED (UIN issued, credential
+ * published) or REJECTED (failed validation, supervisor rejection, or a forced reason). Driven by
+ * `POST /_sim/advance` so tests never wait for time to pass.
+ */
+export async function advancePackets(sim: MosipSimulator, packetId?: string, rejectReason?: string): Promise<SimPacket[]> {
+  const moved: SimPacket[] = [];
+  for (const packet of Object.values(sim.state.data.packets)) {
+    if (packetId !== undefined && packet.packetId !== packetId) continue;
+    if (packet.status === 'RECEIVED') setStatus(sim, packet, 'PROCESSING');
+    else if (packet.status === 'PROCESSING') {
+      const reason = rejectReason ?? rejectionOf(packet);
+      if (reason) {
+        packet.rejectReason = reason;
+        setStatus(sim, packet, 'REJECTED');
+      } else {
+        sim.state.data.uinCounter += 1;
+        packet.uin = String(2_000_000_000 + sim.state.data.uinCounter * 7919);
+        setStatus(sim, packet, 'PROCESSED');
+        await publishCredentialIssued(sim, packet);
+      }
+    } else continue;
+    moved.push(packet);
+  }
+  sim.state.save();
+  return moved;
+}
+
+function rejectionOf(packet: SimPacket): string | null {
+  if (packet.supervisorStatus === 'REJECTED') return 'rejected by the supervisor';
+  if (packet.validation && !packet.validation.ok) return packet.validation.reason;
+  return null;
+}
+
+function externalCode(status: SimPacketStatus): string {
+  switch (status) {
+    case 'SYNCED':
+      return 'UPLOAD_PENDING';
+    case 'CREATED':
+    case 'RECEIVED':
+    case 'PROCESSING':
+      return 'RECEIVED';
+    case 'PROCESSED':
+      return 'ACCEPTED';
+    case 'REJECTED':
+      return 'REJECTED';
+    default: {
+      const never: never = status;
+      throw new Error(`unknown status ${String(never)}`);
+    }
+  }
+}
+
+function externalStatus(sim: MosipSimulator, req: SimRequest): SimReply {
+  const now = sim.clock.now();
+  const body = jsonBody<{ request?: { packetId?: string }[] }>(req);
+  if (!Array.isArray(body?.request) || body.request.length === 0) return errorReply(now, 'mosip.registration.packet.external.status', 'RPR-RGS-001', 'request list is empty');
+  const response = [];
+  const errors = [];
+  for (const { packetId } of body.request) {
+    const packet = packetId ? sim.state.data.packets[packetId] : undefined;
+    if (packet) response.push({ packetId, statusCode: externalCode(packet.status) });
+    else errors.push({ errorCode: 'RPR-RGS-027', message: 'packet not found', packetId });
+  }
+  return { status: 200, signed: true, body: JSON.stringify({ id: 'mosip.registration.packet.external.status', version: '1.0', responsetime: mosipTime(now), response, errors: errors.length ? errors : null }) };
+}
+
+function search(sim: MosipSimulator, req: SimRequest): SimReply {
+  const now = sim.clock.now();
+  const body = jsonBody<{ request?: { registrationId?: string }[] }>(req);
+  if (!Array.isArray(body?.request) || body.request.length === 0 || body.request.length > 100) {
+    return errorReply(now, 'mosip.registration.status', 'RPR-RGS-001', 'request must list 1 to 100 registration ids');
+  }
+  const response = [];
+  const errors = [];
+  for (const { registrationId } of body.request) {
+    const packet = Object.values(sim.state.data.packets).find((p) => p.registrationId === registrationId);
+    if (!packet) errors.push({ errorCode: 'RPR-RGS-027', message: 'RID not found', registrationId });
+    else response.push({ registrationId, statusCode: packet.status === 'SYNCED' ? 'UPLOAD_PENDING' : packet.status === 'CREATED' ? 'RECEIVED' : packet.status, additionalInfoReqId: null });
+  }
+  return { status: 200, signed: true, body: JSON.stringify({ id: 'mosip.registration.status', version: '1.0', responsetime: mosipTime(now), response, errors: errors.length ? errors : null }) };
+}
+
+/** Packet Manager createPacket (CRVS style, offlineMode=false: packetId = id). */
+function createPacket(sim: MosipSimulator, req: SimRequest): SimReply {
+  const now = sim.clock.now();
+  const id = 'mosip.registration.packet.writer';
+  const r = jsonBody<{ request?: Record<string, unknown> }>(req)?.request;
+  const missing = ['id', 'refId', 'source', 'process', 'schemaVersion', 'schemaJson'].find((k) => typeof r?.[k] !== 'string' || r[k] === '');
+  if (!r || missing) return errorReply(now, id, 'KER-PUT-019', `request.${missing ?? 'request'} is required`);
+  if (typeof r['fields'] !== 'object' || r['fields'] === null) return errorReply(now, id, 'KER-PUT-019', 'request.fields is required');
+  if (!Array.isArray(r['audits']) || r['audits'].length === 0) return errorReply(now, id, 'KER-PUT-019', 'request.audits must not be empty');
+  const packetId = String(r['id']);
+  if (sim.state.data.packets[packetId]) return errorReply(now, id, 'KER-PUT-024', `packet ${packetId} already exists`);
+  sim.state.data.packets[packetId] = {
+    packetId,
+    registrationId: packetId,
+    refId: String(r['refId']),
+    registrationType: String(r['process']),
+    source: String(r['source']),
+    hash: '',
+    size: 0,
+    supervisorStatus: 'APPROVED',
+    langCode: 'eng',
+    syncCount: 0,
+    uploadCount: 0,
+    status: 'CREATED',
+    history: [{ status: 'CREATED', at: now }],
+    rejectReason: null,
+    uin: null,
+    validation: { ok: true, reason: null },
+  };
+  sim.state.save();
+  const info = (name: string) => ({
+    id: packetId,
+    packetName: `${packetId}_${name}`,
+    source: r['source'],
+    process: r['process'],
+    refId: r['refId'],
+    schemaVersion: r['schemaVersion'],
+    signature: 'sim-signature',
+    encryptedHash: 'sim-hash',
+    providerName: 'PacketWriterImpl',
+    providerVersion: 'v1.0',
+    creationDate: mosipTime(now),
+  });
+  return okReply(now, id, ['id', 'evidence', 'optional'].map(info), { signed: false });
+}
+
+/** Workflow instance: creates the sync record itself and starts processing (§4.8). */
+function workflowInstance(sim: MosipSimulator, req: SimRequest): SimReply {
+  const now = sim.clock.now();
+  const id = 'mosip.registration.processor.workflow.instance';
+  const body = jsonBody<{ id?: string; request?: { registrationId?: string; process?: string; source?: string } }>(req);
+  if (body?.id !== id) return errorReply(now, id, 'RPR-WIN-001', `request id must be ${id}`);
+  const packet = body.request?.registrationId ? sim.state.data.packets[body.request.registrationId] : undefined;
+  if (!packet || packet.status !== 'CREATED') return errorReply(now, id, 'RPR-WIN-003', 'no created packet with this registrationId');
+  if (packet.registrationType !== body.request?.process) return errorReply(now, id, 'RPR-WIN-002', 'process does not match the created packet');
+  packet.syncCount += 1;
+  setStatus(sim, packet, 'RECEIVED');
+  sim.state.save();
+  return okReply(now, id, { workflowInstanceId: randomUUID() }, { signed: false });
+}

@@ -1,0 +1,201 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { MOSIP_ERROR } from '../../../../schemas/mosipErrorCodes';
+import type { MosipSimulator, Route } from '../MosipSimulator';
+import type { SimMachine, SimUser } from '../SimState';
+import { b64url, clientCryptoEncrypt, rsaSha256Verify, unb64 } from '../simCrypto';
+import { errorReply, mosipTime, okReply, type SimReply, type SimRequest } from '../simHttp';
+
+const ID_SCHEMA_PATH = new URL('../../../../../shared/fixtures/mosip-docs/id-schema/id-schema-sample.json', import.meta.url);
+
+/** syncdata + authmanager endpoints (packet-and-server-apis.md §4.1–§4.3). */
+export function syncdataRoutes(sim: MosipSimulator): Route[] {
+  const now = () => sim.clock.now();
+  const route = (method: string, pattern: RegExp, auth: boolean, handler: Route['handler']): Route => ({ method, pattern, auth, handler });
+  return [
+    route('POST', /^\/v1\/syncdata\/authenticate\/useridpwd$/, false, (req) => authenticate(sim, req)),
+    route('POST', /^\/v1\/authmanager\/authenticate\/clientidsecretkey$/, false, (req) => clientIdSecretKey(sim, req)),
+    route('GET', /^\/v1\/syncdata\/getCertificate$/, true, (req) => getCertificate(sim, req)),
+    route('POST', /^\/v1\/syncdata\/tpm\/publickey\/verify$/, false, (req) => verifyPublicKey(sim, req)),
+    route('GET', /^\/v1\/syncdata\/v2\/clientsettings$/, true, (req) =>
+      withMachine(sim, req.query.get('keyindex'), (m) => clientSettings(sim, req, m)),
+    ),
+    route('GET', /^\/v1\/syncdata\/configs\/([^/]+)$/, true, (_req, match) =>
+      withMachine(sim, decodeURIComponent(match[1]!), (m) =>
+        okReply(now(), 'mosip.syncdata.configs', {
+          configDetail: {
+            globalConfiguration: encryptJson(m, sim.state.data.configs.global),
+            registrationConfiguration: encryptJson(m, sim.state.data.configs.registration),
+          },
+        }),
+      ),
+    ),
+    route('GET', /^\/v1\/syncdata\/v2\/userdetails$/, true, (req) =>
+      withMachine(sim, req.query.get('keyindex'), (m) => {
+        const users = Object.values(sim.state.data.users)
+          .filter((u) => u.regCenterId === m.centreId)
+          .map((u) => ({ userId: u.userId, name: u.name, langCode: u.langCode, regCenterId: u.regCenterId, isActive: u.isActive, roles: u.roles }));
+        return okReply(now(), 'mosip.syncdata.userdetails', { lastSyncTime: mosipTime(now()), userDetails: encryptJson(m, users) });
+      }),
+    ),
+    route('GET', /^\/v1\/syncdata\/latestidschema$/, true, () => {
+      const schemaJson = readFileSync(ID_SCHEMA_PATH, 'utf8');
+      return okReply(now(), 'mosip.syncdata.idschema', {
+        id: 'sim-schema-0.1',
+        idVersion: 0.1,
+        title: 'MOSIP identity',
+        description: 'São Tomé and Príncipe (simulator)',
+        schemaJson,
+        effectiveFrom: '2026-01-01T00:00:00.000Z',
+        settings: null,
+      });
+    }),
+    route('GET', /^\/v1\/syncdata\/getcacertificates$/, true, (req) => {
+      const since = Date.parse(req.query.get('lastupdated') ?? '') || 0;
+      const list = sim.state.data.caCertificates.filter((c) => c.updatedAt > since).map((c) => c.row);
+      return okReply(now(), 'mosip.syncdata.cacertificates', { certificateDTOList: list, lastSyncTime: mosipTime(now()) });
+    }),
+  ];
+}
+
+function withMachine(sim: MosipSimulator, keyIndex: string | null, fn: (m: SimMachine) => SimReply): SimReply {
+  const machine = keyIndex ? sim.state.machineByKeyIndex(keyIndex) : undefined;
+  if (!machine) return errorReply(sim.clock.now(), 'mosip.syncdata', MOSIP_ERROR.MACHINE_NOT_FOUND, `Machine not found for key index ${keyIndex ?? ''}`);
+  return fn(machine);
+}
+
+function machineKey(base64: string): KeyObject {
+  return createPublicKey({ key: unb64(base64), format: 'der', type: 'spki' });
+}
+
+function encryptJson(machine: SimMachine, value: unknown): string {
+  return b64url(clientCryptoEncrypt(machineKey(machine.publicKey!), Buffer.from(JSON.stringify(value), 'utf8')));
+}
+
+function parseWrapper(req: SimRequest): { request?: unknown } | undefined {
+  try {
+    return JSON.parse(req.body.toString('utf8')) as { request?: unknown };
+  } catch {
+    return undefined;
+  }
+}
+
+/** SyncAuthTokenServiceImpl: `kid` → machine, SHA256withRSA over the raw payload, timestamp window, password. */
+function authenticate(sim: MosipSimulator, req: SimRequest): SimReply {
+  const now = sim.clock.now();
+  const id = 'io.mosip.registration.auth';
+  const fail = (code: string, message: string) => errorReply(now, id, code, message);
+  const token = parseWrapper(req)?.request;
+  const parts = typeof token === 'string' ? token.split('.') : [];
+  if (parts.length !== 3) return fail('KER-SNC-141', 'Invalid request: expected header.payload.signature');
+  let header: { kid?: string };
+  let payload: { userId?: string; password?: string; authType?: string; timestamp?: string; refreshToken?: string };
+  const payloadBytes = unb64(parts[1]!);
+  try {
+    header = JSON.parse(unb64(parts[0]!).toString('utf8')) as typeof header;
+    payload = JSON.parse(payloadBytes.toString('utf8')) as typeof payload;
+  } catch {
+    return fail('KER-SNC-141', 'Invalid request: header or payload is not JSON');
+  }
+  const machine = header.kid ? sim.state.machineBySignKeyIndex(header.kid) : undefined;
+  if (!machine) return fail(MOSIP_ERROR.MACHINE_NOT_FOUND, 'Machine not found');
+  if (!rsaSha256Verify(machineKey(machine.signPublicKey!), payloadBytes, unb64(parts[2]!))) {
+    return fail(MOSIP_ERROR.INVALID_SIGNATURE, 'Invalid signature');
+  }
+  const ts = Date.parse(payload.timestamp ?? '');
+  if (!Number.isFinite(ts) || Math.abs(ts - now) > sim.timestampWindowMs) {
+    return fail(MOSIP_ERROR.TIMESTAMP_OUT_OF_WINDOW, `Timestamp ${payload.timestamp ?? ''} is outside the allowed window; server time ${mosipTime(now)}`);
+  }
+  const user = userFor(sim, payload, machine.centreId);
+  if (!user) {
+    return fail(MOSIP_ERROR.INVALID_CREDENTIALS, payload.authType === 'REFRESH' ? 'Invalid or expired refresh token' : 'Invalid user id or password');
+  }
+  const access = sim.issueToken(user.userId, user.roles);
+  const refresh = sim.issueRefreshToken(user.userId);
+  const bundle = {
+    token: access.token,
+    refreshToken: refresh.token,
+    expiryTime: access.expiresAt,
+    refreshExpiryTime: refresh.expiresAt,
+    userId: user.userId,
+    timestamp: mosipTime(now),
+  };
+  return okReply(now, id, encryptJson(machine, bundle));
+}
+
+/** NEW: user id + password; REFRESH: a live refresh token. Either way the user must be active in this centre. */
+function userFor(sim: MosipSimulator, payload: { userId?: string; password?: string; authType?: string; refreshToken?: string }, centreId: string): SimUser | undefined {
+  let user: SimUser | undefined;
+  if (payload.authType === 'NEW') {
+    user = payload.userId ? sim.state.data.users[payload.userId] : undefined;
+    if (user && user.password !== payload.password) return undefined;
+  } else if (payload.authType === 'REFRESH') {
+    const refresh = payload.refreshToken ? sim.refreshTokens.get(payload.refreshToken) : undefined;
+    if (!refresh || refresh.expiresAt <= sim.clock.now()) return undefined;
+    user = sim.state.data.users[refresh.userId];
+  }
+  return user && user.isActive && user.regCenterId === centreId ? user : undefined;
+}
+
+function clientIdSecretKey(sim: MosipSimulator, req: SimRequest): SimReply {
+  const now = sim.clock.now();
+  const id = 'mosip.io.clientId.pwd';
+  const request = parseWrapper(req)?.request as { clientId?: string; secretKey?: string } | undefined;
+  const secret = request?.clientId ? sim.state.data.clients[request.clientId] : undefined;
+  if (!secret || secret !== request?.secretKey) return errorReply(now, id, MOSIP_ERROR.INVALID_CLIENT, 'Invalid client id or secret');
+  const { token } = sim.issueToken(request.clientId!, ['REGISTRATION_PROCESSOR', 'CREATE_PACKET']);
+  // authmanager puts the token only in the cookie, never in the body (§4.1 b); it does not sign.
+  return okReply(now, id, { status: 'success', message: 'Clientid and Token combination had been validated successfully' }, {
+    signed: false,
+    headers: { 'set-cookie': `Authorization=${token}; Max-Age=${Math.floor(sim.tokenLifetimeMs / 1000)}; Path=/; HttpOnly` },
+  });
+}
+
+function getCertificate(sim: MosipSimulator, req: SimRequest): SimReply {
+  const now = sim.clock.now();
+  const id = 'io.mosip.syncdata.certificate';
+  const app = req.query.get('applicationId');
+  const ref = req.query.get('referenceId') ?? '';
+  let certPem: string | undefined;
+  if (app === 'KERNEL' && ref === 'SIGN') certPem = sim.pki.kernelSign.certPem;
+  else if (app === 'ROOT') certPem = sim.pki.root.certPem;
+  else if (app === 'REGISTRATION') {
+    const [centre, machineId] = ref.split('_');
+    const machine = machineId ? sim.state.data.machines[machineId] : undefined;
+    if (machine && machine.centreId === centre) certPem = sim.pki.registration(ref).certPem;
+  }
+  if (!certPem) return errorReply(now, id, 'KER-KMS-002', `ApplicationId ${app ?? ''} / ReferenceId ${ref} not found`);
+  return okReply(now, id, { certificate: certPem, certSignRequest: null, issuedAt: mosipTime(now), expiryAt: '2040-01-01T00:00:00.000Z', timestamp: mosipTime(now) });
+}
+
+function verifyPublicKey(sim: MosipSimulator, req: SimRequest): SimReply {
+  const now = sim.clock.now();
+  const request = parseWrapper(req)?.request as { publicKey?: string } | undefined;
+  const der = request?.publicKey ? unb64(request.publicKey) : Buffer.alloc(0);
+  const machine = Object.values(sim.state.data.machines).find((m) => m.publicKey !== null && unb64(m.publicKey).equals(der));
+  if (!machine || !machine.isActive) return errorReply(now, 'mosip.syncdata.tpm', MOSIP_ERROR.MACHINE_NOT_FOUND, 'Machine not found');
+  return okReply(now, 'mosip.syncdata.tpm', { keyIndex: machine.keyIndex });
+}
+
+/** v2/clientsettings: full, or only rows changed after `lastUpdated` unless named in fullSyncEntities. */
+function clientSettings(sim: MosipSimulator, req: SimRequest, machine: SimMachine): SimReply {
+  const now = sim.clock.now();
+  const since = Date.parse(req.query.get('lastUpdated') ?? '') || 0;
+  const full = new Set((req.query.get('fullSyncEntities') ?? '').split(',').filter(Boolean));
+  const dataToSync = [];
+  for (const [entityName, rows] of Object.entries(sim.state.data.masterData)) {
+    const changed = rows
+      .filter((r) => full.has(entityName) || r.updatedAt > since)
+      .map((r) => r.row)
+      .filter((row) => belongsToCentre(entityName, row, machine.centreId));
+    if (changed.length > 0) dataToSync.push({ entityName, entityType: 'structured', data: encryptJson(machine, changed) });
+  }
+  return okReply(now, 'mosip.syncdata.clientsettings', { lastSyncTime: mosipTime(now), dataToSync });
+}
+
+function belongsToCentre(entityName: string, row: Record<string, unknown>, centreId: string): boolean {
+  if (entityName === 'RegistrationCenter') return row['id'] === centreId;
+  if (entityName === 'Machine') return row['regCenterId'] === centreId;
+  return true;
+}
+

@@ -1,0 +1,89 @@
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import forge from 'node-forge';
+
+/** One key pair with its certificate, as files in `<stateDir>/keys/`. */
+export interface SimKeyPair {
+  readonly name: string;
+  readonly privateKey: KeyObject;
+  readonly publicKey: KeyObject;
+  readonly certPem: string;
+  readonly certDer: Buffer;
+  readonly keyPath: string;
+  readonly certPath: string;
+}
+
+/**
+ * Throwaway PKI: a root CA that signs KERNEL/SIGN and one REGISTRATION certificate per
+ * `<centre>_<machine>`, like keymanager's REGISTRATION master key does. Persisted so a restarted
+ * simulator keeps decrypting what was encrypted to it.
+ */
+export class SimPki {
+  readonly #dir: string;
+  readonly #cache = new Map<string, SimKeyPair>();
+  readonly root: SimKeyPair;
+  readonly kernelSign: SimKeyPair;
+
+  constructor(stateDir: string) {
+    this.#dir = join(stateDir, 'keys');
+    mkdirSync(this.#dir, { recursive: true });
+    this.root = this.#loadOrCreate('ROOT', 'CN=MOSIP Simulator Root CA,O=Sim', undefined);
+    this.kernelSign = this.#loadOrCreate('KERNEL_SIGN', 'CN=KERNEL SIGN,O=Sim', this.root);
+  }
+
+  get keyDir(): string {
+    return this.#dir;
+  }
+
+  /** REGISTRATION key pair for `<centre>_<machine>`, created on first request as keymanager does. */
+  registration(refId: string): SimKeyPair {
+    if (!/^\d+_\d+$/.test(refId)) throw new TypeError(`SimPki.registration: bad refId ${refId}`);
+    return this.#loadOrCreate(`REGISTRATION_${refId}`, `CN=REGISTRATION-${refId},O=Sim`, this.root);
+  }
+
+  hasRegistration(refId: string): boolean {
+    return this.#cache.has(`REGISTRATION_${refId}`) || existsSync(join(this.#dir, `REGISTRATION_${refId}.key.pem`));
+  }
+
+  #loadOrCreate(name: string, subject: string, issuer: SimKeyPair | undefined): SimKeyPair {
+    const cached = this.#cache.get(name);
+    if (cached) return cached;
+    const keyPath = join(this.#dir, `${name}.key.pem`);
+    const certPath = join(this.#dir, `${name}.cert.pem`);
+    if (!existsSync(keyPath) || !existsSync(certPath)) {
+      const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+      const certPem = issueCertificate(privateKey, subject, issuer);
+      writeFileSync(keyPath, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+      writeFileSync(certPath, certPem);
+    }
+    const privateKey = createPrivateKey(readFileSync(keyPath));
+    const certPem = readFileSync(certPath, 'utf8');
+    const pair: SimKeyPair = { name, privateKey, publicKey: createPublicKey(privateKey), certPem, certDer: pemToDer(certPem), keyPath, certPath };
+    this.#cache.set(name, pair);
+    return pair;
+  }
+}
+
+function issueCertificate(privateKey: KeyObject, subject: string, issuer: SimKeyPair | undefined): string {
+  const forgeKey = forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }).toString());
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.setRsaPublicKey(forgeKey.n, forgeKey.e);
+  cert.serialNumber = `01${randomBytes(8).toString('hex')}`;
+  cert.validity.notBefore = new Date(Date.UTC(2020, 0, 1));
+  cert.validity.notAfter = new Date(Date.UTC(2040, 0, 1));
+  const attrs = subject.split(',').map((part) => {
+    const [key, value] = part.split('=');
+    return { shortName: key!, value: value! };
+  });
+  cert.setSubject(attrs);
+  const signer = issuer ? forge.pki.privateKeyFromPem(issuer.privateKey.export({ type: 'pkcs1', format: 'pem' }).toString()) : forgeKey;
+  cert.setIssuer(issuer ? forge.pki.certificateFromPem(issuer.certPem).subject.attributes : attrs);
+  cert.setExtensions([{ name: 'basicConstraints', cA: issuer === undefined }]);
+  cert.sign(signer, forge.md.sha256.create());
+  return forge.pki.certificateToPem(cert);
+}
+
+export function pemToDer(pem: string): Buffer {
+  return Buffer.from(pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64');
+}
