@@ -2,10 +2,11 @@ import { AppError } from '../../../../schemas/errors';
 import type { DB } from '../Database';
 import type { Migration } from './Migration';
 import { updateToSchemaVersion10 } from './10-initial-schema';
+import { updateToSchemaVersion20 } from './20-packets';
 import { updateToSchemaVersion30 } from './30-sync-data';
 
 /** Every migration, in order. Append only. */
-export const MIGRATIONS: readonly Migration[] = [updateToSchemaVersion10, updateToSchemaVersion30];
+export const MIGRATIONS: readonly Migration[] = [updateToSchemaVersion10, updateToSchemaVersion20, updateToSchemaVersion30];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

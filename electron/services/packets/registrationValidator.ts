@@ -1,0 +1,115 @@
+import type { z } from 'zod';
+import { AppError } from '../../../schemas/errors';
+import { RegistrationInput, type DemographicValue, type RegistrationIssue } from '../../../schemas/registration';
+import { IdSchemaJson } from '../../../schemas/registrationIdSchema';
+import { planSchemaFields, type SchemaFieldPlan } from './idSchemaFields';
+import { validateRid } from './rid';
+
+/**
+ * Parses a synced ID schema.
+ * @throws AppError ERR_PACKET_ID_SCHEMA_INVALID
+ */
+export function parseIdSchema(raw: unknown): IdSchemaJson {
+  const parsed = IdSchemaJson.safeParse(raw);
+  if (!parsed.success) throw new AppError('ERR_PACKET_ID_SCHEMA_INVALID', { reason: parsed.error.issues[0]?.message ?? 'not an ID schema' });
+  return parsed.data;
+}
+
+/**
+ * Parses the input model, then checks it against the ID schema: unknown fields, required
+ * fields, value shapes (simpleType per language, string, number), regex validators, documents
+ * and biometrics only in fields of that kind. Every problem names its field and rule.
+ * @throws AppError ERR_PACKET_INPUT_INVALID with all issues
+ */
+export function validateRegistration(raw: unknown, schema: IdSchemaJson): RegistrationInput {
+  const parsed = RegistrationInput.safeParse(raw);
+  if (!parsed.success) throw invalid(parsed.error.issues.map(zodIssue));
+  const input = parsed.data;
+  const issues = [...checkAgainstSchema(input, schema), ...(input.rid ? validateRid(input.rid, input) : [])];
+  if (issues.length > 0) throw invalid(issues);
+  return input;
+}
+
+function invalid(issues: RegistrationIssue[]): AppError<'ERR_PACKET_INPUT_INVALID'> {
+  const f = issues[0]!;
+  return new AppError('ERR_PACKET_INPUT_INVALID', { issues, first: `${f.field}: ${f.rule}` });
+}
+
+function zodIssue(issue: z.core.$ZodIssue): RegistrationIssue {
+  return { field: issue.path.map(String).join('.') || '(root)', rule: issue.code, message: issue.message };
+}
+
+/** Schema checks only (the input already parsed); exported for `packet inspect`'s ID.json check. */
+export function checkAgainstSchema(input: RegistrationInput, schema: IdSchemaJson): RegistrationIssue[] {
+  const plans = new Map(planSchemaFields(schema).map((p) => [p.id, p]));
+  const issues: RegistrationIssue[] = [];
+  const add = (field: string, rule: string, message: string) => issues.push({ field, rule, message });
+  const kinds: [Record<string, unknown>, SchemaFieldPlan['kind'], string][] = [
+    [input.demographics, 'demographic', 'demographics'],
+    [input.documents, 'document', 'documents'],
+    [input.biometrics, 'biometric', 'biometrics'],
+  ];
+  for (const [values, kind, group] of kinds) {
+    for (const id of Object.keys(values)) {
+      const plan = plans.get(id);
+      if (!plan) add(`${group}.${id}`, 'unknownField', `${id} is not in ID schema`);
+      else if (plan.kind !== kind) add(`${group}.${id}`, 'fieldKind', `${id} is a ${plan.kind} field`);
+    }
+  }
+  for (const id of schema.properties.identity.required) {
+    if (id === 'IDSchemaVersion') continue;
+    const plan = plans.get(id);
+    const present = plan?.kind === 'document' ? id in input.documents : plan?.kind === 'biometric' ? hasBiometrics(input, id) : input.demographics[id] !== undefined;
+    if (!present) add(`${plan ? groupOf(plan.kind) : 'demographics'}.${id}`, 'required', `${id} is required`);
+  }
+  for (const [id, value] of Object.entries(input.demographics)) {
+    const plan = plans.get(id);
+    if (plan?.kind === 'demographic') checkValue(`demographics.${id}`, plan, value, input.langCodes, add);
+  }
+  return issues;
+}
+
+function hasBiometrics(input: RegistrationInput, id: string): boolean {
+  const f = input.biometrics[id];
+  return !!f && f.captures.length + f.exceptions.length > 0;
+}
+
+function groupOf(kind: SchemaFieldPlan['kind']): string {
+  return kind === 'document' ? 'documents' : kind === 'biometric' ? 'biometrics' : 'demographics';
+}
+
+type Add = (field: string, rule: string, message: string) => void;
+
+function checkValue(path: string, plan: SchemaFieldPlan, value: DemographicValue, langs: readonly string[], add: Add): void {
+  const ref = plan.field.$ref;
+  const type = typeof plan.field.type === 'string' ? plan.field.type : undefined;
+  if (ref === '#/definitions/simpleType') {
+    if (!Array.isArray(value)) return add(path, 'simpleType', `${plan.id} needs one value per language`);
+    for (const lang of langs) {
+      if (!value.some((v) => v.language === lang)) add(`${path}.${lang}`, 'language', `${plan.id} has no ${lang} value`);
+    }
+    if (new Set(value.map((v) => v.language)).size !== value.length) add(path, 'uniqueItems', `${plan.id} repeats a language`);
+    value.forEach((v) => checkValidators(`${path}.${v.language}`, plan, v.value, add));
+    return;
+  }
+  if (type === 'number' || type === 'integer') {
+    if (typeof value !== 'number') add(path, 'type', `${plan.id} must be a number`);
+    return;
+  }
+  if (typeof value !== 'string') return add(path, 'type', `${plan.id} must be a string`);
+  checkValidators(path, plan, value, add);
+}
+
+function checkValidators(path: string, plan: SchemaFieldPlan, value: string, add: Add): void {
+  for (const v of plan.field.validators ?? []) {
+    if (v.type !== 'regex') continue;
+    let re: RegExp;
+    try {
+      re = new RegExp(v.validator, 'u');
+    } catch {
+      // Java-only regex syntax: the server will judge it; we cannot, so we do not block the operator.
+      continue;
+    }
+    if (!re.test(value)) add(path, 'regex', `${plan.id} does not match ${v.validator}`);
+  }
+}
