@@ -1,8 +1,11 @@
+import { join } from 'node:path';
 import type { Clock } from '../../native/time/Clock';
 import { AuthService, type LockoutPolicy } from '../services/auth/AuthService';
 import { SessionManager, type IdlePolicy } from '../services/auth/SessionManager';
 import { seedDemo } from '../services/demo/seedDemo';
-import type { OpenedDataDir } from './openDataDir';
+import { createLogger } from '../services/log/createLogger';
+import { cleanupPacketLeftovers } from '../services/packets/leftoverCleanup';
+import { PACKETS_DIR, type OpenedDataDir } from './openDataDir';
 import { createHandlers } from './handlers/createHandlers';
 import { Router } from './Router';
 
@@ -13,6 +16,8 @@ export interface AppServicesOptions {
   readonly lockout?: LockoutPolicy;
   readonly idle?: IdlePolicy;
 }
+
+const log = createLogger('services');
 
 /** Everything a host (Electron shell, browser host, tests) needs: the services and the router. */
 export interface AppServices {
@@ -31,6 +36,9 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
   const auth = new AuthService({ db: data.db, audit: data.audit, clock, ...(options.lockout ? { policy: options.lockout } : {}) });
   const sessions = new SessionManager({ clock, audit: data.audit, ...(options.idle ? { policy: options.idle } : {}) });
   if (options.isDemo) await seedDemo({ db: data.db, auth, audit: data.audit });
+  // Before any build can start: a crash mid-build leaves a temp or uncommitted file behind.
+  const leftovers = await cleanupPacketLeftovers(data.db, data.audit, join(data.dataDir, PACKETS_DIR));
+  if (leftovers.missing.length > 0) log.warn('packet files missing for committed packets', { count: leftovers.missing.length });
   const services = { data, auth, sessions, options, clock } as const;
   const router = new Router({ handlers: createHandlers(services), sessions, audit: data.audit });
   data.audit.append('APP_STARTED', null, { host: options.host, version: options.version, demo: options.isDemo });

@@ -16,6 +16,8 @@ import { chooseWrapper, DB_KEY_FILE } from './chooseWrapper';
 
 export const DB_FILE = 'regclient.db';
 export const KEY_DIR = 'keys';
+/** where built packets wait for upload */
+export const PACKETS_DIR = 'packets';
 
 export interface OpenDataDirOptions {
   readonly dataDir: string;

@@ -8,7 +8,7 @@ import { AppError } from '../../../schemas/errors';
 import { DEFAULT_MAX_PACKET_BYTES, type PacketBuildResult } from '../../../schemas/packet';
 import { SAMPLE_ID_SCHEMA } from '../../../schemas/registrationSampleIdSchema';
 import { systemClock } from '../../../native/time/Clock';
-import { openDataDir } from '../../host/openDataDir';
+import { openDataDir, PACKETS_DIR } from '../../host/openDataDir';
 import { writeFileDurably } from '../../services/packets/durableFile';
 import { runPacketBuild } from '../../services/packets/packetBuildJob';
 import { inspectPacket } from '../../services/packets/packetInspector';
@@ -131,7 +131,7 @@ async function buildInDataDir(ctx: CliContext, outDir: string | undefined, input
   const data = openDataDir({ dataDir: ctx.dataDir, env: ctx.env });
   try {
     const service = new PacketService({
-      db: data.db, audit: data.audit, clock: data.clock, packetsDir: outDir ? resolve(outDir) : join(data.dataDir, 'packets'),
+      db: data.db, audit: data.audit, clock: data.clock, packetsDir: outDir ? resolve(outDir) : join(data.dataDir, PACKETS_DIR),
       builder: runPacketBuild, idSchema, regCertPem, host, maxPacketBytes,
       machineKeyPkcs8: data.machineKey.privateKey.export({ format: 'der', type: 'pkcs8' }),
     });

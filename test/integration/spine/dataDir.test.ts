@@ -213,3 +213,26 @@ describe('regclient audit verify / doctor', () => {
     assert.match(bad.err, /--user: user id may contain letters/);
   });
 });
+
+describe('app start', () => {
+  it('removes a crashed build\'s leftover files and says so in the audit log', async () => {
+    const { mkdirSync, writeFileSync: write, readdirSync: list } = await import('node:fs');
+    const { openTestServices } = await import('../../helpers/openTestDataDir');
+    const temp = makeTempDir();
+    try {
+      mkdirSync(join(temp.path, 'packets'), { recursive: true });
+      write(join(temp.path, 'packets', '10001100020000120261122090000.zip.part'), 'half a packet');
+      write(join(temp.path, 'packets', '10001100020000220261122090100.zip'), 'never committed');
+      const opened = await openTestServices({ dataDir: temp.path });
+      try {
+        assert.deepEqual(list(join(temp.path, 'packets')), []);
+        const removed = opened.services.data.audit.recent(20).filter((e) => e.event === 'PACKET_LEFTOVER_REMOVED').map((e) => e.details.reason);
+        assert.deepEqual(removed.sort(), ['partial', 'uncommitted']);
+      } finally {
+        opened.close();
+      }
+    } finally {
+      temp.remove();
+    }
+  });
+});
