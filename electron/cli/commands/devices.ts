@@ -16,7 +16,7 @@ import { UsageError } from '../runCli';
 
 const COMMON_OPTIONS = {
   json: { type: 'boolean', default: false },
-  'trust-ca': { type: 'string', multiple: true, default: [] },
+  'trust-ca': { type: 'string', multiple: true, default: [] as string[] },
   ports: { type: 'string', default: '4501-4600' },
   'hash-chain': { type: 'string', default: 'strict' },
 } as const;
@@ -80,7 +80,7 @@ function exceptionName(text: string): BioSubType {
 }
 
 async function runCapture(args: string[], ctx: CliContext): Promise<number> {
-  const { values } = parseArgs({ args, options: { ...COMMON_OPTIONS, modality: { type: 'string' }, exception: { type: 'string', multiple: true, default: [] } }, strict: true });
+  const { values } = parseArgs({ args, options: { ...COMMON_OPTIONS, modality: { type: 'string' }, exception: { type: 'string', multiple: true, default: [] as string[] } }, strict: true });
   const modality = Modality.safeParse(values.modality);
   if (!modality.success || modality.data === 'exception-photo') throw new UsageError('--modality must be left-slap, right-slap, thumbs, iris or face');
   const exceptions = values.exception.map(exceptionName);
