@@ -271,7 +271,8 @@ export class SimulatedDevice {
     const named = requested.filter((s) => s !== 'UNKNOWN');
     if (!isFace && named.length > 0) subTypes = subTypes.filter((s) => s !== undefined && named.includes(s));
     if (subTypes.length === 0) return this.#captureError('708', specVersion);
-    const score = this.score ?? this.definition.defaultScore;
+    // MockMDS's default score is 44 (mosip.mock.sbi.quality.score, sbi-protocol.md §6.1)
+    const score = this.score ?? (this.#profile === 'mockmds' ? 44 : this.definition.defaultScore);
     // §5: a compliant device keeps trying until timeout when the score is not reached, then returns the best frame
     if (this.#profile === 'spec' && score < requestedScore && timeoutMs > 0) await sleep(timeoutMs);
     const elements = this.#elements(request, bio, subTypes, exceptions.length > 0 && isFace, score);
