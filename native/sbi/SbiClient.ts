@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, isAppError } from '../../schemas/errors';
-import { SBI_SPEC_VERSION, type BioSubType, type CaptureOutcome, type CaptureRequest, type CaptureResult, type DiscoveryResult, type Modality, type SbiDevice, type StreamFrame } from '../../schemas/sbi';
+import { DiscoverResponse, SBI_SPEC_VERSION, type BioSubType, type CaptureOutcome, type CaptureRequest, type CaptureResult, type DiscoveryResult, type Modality, type SbiDevice, type StreamFrame } from '../../schemas/sbi';
 import { discoverDevices } from './discovery';
 import { MjpegParser } from './MjpegParser';
 import { MODALITIES } from './modalities';
@@ -8,6 +8,7 @@ import { captureWithQualityPolicy, DEFAULT_QUALITY_POLICY, thresholdFor, validat
 import { resolveSbiClientOptions, type ResolvedSbiClientOptions, type SbiClientOptions } from './SbiClientOptions';
 import { openSbiRequest, sbiCall } from './sbiTransport';
 import { verifyCaptureResponse } from './verifyCapture';
+import { parseJsonOrUndefined } from './verifyDeviceInfo';
 
 /** One RCAPTURE as the caller asks for it. */
 export interface CaptureOptions {
@@ -105,6 +106,7 @@ export class SbiClient {
   async capture(options: CaptureOptions): Promise<CaptureResult> {
     const device = options.device ?? (await this.deviceFor(options.modality, options.signal));
     const request = this.buildCaptureRequest(device, options);
+    if (this.options.shouldCheckStatusBeforeCapture) await this.checkStatus(device, options.signal);
     const answer = await sbiCall({
       port: device.port,
       method: 'RCAPTURE',
@@ -125,6 +127,23 @@ export class SbiClient {
       hashChainPolicy: this.options.hashChainPolicy,
       digitalIdDomain: this.options.digitalIdDomain,
     });
+  }
+
+  /**
+   * Asks the device for its current status (unsigned MOSIPDISC, cheap) and refuses anything but Ready.
+   * @throws AppError ERR_SBI_DEVICE_BUSY, ERR_SBI_DEVICE_NOT_READY, ERR_SBI_DEVICE_NOT_REGISTERED,
+   *   ERR_SBI_MALFORMED_RESPONSE and the transport codes
+   */
+  async checkStatus(device: SbiDevice, signal?: AbortSignal): Promise<void> {
+    const answer = await sbiCall({ port: device.port, method: 'MOSIPDISC', path: '/device', body: JSON.stringify({ type: device.digitalId.type }), timeoutMs: this.options.infoTimeoutMs, signal });
+    const parsed = DiscoverResponse.safeParse(parseJsonOrUndefined(answer.body.toString('utf8')));
+    if (!parsed.success) throw new AppError('ERR_SBI_MALFORMED_RESPONSE', { port: device.port, method: 'MOSIPDISC', issue: 'not a JSON array of devices' });
+    const details = { port: device.port, deviceId: device.deviceId };
+    const entry = parsed.data.find((d) => d.deviceId === device.deviceId);
+    if (!entry) throw new AppError('ERR_SBI_DEVICE_NOT_REGISTERED', details);
+    if (entry.deviceStatus === 'Busy') throw new AppError('ERR_SBI_DEVICE_BUSY', details);
+    if (entry.deviceStatus === 'Not Ready') throw new AppError('ERR_SBI_DEVICE_NOT_READY', details);
+    if (entry.deviceStatus !== 'Ready') throw new AppError('ERR_SBI_DEVICE_NOT_REGISTERED', details);
   }
 
   /** Captures with thresholds, attempts, best-attempt and force-capture (incumbent §2.5). */

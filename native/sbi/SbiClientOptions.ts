@@ -30,6 +30,12 @@ export interface SbiClientOptions {
   readonly hashChainPolicy?: 'strict' | 'warn';
   /** trust domain of the nested digitalId for L0 devices (Java `trust.domain.digitalId`); L1 uses FTM */
   readonly digitalIdDomain?: TrustDomain;
+  /**
+   * Re-check `deviceStatus` with MOSIPDISC right before each RCAPTURE, as the Java client does
+   * before STREAM (sbi-protocol.md §1.5 step 5); a device that went Busy/Not Ready since
+   * discovery is then refused with its own code instead of a device error. Default true.
+   */
+  readonly shouldCheckStatusBeforeCapture?: boolean;
   /** `env` sent in RCAPTURE (Java sends the server profile) */
   readonly env?: SbiEnv;
   readonly now?: () => number;
@@ -60,6 +66,7 @@ export function resolveSbiClientOptions(options: SbiClientOptions): ResolvedSbiC
     timestampWindowMs: positive('timestampWindowMs', options.timestampWindowMs ?? 5 * 60_000),
     hashChainPolicy,
     digitalIdDomain: options.digitalIdDomain ?? 'DEVICE',
+    shouldCheckStatusBeforeCapture: options.shouldCheckStatusBeforeCapture ?? true,
     env: SbiEnv.parse(options.env ?? 'Staging'),
     now: options.now ?? Date.now,
   };

@@ -117,6 +117,11 @@ describe('SbiClient against simulator faults', () => {
     });
   }
 
+  it('re-checks status before capturing and refuses a device that went Not Ready since discovery', async () => {
+    simulator.device('face').status = 'Not Ready';
+    await expectCode(client.capture({ modality: 'face' }), 'ERR_SBI_DEVICE_NOT_READY');
+  });
+
   it('SBI1008 refuses to call the device when every thumb is excepted', async () => {
     await expectCode(client.capture({ modality: 'thumbs', exceptions: ['Left Thumb', 'Right Thumb'] }), 'ERR_SBI_NOTHING_TO_CAPTURE');
   });
