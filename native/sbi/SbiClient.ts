@@ -33,6 +33,8 @@ export class SbiClient {
   readonly options: ResolvedSbiClientOptions;
   readonly #policy: QualityPolicyConfig;
   #devices: readonly SbiDevice[] = [];
+  /** devices this client is previewing: Busy is expected there, RCAPTURE reuses the stream (§4) */
+  readonly #streaming = new Set<string>();
 
   constructor(options: SbiClientOptions, policy: QualityPolicyConfig = DEFAULT_QUALITY_POLICY) {
     this.options = resolveSbiClientOptions(options);
@@ -141,6 +143,7 @@ export class SbiClient {
     const details = { port: device.port, deviceId: device.deviceId };
     const entry = parsed.data.find((d) => d.deviceId === device.deviceId);
     if (!entry) throw new AppError('ERR_SBI_DEVICE_NOT_REGISTERED', details);
+    if (entry.deviceStatus === 'Busy' && this.#streaming.has(streamKey(device))) return;
     if (entry.deviceStatus === 'Busy') throw new AppError('ERR_SBI_DEVICE_BUSY', details);
     if (entry.deviceStatus === 'Not Ready') throw new AppError('ERR_SBI_DEVICE_NOT_READY', details);
     if (entry.deviceStatus !== 'Ready') throw new AppError('ERR_SBI_DEVICE_NOT_REGISTERED', details);
@@ -161,6 +164,8 @@ export class SbiClient {
     const spec = MODALITIES[options.modality];
     const body = JSON.stringify({ deviceId: device.deviceId, deviceSubId: spec.deviceSubId, timeout: String(options.timeoutMs ?? 60_000) });
     const { response, abort } = await openSbiRequest({ port: device.port, method: 'STREAM', path: '/stream', body, timeoutMs: this.options.infoTimeoutMs, signal: options.signal });
+    const key = streamKey(device);
+    this.#streaming.add(key);
     try {
       if (String(response.headers['content-type'] ?? '').includes('application/json')) {
         const chunks: Buffer[] = [];
@@ -182,7 +187,12 @@ export class SbiClient {
       if (options.signal?.aborted) return; // cancellation is not a failure
       throw new AppError('ERR_SBI_STREAM_FAILED', { port: device.port, issue: err instanceof Error ? err.message : String(err) }, { cause: err });
     } finally {
+      this.#streaming.delete(key);
       abort();
     }
   }
+}
+
+function streamKey(device: SbiDevice): string {
+  return `${device.port}/${device.deviceId}`;
 }

@@ -122,6 +122,16 @@ describe('SbiClient against simulator faults', () => {
     await expectCode(client.capture({ modality: 'face' }), 'ERR_SBI_DEVICE_NOT_READY');
   });
 
+  it('SBI1074 captures while its own preview runs, and the capture ends the stream', async () => {
+    const frames = client.stream({ modality: 'face', timeoutMs: 10_000 });
+    const first = await frames.next();
+    assert.equal(first.done, false);
+    const result = await client.capture({ modality: 'face' });
+    assert.equal(result.biometrics.length, 1);
+    await frames.return(undefined);
+    assert.equal((await client.discover()).devices.find((d) => d.digitalId.type === 'Face')?.state, 'ready');
+  });
+
   it('SBI1008 refuses to call the device when every thumb is excepted', async () => {
     await expectCode(client.capture({ modality: 'thumbs', exceptions: ['Left Thumb', 'Right Thumb'] }), 'ERR_SBI_NOTHING_TO_CAPTURE');
   });
