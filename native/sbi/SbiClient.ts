@@ -106,6 +106,17 @@ export class SbiClient {
    * @throws AppError any ERR_SBI_* code of verifyCaptureResponse and of the transport
    */
   async capture(options: CaptureOptions): Promise<CaptureResult> {
+    try {
+      return await this.#captureOnce(options);
+    } catch (err) {
+      // a vendor SBI restarted on another port: re-scan once and retry (§1.5 step 6)
+      if (options.device || !isAppError(err) || !err.is('ERR_SBI_UNREACHABLE')) throw err;
+      await this.discover(options.signal);
+      return this.#captureOnce(options);
+    }
+  }
+
+  async #captureOnce(options: CaptureOptions): Promise<CaptureResult> {
     const device = options.device ?? (await this.deviceFor(options.modality, options.signal));
     const request = this.buildCaptureRequest(device, options);
     if (this.options.shouldCheckStatusBeforeCapture) await this.checkStatus(device, options.signal);

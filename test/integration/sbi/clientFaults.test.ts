@@ -132,6 +132,19 @@ describe('SbiClient against simulator faults', () => {
     assert.equal((await client.discover()).devices.find((d) => d.digitalId.type === 'Face')?.state, 'ready');
   });
 
+  it('re-discovers once when the device service moved to another port', async () => {
+    const moved = await startSimulator({ devices: ['face'] });
+    try {
+      const roaming = clientFor(simulator, { ports: [...simulator.ports, ...moved.ports] });
+      await roaming.discover();
+      await simulator.close();
+      const result = await roaming.capture({ modality: 'face' });
+      assert.equal(result.biometrics.length, 1);
+    } finally {
+      await moved.close();
+    }
+  });
+
   it('SBI1008 refuses to call the device when every thumb is excepted', async () => {
     await expectCode(client.capture({ modality: 'thumbs', exceptions: ['Left Thumb', 'Right Thumb'] }), 'ERR_SBI_NOTHING_TO_CAPTURE');
   });
