@@ -103,17 +103,16 @@ export class SimulatedDevice {
     return this.fault && this.fault.methods.includes(method) ? this.fault.fault : undefined;
   }
 
-  #signer(): SigningIdentity {
-    const fault = this.fault?.fault;
+  #signer(fault: SimFault | undefined): SigningIdentity {
     if (fault === 'expiredCert') return this.#pki.expired;
     if (fault === 'notYetValidCert') return this.#pki.notYetValid;
     if (fault === 'untrustedCert') return this.#pki.untrusted;
     return this.#pki.device(this.definition.kind);
   }
 
-  #sign(payloadText: string, isDigitalId = false): string {
-    const jws = signCompactJws(payloadText, this.#signer());
-    const fault = this.fault?.fault;
+  /** Signs as this device; `fault` is the one active for the current request's method. */
+  #sign(payloadText: string, fault: SimFault | undefined, isDigitalId = false): string {
+    const jws = signCompactJws(payloadText, this.#signer(fault));
     if ((fault === 'badSignature' && !isDigitalId) || (fault === 'digitalIdBadSignature' && isDigitalId)) return tamperSignature(jws);
     return jws;
   }
@@ -136,8 +135,8 @@ export class SimulatedDevice {
 
   /** Entry point for one parsed request. */
   async handle(request: SbiHttpRequest, socket: Socket): Promise<SbiHttpResponse | 'handled'> {
-    const transport = this.#faultFor(request.method);
-    if (transport && TRANSPORT_FAULTS.includes(transport)) return transportFault(transport, socket);
+    const fault = this.#faultFor(request.method);
+    if (fault && TRANSPORT_FAULTS.includes(fault)) return transportFault(fault, socket);
     const delay = this.delays.get(request.method) ?? 0;
     if (delay > 0 && request.method !== 'RCAPTURE') await sleep(delay);
     const route = `${request.method} ${request.path}`;
@@ -145,9 +144,9 @@ export class SimulatedDevice {
       case 'MOSIPDISC /device':
         return this.#json(this.#discover(request.body));
       case 'MOSIPDINFO /info':
-        return this.#json([this.#deviceInfo()]);
+        return this.#json([this.#deviceInfo(fault)]);
       case 'RCAPTURE /capture':
-        return this.#json(await this.#capture(request.body));
+        return this.#json(await this.#capture(request.body, fault));
       case 'STREAM /stream':
         return this.#streamOrError(request.body, socket);
       default:
@@ -194,7 +193,7 @@ export class SimulatedDevice {
     return SUCCESS;
   }
 
-  #deviceInfo(): unknown {
+  #deviceInfo(fault: SimFault | undefined): unknown {
     const d = this.definition;
     const isRegistered = this.#isRegistered();
     const digitalIdPayload = this.#digitalIdPayload();
@@ -206,13 +205,13 @@ export class SimulatedDevice {
       serviceVersion: '0.9.5',
       deviceSubId: [...d.deviceSubIds],
       callbackId: this.#callbackId(),
-      digitalId: isRegistered ? this.#sign(digitalIdPayload, true) : base64url(digitalIdPayload),
+      digitalId: isRegistered ? this.#sign(digitalIdPayload, fault, true) : base64url(digitalIdPayload),
       deviceCode: isRegistered ? d.deviceCode : '',
       env: isRegistered ? 'Staging' : 'None',
       purpose: isRegistered ? 'Registration' : '',
       specVersion: ['0.9.5'],
     });
-    return { deviceInfo: isRegistered ? this.#sign(payload) : base64url(payload), error: this.#statusError() };
+    return { deviceInfo: isRegistered ? this.#sign(payload, fault) : base64url(payload), error: this.#statusError() };
   }
 
   #captureError(code: string, specVersion = '0.9.5'): unknown {
@@ -220,7 +219,7 @@ export class SimulatedDevice {
   }
 
   /** RCAPTURE with MockMDS's validation order (§6.4) and the spec's "best frame until timeout" (§5). */
-  async #capture(body: Buffer): Promise<unknown> {
+  async #capture(body: Buffer, fault: SimFault | undefined): Promise<unknown> {
     const request = parseJson(body);
     const bio = Array.isArray(request?.bio) ? (request.bio[0] as Record<string, unknown> | undefined) : undefined;
     const strings = ['env', 'purpose', 'specVersion', 'timeout', 'captureTime', 'transactionId'];
@@ -250,14 +249,15 @@ export class SimulatedDevice {
     if (this.#isCapturing) return fail('703');
     this.#isCapturing = true;
     try {
-      return await this.#runCapture(request, bio, subId, all, exceptions, requested);
+      return await this.#runCapture({ request, bio, subId, all, exceptions, requested, fault });
     } finally {
       this.#isCapturing = false;
       this.#stream?.stop();
     }
   }
 
-  async #runCapture(request: Record<string, unknown>, bio: Record<string, unknown>, subId: string, all: readonly string[], exceptions: readonly string[], requested: readonly string[]): Promise<unknown> {
+  async #runCapture(c: CaptureCall): Promise<unknown> {
+    const { request, bio, all, exceptions, requested } = c;
     const specVersion = String(request.specVersion);
     const timeoutMs = Number(request.timeout);
     const requestedScore = Number(bio.requestedScore);
@@ -275,13 +275,13 @@ export class SimulatedDevice {
     const score = this.score ?? (this.#profile === 'mockmds' ? 44 : this.definition.defaultScore);
     // §5: a compliant device keeps trying until timeout when the score is not reached, then returns the best frame
     if (this.#profile === 'spec' && score < requestedScore && timeoutMs > 0) await sleep(timeoutMs);
-    const elements = this.#elements(request, bio, subTypes, exceptions.length > 0 && isFace, score);
+    const elements = this.#elements(c, subTypes, exceptions.length > 0 && isFace, score);
     for (const waiter of this.#captureWaiters.splice(0)) waiter(String(request.transactionId));
     return { biometrics: elements };
   }
 
-  #elements(request: Record<string, unknown>, bio: Record<string, unknown>, subTypes: (string | undefined)[], isExceptionPhoto: boolean, score: number): unknown[] {
-    const fault = this.fault?.fault;
+  #elements(c: CaptureCall, subTypes: (string | undefined)[], isExceptionPhoto: boolean, score: number): unknown[] {
+    const { request, bio, fault } = c;
     if (fault === 'wrongBioSubType' && subTypes[0] !== undefined) subTypes = [wrongSubTypeFor(this.definition.type, subTypes), ...subTypes.slice(1)];
     if (fault === 'duplicateBioSubType' && subTypes.length > 1) subTypes = [subTypes[0], subTypes[0], ...subTypes.slice(2)];
     if (fault === 'wrongElementCount') subTypes = subTypes.length > 1 ? subTypes.slice(1) : [...subTypes, ...subTypes];
@@ -294,7 +294,7 @@ export class SimulatedDevice {
       const bioValue = fault === 'paddedBase64' ? iso.toString('base64') : base64url(iso);
       const isMock = this.#profile === 'mockmds';
       const payload: Record<string, unknown> = {
-        digitalId: this.#sign(this.#digitalIdPayload(fault === 'digitalIdMismatch' ? 'OTHERSERIAL00001' : undefined), true),
+        digitalId: this.#sign(this.#digitalIdPayload(fault === 'digitalIdMismatch' ? 'OTHERSERIAL00001' : undefined), fault, true),
         deviceCode: this.definition.deviceCode,
         deviceServiceVersion: '0.9.5',
         bioType: this.definition.type,
@@ -311,7 +311,7 @@ export class SimulatedDevice {
       const hash = chainHash(fault === 'brokenHashChain' ? '' : previousHash, iso);
       out.push({
         specVersion: fault === 'wrongSpecVersion' ? '0.9.2' : String(request.specVersion),
-        data: this.#sign(JSON.stringify(payload)),
+        data: this.#sign(JSON.stringify(payload), fault),
         hash: fault === 'brokenHashChain' ? chainHash(hash, iso) : hash,
         error: SUCCESS,
       });
@@ -379,6 +379,18 @@ export class SimulatedDevice {
 function wrongSubTypeFor(type: string, subTypes: readonly (string | undefined)[]): string {
   if (type === 'Iris') return 'UNKNOWN';
   return subTypes.includes('Right Thumb') ? 'Left IndexFinger' : 'Right Thumb';
+}
+
+/** One validated RCAPTURE on its way to the capture loop. */
+interface CaptureCall {
+  readonly request: Record<string, unknown>;
+  readonly bio: Record<string, unknown>;
+  readonly subId: string;
+  readonly all: readonly string[];
+  readonly exceptions: readonly string[];
+  readonly requested: readonly string[];
+  /** the fault active for RCAPTURE, if any */
+  readonly fault: SimFault | undefined;
 }
 
 function countIsValid(type: string, subId: string, count: number, exceptionCount: number, total: number): boolean {
