@@ -145,6 +145,27 @@ describe('SbiClient against simulator faults', () => {
     }
   });
 
+  it('checks the timestamp window against the injected clock (default ±5 min, configurable)', async () => {
+    const ahead = () => Date.now() + 10 * 60_000;
+    const strict = clientFor(simulator, { now: ahead });
+    await strict.discover();
+    await expectCode(strict.capture({ modality: 'face' }), 'ERR_SBI_TIMESTAMP_OUT_OF_WINDOW');
+    const wide = clientFor(simulator, { now: ahead, timestampWindowMs: 15 * 60_000 });
+    await wide.discover();
+    assert.equal((await wide.capture({ modality: 'face' })).biometrics.length, 1);
+  });
+
+  it('reports a refused preview (device Not Ready, 607) as ERR_SBI_DEVICE_ERROR', async () => {
+    const device = client.devices.find((d) => d.digitalId.type === 'Face');
+    simulator.device('face').status = 'Not Ready';
+    await assert.rejects(
+      async () => {
+        for await (const frame of client.stream({ modality: 'face', device, maxFrames: 1 })) assert.fail(`unexpected frame ${frame.index}`);
+      },
+      (err: unknown) => isAppError(err) && err.is('ERR_SBI_DEVICE_ERROR') && err.details.errorCode === '607',
+    );
+  });
+
   it('SBI1008 refuses to call the device when every thumb is excepted', async () => {
     await expectCode(client.capture({ modality: 'thumbs', exceptions: ['Left Thumb', 'Right Thumb'] }), 'ERR_SBI_NOTHING_TO_CAPTURE');
   });
