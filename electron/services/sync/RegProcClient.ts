@@ -10,7 +10,7 @@ import { PacketExternalStatus, PacketUploadResponse, RegistrationStatus, RidSync
 import type { Clock } from '../../../native/time/Clock';
 import { parseOrThrow, type MosipHttpClient } from './MosipHttpClient';
 import { formatMosipTime } from './mosipTime';
-import { encryptSyncEnvelope } from './syncEnvelope';
+import { certificateThumbprint, encryptEnvelope } from '../packets/mosipEnvelope';
 
 const RP = '/registrationprocessor/v1';
 
@@ -58,7 +58,9 @@ export class RegProcClient {
     const path = `${RP}/registrationstatus/syncV2`;
     const now = this.#o.clock.now();
     const plain = { id: 'mosip.registration.sync', version: '1.0', requesttime: formatMosipTime(now), request: records.map((r) => RidSyncRecord.parse(r)) };
-    const sealed = encryptSyncEnvelope(this.#cert, Buffer.from(JSON.stringify(plain), 'utf8')).toString('base64url');
+    // The RID-sync body uses the same envelope as packets (reference §2.1).
+    const recipient = { publicKey: this.#cert.publicKey, thumbprint: certificateThumbprint(this.#cert.raw) };
+    const sealed = encryptEnvelope(recipient, Buffer.from(JSON.stringify(plain), 'utf8')).toString('base64url');
     const wrapper = await this.#o.http.callWrapper({
       method: 'POST',
       path,
