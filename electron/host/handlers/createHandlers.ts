@@ -1,14 +1,13 @@
-import { statfsSync } from 'node:fs';
 import type { Clock } from '../../../native/time/Clock';
 import type { AuthService } from '../../services/auth/AuthService';
 import type { SessionManager } from '../../services/auth/SessionManager';
-import { getOperator, setOperatorLanguage } from '../../services/db/repos/operators';
-import { getMeta } from '../../services/db/repos/meta';
 import type { OpenedDataDir } from '../openDataDir';
 import type { AppServicesOptions } from '../createAppServices';
 import type { Handlers } from '../Handlers';
+import { coreHandlers } from './coreHandlers';
 
-interface HandlerDeps {
+/** What every area's handlers may use: the assembled services. */
+export interface HandlerDeps {
   readonly data: OpenedDataDir;
   readonly auth: AuthService;
   readonly sessions: SessionManager;
@@ -16,66 +15,15 @@ interface HandlerDeps {
   readonly clock: Clock;
 }
 
-function startOfLocalDay(now: number): number {
-  const d = new Date(now);
-  d.setHours(0, 0, 0, 0);
-  return d.getTime();
-}
+/** Handlers for one area's methods: the area's slice of the complete Handlers table. */
+export type AreaHandlers<A> = { readonly [M in keyof A & keyof Handlers]: Handlers[M] };
 
-/** The implementation of every contract method. Roles were already checked by the Router. */
-export function createHandlers({ data, auth, sessions, options, clock }: HandlerDeps): Handlers {
+/**
+ * The implementation of every contract method, one area at a time. Typed as the complete table:
+ * a method added to the contract does not compile until an area implements it.
+ */
+export function createHandlers(deps: HandlerDeps): Handlers {
   return {
-    'app.info': async () => ({
-      version: options.version,
-      host: options.host,
-      isDemo: options.isDemo,
-      centreId: data.identity.centreId,
-      machineId: data.identity.machineId,
-      keyIndex: data.identity.keyIndex,
-    }),
-
-    'auth.login': async ({ userId, password }, ctx) => {
-      const operator = await auth.verify(userId, password);
-      return sessions.start(ctx.connectionId, operator, ctx.sink);
-    },
-
-    'auth.session': async (_input, ctx) => sessions.get(ctx.connectionId) ?? null,
-
-    'auth.logout': async (_input, ctx) => {
-      sessions.end(ctx.connectionId, 'logout');
-      return {};
-    },
-
-    'auth.touch': async () => ({}),
-
-    'operator.setLanguage': async ({ language }, ctx) => {
-      const userId = ctx.session!.userId;
-      const before = getOperator(data.db, userId)?.language;
-      data.db.transaction(() => {
-        setOperatorLanguage(data.db, userId, language, clock.now());
-        data.audit.append('LANGUAGE_CHANGED', userId, { from: before ?? null, to: language });
-      })();
-      return sessions.update(ctx.connectionId, { language });
-    },
-
-    'home.summary': async (_input, ctx) => {
-      const fs = statfsSync(data.dataDir);
-      const lastSync = getMeta(data.db, 'sync.lastSuccessAt');
-      return {
-        machine: data.identity,
-        disk: { dataDir: data.dataDir, freeBytes: fs.bavail * fs.bsize, totalBytes: fs.blocks * fs.bsize },
-        auditEntriesToday: data.audit.countSince(startOfLocalDay(clock.now())),
-        lastLoginAt: ctx.session ? ctx.session.loggedInAt : null,
-        lastSyncAt: lastSync === undefined ? null : Number(lastSync),
-      };
-    },
-
-    'audit.verify': async (_input, ctx) => {
-      const result = data.audit.verify();
-      data.audit.append('AUDIT_VERIFIED', ctx.session!.userId, { ok: result.ok, entries: result.entries });
-      return result;
-    },
-
-    'audit.recent': async ({ limit }) => data.audit.recent(limit),
+    ...coreHandlers(deps),
   };
 }

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { AuditEntry, AuditVerifyResult } from '../audit';
+import { LanguageCode, LoginInput, SessionInfo } from '../operators';
+import { method } from './defineApi';
+import { AppInfo, HomeSummary } from './home';
+
+export const Empty = z.object({}).strict();
+
+/** The spine's methods: app, login/session, operator preferences, dashboard, audit. */
+export const coreApi = {
+  'app.info': method({ input: Empty, output: AppInfo, access: 'public' }),
+  'auth.login': method({ input: LoginInput, output: SessionInfo, access: 'public' }),
+  'auth.session': method({ input: Empty, output: SessionInfo.nullable(), access: 'public' }),
+  'auth.logout': method({ input: Empty, output: Empty, access: 'session' }),
+  'auth.touch': method({ input: Empty, output: Empty, access: 'session' }),
+  'operator.setLanguage': method({ input: z.object({ language: LanguageCode }).strict(), output: SessionInfo, access: 'session' }),
+  'home.summary': method({ input: Empty, output: HomeSummary, access: 'session' }),
+  'audit.verify': method({ input: Empty, output: AuditVerifyResult, access: ['REGISTRATION_SUPERVISOR'] }),
+  'audit.recent': method({
+    input: z.object({ limit: z.number().int().min(1).max(500) }).strict(),
+    output: z.array(AuditEntry),
+    access: ['REGISTRATION_SUPERVISOR'],
+  }),
+} as const;
+
+export const coreEvents = {
+  'session.onDidWarnIdle': z.object({ secondsLeft: z.number().int().nonnegative() }),
+  'session.onDidEnd': z.object({ reason: z.enum(['logout', 'idle']) }),
+} as const;
