@@ -94,6 +94,7 @@ function attachConnection(ws: WebSocket, services: AppServices): void {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
   };
   const sink: EventSink = <E extends EventName>(name: E, payload: EventPayload<E>) => send({ type: 'event', name, payload });
+  const subscription = services.hub.connect(connectionId, sink);
   ws.on('message', async (data) => {
     let frame: ClientFrame;
     try {
@@ -111,7 +112,10 @@ function attachConnection(ws: WebSocket, services: AppServices): void {
       send({ type: 'reply', seq: frame.seq, reply: { ok: false, error: serializeError(err) } });
     }
   });
-  ws.on('close', () => services.sessions.disconnect(connectionId));
+  ws.on('close', () => {
+    subscription.dispose();
+    services.sessions.disconnect(connectionId);
+  });
 }
 
 function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, token: string, port: number, hosts: Set<string>): void {

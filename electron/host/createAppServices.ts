@@ -7,6 +7,7 @@ import { createLogger } from '../services/log/createLogger';
 import { cleanupPacketLeftovers } from '../services/packets/leftoverCleanup';
 import { PACKETS_DIR, type OpenedDataDir } from './openDataDir';
 import { createHandlers } from './handlers/createHandlers';
+import { EventHub } from './EventHub';
 import { Router } from './Router';
 
 export interface AppServicesOptions {
@@ -25,6 +26,8 @@ export interface AppServices {
   readonly auth: AuthService;
   readonly sessions: SessionManager;
   readonly router: Router;
+  /** push to every connected UI */
+  readonly hub: EventHub;
   readonly options: AppServicesOptions;
   readonly clock: Clock;
   dispose(): void;
@@ -39,7 +42,8 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
   // Before any build can start: a crash mid-build leaves a temp or uncommitted file behind.
   const leftovers = await cleanupPacketLeftovers(data.db, data.audit, join(data.dataDir, PACKETS_DIR));
   if (leftovers.missing.length > 0) log.warn('packet files missing for committed packets', { count: leftovers.missing.length });
-  const services = { data, auth, sessions, options, clock } as const;
+  const hub = new EventHub();
+  const services = { data, auth, sessions, options, clock, hub } as const;
   const router = new Router({ handlers: createHandlers(services), sessions, audit: data.audit });
   data.audit.append('APP_STARTED', null, { host: options.host, version: options.version, demo: options.isDemo });
   return {

@@ -8,7 +8,7 @@ import { openDataDir } from '../host/openDataDir';
 import { DEMO_IDENTITY } from '../services/demo/seedDemo';
 import { createSafeStorageWrapper } from './safeStorageWrapper';
 import { createSecureWindow, hardenSession, rendererDir } from './secureWindow';
-import { connectionIdOf, wireIpc } from './wireIpc';
+import { connectionIdOf, connectWindow, wireIpc } from './wireIpc';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -40,7 +40,12 @@ async function main(): Promise<void> {
   const services = await createAppServices(data, { host: 'electron', isDemo: values.demo === true, version: app.getVersion() });
   const unwire = wireIpc(services);
   const win = createSecureWindow(join(__dirname, 'preload.cjs'));
-  win.webContents.on('destroyed', () => services.sessions.disconnect(connectionIdOf(win.webContents)));
+  const connection = connectWindow(services, win.webContents);
+  const windowId = connectionIdOf(win.webContents);
+  win.webContents.on('destroyed', () => {
+    connection.dispose();
+    services.sessions.disconnect(windowId);
+  });
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();
     win.focus();

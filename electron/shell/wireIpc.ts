@@ -24,6 +24,11 @@ export function wireIpc(services: AppServices): () => void {
   return () => ipcMain.removeHandler(IPC_INVOKE_CHANNEL);
 }
 
+/** Registers a window with the hub so broadcasts reach it; dispose when it closes. */
+export function connectWindow(services: AppServices, contents: WebContents): { dispose(): void } {
+  return services.hub.connect(connectionIdOf(contents), sinkFor(contents));
+}
+
 export function connectionIdOf(contents: WebContents): string {
   return `window-${contents.id}`;
 }

@@ -14,6 +14,7 @@ export const PACKAGE_CLASSES: Readonly<Record<string, 'std' | 'dom' | 'node' | '
   qrcode: 'std',
   xmlbuilder2: 'std',
   'jpeg-js': 'std',
+  'pdf-lib': 'std',
   react: 'dom',
   'react-dom': 'dom',
   'react-i18next': 'dom',

@@ -4,6 +4,7 @@ import type { SessionManager } from '../../services/auth/SessionManager';
 import type { OpenedDataDir } from '../openDataDir';
 import type { AppServicesOptions } from '../createAppServices';
 import type { Handlers } from '../Handlers';
+import type { EventHub } from '../EventHub';
 import { coreHandlers } from './coreHandlers';
 
 /** What every area's handlers may use: the assembled services. */
@@ -13,6 +14,7 @@ export interface HandlerDeps {
   readonly sessions: SessionManager;
   readonly options: AppServicesOptions;
   readonly clock: Clock;
+  readonly hub: EventHub;
 }
 
 /** Handlers for one area's methods: the area's slice of the complete Handlers table. */
