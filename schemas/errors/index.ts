@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { coreErrors } from './coreErrors';
 import { packetErrors } from './packetErrors';
+import { registrationErrors } from './registrationErrors';
 import { sbiErrors } from './sbiErrors';
 import { syncErrors } from './syncErrors';
 import type { ErrorSpec, RetryClass } from './defineErrors';
@@ -18,6 +19,7 @@ export const ERRORS = {
   ...sbiErrors,
   ...packetErrors,
   ...syncErrors,
+  ...registrationErrors,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;
