@@ -33,6 +33,8 @@ export async function buildRenderer(options: { minify?: boolean } = {}): Promise
 export async function buildElectron(): Promise<void> {
   const common: BuildOptions = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning' };
   await build({ ...common, entryPoints: [join(ROOT, 'electron', 'shell', 'main.ts')], outfile: join(ELECTRON_DIST, 'main.cjs'), external: MAIN_EXTERNALS });
+  // The packet worker runs in its own thread: its own bundle, loaded by PacketBuilderPool.
+  await build({ ...common, entryPoints: [join(ROOT, 'electron', 'services', 'packets', 'packetBuildWorker.ts')], outfile: join(ELECTRON_DIST, 'packetBuildWorker.cjs'), external: MAIN_EXTERNALS });
   // A sandboxed preload may require only 'electron': everything else is bundled in.
   await build({ ...common, entryPoints: [join(ROOT, 'electron', 'shell', 'preload.ts')], outfile: join(ELECTRON_DIST, 'preload.cjs'), external: ['electron'] });
 }

@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${host.url}\n`);
   const stop = async () => {
     await host.close();
-    services.dispose();
+    await services.dispose();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Clock } from '../../native/time/Clock';
 import { AuthService, type LockoutPolicy } from '../services/auth/AuthService';
@@ -5,6 +6,8 @@ import { SessionManager, type IdlePolicy } from '../services/auth/SessionManager
 import { seedDemo } from '../services/demo/seedDemo';
 import { createLogger } from '../services/log/createLogger';
 import { cleanupPacketLeftovers } from '../services/packets/leftoverCleanup';
+import { DataDirPacketBuilder } from '../services/packets/DataDirPacketBuilder';
+import { PacketBuilderPool } from '../services/packets/PacketBuilderPool';
 import { PACKETS_DIR, type OpenedDataDir } from './openDataDir';
 import { createHandlers } from './handlers/createHandlers';
 import { EventHub } from './EventHub';
@@ -16,6 +19,8 @@ export interface AppServicesOptions {
   readonly version: string;
   readonly lockout?: LockoutPolicy;
   readonly idle?: IdlePolicy;
+  /** the packet worker's entry; the bundled Electron app passes its .cjs, Node runs the .ts under tsx */
+  readonly packetWorkerEntry?: URL;
 }
 
 const log = createLogger('services');
@@ -30,7 +35,7 @@ export interface AppServices {
   readonly hub: EventHub;
   readonly options: AppServicesOptions;
   readonly clock: Clock;
-  dispose(): void;
+  dispose(): Promise<void>;
 }
 
 /** Assembles the services over an opened data dir; seeds the demo operators in demo mode. */
@@ -43,14 +48,26 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
   const leftovers = await cleanupPacketLeftovers(data.db, data.audit, join(data.dataDir, PACKETS_DIR));
   if (leftovers.missing.length > 0) log.warn('packet files missing for committed packets', { count: leftovers.missing.length });
   const hub = new EventHub();
-  const services = { data, auth, sessions, options, clock, hub } as const;
+  const pool = options.packetWorkerEntry ? new PacketBuilderPool(options.packetWorkerEntry) : new PacketBuilderPool();
+  const packets = new DataDirPacketBuilder({
+    db: data.db,
+    audit: data.audit,
+    clock,
+    dataDir: data.dataDir,
+    packetsDir: join(data.dataDir, PACKETS_DIR),
+    machineKeyPkcs8: data.machineKey.privateKey.export({ format: 'der', type: 'pkcs8' }),
+    builder: pool.build,
+    host: { hostName: hostname(), hostIp: '127.0.0.1' },
+  });
+  const services = { data, auth, sessions, options, clock, hub, packets } as const;
   const router = new Router({ handlers: createHandlers(services), sessions, audit: data.audit });
   data.audit.append('APP_STARTED', null, { host: options.host, version: options.version, demo: options.isDemo });
   return {
     ...services,
     router,
-    dispose() {
+    async dispose() {
       sessions.dispose();
+      await pool.dispose();
       data.close();
     },
   };

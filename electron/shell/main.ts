@@ -37,7 +37,12 @@ async function main(): Promise<void> {
     wrapper: createSafeStorageWrapper(),
     ...(values.demo === true ? { firstRunIdentity: DEMO_IDENTITY } : {}),
   });
-  const services = await createAppServices(data, { host: 'electron', isDemo: values.demo === true, version: app.getVersion() });
+  const services = await createAppServices(data, {
+    host: 'electron',
+    isDemo: values.demo === true,
+    version: app.getVersion(),
+    packetWorkerEntry: pathToFileURL(join(__dirname, 'packetBuildWorker.cjs')),
+  });
   const unwire = wireIpc(services);
   const win = createSecureWindow(join(__dirname, 'preload.cjs'));
   const connection = connectWindow(services, win.webContents);
@@ -50,9 +55,9 @@ async function main(): Promise<void> {
     if (win.isMinimized()) win.restore();
     win.focus();
   });
-  app.on('window-all-closed', () => {
+  app.on('window-all-closed', async () => {
     unwire();
-    services.dispose();
+    await services.dispose();
     app.quit();
   });
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { coreApi, coreEvents } from './coreApi';
+import { packetsApi, packetsEvents } from './packetsApi';
 
 /**
  * The one IPC contract: method name → input/output schemas and who may call it. Handlers,
@@ -9,10 +10,12 @@ import { coreApi, coreEvents } from './coreApi';
  */
 export const api = {
   ...coreApi,
+  ...packetsApi,
 } as const;
 
 export const events = {
   ...coreEvents,
+  ...packetsEvents,
 } as const;
 
 export type Api = typeof api;

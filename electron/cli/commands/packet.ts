@@ -21,7 +21,8 @@ import type { CliCommand, CliContext } from '../CliCommand';
 import { UsageError } from '../runCli';
 
 /** Where key sync stores the REGISTRATION certificate for this machine's refId. */
-export const REGISTRATION_CERT_PATH = join('certs', 'REGISTRATION.pem');
+export { REGISTRATION_CERT_PATH } from '../../services/packets/DataDirPacketBuilder';
+import { REGISTRATION_CERT_PATH } from '../../services/packets/DataDirPacketBuilder';
 
 function readText(path: string, missing: () => Error): string {
   try {

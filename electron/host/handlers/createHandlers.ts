@@ -5,7 +5,9 @@ import type { OpenedDataDir } from '../openDataDir';
 import type { AppServicesOptions } from '../createAppServices';
 import type { Handlers } from '../Handlers';
 import type { EventHub } from '../EventHub';
+import type { DataDirPacketBuilder } from '../../services/packets/DataDirPacketBuilder';
 import { coreHandlers } from './coreHandlers';
+import { packetsHandlers } from './packetsHandlers';
 
 /** What every area's handlers may use: the assembled services. */
 export interface HandlerDeps {
@@ -15,6 +17,7 @@ export interface HandlerDeps {
   readonly options: AppServicesOptions;
   readonly clock: Clock;
   readonly hub: EventHub;
+  readonly packets: DataDirPacketBuilder;
 }
 
 /** Handlers for one area's methods: the area's slice of the complete Handlers table. */
@@ -27,5 +30,6 @@ export type AreaHandlers<A> = { readonly [M in keyof A & keyof Handlers]: Handle
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...coreHandlers(deps),
+    ...packetsHandlers({ packets: deps.packets, identity: deps.data.identity, clock: deps.clock }),
   };
 }

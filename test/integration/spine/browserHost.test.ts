@@ -45,7 +45,7 @@ function callOver(ws: WebSocket, seq: number, method: string, input: unknown): P
 
 describe('BrowserHost', () => {
   let host: RunningBrowserHost;
-  let close: () => void;
+  let close: () => Promise<void>;
   let staticDir: ReturnType<typeof makeTempDir>;
   const origin = () => `http://127.0.0.1:${host.port}`;
   const wsUrl = (token = host.token) => `ws://127.0.0.1:${host.port}/ws?token=${token}`;
@@ -59,7 +59,7 @@ describe('BrowserHost', () => {
   });
   afterEach(async () => {
     await host.close();
-    close();
+    await close();
     staticDir.remove();
   });
 

@@ -229,7 +229,7 @@ describe('app start', () => {
         const removed = opened.services.data.audit.recent(20).filter((e) => e.event === 'PACKET_LEFTOVER_REMOVED').map((e) => e.details.reason);
         assert.deepEqual(removed.sort(), ['partial', 'uncommitted']);
       } finally {
-        opened.close();
+        await opened.close();
       }
     } finally {
       temp.remove();

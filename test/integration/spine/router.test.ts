@@ -11,7 +11,7 @@ import type { ManualClock } from '../../../native/time/ManualClock';
 describe('Router (real services, encrypted data dir)', () => {
   let services: AppServices;
   let clock: ManualClock;
-  let close: () => void;
+  let close: () => Promise<void>;
   const events: { name: string; payload: unknown }[] = [];
   const ctx = (connectionId = 'conn-1') => ({ connectionId, sink: (name: string, payload: unknown) => void events.push({ name, payload }) });
   const call = (method: unknown, input: unknown, connectionId?: string) => services.router.dispatch(ctx(connectionId), method, input);

@@ -11,7 +11,7 @@ import { openTestServices } from '../../../../helpers/openTestDataDir';
 describe('session store (against the real Router)', () => {
   let store: SessionStore;
   let clock: ManualClock;
-  let close: () => void;
+  let close: () => Promise<void>;
   let saved: LanguageCode | undefined;
 
   beforeEach(async () => {

@@ -1,0 +1,22 @@
+import type { packetsApi } from '../../../schemas/api/packetsApi';
+import type { MachineIdentity } from '../../../schemas/machine';
+import type { Clock } from '../../../native/time/Clock';
+import type { DataDirPacketBuilder } from '../../services/packets/DataDirPacketBuilder';
+import type { AreaHandlers } from './createHandlers';
+
+/** `packets.build`: the officer's registration becomes a committed packet, with progress to that screen. */
+export function packetsHandlers(deps: { packets: DataDirPacketBuilder; identity: MachineIdentity; clock: Clock }): AreaHandlers<typeof packetsApi> {
+  return {
+    'packets.build': async ({ draftId, registration }, ctx) => {
+      const session = ctx.session!;
+      const input = {
+        ...registration,
+        centreId: deps.identity.centreId,
+        machineId: deps.identity.machineId,
+        createdAt: deps.clock.now(),
+        operators: { officerId: session.userId, officerPassword: true },
+      };
+      return deps.packets.build(draftId, input, session.userId, (progress) => ctx.sink('packets.onDidProgress', progress));
+    },
+  };
+}
