@@ -24,6 +24,15 @@ export const AuditEvent = z.enum([
   'PACKET_CREATED',
   'PACKET_BUILD_FAILED',
   'PACKET_LEFTOVER_REMOVED',
+  'PACKET_APPROVED',
+  'PACKET_REJECTED',
+  'PACKET_ON_HOLD',
+  'PACKET_PARKED',
+  'PACKET_UPLOADED',
+  'PACKET_EXPORTED',
+  'PACKET_FILE_DELETED',
+  'SYNC_OUTBOX_RUN',
+  'SYNC_SCHEDULE_CHANGED',
 ]);
 export type AuditEvent = z.infer<typeof AuditEvent>;
 

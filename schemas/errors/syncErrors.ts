@@ -68,4 +68,74 @@ export const syncErrors = defineErrors({
     log: 'sync is not configured (server address, centre or machine missing)',
     details: z.object({ what: z.string() }),
   },
+  ERR_SYNC_NOT_SUPERVISOR: {
+    retry: 'park',
+    log: 'the acting operator does not hold REGISTRATION_SUPERVISOR',
+    details: z.object({ userId: z.string() }),
+  },
+  ERR_SYNC_PACKET_NOT_FOUND: {
+    retry: 'park',
+    log: 'no packet with this RID or packet id on this machine',
+    details: z.object({ id: z.string() }),
+  },
+  ERR_SYNC_PACKET_ALREADY_DECIDED: {
+    retry: 'park',
+    log: 'the packet is no longer waiting for a supervisor decision',
+    details: z.object({ rid: z.string(), state: z.string() }),
+  },
+  ERR_SYNC_REASON_REQUIRED: {
+    retry: 'park',
+    log: 'a reason code from the synced reason list is required for this decision',
+    details: z.object({ action: z.string() }),
+  },
+  ERR_SYNC_REASON_UNKNOWN: {
+    retry: 'park',
+    log: 'the reason code is not in the synced reason list',
+    details: z.object({ code: z.string(), known: z.string() }),
+  },
+  ERR_SYNC_PACKET_CORRUPTED: {
+    retry: 'park',
+    log: 'the packet file on disk no longer matches the hash recorded when it was built',
+    details: z.object({ rid: z.string(), expected: z.string(), actual: z.string() }),
+  },
+  ERR_SYNC_PACKET_FILE_MISSING: {
+    retry: 'park',
+    log: 'the packet file is missing from disk',
+    details: z.object({ rid: z.string(), path: z.string() }),
+  },
+  ERR_SYNC_LIMIT_PENDING_APPROVALS: {
+    retry: 'fatal',
+    log: 'too many packets wait for supervisor approval (mosip.registration.reg_pak_max_cnt_apprv_limit)',
+    details: z.object({ count: z.number().int(), max: z.number().int() }),
+  },
+  ERR_SYNC_LIMIT_APPROVAL_AGE: {
+    retry: 'fatal',
+    log: 'the oldest packet waiting for approval is too old (mosip.registration.reg_pak_max_time_apprv_limit)',
+    details: z.object({ days: z.number().int(), max: z.number().int() }),
+  },
+  ERR_SYNC_LIMIT_UNSYNCED: {
+    retry: 'fatal',
+    log: 'too many packets are not yet uploaded or exported (mosip.registration.packet.maximum.count.offline.frequency)',
+    details: z.object({ count: z.number().int(), max: z.number().int() }),
+  },
+  ERR_SYNC_LIMIT_DAYS_SINCE_SYNC: {
+    retry: 'fatal',
+    log: 'too many days since packets were last uploaded or exported (mosip.registration.last_export_registration_config_time)',
+    details: z.object({ days: z.number().int(), max: z.number().int() }),
+  },
+  ERR_SYNC_LIMIT_DISK_SPACE: {
+    retry: 'fatal',
+    log: 'free disk space is below mosip.registration.disk_space_size',
+    details: z.object({ freeMb: z.number(), minMb: z.number() }),
+  },
+  ERR_SYNC_EXPORT_FAILED: {
+    retry: 'park',
+    log: 'packets could not be written to the export folder',
+    details: z.object({ dir: z.string(), reason: z.string() }),
+  },
+  ERR_SYNC_MANIFEST_INVALID: {
+    retry: 'park',
+    log: 'an export manifest failed its signature or hash check',
+    details: z.object({ dir: z.string(), reason: z.string() }),
+  },
 });

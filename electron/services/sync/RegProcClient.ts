@@ -73,7 +73,8 @@ export class RegProcClient {
     // A batch-level error (no registrationId) is about the whole request: classify it like any other.
     const batch = failed.find((e) => !e.registrationId);
     if (batch) {
-      this.#o.http.unwrap(path, Buffer.from(JSON.stringify({ errors: [batch] })), z.unknown());
+      // Keep responsetime: a clock-skew refusal is measured against it.
+      this.#o.http.unwrap(path, Buffer.from(JSON.stringify({ responsetime: wrapper.responsetime, errors: [batch] })), z.unknown());
     }
     return { synced, failed };
   }

@@ -1,0 +1,160 @@
+import type { OutboxFilter, OutboxItem, OutboxState, SupervisorStatus } from '../../../../schemas/outbox';
+import type { DB } from '../Database';
+import { sql } from '../sql';
+
+/** An `outbox` row joined with its packet, as stored (0/1 and null, STYLE rule 43). */
+interface OutboxJoinRow {
+  readonly packet_id: string;
+  readonly rid: string;
+  readonly process: string;
+  readonly created_at: number;
+  readonly size: number;
+  readonly sha256: string;
+  readonly file_name: string;
+  readonly state: string;
+  readonly attempts: number;
+  readonly next_attempt_at: number | null;
+  readonly last_error: string | null;
+  readonly last_error_details: string | null;
+  readonly supervisor_status: string | null;
+  readonly reason_code: string | null;
+  readonly supervisor_comment: string | null;
+  readonly decided_by: string | null;
+  readonly decided_at: number | null;
+  readonly synced_at: number | null;
+  readonly uploaded_at: number | null;
+  readonly exported_at: number | null;
+  readonly server_status: string | null;
+  readonly server_status_at: number | null;
+  readonly uin: string | null;
+  readonly file_deleted_at: number | null;
+}
+
+/** The columns a step may change; everything else about a packet is fixed at build time. */
+export interface OutboxPatch {
+  readonly state?: OutboxState;
+  readonly attempts?: number;
+  readonly nextAttemptAt?: number | null;
+  readonly lastErrorCode?: string | null;
+  readonly lastErrorDetails?: Readonly<Record<string, unknown>> | null;
+  readonly supervisorStatus?: SupervisorStatus | null;
+  readonly reasonCode?: string | null;
+  readonly supervisorComment?: string | null;
+  readonly decidedBy?: string | null;
+  readonly decidedAt?: number | null;
+  readonly syncedAt?: number | null;
+  readonly uploadedAt?: number | null;
+  readonly exportedAt?: number | null;
+  readonly serverStatus?: string | null;
+  readonly serverStatusAt?: number | null;
+  readonly uin?: string | null;
+  readonly fileDeletedAt?: number | null;
+}
+
+/** An outbox item plus what the engine needs that the UI does not show. */
+export interface OutboxRecord extends OutboxItem {
+  readonly sha256: string;
+  readonly fileName: string;
+  readonly supervisorComment: string | null;
+  readonly syncedAt: number | null;
+}
+
+const SELECT = `SELECT p.packet_id, p.rid, p.process, p.created_at, p.size, p.sha256, p.file_name,
+  o.state, o.attempts, o.next_attempt_at, o.last_error, o.last_error_details, o.supervisor_status, o.reason_code,
+  o.supervisor_comment, o.decided_by, o.decided_at, o.synced_at, o.uploaded_at, o.exported_at, o.server_status,
+  o.server_status_at, o.uin, o.file_deleted_at
+  FROM outbox o JOIN packets p ON p.packet_id = o.packet_id`;
+
+function hydrate(r: OutboxJoinRow): OutboxRecord {
+  return {
+    packetId: r.packet_id,
+    rid: r.rid,
+    process: r.process,
+    createdAt: r.created_at,
+    size: r.size,
+    sha256: r.sha256,
+    fileName: r.file_name,
+    state: r.state as OutboxState,
+    supervisorStatus: r.supervisor_status as SupervisorStatus | null,
+    reasonCode: r.reason_code,
+    supervisorComment: r.supervisor_comment,
+    decidedBy: r.decided_by,
+    decidedAt: r.decided_at,
+    attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at,
+    lastErrorCode: r.last_error,
+    lastErrorDetails: r.last_error_details === null ? null : (JSON.parse(r.last_error_details) as Record<string, unknown>),
+    syncedAt: r.synced_at,
+    uploadedAt: r.uploaded_at,
+    exportedAt: r.exported_at,
+    serverStatus: r.server_status,
+    serverStatusAt: r.server_status_at,
+    uin: r.uin,
+    fileDeletedAt: r.file_deleted_at,
+  };
+}
+
+/** Items by filter, oldest first (the order the outbox works in). */
+export function listOutbox(db: DB, filter: OutboxFilter = {}): OutboxRecord[] {
+  const [q, p] = sql`WHERE (${filter.state ?? null} IS NULL OR o.state = ${filter.state ?? null})
+    AND (${filter.from ?? null} IS NULL OR p.created_at >= ${filter.from ?? null})
+    AND (${filter.to ?? null} IS NULL OR p.created_at < ${filter.to ?? null})
+    ORDER BY p.created_at, p.packet_id`;
+  return (db.prepare(`${SELECT} ${q}`).all(...p) as OutboxJoinRow[]).map(hydrate);
+}
+
+/** Items in any of `states`, oldest first. */
+export function listOutboxInStates(db: DB, states: readonly OutboxState[]): OutboxRecord[] {
+  const [q, p] = sql`WHERE o.state IN (SELECT value FROM json_each(${JSON.stringify(states)})) ORDER BY p.created_at, p.packet_id`;
+  return (db.prepare(`${SELECT} ${q}`).all(...p) as OutboxJoinRow[]).map(hydrate);
+}
+
+/** One item by packet id or RID (operators type RIDs). */
+export function findOutbox(db: DB, id: string): OutboxRecord | undefined {
+  const [q, p] = sql`WHERE p.packet_id = ${id} OR p.rid = ${id}`;
+  const row = db.prepare(`${SELECT} ${q}`).get(...p) as OutboxJoinRow | undefined;
+  return row && hydrate(row);
+}
+
+/**
+ * Applies `patch` to one item, only while it is still in `expected` state (a compare-and-set, so
+ * two runs never both move the same packet). Returns the updated record, or undefined when the
+ * state had already changed.
+ */
+export function patchOutbox(db: DB, packetId: string, expected: OutboxState, patch: OutboxPatch, now: number): OutboxRecord | undefined {
+  const [sq, sp] = sql`WHERE p.packet_id = ${packetId}`;
+  const row = db.prepare(`${SELECT} ${sq}`).get(...sp) as OutboxJoinRow | undefined;
+  if (!row || row.state !== expected) return undefined;
+  const cur = hydrate(row);
+  const n = { ...cur, ...patch } as OutboxRecord & OutboxPatch;
+  const details = patch.lastErrorDetails !== undefined ? patch.lastErrorDetails : cur.lastErrorDetails;
+  const [q, p] = sql`UPDATE outbox SET state = ${n.state}, attempts = ${n.attempts}, next_attempt_at = ${n.nextAttemptAt},
+    last_error = ${n.lastErrorCode}, last_error_details = ${details === null ? null : JSON.stringify(details)},
+    supervisor_status = ${n.supervisorStatus}, reason_code = ${n.reasonCode}, supervisor_comment = ${n.supervisorComment},
+    decided_by = ${n.decidedBy}, decided_at = ${n.decidedAt}, synced_at = ${n.syncedAt}, uploaded_at = ${n.uploadedAt},
+    exported_at = ${n.exportedAt}, server_status = ${n.serverStatus}, server_status_at = ${n.serverStatusAt}, uin = ${n.uin},
+    file_deleted_at = ${n.fileDeletedAt}, updated_at = ${now}
+    WHERE packet_id = ${packetId} AND state = ${expected}`;
+  const changes = db.prepare(q).run(...p).changes;
+  if (changes !== 1) throw new Error(`patchOutbox: expected 1 change for ${packetId}, got ${changes}`);
+  return { ...n, lastErrorDetails: details === null ? null : { ...details } };
+}
+
+/** Counts per state, for limits and status screens. */
+export function countOutboxByState(db: DB): Partial<Record<OutboxState, number>> {
+  const rows = db.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state').all() as { state: OutboxState; n: number }[];
+  return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+}
+
+/** Oldest creation time among items in `states`, or undefined. */
+export function oldestCreatedAt(db: DB, states: readonly OutboxState[]): number | undefined {
+  const [q, p] = sql`SELECT min(p.created_at) AS t FROM outbox o JOIN packets p ON p.packet_id = o.packet_id
+    WHERE o.state IN (SELECT value FROM json_each(${JSON.stringify(states)}))`;
+  return (db.prepare(q).get(...p) as { t: number | null }).t ?? undefined;
+}
+
+/** Latest upload or export time of any packet: when packets last left this machine. */
+export function lastDepartureAt(db: DB): number | undefined {
+  const row = db.prepare('SELECT max(max(coalesce(uploaded_at, 0)), max(coalesce(exported_at, 0))) AS t FROM outbox').get() as { t: number | null };
+  return row.t ? row.t : undefined;
+}

@@ -1,0 +1,121 @@
+import { AppError } from '../../../../schemas/errors';
+import type { OutboxItem, SupervisorStatus } from '../../../../schemas/outbox';
+import type { Clock } from '../../../../native/time/Clock';
+import type { AuditLog } from '../../audit/AuditLog';
+import type { DB } from '../../db/Database';
+import { listMasterData } from '../../db/repos/masterData';
+import { findOutbox, patchOutbox, type OutboxRecord } from '../../db/repos/outbox';
+
+/** Who acts: an operator whose password was just verified (CLI) or whose session is live (app). */
+export interface Approver {
+  readonly userId: string;
+  readonly roles: readonly string[];
+}
+
+export type ApprovalAction = 'approve' | 'reject' | 'hold';
+
+export interface ApprovalRequest {
+  readonly ids: readonly string[];
+  /** a ReasonList code; required to reject, optional (but checked) to approve or hold */
+  readonly reasonCode?: string;
+}
+
+/** One synced reason (master data `ReasonList`). */
+export interface Reason {
+  readonly code: string;
+  readonly name: string;
+  readonly category: string;
+  readonly langCode: string;
+}
+
+const AUDIT = { approve: 'PACKET_APPROVED', reject: 'PACKET_REJECTED', hold: 'PACKET_ON_HOLD' } as const;
+const STATUS: Record<ApprovalAction, SupervisorStatus> = { approve: 'APPROVED', reject: 'REJECTED', hold: 'ON_HOLD' };
+
+/**
+ * Supervisor approval at end of day (incumbent §4.1): approve, reject or hold packets, singly or
+ * in bulk, with a reason code from the synced `ReasonList`. The same rules for the app and the
+ * CLI: the acting operator must hold REGISTRATION_SUPERVISOR; only PENDING or ON_HOLD packets can
+ * be decided; a bulk request is checked whole, then written in one transaction, each packet audited.
+ */
+export class PacketApprovalService {
+  readonly #db: DB;
+  readonly #audit: AuditLog;
+  readonly #clock: Clock;
+
+  constructor(deps: { db: DB; audit: AuditLog; clock: Clock }) {
+    this.#db = deps.db;
+    this.#audit = deps.audit;
+    this.#clock = deps.clock;
+  }
+
+  /** Active reasons synced from the server, in `langCode` when given (else every language). */
+  reasons(langCode?: string): Reason[] {
+    return listMasterData(this.#db, 'ReasonList', langCode)
+      .filter((r) => r.isActive)
+      .map((r) => ({ code: String(r.data['code'] ?? ''), name: String(r.data['name'] ?? ''), category: String(r.data['rsnCatCode'] ?? ''), langCode: r.langCode }));
+  }
+
+  /**
+   * Decides every packet in `request.ids` (RIDs or packet ids), or none of them.
+   * @throws AppError ERR_SYNC_NOT_SUPERVISOR, ERR_SYNC_REASON_REQUIRED, ERR_SYNC_REASON_UNKNOWN,
+   *   ERR_SYNC_PACKET_NOT_FOUND, ERR_SYNC_PACKET_ALREADY_DECIDED
+   */
+  decide(actor: Approver, action: ApprovalAction, request: ApprovalRequest): OutboxItem[] {
+    if (!actor.roles.includes('REGISTRATION_SUPERVISOR')) {
+      this.#audit.append('ROLE_DENIED', actor.userId, { action: `packets.${action}`, required: 'REGISTRATION_SUPERVISOR' });
+      throw new AppError('ERR_SYNC_NOT_SUPERVISOR', { userId: actor.userId });
+    }
+    const reason = this.#reason(action, request.reasonCode);
+    const items = [...new Set(request.ids)].map((id) => this.#decidable(id));
+    const now = this.#clock.now();
+    const state = action === 'hold' ? 'ON_HOLD' : 'READY';
+    return this.#db.transaction(() =>
+      items.map((item) => {
+        const next = patchOutbox(
+          this.#db,
+          item.packetId,
+          item.state,
+          {
+            state,
+            supervisorStatus: STATUS[action],
+            reasonCode: reason?.code ?? null,
+            // MOSIP carries the rejection reason text as supervisorComment in the RID sync.
+            supervisorComment: reason?.name ?? null,
+            decidedBy: actor.userId,
+            decidedAt: now,
+            attempts: 0,
+            nextAttemptAt: now,
+          },
+          now,
+        );
+        if (!next) throw new AppError('ERR_SYNC_PACKET_ALREADY_DECIDED', { rid: item.rid, state: item.state });
+        this.#audit.append(AUDIT[action], actor.userId, { packetId: item.packetId, rid: item.rid, reasonCode: reason?.code ?? null });
+        return publicItem(next);
+      }),
+    ).immediate();
+  }
+
+  #reason(action: ApprovalAction, code: string | undefined): Reason | undefined {
+    if (code === undefined || code === '') {
+      if (action === 'reject') throw new AppError('ERR_SYNC_REASON_REQUIRED', { action });
+      return undefined;
+    }
+    const reasons = this.reasons();
+    const found = reasons.find((r) => r.code === code);
+    if (!found) throw new AppError('ERR_SYNC_REASON_UNKNOWN', { code, known: [...new Set(reasons.map((r) => r.code))].join(', ') });
+    return found;
+  }
+
+  #decidable(id: string): OutboxRecord {
+    const item = findOutbox(this.#db, id);
+    if (!item) throw new AppError('ERR_SYNC_PACKET_NOT_FOUND', { id });
+    if (item.state !== 'PENDING' && item.state !== 'ON_HOLD') throw new AppError('ERR_SYNC_PACKET_ALREADY_DECIDED', { rid: item.rid, state: item.state });
+    return item;
+  }
+}
+
+/** The UI/CLI view of a record (engine-only fields dropped). */
+export function publicItem(r: OutboxRecord): OutboxItem {
+  const { sha256: _sha, fileName: _file, supervisorComment: _comment, syncedAt: _synced, ...item } = r;
+  return item;
+}

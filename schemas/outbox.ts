@@ -1,0 +1,139 @@
+import { z } from 'zod';
+
+/**
+ * Where a packet is in its life after the build (persisted in `outbox.state`):
+ * PENDING (waits for the supervisor) → ON_HOLD ↔ READY (approved or rejected, waits for RID sync)
+ * → SYNCED → UPLOADING (an upload may be in flight) → UPLOADED → DONE (final server status);
+ * READY/SYNCED → EXPORTED (USB) → DONE after reconcile; any step → PARKED (needs a person).
+ */
+export const OutboxState = z.enum(['PENDING', 'ON_HOLD', 'READY', 'SYNCED', 'UPLOADING', 'UPLOADED', 'EXPORTED', 'DONE', 'PARKED']);
+export type OutboxState = z.infer<typeof OutboxState>;
+
+/** The supervisor's decision as MOSIP's RID sync carries it (`supervisorStatus`), plus ON_HOLD locally. */
+export const SupervisorStatus = z.enum(['APPROVED', 'REJECTED', 'ON_HOLD']);
+export type SupervisorStatus = z.infer<typeof SupervisorStatus>;
+
+/** Server statuses the client stores (registrationstatus/search codes, §4.6). */
+export const TERMINAL_SERVER_STATUSES = ['PROCESSED', 'ACCEPTED', 'REJECTED', 'REREGISTER', 'UIN_GENERATED', 'REPROCESS_FAILED'] as const;
+
+/** One packet as the EOD screens and `regclient packets list` show it. Times are epoch ms. */
+export const OutboxItem = z.object({
+  packetId: z.string(),
+  rid: z.string(),
+  process: z.string(),
+  createdAt: z.number().int(),
+  size: z.number().int(),
+  state: OutboxState,
+  supervisorStatus: SupervisorStatus.nullable(),
+  reasonCode: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.number().int().nullable(),
+  attempts: z.number().int().nonnegative(),
+  nextAttemptAt: z.number().int().nullable(),
+  /** the ERR_* code of the last failure (parked or retrying) */
+  lastErrorCode: z.string().nullable(),
+  /** its details, e.g. MOSIP's errorCode and message */
+  lastErrorDetails: z.record(z.string(), z.unknown()).nullable(),
+  serverStatus: z.string().nullable(),
+  serverStatusAt: z.number().int().nullable(),
+  uin: z.string().nullable(),
+  uploadedAt: z.number().int().nullable(),
+  exportedAt: z.number().int().nullable(),
+  fileDeletedAt: z.number().int().nullable(),
+});
+export type OutboxItem = z.infer<typeof OutboxItem>;
+
+export const OutboxFilter = z
+  .object({
+    state: OutboxState.optional(),
+    /** created at or after (epoch ms) */
+    from: z.number().int().optional(),
+    /** created before (epoch ms) */
+    to: z.number().int().optional(),
+  })
+  .strict();
+export type OutboxFilter = z.infer<typeof OutboxFilter>;
+
+/** What one outbox run did, for the EOD summary and the progress event. */
+export const OutboxRunSummary = z.object({
+  startedAt: z.number().int(),
+  finishedAt: z.number().int(),
+  synced: z.array(z.string()),
+  uploaded: z.array(z.string()),
+  statusUpdated: z.array(z.object({ rid: z.string(), status: z.string() })),
+  parked: z.array(z.object({ rid: z.string(), code: z.string(), details: z.record(z.string(), z.unknown()) })),
+  /** items waiting for a retry after a network/server failure */
+  retrying: z.array(z.object({ rid: z.string(), code: z.string(), nextAttemptAt: z.number().int() })),
+  /** a failure that stopped the whole run (clock skew, login needed, machine unknown) */
+  stoppedBy: z.object({ code: z.string(), details: z.record(z.string(), z.unknown()) }).nullable(),
+});
+export type OutboxRunSummary = z.infer<typeof OutboxRunSummary>;
+
+export const SyncProgress = z.object({
+  phase: z.enum(['ridSync', 'upload', 'status']),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  rid: z.string().nullable(),
+});
+export type SyncProgress = z.infer<typeof SyncProgress>;
+
+/** The offline limits of the incumbent client (§4.2, §5.5), each with its numbers. */
+export const OfflineLimitName = z.enum(['pendingApprovals', 'approvalAgeDays', 'unsyncedPackets', 'daysSinceLastSync', 'freeDiskMb']);
+export type OfflineLimitName = z.infer<typeof OfflineLimitName>;
+
+export const OfflineLimitStatus = z.object({
+  limit: OfflineLimitName,
+  value: z.number(),
+  /** the configured maximum (for freeDiskMb: the minimum) */
+  threshold: z.number(),
+  state: z.enum(['ok', 'near', 'hit']),
+  /** the ERR_SYNC_LIMIT_* code whose translation says what to do */
+  code: z.string(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type OfflineLimitStatus = z.infer<typeof OfflineLimitStatus>;
+
+export const ScheduledJob = z.enum(['downSync', 'outbox', 'statusPoll', 'retention']);
+export type ScheduledJob = z.infer<typeof ScheduledJob>;
+
+export const JobSchedule = z.object({
+  job: ScheduledJob,
+  enabled: z.boolean(),
+  everyMinutes: z.number().int().min(1).max(7 * 24 * 60),
+});
+export type JobSchedule = z.infer<typeof JobSchedule>;
+
+export const JobStatus = JobSchedule.extend({
+  lastRunAt: z.number().int().nullable(),
+  lastOk: z.boolean().nullable(),
+  lastErrorCode: z.string().nullable(),
+  nextRunAt: z.number().int().nullable(),
+  running: z.boolean(),
+});
+export type JobStatus = z.infer<typeof JobStatus>;
+
+/** One packet in a USB export's manifest. */
+export const ExportManifestEntry = z.object({
+  packetId: z.string(),
+  rid: z.string(),
+  fileName: z.string(),
+  registrationType: z.string(),
+  sha256: z.string(),
+  size: z.number().int(),
+  supervisorStatus: z.enum(['APPROVED', 'REJECTED']),
+  supervisorComment: z.string().nullable(),
+});
+
+/** `manifest.json` of an export; `manifest.json.sig` holds base64 RSA-SHA256 by the machine key over its bytes. */
+export const ExportManifest = z.object({
+  format: z.literal('regclient-export/1'),
+  centreId: z.string(),
+  machineId: z.string(),
+  keyIndex: z.string(),
+  /** base64 SPKI DER of the machine signing key */
+  machinePublicKey: z.string(),
+  exportedAt: z.string(),
+  exportedBy: z.string().nullable(),
+  packets: z.array(ExportManifestEntry),
+});
+export type ExportManifest = z.infer<typeof ExportManifest>;
