@@ -1,0 +1,120 @@
+import type { FieldIssue, FieldRule, FormFieldValue } from '../registrationForm';
+import type { AgeGroupConfig, UiField, UiMessages, UiValidator } from '../uiSpec';
+import { ageGroupOf, ageInYears, daysBetween, parseMosipDate, today } from './ageGroups';
+import { bioRequirement, bioRequirementMet } from './fieldRules';
+
+/** What validation needs besides the field and its value. */
+export interface ValidationInput {
+  readonly required: boolean;
+  /** the resident's data-entry languages; a localized field is checked in each */
+  readonly languages: readonly string[];
+  readonly messages: UiMessages;
+  readonly ageGroups: AgeGroupConfig;
+  /** `mosip.registration.max_age` (200 in 1.2.0.1) */
+  readonly maxAge: number;
+  readonly process: string;
+  readonly now: Date;
+}
+
+const compiled = new Map<string, RegExp | null>();
+
+/**
+ * MOSIP validators are Java regexes. Most compile unchanged in JavaScript with the `u` flag (needed
+ * for `\p{L}`); a few only without it. One that compiles in neither is treated as failing, so a
+ * broken spec blocks the screen visibly instead of letting anything through.
+ */
+function toRegExp(source: string): RegExp | null {
+  if (compiled.has(source)) return compiled.get(source)!;
+  let re: RegExp | null = null;
+  for (const flags of ['u', '']) {
+    try { re = new RegExp(source, flags); break; } catch { /* try the next flag set */ }
+  }
+  compiled.set(source, re);
+  return re;
+}
+
+function issue(fieldId: string, rule: FieldRule, code: string, messages: UiMessages, language?: string): FieldIssue {
+  const message = { ...(messages[code] ?? messages.INVALID ?? { eng: code }) };
+  return language === undefined ? { fieldId, rule, message } : { fieldId, language, rule, message };
+}
+
+function isBlank(value: FormFieldValue | undefined, languages: readonly string[]): boolean {
+  if (!value) return true;
+  switch (value.type) {
+    case 'text': return value.value.trim() === '';
+    case 'localized': return languages.every((l) => !(value.values[l] ?? '').trim());
+    case 'code': return value.code === '';
+    case 'flag': return !value.checked;
+    case 'document': return false;
+    case 'biometrics': return value.captured.length === 0 && value.exceptions.length === 0;
+    default: { const never: never = value; throw new Error(`unknown value ${String(never)}`); }
+  }
+}
+
+/** The strings a regex validator applies to, with their language when per-language. */
+function textsToCheck(value: FormFieldValue | undefined, languages: readonly string[], v: UiValidator): { text: string; language?: string }[] {
+  if (value?.type === 'text' && value.value !== '') return [{ text: value.value }];
+  if (value?.type !== 'localized') return [];
+  return languages
+    .filter((l) => !v.langCode || v.langCode === l)
+    .flatMap((l) => (value.values[l] ? [{ text: value.values[l], language: l }] : []));
+}
+
+function regexIssues(field: UiField, value: FormFieldValue | undefined, input: ValidationInput): FieldIssue[] {
+  return (field.validators ?? [])
+    .filter((v) => v.type.toLowerCase() === 'regex')
+    .flatMap((v) => {
+      const re = toRegExp(v.validator);
+      return textsToCheck(value, input.languages, v)
+        .filter(({ text }) => !re || !re.test(text))
+        .map(({ language }) => issue(field.id, 'regex', v.errorCode ?? 'INVALID', input.messages, language));
+    });
+}
+
+/** Date checks: a real date; for `ageDate` not in the future and not above the maximum age; for `date` within `minimum`/`maximum` days of today. */
+function dateIssues(field: UiField, value: FormFieldValue | undefined, input: ValidationInput): FieldIssue[] {
+  if (value?.type !== 'text' || value.value === '') return [];
+  const date = parseMosipDate(value.value);
+  if (!date) return [issue(field.id, 'dateFormat', 'DATE_INVALID', input.messages)];
+  const offset = daysBetween(today(input.now), date);
+  if (field.controlType === 'ageDate') {
+    if (offset > 0) return [issue(field.id, 'dateInFuture', 'DATE_IN_FUTURE', input.messages)];
+    const age = ageInYears(date, input.now) ?? 0;
+    if (age > input.maxAge || ageGroupOf(age, input.ageGroups) === undefined) return [issue(field.id, 'ageAboveMax', 'AGE_ABOVE_MAX', input.messages)];
+    return [];
+  }
+  const min = field.minimum ?? 0;
+  const max = field.maximum ?? 0;
+  // MOSIP samples write 0/0 for "no range"
+  if ((min !== 0 || max !== 0) && (offset < min || offset > max)) return [issue(field.id, 'dateRange', 'DATE_OUT_OF_RANGE', input.messages)];
+  return [];
+}
+
+function biometricIssues(field: UiField, value: FormFieldValue | undefined, input: ValidationInput, ageGroup: string | null): FieldIssue[] {
+  if (!input.required) return [];
+  const captured = value?.type === 'biometrics' ? value.captured : [];
+  const exceptions = value?.type === 'biometrics' ? value.exceptions : [];
+  return bioRequirementMet(bioRequirement(field, ageGroup, input.process), captured, exceptions) ? [] : [issue(field.id, 'biometrics', 'BIOMETRICS_INCOMPLETE', input.messages)];
+}
+
+/**
+ * Validates one visible field. Returns every failure (empty when valid): `required` alone when
+ * the field is blank (per language when a localized value lacks some languages); then regex per language, date rules, biometric coverage.
+ * `ageGroup` is the resident's current age group, for biometric fields.
+ * @throws AppError ERR_REG_RULE_SYNTAX when a biometric `validationExpr` is outside the subset.
+ */
+export function validateField(field: UiField, value: FormFieldValue | undefined, input: ValidationInput, ageGroup: string | null = null): FieldIssue[] {
+  if (field.controlType === 'biometrics') return biometricIssues(field, value, input, ageGroup);
+  if (field.controlType === 'html') return [];
+  if (isBlank(value, input.languages)) return input.required ? [issue(field.id, 'required', 'REQUIRED', input.messages)] : [];
+  if (value?.type === 'localized') {
+    // MOSIP captures a localized value in every data-entry language: one filled means all are needed
+    const missing = input.languages.filter((l) => !(value.values[l] ?? '').trim());
+    if (missing.length > 0) return missing.map((l) => issue(field.id, 'required', 'REQUIRED', input.messages, l));
+  }
+  if (field.controlType === 'date' || field.controlType === 'ageDate') {
+    const dates = dateIssues(field, value, input);
+    if (dates.length > 0) return dates;
+  }
+  return regexIssues(field, value, input);
+}
