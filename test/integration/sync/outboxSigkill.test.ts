@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { spawn } from 'node:child_process';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { computeKeyIndex } from '../../../native/keystore/keyIndex';
+import { systemClock } from '../../../native/time/Clock';
+import type { DB } from '../../../electron/services/db/Database';
+import { migrate } from '../../../electron/services/db/migrations';
+import { openDatabase } from '../../../electron/services/db/openDatabase';
+import { listOutbox } from '../../../electron/services/db/repos/outbox';
+import { MosipSyncService } from '../../../electron/services/sync/MosipSyncService';
+import { MosipSimulator } from '../../sims/mosip/MosipSimulator';
+import { admin } from './syncTestBed';
+import { approveAll, seedPackets } from './outboxBed';
+
+const CHILD = fileURLToPath(new URL('./outboxChild.ts', import.meta.url));
+const RUNS = 30;
+
+/** A small deterministic PRNG (mulberry32) so a failing seed can be replayed. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Runs the child; kills it with SIGKILL `killAfterMs` after it printed RUN (undefined: let it finish). */
+function runChild(env: NodeJS.ProcessEnv, killAfterMs: number | undefined): Promise<{ code: number | null; signal: string | null; out: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (killAfterMs !== undefined && out.includes('RUN\n') && !child.killed) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    });
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve({ code, signal, out }));
+  });
+}
+
+describe('outbox killed with SIGKILL at random moments', () => {
+  let dir: string;
+  let sim: MosipSimulator;
+  let db: DB;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sync-kill-'));
+    // Real time on both sides: the child process cannot share a ManualClock.
+    sim = await new MosipSimulator({ stateDir: join(dir, 'sim'), clock: systemClock }).start();
+  });
+  after(async () => {
+    db?.close();
+    await sim.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it(`uploads every packet exactly once over ${RUNS} killed runs and a final one`, { timeout: 120_000 }, async () => {
+    const seed = Number(process.env['KILL_SEED'] ?? Date.now() % 100_000);
+    const random = prng(seed);
+    const dataDir = join(dir, 'client');
+    const key = randomBytes(32);
+    mkdirSync(dataDir, { recursive: true });
+    db = openDatabase(join(dataDir, 't.db'), key);
+    migrate(db);
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const spkiDer = publicKey.export({ type: 'spki', format: 'der' });
+    const machineKey = { privateKey, publicKey, spkiDer, keyIndex: computeKeyIndex(spkiDer) };
+    writeFileSync(join(dataDir, 'machine.pem'), privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    writeFileSync(join(dataDir, 'registration.pem'), sim.pki.registration('10001_10002').certPem);
+    await admin(sim, 'machines', { centreId: '10001', machineId: '10002', publicKey: spkiDer.toString('base64') });
+    const service = new MosipSyncService({ db, clock: systemClock, machineKey, centreId: '10001', machineId: '10002', serverUrl: sim.url, dataDir });
+    await service.login('officer1', 'Officer#2026');
+    await service.downSync(); // pins KERNEL/SIGN and syncs the reason list
+    const env = { CHILD_DATA_DIR: dataDir, CHILD_DB_KEY: key.toString('hex'), CHILD_SIM_URL: sim.url };
+    const all: string[] = [];
+    let killed = 0;
+    for (let run = 0; run < RUNS; run++) {
+      // Fresh work every run, so each kill lands in the middle of a real sync.
+      const rids = await seedPackets({ db, dataDir, sim, machineKey, now: systemClock.now(), count: 3, firstSequence: all.length + 1 });
+      approveAll(db, systemClock, rids);
+      all.push(...rids);
+      const result = await runChild(env, Math.floor(random() * 150));
+      if (result.signal === 'SIGKILL') killed++;
+      else assert.equal(result.code, 0, `run ${run} (seed ${seed}) failed:\n${result.out}`);
+    }
+    const last = await runChild(env, undefined);
+    assert.equal(last.code, 0, `final run (seed ${seed}) failed:\n${last.out}`);
+    assert.ok(killed >= RUNS / 2, `only ${killed} of ${RUNS} runs were killed mid-sync (seed ${seed})`);
+    const stats = (await admin(sim, 'stats', undefined, 'GET')) as { packets: Record<string, { registrationId: string; uploaded: number; status: string }> };
+    const byRid = new Map(Object.values(stats.packets).map((p) => [p.registrationId, p]));
+    const wrong = all.filter((rid) => byRid.get(rid)?.uploaded !== 1 || byRid.get(rid)?.status !== 'RECEIVED').map((rid) => `${rid}: ${JSON.stringify(byRid.get(rid) ?? 'missing')}`);
+    assert.deepEqual(wrong, [], `seed ${seed}`);
+    assert.deepEqual([...new Set(listOutbox(db).map((i) => i.state))], ['UPLOADED']);
+  });
+});
