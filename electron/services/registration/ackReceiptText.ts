@@ -1,0 +1,50 @@
+import type { BioAttribute } from '../../../schemas/registration';
+
+/** The receipt languages we can print with the built-in Helvetica (WinAnsi); Arabic needs a font we do not ship yet. */
+export const RECEIPT_LANGUAGES = ['por', 'eng', 'fra'] as const;
+export type ReceiptLanguage = (typeof RECEIPT_LANGUAGES)[number];
+
+type Texts = Readonly<Record<'title' | 'rid' | 'process' | 'date' | 'centre' | 'machine' | 'operator' | 'demographics' | 'documents' | 'biometrics' | 'captured' | 'exceptions' | 'none' | 'keep', string>>;
+
+/** Fixed receipt wording per language (Portuguese as used in São Tomé e Príncipe). */
+export const RECEIPT_TEXT: Readonly<Record<ReceiptLanguage, Texts>> = {
+  por: {
+    title: 'Comprovativo de registo', rid: 'N.º de pedido (RID)', process: 'Tipo de pedido', date: 'Data', centre: 'Centro de registo',
+    machine: 'Posto', operator: 'Operador', demographics: 'Dados pessoais', documents: 'Documentos entregues', biometrics: 'Biometria',
+    captured: 'Recolhidos', exceptions: 'Exceções', none: 'Nenhum', keep: 'Guarde este comprovativo: o número de pedido permite acompanhar o seu processo.',
+  },
+  eng: {
+    title: 'Acknowledgement receipt', rid: 'Application ID (RID)', process: 'Application type', date: 'Date', centre: 'Registration centre',
+    machine: 'Machine', operator: 'Operator', demographics: 'Personal details', documents: 'Documents provided', biometrics: 'Biometrics',
+    captured: 'Captured', exceptions: 'Exceptions', none: 'None', keep: 'Keep this receipt: the application ID lets you follow your application.',
+  },
+  fra: {
+    title: "Récépissé d'inscription", rid: 'N° de demande (RID)', process: 'Type de demande', date: 'Date', centre: "Centre d'inscription",
+    machine: 'Poste', operator: 'Opérateur', demographics: 'Données personnelles', documents: 'Documents fournis', biometrics: 'Biométrie',
+    captured: 'Capturés', exceptions: 'Exceptions', none: 'Aucun', keep: 'Conservez ce récépissé : le numéro de demande permet de suivre votre dossier.',
+  },
+};
+
+const HANDS = { por: ['esquerdo', 'direito'], eng: ['Left', 'Right'], fra: ['gauche', 'droit'] } as const;
+const FINGERS = {
+  por: { Thumb: 'Polegar', Index: 'Indicador', Middle: 'Médio', Ring: 'Anelar', Little: 'Mínimo', Eye: 'Olho' },
+  eng: { Thumb: 'thumb', Index: 'index', Middle: 'middle', Ring: 'ring', Little: 'little', Eye: 'eye' },
+  fra: { Thumb: 'Pouce', Index: 'Index', Middle: 'Majeur', Ring: 'Annulaire', Little: 'Auriculaire', Eye: 'Œil' },
+} as const;
+const FACE = { por: 'Rosto', eng: 'Face', fra: 'Visage' } as const;
+
+/** "Polegar esquerdo", "Left thumb", "Pouce gauche", … */
+export function bioAttributeName(attribute: BioAttribute, language: ReceiptLanguage): string {
+  if (attribute === 'face') return FACE[language];
+  const m = /^(left|right)(Thumb|Index|Middle|Ring|Little|Eye)$/.exec(attribute);
+  if (!m) return attribute;
+  const hand = HANDS[language][m[1] === 'left' ? 0 : 1];
+  const part = FINGERS[language][m[2] as keyof (typeof FINGERS)['eng']];
+  return language === 'eng' ? `${hand} ${part}` : `${part} ${hand}`;
+}
+
+export const PROCESS_NAMES: Readonly<Record<ReceiptLanguage, Readonly<Record<string, string>>>> = {
+  por: { NEW: 'Novo registo', UPDATE: 'Atualização de dados', LOST: 'NUI perdido', BIOMETRIC_CORRECTION: 'Correção biométrica' },
+  eng: { NEW: 'New registration', UPDATE: 'Update UIN', LOST: 'Lost UIN', BIOMETRIC_CORRECTION: 'Biometric correction' },
+  fra: { NEW: 'Nouvelle inscription', UPDATE: 'Mise à jour du NUI', LOST: 'NUI perdu', BIOMETRIC_CORRECTION: 'Correction biométrique' },
+};

@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { PDFDocument } from 'pdf-lib';
+import type { AckReceiptInput } from '../../../../../schemas/ackReceipt';
+import { AppError } from '../../../../../schemas/errors';
+import { buildAckReceipt } from '../../../../../electron/services/registration/ackReceipt';
+import { pdfText } from './pdfText';
+
+const RID = '10001100771006920261122080000';
+function receipt(over: Partial<AckReceiptInput> = {}): AckReceiptInput {
+  return {
+    rid: RID, language: 'por', process: 'NEW', createdAt: Date.parse('2026-11-22T08:05:00Z'),
+    centre: { id: '10001', name: 'Centro de Água Grande' }, machineId: '10077', operatorId: 'operador.ana',
+    demographics: [
+      { label: { por: 'Nome completo', eng: 'Full name' }, value: { por: 'Conceição Neves', eng: 'Conceicao Neves' } },
+      { label: { por: 'Data de nascimento', eng: 'Date of birth' }, value: '1990/05/01' },
+      { label: { por: 'Distrito', eng: 'District' }, value: { por: 'Mé-Zóchi', eng: 'Mé-Zóchi' } },
+    ],
+    documents: [{ label: { por: 'Comprovativo de identidade', eng: 'Proof of identity' }, documentType: 'Bilhete de identidade' }],
+    biometrics: { captured: ['face', 'leftThumb'], exceptions: ['rightEye'] },
+    ...over,
+  };
+}
+
+describe('buildAckReceipt', () => {
+  it('produces a one-page PDF with the RID in its metadata', async () => {
+    const doc = await PDFDocument.load(await buildAckReceipt(receipt()));
+    assert.deepEqual([doc.getPageCount(), doc.getTitle(), doc.getSubject(), doc.getCreator(), doc.getCreationDate()?.toISOString()],
+      [1, `Comprovativo de registo ${RID}`, RID, 'regclient', '2026-11-22T08:05:00.000Z']);
+  });
+
+  it('writes the summary in Portuguese with accents intact', async () => {
+    const text = await pdfText(await buildAckReceipt(receipt()));
+    for (const expected of [`N.º de pedido (RID): ${RID}`, 'Tipo de pedido: Novo registo', 'Data: 22/11/2026 08:05 UTC', 'Centro de registo: Centro de Água Grande (10001)',
+      'Posto: 10077', 'Operador: operador.ana', 'Nome completo: Conceição Neves', 'Distrito: Mé-Zóchi', 'Comprovativo de identidade: Bilhete de identidade',
+      'Recolhidos (2): Rosto, Polegar esquerdo', 'Exceções (1): Olho direito']) {
+      assert.ok(text.includes(expected), `missing "${expected}" in:\n${text}`);
+    }
+  });
+
+  it('writes the summary in English and French', async () => {
+    const eng = await pdfText(await buildAckReceipt(receipt({ language: 'eng' })));
+    assert.ok(eng.includes('Full name: Conceicao Neves') && eng.includes('Captured (2): Face, Left thumb') && eng.includes('Exceptions (1): Right eye'), eng);
+    const fra = await pdfText(await buildAckReceipt(receipt({ language: 'fra', documents: [] })));
+    assert.ok(fra.includes("Récépissé d'inscription") && fra.includes('Documents fournis') && fra.includes('Aucun') && fra.includes('Œil droit'), fra);
+    assert.ok(fra.includes('Full name: Conceicao Neves'), 'a label missing in French falls back to English');
+  });
+
+  it('embeds the QR code image', async () => {
+    const doc = await PDFDocument.load(await buildAckReceipt(receipt()));
+    const xobjects = doc.getPages()[0]!.node.Resources()?.lookup((await import('pdf-lib')).PDFName.of('XObject'));
+    assert.ok(xobjects, 'no image resources');
+  });
+
+  it('continues on a second page when the summary is long', async () => {
+    const many = Array.from({ length: 60 }, (_, i) => ({ label: { por: `Campo ${i}` }, value: 'valor' }));
+    assert.equal((await PDFDocument.load(await buildAckReceipt(receipt({ demographics: many })))).getPageCount(), 2);
+  });
+
+  it('refuses Arabic until a font with Arabic glyphs is shipped', async () => {
+    await assert.rejects(buildAckReceipt(receipt({ language: 'ara' })), (err: unknown) => err instanceof AppError && err.is('ERR_REG_RECEIPT_LANGUAGE_UNSUPPORTED') && err.details.language === 'ara');
+  });
+
+  it('rejects a malformed RID', async () => {
+    await assert.rejects(buildAckReceipt(receipt({ rid: '123' })), /a RID has 29 digits/);
+  });
+
+  it('replaces characters the built-in font cannot print instead of failing', async () => {
+    const text = await pdfText(await buildAckReceipt(receipt({ operatorId: 'ana✓' })));
+    assert.ok(text.includes('Operador: ana?'), text);
+  });
+
+  it('reads back with pdftotext when poppler is installed', async (t) => {
+    if (spawnSync('pdftotext', ['-v']).error) { t.diagnostic('pdftotext not installed; covered by pdfText above'); return; }
+    const dir = mkdtempSync(join(tmpdir(), 'ack-'));
+    try {
+      writeFileSync(join(dir, 'r.pdf'), await buildAckReceipt(receipt()));
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
+      assert.match(text, /Conceição Neves/);
+      assert.match(text, new RegExp(RID));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
