@@ -1,0 +1,141 @@
+import { isAppError } from '../../../schemas/errors';
+import { JobSchedule, type JobStatus, type ScheduledJob } from '../../../schemas/outbox';
+import type { Clock, Disposable } from '../../../native/time/Clock';
+import type { AuditLog } from '../audit/AuditLog';
+import type { DB } from '../db/Database';
+import { getMeta, setMeta } from '../db/repos/meta';
+
+const SCHEDULE_KEY = 'sync.schedule';
+const RUNS_KEY = 'sync.jobRuns';
+
+/**
+ * Defaults for an often-offline site. MOSIP's own default is one cron for every job, daily at 11:00
+ * (`0 0 11 * * ?`, incumbent §5.3); uploads and status polls are cheap and worth trying more often.
+ */
+export const DEFAULT_SCHEDULE: readonly JobSchedule[] = [
+  { job: 'downSync', enabled: true, everyMinutes: 360 },
+  { job: 'outbox', enabled: true, everyMinutes: 15 },
+  { job: 'statusPoll', enabled: true, everyMinutes: 60 },
+  { job: 'retention', enabled: true, everyMinutes: 1440 },
+];
+
+interface JobRun {
+  lastRunAt: number | null;
+  lastOk: boolean | null;
+  lastErrorCode: string | null;
+}
+
+export interface SyncSchedulerOptions {
+  readonly db: DB;
+  readonly clock: Clock;
+  readonly audit: AuditLog;
+  /** what each job does; a rejection with an AppError is recorded as the job's last error */
+  readonly jobs: Readonly<Record<ScheduledJob, () => Promise<unknown>>>;
+  readonly onDidChange?: (status: readonly JobStatus[]) => void;
+}
+
+/**
+ * Runs the sync jobs (down-sync, outbox, status poll, retention) on the injected clock, each every
+ * N minutes from its last run. The schedule is persisted (meta `sync.schedule`), visible through
+ * `status()` with last and next run, and editable with `setSchedule()`. `start()` returns a
+ * disposable that cancels every timer.
+ */
+export class SyncScheduler {
+  readonly #o: SyncSchedulerOptions;
+  readonly #timers = new Map<ScheduledJob, Disposable>();
+  readonly #next = new Map<ScheduledJob, number>();
+  readonly #running = new Map<ScheduledJob, Promise<void>>();
+  #started = false;
+
+  constructor(options: SyncSchedulerOptions) {
+    this.#o = options;
+  }
+
+  start(): Disposable {
+    this.#started = true;
+    for (const s of this.schedule()) this.#arm(s);
+    return { dispose: () => this.#stop() };
+  }
+
+  schedule(): JobSchedule[] {
+    const raw = getMeta(this.#o.db, SCHEDULE_KEY);
+    const saved = raw === undefined ? [] : JobSchedule.array().catch([]).parse(JSON.parse(raw));
+    return DEFAULT_SCHEDULE.map((d) => saved.find((s) => s.job === d.job) ?? d);
+  }
+
+  status(): JobStatus[] {
+    const runs = this.#runs();
+    return this.schedule().map((s) => ({
+      ...s,
+      lastRunAt: runs[s.job]?.lastRunAt ?? null,
+      lastOk: runs[s.job]?.lastOk ?? null,
+      lastErrorCode: runs[s.job]?.lastErrorCode ?? null,
+      nextRunAt: s.enabled && this.#started ? (this.#next.get(s.job) ?? null) : null,
+      running: this.#running.has(s.job),
+    }));
+  }
+
+  /** Changes one job's schedule, persists and audits it, and re-arms its timer. */
+  setSchedule(input: JobSchedule, actor: string | null): JobStatus[] {
+    const next = JobSchedule.parse(input);
+    const all = this.schedule().map((s) => (s.job === next.job ? next : s));
+    setMeta(this.#o.db, SCHEDULE_KEY, JSON.stringify(all));
+    this.#o.audit.append('SYNC_SCHEDULE_CHANGED', actor, { ...next });
+    if (this.#started) this.#arm(next);
+    const status = this.status();
+    this.#o.onDidChange?.(status);
+    return status;
+  }
+
+  /** Runs a job now (or joins its run in progress); never throws for the job's own failure. */
+  runNow(job: ScheduledJob): Promise<void> {
+    let run = this.#running.get(job);
+    if (!run) {
+      run = this.#execute(job);
+      this.#running.set(job, run);
+    }
+    return run;
+  }
+
+  async #execute(job: ScheduledJob): Promise<void> {
+    const startedAt = this.#o.clock.now();
+    let record: JobRun;
+    try {
+      await this.#o.jobs[job]();
+      record = { lastRunAt: startedAt, lastOk: true, lastErrorCode: null };
+    } catch (err) {
+      if (!isAppError(err)) throw err;
+      record = { lastRunAt: startedAt, lastOk: false, lastErrorCode: err.code };
+    } finally {
+      this.#running.delete(job);
+    }
+    setMeta(this.#o.db, RUNS_KEY, JSON.stringify({ ...this.#runs(), [job]: record }));
+    const schedule = this.schedule().find((s) => s.job === job)!;
+    if (this.#started) this.#arm(schedule);
+    this.#o.onDidChange?.(this.status());
+  }
+
+  #arm(s: JobSchedule): void {
+    this.#timers.get(s.job)?.dispose();
+    this.#timers.delete(s.job);
+    this.#next.delete(s.job);
+    if (!s.enabled) return;
+    const now = this.#o.clock.now();
+    const last = this.#runs()[s.job]?.lastRunAt ?? now;
+    const at = Math.max(now, last + s.everyMinutes * 60_000);
+    this.#next.set(s.job, at);
+    this.#timers.set(s.job, this.#o.clock.setTimeout(() => void this.runNow(s.job), at - now));
+  }
+
+  #runs(): Partial<Record<ScheduledJob, JobRun>> {
+    const raw = getMeta(this.#o.db, RUNS_KEY);
+    return raw === undefined ? {} : (JSON.parse(raw) as Partial<Record<ScheduledJob, JobRun>>);
+  }
+
+  #stop(): void {
+    this.#started = false;
+    for (const t of this.#timers.values()) t.dispose();
+    this.#timers.clear();
+    this.#next.clear();
+  }
+}

@@ -1,0 +1,56 @@
+import { unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Clock } from '../../../../native/time/Clock';
+import type { AuditLog } from '../../audit/AuditLog';
+import type { DB } from '../../db/Database';
+import { getConfigValue } from '../../db/repos/syncConfig';
+import { listOutboxInStates, patchOutbox } from '../../db/repos/outbox';
+
+/** MOSIP `mosip.registration.reg_deletion_configured_days` (default 1, incumbent §5.4). */
+export const RETENTION_KEY = 'mosip.registration.reg_deletion_configured_days';
+const DELETABLE = new Set(['PROCESSED', 'ACCEPTED', 'UIN_GENERATED']);
+
+/**
+ * Deletes packet files a configurable number of days after the server reported PROCESSED or
+ * ACCEPTED; the packet and outbox rows (metadata, statuses) stay, marked `fileDeletedAt`, and each
+ * deletion is audited. A file already gone is recorded the same way, not treated as a failure.
+ */
+export class RetentionService {
+  readonly #o: Readonly<{ db: DB; audit: AuditLog; clock: Clock; packetsDir: string; days?: number }>;
+
+  constructor(options: Readonly<{ db: DB; audit: AuditLog; clock: Clock; packetsDir: string; days?: number }>) {
+    if (options.days !== undefined && !(Number.isInteger(options.days) && options.days >= 0)) throw new TypeError(`RetentionService: days must be an integer >= 0, got ${options.days}`);
+    this.#o = options;
+  }
+
+  /** Days files are kept: the constructor's value, else the synced config, else 1. */
+  get days(): number {
+    if (this.#o.days !== undefined) return this.#o.days;
+    const synced = Number(getConfigValue(this.#o.db, RETENTION_KEY));
+    return Number.isInteger(synced) && synced >= 0 ? synced : 1;
+  }
+
+  /** Deletes every file past its retention; returns the RIDs whose files went. */
+  async run(): Promise<string[]> {
+    const { db, audit, clock } = this.#o;
+    const cutoff = clock.now() - this.days * 86_400_000;
+    const due = listOutboxInStates(db, ['DONE']).filter((r) => r.fileDeletedAt === null && r.serverStatus !== null && DELETABLE.has(r.serverStatus) && (r.serverStatusAt ?? Infinity) <= cutoff);
+    const deleted: string[] = [];
+    for (const item of due) {
+      const path = join(this.#o.packetsDir, item.fileName);
+      let existed = true;
+      try {
+        await unlink(path);
+      } catch (err) {
+        if ((err as { code?: string }).code !== 'ENOENT') throw err;
+        existed = false;
+      }
+      db.transaction(() => {
+        patchOutbox(db, item.packetId, 'DONE', { fileDeletedAt: clock.now() }, clock.now());
+        audit.append('PACKET_FILE_DELETED', null, { packetId: item.packetId, rid: item.rid, serverStatus: item.serverStatus, existed });
+      })();
+      deleted.push(item.rid);
+    }
+    return deleted;
+  }
+}
