@@ -1,0 +1,55 @@
+import type { z } from 'zod';
+import type { syncApi, syncEvents } from '../../../schemas/api/syncApi';
+import type { AuthService } from '../../services/auth/AuthService';
+import type { PacketApprovalService, ApprovalAction } from '../../services/sync/approval/PacketApprovalService';
+import type { OfflineLimitsService } from '../../services/sync/outbox/OfflineLimitsService';
+import type { OutboxService } from '../../services/sync/outbox/OutboxService';
+import type { PacketExportService } from '../../services/sync/outbox/PacketExportService';
+import type { SyncScheduler } from '../../services/sync/SyncScheduler';
+import type { HandlerContext } from '../Handlers';
+import type { AreaHandlers } from './createHandlers';
+
+/** The sync area's services, assembled by createAppServices. */
+export interface SyncHandlerDeps {
+  readonly auth: AuthService;
+  readonly approval: PacketApprovalService;
+  readonly outbox: OutboxService;
+  readonly scheduler: SyncScheduler;
+  readonly exporter: PacketExportService;
+  readonly limits: OfflineLimitsService;
+}
+
+type SyncApi = typeof syncApi;
+/** The handler table typed from syncApi itself, so it is checked before the area is in the contract. */
+export type SyncHandlerTable = { readonly [M in keyof SyncApi]: (input: z.infer<SyncApi[M]['input']>, ctx: HandlerContext) => Promise<z.infer<SyncApi[M]['output']>> };
+
+/** Broadcast of the sync area's events (the lead passes `(name, payload) => hub.broadcast(name, payload)`). */
+export type SyncEventSink = <E extends keyof typeof syncEvents>(name: E, payload: z.infer<(typeof syncEvents)[E]>) => void;
+
+/** End of day and sync methods. Roles were checked by the Router; decisions re-check the supervisor's password. */
+export function syncHandlers(deps: SyncHandlerDeps): AreaHandlers<typeof syncApi> & SyncHandlerTable {
+  const decide = (action: ApprovalAction) => async (input: z.infer<SyncApi['packets.approve']['input']>, ctx: HandlerContext) => {
+    // Same rule as the CLI: a fresh password check, and the service checks the role itself.
+    const operator = await deps.auth.verify(ctx.session!.userId, input.password);
+    return deps.approval.decide({ userId: operator.userId, roles: operator.roles }, action, { ids: input.ids, ...(input.reasonCode ? { reasonCode: input.reasonCode } : {}) });
+  };
+  return {
+    'packets.list': async (filter) => deps.outbox.list(filter),
+    'packets.reasons': async ({ langCode }) => deps.approval.reasons(langCode),
+    'packets.approve': decide('approve'),
+    'packets.reject': decide('reject'),
+    'packets.hold': decide('hold'),
+    'outbox.list': async () => ({
+      inFlight: deps.outbox.list().filter((i) => i.state === 'READY' || i.state === 'SYNCED' || i.state === 'UPLOADING' || i.state === 'UPLOADED' || i.state === 'EXPORTED'),
+      parked: deps.outbox.parked(),
+    }),
+    'outbox.requeue': async ({ id }, ctx) => deps.outbox.requeue(id, ctx.session!.userId),
+    'sync.now': async () => deps.outbox.run(),
+    'sync.status': async () => ({ jobs: deps.scheduler.status(), limits: deps.limits.check(), parked: deps.outbox.parked().length, nextAttemptAt: deps.outbox.nextAttemptAt() ?? null }),
+    'sync.setSchedule': async (schedule, ctx) => deps.scheduler.setSchedule(schedule, ctx.session!.userId),
+    'sync.export': async ({ dir }, ctx) => {
+      const result = await deps.exporter.export(dir, ctx.session!.userId);
+      return { dir: result.dir, rids: [...result.rids], skipped: [...result.skipped] };
+    },
+  };
+}

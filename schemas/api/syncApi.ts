@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { JobSchedule, JobStatus, OfflineLimitStatus, OutboxFilter, OutboxItem, OutboxRunSummary, SyncProgress } from '../outbox';
+import { method } from './defineApi';
+
+const Empty = z.object({}).strict();
+const SUPERVISOR = ['REGISTRATION_SUPERVISOR'] as const;
+
+/**
+ * A supervisor decision. The password is checked again (MOSIP's `eod_auth`: approval needs a fresh
+ * supervisor authentication, incumbent §4.1), so an unattended session cannot approve.
+ */
+export const PacketDecisionInput = z
+  .object({
+    ids: z.array(z.string().min(1).max(64)).min(1).max(500),
+    reasonCode: z.string().min(1).max(36).optional(),
+    password: z.string().min(1).max(200),
+  })
+  .strict();
+export type PacketDecisionInput = z.infer<typeof PacketDecisionInput>;
+
+export const Reason = z.object({ code: z.string(), name: z.string(), category: z.string(), langCode: z.string() });
+
+export const ExportResult = z.object({
+  dir: z.string(),
+  rids: z.array(z.string()),
+  skipped: z.array(z.object({ rid: z.string(), reason: z.string() })),
+});
+
+export const SyncStatus = z.object({
+  jobs: z.array(JobStatus),
+  limits: z.array(OfflineLimitStatus),
+  parked: z.number().int().nonnegative(),
+  nextAttemptAt: z.number().int().nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+/** End of day and sync: packet approval, the outbox, scheduled jobs, export, offline limits. */
+export const syncApi = {
+  'packets.list': method({ input: OutboxFilter, output: z.array(OutboxItem), access: 'session' }),
+  'packets.reasons': method({ input: z.object({ langCode: z.string().length(3).optional() }).strict(), output: z.array(Reason), access: 'session' }),
+  'packets.approve': method({ input: PacketDecisionInput, output: z.array(OutboxItem), access: SUPERVISOR }),
+  'packets.reject': method({ input: PacketDecisionInput, output: z.array(OutboxItem), access: SUPERVISOR }),
+  'packets.hold': method({ input: PacketDecisionInput, output: z.array(OutboxItem), access: SUPERVISOR }),
+  'outbox.list': method({ input: Empty, output: z.object({ inFlight: z.array(OutboxItem), parked: z.array(OutboxItem) }), access: 'session' }),
+  'outbox.requeue': method({ input: z.object({ id: z.string().min(1).max(64) }).strict(), output: OutboxItem, access: SUPERVISOR }),
+  'sync.now': method({ input: Empty, output: OutboxRunSummary, access: 'session' }),
+  'sync.status': method({ input: Empty, output: SyncStatus, access: 'session' }),
+  'sync.setSchedule': method({ input: JobSchedule.strict(), output: z.array(JobStatus), access: SUPERVISOR }),
+  'sync.export': method({ input: z.object({ dir: z.string().min(1).max(4096) }).strict(), output: ExportResult, access: SUPERVISOR }),
+} as const;
+
+export const syncEvents = {
+  'outbox.onDidChange': OutboxItem,
+  'sync.onDidProgress': SyncProgress,
+  'sync.onDidChangeSchedule': z.array(JobStatus),
+} as const;
