@@ -78,7 +78,7 @@ export async function buildAckReceipt(raw: AckReceiptInput): Promise<Uint8Array>
   if (!isReceiptLanguage(input.language)) throw new AppError('ERR_REG_RECEIPT_LANGUAGE_UNSUPPORTED', { language: input.language });
   const lang = input.language;
   const t = RECEIPT_TEXT[lang];
-  const doc = await PDFDocument.create();
+  const doc = await PDFDocument.create({ updateMetadata: false });
   const created = new Date(input.createdAt);
   doc.setTitle(`${t.title} ${input.rid}`);
   doc.setSubject(input.rid);
@@ -90,7 +90,8 @@ export async function buildAckReceipt(raw: AckReceiptInput): Promise<Uint8Array>
   const fonts = { regular: await doc.embedFont(StandardFonts.Helvetica), bold: await doc.embedFont(StandardFonts.HelveticaBold) };
   const w = new PageWriter(doc, fonts);
 
-  const qr = await doc.embedPng(await QRCode.toBuffer(input.rid, { type: 'png', errorCorrectionLevel: 'M', margin: 1, scale: 4 }));
+  // copied: a small Buffer may sit in Node's shared pool, and pdf-lib reads `.buffer` from offset 0
+  const qr = await doc.embedPng(new Uint8Array(await QRCode.toBuffer(input.rid, { type: 'png', errorCorrectionLevel: 'M', margin: 1, scale: 4 })));
   const qrSize = 110;
   w.currentPage.drawImage(qr, { x: A4[0] - MARGIN - qrSize, y: A4[1] - MARGIN - qrSize, width: qrSize, height: qrSize });
 

@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
+import QRCode from 'qrcode';
 import type { AckReceiptInput } from '../../../../../schemas/ackReceipt';
 import { AppError } from '../../../../../schemas/errors';
 import { buildAckReceipt } from '../../../../../electron/services/registration/ackReceipt';
@@ -50,10 +51,12 @@ describe('buildAckReceipt', () => {
     assert.ok(fra.includes('Full name: Conceicao Neves'), 'a label missing in French falls back to English');
   });
 
-  it('embeds the QR code image', async () => {
+  it('embeds the QR code of the RID at its module size', async () => {
     const doc = await PDFDocument.load(await buildAckReceipt(receipt()));
-    const xobjects = doc.getPages()[0]!.node.Resources()?.lookup((await import('pdf-lib')).PDFName.of('XObject'));
-    assert.ok(xobjects, 'no image resources');
+    const images = doc.context.enumerateIndirectObjects().map(([, o]) => o)
+      .filter((o): o is PDFRawStream => o instanceof PDFRawStream && o.dict.get(PDFName.of('Subtype')) === PDFName.of('Image'));
+    const side = (QRCode.create(RID, { errorCorrectionLevel: 'M' }).modules.size + 2) * 4;
+    assert.deepEqual(images.map((i) => [(i.dict.get(PDFName.of('Width')) as PDFNumber).asNumber(), (i.dict.get(PDFName.of('Height')) as PDFNumber).asNumber()]), [[side, side]]);
   });
 
   it('continues on a second page when the summary is long', async () => {
