@@ -46,7 +46,8 @@ export const syncApi = {
   'sync.now': method({ input: Empty, output: OutboxRunSummary, access: 'session' }),
   'sync.status': method({ input: Empty, output: SyncStatus, access: 'session' }),
   'sync.setSchedule': method({ input: JobSchedule.strict(), output: z.array(JobStatus), access: SUPERVISOR }),
-  'sync.export': method({ input: z.object({ dir: z.string().min(1).max(4096) }).strict(), output: ExportResult, access: SUPERVISOR }),
+  // MOSIP lets officers and supervisors export (PacketExportServiceImpl role guard).
+  'sync.export': method({ input: z.object({ dir: z.string().min(1).max(4096) }).strict(), output: ExportResult, access: 'session' }),
 } as const;
 
 export const syncEvents = {
@@ -54,3 +55,6 @@ export const syncEvents = {
   'sync.onDidProgress': SyncProgress,
   'sync.onDidChangeSchedule': z.array(JobStatus),
 } as const;
+
+/** Broadcast of the sync area's events; the host passes `(name, payload) => hub.broadcast(name, payload)`. */
+export type SyncEventSink = <E extends keyof typeof syncEvents>(name: E, payload: z.infer<(typeof syncEvents)[E]>) => void;

@@ -1,14 +1,34 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../../../schemas/errors';
+import type { SyncProgress } from '../../../schemas/outbox';
 import { openDataDir } from '../../host/openDataDir';
 import { MosipSyncService } from '../../services/sync/MosipSyncService';
 import type { CliCommand, CliContext } from '../CliCommand';
 import { readPassword } from '../readPassword';
 import { UsageError } from '../runCli';
+import { renderEodSummary, withSyncServices } from './packets';
+import type { DownSyncSummary } from '../../../schemas/sync';
+
+function printDownSync(ctx: CliContext, summary: DownSyncSummary): void {
+  for (const job of summary.jobs) {
+    ctx.stdout.write(`${job.ok ? 'OK  ' : 'FAIL'}  ${job.job.padEnd(24)} ${job.ok ? `${job.changed} changed` : `${job.error!.code} (${job.error!.retry})`}\n`);
+  }
+}
+
+/** A one-line bar on stderr, redrawn in place; only on a terminal. */
+function progressBar(ctx: CliContext): (p: SyncProgress) => void {
+  if (!ctx.isTTY) return () => undefined;
+  return (p) => {
+    const width = 30;
+    const filled = p.total === 0 ? width : Math.round((p.done / p.total) * width);
+    ctx.stderr.write(`\r${p.phase.padEnd(8)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.done}/${p.total}${p.done === p.total ? '\n' : ''}`);
+  };
+}
 
 /**
- * `regclient sync --user <id> [--initial|--full] [--json]`: online login, then every down-sync job
- * (certificates, master data, configs, user details, ID schema, CA certificates).
+ * `regclient sync --user <id> [--initial|--full] [--eod] [--json]`: online login, every down-sync
+ * job; with --eod also all pending packet work (RID sync, uploads, status), waiting out retries up
+ * to --max-wait seconds, then the end-of-day summary.
  */
 async function runSync(args: string[], ctx: CliContext): Promise<number> {
   const { values } = parseArgs({
@@ -17,45 +37,69 @@ async function runSync(args: string[], ctx: CliContext): Promise<number> {
       user: { type: 'string' },
       initial: { type: 'boolean', default: false },
       full: { type: 'boolean', default: false },
+      eod: { type: 'boolean', default: false },
+      'max-wait': { type: 'string', default: '120' },
       json: { type: 'boolean', default: false },
     },
     strict: true,
   });
   if (!ctx.serverUrl) throw new AppError('ERR_SYNC_NOT_CONFIGURED', { what: 'server address (--server)' });
   if (!values.user) throw new UsageError('--user <operator id> is required: the server session belongs to an operator');
+  const maxWait = Number(values['max-wait']);
+  if (!Number.isInteger(maxWait) || maxWait < 0) throw new UsageError('--max-wait must be a whole number of seconds');
   const password = await readPassword(ctx, `password for ${values.user}: `);
+  if (values.eod) return runEod(ctx, values.user, password, { initial: values.initial, full: values.full, json: values.json, maxWaitMs: maxWait * 1000 });
   const data = openDataDir({ dataDir: ctx.dataDir, env: ctx.env });
   try {
     const service = new MosipSyncService({
-      db: data.db,
-      clock: data.clock,
-      machineKey: data.machineKey,
-      centreId: data.identity.centreId,
-      machineId: data.identity.machineId,
-      serverUrl: ctx.serverUrl,
-      dataDir: data.dataDir,
-      audit: data.audit,
+      db: data.db, clock: data.clock, machineKey: data.machineKey, centreId: data.identity.centreId, machineId: data.identity.machineId,
+      serverUrl: ctx.serverUrl, dataDir: data.dataDir, audit: data.audit,
     });
     if (values.initial) await service.verifyMachine();
     await service.login(values.user, password);
     const summary = await service.downSync({ full: values.full || values.initial });
     if (values.json) ctx.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-    else {
-      for (const job of summary.jobs) {
-        ctx.stdout.write(`${job.ok ? 'OK  ' : 'FAIL'}  ${job.job.padEnd(24)} ${job.ok ? `${job.changed} changed` : `${job.error!.code} (${job.error!.retry})`}\n`);
-      }
-    }
+    else printDownSync(ctx, summary);
     return summary.jobs.every((j) => j.ok) ? 0 : 1;
   } finally {
     data.close();
   }
 }
 
+async function runEod(ctx: CliContext, userId: string, password: string, o: { initial: boolean; full: boolean; json: boolean; maxWaitMs: number }): Promise<number> {
+  const bar = progressBar(ctx);
+  return withSyncServices(ctx, { userId, password }, async (s, data) => {
+    const mosip = s.mosip!;
+    if (o.initial) await mosip.verifyMachine();
+    await mosip.login(userId, password);
+    const downSync = await mosip.downSync({ full: o.full || o.initial });
+    const sent = await s.outbox.drainWithProgress(bar, data.clock.now() + o.maxWaitMs);
+    const statuses = await s.outbox.pollStatuses();
+    const outbox = { ...sent, statusUpdated: [...sent.statusUpdated, ...statuses.statusUpdated], stoppedBy: sent.stoppedBy ?? statuses.stoppedBy };
+    const limits = s.limits.check().filter((l) => l.state !== 'ok');
+    if (o.json) ctx.stdout.write(`${JSON.stringify({ downSync, outbox, limits }, null, 2)}\n`);
+    else {
+      printDownSync(ctx, downSync);
+      ctx.stdout.write(renderEodSummary(outbox));
+      for (const l of limits) ctx.stdout.write(`limit ${l.limit}: ${l.state} (${l.value} of ${l.threshold}) ${l.code}\n`);
+    }
+    const clean = downSync.jobs.every((j) => j.ok) && outbox.parked.length === 0 && outbox.retrying.length === 0 && !outbox.stoppedBy;
+    return clean ? 0 : 1;
+  });
+}
+
 export const syncCommands: CliCommand[] = [
   {
     words: ['sync'],
-    summary: 'log in to the MOSIP server and download certificates, master data, configs, users and the ID schema',
-    usage: '--user <id>  operator to log in as (password from REGCLIENT_PASSWORD or a prompt)\n--initial    first sync: check the machine key, then download everything\n--full       ignore the last sync time and download everything\n--json       print the summary as JSON',
+    summary: 'log in to the MOSIP server, download certificates, master data, configs, users and the ID schema; --eod also sends all pending packets',
+    usage: [
+      '--user <id>     operator to log in as (password from REGCLIENT_PASSWORD or a prompt)',
+      '--initial       first sync: check the machine key, then download everything',
+      '--full          ignore the last sync time and download everything',
+      '--eod           end of day: also RID-sync and upload every approved packet, then read their server status',
+      '--max-wait S    with --eod: wait at most S seconds for retries after network or server errors (default 120)',
+      '--json          print the summary as JSON',
+    ].join('\n'),
     run: runSync,
   },
 ];

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { syncApi, syncEvents } from '../../../schemas/api/syncApi';
+import type { syncApi } from '../../../schemas/api/syncApi';
 import type { AuthService } from '../../services/auth/AuthService';
 import type { PacketApprovalService, ApprovalAction } from '../../services/sync/approval/PacketApprovalService';
 import type { OfflineLimitsService } from '../../services/sync/outbox/OfflineLimitsService';
@@ -23,8 +23,6 @@ type SyncApi = typeof syncApi;
 /** The handler table typed from syncApi itself, so it is checked before the area is in the contract. */
 export type SyncHandlerTable = { readonly [M in keyof SyncApi]: (input: z.infer<SyncApi[M]['input']>, ctx: HandlerContext) => Promise<z.infer<SyncApi[M]['output']>> };
 
-/** Broadcast of the sync area's events (the lead passes `(name, payload) => hub.broadcast(name, payload)`). */
-export type SyncEventSink = <E extends keyof typeof syncEvents>(name: E, payload: z.infer<(typeof syncEvents)[E]>) => void;
 
 /** End of day and sync methods. Roles were checked by the Router; decisions re-check the supervisor's password. */
 export function syncHandlers(deps: SyncHandlerDeps): AreaHandlers<typeof syncApi> & SyncHandlerTable {

@@ -77,6 +77,7 @@ export class OutboxService {
   readonly #maxUploads: number;
   readonly #batch: number;
   #running: Promise<OutboxRunSummary> | undefined;
+  #extraProgress: ((p: SyncProgress) => void) | undefined;
 
   constructor(options: OutboxServiceOptions) {
     const maxUploads = options.maxConcurrentUploads ?? 2;
@@ -139,6 +140,16 @@ export class OutboxService {
     total.finishedAt = this.#o.clock.now();
     total.retrying = this.#retryingNow();
     return total;
+  }
+
+  /** {@link drain} with a progress callback for this drain only (the CLI's progress bar). */
+  async drainWithProgress(onProgress: (p: SyncProgress) => void, deadline: number, signal?: AbortSignal): Promise<OutboxRunSummary> {
+    this.#extraProgress = onProgress;
+    try {
+      return await this.drain({ deadline, ...(signal ? { signal } : {}) });
+    } finally {
+      this.#extraProgress = undefined;
+    }
   }
 
   /** Status query for uploaded and exported packets (`regclient status reconcile`). */
@@ -214,7 +225,7 @@ export class OutboxService {
         }
       });
       done += batch.length;
-      this.#o.onDidProgress?.({ phase: 'ridSync', done, total: ready.length, rid: null });
+      this.#progress({ phase: 'ridSync', done, total: ready.length, rid: null });
     }
   }
 
@@ -242,7 +253,7 @@ export class OutboxService {
       for (let item = queue.shift(); item && !rs.backingOff; item = queue.shift()) {
         await this.#step(rs, [item], () => this.#uploadOne(rs, item));
         done += 1;
-        this.#o.onDidProgress?.({ phase: 'upload', done, total, rid: item.rid });
+        this.#progress({ phase: 'upload', done, total, rid: item.rid });
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.#maxUploads, Math.max(1, total)) }, worker));
@@ -304,7 +315,7 @@ export class OutboxService {
           if (code) this.#applyStatus(rs, item, code);
         }
       });
-      this.#o.onDidProgress?.({ phase: 'status', done: Math.min(i + STATUS_BATCH, items.length), total: items.length, rid: null });
+      this.#progress({ phase: 'status', done: Math.min(i + STATUS_BATCH, items.length), total: items.length, rid: null });
     }
   }
 
@@ -387,6 +398,11 @@ export class OutboxService {
     const next = patchOutbox(this.#o.db, item.packetId, item.state, patch, this.#o.clock.now());
     if (next) this.#o.onDidChange?.(publicItem(next));
     return next;
+  }
+
+  #progress(p: SyncProgress): void {
+    this.#o.onDidProgress?.(p);
+    this.#extraProgress?.(p);
   }
 
   #retryingNow(): OutboxRunSummary['retrying'] {

@@ -1,0 +1,152 @@
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { OutboxState, type OutboxItem, type OutboxRunSummary } from '../../../schemas/outbox';
+import { openDataDir, PACKETS_DIR, type OpenedDataDir } from '../../host/openDataDir';
+import { AuthService } from '../../services/auth/AuthService';
+import type { ApprovalAction } from '../../services/sync/approval/PacketApprovalService';
+import { createSyncServices, type SyncServices } from '../../services/sync/createSyncServices';
+import type { CliCommand, CliContext } from '../CliCommand';
+import { readPassword } from '../readPassword';
+import { UsageError } from '../runCli';
+
+/** Opens the data dir with the sync services over it; closes it after `fn`. */
+export async function withSyncServices<T>(ctx: CliContext, credentials: { userId: string; password: string } | undefined, fn: (s: SyncServices, data: OpenedDataDir) => Promise<T>): Promise<T> {
+  const data = openDataDir({ dataDir: ctx.dataDir, env: ctx.env });
+  try {
+    const services = createSyncServices({
+      db: data.db, audit: data.audit, clock: data.clock, machineKey: data.machineKey,
+      centreId: data.identity.centreId, machineId: data.identity.machineId, dataDir: data.dataDir, packetsDir: join(data.dataDir, PACKETS_DIR),
+      ...(ctx.serverUrl ? { serverUrl: ctx.serverUrl } : {}),
+      ...(credentials ? { credentials } : {}),
+    });
+    return await fn(services, data);
+  } finally {
+    data.close();
+  }
+}
+
+/** `--user` and its password (REGCLIENT_PASSWORD or a prompt), checked against the local operator store. */
+async function localOperator(ctx: CliContext, user: string | undefined, data: OpenedDataDir, password: string): Promise<{ userId: string; roles: readonly string[] }> {
+  if (!user) throw new UsageError('--user <operator id> is required');
+  const operator = await new AuthService({ db: data.db, audit: data.audit, clock: data.clock }).verify(user, password);
+  return { userId: operator.userId, roles: operator.roles };
+}
+
+function table(items: readonly OutboxItem[]): string {
+  const rows = items.map((i) => [i.rid, i.state, i.supervisorStatus ?? '-', i.reasonCode ?? '-', i.serverStatus ?? '-', i.lastErrorCode ?? '']);
+  const head = ['RID', 'STATE', 'SUPERVISOR', 'REASON', 'SERVER', 'PROBLEM'];
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  return [head, ...rows].map((r) => r.map((v, c) => v.padEnd(widths[c]!)).join('  ').trimEnd()).join('\n');
+}
+
+const list: CliCommand = {
+  words: ['packets', 'list'],
+  summary: 'list this machine\'s packets with their approval, sync and server state',
+  usage: `  --status S   one of ${OutboxState.options.join(', ')}\n  --json       machine-readable output`,
+  async run(args, ctx) {
+    const { values } = parseArgs({ args, options: { status: { type: 'string' }, json: { type: 'boolean', default: false } }, strict: true });
+    const state = values.status === undefined ? undefined : OutboxState.safeParse(values.status.toUpperCase());
+    if (state && !state.success) throw new UsageError(`--status must be one of ${OutboxState.options.join(', ')}`);
+    const items = await withSyncServices(ctx, undefined, async (s) => s.outbox.list(state?.data ? { state: state.data } : {}));
+    ctx.stdout.write(values.json ? `${JSON.stringify(items, null, 2)}\n` : `${table(items)}\n${items.length} packet(s)\n`);
+    return 0;
+  },
+};
+
+function decision(action: ApprovalAction): CliCommand {
+  return {
+    words: ['packets', action],
+    summary: `${action} packets as a supervisor (RIDs or packet ids; the same rules as the app)`,
+    usage: `  RID…          packets to ${action}\n  --user ID     the supervisor (password from REGCLIENT_PASSWORD or a prompt)\n  --reason CODE a ReasonList code from master data${action === 'reject' ? ' (required)' : ''}\n  --json`,
+    async run(args, ctx) {
+      const { values, positionals } = parseArgs({ args, options: { user: { type: 'string' }, reason: { type: 'string' }, json: { type: 'boolean', default: false } }, strict: true, allowPositionals: true });
+      if (positionals.length === 0) throw new UsageError('give at least one RID');
+      if (!values.user) throw new UsageError('--user <supervisor id> is required');
+      const password = await readPassword(ctx, `password for ${values.user}: `);
+      const decided = await withSyncServices(ctx, undefined, async (s, data) => {
+        const actor = await localOperator(ctx, values.user, data, password);
+        return s.approval.decide(actor, action, { ids: positionals, ...(values.reason ? { reasonCode: values.reason } : {}) });
+      });
+      ctx.stdout.write(values.json ? `${JSON.stringify(decided, null, 2)}\n` : decided.map((i) => `${i.rid}  ${i.supervisorStatus}${i.reasonCode ? ` (${i.reasonCode})` : ''}\n`).join(''));
+      return 0;
+    },
+  };
+}
+
+const requeue: CliCommand = {
+  words: ['packets', 'requeue'],
+  summary: 'put parked packets back in the outbox once the cause is fixed',
+  usage: '  RID…  parked packets',
+  async run(args, ctx) {
+    const { positionals } = parseArgs({ args, options: {}, strict: true, allowPositionals: true });
+    if (positionals.length === 0) throw new UsageError('give at least one RID');
+    const items = await withSyncServices(ctx, undefined, async (s) => positionals.map((id) => s.outbox.requeue(id, 'cli')));
+    ctx.stdout.write(items.map((i) => `${i.rid}  ${i.state}\n`).join(''));
+    return 0;
+  },
+};
+
+const exportCmd: CliCommand = {
+  words: ['export'],
+  summary: 'copy approved packets and a manifest signed by the machine key to a folder or USB stick',
+  usage: '  --to DIR   target folder\n  --user ID  the operator exporting (password from REGCLIENT_PASSWORD or a prompt)\n  --json',
+  async run(args, ctx) {
+    const { values } = parseArgs({ args, options: { to: { type: 'string' }, user: { type: 'string' }, json: { type: 'boolean', default: false } }, strict: true });
+    if (!values.to) throw new UsageError('--to DIR is required');
+    if (!values.user) throw new UsageError('--user <operator id> is required');
+    const password = await readPassword(ctx, `password for ${values.user}: `);
+    const result = await withSyncServices(ctx, undefined, async (s, data) => {
+      const actor = await localOperator(ctx, values.user, data, password);
+      return s.exporter.export(resolve(values.to!), actor.userId);
+    });
+    if (values.json) ctx.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    else {
+      ctx.stdout.write(`${result.rids.length} packet(s) exported to ${result.dir} (manifest.json + manifest.json.sig)\n`);
+      for (const s of result.skipped) ctx.stdout.write(`NOT exported ${s.rid}: ${s.reason}\n`);
+    }
+    return result.skipped.length ? 1 : 0;
+  },
+};
+
+const reconcile: CliCommand = {
+  words: ['status', 'reconcile'],
+  summary: 'ask the server for the status of uploaded and exported packets (by RID)',
+  usage: '  --user ID  operator to log in as (password from REGCLIENT_PASSWORD or a prompt)\n  --json',
+  async run(args, ctx) {
+    const { values } = parseArgs({ args, options: { user: { type: 'string' }, json: { type: 'boolean', default: false } }, strict: true });
+    if (!values.user) throw new UsageError('--user <operator id> is required: the server session belongs to an operator');
+    const password = await readPassword(ctx, `password for ${values.user}: `);
+    const summary = await withSyncServices(ctx, { userId: values.user, password }, async (s) => {
+      await s.mosip!.login(values.user!, password);
+      return s.outbox.pollStatuses();
+    });
+    ctx.stdout.write(values.json ? `${JSON.stringify(summary, null, 2)}\n` : `${summary.statusUpdated.map((u) => `${u.rid}  ${u.status}`).join('\n')}\n${summary.statusUpdated.length} status change(s)\n`);
+    if (summary.stoppedBy) ctx.stderr.write(`stopped: ${summary.stoppedBy.code}\n`);
+    return summary.stoppedBy ? 1 : 0;
+  },
+};
+
+/** What an operator does about a parked packet or a stopped run (English; the app shows the translations). */
+export const WHAT_TO_DO: Readonly<Record<string, string>> = {
+  ERR_SYNC_PACKET_CORRUPTED: 'the file is damaged: register the resident again, then tell the administrator',
+  ERR_SYNC_PACKET_FILE_MISSING: 'the file is gone: restore it from backup or register the resident again',
+  ERR_SYNC_REJECTED: 'the server refused it: give the MOSIP error code to the administrator, then `regclient packets requeue RID`',
+  ERR_SYNC_CLOCK_SKEW: 'correct this computer\'s date, time and time zone, then sync again',
+  ERR_SYNC_AUTH_EXPIRED: 'log in again (sync --user ID) while online',
+  ERR_SYNC_MACHINE_NOT_REGISTERED: 'ask the administrator to register this machine\'s key',
+  ERR_SYNC_NOT_CONFIGURED: 'give --server URL and run a down-sync first',
+};
+
+/** The end-of-day summary: what went, what is parked and why, what to do. */
+export function renderEodSummary(s: OutboxRunSummary): string {
+  const lines = [`uploaded: ${s.uploaded.length}   RID-synced: ${s.synced.length}   status changes: ${s.statusUpdated.length}`];
+  for (const u of s.statusUpdated) lines.push(`  ${u.rid}  ${u.status}`);
+  if (s.parked.length) lines.push(`parked (need a person): ${s.parked.length}`);
+  for (const p of s.parked) lines.push(`  ${p.rid}  ${p.code}${p.details['errorCode'] ? ` ${String(p.details['errorCode'])}` : ''}  → ${WHAT_TO_DO[p.code] ?? 'tell the administrator'}`);
+  if (s.retrying.length) lines.push(`waiting to retry (network or server): ${s.retrying.length} → sync again later; nothing is lost`);
+  if (s.stoppedBy) lines.push(`stopped: ${s.stoppedBy.code} → ${WHAT_TO_DO[s.stoppedBy.code] ?? 'tell the administrator'}`);
+  if (!s.parked.length && !s.retrying.length && !s.stoppedBy) lines.push('nothing left to send');
+  return `${lines.join('\n')}\n`;
+}
+
+export const packetsCommands: CliCommand[] = [list, decision('approve'), decision('reject'), decision('hold'), requeue, exportCmd, reconcile];

@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SyncEventSink } from '../../../schemas/api/syncApi';
+import { AppError } from '../../../schemas/errors';
+import type { MachineKey } from '../../../native/keystore/machineKeyStore';
+import type { Clock } from '../../../native/time/Clock';
+import type { AuditLog } from '../audit/AuditLog';
+import type { DB } from '../db/Database';
+import { PacketApprovalService } from './approval/PacketApprovalService';
+import type { BackoffOptions } from './backoff';
+import { MosipSyncService, REGISTRATION_CERT_FILE } from './MosipSyncService';
+import { OfflineLimitsService } from './outbox/OfflineLimitsService';
+import { OutboxService, type OutboxServer } from './outbox/OutboxService';
+import { PacketExportService } from './outbox/PacketExportService';
+import { RetentionService } from './outbox/RetentionService';
+import { RegProcClient } from './RegProcClient';
+import { SyncScheduler } from './SyncScheduler';
+
+export interface SyncServicesOptions {
+  readonly db: DB;
+  readonly audit: AuditLog;
+  readonly clock: Clock;
+  readonly machineKey: MachineKey;
+  readonly centreId: string;
+  readonly machineId: string;
+  readonly dataDir: string;
+  /** `<dataDir>/packets` */
+  readonly packetsDir: string;
+  /** absent: everything offline works (approval, export, limits); server calls fail with ERR_SYNC_NOT_CONFIGURED */
+  readonly serverUrl?: string;
+  readonly random?: () => number;
+  /** the CLI's operator credentials, to log in again when the refresh token is gone too */
+  readonly credentials?: Readonly<{ userId: string; password: string }>;
+  readonly onEvent?: SyncEventSink;
+  readonly backoff?: BackoffOptions;
+  readonly timeoutMs?: number;
+  readonly retentionDays?: number;
+}
+
+/** The sync area's services over one data dir, wired to each other. */
+export interface SyncServices {
+  readonly mosip: MosipSyncService | undefined;
+  readonly approval: PacketApprovalService;
+  readonly outbox: OutboxService;
+  readonly exporter: PacketExportService;
+  readonly limits: OfflineLimitsService;
+  readonly retention: RetentionService;
+  readonly scheduler: SyncScheduler;
+}
+
+/**
+ * Assembles the sync area for the app (createAppServices) and the CLI alike, so both follow the
+ * same rules. The REGISTRATION certificate is read when the first RID sync needs it (it arrives
+ * with the first down-sync).
+ */
+export function createSyncServices(o: SyncServicesOptions): SyncServices {
+  const { db, audit, clock } = o;
+  const mosip = o.serverUrl
+    ? new MosipSyncService({ db, clock, machineKey: o.machineKey, centreId: o.centreId, machineId: o.machineId, serverUrl: o.serverUrl, dataDir: o.dataDir, audit, ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}) })
+    : undefined;
+  const outbox = new OutboxService({
+    db, audit, clock, random: o.random ?? Math.random, packetsDir: o.packetsDir,
+    server: lazyRegProc(o, mosip),
+    reauth: async () => {
+      if (!mosip) throw new AppError('ERR_SYNC_NOT_CONFIGURED', { what: 'server address' });
+      try {
+        await mosip.refresh();
+      } catch (err) {
+        // No live refresh token: only the CLI has a password to log in again; the app asks the operator.
+        if (!o.credentials) throw err;
+        await mosip.login(o.credentials.userId, o.credentials.password);
+      }
+    },
+    ...(o.backoff ? { backoff: o.backoff } : {}),
+    onDidChange: (item) => o.onEvent?.('outbox.onDidChange', item),
+    onDidProgress: (p) => o.onEvent?.('sync.onDidProgress', p),
+  });
+  const retention = new RetentionService({ db, audit, clock, packetsDir: o.packetsDir, ...(o.retentionDays === undefined ? {} : { days: o.retentionDays }) });
+  const needServer = async <T>(fn: (m: MosipSyncService) => Promise<T>): Promise<T> => {
+    if (!mosip) throw new AppError('ERR_SYNC_NOT_CONFIGURED', { what: 'server address' });
+    return fn(mosip);
+  };
+  return {
+    mosip,
+    approval: new PacketApprovalService({ db, audit, clock }),
+    outbox,
+    exporter: new PacketExportService({ db, audit, clock, packetsDir: o.packetsDir, machineKey: o.machineKey, centreId: o.centreId, machineId: o.machineId }),
+    limits: new OfflineLimitsService({ db, clock, dataDir: o.dataDir }),
+    retention,
+    scheduler: new SyncScheduler({
+      db, clock, audit,
+      jobs: {
+        downSync: () => needServer((m) => m.downSync()),
+        outbox: () => outbox.run({ statuses: false }),
+        statusPoll: () => outbox.pollStatuses(),
+        retention: () => retention.run(),
+      },
+      onDidChange: (status) => o.onEvent?.('sync.onDidChangeSchedule', [...status]),
+    }),
+  };
+}
+
+/** RegProcClient built on first use: the REGISTRATION certificate exists only after a down-sync. */
+function lazyRegProc(o: SyncServicesOptions, mosip: MosipSyncService | undefined): OutboxServer {
+  let client: RegProcClient | undefined;
+  const get = (): RegProcClient => {
+    if (!mosip) throw new AppError('ERR_SYNC_NOT_CONFIGURED', { what: 'server address' });
+    if (client) return client;
+    let pem: string;
+    try {
+      pem = readFileSync(join(o.dataDir, REGISTRATION_CERT_FILE), 'utf8');
+    } catch (cause) {
+      throw new AppError('ERR_SYNC_NOT_CONFIGURED', { what: 'REGISTRATION certificate (run a down-sync first)' }, { cause });
+    }
+    client = new RegProcClient({ http: mosip.http, clock: o.clock, refId: `${o.centreId}_${o.machineId}`, registrationCertPem: pem });
+    return client;
+  };
+  return {
+    syncPackets: (records, signal) => get().syncPackets(records, signal),
+    uploadPacket: (path, signal) => get().uploadPacket(path, signal),
+    searchStatus: (rids, signal) => get().searchStatus(rids, signal),
+  };
+}

@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import type { OutboxItem } from '../../../schemas/outbox';
+import { systemClock } from '../../../native/time/Clock';
+import { COMMANDS } from '../../../electron/cli/commands';
+import { runCli } from '../../../electron/cli/runCli';
+import { openDataDir } from '../../../electron/host/openDataDir';
+import { sampleRegistration } from '../../../electron/services/packets/sampleRegistration';
+import { verifyExport } from '../../../electron/services/sync/outbox/PacketExportService';
+import { MosipSimulator } from '../../sims/mosip/MosipSimulator';
+import { admin } from './syncTestBed';
+
+/** Runs one `regclient` invocation in process and captures its output. */
+async function cli(dataDir: string, server: string, argv: string[], password: string): Promise<{ code: number; out: string; err: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c: Buffer) => (out += c.toString()));
+  stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const code = await runCli(['--data-dir', dataDir, '--server', server, ...argv], COMMANDS, { env: { REGCLIENT_PASSWORD: password }, stdout, stderr });
+  return { code, out, err };
+}
+
+describe('regclient end of day against the simulator', () => {
+  let dir: string;
+  let sim: MosipSimulator;
+  let dataDir: string;
+  const officer = (argv: string[]) => cli(dataDir, sim.url, argv, 'Officer#2026');
+  const supervisor = (argv: string[]) => cli(dataDir, sim.url, argv, 'Supervisor#2026');
+  const list = async (status?: string): Promise<OutboxItem[]> => JSON.parse((await officer(['packets', 'list', '--json', ...(status ? ['--status', status] : [])])).out) as OutboxItem[];
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'eod-cli-'));
+    // The CLI runs on the real clock, so the simulator does too.
+    sim = await new MosipSimulator({ stateDir: join(dir, 'sim'), clock: systemClock }).start();
+    dataDir = join(dir, 'client');
+    const data = openDataDir({ dataDir, env: {} });
+    const publicKey = data.identity.publicKey;
+    data.close();
+    await admin(sim, 'machines', { centreId: '10001', machineId: '10002', publicKey });
+    assert.equal((await supervisor(['operators', 'add', '--user', 'supervisor1', '--name', 'Supervisora', '--role', 'REGISTRATION_SUPERVISOR'])).code, 0);
+    assert.equal((await officer(['sync', '--user', 'officer1', '--initial'])).code, 0);
+    writeFileSync(join(dir, 'input.json'), JSON.stringify(sampleRegistration({ now: systemClock.now() })));
+  });
+  after(async () => {
+    await sim.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function build(count: number): Promise<string[]> {
+    const rids: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const r = await officer(['packet', 'build', '--input', join(dir, 'input.json')]);
+      assert.equal(r.code, 0, r.err);
+      rids.push((JSON.parse(r.out) as { rid: string }).rid);
+    }
+    return rids;
+  }
+
+  it('approves with the supervisor, syncs the day with --eod, and each packet reaches PROCESSED with a UIN', async () => {
+    const rids = await build(3);
+    assert.deepEqual((await list('PENDING')).map((i) => i.rid), rids);
+    const refused = await officer(['packets', 'approve', rids[0]!, '--user', 'supervisor1']);
+    assert.equal(refused.code, 1, 'the officer password is not the supervisor\'s');
+    assert.match(refused.err, /ERR_AUTH_WRONG_PASSWORD/);
+    const noReason = await supervisor(['packets', 'reject', rids[2]!, '--user', 'supervisor1']);
+    assert.match(noReason.err, /ERR_SYNC_REASON_REQUIRED/);
+    assert.equal((await supervisor(['packets', 'approve', rids[0]!, rids[1]!, '--user', 'supervisor1'])).code, 0);
+    assert.equal((await supervisor(['packets', 'hold', rids[2]!, '--user', 'supervisor1', '--reason', 'DMD'])).code, 0);
+    assert.equal((await supervisor(['packets', 'approve', rids[2]!, '--user', 'supervisor1'])).code, 0);
+
+    const eod = await officer(['sync', '--eod', '--user', 'officer1']);
+    assert.equal(eod.code, 0, eod.out + eod.err);
+    assert.match(eod.out, /uploaded: 3 {3}RID-synced: 3/);
+    assert.match(eod.out, /nothing left to send/);
+
+    await admin(sim, 'advance', { steps: 2 });
+    const reconcile = await officer(['status', 'reconcile', '--user', 'officer1', '--json']);
+    assert.equal(reconcile.code, 0, reconcile.err);
+    const done = await list('DONE');
+    assert.deepEqual(done.map((i) => [i.rid, i.serverStatus]), rids.map((rid) => [rid, 'PROCESSED']));
+    const stats = (await admin(sim, 'stats', undefined, 'GET')) as { packets: Record<string, { registrationId: string; uploaded: number; status: string; uin: string | null }> };
+    const server = rids.map((rid) => Object.values(stats.packets).find((p) => p.registrationId === rid));
+    assert.deepEqual(server.map((p) => [p?.uploaded, p?.status, /^\d{10}$/.test(p?.uin ?? '')]), rids.map(() => [1, 'PROCESSED', true]));
+  });
+
+  it('exports approved packets to a USB folder with a verifiable manifest; reconcile keeps them EXPORTED until the server has them', async () => {
+    const [rid] = await build(1);
+    assert.equal((await supervisor(['packets', 'approve', rid!, '--user', 'supervisor1'])).code, 0);
+    const usb = join(dir, 'usb');
+    const exported = await officer(['export', '--to', usb, '--user', 'supervisor1']);
+    assert.equal(exported.code, 1, 'wrong password for supervisor1');
+    assert.equal((await supervisor(['export', '--to', usb, '--user', 'supervisor1'])).code, 0);
+    const data = openDataDir({ dataDir, env: {} });
+    const key = data.machineKey.publicKey;
+    data.close();
+    const manifest = await verifyExport(usb, key);
+    assert.deepEqual(manifest.packets.map((p) => p.rid), [rid]);
+    assert.equal((await officer(['status', 'reconcile', '--user', 'officer1'])).code, 0);
+    assert.deepEqual((await list('EXPORTED')).map((i) => i.rid), [rid]);
+  });
+});
