@@ -47,7 +47,7 @@ async function main(): Promise<void> {
 
   if (!values['no-build']) await buildRenderer();
   const data = openDataDir({ dataDir, env: process.env, ...(values.demo ? { firstRunIdentity: DEMO_IDENTITY } : {}) });
-  const services = await createAppServices(data, { host: 'browser', isDemo: values.demo, version: VERSION });
+  const services = await createAppServices(data, { host: 'browser', isDemo: values.demo, version: VERSION, watchUsb: true });
   const host = await startBrowserHost({ services, staticDir: RENDERER_DIST, port });
   process.stdout.write(`regclient ${VERSION} (browser host${values.demo ? ', demo' : ''}) — data in ${dataDir}\n`);
   process.stdout.write(`Machine ${data.identity.machineId} at centre ${data.identity.centreId}, key index ${data.identity.keyIndex}\n`);

@@ -114,7 +114,7 @@ function attachConnection(ws: WebSocket, services: AppServices): void {
   });
   ws.on('close', () => {
     subscription.dispose();
-    services.sessions.disconnect(connectionId);
+    services.disconnect(connectionId);
   });
 }
 

@@ -8,6 +8,10 @@ import { createLogger } from '../services/log/createLogger';
 import { cleanupPacketLeftovers } from '../services/packets/leftoverCleanup';
 import { DataDirPacketBuilder } from '../services/packets/DataDirPacketBuilder';
 import { PacketBuilderPool } from '../services/packets/PacketBuilderPool';
+import { DevicesService } from '../services/devices/DevicesService';
+import type { SbiClientOptions } from '../../native/sbi/SbiClientOptions';
+import type { UsbEventSource } from '../../native/usb/UsbWatcher';
+import { serializeError } from '../../schemas/errors';
 import { PACKETS_DIR, type OpenedDataDir } from './openDataDir';
 import { createHandlers } from './handlers/createHandlers';
 import { EventHub } from './EventHub';
@@ -21,6 +25,10 @@ export interface AppServicesOptions {
   readonly idle?: IdlePolicy;
   /** the packet worker's entry; the bundled Electron app passes its .cjs, Node runs the .ts under tsx */
   readonly packetWorkerEntry?: URL;
+  /** SBI ports, timeouts and hash-chain policy */
+  readonly sbi?: Omit<SbiClientOptions, 'trust'>;
+  /** watch USB for hot-plug (off in tests); `loadUsb` replaces the real `usb` module */
+  readonly watchUsb?: boolean | { readonly loadUsb: () => Promise<UsbEventSource> };
 }
 
 const log = createLogger('services');
@@ -35,6 +43,8 @@ export interface AppServices {
   readonly hub: EventHub;
   readonly options: AppServicesOptions;
   readonly clock: Clock;
+  /** a window or socket went away: end its session and stop what it started */
+  disconnect(connectionId: string): void;
   dispose(): Promise<void>;
 }
 
@@ -59,14 +69,28 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
     builder: pool.build,
     host: { hostName: hostname(), hostIp: '127.0.0.1' },
   });
-  const services = { data, auth, sessions, options, clock, hub, packets } as const;
+  const devices = new DevicesService({
+    db: data.db,
+    dataDir: data.dataDir,
+    ...(options.sbi ? { sbi: options.sbi } : {}),
+    onDidChangeDevices: (result) => hub.broadcast('devices.onDidChange', result),
+    onWarning: (warning) => hub.broadcast('devices.onDidWarn', serializeError(warning)),
+    ...(typeof options.watchUsb === 'object' ? { loadUsb: options.watchUsb.loadUsb } : {}),
+  });
+  if (options.watchUsb) await devices.startHotPlug();
+  const services = { data, auth, sessions, options, clock, hub, packets, devices } as const;
   const router = new Router({ handlers: createHandlers(services), sessions, audit: data.audit });
   data.audit.append('APP_STARTED', null, { host: options.host, version: options.version, demo: options.isDemo });
   return {
     ...services,
     router,
+    disconnect(connectionId) {
+      sessions.disconnect(connectionId);
+      devices.stopPreview(connectionId);
+    },
     async dispose() {
       sessions.dispose();
+      await devices.dispose();
       await pool.dispose();
       data.close();
     },

@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     isDemo: values.demo === true,
     version: app.getVersion(),
     packetWorkerEntry: pathToFileURL(join(__dirname, 'packetBuildWorker.cjs')),
+    watchUsb: true,
   });
   const unwire = wireIpc(services);
   const win = createSecureWindow(join(__dirname, 'preload.cjs'));
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
   const windowId = connectionIdOf(win.webContents);
   win.webContents.on('destroyed', () => {
     connection.dispose();
-    services.sessions.disconnect(windowId);
+    services.disconnect(windowId);
   });
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();

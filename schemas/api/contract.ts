@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { coreApi, coreEvents } from './coreApi';
+import { devicesApi, devicesEvents } from './devicesApi';
 import { packetsApi, packetsEvents } from './packetsApi';
 
 /**
@@ -11,11 +12,13 @@ import { packetsApi, packetsEvents } from './packetsApi';
 export const api = {
   ...coreApi,
   ...packetsApi,
+  ...devicesApi,
 } as const;
 
 export const events = {
   ...coreEvents,
   ...packetsEvents,
+  ...devicesEvents,
 } as const;
 
 export type Api = typeof api;

@@ -8,6 +8,8 @@ import type { EventHub } from '../EventHub';
 import type { DataDirPacketBuilder } from '../../services/packets/DataDirPacketBuilder';
 import { coreHandlers } from './coreHandlers';
 import { packetsHandlers } from './packetsHandlers';
+import { devicesHandlers } from './devicesHandlers';
+import type { DevicesService } from '../../services/devices/DevicesService';
 
 /** What every area's handlers may use: the assembled services. */
 export interface HandlerDeps {
@@ -18,6 +20,7 @@ export interface HandlerDeps {
   readonly clock: Clock;
   readonly hub: EventHub;
   readonly packets: DataDirPacketBuilder;
+  readonly devices: DevicesService;
 }
 
 /** Handlers for one area's methods: the area's slice of the complete Handlers table. */
@@ -30,6 +33,7 @@ export type AreaHandlers<A> = { readonly [M in keyof A & keyof Handlers]: Handle
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...coreHandlers(deps),
+    ...devicesHandlers({ devices: deps.devices }),
     ...packetsHandlers({ packets: deps.packets, identity: deps.data.identity, clock: deps.clock }),
   };
 }

@@ -1,0 +1,25 @@
+import type { devicesApi } from '../../../schemas/api/devicesApi';
+import { serializeError } from '../../../schemas/errors';
+import type { DevicesService } from '../../services/devices/DevicesService';
+import type { AreaHandlers } from './createHandlers';
+
+/** Discovery, capture and live preview; each preview belongs to the connection that started it. */
+export function devicesHandlers(deps: { devices: DevicesService }): AreaHandlers<typeof devicesApi> {
+  return {
+    'devices.discover': async () => deps.devices.discover(),
+    'devices.capture': async (input) => deps.devices.capture(input),
+    'devices.startPreview': async ({ modality }, ctx) => {
+      await deps.devices.startPreview(
+        ctx.connectionId,
+        modality,
+        (frame) => ctx.sink('devices.onDidPreviewFrame', { modality, index: frame.index, jpegBase64: Buffer.from(frame.jpeg).toString('base64') }),
+        (err) => ctx.sink('devices.onDidEndPreview', { modality, error: err === undefined ? null : serializeError(err) }),
+      );
+      return {};
+    },
+    'devices.stopPreview': async (_input, ctx) => {
+      deps.devices.stopPreview(ctx.connectionId);
+      return {};
+    },
+  };
+}

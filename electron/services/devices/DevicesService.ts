@@ -1,0 +1,132 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppError } from '../../../schemas/errors';
+import type { BioSubType, CaptureResult, DiscoveryResult, Modality } from '../../../schemas/sbi';
+import { SbiClient } from '../../../native/sbi/SbiClient';
+import type { SbiClientOptions } from '../../../native/sbi/SbiClientOptions';
+import { TrustStore } from '../../../native/sbi/TrustStore';
+import { startHotPlugRediscovery, type UsbEventSource, type UsbWatcher } from '../../../native/usb/UsbWatcher';
+import type { DB } from '../db/Database';
+import { listCaCertificates } from '../db/repos/syncCertificates';
+import { createLogger, toLogFormat } from '../log/createLogger';
+
+const log = createLogger('devices');
+
+/** Folder in the data dir whose `*.pem` files are trusted device CAs (field support, the demo simulator). */
+export const TRUST_DIR = 'trust';
+
+export interface DevicesServiceDeps {
+  readonly db: DB;
+  readonly dataDir: string;
+  /** ports, timeouts, hash-chain policy; trust is built here */
+  readonly sbi?: Omit<SbiClientOptions, 'trust'>;
+  readonly onDidChangeDevices: (result: DiscoveryResult) => void;
+  readonly onWarning: (warning: AppError) => void;
+  readonly loadUsb?: () => Promise<UsbEventSource>;
+}
+
+/**
+ * The app's biometric devices: an SBI client whose trust anchors are the CA certificates synced
+ * from the server (DEVICE and FTM domains) plus the data dir's `trust/*.pem`, rebuilt before every
+ * discovery so a sync or a new anchor takes effect without a restart; one live preview per screen;
+ * re-discovery on USB hot-plug.
+ */
+export class DevicesService {
+  readonly #deps: DevicesServiceDeps;
+  #client: SbiClient;
+  #last: DiscoveryResult | undefined;
+  readonly #previews = new Map<string, AbortController>();
+  #usb: UsbWatcher | undefined;
+
+  constructor(deps: DevicesServiceDeps) {
+    this.#deps = deps;
+    this.#client = this.#newClient();
+  }
+
+  get lastDiscovery(): DiscoveryResult | undefined {
+    return this.#last;
+  }
+
+  async discover(): Promise<DiscoveryResult> {
+    this.#client = this.#newClient();
+    this.#last = await this.#client.discover();
+    return this.#last;
+  }
+
+  /**
+   * One RCAPTURE with every response check; discovers first when nothing was discovered yet.
+   * @throws AppError ERR_SBI_* (each device fault has its own code)
+   */
+  async capture(options: { modality: Modality; exceptions: readonly BioSubType[]; previousHash: string; requestedScore?: number }): Promise<CaptureResult> {
+    if (!this.#last) await this.discover();
+    return this.#client.capture({
+      modality: options.modality,
+      exceptions: options.exceptions,
+      previousHash: options.previousHash,
+      ...(options.requestedScore === undefined ? {} : { requestedScore: options.requestedScore }),
+    });
+  }
+
+  /** Starts the live preview for one screen; a second start for the same screen replaces the first. */
+  async startPreview(screenId: string, modality: Modality, onFrame: (frame: { index: number; jpeg: Uint8Array }) => void, onEnd: (err: unknown) => void): Promise<void> {
+    this.stopPreview(screenId);
+    if (!this.#last) await this.discover();
+    const controller = new AbortController();
+    this.#previews.set(screenId, controller);
+    const pump = async () => {
+      try {
+        for await (const frame of this.#client.stream({ modality, signal: controller.signal })) onFrame(frame);
+        onEnd(undefined);
+      } catch (err) {
+        onEnd(err);
+      } finally {
+        if (this.#previews.get(screenId) === controller) this.#previews.delete(screenId);
+      }
+    };
+    void pump();
+  }
+
+  stopPreview(screenId: string): void {
+    this.#previews.get(screenId)?.abort();
+    this.#previews.delete(screenId);
+  }
+
+  /** Re-discovers after every debounced USB attach/detach burst; no USB access is only a warning. */
+  async startHotPlug(): Promise<void> {
+    this.#usb = await startHotPlugRediscovery(
+      { discover: async () => this.#deps.onDidChangeDevices(await this.discover()) },
+      {
+        onWarning: (warning) => this.#deps.onWarning(warning),
+        onError: (err) => log.warn('re-discovery after hot-plug failed', { error: toLogFormat(err) }),
+        ...(this.#deps.loadUsb ? { load: this.#deps.loadUsb } : {}),
+      },
+    );
+  }
+
+  async dispose(): Promise<void> {
+    for (const id of [...this.#previews.keys()]) this.stopPreview(id);
+    await this.#usb?.dispose();
+  }
+
+  #newClient(): SbiClient {
+    return new SbiClient({ ...this.#deps.sbi, trust: this.#trust() });
+  }
+
+  #trust(): TrustStore {
+    const trust = new TrustStore();
+    for (const domain of ['DEVICE', 'FTM'] as const) {
+      for (const record of listCaCertificates(this.#deps.db, domain)) trust.addPem(record.pem, domain);
+    }
+    const dir = join(this.#deps.dataDir, TRUST_DIR);
+    if (existsSync(dir)) {
+      for (const name of readdirSync(dir).filter((n) => n.endsWith('.pem'))) {
+        try {
+          trust.addPem(readFileSync(join(dir, name), 'utf8'), name.startsWith('ftm') ? 'FTM' : 'DEVICE');
+        } catch (err) {
+          log.warn('ignored an unreadable trust anchor', { file: name, error: toLogFormat(err) });
+        }
+      }
+    }
+    return trust;
+  }
+}
