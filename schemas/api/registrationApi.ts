@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { PacketBuildResult } from '../packet';
+import { BioAttribute, LanguageCode, RegistrationProcess } from '../registration';
+import { FieldIssue, FormFieldValue, RegistrationDraft } from '../registrationForm';
+import { BioSubType, Modality } from '../sbi';
+import { RegistrationFormBundle } from '../uiSpec';
+import { Empty } from './coreApi';
+import { method } from './defineApi';
+
+const OFFICER = ['REGISTRATION_OFFICER'] as const;
+const DraftId = z.string().min(1).max(100);
+const FieldId = z.string().min(1).max(100);
+
+/** One file the operator chose or scanned, as sent from the page (base64: the bridge carries JSON). */
+export const UploadedFile = z
+  .object({
+    name: z.string().min(1).max(255),
+    mimeType: z.enum(['image/jpeg', 'image/png', 'application/pdf']),
+    base64: z.string().min(1),
+  })
+  .strict();
+export type UploadedFile = z.infer<typeof UploadedFile>;
+
+/** A draft in the resume/discard list: enough to recognise the resident, nothing more. */
+export const DraftSummary = z.object({
+  draftId: DraftId,
+  process: RegistrationProcess,
+  operatorId: z.string(),
+  /** the resident's name as typed so far, in the draft's first language, if any */
+  residentName: z.string().nullable(),
+  screenIndex: z.number().int().nonnegative(),
+  savedAt: z.number().int(),
+});
+export type DraftSummary = z.infer<typeof DraftSummary>;
+
+/** How one biometric attribute came out of its capture, for the biometrics screen. */
+export const CapturedAttribute = z.object({
+  attribute: BioAttribute,
+  qualityScore: z.number().min(0).max(100),
+  /** a small preview of the captured image, when the modality has one (face, exception photo) */
+  thumbnailBase64: z.string().nullable(),
+});
+
+/**
+ * The outcome of one capture attempt under the quality policy: accepted (quality reached),
+ * retry (attempts left), or forceCaptured (last attempt used; the best attempt is kept).
+ */
+export const BiometricAttemptResult = z.object({
+  fieldId: FieldId,
+  modality: Modality,
+  decision: z.enum(['accepted', 'retry', 'forceCaptured']),
+  attempt: z.number().int().positive(),
+  attemptsLeft: z.number().int().nonnegative(),
+  threshold: z.number(),
+  averageQuality: z.number(),
+  /** the attempt kept so far (best quality) */
+  keptAttempt: z.number().int().positive(),
+  attributes: z.array(CapturedAttribute),
+  exceptions: z.array(BioAttribute),
+  /** the draft's form value for this field after the attempt */
+  value: FormFieldValue,
+  warnings: z.array(z.string()),
+});
+export type BiometricAttemptResult = z.infer<typeof BiometricAttemptResult>;
+
+export const SubmitResult = z.object({
+  packet: PacketBuildResult,
+  /** the acknowledgement receipt in the resident's language, to print and save */
+  receiptPdfBase64: z.string(),
+});
+export type SubmitResult = z.infer<typeof SubmitResult>;
+
+/**
+ * Registration in progress. Drafts live in the encrypted store and autosave after every screen;
+ * document bytes and biometric captures stay in the back end, referenced from the draft's values,
+ * so the page never holds or re-sends signed captures.
+ */
+export const registrationApi = {
+  /** ID schema, process UI specs, age groups, validator messages and master data for the forms */
+  'registration.formBundle': method({ input: Empty, output: RegistrationFormBundle, access: 'session' }),
+  'drafts.create': method({
+    input: z.object({ process: RegistrationProcess, languages: z.array(LanguageCode).min(1).max(3) }).strict(),
+    output: RegistrationDraft,
+    access: OFFICER,
+  }),
+  /** autosave: the page's current draft replaces the stored one (same draftId, same operator) */
+  'drafts.save': method({ input: z.object({ draft: RegistrationDraft }).strict(), output: z.object({ savedAt: z.number().int() }), access: OFFICER }),
+  'drafts.list': method({ input: Empty, output: z.array(DraftSummary), access: OFFICER }),
+  'drafts.get': method({ input: z.object({ draftId: DraftId }).strict(), output: RegistrationDraft, access: OFFICER }),
+  'drafts.discard': method({ input: z.object({ draftId: DraftId }).strict(), output: Empty, access: OFFICER }),
+  /** converts images to one PDF (compressed), checks the size limit, stores it; returns the field value */
+  'drafts.attachDocument': method({
+    input: z
+      .object({
+        draftId: DraftId,
+        fieldId: FieldId,
+        documentType: z.string().min(1).max(100),
+        refNumber: z.string().max(100).nullable(),
+        files: z.array(UploadedFile).min(1).max(10),
+      })
+      .strict(),
+    output: FormFieldValue,
+    access: OFFICER,
+  }),
+  /** one RCAPTURE under the quality policy; the draft keeps the best attempt and its hash chain */
+  'drafts.captureBiometrics': method({
+    input: z.object({ draftId: DraftId, fieldId: FieldId, modality: Modality, exceptions: z.array(BioSubType).max(10).default([]) }).strict(),
+    output: BiometricAttemptResult,
+    access: OFFICER,
+  }),
+  /** validates the whole draft against the ID schema and spec without building anything */
+  'drafts.validate': method({ input: z.object({ draftId: DraftId }).strict(), output: z.object({ issues: z.array(FieldIssue) }), access: OFFICER }),
+  /**
+   * Builds the packet (progress as packets.onDidProgress) and the receipt; the draft is deleted
+   * only once the packet is committed, and kept on any failure.
+   */
+  'drafts.submit': method({
+    input: z.object({ draftId: DraftId, receiptLanguage: LanguageCode }).strict(),
+    output: SubmitResult,
+    access: OFFICER,
+  }),
+} as const;
+
+export const registrationEvents = {} as const;
