@@ -1,7 +1,11 @@
+import type { DraftSummary, BiometricAttemptResult } from '../../../../schemas/api/registrationApi';
 import type { SerializedError } from '../../../../schemas/errors';
-import type { RegistrationProcess } from '../../../../schemas/registration';
+import type { PacketBuildProgress, PacketBuildResult } from '../../../../schemas/packet';
+import type { BioAttribute, RegistrationProcess } from '../../../../schemas/registration';
 import type { FieldIssue, FormValues } from '../../../../schemas/registrationForm';
-import type { AgeGroupConfig, ProcessSpec, UiMessages } from '../../../../schemas/uiSpec';
+import type { Modality } from '../../../../schemas/sbi';
+import type { AgeGroupConfig, ProcessSpec, RegistrationFormBundle, UiMessages } from '../../../../schemas/uiSpec';
+import type { UiError } from '../../UiError';
 
 /** The settings a form runs under; synced from the server (or the STP demo data). */
 export interface FormConfig {
@@ -42,11 +46,77 @@ export function initialFormState(): FormState {
   };
 }
 
-/** The registration feature's store state; more slices (documents, biometrics) come later. */
+/** Which registration view shows; `closed` means the home screen (the app's small router). */
+export type RegistrationView = 'closed' | 'picker' | 'form' | 'preview' | 'acknowledgement';
+
+/** The draft lifecycle: form bundle, drafts list, autosave. */
+export interface DraftState {
+  readonly view: RegistrationView;
+  readonly bundleStatus: 'idle' | 'loading' | 'ready' | 'failed';
+  readonly bundle: RegistrationFormBundle | null;
+  readonly drafts: readonly DraftSummary[];
+  readonly busy: boolean;
+  readonly lastSavedAt: number | null;
+  /** issues that stopped "next" (shown as a list above the buttons) */
+  readonly blockedIssues: readonly FieldIssue[];
+  /** the exception photo is missing for these biometrics fields (blocks "next") */
+  readonly missingExceptionPhotos: readonly string[];
+  readonly error: UiError | null;
+}
+
+/** One document field's upload status; the bytes never stay in the page. */
+export interface DocumentUpload {
+  readonly status: 'uploading' | 'attached' | 'failed';
+  readonly error: UiError | null;
+}
+
+/** Per-field, per-modality capture results and the exceptions the operator marked. */
+export interface BiometricsState {
+  /** `fieldId` → attributes marked missing (sent with every capture of the field) */
+  readonly exceptions: Readonly<Record<string, readonly BioAttribute[]>>;
+  /** `fieldId:modality` → the last attempt's result */
+  readonly attempts: Readonly<Record<string, BiometricAttemptResult>>;
+  /** `fieldId:modality` being captured now */
+  readonly capturing: string | null;
+  readonly preview: { readonly modality: Modality; readonly jpegBase64: string; readonly index: number } | null;
+  readonly previewModality: Modality | null;
+  readonly error: UiError | null;
+  readonly warning: UiError | null;
+}
+
+/** The last submission: it runs on while the operator starts the next resident. */
+export interface SubmitState {
+  readonly status: 'idle' | 'validating' | 'submitting' | 'done' | 'failed';
+  readonly draftId: string | null;
+  readonly residentName: string | null;
+  readonly issues: readonly FieldIssue[];
+  readonly progress: PacketBuildProgress | null;
+  readonly result: PacketBuildResult | null;
+  readonly receiptPdfBase64: string | null;
+  readonly error: UiError | null;
+}
+
+/** The registration feature's store state, one key per slice. */
 export interface RegistrationState {
   readonly form: FormState;
+  readonly draft: DraftState;
+  readonly documents: Readonly<Record<string, DocumentUpload>>;
+  readonly biometrics: BiometricsState;
+  readonly submission: SubmitState;
+}
+
+export function initialDraftState(): DraftState {
+  return { view: 'closed', bundleStatus: 'idle', bundle: null, drafts: [], busy: false, lastSavedAt: null, blockedIssues: [], missingExceptionPhotos: [], error: null };
+}
+
+export function initialBiometricsState(): BiometricsState {
+  return { exceptions: {}, attempts: {}, capturing: null, preview: null, previewModality: null, error: null, warning: null };
+}
+
+export function initialSubmitState(): SubmitState {
+  return { status: 'idle', draftId: null, residentName: null, issues: [], progress: null, result: null, receiptPdfBase64: null, error: null };
 }
 
 export function initialRegistrationState(): RegistrationState {
-  return { form: initialFormState() };
+  return { form: initialFormState(), draft: initialDraftState(), documents: {}, biometrics: initialBiometricsState(), submission: initialSubmitState() };
 }

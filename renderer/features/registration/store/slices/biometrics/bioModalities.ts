@@ -1,0 +1,41 @@
+import type { BioAttribute } from '../../../../../../schemas/registration';
+import type { BioSubType, Modality } from '../../../../../../schemas/sbi';
+
+/** The attributes each capture modality covers (RS `enums/Modality.java`); the exception photo covers none. */
+export const MODALITY_ATTRIBUTES: Readonly<Record<Modality, readonly BioAttribute[]>> = {
+  'left-slap': ['leftIndex', 'leftMiddle', 'leftRing', 'leftLittle'],
+  'right-slap': ['rightIndex', 'rightMiddle', 'rightRing', 'rightLittle'],
+  thumbs: ['leftThumb', 'rightThumb'],
+  iris: ['leftEye', 'rightEye'],
+  face: ['face'],
+  'exception-photo': [],
+};
+
+/** Capture order on screen, as the 1.2 client lists them. */
+export const CAPTURE_ORDER: readonly Modality[] = ['left-slap', 'right-slap', 'thumbs', 'iris', 'face'];
+
+/** Attributes that may be marked missing (fingers and irises; never the face). */
+export const EXCEPTIONABLE: ReadonlySet<BioAttribute> = new Set(CAPTURE_ORDER.filter((m) => m !== 'face').flatMap((m) => MODALITY_ATTRIBUTES[m]));
+
+const SUBTYPE: Readonly<Partial<Record<BioAttribute, BioSubType>>> = {
+  leftIndex: 'Left IndexFinger', leftMiddle: 'Left MiddleFinger', leftRing: 'Left RingFinger', leftLittle: 'Left LittleFinger', leftThumb: 'Left Thumb',
+  rightIndex: 'Right IndexFinger', rightMiddle: 'Right MiddleFinger', rightRing: 'Right RingFinger', rightLittle: 'Right LittleFinger', rightThumb: 'Right Thumb',
+  leftEye: 'Left', rightEye: 'Right',
+};
+
+/** The MDS names of the exceptions that concern one modality (sent in the rcapture request). */
+export function exceptionSubTypes(modality: Modality, exceptions: readonly BioAttribute[]): BioSubType[] {
+  return MODALITY_ATTRIBUTES[modality].filter((a) => exceptions.includes(a)).flatMap((a) => (SUBTYPE[a] ? [SUBTYPE[a]] : []));
+}
+
+/** The modalities to capture for the required attributes: a modality whose attributes are all excepted is skipped. */
+export function modalitiesFor(required: readonly BioAttribute[], exceptions: readonly BioAttribute[]): Modality[] {
+  const needed = CAPTURE_ORDER.filter((m) => MODALITY_ATTRIBUTES[m].some((a) => required.includes(a)));
+  const capturable = needed.filter((m) => MODALITY_ATTRIBUTES[m].some((a) => required.includes(a) && !exceptions.includes(a)));
+  return exceptions.length > 0 ? [...capturable, 'exception-photo'] : capturable;
+}
+
+/** Key of one field's modality in the attempts map. */
+export function attemptKey(fieldId: string, modality: Modality): string {
+  return `${fieldId}:${modality}`;
+}

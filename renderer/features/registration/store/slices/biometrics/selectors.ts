@@ -1,0 +1,55 @@
+import type { BiometricAttemptResult } from '../../../../../../schemas/api/registrationApi';
+import type { BioAttribute } from '../../../../../../schemas/registration';
+import { bioRequirement } from '../../../../../../schemas/rules/fieldRules';
+import type { Modality } from '../../../../../../schemas/sbi';
+import type { UiField } from '../../../../../../schemas/uiSpec';
+import type { RegistrationState } from '../../initialState';
+import { allFields } from '../form/deriveFormRules';
+import { formSelectors } from '../form/selectors';
+import { attemptKey, EXCEPTIONABLE, modalitiesFor } from './bioModalities';
+
+const NONE: readonly BioAttribute[] = [];
+
+function fieldOf(s: RegistrationState, fieldId: string): UiField | undefined {
+  return allFields(s.form).find((f) => f.id === fieldId);
+}
+
+/** The attributes this resident must give for a field (age group and process decide, as in MOSIP). */
+function requiredAttributes(fieldId: string) {
+  return (s: RegistrationState): readonly BioAttribute[] => {
+    const field = fieldOf(s, fieldId);
+    return field ? bioRequirement(field, formSelectors.ageGroup(s.form), s.form.process ?? '').attributes : NONE;
+  };
+}
+
+function exceptions(fieldId: string) {
+  return (s: RegistrationState): readonly BioAttribute[] => s.biometrics.exceptions[fieldId] ?? NONE;
+}
+
+function attempt(fieldId: string, modality: Modality) {
+  return (s: RegistrationState): BiometricAttemptResult | null => s.biometrics.attempts[attemptKey(fieldId, modality)] ?? null;
+}
+
+/** Selectors of the biometrics slice; curried by field (and modality). */
+export const biometricsSelectors = {
+  requiredAttributes,
+  exceptions,
+  attempt,
+  /** the panels to show: modalities with a required, not-excepted attribute, then the exception photo */
+  modalities: (fieldId: string) => (s: RegistrationState): Modality[] => modalitiesFor(requiredAttributes(fieldId)(s), exceptions(fieldId)(s)),
+  /** fingers and eyes the operator may mark missing for this field */
+  exceptionable: (fieldId: string) => (s: RegistrationState): BioAttribute[] => requiredAttributes(fieldId)(s).filter((a) => EXCEPTIONABLE.has(a)),
+  isCapturing: (fieldId: string, modality: Modality) => (s: RegistrationState) => s.biometrics.capturing === attemptKey(fieldId, modality),
+  isAnyCapturing: (s: RegistrationState) => s.biometrics.capturing !== null,
+  previewModality: (s: RegistrationState) => s.biometrics.previewModality,
+  /** the latest preview frame as an image source, for the modality being previewed */
+  previewSrc: (modality: Modality) => (s: RegistrationState): string | null =>
+    s.biometrics.preview?.modality === modality ? `data:image/jpeg;base64,${s.biometrics.preview.jpegBase64}` : null,
+  error: (s: RegistrationState) => s.biometrics.error,
+  warning: (s: RegistrationState) => s.biometrics.warning,
+  /** biometrics fields of the current screen with exceptions marked but no exception photo yet */
+  missingExceptionPhotosOnScreen: (s: RegistrationState): string[] =>
+    formSelectors.visibleFields(s.form)
+      .filter((f) => f.controlType === 'biometrics' && (s.biometrics.exceptions[f.id] ?? NONE).length > 0 && !s.biometrics.attempts[attemptKey(f.id, 'exception-photo')])
+      .map((f) => f.id),
+};

@@ -1,0 +1,33 @@
+import type { UploadedFile } from '../../../../../../schemas/api/registrationApi';
+import { toUiError } from '../../../../UiError';
+import type { SliceContext } from '../../store';
+import { formActions, formReducer } from '../form/reducer';
+
+export interface DocumentsActions {
+  /** sends the chosen files (base64) to the back end, which converts, size-checks and stores them */
+  attachDocument(fieldId: string, documentType: string, refNumber: string | null, files: readonly UploadedFile[]): Promise<void>;
+  removeDocument(fieldId: string): void;
+}
+
+/** Documents: the bytes go straight to the back end; the form keeps only the returned reference. */
+export function createDocumentsActions({ api, set, get, now }: SliceContext): DocumentsActions {
+  return {
+    async attachDocument(fieldId, documentType, refNumber, files) {
+      const draftId = get().form.draftId;
+      if (!draftId) return;
+      set((s) => ({ documents: { ...s.documents, [fieldId]: { status: 'uploading', error: null } } }));
+      try {
+        const value = await api['drafts.attachDocument']({ draftId, fieldId, documentType, refNumber: refNumber?.trim() || null, files: [...files] });
+        set((s) => ({ form: formReducer(s.form, formActions.setValue(fieldId, value, now())), documents: { ...s.documents, [fieldId]: { status: 'attached', error: null } } }));
+      } catch (err) {
+        set((s) => ({ documents: { ...s.documents, [fieldId]: { status: 'failed', error: toUiError(err) } } }));
+      }
+    },
+    removeDocument(fieldId) {
+      set((s) => {
+        const { [fieldId]: _removed, ...documents } = s.documents;
+        return { form: formReducer(s.form, formActions.setValue(fieldId, null, now())), documents };
+      });
+    },
+  };
+}

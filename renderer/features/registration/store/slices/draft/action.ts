@@ -1,0 +1,138 @@
+import type { RegistrationProcess } from '../../../../../../schemas/registration';
+import type { RegistrationDraft } from '../../../../../../schemas/registrationForm';
+import type { RegistrationFormBundle } from '../../../../../../schemas/uiSpec';
+import { toUiError } from '../../../../UiError';
+import { initialBiometricsState, initialRegistrationState, initialSubmitState, type FormConfig } from '../../initialState';
+import type { SliceContext } from '../../store';
+import { formActions, formReducer, specFor } from '../form/reducer';
+import { formSelectors } from '../form/selectors';
+
+/** `mosip.registration.max_age` in 1.2.0.1 (the later of the two entries wins). */
+const MAX_AGE = 200;
+
+export interface DraftActions {
+  /** shows the process picker: loads the form bundle and this operator's drafts */
+  open(): Promise<void>;
+  /** back to the home screen; the draft in progress is already autosaved */
+  close(): Promise<void>;
+  listDrafts(): Promise<void>;
+  start(process: RegistrationProcess, languages: readonly string[]): Promise<void>;
+  resume(draftId: string): Promise<void>;
+  discard(draftId: string): Promise<void>;
+  /** autosave: the current draft replaces the stored one */
+  save(): Promise<void>;
+  clearError(): void;
+  reset(): void;
+}
+
+function configOf(bundle: RegistrationFormBundle): FormConfig {
+  return { ageGroups: bundle.ageGroups, messages: bundle.messages, maxAge: MAX_AGE };
+}
+
+/** Drafts: the back end stores them; the page holds the one being edited and saves it on every screen change. */
+export function createDraftActions(context: SliceContext): DraftActions {
+  const { api, set, get, now } = context;
+  let stopWarnings: (() => void) | null = null;
+  const fail = (err: unknown) => set((s) => ({ draft: { ...s.draft, busy: false, error: toUiError(err) } }));
+
+  const loadBundle = async (): Promise<RegistrationFormBundle | null> => {
+    const known = get().draft.bundle;
+    if (known) return known;
+    set((s) => ({ draft: { ...s.draft, bundleStatus: 'loading' } }));
+    try {
+      const bundle = await api['registration.formBundle']({});
+      set((s) => ({ draft: { ...s.draft, bundle, bundleStatus: 'ready' } }));
+      return bundle;
+    } catch (err) {
+      set((s) => ({ draft: { ...s.draft, bundleStatus: 'failed', error: toUiError(err) } }));
+      return null;
+    }
+  };
+
+  /** A fresh form for `draft`: documents and captures of a previous resident are dropped from view. */
+  const enter = (bundle: RegistrationFormBundle, draft: RegistrationDraft, resumed: boolean) => {
+    const spec = specFor(bundle.processes, draft.process);
+    if (!spec) {
+      set((s) => ({ draft: { ...s.draft, busy: false, error: { code: 'ERR_INTERNAL', details: { process: draft.process } } } }));
+      return;
+    }
+    const action = resumed
+      ? formActions.resume(spec, configOf(bundle), draft, now())
+      : formActions.start(spec, configOf(bundle), draft.draftId, draft.languages, now());
+    set((s) => ({
+      form: formReducer(s.form, action),
+      documents: {},
+      biometrics: { ...initialBiometricsState(), warning: s.biometrics.warning },
+      draft: { ...s.draft, view: 'form', busy: false, error: null, blockedIssues: [], missingExceptionPhotos: [], lastSavedAt: draft.savedAt },
+      // a finished submission's receipt is not needed once the next resident starts
+      submission: s.submission.status === 'done' || s.submission.status === 'failed' || s.submission.status === 'idle' ? initialSubmitState() : s.submission,
+    }));
+  };
+
+  return {
+    async open() {
+      stopWarnings ??= api.on('devices.onDidWarn', (warning) => set((s) => ({ biometrics: { ...s.biometrics, warning: { code: warning.code, details: warning.details } } })));
+      set((s) => ({ draft: { ...s.draft, view: 'picker', error: null } }));
+      await Promise.all([loadBundle(), get().listDrafts()]);
+    },
+    async close() {
+      await get().stopPreview();
+      set((s) => ({ draft: { ...s.draft, view: 'closed' } }));
+    },
+    async listDrafts() {
+      try {
+        const drafts = await api['drafts.list']({});
+        set((s) => ({ draft: { ...s.draft, drafts: [...drafts].sort((a, b) => b.savedAt - a.savedAt) } }));
+      } catch (err) {
+        fail(err);
+      }
+    },
+    async start(process, languages) {
+      set((s) => ({ draft: { ...s.draft, busy: true, error: null } }));
+      const bundle = await loadBundle();
+      if (!bundle) return;
+      try {
+        enter(bundle, await api['drafts.create']({ process, languages: [...languages] }), false);
+      } catch (err) {
+        fail(err);
+      }
+    },
+    async resume(draftId) {
+      set((s) => ({ draft: { ...s.draft, busy: true, error: null } }));
+      const bundle = await loadBundle();
+      if (!bundle) return;
+      try {
+        enter(bundle, await api['drafts.get']({ draftId }), true);
+      } catch (err) {
+        fail(err);
+      }
+    },
+    async discard(draftId) {
+      try {
+        await api['drafts.discard']({ draftId });
+        if (get().form.draftId === draftId) set((s) => ({ form: formReducer(s.form, formActions.reset()) }));
+      } catch (err) {
+        fail(err);
+      }
+      await get().listDrafts();
+    },
+    async save() {
+      const savedAt = now();
+      const draft = formSelectors.draftSnapshot(savedAt)(get().form);
+      if (!draft) return;
+      try {
+        const saved = await api['drafts.save']({ draft });
+        set((s) => ({ draft: { ...s.draft, lastSavedAt: saved.savedAt } }));
+      } catch (err) {
+        fail(err);
+      }
+    },
+    clearError: () => set((s) => ({ draft: { ...s.draft, error: null }, biometrics: { ...s.biometrics, error: null, warning: null } })),
+    reset() {
+      stopWarnings?.();
+      stopWarnings = null;
+      void get().stopPreview();
+      set(initialRegistrationState());
+    },
+  };
+}

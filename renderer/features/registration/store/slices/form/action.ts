@@ -1,0 +1,72 @@
+import type { FormFieldValue } from '../../../../../../schemas/registrationForm';
+import { dateOfBirthFromAge } from '../../../../../../schemas/rules/ageGroups';
+import type { SliceContext } from '../../store';
+import { biometricsSelectors } from '../biometrics/selectors';
+import { formActions, formReducer, type FormAction } from './reducer';
+import { formSelectors } from './selectors';
+
+export interface FormActions {
+  setValue(fieldId: string, value: FormFieldValue | null): void;
+  setLocalizedText(fieldId: string, language: string, text: string): void;
+  /** "age in years" instead of a date of birth: today's day and month, that many years ago (as MOSIP's ageDate) */
+  setAge(fieldId: string, years: number | null): void;
+  /** validates the screen; moves on (or to the preview after the last screen) and autosaves */
+  next(): Promise<void>;
+  back(): Promise<void>;
+  goTo(screenIndex: number): Promise<void>;
+}
+
+/** Form edits go through the pure reducer; every screen change autosaves the draft. */
+export function createFormActions({ set, get, now }: SliceContext): FormActions {
+  const dispatch = (action: FormAction) => set((s) => ({ form: formReducer(s.form, action) }));
+  const moved = async (before: number) => {
+    if (get().form.screenIndex !== before) {
+      set((s) => ({ draft: { ...s.draft, blockedIssues: [], missingExceptionPhotos: [] } }));
+      await get().save();
+    }
+  };
+  return {
+    setValue: (fieldId, value) => dispatch(formActions.setValue(fieldId, value, now())),
+    setLocalizedText: (fieldId, language, text) => dispatch(formActions.setLocalizedText(fieldId, language, text, now())),
+    setAge(fieldId, years) {
+      const value = years === null ? null : { type: 'text' as const, value: dateOfBirthFromAge(years, new Date(now())) };
+      dispatch(formActions.setValue(fieldId, value, now()));
+    },
+    async next() {
+      const state = get();
+      const before = state.form.screenIndex;
+      const missing = biometricsSelectors.missingExceptionPhotosOnScreen(state);
+      const wasLast = formSelectors.isLastScreen(state.form);
+      dispatch(formActions.next(now()));
+      const stayed = get().form.screenIndex === before;
+      const issues = stayed ? formSelectors.screenIssues(get().form) : [];
+      if ((stayed && !wasLast) || issues.length > 0 || missing.length > 0) {
+        // the reducer knows nothing of exception photos: undo its move when one is missing
+        if (!stayed) dispatch(formActions.goToScreen(before));
+        set((s) => ({ draft: { ...s.draft, blockedIssues: issues, missingExceptionPhotos: missing } }));
+        return;
+      }
+      if (wasLast) {
+        set((s) => ({ draft: { ...s.draft, blockedIssues: [], missingExceptionPhotos: [] } }));
+        await get().openPreview();
+        return;
+      }
+      await moved(before);
+    },
+    async back() {
+      if (get().draft.view === 'preview') {
+        set((s) => ({ draft: { ...s.draft, view: 'form' } }));
+        return;
+      }
+      const before = get().form.screenIndex;
+      dispatch(formActions.back());
+      await moved(before);
+    },
+    async goTo(screenIndex) {
+      const before = get().form.screenIndex;
+      set((s) => ({ draft: { ...s.draft, view: 'form' } }));
+      dispatch(formActions.goToScreen(screenIndex));
+      await moved(before);
+    },
+  };
+}

@@ -1,0 +1,161 @@
+import { BiometricAttemptResult, DraftSummary, SubmitResult, type UploadedFile } from '../../../../../../schemas/api/registrationApi';
+import type { EventName, EventPayload } from '../../../../../../schemas/api/contract';
+import { loadStpFormBundle } from '../../../../../../schemas/data/stpDemoSpecs';
+import { AppError } from '../../../../../../schemas/errors';
+import type { BioAttribute } from '../../../../../../schemas/registration';
+import { FormFieldValue, RegistrationDraft } from '../../../../../../schemas/registrationForm';
+import type { Modality } from '../../../../../../schemas/sbi';
+import type { RegistrationApi } from '../../../../../../renderer/features/registration/store/registrationApi';
+import { MODALITY_ATTRIBUTES } from '../../../../../../renderer/features/registration/store/slices/biometrics/bioModalities';
+
+const THRESHOLD: Readonly<Record<Modality, number>> = { 'left-slap': 40, 'right-slap': 40, thumbs: 40, iris: 60, face: 90, 'exception-photo': 0 };
+const ATTEMPTS = 3;
+const SUBTYPE: Readonly<Partial<Record<BioAttribute, string>>> = {
+  leftIndex: 'Left IndexFinger', leftMiddle: 'Left MiddleFinger', leftRing: 'Left RingFinger', leftLittle: 'Left LittleFinger', leftThumb: 'Left Thumb',
+  rightIndex: 'Right IndexFinger', rightMiddle: 'Right MiddleFinger', rightRing: 'Right RingFinger', rightLittle: 'Right LittleFinger', rightThumb: 'Right Thumb',
+  leftEye: 'Left', rightEye: 'Right',
+};
+/** the document size limit (base64 characters stand in for bytes here) */
+export const FAKE_DOCUMENT_LIMIT = 2_000;
+
+/**
+ * A stand-in for the registration back end until its handlers land in contract.ts: the same
+ * contract, outputs parsed with the contract's schemas so the store only ever sees valid values.
+ * Capture scores come from `scores` (default 80), one per attempt, in call order.
+ */
+export class FakeRegistrationApi {
+  readonly drafts = new Map<string, RegistrationDraft>();
+  readonly calls: { method: string; input: unknown }[] = [];
+  readonly scores: number[] = [];
+  previewing: Modality | null = null;
+  private seq = 0;
+  private readonly attempts = new Map<string, { count: number; best: number }>();
+  private readonly listeners = new Map<string, Set<(payload: unknown) => void>>();
+
+  constructor(private readonly now: () => number) {}
+
+  emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
+    for (const listener of this.listeners.get(name) ?? []) listener(payload);
+  }
+
+  listenerCount(name: EventName): number {
+    return this.listeners.get(name)?.size ?? 0;
+  }
+
+  private record(method: string, input: unknown) {
+    this.calls.push({ method, input: structuredClone(input) });
+  }
+
+  private draft(draftId: string): RegistrationDraft {
+    const draft = this.drafts.get(draftId);
+    if (!draft) throw new Error(`fake back end: no draft ${draftId}`);
+    return draft;
+  }
+
+  private setValue(draftId: string, fieldId: string, value: FormFieldValue) {
+    const draft = this.draft(draftId);
+    this.drafts.set(draftId, { ...draft, values: { ...draft.values, [fieldId]: value } });
+  }
+
+  private capture(draftId: string, fieldId: string, modality: Modality, exceptionNames: readonly string[]) {
+    const key = `${draftId}:${fieldId}:${modality}`;
+    const score = this.scores.shift() ?? 80;
+    const previous = this.attempts.get(key) ?? { count: 0, best: 0 };
+    const state = { count: previous.count + 1, best: Math.max(previous.best, score) };
+    this.attempts.set(key, state);
+    const threshold = THRESHOLD[modality];
+    const decision = state.best >= threshold ? 'accepted' : state.count >= ATTEMPTS ? 'forceCaptured' : 'retry';
+    const excepted = MODALITY_ATTRIBUTES[modality].filter((a) => exceptionNames.includes(SUBTYPE[a] ?? ''));
+    const attributes = MODALITY_ATTRIBUTES[modality].filter((a) => !excepted.includes(a));
+    const current = this.draft(draftId).values[fieldId];
+    const captured = new Set<BioAttribute>(current?.type === 'biometrics' ? current.captured : []);
+    const exceptions = new Set<BioAttribute>(current?.type === 'biometrics' ? current.exceptions : []);
+    for (const a of attributes) captured.add(a);
+    for (const a of excepted) exceptions.add(a);
+    const value: FormFieldValue = { type: 'biometrics', captured: [...captured], exceptions: [...exceptions] };
+    this.setValue(draftId, fieldId, value);
+    return BiometricAttemptResult.parse({
+      fieldId, modality, decision, attempt: state.count, attemptsLeft: Math.max(0, ATTEMPTS - state.count), threshold, averageQuality: score,
+      keptAttempt: state.count, attributes: attributes.map((attribute) => ({ attribute, qualityScore: score, thumbnailBase64: null })), exceptions: excepted, value, warnings: [],
+    });
+  }
+
+  /** The contract's methods, as the typed client exposes them. */
+  readonly api: RegistrationApi = {
+    'registration.formBundle': async (input) => {
+      this.record('registration.formBundle', input);
+      return loadStpFormBundle();
+    },
+    'drafts.create': async (input) => {
+      this.record('drafts.create', input);
+      const draft = RegistrationDraft.parse({ version: 1, draftId: `draft-${++this.seq}`, process: input.process, languages: input.languages, selectedGroups: [], values: {}, screenIndex: 0, reachedScreenIndex: 0, savedAt: this.now() });
+      this.drafts.set(draft.draftId, draft);
+      return draft;
+    },
+    'drafts.save': async (input) => {
+      this.record('drafts.save', input);
+      this.draft(input.draft.draftId);
+      this.drafts.set(input.draft.draftId, RegistrationDraft.parse(input.draft));
+      return { savedAt: input.draft.savedAt };
+    },
+    'drafts.list': async (input) => {
+      this.record('drafts.list', input);
+      return [...this.drafts.values()].map((d) => {
+        const name = d.values.fullName;
+        return DraftSummary.parse({ draftId: d.draftId, process: d.process, operatorId: 'officer1', residentName: name?.type === 'localized' ? (name.values[d.languages[0]!] ?? null) : null, screenIndex: d.screenIndex, savedAt: d.savedAt });
+      });
+    },
+    'drafts.get': async (input) => {
+      this.record('drafts.get', input);
+      return structuredClone(this.draft(input.draftId));
+    },
+    'drafts.discard': async (input) => {
+      this.record('drafts.discard', input);
+      this.draft(input.draftId);
+      this.drafts.delete(input.draftId);
+      return {};
+    },
+    'drafts.attachDocument': async (input) => {
+      this.record('drafts.attachDocument', { ...input, files: input.files.map((f: UploadedFile) => f.name) });
+      const size = input.files.reduce((n, f) => n + f.base64.length, 0);
+      if (size > FAKE_DOCUMENT_LIMIT) {
+        throw new AppError('ERR_REG_DOCUMENT_TOO_LARGE', { name: input.files[0]!.name, sizeBytes: size, limitBytes: FAKE_DOCUMENT_LIMIT, sizeKb: Math.ceil(size / 1024), limitKb: Math.ceil(FAKE_DOCUMENT_LIMIT / 1024) });
+      }
+      const value = FormFieldValue.parse({ type: 'document', documentType: input.documentType, format: 'pdf', refNumber: input.refNumber, storageId: `doc-${++this.seq}`, sizeBytes: size });
+      this.setValue(input.draftId, input.fieldId, value);
+      return value;
+    },
+    'drafts.captureBiometrics': async (input) => {
+      this.record('drafts.captureBiometrics', input);
+      return this.capture(input.draftId, input.fieldId, input.modality, input.exceptions);
+    },
+    'drafts.validate': async (input) => {
+      this.record('drafts.validate', input);
+      this.draft(input.draftId);
+      return { issues: [] };
+    },
+    'drafts.submit': async (input) => {
+      this.record('drafts.submit', input);
+      this.draft(input.draftId);
+      for (const [stage, fraction] of [['validate', 0.1], ['zip', 0.5], ['commit', 0.9], ['done', 1]] as const) this.emit('packets.onDidProgress', { draftId: input.draftId, stage, fraction });
+      this.drafts.delete(input.draftId);
+      return SubmitResult.parse({ packet: { rid: '10001100010000120261122080000', packetId: '10001100010000120261122080000-10001_NEW-PACKET', file: '/tmp/p.zip', sha256: 'A'.repeat(64), size: 1234 }, receiptPdfBase64: 'JVBERi0xLjQK' });
+    },
+    'devices.startPreview': async (input) => {
+      this.record('devices.startPreview', input);
+      this.previewing = input.modality;
+      return {};
+    },
+    'devices.stopPreview': async (input) => {
+      this.record('devices.stopPreview', input);
+      this.previewing = null;
+      return {};
+    },
+    on: (name, listener) => {
+      const set = this.listeners.get(name) ?? new Set();
+      set.add(listener as (payload: unknown) => void);
+      this.listeners.set(name, set);
+      return () => set.delete(listener as (payload: unknown) => void);
+    },
+  };
+}
