@@ -8,7 +8,7 @@ import { DEMO_IDENTITY } from '../services/demo/seedDemo';
 import { createLogger, toLogFormat } from '../services/log/createLogger';
 import { startBrowserHost } from '../host/BrowserHost';
 import { createAppServices } from '../host/createAppServices';
-import { resolveDataDir } from '../host/defaultDataDir';
+import { resolveDataDir, SERVER_URL_ENV } from '../host/defaultDataDir';
 import { findElectronBinary } from '../host/findElectronBinary';
 import { openDataDir } from '../host/openDataDir';
 
@@ -28,18 +28,20 @@ async function main(): Promise<void> {
       demo: { type: 'boolean', default: false },
       browser: { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
+      server: { type: 'string' },
     },
     strict: true,
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got ${values.port}`);
+  const serverUrl = values.server ?? process.env[SERVER_URL_ENV];
   const dataDir = resolveDataDir(values['data-dir'] ?? (values.demo ? join(ROOT, '.demo-data') : undefined), process.env);
 
   const electron = values.browser ? undefined : findElectronBinary();
   if (electron) {
     await buildRenderer();
     await buildElectron();
-    const args = [join(ROOT, 'dist', 'electron', 'main.cjs'), `--data-dir=${dataDir}`, ...(values.demo ? ['--demo'] : [])];
+    const args = [join(ROOT, 'dist', 'electron', 'main.cjs'), `--data-dir=${dataDir}`, ...(values.demo ? ['--demo'] : []), ...(serverUrl ? [`--server=${serverUrl}`] : [])];
     const child = spawn(electron, args, { stdio: 'inherit' });
     child.on('exit', (code) => process.exit(code ?? 0));
     return;
@@ -47,7 +49,7 @@ async function main(): Promise<void> {
 
   if (!values['no-build']) await buildRenderer();
   const data = openDataDir({ dataDir, env: process.env, ...(values.demo ? { firstRunIdentity: DEMO_IDENTITY } : {}) });
-  const services = await createAppServices(data, { host: 'browser', isDemo: values.demo, version: VERSION, watchUsb: true });
+  const services = await createAppServices(data, { host: 'browser', isDemo: values.demo, version: VERSION, watchUsb: true, startScheduler: true, ...(serverUrl ? { serverUrl } : {}) });
   const host = await startBrowserHost({ services, staticDir: RENDERER_DIST, port });
   process.stdout.write(`regclient ${VERSION} (browser host${values.demo ? ', demo' : ''}) — data in ${dataDir}\n`);
   process.stdout.write(`Machine ${data.identity.machineId} at centre ${data.identity.centreId}, key index ${data.identity.keyIndex}\n`);

@@ -9,6 +9,7 @@ import { cleanupPacketLeftovers } from '../services/packets/leftoverCleanup';
 import { DataDirPacketBuilder } from '../services/packets/DataDirPacketBuilder';
 import { PacketBuilderPool } from '../services/packets/PacketBuilderPool';
 import { DevicesService } from '../services/devices/DevicesService';
+import { createSyncServices, type SyncServices } from '../services/sync/createSyncServices';
 import type { SbiClientOptions } from '../../native/sbi/SbiClientOptions';
 import type { UsbEventSource } from '../../native/usb/UsbWatcher';
 import { serializeError } from '../../schemas/errors';
@@ -29,6 +30,10 @@ export interface AppServicesOptions {
   readonly sbi?: Omit<SbiClientOptions, 'trust'>;
   /** watch USB for hot-plug (off in tests); `loadUsb` replaces the real `usb` module */
   readonly watchUsb?: boolean | { readonly loadUsb: () => Promise<UsbEventSource> };
+  /** MOSIP server base URL; without it everything offline still works */
+  readonly serverUrl?: string;
+  /** run the scheduled sync jobs (the app does; tests drive jobs themselves) */
+  readonly startScheduler?: boolean;
 }
 
 const log = createLogger('services');
@@ -41,6 +46,7 @@ export interface AppServices {
   readonly router: Router;
   /** push to every connected UI */
   readonly hub: EventHub;
+  readonly sync: SyncServices;
   readonly options: AppServicesOptions;
   readonly clock: Clock;
   /** a window or socket went away: end its session and stop what it started */
@@ -78,7 +84,20 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
     ...(typeof options.watchUsb === 'object' ? { loadUsb: options.watchUsb.loadUsb } : {}),
   });
   if (options.watchUsb) await devices.startHotPlug();
-  const services = { data, auth, sessions, options, clock, hub, packets, devices } as const;
+  const sync = createSyncServices({
+    db: data.db,
+    audit: data.audit,
+    clock,
+    machineKey: data.machineKey,
+    centreId: data.identity.centreId,
+    machineId: data.identity.machineId,
+    dataDir: data.dataDir,
+    packetsDir: join(data.dataDir, PACKETS_DIR),
+    ...(options.serverUrl ? { serverUrl: options.serverUrl } : {}),
+    onEvent: (name, payload) => hub.broadcast(name, payload),
+  });
+  const schedule = options.startScheduler ? sync.scheduler.start() : undefined;
+  const services = { data, auth, sessions, options, clock, hub, packets, devices, sync } as const;
   const router = new Router({ handlers: createHandlers(services), sessions, audit: data.audit });
   data.audit.append('APP_STARTED', null, { host: options.host, version: options.version, demo: options.isDemo });
   return {
@@ -89,6 +108,7 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
       devices.stopPreview(connectionId);
     },
     async dispose() {
+      schedule?.dispose();
       sessions.dispose();
       await devices.dispose();
       await pool.dispose();

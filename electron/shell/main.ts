@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     app.quit();
     return;
   }
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { 'data-dir': { type: 'string' }, demo: { type: 'boolean', default: false } }, strict: false });
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { 'data-dir': { type: 'string' }, demo: { type: 'boolean', default: false }, server: { type: 'string' } }, strict: false });
   await app.whenReady();
   hardenSession();
   registerAppProtocol(rendererDir(app.getAppPath()));
@@ -43,6 +43,8 @@ async function main(): Promise<void> {
     version: app.getVersion(),
     packetWorkerEntry: pathToFileURL(join(__dirname, 'packetBuildWorker.cjs')),
     watchUsb: true,
+    startScheduler: true,
+    ...(typeof values.server === 'string' ? { serverUrl: values.server } : process.env.REGCLIENT_SERVER_URL ? { serverUrl: process.env.REGCLIENT_SERVER_URL } : {}),
   });
   const unwire = wireIpc(services);
   const win = createSecureWindow(join(__dirname, 'preload.cjs'));

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { coreApi, coreEvents } from './coreApi';
 import { devicesApi, devicesEvents } from './devicesApi';
 import { packetsApi, packetsEvents } from './packetsApi';
+import { syncApi, syncEvents } from './syncApi';
 
 /**
  * The one IPC contract: method name → input/output schemas and who may call it. Handlers,
@@ -13,12 +14,14 @@ export const api = {
   ...coreApi,
   ...packetsApi,
   ...devicesApi,
+  ...syncApi,
 } as const;
 
 export const events = {
   ...coreEvents,
   ...packetsEvents,
   ...devicesEvents,
+  ...syncEvents,
 } as const;
 
 export type Api = typeof api;

@@ -3,6 +3,9 @@ import type { coreApi } from '../../../schemas/api/coreApi';
 import { getOperator, setOperatorLanguage } from '../../services/db/repos/operators';
 import { getMeta } from '../../services/db/repos/meta';
 import type { AreaHandlers, HandlerDeps } from './createHandlers';
+import { createLogger, toLogFormat } from '../../services/log/createLogger';
+
+const log = createLogger('handlers');
 
 function startOfLocalDay(now: number): number {
   const d = new Date(now);
@@ -11,7 +14,24 @@ function startOfLocalDay(now: number): number {
 }
 
 /** The spine's methods. Roles were already checked by the Router. */
-export function coreHandlers({ data, auth, sessions, options, clock }: HandlerDeps): AreaHandlers<typeof coreApi> {
+/**
+ * MOSIP's client logs in to the server whenever it can (incumbent §1.5); ours never waits for it:
+ * the local login already succeeded, and a failed server login only means the outbox waits.
+ */
+function logInToServerInBackground(sync: HandlerDeps['sync'], userId: string, password: string): void {
+  const mosip = sync.mosip;
+  if (!mosip) return;
+  const run = async () => {
+    try {
+      await mosip.login(userId, password);
+    } catch (err) {
+      log.warn('server login after local login failed; sync will retry', { error: toLogFormat(err) });
+    }
+  };
+  void run();
+}
+
+export function coreHandlers({ data, auth, sessions, options, clock, sync }: HandlerDeps): AreaHandlers<typeof coreApi> {
   return {
     'app.info': async () => ({
       version: options.version,
@@ -24,6 +44,7 @@ export function coreHandlers({ data, auth, sessions, options, clock }: HandlerDe
 
     'auth.login': async ({ userId, password }, ctx) => {
       const operator = await auth.verify(userId, password);
+      logInToServerInBackground(sync, userId, password);
       return sessions.start(ctx.connectionId, operator, ctx.sink);
     },
 

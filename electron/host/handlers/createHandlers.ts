@@ -9,6 +9,8 @@ import type { DataDirPacketBuilder } from '../../services/packets/DataDirPacketB
 import { coreHandlers } from './coreHandlers';
 import { packetsHandlers } from './packetsHandlers';
 import { devicesHandlers } from './devicesHandlers';
+import { syncHandlers } from './syncHandlers';
+import type { SyncServices } from '../../services/sync/createSyncServices';
 import type { DevicesService } from '../../services/devices/DevicesService';
 
 /** What every area's handlers may use: the assembled services. */
@@ -21,6 +23,7 @@ export interface HandlerDeps {
   readonly hub: EventHub;
   readonly packets: DataDirPacketBuilder;
   readonly devices: DevicesService;
+  readonly sync: SyncServices;
 }
 
 /** Handlers for one area's methods: the area's slice of the complete Handlers table. */
@@ -34,6 +37,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...coreHandlers(deps),
     ...devicesHandlers({ devices: deps.devices }),
+    ...syncHandlers({ auth: deps.auth, ...deps.sync }),
     ...packetsHandlers({ packets: deps.packets, identity: deps.data.identity, clock: deps.clock }),
   };
 }

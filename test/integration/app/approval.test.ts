@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import type { Reply } from '../../../schemas/api/transport';
+import type { AppServices } from '../../../electron/host/createAppServices';
+import { REGISTRATION_CERT_PATH } from '../../../electron/services/packets/DataDirPacketBuilder';
+import { sampleRegistration, SMALL_SAMPLE } from '../../../electron/services/packets/sampleRegistration';
+import { makeTestPki } from '../../helpers/packetKeys';
+import { openTestServices } from '../../helpers/openTestDataDir';
+
+describe('supervisor approval through the Router', () => {
+  let services: AppServices;
+  let close: () => Promise<void>;
+  let rid: string;
+  const call = (connectionId: string, method: string, input: unknown) => services.router.dispatch({ connectionId, sink: () => undefined }, method, input);
+  const code = (reply: Reply) => (reply.ok ? 'ok' : reply.error.code);
+  const login = async (connectionId: string, userId: string, password: string) => assert.equal(code(await call(connectionId, 'auth.login', { userId, password })), 'ok');
+
+  beforeEach(async () => {
+    let dataDir: string;
+    ({ services, dataDir, close } = await openTestServices());
+    mkdirSync(join(dataDir, 'certs'), { recursive: true });
+    writeFileSync(join(dataDir, REGISTRATION_CERT_PATH), makeTestPki(services.clock.now()).regCertPem);
+    await login('officer-window', 'officer1', 'Officer#2026');
+    const { centreId, machineId, rid: _rid, operators, createdAt, ...registration } = sampleRegistration({ now: services.clock.now(), sizes: SMALL_SAMPLE }) as Record<string, unknown>;
+    void [centreId, machineId, _rid, operators, createdAt];
+    const built = await call('officer-window', 'packets.build', { draftId: 'd1', registration });
+    assert.equal(code(built), 'ok', JSON.stringify(built));
+    rid = (built as { value: { rid: string } }).value.rid;
+  });
+  afterEach(() => close());
+
+  it('lists the new packet as waiting for the supervisor', async () => {
+    const reply = await call('officer-window', 'packets.list', {});
+    const items = (reply as { value: { rid: string; state: string }[] }).value;
+    assert.deepEqual(items.map((i) => [i.rid, i.state]), [[rid, 'PENDING']]);
+  });
+
+  it('lets a supervisor approve with a fresh password check, and refuses a wrong password', async () => {
+    await login('supervisor-window', 'supervisor1', 'Supervisor#2026');
+    assert.equal(code(await call('supervisor-window', 'packets.approve', { ids: [rid], password: 'wrong' })), 'ERR_AUTH_WRONG_PASSWORD');
+    const approved = await call('supervisor-window', 'packets.approve', { ids: [rid], password: 'Supervisor#2026' });
+    assert.equal(code(approved), 'ok', JSON.stringify(approved));
+    const [item] = (approved as { value: { state: string; supervisorStatus: string; decidedBy: string }[] }).value;
+    assert.deepEqual([item!.state, item!.supervisorStatus, item!.decidedBy], ['READY', 'APPROVED', 'supervisor1']);
+  });
+
+  it('refuses approval by an officer in the main process', async () => {
+    assert.equal(code(await call('officer-window', 'packets.approve', { ids: [rid], password: 'Officer#2026' })), 'ERR_AUTH_FORBIDDEN');
+  });
+
+  it('answers sync status and an empty run without a server', async () => {
+    const reply = await call('officer-window', 'sync.status', {});
+    assert.equal(code(reply), 'ok');
+    const run = await call('officer-window', 'sync.now', {});
+    // Nothing approved yet: the run has nothing to send, whatever the server.
+    assert.equal(code(run), 'ok', JSON.stringify(run));
+  });
+});
