@@ -31,7 +31,9 @@ export async function buildRenderer(options: { minify?: boolean } = {}): Promise
 
 /** Bundles the Electron main process and the sandboxed preload (one CommonJS file each). */
 export async function buildElectron(): Promise<void> {
-  const common: BuildOptions = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning' };
+  // import.meta appears only on paths the bundle never takes (the tsx worker bootstrap, the .ts
+  // worker default): the Electron main passes the bundled worker entry explicitly.
+  const common: BuildOptions = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning', logOverride: { 'empty-import-meta': 'silent' } };
   await build({ ...common, entryPoints: [join(ROOT, 'electron', 'shell', 'main.ts')], outfile: join(ELECTRON_DIST, 'main.cjs'), external: MAIN_EXTERNALS });
   // The packet worker runs in its own thread: its own bundle, loaded by PacketBuilderPool.
   await build({ ...common, entryPoints: [join(ROOT, 'electron', 'services', 'packets', 'packetBuildWorker.ts')], outfile: join(ELECTRON_DIST, 'packetBuildWorker.cjs'), external: MAIN_EXTERNALS });

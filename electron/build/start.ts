@@ -10,7 +10,11 @@ import { startBrowserHost } from '../host/BrowserHost';
 import { createAppServices } from '../host/createAppServices';
 import { resolveDataDir, SERVER_URL_ENV } from '../host/defaultDataDir';
 import { findElectronBinary } from '../host/findElectronBinary';
-import { openDataDir } from '../host/openDataDir';
+import { KEY_DIR, openDataDir } from '../host/openDataDir';
+import { MACHINE_PUBLIC_KEY_FILE } from '../../native/keystore/machineKeyStore';
+import { parsePortRange } from '../../native/sbi/SbiClientOptions';
+import type { AppServices } from '../host/createAppServices';
+import { startDemoSimulators } from './demoSimulators';
 
 const log = createLogger('start');
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -29,6 +33,8 @@ async function main(): Promise<void> {
       browser: { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
       server: { type: 'string' },
+      'without-simulators': { type: 'boolean', default: false },
+      'sbi-ports': { type: 'string', default: '4501-4600' },
     },
     strict: true,
   });
@@ -49,19 +55,53 @@ async function main(): Promise<void> {
 
   if (!values['no-build']) await buildRenderer();
   const data = openDataDir({ dataDir, env: process.env, ...(values.demo ? { firstRunIdentity: DEMO_IDENTITY } : {}) });
-  const services = await createAppServices(data, { host: 'browser', isDemo: values.demo, version: VERSION, watchUsb: true, startScheduler: true, ...(serverUrl ? { serverUrl } : {}) });
+  const sbiPorts = parsePortRange(values['sbi-ports']);
+  const simulators =
+    values.demo && !values['without-simulators']
+      ? await startDemoSimulators({ dataDir, machinePublicKeyPem: join(dataDir, KEY_DIR, MACHINE_PUBLIC_KEY_FILE), sbiPorts })
+      : undefined;
+  const server = serverUrl ?? simulators?.serverUrl;
+  const services = await createAppServices(data, {
+    host: 'browser',
+    isDemo: values.demo,
+    version: VERSION,
+    watchUsb: true,
+    startScheduler: true,
+    sbi: { ports: sbiPorts },
+    ...(server ? { serverUrl: server } : {}),
+  });
+  if (simulators) await firstDemoSync(services);
   const host = await startBrowserHost({ services, staticDir: RENDERER_DIST, port });
   process.stdout.write(`regclient ${VERSION} (browser host${values.demo ? ', demo' : ''}) — data in ${dataDir}\n`);
   process.stdout.write(`Machine ${data.identity.machineId} at centre ${data.identity.centreId}, key index ${data.identity.keyIndex}\n`);
   process.stdout.write('Open this address in Chromium or Chrome:\n');
   process.stdout.write(`${host.url}\n`);
+  if (simulators) process.stdout.write(`Demo server simulator: ${simulators.serverUrl} · demo devices on ports ${sbiPorts.from}-${sbiPorts.to}\n`);
   const stop = async () => {
     await host.close();
     await services.dispose();
+    await simulators?.stop();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+}
+
+/**
+ * The demo's first sync, as a supervisor does it on a new machine: check the machine key with the
+ * server, log in, download everything (REGISTRATION certificate, ID schema, operators, master data).
+ * A failure is reported and the app still starts: everything offline works without it.
+ */
+async function firstDemoSync(services: AppServices): Promise<void> {
+  const mosip = services.sync.mosip;
+  if (!mosip) return;
+  try {
+    await mosip.verifyMachine();
+    await mosip.login('supervisor1', 'Supervisor#2026');
+    await mosip.downSync({ full: true });
+  } catch (err) {
+    process.stderr.write(`demo: first sync with the server simulator failed (${isAppError(err) ? err.code : String(err)}); packets cannot be built until a sync succeeds\n`);
+  }
 }
 
 try {

@@ -14,12 +14,17 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** Starts the app exactly as `npm start` does (browser host, demo data) and waits for its URL line. */
-export async function startApp(extraArgs: string[] = []): Promise<RunningApp> {
+/**
+ * Starts the app exactly as `npm start` does (browser host, demo data) and waits for its URL line.
+ * `simulators: true` also starts the demo's MOSIP server and SBI device simulators (first sync
+ * included) on `sbiPorts`.
+ */
+export async function startApp(extraArgs: string[] = [], options: { simulators?: boolean; sbiPorts?: string } = {}): Promise<RunningApp> {
+  const simulatorArgs = options.simulators ? ['--sbi-ports', options.sbiPorts ?? '4701-4720'] : ['--without-simulators'];
   const temp = makeTempDir('regclient-e2e-');
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'electron/build/start.ts'), '--demo', '--browser', '--no-build', '--port', '0', '--data-dir', temp.path, ...extraArgs],
+    ['--import', 'tsx', join(ROOT, 'electron/build/start.ts'), '--demo', '--browser', '--no-build', '--port', '0', '--data-dir', temp.path, ...simulatorArgs, ...extraArgs],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, REGCLIENT_LOG: 'silent' } },
   );
   let output = '';
@@ -28,7 +33,7 @@ export async function startApp(extraArgs: string[] = []): Promise<RunningApp> {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = output.match(/^(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m);
-      if (match) {
+      if (match && (!options.simulators || output.includes('Demo server simulator:'))) {
         clearTimeout(timer);
         resolvePromise(match[1]!);
       }

@@ -39,6 +39,8 @@ export interface MosipSimulatorOptions {
   readonly tokenLifetimeMs?: number;
   /** allowed |client − server| for signed auth requests and sync timestamps (default 10 minutes) */
   readonly timestampWindowMs?: number;
+  /** the ID schema served by latestidschema (default: MOSIP's sample); a deployment serves its own */
+  readonly idSchemaPath?: string | URL;
 }
 
 /** The MOSIP 1.2 server simulator: syncdata, authmanager, registration processor, packet manager, WebSub. */
@@ -58,7 +60,11 @@ export class MosipSimulator {
   #server: Server | undefined;
   #port: number;
 
+  /** set by the idSchemaPath option; undefined = MOSIP's sample schema */
+  readonly idSchemaPath: string | URL | undefined;
+
   constructor(options: MosipSimulatorOptions) {
+    this.idSchemaPath = options.idSchemaPath;
     this.clock = options.clock ?? systemClock;
     this.tokenLifetimeMs = options.tokenLifetimeMs ?? 30 * 60_000;
     this.timestampWindowMs = options.timestampWindowMs ?? 10 * 60_000;

@@ -8,7 +8,7 @@ import { keyPaths, registerMachine } from './routes/admin';
 
 /**
  * `npm run sim:server -- --port P --state-dir DIR [--seed] [--machine-public-key FILE]
- *   [--officer-password X] [--supervisor-password Y]` — prints the URL and where the test keys are.
+ *   [--officer-password X] [--supervisor-password Y] [--id-schema FILE]` — prints the URL and where the test keys are.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -19,6 +19,7 @@ async function main(): Promise<void> {
       'machine-public-key': { type: 'string' },
       'officer-password': { type: 'string' },
       'supervisor-password': { type: 'string' },
+      'id-schema': { type: 'string' },
     },
   });
   const stateDir = resolve(values['state-dir'] ?? mkdtempSync(join(tmpdir(), 'mosip-sim-')));
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     seed: values.seed || !existsSync(join(stateDir, 'state.json')),
     officerPassword: values['officer-password'],
     supervisorPassword: values['supervisor-password'],
+    ...(values['id-schema'] ? { idSchemaPath: resolve(values['id-schema']) } : {}),
   });
   if (values['machine-public-key']) {
     const text = readFileSync(values['machine-public-key'], 'utf8');

@@ -39,7 +39,7 @@ export function syncdataRoutes(sim: MosipSimulator): Route[] {
       }),
     ),
     route('GET', /^\/v1\/syncdata\/latestidschema$/, true, () => {
-      const schemaJson = readFileSync(ID_SCHEMA_PATH, 'utf8');
+      const schemaJson = readFileSync(sim.idSchemaPath ?? ID_SCHEMA_PATH, 'utf8');
       return okReply(now(), 'mosip.syncdata.idschema', {
         id: 'sim-schema-0.1',
         idVersion: 0.1,
