@@ -249,14 +249,24 @@ export class OutboxService {
     const queue = this.#due(['UPLOADING', 'SYNCED']);
     const total = queue.length;
     let done = 0;
-    const worker = async (): Promise<void> => {
+    let firstDone!: () => void;
+    const first = new Promise<void>((resolve) => (firstDone = resolve));
+    const worker = async (index: number): Promise<void> => {
+      // Staggered start: two equal uploads started together finish together and then both wait for
+      // the server's answer with the link idle; one packet apart, one is always on the wire.
+      if (index > 0) await first;
       for (let item = queue.shift(); item && !rs.backingOff; item = queue.shift()) {
-        await this.#step(rs, [item], () => this.#uploadOne(rs, item));
+        try {
+          await this.#step(rs, [item], () => this.#uploadOne(rs, item));
+        } finally {
+          firstDone();
+        }
         done += 1;
         this.#progress({ phase: 'upload', done, total, rid: item.rid });
       }
+      firstDone();
     };
-    await Promise.all(Array.from({ length: Math.min(this.#maxUploads, Math.max(1, total)) }, worker));
+    await Promise.all(Array.from({ length: Math.min(this.#maxUploads, Math.max(1, total)) }, (_, i) => worker(i)));
   }
 
   async #uploadOne(rs: RunState, item: OutboxRecord): Promise<void> {
