@@ -1,0 +1,40 @@
+import type { ExportResult, SyncStatus } from '../../../../schemas/api/syncApi';
+import type { JobSchedule, OutboxItem, OutboxRunSummary, SyncProgress } from '../../../../schemas/outbox';
+import type { z } from 'zod';
+import type { UiError } from '../../UiError';
+
+type Status = 'idle' | 'running' | 'done' | 'failed';
+
+/** The sync screen: the outbox as the back end reports it, the last run and export, the schedule. */
+export interface SyncState {
+  readonly status: 'idle' | 'loading' | 'ready' | 'failed';
+  readonly inFlight: readonly OutboxItem[];
+  readonly parked: readonly OutboxItem[];
+  readonly syncStatus: SyncStatus | null;
+  /** the last `sync.onDidProgress` of a run (this window's or the scheduler's) */
+  readonly progress: SyncProgress | null;
+  readonly run: { readonly status: Status; readonly summary: OutboxRunSummary | null; readonly error: UiError | null };
+  readonly exported: { readonly status: Status; readonly result: z.infer<typeof ExportResult> | null; readonly error: UiError | null };
+  readonly schedule: { readonly saving: JobSchedule['job'] | null; readonly error: UiError | null };
+  /** packet ids being requeued now */
+  readonly requeueing: readonly string[];
+  /** a failed requeue, by packet id */
+  readonly itemErrors: Readonly<Record<string, UiError>>;
+  readonly error: UiError | null;
+}
+
+export function initialSyncState(): SyncState {
+  return {
+    status: 'idle',
+    inFlight: [],
+    parked: [],
+    syncStatus: null,
+    progress: null,
+    run: { status: 'idle', summary: null, error: null },
+    exported: { status: 'idle', result: null, error: null },
+    schedule: { saving: null, error: null },
+    requeueing: [],
+    itemErrors: {},
+    error: null,
+  };
+}

@@ -1,0 +1,97 @@
+import type { JobSchedule } from '../../../../../../schemas/outbox';
+import { toUiError } from '../../../../UiError';
+import type { SyncSliceContext } from '../../store';
+import { applyOutboxChange, outboxItemsReducer } from './reducer';
+
+export interface SyncActions {
+  /** follows the back end's events; returns the unsubscribe (call it when the view goes away) */
+  connect(): () => void;
+  /** the outbox lists and the sync status, fresh from the back end */
+  refresh(): Promise<void>;
+  /** one outbox run now; keeps its summary for the screen */
+  syncNow(): Promise<void>;
+  /** a parked packet back into the outbox (supervisor; the main process checks the role) */
+  requeue(packetId: string): Promise<void>;
+  setSchedule(schedule: JobSchedule): Promise<void>;
+  /** approved/rejected packets to a folder (USB), with the signed manifest */
+  exportTo(dir: string): Promise<void>;
+}
+
+/** Actions of the sync store: each calls the typed API, then stores the result, a status and the error code. */
+export function createSyncActions({ api, set, get }: SyncSliceContext): SyncActions {
+  return {
+    connect() {
+      const offs = [
+        api.on('outbox.onDidChange', (item) => set((s) => applyOutboxChange(s, item))),
+        api.on('sync.onDidProgress', (progress) => set({ progress })),
+        api.on('sync.onDidChangeSchedule', (jobs) => set((s) => (s.syncStatus ? { syncStatus: { ...s.syncStatus, jobs } } : {}))),
+      ];
+      return () => {
+        for (const off of offs) off();
+      };
+    },
+    async refresh() {
+      set((s) => ({ status: s.status === 'ready' ? 'ready' : 'loading', error: null }));
+      try {
+        const [lists, syncStatus] = await Promise.all([api['outbox.list']({}), api['sync.status']({})]);
+        set({
+          status: 'ready',
+          inFlight: outboxItemsReducer([], { type: 'replaceAll', items: lists.inFlight }),
+          parked: outboxItemsReducer([], { type: 'replaceAll', items: lists.parked }),
+          syncStatus,
+        });
+      } catch (err) {
+        set({ status: 'failed', error: toUiError(err) });
+      }
+    },
+    async syncNow() {
+      if (get().run.status === 'running') return;
+      set({ run: { status: 'running', summary: null, error: null }, progress: null });
+      try {
+        const summary = await api['sync.now']({});
+        set({ run: { status: 'done', summary, error: null } });
+      } catch (err) {
+        set({ run: { status: 'failed', summary: null, error: toUiError(err) } });
+      }
+      await get().refresh();
+    },
+    async requeue(packetId) {
+      if (get().requeueing.includes(packetId)) return;
+      set((s) => ({ requeueing: [...s.requeueing, packetId], itemErrors: withoutKey(s.itemErrors, packetId) }));
+      try {
+        const item = await api['outbox.requeue']({ id: packetId });
+        set((s) => applyOutboxChange(s, item));
+      } catch (err) {
+        set((s) => ({ itemErrors: { ...s.itemErrors, [packetId]: toUiError(err) } }));
+      } finally {
+        set((s) => ({ requeueing: s.requeueing.filter((id) => id !== packetId) }));
+      }
+    },
+    async setSchedule(schedule) {
+      set({ schedule: { saving: schedule.job, error: null } });
+      try {
+        const jobs = await api['sync.setSchedule'](schedule);
+        set((s) => ({ schedule: { saving: null, error: null }, ...(s.syncStatus ? { syncStatus: { ...s.syncStatus, jobs } } : {}) }));
+      } catch (err) {
+        set({ schedule: { saving: null, error: toUiError(err) } });
+      }
+    },
+    async exportTo(dir) {
+      const trimmed = dir.trim();
+      if (trimmed === '' || get().exported.status === 'running') return;
+      set({ exported: { status: 'running', result: null, error: null } });
+      try {
+        const result = await api['sync.export']({ dir: trimmed });
+        set({ exported: { status: 'done', result, error: null } });
+      } catch (err) {
+        set({ exported: { status: 'failed', result: null, error: toUiError(err) } });
+      }
+      await get().refresh();
+    },
+  };
+}
+
+function withoutKey<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
+  const { [key]: _dropped, ...rest } = record;
+  return rest;
+}
