@@ -1,0 +1,56 @@
+import type { z } from 'zod';
+import type { Reason } from '../../../../schemas/api/syncApi';
+import type { OutboxItem } from '../../../../schemas/outbox';
+import type { UiError } from '../../UiError';
+
+export type ApprovalAction = 'approve' | 'reject' | 'hold';
+export type ApprovalReason = z.infer<typeof Reason>;
+
+/** What the queue shows: waiting packets by state, process and creation day (`YYYY-MM-DD`, local). */
+export interface ApprovalFilter {
+  readonly state: 'waiting' | 'PENDING' | 'ON_HOLD';
+  /** '' for every process */
+  readonly process: string;
+  readonly fromDate: string;
+  readonly toDate: string;
+}
+
+/** The decision being confirmed in the password dialog. The password itself never enters the store. */
+export interface PendingDecision {
+  readonly action: ApprovalAction;
+  readonly packetIds: readonly string[];
+  readonly reasonCode: string;
+  readonly status: 'editing' | 'submitting' | 'failed';
+  readonly error: UiError | null;
+}
+
+export interface ApprovalState {
+  readonly status: 'idle' | 'loading' | 'ready' | 'failed';
+  /** packets waiting for a decision (PENDING or ON_HOLD) in the filter's date range */
+  readonly items: readonly OutboxItem[];
+  readonly filter: ApprovalFilter;
+  readonly selected: readonly string[];
+  readonly reasons: readonly ApprovalReason[];
+  readonly reasonsLanguage: string | null;
+  readonly decision: PendingDecision | null;
+  /** the packets the last decision changed, as the back end returned them */
+  readonly lastResult: { readonly action: ApprovalAction; readonly items: readonly OutboxItem[] } | null;
+  /** the error of the last decision, on the packet it names */
+  readonly packetErrors: Readonly<Record<string, UiError>>;
+  readonly error: UiError | null;
+}
+
+export function initialApprovalState(): ApprovalState {
+  return {
+    status: 'idle',
+    items: [],
+    filter: { state: 'waiting', process: '', fromDate: '', toDate: '' },
+    selected: [],
+    reasons: [],
+    reasonsLanguage: null,
+    decision: null,
+    lastResult: null,
+    packetErrors: {},
+    error: null,
+  };
+}
