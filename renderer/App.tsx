@@ -1,8 +1,10 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession, useSessionActions } from './AppStores';
+import { useRegistration, useSession, useSessionActions } from './AppStores';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { HomeScreen } from './features/home/components/HomeScreen';
+import { RegistrationScreen } from './features/registration/components/RegistrationScreen';
+import { draftSelectors } from './features/registration/store/slices/draft/selectors';
 import { IdleWarning } from './features/session/components/IdleWarning';
 import { LoginScreen } from './features/session/components/LoginScreen';
 import { sessionSelectors } from './features/session/store/selectors';
@@ -12,6 +14,7 @@ export function App() {
   const status = useSession(sessionSelectors.status);
   const session = useSession(sessionSelectors.session);
   const appInfo = useSession(sessionSelectors.appInfo);
+  const isRegistering = useRegistration(draftSelectors.isOpen);
   const { logout, reportActivity } = useSessionActions();
 
   useEffect(() => {
@@ -46,7 +49,7 @@ export function App() {
           <p role="status">{t('common.loading')}</p>
         </main>
       ) : status === 'loggedIn' ? (
-        <HomeScreen />
+        isRegistering ? <RegistrationScreen /> : <HomeScreen />
       ) : (
         <LoginScreen />
       )}

@@ -1,12 +1,15 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { HomeState, HomeStore } from './features/home/store/store';
+import type { RegistrationState } from './features/registration/store/initialState';
+import type { RegistrationStore } from './features/registration/store/store';
 import type { SessionState } from './features/session/store/initialState';
 import type { SessionStore } from './features/session/store/store';
 
 export interface AppStores {
   readonly session: SessionStore;
   readonly home: HomeStore;
+  readonly registration: RegistrationStore;
 }
 
 export const StoresContext = createContext<AppStores | null>(null);
@@ -31,4 +34,12 @@ export function useHome<T>(selector: (s: HomeState) => T): T {
 
 export function useHomeActions() {
   return useStores().home.getState();
+}
+
+export function useRegistration<T>(selector: (s: RegistrationState) => T): T {
+  return useStore(useStores().registration, selector);
+}
+
+export function useRegistrationActions() {
+  return useStores().registration.getState();
 }

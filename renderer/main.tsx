@@ -8,6 +8,8 @@ import { StoresContext, type AppStores } from './AppStores';
 import { createApiClient } from './api/createApiClient';
 import { createWebSocketBridge } from './api/createWebSocketBridge';
 import { createHomeStore } from './features/home/store/store';
+import { asRegistrationApi } from './features/registration/store/asRegistrationApi';
+import { createRegistrationStore } from './features/registration/store/store';
 import { createSessionStore, type LanguageMemory } from './features/session/store/store';
 import { applyDocumentLanguage, createI18n, DEFAULT_LANGUAGE } from './i18n/createI18n';
 import './styles/app.css';
@@ -37,7 +39,11 @@ const languageMemory: LanguageMemory = {
 
 async function boot(): Promise<void> {
   const api = createApiClient(connect());
-  const stores: AppStores = { session: createSessionStore(api, languageMemory, DEFAULT_LANGUAGE), home: createHomeStore(api) };
+  const stores: AppStores = {
+    session: createSessionStore(api, languageMemory, DEFAULT_LANGUAGE),
+    home: createHomeStore(api),
+    registration: createRegistrationStore(asRegistrationApi(api)),
+  };
   const i18n = await createI18n(stores.session.getState().language);
   const follow = (language: LanguageCode) => {
     applyDocumentLanguage(document, language);
@@ -46,7 +52,10 @@ async function boot(): Promise<void> {
   follow(stores.session.getState().language);
   stores.session.subscribe((state, previous) => {
     if (state.language !== previous.language) follow(state.language);
-    if (state.status !== 'loggedIn' && previous.status === 'loggedIn') stores.home.getState().reset();
+    if (state.status !== 'loggedIn' && previous.status === 'loggedIn') {
+      stores.home.getState().reset();
+      stores.registration.getState().reset();
+    }
   });
   createRoot(document.getElementById('root')!).render(
     <StrictMode>

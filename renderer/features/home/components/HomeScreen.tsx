@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { useHome, useHomeActions, useSession } from '../../../AppStores';
+import { useHome, useHomeActions, useRegistrationActions, useSession } from '../../../AppStores';
+import { DraftsList } from '../../registration/components/ProcessPicker/DraftsList';
 import { sessionSelectors } from '../../session/store/selectors';
 import { homeSelectors } from '../store/store';
 import { BCP47 } from '../../../i18n/resources';
@@ -22,17 +23,30 @@ export function HomeScreen() {
   const summary = useHome(homeSelectors.summary);
   const auditResult = useHome(homeSelectors.auditResult);
   const error = useHome(homeSelectors.error);
+  const isOfficer = useSession(sessionSelectors.hasRole('REGISTRATION_OFFICER'));
   const { load, verifyAudit } = useHomeActions();
+  const { open: openRegistration, listDrafts } = useRegistrationActions();
   const locale = BCP47[language];
 
   useEffect(() => {
     void load();
   }, [load]);
+  useEffect(() => {
+    if (isOfficer) void listDrafts();
+  }, [isOfficer, listDrafts]);
 
   return (
     <main id="main" className="home" aria-labelledby="home-heading">
       <h1 id="home-heading">{t('home.heading')}</h1>
       {session && <p className="welcome">{t('home.welcome', { name: session.name })} · {session.roles.map((r) => t(`session.roles.${r}`)).join(', ')}</p>}
+      {isOfficer && (
+        <div className="home__registration">
+          <button type="button" className="button button--primary button--large" onClick={() => void openRegistration()}>
+            {t('registration.home.new')}
+          </button>
+          <DraftsList />
+        </div>
+      )}
       {error && <ErrorMessage error={error} />}
       {!summary && !error && <p role="status">{t('common.loading')}</p>}
       {summary && (

@@ -51,6 +51,7 @@ export function createBiometricsActions({ api, set, get, now }: SliceContext): B
         set((s) => ({
           form: formReducer(s.form, formActions.setValue(fieldId, result.value, now())),
           biometrics: { ...s.biometrics, capturing: null, attempts: { ...s.biometrics.attempts, [key]: result } },
+          draft: modality === 'exception-photo' ? { ...s.draft, missingExceptionPhotos: s.draft.missingExceptionPhotos.filter((id) => id !== fieldId) } : s.draft,
         }));
       } catch (err) {
         set((s) => ({ biometrics: { ...s.biometrics, capturing: null, error: toUiError(err) } }));

@@ -39,6 +39,12 @@ export const biometricsSelectors = {
   modalities: (fieldId: string) => (s: RegistrationState): Modality[] => modalitiesFor(requiredAttributes(fieldId)(s), exceptions(fieldId)(s)),
   /** fingers and eyes the operator may mark missing for this field */
   exceptionable: (fieldId: string) => (s: RegistrationState): BioAttribute[] => requiredAttributes(fieldId)(s).filter((a) => EXCEPTIONABLE.has(a)),
+  /** the first panel still to capture (no accepted or force-captured attempt): Alt+C's target */
+  nextToCapture: (fieldId: string) => (s: RegistrationState): Modality | null =>
+    modalitiesFor(requiredAttributes(fieldId)(s), exceptions(fieldId)(s)).find((m) => {
+      const result = s.biometrics.attempts[attemptKey(fieldId, m)];
+      return !result || result.decision === 'retry';
+    }) ?? null,
   isCapturing: (fieldId: string, modality: Modality) => (s: RegistrationState) => s.biometrics.capturing === attemptKey(fieldId, modality),
   isAnyCapturing: (s: RegistrationState) => s.biometrics.capturing !== null,
   previewModality: (s: RegistrationState) => s.biometrics.previewModality,

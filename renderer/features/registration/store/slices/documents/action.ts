@@ -7,6 +7,8 @@ export interface DocumentsActions {
   /** sends the chosen files (base64) to the back end, which converts, size-checks and stores them */
   attachDocument(fieldId: string, documentType: string, refNumber: string | null, files: readonly UploadedFile[]): Promise<void>;
   removeDocument(fieldId: string): void;
+  /** a file the page cannot send (not JPEG, PNG or PDF): the same error the back end would give */
+  rejectDocument(fieldId: string, name: string, format: string): void;
 }
 
 /** Documents: the bytes go straight to the back end; the form keeps only the returned reference. */
@@ -22,6 +24,9 @@ export function createDocumentsActions({ api, set, get, now }: SliceContext): Do
       } catch (err) {
         set((s) => ({ documents: { ...s.documents, [fieldId]: { status: 'failed', error: toUiError(err) } } }));
       }
+    },
+    rejectDocument(fieldId, name, format) {
+      set((s) => ({ documents: { ...s.documents, [fieldId]: { status: 'failed', error: { code: 'ERR_REG_DOCUMENT_UNSUPPORTED_FORMAT', details: { name, format } } } } }));
     },
     removeDocument(fieldId) {
       set((s) => {

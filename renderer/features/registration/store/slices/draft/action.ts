@@ -77,7 +77,9 @@ export function createDraftActions(context: SliceContext): DraftActions {
     },
     async close() {
       await get().stopPreview();
+      await get().save();
       set((s) => ({ draft: { ...s.draft, view: 'closed' } }));
+      await get().listDrafts();
     },
     async listDrafts() {
       try {

@@ -2,6 +2,8 @@ import type { DraftSummary } from '../../../../../../schemas/api/registrationApi
 import type { RegistrationProcess } from '../../../../../../schemas/registration';
 import type { ProcessSpec } from '../../../../../../schemas/uiSpec';
 import type { RegistrationState } from '../../initialState';
+import { allFields } from '../form/deriveFormRules';
+import { fieldOptions, type FieldOption } from './fieldOptions';
 
 const PROCESS_ORDER: readonly RegistrationProcess[] = ['NEW', 'UPDATE', 'LOST', 'BIOMETRIC_CORRECTION'];
 
@@ -20,4 +22,10 @@ export const draftSelectors = {
   processes: (s: RegistrationState): ProcessSpec[] =>
     (s.draft.bundle?.processes ?? []).filter((p) => p.isActive).sort((a, b) => PROCESS_ORDER.indexOf(a.id) - PROCESS_ORDER.indexOf(b.id)),
   masterData: (s: RegistrationState) => s.draft.bundle?.masterData ?? null,
+  /** dropdown / button choices for a field, following the location chosen one level up */
+  options: (fieldId: string) => (s: RegistrationState): readonly FieldOption[] => {
+    const fields = allFields(s.form);
+    const field = fields.find((f) => f.id === fieldId);
+    return field ? fieldOptions(field, fields, s.form.values, s.draft.bundle?.masterData ?? null) : [];
+  },
 };

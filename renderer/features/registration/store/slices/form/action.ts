@@ -19,6 +19,12 @@ export interface FormActions {
 /** Form edits go through the pure reducer; every screen change autosaves the draft. */
 export function createFormActions({ set, get, now }: SliceContext): FormActions {
   const dispatch = (action: FormAction) => set((s) => ({ form: formReducer(s.form, action) }));
+  /** an edit: the "fix these first" list, once shown, follows the fixes instead of going stale */
+  const edit = (action: FormAction) =>
+    set((s) => {
+      const form = formReducer(s.form, action);
+      return s.draft.blockedIssues.length === 0 ? { form } : { form, draft: { ...s.draft, blockedIssues: formSelectors.screenIssues(form) } };
+    });
   const moved = async (before: number) => {
     if (get().form.screenIndex !== before) {
       set((s) => ({ draft: { ...s.draft, blockedIssues: [], missingExceptionPhotos: [] } }));
@@ -26,11 +32,11 @@ export function createFormActions({ set, get, now }: SliceContext): FormActions 
     }
   };
   return {
-    setValue: (fieldId, value) => dispatch(formActions.setValue(fieldId, value, now())),
-    setLocalizedText: (fieldId, language, text) => dispatch(formActions.setLocalizedText(fieldId, language, text, now())),
+    setValue: (fieldId, value) => edit(formActions.setValue(fieldId, value, now())),
+    setLocalizedText: (fieldId, language, text) => edit(formActions.setLocalizedText(fieldId, language, text, now())),
     setAge(fieldId, years) {
       const value = years === null ? null : { type: 'text' as const, value: dateOfBirthFromAge(years, new Date(now())) };
-      dispatch(formActions.setValue(fieldId, value, now()));
+      edit(formActions.setValue(fieldId, value, now()));
     },
     async next() {
       const state = get();

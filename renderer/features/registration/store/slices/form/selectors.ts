@@ -7,6 +7,7 @@ import type { FormState } from '../../initialState';
 import { allFields, fieldIssues, isScreenShown } from './deriveFormRules';
 
 const NO_ISSUES: readonly FieldIssue[] = [];
+const NO_SCREENS: readonly UiScreen[] = [];
 
 function currentScreen(s: FormState): UiScreen | null {
   return s.spec?.screens[s.screenIndex] ?? null;
@@ -30,13 +31,23 @@ export const formSelectors = {
   selectedGroups: (s: FormState) => s.selectedGroups,
   ruleError: (s: FormState) => s.ruleError,
   screenIndex: (s: FormState) => s.screenIndex,
+  /** the furthest screen passed: the step indicator links screens up to it */
+  reachedScreenIndex: (s: FormState) => s.reachedScreenIndex,
+  draftId: (s: FormState) => s.draftId,
   currentScreen,
   /** the screens the operator will go through, with their index in the spec */
   shownScreens: (s: FormState): { index: number; screen: UiScreen }[] =>
     (s.spec?.screens ?? []).map((screen, index) => ({ index, screen })).filter(({ screen }) => isScreenShown(s, screen)),
+  /** every screen of the spec (a stable reference), for views that pair it with `shownScreenIndexes` */
+  screens: (s: FormState): readonly UiScreen[] => s.spec?.screens ?? NO_SCREENS,
+  /** indexes of the screens the operator goes through (numbers: stable under `useShallow`) */
+  shownScreenIndexes: (s: FormState): number[] =>
+    (s.spec?.screens ?? []).flatMap((screen, index) => (isScreenShown(s, screen) ? [index] : [])),
   /** the current screen's fields that are shown, in spec order */
   visibleFields: (s: FormState): UiField[] => currentScreen(s)?.fields.filter((f) => s.visible[f.id]) ?? [],
   value: (fieldId: string) => (s: FormState) => s.values[fieldId],
+  /** a field of the spec by id, on any screen */
+  field: (fieldId: string) => (s: FormState): UiField | undefined => allFields(s).find((f) => f.id === fieldId),
   isVisible: (fieldId: string) => (s: FormState) => s.visible[fieldId] ?? false,
   isRequired: (fieldId: string) => (s: FormState) => s.required[fieldId] ?? false,
   /** what the UI shows under a field: issues of touched fields only */

@@ -42,7 +42,7 @@ describe('registration store (against a contract-shaped fake back end)', () => {
       state().setLocalizedText(id, 'eng', eng);
     }
     state().setValue('dateOfBirth', { type: 'text', value: dateOfBirth });
-    for (const [id, code] of [['gender', 'FLE'], ['residenceStatus', 'NFR'], ['region', 'ST'], ['province', 'MZ']] as const) state().setValue(id, { type: 'code', code });
+    for (const [id, code] of [['gender', 'FLE'], ['residenceStatus', 'NAT'], ['region', 'ST'], ['province', 'AGR']] as const) state().setValue(id, { type: 'code', code });
   }
   async function toBiometrics() {
     await state().open();
@@ -78,6 +78,8 @@ describe('registration store (against a contract-shaped fake back end)', () => {
     assert.equal(screenName(), 'consentdet');
     assert.deepEqual(draftSelectors.blockedIssues(state()).map((i) => [i.fieldId, i.rule]), [['consent', 'required'], ['preferredLang', 'required']]);
     assert.deepEqual(calls('drafts.save'), []);
+    state().setValue('consent', { type: 'flag', checked: true });
+    assert.deepEqual(draftSelectors.blockedIssues(state()).map((i) => i.fieldId), ['preferredLang'], 'the list follows the fixes');
   });
 
   it('moves on and autosaves after every screen change, back included', async () => {
@@ -179,6 +181,7 @@ describe('registration store (against a contract-shaped fake back end)', () => {
     assert.deepEqual(draftSelectors.missingExceptionPhotos(state()), ['individualBiometrics']);
 
     await state().captureBiometrics('individualBiometrics', 'exception-photo');
+    assert.deepEqual(draftSelectors.missingExceptionPhotos(state()), []);
     await state().next();
     assert.equal(draftSelectors.view(state()), 'preview');
     assert.deepEqual(calls('drafts.validate'), [{ draftId: state().form.draftId }]);

@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { UploadedFile } from '../../../../../schemas/api/registrationApi';
+import type { UiField } from '../../../../../schemas/uiSpec';
+import { useRegistration, useRegistrationActions } from '../../../../AppStores';
+import { ErrorMessage } from '../../../../components/ErrorMessage';
+import { documentsSelectors } from '../../store/slices/documents/selectors';
+import { pickText } from '../pickText';
+import { useUiLanguage } from '../useUiLanguage';
+import { DOCUMENT_TYPES } from './documentTypes';
+import { FieldIssues, issuesId } from './FieldIssues';
+import { FieldLabel } from './FieldLabel';
+import { readUploadedFile } from './readUploadedFile';
+import { useField } from './useField';
+
+/** A document: type, reference number and the files (images or PDF), sent to the back end at once. */
+export function FileUploadField({ field }: Readonly<{ field: UiField }>) {
+  const { t } = useTranslation();
+  const ui = useUiLanguage();
+  const { isRequired, issues } = useField(field.id);
+  const attached = useRegistration(documentsSelectors.attached(field.id));
+  const status = useRegistration(documentsSelectors.status(field.id));
+  const error = useRegistration(documentsSelectors.error(field.id));
+  const { attachDocument, rejectDocument, removeDocument } = useRegistrationActions();
+  const types = DOCUMENT_TYPES[field.subType ?? ''] ?? DOCUMENT_TYPES.POI!;
+  const [documentType, setDocumentType] = useState(attached?.documentType ?? types[0] ?? '');
+  const [refNumber, setRefNumber] = useState(attached?.refNumber ?? '');
+  const id = `field-${field.id}`;
+  const errorId = `${id}-error`;
+
+  const onFiles = async (list: FileList | null) => {
+    const files = [...(list ?? [])];
+    if (files.length === 0) return;
+    const read: UploadedFile[] = [];
+    for (const file of files) {
+      const uploaded = await readUploadedFile(file);
+      if (!uploaded) {
+        rejectDocument(field.id, file.name, file.type || '?');
+        return;
+      }
+      read.push(uploaded);
+    }
+    await attachDocument(field.id, documentType, refNumber, read);
+  };
+
+  return (
+    <fieldset className="field field--document" aria-describedby={`${issuesId(field.id)} ${errorId}`}>
+      <legend className="field__label"><FieldLabel text={pickText(field.label, ui)} isRequired={isRequired} /></legend>
+      <div className="field__languages">
+        <div className="field__language">
+          <label htmlFor={`${id}-type`} className="field__sublabel">{t('registration.document.type')}</label>
+          <select id={`${id}-type`} className="input" value={documentType} onChange={(e) => setDocumentType(e.target.value)}>
+            {types.map((code) => <option key={code} value={code}>{t(`registration.documentType.${code}`, { defaultValue: code })}</option>)}
+          </select>
+        </div>
+        <div className="field__language">
+          <label htmlFor={`${id}-ref`} className="field__sublabel">{t('registration.document.refNumber')}</label>
+          <input id={`${id}-ref`} className="input" type="text" dir="ltr" maxLength={100} value={refNumber} onChange={(e) => setRefNumber(e.target.value)} />
+        </div>
+        <div className="field__language">
+          <label htmlFor={`${id}-file`} className="field__sublabel">{t('registration.document.file')}</label>
+          <input
+            id={`${id}-file`} className="input" type="file" accept="image/jpeg,image/png,application/pdf" multiple disabled={status === 'uploading'}
+            onChange={(e) => {
+              const files = e.target.files;
+              void onFiles(files);
+              e.target.value = '';
+            }}
+          />
+        </div>
+      </div>
+      {status === 'uploading' && <p role="status">{t('registration.document.uploading')}</p>}
+      {attached && (
+        <p className="document__attached" data-testid={`document-${field.id}`}>
+          {t('registration.document.attached', { type: t(`registration.documentType.${attached.documentType}`, { defaultValue: attached.documentType }), size: Math.ceil(attached.sizeBytes / 1024) })}
+          {attached.refNumber ? ` · ${attached.refNumber}` : ''}{' '}
+          <button type="button" className="button button--small" onClick={() => removeDocument(field.id)}>{t('registration.document.remove')}</button>
+        </p>
+      )}
+      <div id={errorId}>{error && <ErrorMessage error={error} />}</div>
+      <FieldIssues fieldId={field.id} issues={issues} />
+    </fieldset>
+  );
+}

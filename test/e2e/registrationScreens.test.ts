@@ -1,0 +1,233 @@
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, afterEach, before, beforeEach, describe, it as nodeIt } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { seriousA11yViolations } from './helpers/axe';
+import { ARTIFACTS, launchChromium, saveFailureArtifacts } from './helpers/startApp';
+import type { FakeRegistrationApi } from '../unit/renderer/features/registration/store/fakeRegistrationApi';
+import { buildHarness, HARNESS_URL, routeHarness } from './helpers/buildHarness';
+
+const SCREENS = join(ARTIFACTS, 'screens');
+
+/** What the harness page exposes (this file is type-checked without the DOM library). */
+interface HarnessPage {
+  harness: { fake: FakeRegistrationApi };
+  document: { activeElement: { id: string } | null };
+  scrollTo(x: number, y: number): void;
+}
+/** a 1×1 JPEG, as a device preview frame would arrive */
+const TINY_JPEG = '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=';
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+/**
+ * The registration screens in Debian Chromium against the contract-shaped fake back end (the real
+ * back end's e2e is registration.test.ts): keyboard flow, validation messages, captures, preview,
+ * receipt, axe on every screen, and the README screenshots at 1366×768.
+ */
+describe('registration screens (harness, Debian Chromium)', () => {
+  let browser: Browser;
+  let bundle: { js: string; css: string };
+  let context: BrowserContext;
+  let page: Page;
+
+  before(async () => {
+    [browser, bundle] = await Promise.all([launchChromium(), buildHarness()]);
+    mkdirSync(SCREENS, { recursive: true });
+  });
+  after(async () => {
+    await browser.close();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    context.setDefaultTimeout(10_000);
+    page = await context.newPage();
+    page.on('pageerror', (err) => console.error(`page error: ${err.message}`));
+    await routeHarness(page, bundle);
+  });
+  afterEach(async () => {
+    await context.close();
+  });
+
+  const it = (name: string, body: () => Promise<void>) =>
+    nodeIt(name, async () => {
+      try {
+        await body();
+      } catch (err) {
+        await saveFailureArtifacts(page, undefined, `harness ${name}`);
+        throw err;
+      }
+    });
+
+  const heading = (name: string) => page.getByRole('heading', { level: 1, name, exact: true });
+  const shot = async (name: string) => {
+    await page.evaluate(() => (globalThis as unknown as HarnessPage).scrollTo(0, 0));
+    await page.screenshot({ path: join(SCREENS, `${name}.png`) });
+  };
+  const assertA11y = async (where: string) => assert.deepEqual(await seriousA11yViolations(page), [], where);
+  const focusedId = () => page.evaluate(() => (globalThis as unknown as HarnessPage).document.activeElement?.id ?? '');
+
+  async function startNew() {
+    await page.goto(`${HARNESS_URL}?lang=eng`);
+    await heading('New registration').waitFor();
+    await page.getByRole('button', { name: 'Start registration' }).click();
+    await heading('Consent').waitFor();
+  }
+
+  async function fillConsentAndDemographics() {
+    await page.getByLabel(/I have read and accept/).check();
+    await page.getByRole('radio', { name: 'Portuguese' }).check();
+    await page.keyboard.press('Alt+ArrowRight');
+    await heading('Demographic details').waitFor();
+    for (const [id, por, eng] of [['fullName', 'Maria da Graça', 'Maria da Graca'], ['city', 'Trindade', 'Trindade'], ['addressLine1', 'Rua da Sé 12', 'Rua da Se 12']]) {
+      await page.fill(`#field-${id}-por`, por!);
+      await page.fill(`#field-${id}-eng`, eng!);
+    }
+    await page.fill('#field-dateOfBirth', '1990/05/17');
+    await page.selectOption('#field-gender', 'FLE');
+    await page.selectOption('#field-residenceStatus', 'NAT');
+    await page.selectOption('#field-region', 'ST');
+    await page.selectOption('#field-province', 'AGR');
+  }
+
+  it('walks a NEW registration by keyboard, with every screen accessible', async () => {
+    await page.goto(`${HARNESS_URL}?lang=eng`);
+    await heading('New registration').waitFor();
+    assert.equal(await page.getByRole('checkbox', { name: 'Português' }).isChecked(), true);
+    assert.equal(await page.getByRole('checkbox', { name: 'English' }).isChecked(), true);
+    await assertA11y('picker');
+    await shot('1-process-picker');
+    await page.getByRole('button', { name: 'Start registration' }).click();
+    await heading('Consent').waitFor();
+    assert.equal(await focusedId(), 'screen-heading', 'focus moves to the screen heading');
+
+    // Next is blocked, with the list of issues and the message under the field
+    await page.keyboard.press('Alt+ArrowRight');
+    await page.getByTestId('blocked-issues').waitFor();
+    assert.match((await page.getByTestId('blocked-issues').textContent()) ?? '', /Fix 2 problems/);
+    const describedBy = (await page.getByLabel(/I have read and accept/).getAttribute('aria-describedby')) ?? '';
+    assert.match((await page.locator(`#${describedBy}`).textContent()) ?? '', /required/i);
+    await assertA11y('consent, blocked');
+    await shot('2-consent-blocked');
+
+    await fillConsentAndDemographics();
+    assert.equal(await page.getAttribute('#field-fullName-por', 'lang'), 'pt-ST');
+    assert.equal(await page.getAttribute('#field-fullName-eng', 'lang'), 'en');
+    await assertA11y('demographics');
+    await shot('3-demographics');
+    await page.keyboard.press('Alt+ArrowRight');
+    await heading('Documents').waitFor();
+
+    await page.setInputFiles('#field-proofOfIdentity-file', { name: 'bi.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.getByTestId('document-proofOfIdentity').waitFor();
+    assert.match((await page.getByTestId('document-proofOfIdentity').textContent()) ?? '', /National identity card attached/);
+    await assertA11y('documents');
+    await shot('4-documents');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await heading('Biometric details').waitFor();
+
+    // one missing finger → the exception photo is required
+    await page.getByText(/Missing fingers or eyes/).first().click();
+    await page.getByRole('checkbox', { name: 'Left little finger' }).check();
+    await page.getByTestId('panel-exception-photo').waitFor();
+    await page.getByTestId('panel-face').getByRole('button', { name: 'Show live image' }).click();
+    await page.evaluate((jpeg) => (globalThis as unknown as HarnessPage).harness.fake.emit('devices.onDidPreviewFrame', { modality: 'face', index: 0, jpegBase64: jpeg }), TINY_JPEG);
+    await page.getByRole('img', { name: 'Live image: Face photo' }).waitFor();
+    // Alt+C captures the panel holding focus (face, previewing), then the first still to capture
+    await page.keyboard.press('Alt+c');
+    await page.getByTestId('decision-face').waitFor();
+    assert.equal(await page.getByRole('img', { name: 'Live image: Face photo' }).count(), 0, 'capturing stops the preview');
+    await page.focus('#screen-heading');
+    for (const modality of ['left-slap', 'right-slap', 'thumbs', 'iris']) {
+      await page.keyboard.press('Alt+c');
+      await page.getByTestId(`decision-${modality}`).waitFor();
+    }
+    await page.keyboard.press('Alt+ArrowRight');
+    await page.getByText('take the exception photo before continuing').waitFor();
+    await page.getByTestId('panel-exception-photo').getByRole('button', { name: 'Capture' }).click();
+    await page.getByTestId('decision-exception-photo').waitFor();
+    assert.equal(await page.getByText('take the exception photo before continuing').count(), 0, 'the reminder goes once the photo is taken');
+    await assertA11y('biometrics');
+    await shot('5-biometrics');
+    await page.keyboard.press('Alt+ArrowRight');
+
+    await heading('Preview').waitFor();
+    const preview = (await page.locator('main').textContent()) ?? '';
+    assert.match(preview, /Maria da Graça/);
+    assert.match(preview, /Maria da Graca/);
+    assert.match(preview, /Exceptions: Left little finger/);
+    await assertA11y('preview');
+    await shot('6-preview');
+    assert.equal(await page.getByRole('button', { name: 'Submit registration' }).isDisabled(), true, 'submit waits for the operator\'s confirmation');
+    await page.getByLabel(/read the data back/).check();
+    await page.getByRole('button', { name: 'Submit registration' }).click();
+
+    await heading('Registration complete').waitFor();
+    assert.equal(await page.getByTestId('rid').textContent(), '10001100010000120261122080000');
+    assert.match((await page.getByTestId('receipt-download').getAttribute('href')) ?? '', /^blob:/);
+    await assertA11y('acknowledgement');
+    await shot('7-acknowledgement');
+    await page.getByRole('button', { name: 'New registration' }).click();
+    await heading('New registration').waitFor();
+    await page.getByText('Completed. Registration ID 10001100010000120261122080000.').waitFor();
+  });
+
+  it('shows the message of the failing language under its input', async () => {
+    await startNew();
+    await fillConsentAndDemographics();
+    await page.fill('#field-fullName-eng', 'M4ria');
+    await page.keyboard.press('Alt+ArrowRight');
+    await page.getByTestId('blocked-issues').waitFor();
+    assert.equal(await page.getAttribute('#field-fullName-eng', 'aria-invalid'), 'true');
+    const underEnglish = await page.locator('#field-fullName-eng-issues').textContent();
+    assert.ok(underEnglish && underEnglish.length > 0, 'a message under the English input');
+    assert.equal(await page.locator('#field-fullName-por-issues').textContent(), '', 'none under the Portuguese one');
+    assert.match((await page.getByTestId('blocked-issues').textContent()) ?? '', /Full name \(English\)/);
+    await page.fill('#field-fullName-eng', 'Maria');
+    await page.getByTestId('blocked-issues').waitFor({ state: 'detached' });
+    await heading('Demographic details').waitFor();
+  });
+
+  it('retries a low-quality capture, then shows it force-captured', async () => {
+    await startNew();
+    await fillConsentAndDemographics();
+    await page.keyboard.press('Alt+ArrowRight');
+    await page.setInputFiles('#field-proofOfIdentity-file', { name: 'bi.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.getByTestId('document-proofOfIdentity').waitFor();
+    await page.keyboard.press('Alt+ArrowRight');
+    await heading('Biometric details').waitFor();
+    await page.evaluate(() => (globalThis as unknown as HarnessPage).harness.fake.scores.push(12, 18, 22));
+    const panel = page.getByTestId('panel-left-slap');
+    await panel.getByRole('button', { name: 'Capture' }).click();
+    await panel.getByText('Quality too low: capture again').waitFor();
+    await panel.getByText('2 attempts left').waitFor();
+    await panel.getByRole('button', { name: 'Capture again' }).click();
+    await panel.getByText('1 attempt left').waitFor();
+    await panel.getByRole('button', { name: 'Capture again' }).click();
+    await panel.getByText('force-captured').waitFor();
+    assert.match((await panel.textContent()) ?? '', /Quality 22 \(threshold 40\)/);
+    assert.equal(await panel.getByRole('button', { name: 'Capture' }).isDisabled(), true);
+  });
+
+  it('shows the back end\'s size-limit error for a large document', async () => {
+    await startNew();
+    await fillConsentAndDemographics();
+    await page.keyboard.press('Alt+ArrowRight');
+    await heading('Documents').waitFor();
+    await page.setInputFiles('#field-proofOfAddress-file', { name: 'big.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(4000, 65) });
+    const error = page.locator('[data-error-code="ERR_REG_DOCUMENT_TOO_LARGE"]');
+    await error.waitFor();
+    assert.match((await error.textContent()) ?? '', /big\.pdf/);
+  });
+
+  it('renders the picker right-to-left in Arabic and in Portuguese by default strings', async () => {
+    await page.goto(`${HARNESS_URL}?lang=ara`);
+    await heading('تسجيل جديد').waitFor();
+    assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+    await page.goto(`${HARNESS_URL}?lang=por`);
+    await heading('Novo registo').waitFor();
+    await page.getByRole('button', { name: 'Iniciar registo' }).click();
+    await heading('Consentimento').waitFor();
+    await assertA11y('consent in Portuguese');
+  });
+});
