@@ -17,6 +17,7 @@ export const AuditEvent = z.enum([
   'OPERATOR_UPDATED',
   'LANGUAGE_CHANGED',
   'AUDIT_VERIFIED',
+  'SETTINGS_CHANGED',
   'SYNC_SERVER_LOGIN',
   'SYNC_SERVER_LOGIN_FAILED',
   'SYNC_SIGN_CERT_PINNED',
@@ -33,6 +34,11 @@ export const AuditEvent = z.enum([
   'PACKET_FILE_DELETED',
   'SYNC_OUTBOX_RUN',
   'SYNC_SCHEDULE_CHANGED',
+  'DRAFT_CREATED',
+  'DRAFT_DOCUMENT_ATTACHED',
+  'DRAFT_BIOMETRICS_CAPTURED',
+  'DRAFT_DISCARDED',
+  'DRAFT_SUBMITTED',
 ]);
 export type AuditEvent = z.infer<typeof AuditEvent>;
 

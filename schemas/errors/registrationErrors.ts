@@ -35,4 +35,54 @@ export const registrationErrors = defineErrors({
     log: 'the receipt cannot be printed in this language: its font is not shipped yet',
     details: z.object({ language: z.string() }),
   },
+  ERR_REG_DRAFT_NOT_FOUND: {
+    retry: 'fatal',
+    log: 'no registration draft has this id (submitted or discarded already)',
+    details: z.object({ draftId: z.string() }),
+  },
+  ERR_REG_DRAFT_NOT_OWNER: {
+    retry: 'fatal',
+    log: 'the registration draft belongs to another operator',
+    details: z.object({ draftId: z.string() }),
+  },
+  ERR_REG_DRAFT_CONFLICT: {
+    retry: 'fatal',
+    log: 'the saved draft does not match the stored one (version, process or languages changed)',
+    details: z.object({ draftId: z.string(), field: z.string() }),
+  },
+  ERR_REG_DRAFT_UNREADABLE: {
+    retry: 'fatal',
+    log: 'the stored draft no longer matches the draft format',
+    details: z.object({ draftId: z.string(), reason: z.string() }),
+  },
+  ERR_REG_DRAFT_INCOMPLETE: {
+    retry: 'fatal',
+    log: 'the registration has validation issues and cannot be submitted',
+    details: z.object({ draftId: z.string(), count: z.number().int(), fieldId: z.string(), rule: z.string() }),
+  },
+  ERR_REG_FIELD_NOT_IN_FORM: {
+    retry: 'fatal',
+    log: 'the field is not a field of this kind in the process form',
+    details: z.object({ fieldId: z.string(), expected: z.string() }),
+  },
+  ERR_REG_DOCUMENT_NOT_ATTACHED: {
+    retry: 'fatal',
+    log: 'a document value refers to a scan this draft does not hold',
+    details: z.object({ fieldId: z.string() }),
+  },
+  ERR_REG_BIOMETRIC_NOT_REQUESTED: {
+    retry: 'fatal',
+    log: 'this modality is not captured for this biometrics field (or no exception is marked for an exception photo)',
+    details: z.object({ fieldId: z.string(), modality: z.string() }),
+  },
+  ERR_REG_BIOMETRIC_NO_ATTEMPTS_LEFT: {
+    retry: 'fatal',
+    log: 'every capture attempt allowed for this modality is used; the best one is kept',
+    details: z.object({ fieldId: z.string(), modality: z.string(), attempts: z.number().int() }),
+  },
+  ERR_REG_FORM_BUNDLE_INVALID: {
+    retry: 'fatal',
+    log: 'the synced ID schema response carries UI specs that cannot be read',
+    details: z.object({ reason: z.string() }),
+  },
 });

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import type { DraftSummary } from '../../../../schemas/api/registrationApi';
+import { AppError } from '../../../../schemas/errors';
+import type { RegistrationProcess } from '../../../../schemas/registration';
+import { RegistrationDraft, type FormFieldValue, type FormValues } from '../../../../schemas/registrationForm';
+import type { Clock } from '../../../../native/time/Clock';
+import type { AuditLog } from '../../audit/AuditLog';
+import type { DB } from '../../db/Database';
+import { deleteDraft, getDraftDocument, getDraftRow, insertDraft, listDraftRows, updateDraftJson, type DraftRow } from '../../db/repos/drafts';
+
+/** Refuses a new registration when an offline limit is hit (OfflineLimitsService). */
+export interface RegistrationGate {
+  assertCanRegister(): void;
+}
+
+export interface DraftServiceDeps {
+  readonly db: DB;
+  readonly audit: AuditLog;
+  readonly clock: Clock;
+  readonly gate: RegistrationGate;
+}
+
+/** A stored draft with its row (owner, hash chain). */
+export interface OwnedDraft {
+  readonly row: DraftRow;
+  readonly draft: RegistrationDraft;
+}
+
+/** Fields whose name is shown in the drafts list, in order of preference (MOSIP sample and STP specs). */
+const NAME_FIELDS = ['fullName', 'firstName', 'middleName', 'lastName'] as const;
+
+/**
+ * Registrations in progress, one operator's each. The page's autosave replaces the form values;
+ * document and biometric values are the back end's (written by attachDocument/captureBiometrics),
+ * so a late autosave of an older page state cannot drop a capture.
+ */
+export class DraftService {
+  readonly #d: DraftServiceDeps;
+
+  constructor(deps: DraftServiceDeps) {
+    this.#d = deps;
+  }
+
+  /** @throws AppError ERR_SYNC_LIMIT_* when an offline limit freezes registration */
+  create(operatorId: string, input: Readonly<{ process: RegistrationProcess; languages: readonly string[] }>): RegistrationDraft {
+    this.#d.gate.assertCanRegister();
+    const now = this.#d.clock.now();
+    const draft: RegistrationDraft = {
+      version: 1, draftId: randomUUID(), process: input.process, languages: [...input.languages], selectedGroups: [],
+      values: {}, screenIndex: 0, reachedScreenIndex: 0, savedAt: now,
+    };
+    insertDraft(this.#d.db, { draftId: draft.draftId, operatorId, process: draft.process, json: JSON.stringify(draft), hashChain: '', createdAt: now, savedAt: now });
+    this.#d.audit.append('DRAFT_CREATED', operatorId, { draftId: draft.draftId, process: draft.process });
+    return draft;
+  }
+
+  /**
+   * The stored draft, if it is this operator's.
+   * @throws AppError ERR_REG_DRAFT_NOT_FOUND, ERR_REG_DRAFT_NOT_OWNER, ERR_REG_DRAFT_UNREADABLE
+   */
+  owned(operatorId: string, draftId: string): OwnedDraft {
+    const row = getDraftRow(this.#d.db, draftId);
+    if (!row) throw new AppError('ERR_REG_DRAFT_NOT_FOUND', { draftId });
+    if (row.operatorId !== operatorId) throw new AppError('ERR_REG_DRAFT_NOT_OWNER', { draftId });
+    return { row, draft: parseDraft(row) };
+  }
+
+  get(operatorId: string, draftId: string): RegistrationDraft {
+    return this.owned(operatorId, draftId).draft;
+  }
+
+  /**
+   * Autosave. The draft's version, process and languages are fixed at creation; a document value
+   * must name a scan this draft holds; biometric values stay the back end's.
+   * @throws AppError ERR_REG_DRAFT_* , ERR_REG_DOCUMENT_NOT_ATTACHED
+   */
+  save(operatorId: string, incoming: RegistrationDraft): { savedAt: number } {
+    const { draft: stored } = this.owned(operatorId, incoming.draftId);
+    const changed = incoming.version !== stored.version ? 'version'
+      : incoming.process !== stored.process ? 'process'
+      : incoming.languages.join() !== stored.languages.join() ? 'languages' : undefined;
+    if (changed) throw new AppError('ERR_REG_DRAFT_CONFLICT', { draftId: incoming.draftId, field: changed });
+    const values: FormValues = {};
+    for (const [id, value] of Object.entries(incoming.values)) {
+      if (value.type === 'biometrics') continue;
+      if (value.type === 'document' && getDraftDocument(this.#d.db, incoming.draftId, value.storageId)?.fieldId !== id) {
+        throw new AppError('ERR_REG_DOCUMENT_NOT_ATTACHED', { fieldId: id });
+      }
+      values[id] = value;
+    }
+    for (const [id, value] of Object.entries(stored.values)) if (value.type === 'biometrics') values[id] = value;
+    const savedAt = this.#d.clock.now();
+    updateDraftJson(this.#d.db, incoming.draftId, JSON.stringify({ ...incoming, values, savedAt }), savedAt);
+    return { savedAt };
+  }
+
+  /** Sets one value on the back end's side (a document or a capture); the page gets it in the reply. */
+  setValue(draftId: string, fieldId: string, value: FormFieldValue): void {
+    const row = getDraftRow(this.#d.db, draftId);
+    if (!row) throw new AppError('ERR_REG_DRAFT_NOT_FOUND', { draftId });
+    const draft = parseDraft(row);
+    const savedAt = this.#d.clock.now();
+    updateDraftJson(this.#d.db, draftId, JSON.stringify({ ...draft, values: { ...draft.values, [fieldId]: value }, savedAt }), savedAt);
+  }
+
+  /** The operator's drafts, newest first; a draft this version cannot read is listed without a name. */
+  list(operatorId: string): DraftSummary[] {
+    return listDraftRows(this.#d.db, operatorId).map((row) => {
+      const parsed = RegistrationDraft.safeParse(JSON.parse(row.json));
+      const draft = parsed.success ? parsed.data : undefined;
+      return {
+        draftId: row.draftId,
+        process: draft?.process ?? (row.process as RegistrationProcess),
+        operatorId: row.operatorId,
+        residentName: draft ? residentName(draft) : null,
+        screenIndex: draft?.screenIndex ?? 0,
+        savedAt: row.savedAt,
+      };
+    });
+  }
+
+  /** Deletes the draft with its documents and captures. */
+  discard(operatorId: string, draftId: string): void {
+    this.owned(operatorId, draftId);
+    deleteDraft(this.#d.db, draftId);
+    this.#d.audit.append('DRAFT_DISCARDED', operatorId, { draftId });
+  }
+
+  /** After the packet is committed: the draft is no longer needed. */
+  remove(draftId: string): void {
+    deleteDraft(this.#d.db, draftId);
+  }
+}
+
+function parseDraft(row: DraftRow): RegistrationDraft {
+  const parsed = RegistrationDraft.safeParse(JSON.parse(row.json));
+  if (!parsed.success) throw new AppError('ERR_REG_DRAFT_UNREADABLE', { draftId: row.draftId, reason: parsed.error.issues[0]?.message ?? 'invalid' });
+  return parsed.data;
+}
+
+/** The resident's name as typed so far, in the draft's first language. */
+export function residentName(draft: RegistrationDraft): string | null {
+  const language = draft.languages[0]!;
+  const parts = NAME_FIELDS.map((id) => draft.values[id])
+    .map((v) => (v?.type === 'localized' ? (v.values[language] ?? '') : v?.type === 'text' ? v.value : '').trim())
+    .filter((s) => s !== '');
+  return parts.length > 0 ? parts.join(' ') : null;
+}
