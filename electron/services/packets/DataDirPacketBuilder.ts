@@ -38,9 +38,11 @@ export class DataDirPacketBuilder {
   }
 
   /**
+   * `options.idSchema`: the schema the registration was entered against (a registration form
+   * passes its bundle's, so form and packet never disagree); default the latest synced one.
    * @throws AppError ERR_PACKET_REG_CERT_MISSING and every code PacketService.build throws
    */
-  async build(draftId: string, input: unknown, actor: string, onProgress?: (p: PacketBuildProgress) => void): Promise<PacketBuildResult> {
+  async build(draftId: string, input: unknown, actor: string, onProgress?: (p: PacketBuildProgress) => void, options: { readonly idSchema?: unknown } = {}): Promise<PacketBuildResult> {
     const d = this.#deps;
     const certPath = join(d.dataDir, REGISTRATION_CERT_PATH);
     let regCertPem: string;
@@ -50,7 +52,7 @@ export class DataDirPacketBuilder {
       throw new AppError('ERR_PACKET_REG_CERT_MISSING', { path: certPath }, { cause });
     }
     const synced = latestIdSchema(d.db);
-    const idSchema: unknown = synced ? JSON.parse(synced.schemaJson) : SAMPLE_ID_SCHEMA;
+    const idSchema: unknown = options.idSchema ?? (synced ? JSON.parse(synced.schemaJson) : SAMPLE_ID_SCHEMA);
     const service = new PacketService({
       db: d.db,
       audit: d.audit,
