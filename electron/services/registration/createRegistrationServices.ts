@@ -1,0 +1,41 @@
+import type { MachineIdentity } from '../../../schemas/machine';
+import type { Clock } from '../../../native/time/Clock';
+import type { QualityPolicyConfig } from '../../../native/sbi/qualityPolicy';
+import type { AuditLog } from '../audit/AuditLog';
+import type { DB } from '../db/Database';
+import { DraftBiometrics, type BiometricCapturer } from './drafts/DraftBiometrics';
+import { DraftDocuments } from './drafts/DraftDocuments';
+import { DraftService, type RegistrationGate } from './drafts/DraftService';
+import { DraftSubmitter, type DraftPacketBuilder } from './drafts/DraftSubmitter';
+import { FormBundleService } from './FormBundleService';
+
+export interface RegistrationServicesOptions {
+  readonly db: DB;
+  readonly audit: AuditLog;
+  readonly clock: Clock;
+  readonly identity: MachineIdentity;
+  readonly devices: BiometricCapturer;
+  readonly packets: DraftPacketBuilder;
+  /** offline limits: a hit limit refuses new drafts */
+  readonly gate: RegistrationGate;
+  readonly qualityPolicy?: QualityPolicyConfig;
+}
+
+/** The registration area: forms, drafts, their documents and captures, submission. */
+export interface RegistrationServices {
+  readonly bundles: FormBundleService;
+  readonly drafts: DraftService;
+  readonly documents: DraftDocuments;
+  readonly biometrics: DraftBiometrics;
+  readonly submitter: DraftSubmitter;
+}
+
+export function createRegistrationServices(o: RegistrationServicesOptions): RegistrationServices {
+  const { db, audit, clock } = o;
+  const bundles = new FormBundleService({ db });
+  const drafts = new DraftService({ db, audit, clock, gate: o.gate });
+  const documents = new DraftDocuments({ db, audit, clock, drafts, bundles });
+  const biometrics = new DraftBiometrics({ db, audit, clock, drafts, documents, bundles, devices: o.devices, ...(o.qualityPolicy ? { policy: o.qualityPolicy } : {}) });
+  const submitter = new DraftSubmitter({ db, audit, clock, identity: o.identity, drafts, biometrics, bundles, packets: o.packets });
+  return { bundles, drafts, documents, biometrics, submitter };
+}

@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import type { BiometricAttemptResult } from '../../../../schemas/api/registrationApi';
+import { AppError } from '../../../../schemas/errors';
+import { BioAttribute } from '../../../../schemas/registration';
+import type { FormFieldValue } from '../../../../schemas/registrationForm';
+import type { BioSubType, CaptureResult, Modality } from '../../../../schemas/sbi';
+import type { UiField } from '../../../../schemas/uiSpec';
+import type { Clock } from '../../../../native/time/Clock';
+import { MODALITIES } from '../../../../native/sbi/modalities';
+import { BIO_ATTRIBUTE_OF } from '../../../../native/sbi/toRegistrationCaptures';
+import { DEFAULT_QUALITY_POLICY, thresholdFor, type QualityPolicyConfig } from '../../../../native/sbi/qualityPolicy';
+import type { AuditLog } from '../../audit/AuditLog';
+import type { DB } from '../../db/Database';
+import { deleteDraftCapturesOf, insertDraftCapture, listDraftCaptures, setKeptCapture, updateDraftHashChain } from '../../db/repos/drafts';
+import type { FormBundleService } from '../FormBundleService';
+import { capturedAttributes, exceptedAttributes, seriesFromRows, seriesOf, type CaptureSeries } from './captureSeries';
+import { formField, type DraftDocuments } from './DraftDocuments';
+import type { DraftService } from './DraftService';
+import { faceJpegOf } from './faceJpeg';
+
+/** One verified RCAPTURE (DevicesService.capture). */
+export interface BiometricCapturer {
+  capture(options: { modality: Modality; exceptions: readonly BioSubType[]; previousHash: string; requestedScore?: number }): Promise<CaptureResult>;
+}
+
+export interface DraftBiometricsDeps {
+  readonly db: DB;
+  readonly audit: AuditLog;
+  readonly clock: Clock;
+  readonly drafts: DraftService;
+  readonly documents: DraftDocuments;
+  readonly bundles: FormBundleService;
+  readonly devices: BiometricCapturer;
+  readonly policy?: QualityPolicyConfig;
+}
+
+export interface CaptureInput {
+  readonly draftId: string;
+  readonly fieldId: string;
+  readonly modality: Modality;
+  readonly exceptions: readonly BioSubType[];
+}
+
+/** Exception photos are filed as this document type in the proof-of-exception field (MOSIP `EOP`). */
+export const EXCEPTION_PHOTO_DOCUMENT_TYPE = 'EOP';
+
+/** The attributes a modality captures when nothing is excepted. */
+function attributesOf(modality: Modality): BioAttribute[] {
+  const spec = MODALITIES[modality];
+  return spec.bioType === 'Face' ? ['face'] : spec.subTypes.map((s) => BIO_ATTRIBUTE_OF[s]);
+}
+
+/** Distinct attributes in MOSIP's attribute order, so the value does not depend on capture order. */
+function inSchemaOrder(attributes: readonly BioAttribute[]): BioAttribute[] {
+  const set = new Set(attributes);
+  return BioAttribute.options.filter((a) => set.has(a));
+}
+
+/** The UI-spec field that takes the exception photo as a document: `subType` POE, else `proofOfException`. */
+export function exceptionPhotoField(fields: readonly UiField[]): UiField | undefined {
+  return fields.find((f) => f.controlType === 'fileupload' && f.subType === 'POE') ?? fields.find((f) => f.id === 'proofOfException');
+}
+
+/**
+ * One capture attempt of a draft's biometrics field under the quality policy. Each accepted
+ * attempt is stored with the draft's hash chain moved on; a capture the device layer rejects
+ * (ERR_SBI_*) never enters the draft. Marking different exceptions starts the modality afresh.
+ */
+export class DraftBiometrics {
+  readonly #d: DraftBiometricsDeps;
+  readonly #policy: QualityPolicyConfig;
+
+  constructor(deps: DraftBiometricsDeps) {
+    this.#d = deps;
+    this.#policy = deps.policy ?? DEFAULT_QUALITY_POLICY;
+  }
+
+  get policy(): QualityPolicyConfig {
+    return this.#policy;
+  }
+
+  /**
+   * @throws AppError ERR_REG_DRAFT_*, ERR_REG_FIELD_NOT_IN_FORM, ERR_REG_BIOMETRIC_NOT_REQUESTED,
+   *   ERR_REG_BIOMETRIC_NO_ATTEMPTS_LEFT, ERR_SBI_*
+   */
+  async capture(operatorId: string, input: CaptureInput): Promise<BiometricAttemptResult> {
+    const { row, draft } = this.#d.drafts.owned(operatorId, input.draftId);
+    const { bundle } = this.#d.bundles.current();
+    const fields = this.#d.bundles.spec(bundle, draft.process).screens.flatMap((s) => s.fields);
+    const field = formField(fields, input.fieldId, 'biometrics');
+    const all = seriesFromRows(listDraftCaptures(this.#d.db, input.draftId), this.#policy).filter((s) => s.fieldId === input.fieldId);
+    const exceptions = this.#exceptionsFor(field, input, all);
+    let previous = all.find((s) => s.modality === input.modality);
+    if (previous && [...previous.results.at(-1)!.exceptions].sort().join() !== [...exceptions].sort().join()) {
+      deleteDraftCapturesOf(this.#d.db, input.draftId, input.fieldId, input.modality);
+      previous = undefined;
+    }
+    const maxAttempts = input.modality === 'exception-photo' ? 1 : this.#policy.attempts[MODALITIES[input.modality].qualityGroup];
+    if ((previous?.results.length ?? 0) >= maxAttempts) {
+      throw new AppError('ERR_REG_BIOMETRIC_NO_ATTEMPTS_LEFT', { fieldId: input.fieldId, modality: input.modality, attempts: maxAttempts });
+    }
+    const result = await this.#d.devices.capture({ modality: input.modality, exceptions, previousHash: row.hashChain, requestedScore: thresholdFor(input.modality, this.#policy) });
+    const series = seriesOf(input.fieldId, input.modality, [...(previous?.results ?? []), result], this.#policy);
+    const value = this.#store(input, result, series, all.filter((s) => s.modality !== input.modality), fields);
+    this.#d.audit.append('DRAFT_BIOMETRICS_CAPTURED', operatorId, {
+      draftId: input.draftId, fieldId: input.fieldId, modality: input.modality, attempt: series.results.length, averageQuality: result.averageQuality, decision: series.decision,
+    });
+    return {
+      fieldId: input.fieldId, modality: input.modality, decision: series.decision, attempt: series.results.length,
+      attemptsLeft: maxAttempts - series.results.length, threshold: series.threshold, averageQuality: result.averageQuality,
+      keptAttempt: series.keptIndex + 1,
+      attributes: result.biometrics.map((b) => ({
+        attribute: b.bioSubType === undefined ? 'face' : BIO_ATTRIBUTE_OF[b.bioSubType],
+        qualityScore: b.qualityScore,
+        thumbnailBase64: b.bioType === 'Face' ? (faceJpegOf(Buffer.from(b.bioValue, 'base64url'))?.toString('base64') ?? null) : null,
+      })),
+      exceptions: exceptions.map((e) => BIO_ATTRIBUTE_OF[e]),
+      value, warnings: result.warnings,
+    };
+  }
+
+  /** The exception photo proves the field's marked exceptions; other modalities send what the operator marked. */
+  #exceptionsFor(field: UiField, input: CaptureInput, series: readonly CaptureSeries[]): BioSubType[] {
+    const requested = new Set(field.bioAttributes ?? []);
+    if (input.modality !== 'exception-photo') {
+      if (!attributesOf(input.modality).some((a) => requested.has(a))) throw new AppError('ERR_REG_BIOMETRIC_NOT_REQUESTED', { fieldId: input.fieldId, modality: input.modality });
+      return [...input.exceptions];
+    }
+    const marked = input.exceptions.length > 0 ? [...input.exceptions] : series.flatMap((s) => (s.modality === 'exception-photo' ? [] : [...s.results.at(-1)!.exceptions]));
+    if (field.exceptionPhotoRequired !== true || marked.length === 0) throw new AppError('ERR_REG_BIOMETRIC_NOT_REQUESTED', { fieldId: input.fieldId, modality: input.modality });
+    return marked;
+  }
+
+  /** Stores the attempt, the kept mark, the hash chain and the field value in one transaction. */
+  #store(input: CaptureInput, result: CaptureResult, series: CaptureSeries, others: readonly CaptureSeries[], fields: readonly UiField[]): FormFieldValue {
+    const value: FormFieldValue = {
+      type: 'biometrics',
+      captured: inSchemaOrder([...others, series].flatMap(capturedAttributes)),
+      exceptions: inSchemaOrder([...others, series].flatMap(exceptedAttributes)),
+    };
+    this.#d.db.transaction(() => {
+      insertDraftCapture(this.#d.db, {
+        draftId: input.draftId, fieldId: input.fieldId, modality: input.modality, attempt: series.results.length,
+        resultJson: JSON.stringify(result), averageQuality: result.averageQuality, kept: false, createdAt: this.#d.clock.now(),
+      });
+      setKeptCapture(this.#d.db, input.draftId, input.fieldId, input.modality, series.keptIndex + 1);
+      updateDraftHashChain(this.#d.db, input.draftId, result.lastHash);
+      this.#d.drafts.setValue(input.draftId, input.fieldId, value);
+      if (input.modality === 'exception-photo') this.#fileExceptionPhoto(input.draftId, result, fields);
+    })();
+    return value;
+  }
+
+  /** The exception photo's JPEG becomes the proof-of-exception document (MOSIP 1.2.0 files it as a document). */
+  #fileExceptionPhoto(draftId: string, result: CaptureResult, fields: readonly UiField[]): void {
+    const target = exceptionPhotoField(fields);
+    const face = result.biometrics[0];
+    const jpeg = face ? faceJpegOf(Buffer.from(face.bioValue, 'base64url')) : undefined;
+    if (!target || !jpeg) return;
+    this.#d.documents.store(draftId, target.id, {
+      type: 'document', documentType: EXCEPTION_PHOTO_DOCUMENT_TYPE, format: 'jpg', refNumber: null, storageId: randomUUID(), sizeBytes: jpeg.length,
+    }, jpeg);
+  }
+}

@@ -1,0 +1,48 @@
+import type { RegistrationInput, RegistrationIssue } from '../../../../schemas/registration';
+import type { IdSchemaJson } from '../../../../schemas/registrationIdSchema';
+import type { FieldIssue, FieldRule } from '../../../../schemas/registrationForm';
+import { validateField } from '../../../../schemas/rules/validateField';
+import { checkAgainstSchema } from '../../packets/registrationValidator';
+import type { DraftForm } from './draftForm';
+
+/** `mosip.registration.max_age` in 1.2.0.1 (the later of its two entries). */
+export const MAX_AGE = 200;
+
+/**
+ * Spec rules of every visible field, as the page runs them: required (with `requiredOn`), regex
+ * per language, dates, biometric coverage for the age group; plus the exception photo a field
+ * with `exceptionPhotoRequired` needs once any exception is marked.
+ * @throws AppError ERR_REG_RULE_SYNTAX for a rule outside the supported subset
+ */
+export function specIssues(form: DraftForm, hasExceptionPhoto: (fieldId: string) => boolean): FieldIssue[] {
+  const { draft, bundle } = form;
+  const input = { languages: draft.languages, messages: bundle.messages, ageGroups: bundle.ageGroups, maxAge: MAX_AGE, process: draft.process, now: form.now };
+  return form.fields.flatMap(({ field, visible, required }) => {
+    if (!visible) return [];
+    const value = draft.values[field.id];
+    const issues = validateField(field, value, { ...input, required }, form.ageGroup);
+    const needsPhoto = field.controlType === 'biometrics' && field.exceptionPhotoRequired === true && value?.type === 'biometrics' && value.exceptions.length > 0;
+    if (needsPhoto && !hasExceptionPhoto(field.id)) {
+      issues.push({ fieldId: field.id, rule: 'biometrics', message: { ...(bundle.messages['EXCEPTION_PHOTO_REQUIRED'] ?? bundle.messages['BIOMETRICS_INCOMPLETE'] ?? { eng: 'exception photo required' }) } });
+    }
+    return issues;
+  });
+}
+
+const SCHEMA_RULE: Readonly<Record<string, FieldRule>> = { regex: 'regex', required: 'required', language: 'required' };
+
+/**
+ * The ID schema's own checks (what the packet engine and the server will enforce) as field
+ * issues, for fields the spec rules did not already flag: a spec that is laxer than its schema
+ * must not let a registration through to fail at build time.
+ */
+export function schemaIssues(input: RegistrationInput, schema: IdSchemaJson, already: readonly FieldIssue[], messages: DraftForm['bundle']['messages']): FieldIssue[] {
+  const flagged = new Set(already.map((i) => i.fieldId));
+  return checkAgainstSchema(input, schema).flatMap((issue: RegistrationIssue) => {
+    const [, fieldId = issue.field, language] = issue.field.split('.');
+    if (flagged.has(fieldId)) return [];
+    const rule = SCHEMA_RULE[issue.rule] ?? 'required';
+    const message = { ...(messages[rule === 'regex' ? 'INVALID' : 'REQUIRED'] ?? { eng: issue.message }) };
+    return [language && /^[a-z]{3}$/.test(language) ? { fieldId, language, rule, message } : { fieldId, rule, message }];
+  });
+}
