@@ -10,6 +10,7 @@ import { DataDirPacketBuilder } from '../services/packets/DataDirPacketBuilder';
 import { PacketBuilderPool } from '../services/packets/PacketBuilderPool';
 import { DevicesService } from '../services/devices/DevicesService';
 import { createSyncServices, type SyncServices } from '../services/sync/createSyncServices';
+import { createRegistrationServices } from '../services/registration/createRegistrationServices';
 import type { SbiClientOptions } from '../../native/sbi/SbiClientOptions';
 import type { UsbEventSource } from '../../native/usb/UsbWatcher';
 import { serializeError } from '../../schemas/errors';
@@ -96,8 +97,9 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
     ...(options.serverUrl ? { serverUrl: options.serverUrl } : {}),
     onEvent: (name, payload) => hub.broadcast(name, payload),
   });
+  const registration = createRegistrationServices({ db: data.db, audit: data.audit, clock, identity: data.identity, devices, packets, gate: sync.limits });
   const schedule = options.startScheduler ? sync.scheduler.start() : undefined;
-  const services = { data, auth, sessions, options, clock, hub, packets, devices, sync } as const;
+  const services = { data, auth, sessions, options, clock, hub, packets, devices, sync, registration } as const;
   const router = new Router({ handlers: createHandlers(services), sessions, audit: data.audit });
   data.audit.append('APP_STARTED', null, { host: options.host, version: options.version, demo: options.isDemo });
   return {

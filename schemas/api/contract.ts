@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { coreApi, coreEvents } from './coreApi';
 import { devicesApi, devicesEvents } from './devicesApi';
 import { packetsApi, packetsEvents } from './packetsApi';
+import { registrationApi, registrationEvents } from './registrationApi';
 import { syncApi, syncEvents } from './syncApi';
 
 /**
@@ -15,6 +16,7 @@ export const api = {
   ...packetsApi,
   ...devicesApi,
   ...syncApi,
+  ...registrationApi,
 } as const;
 
 export const events = {
@@ -22,6 +24,7 @@ export const events = {
   ...packetsEvents,
   ...devicesEvents,
   ...syncEvents,
+  ...registrationEvents,
 } as const;
 
 export type Api = typeof api;

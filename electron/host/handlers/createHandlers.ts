@@ -12,6 +12,8 @@ import { devicesHandlers } from './devicesHandlers';
 import { syncHandlers } from './syncHandlers';
 import type { SyncServices } from '../../services/sync/createSyncServices';
 import type { DevicesService } from '../../services/devices/DevicesService';
+import type { RegistrationServices } from '../../services/registration/createRegistrationServices';
+import { registrationHandlers } from './registrationHandlers';
 
 /** What every area's handlers may use: the assembled services. */
 export interface HandlerDeps {
@@ -24,6 +26,7 @@ export interface HandlerDeps {
   readonly packets: DataDirPacketBuilder;
   readonly devices: DevicesService;
   readonly sync: SyncServices;
+  readonly registration: RegistrationServices;
 }
 
 /** Handlers for one area's methods: the area's slice of the complete Handlers table. */
@@ -39,5 +42,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...devicesHandlers({ devices: deps.devices }),
     ...syncHandlers({ auth: deps.auth, ...deps.sync }),
     ...packetsHandlers({ packets: deps.packets, identity: deps.data.identity, clock: deps.clock }),
+    ...registrationHandlers(deps.registration),
   };
 }

@@ -1,0 +1,26 @@
+import type { registrationApi } from '../../../schemas/api/registrationApi';
+import type { RegistrationServices } from '../../services/registration/createRegistrationServices';
+import type { AreaHandlers } from './createHandlers';
+
+/**
+ * Forms, drafts, documents, captures and submission. The operator is always the session's user,
+ * never taken from the page; every draft method checks that the draft is that operator's.
+ */
+export function registrationHandlers(deps: RegistrationServices): AreaHandlers<typeof registrationApi> {
+  return {
+    'registration.formBundle': async () => deps.bundles.current().bundle,
+    'drafts.create': async (input, ctx) => deps.drafts.create(ctx.session!.userId, input),
+    'drafts.save': async ({ draft }, ctx) => deps.drafts.save(ctx.session!.userId, draft),
+    'drafts.list': async (_input, ctx) => deps.drafts.list(ctx.session!.userId),
+    'drafts.get': async ({ draftId }, ctx) => deps.drafts.get(ctx.session!.userId, draftId),
+    'drafts.discard': async ({ draftId }, ctx) => {
+      deps.drafts.discard(ctx.session!.userId, draftId);
+      return {};
+    },
+    'drafts.attachDocument': async (input, ctx) => deps.documents.attach(ctx.session!.userId, input),
+    'drafts.captureBiometrics': async (input, ctx) => deps.biometrics.capture(ctx.session!.userId, input),
+    'drafts.validate': async ({ draftId }, ctx) => ({ issues: deps.submitter.validate(ctx.session!.userId, draftId) }),
+    'drafts.submit': async ({ draftId, receiptLanguage }, ctx) =>
+      deps.submitter.submit(ctx.session!.userId, draftId, receiptLanguage, (progress) => ctx.sink('packets.onDidProgress', progress)),
+  };
+}

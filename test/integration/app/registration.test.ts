@@ -1,0 +1,233 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import jpeg from 'jpeg-js';
+import { PNG } from 'pngjs';
+import type { BiometricAttemptResult, SubmitResult } from '../../../schemas/api/registrationApi';
+import type { Reply } from '../../../schemas/api/transport';
+import { loadStpIdSchema } from '../../../schemas/data/stpDemoSpecs';
+import type { FieldIssue, FormFieldValue, RegistrationDraft } from '../../../schemas/registrationForm';
+import type { AppServices } from '../../../electron/host/createAppServices';
+import { TRUST_DIR } from '../../../electron/services/devices/DevicesService';
+import { replaceConfig } from '../../../electron/services/db/repos/syncConfig';
+import { REGISTRATION_CERT_PATH } from '../../../electron/services/packets/DataDirPacketBuilder';
+import { inspectPacket } from '../../../electron/services/packets/packetInspector';
+import { parseIdSchema } from '../../../electron/services/packets/registrationValidator';
+import type { SbiSimulator } from '../../sims/sbi/SbiSimulator';
+import { makeTestPki, type TestPki } from '../../helpers/packetKeys';
+import { openTestServices } from '../../helpers/openTestDataDir';
+import { startSimulator } from '../sbi/sbiTestKit';
+
+/** A small scanned page: a PNG or a JPEG of `w`×`h` grey pixels. */
+function scan(kind: 'png' | 'jpg', w = 40, h = 30): { name: string; mimeType: 'image/png' | 'image/jpeg'; base64: string } {
+  const data = Buffer.alloc(w * h * 4, 0xc0);
+  if (kind === 'jpg') return { name: 'page.jpg', mimeType: 'image/jpeg', base64: Buffer.from(jpeg.encode({ data, width: w, height: h }, 80).data).toString('base64') };
+  const png = new PNG({ width: w, height: h });
+  data.copy(png.data);
+  return { name: 'page.png', mimeType: 'image/png', base64: PNG.sync.write(png).toString('base64') };
+}
+
+const two = (por: string, eng: string): FormFieldValue => ({ type: 'localized', values: { por, eng } });
+
+/** A complete adult NEW registration in the STP demo spec's field ids. */
+const DEMOGRAPHICS: Readonly<Record<string, FormFieldValue>> = {
+  consent: { type: 'flag', checked: true },
+  preferredLang: { type: 'code', code: 'por' },
+  fullName: two('Maria Quaresma Neves', 'Maria Quaresma Neves'),
+  dateOfBirth: { type: 'text', value: '1990/05/17' },
+  gender: { type: 'code', code: 'FLE' },
+  residenceStatus: { type: 'code', code: 'NAT' },
+  region: { type: 'code', code: 'ST' },
+  province: { type: 'code', code: 'AGR' },
+  city: two('São Tomé', 'São Tomé'),
+  addressLine1: two('Rua de Santo António', 'Santo António Street'),
+  phone: { type: 'text', value: '+2399912345' },
+};
+
+describe('registration drafts through the Router (device simulator, real worker, encrypted store)', () => {
+  let simulator: SbiSimulator;
+  let services: AppServices;
+  let dataDir: string;
+  let close: () => Promise<void>;
+  let pki: TestPki;
+  const progress: { stage: string; draftId: string }[] = [];
+  const ctx = { connectionId: 'window-1', sink: (name: string, payload: unknown) => void (name === 'packets.onDidProgress' && progress.push(payload as { stage: string; draftId: string })) };
+  const call = (method: string, input: unknown) => services.router.dispatch(ctx, method, input);
+  const value = <T>(reply: Reply): T => {
+    assert.equal(reply.ok, true, JSON.stringify(reply).slice(0, 600));
+    return (reply as { value: T }).value;
+  };
+  const error = (reply: Reply) => (reply.ok ? { code: 'ok', details: {} } : reply.error);
+  const login = async (userId: string, password: string) => value(await call('auth.login', { userId, password }));
+  const create = async () => value<RegistrationDraft>(await call('drafts.create', { process: 'NEW', languages: ['por', 'eng'] }));
+  const save = async (draft: RegistrationDraft, values: Readonly<Record<string, FormFieldValue>>) =>
+    value<{ savedAt: number }>(await call('drafts.save', { draft: { ...draft, values: { ...draft.values, ...values } } }));
+  const get = async (draftId: string) => value<RegistrationDraft>(await call('drafts.get', { draftId }));
+  const capture = async (draftId: string, modality: string, exceptions: string[] = []) =>
+    value<BiometricAttemptResult>(await call('drafts.captureBiometrics', { draftId, fieldId: 'individualBiometrics', modality, exceptions }));
+  const attach = async (draftId: string, fieldId: string, documentType: string, files: unknown[]) =>
+    call('drafts.attachDocument', { draftId, fieldId, documentType, refNumber: null, files });
+
+  before(async () => {
+    simulator = await startSimulator();
+    // RSA key generation is the slow part of a test; one PKI serves every test of the file
+    pki = makeTestPki(Date.UTC(2026, 10, 22, 9, 0, 0));
+  });
+  after(async () => {
+    await simulator.close();
+  });
+  beforeEach(async () => {
+    // a short capture timeout: the simulator holds a below-threshold capture for the whole timeout, as §5 devices do
+    ({ services, dataDir, close } = await openTestServices({ app: { sbi: { ports: simulator.ports, captureTimeoutMs: 150, infoTimeoutMs: 1000 } } }));
+    for (const device of simulator.devices.values()) device.score = undefined;
+    mkdirSync(join(dataDir, TRUST_DIR), { recursive: true });
+    writeFileSync(join(dataDir, TRUST_DIR, 'device-ca.pem'), simulator.pki.deviceCaPem);
+    mkdirSync(join(dataDir, 'certs'), { recursive: true });
+    writeFileSync(join(dataDir, REGISTRATION_CERT_PATH), pki.regCertPem);
+    progress.length = 0;
+    await login('officer1', 'Officer#2026');
+  });
+  afterEach(() => close());
+
+  it('serves the São Tomé demo bundle until a sync brings UI specs', async () => {
+    const bundle = value<{ processes: { id: string }[]; masterData: { locations: { code: string }[] } }>(await call('registration.formBundle', {}));
+    assert.deepEqual(bundle.processes.map((p) => p.id), ['NEW', 'UPDATE', 'LOST', 'BIOMETRIC_CORRECTION']);
+    assert.equal(bundle.masterData.locations.some((l) => l.code === 'AGR'), true);
+  });
+
+  it('takes a NEW registration from draft to committed packet and receipt, then forgets the draft', async () => {
+    const draft = await create();
+    assert.deepEqual([draft.process, draft.languages, draft.version], ['NEW', ['por', 'eng'], 1]);
+    await save(draft, DEMOGRAPHICS);
+    const poi = value<FormFieldValue>(await attach(draft.draftId, 'proofOfIdentity', 'DOC001', [scan('jpg'), scan('png')]));
+    const poa = value<FormFieldValue>(await attach(draft.draftId, 'proofOfAddress', 'RNC', [scan('png')]));
+    assert.equal(poi.type === 'document' && poi.format === 'pdf' && poi.sizeBytes > 0, true);
+    // the page's next autosave carries the document values it got back
+    await save(await get(draft.draftId), { proofOfIdentity: poi, proofOfAddress: poa });
+
+    const left = await capture(draft.draftId, 'left-slap', ['Left LittleFinger']);
+    assert.deepEqual([left.decision, left.attempt, left.exceptions], ['accepted', 1, ['leftLittle']]);
+    assert.deepEqual(left.attributes.map((a) => a.attribute).sort(), ['leftIndex', 'leftMiddle', 'leftRing']);
+
+    simulator.device('finger').score = 30;
+    const low = [await capture(draft.draftId, 'right-slap'), await capture(draft.draftId, 'right-slap'), await capture(draft.draftId, 'right-slap')];
+    assert.deepEqual(low.map((r) => [r.decision, r.attempt, r.attemptsLeft, r.threshold]), [['retry', 1, 2, 40], ['retry', 2, 1, 40], ['forceCaptured', 3, 0, 40]]);
+    assert.equal(low[0]!.value.type === 'biometrics' && low[0]!.value.captured.includes('rightIndex'), false, 'a retry is not yet in the draft');
+    assert.equal(low[2]!.value.type === 'biometrics' && low[2]!.value.captured.includes('rightIndex'), true);
+    assert.equal(error(await call('drafts.captureBiometrics', { draftId: draft.draftId, fieldId: 'individualBiometrics', modality: 'right-slap', exceptions: [] })).code, 'ERR_REG_BIOMETRIC_NO_ATTEMPTS_LEFT');
+    simulator.device('finger').score = undefined;
+
+    await capture(draft.draftId, 'thumbs');
+    await capture(draft.draftId, 'iris');
+    const face = await capture(draft.draftId, 'face');
+    assert.equal(face.decision, 'accepted');
+    assert.deepEqual([...Buffer.from(face.attributes[0]!.thumbnailBase64!, 'base64').subarray(0, 2)], [0xff, 0xd8]);
+    const photo = await capture(draft.draftId, 'exception-photo');
+    assert.deepEqual([photo.decision, photo.exceptions], ['accepted', ['leftLittle']]);
+
+    const stored = await get(draft.draftId);
+    assert.deepEqual(stored.values['individualBiometrics'], {
+      type: 'biometrics',
+      captured: ['rightIndex', 'rightMiddle', 'rightRing', 'rightLittle', 'rightThumb', 'leftIndex', 'leftMiddle', 'leftRing', 'leftThumb', 'rightEye', 'leftEye', 'face'],
+      exceptions: ['leftLittle'],
+    } satisfies FormFieldValue);
+    assert.equal(stored.values['proofOfException']?.type === 'document' && stored.values['proofOfException'].documentType, 'EOP');
+
+    assert.deepEqual(value<{ issues: FieldIssue[] }>(await call('drafts.validate', { draftId: draft.draftId })).issues, []);
+    const result = value<SubmitResult>(await call('drafts.submit', { draftId: draft.draftId, receiptLanguage: 'por' }));
+    assert.match(result.packet.rid, /^1000110002\d{19}$/);
+    assert.deepEqual(progress.at(-1), { draftId: draft.draftId, stage: 'done', fraction: 1 });
+    const report = await inspectPacket({
+      bytes: readFileSync(result.packet.file),
+      fileName: result.packet.file.split('/').pop()!,
+      regKey: pki.regKey,
+      machinePublicKey: services.data.machineKey.publicKey,
+      idSchema: parseIdSchema(loadStpIdSchema()),
+    });
+    assert.deepEqual(report.checks.filter((c) => !c.ok), []);
+    const receipt = Buffer.from(result.receiptPdfBase64, 'base64');
+    assert.equal(receipt.subarray(0, 5).toString('latin1'), '%PDF-');
+    assert.ok(receipt.length > 1000);
+    assert.equal(error(await call('drafts.get', { draftId: draft.draftId })).code, 'ERR_REG_DRAFT_NOT_FOUND');
+    assert.deepEqual(value(await call('drafts.list', {})), []);
+  });
+
+  it('names the field and rule of invalid input, and keeps the draft when submit refuses', async () => {
+    const draft = await create();
+    const { fullName: _omitted, ...rest } = DEMOGRAPHICS;
+    void _omitted;
+    await save(draft, { ...rest, phone: { type: 'text', value: '12345' } });
+    const { issues } = value<{ issues: FieldIssue[] }>(await call('drafts.validate', { draftId: draft.draftId }));
+    const byField = new Map(issues.map((i) => [i.fieldId, i.rule]));
+    assert.equal(byField.get('phone'), 'regex');
+    assert.equal(byField.get('fullName'), 'required');
+    assert.equal(byField.get('individualBiometrics'), 'biometrics');
+    assert.equal(byField.get('proofOfIdentity'), 'required');
+    assert.equal(byField.has('gender'), false);
+    const refused = error(await call('drafts.submit', { draftId: draft.draftId, receiptLanguage: 'por' }));
+    assert.equal(refused.code, 'ERR_REG_DRAFT_INCOMPLETE');
+    assert.deepEqual(refused.details, { draftId: draft.draftId, count: issues.length, fieldId: issues[0]!.fieldId, rule: issues[0]!.rule });
+    assert.equal((await get(draft.draftId)).draftId, draft.draftId);
+    assert.equal(error(await call('drafts.submit', { draftId: draft.draftId, receiptLanguage: 'ara' })).code, 'ERR_REG_RECEIPT_LANGUAGE_UNSUPPORTED');
+  });
+
+  it("refuses another officer's draft, lists only one's own, and discards with attachments", async () => {
+    const mine = await create();
+    await save(mine, { fullName: two('Maria Quaresma Neves', 'Mary') });
+    value(await attach(mine.draftId, 'proofOfAddress', 'RNC', [scan('png')]));
+    const listed = value<{ draftId: string; residentName: string | null }[]>(await call('drafts.list', {}));
+    assert.deepEqual(listed.map((d) => [d.draftId, d.residentName]), [[mine.draftId, 'Maria Quaresma Neves']]);
+    await call('auth.logout', {});
+    await login('supervisor1', 'Supervisor#2026');
+    assert.deepEqual(value(await call('drafts.list', {})), []);
+    for (const [method, input] of [
+      ['drafts.get', { draftId: mine.draftId }],
+      ['drafts.discard', { draftId: mine.draftId }],
+      ['drafts.save', { draft: mine }],
+      ['drafts.validate', { draftId: mine.draftId }],
+    ] as const) {
+      const refused = error(await call(method, input));
+      assert.deepEqual([refused.code, refused.details], ['ERR_REG_DRAFT_NOT_OWNER', { draftId: mine.draftId }], method);
+    }
+    await call('auth.logout', {});
+    await login('officer1', 'Officer#2026');
+    value(await call('drafts.discard', { draftId: mine.draftId }));
+    assert.equal(error(await call('drafts.get', { draftId: mine.draftId })).code, 'ERR_REG_DRAFT_NOT_FOUND');
+    const db = services.data.db;
+    for (const table of ['drafts', 'draft_documents', 'draft_captures']) {
+      assert.equal((db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n, 0, table);
+    }
+    assert.equal(services.data.audit.recent(3).some((e) => e.event === 'DRAFT_DISCARDED' && e.actor === 'officer1'), true);
+  });
+
+  it('refuses a document above the configured size, a wrong field, and a forged document value', async () => {
+    const draft = await create();
+    replaceConfig(services.data.db, 'registration', { 'mosip.registration.document_size': '600' }, services.clock.now());
+    const big = error(await attach(draft.draftId, 'proofOfAddress', 'RNC', [scan('png', 300, 300)]));
+    assert.equal(big.code, 'ERR_REG_DOCUMENT_TOO_LARGE');
+    assert.equal((big.details as { limitBytes: number }).limitBytes, 600);
+    assert.deepEqual(error(await attach(draft.draftId, 'fullName', 'RNC', [scan('png')])).details, { fieldId: 'fullName', expected: 'fileupload' });
+    const forged: FormFieldValue = { type: 'document', documentType: 'RNC', format: 'pdf', refNumber: null, storageId: 'not-stored', sizeBytes: 10 };
+    assert.deepEqual(error(await call('drafts.save', { draft: { ...draft, values: { proofOfAddress: forged } } })).code, 'ERR_REG_DOCUMENT_NOT_ATTACHED');
+  });
+
+  it('refuses a new draft while an offline limit is hit, with the limit’s code', async () => {
+    replaceConfig(services.data.db, 'registration', { 'mosip.registration.disk_space_size': String(1024 * 1024 * 1024) }, services.clock.now());
+    assert.equal(error(await call('drafts.create', { process: 'NEW', languages: ['por', 'eng'] })).code, 'ERR_SYNC_LIMIT_DISK_SPACE');
+    assert.deepEqual(value(await call('drafts.list', {})), []);
+  });
+
+  it('never lets a rejected capture into the draft', async () => {
+    const draft = await create();
+    simulator.device('iris').status = 'Not Ready';
+    try {
+      const reply = error(await call('drafts.captureBiometrics', { draftId: draft.draftId, fieldId: 'individualBiometrics', modality: 'iris', exceptions: [] }));
+      assert.match(reply.code, /^ERR_SBI_/);
+    } finally {
+      simulator.device('iris').status = 'Ready';
+    }
+    assert.equal((await get(draft.draftId)).values['individualBiometrics'], undefined);
+    assert.equal((services.data.db.prepare('SELECT count(*) AS n FROM draft_captures').get() as { n: number }).n, 0);
+  });
+});
