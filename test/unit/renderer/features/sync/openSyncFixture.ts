@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ManualClock } from '../../../../../native/time/ManualClock';
 import type { RegclientBridge } from '../../../../../schemas/api/transport';
-import type { AppServices } from '../../../../../electron/host/createAppServices';
+import type { AppServices, AppServicesOptions } from '../../../../../electron/host/createAppServices';
 import { applyMasterDataRows } from '../../../../../electron/services/db/repos/masterData';
 import { REGISTRATION_CERT_PATH } from '../../../../../electron/services/packets/DataDirPacketBuilder';
 import { sampleRegistration, SMALL_SAMPLE } from '../../../../../electron/services/packets/sampleRegistration';
@@ -44,8 +44,8 @@ export interface SyncFixture {
 }
 
 /** Real services in a temp data dir, the REGISTRATION certificate in place, two reasons synced, both operators logged in. */
-export async function openSyncFixture(): Promise<SyncFixture> {
-  const { services, clock, dataDir, close } = await openTestServices();
+export async function openSyncFixture(app: Partial<AppServicesOptions> = {}): Promise<SyncFixture> {
+  const { services, clock, dataDir, close } = await openTestServices({ app });
   mkdirSync(join(dataDir, 'certs'), { recursive: true });
   writeFileSync(join(dataDir, REGISTRATION_CERT_PATH), makeTestPki(clock.now()).regCertPem);
   const reason = (code: string, name: string, langCode: string) => ({ rowKey: `${code}|CLR`, langCode, isActive: true, deleted: false, data: { code, name, rsnCatCode: 'CLR' } });

@@ -1,0 +1,90 @@
+import { toUiError, type UiError } from '../../../../UiError';
+import { startOfDay } from './startOfDay';
+import type { DashboardCardsSliceContext } from './store';
+
+export interface DashboardCardsActions {
+  /** follows outbox, schedule and device events; returns the unsubscribe */
+  connect(): () => void;
+  /** every figure, fresh from the back end */
+  load(): Promise<void>;
+  /** the counts that packets and the outbox change (coalesced: one refresh at a time) */
+  refreshCounts(): Promise<void>;
+  /** scans for SBI devices (ports 4501–4600 by default) */
+  discoverDevices(): Promise<void>;
+}
+
+const MAX_WARNINGS = 3;
+
+/** Actions of the dashboard cards; each calls the typed API and keeps status and error code. */
+export function createDashboardCardsActions({ api, set, get, now }: DashboardCardsSliceContext): DashboardCardsActions {
+  let counting: Promise<void> | null = null;
+  let isStale = false;
+  const count = async () => {
+    const [today, pending, outbox, syncStatus] = await Promise.all([
+      api['packets.list']({ from: startOfDay(now()) }),
+      api['packets.list']({ state: 'PENDING' }),
+      api['outbox.list']({}),
+      api['sync.status']({}),
+    ]);
+    const waiting = outbox.inFlight.filter((i) => i.state === 'READY' || i.state === 'SYNCED' || i.state === 'UPLOADING');
+    set({ todayCount: today.length, pendingApprovals: pending.length, pendingUploads: waiting.length, syncStatus });
+  };
+  return {
+    connect() {
+      const offs = [
+        api.on('outbox.onDidChange', () => void get().refreshCounts()),
+        api.on('sync.onDidChangeSchedule', (jobs) => set((s) => (s.syncStatus ? { syncStatus: { ...s.syncStatus, jobs } } : {}))),
+        api.on('devices.onDidChange', (result) => set((s) => ({ devices: { ...s.devices, status: 'ready', result, error: null } }))),
+        api.on('devices.onDidWarn', (warning) => set((s) => ({ devices: { ...s.devices, warnings: addWarning(s.devices.warnings, { code: warning.code, details: { ...warning.details } }) } }))),
+      ];
+      return () => {
+        for (const off of offs) off();
+      };
+    },
+    async load() {
+      set((s) => ({ status: s.status === 'ready' ? 'ready' : 'loading', error: null }));
+      try {
+        const [summary] = await Promise.all([api['home.summary']({}), count()]);
+        set({ status: 'ready', summary });
+      } catch (err) {
+        set({ status: 'failed', error: toUiError(err) });
+      }
+    },
+    async refreshCounts() {
+      if (counting) {
+        isStale = true;
+        return counting;
+      }
+      counting = (async () => {
+        do {
+          isStale = false;
+          try {
+            await count();
+          } catch (err) {
+            set({ error: toUiError(err) });
+          }
+        } while (isStale);
+      })();
+      try {
+        await counting;
+      } finally {
+        counting = null;
+      }
+    },
+    async discoverDevices() {
+      if (get().devices.status === 'discovering') return;
+      set((s) => ({ devices: { ...s.devices, status: 'discovering', error: null } }));
+      try {
+        const result = await api['devices.discover']({});
+        set((s) => ({ devices: { ...s.devices, status: 'ready', result } }));
+      } catch (err) {
+        set((s) => ({ devices: { ...s.devices, status: 'failed', error: toUiError(err) } }));
+      }
+    },
+  };
+}
+
+/** Serialized errors arrive with a message; the view keeps only code and details. */
+function addWarning(warnings: readonly UiError[], warning: UiError): readonly UiError[] {
+  return [warning, ...warnings.filter((w) => w.code !== warning.code)].slice(0, MAX_WARNINGS);
+}

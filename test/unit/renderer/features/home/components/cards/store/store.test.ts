@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { createDashboardCardsStore, type DashboardCardsStore, type DashboardCardsStoreState } from '../../../../../../../../renderer/features/home/components/cards/store/store';
+import { dashboardCardsSelectors } from '../../../../../../../../renderer/features/home/components/cards/store/selectors';
+import { openSyncFixture, type SyncFixture } from '../../../../sync/openSyncFixture';
+
+/** A loopback port nobody listens on: discovery finds nothing there, quickly. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+function nextState(store: DashboardCardsStore, isDone: (s: DashboardCardsStoreState) => boolean): Promise<DashboardCardsStoreState> {
+  return new Promise((resolve) => {
+    const off = store.subscribe((s) => {
+      if (!isDone(s)) return;
+      off();
+      resolve(s);
+    });
+  });
+}
+
+describe('dashboard cards store (against the real Router)', () => {
+  let fixture: SyncFixture;
+  let store: DashboardCardsStore;
+  let disconnect: () => void;
+  let a: string, b: string;
+
+  before(async () => {
+    fixture = await openSyncFixture({ sbi: { ports: [await closedPort()], connectTimeoutMs: 500 } });
+    [a, b] = [await fixture.buildPacket('a'), await fixture.buildPacket('b')];
+  });
+  after(() => fixture.close());
+  beforeEach(async () => {
+    store = createDashboardCardsStore(fixture.officer, () => fixture.clock.now());
+    disconnect = store.getState().connect();
+    await store.getState().load();
+  });
+  afterEach(() => disconnect());
+
+  it("counts today's registrations, approvals waiting and uploads waiting", () => {
+    const s = store.getState();
+    assert.equal(s.status, 'ready');
+    assert.deepEqual([s.todayCount, s.pendingApprovals, s.pendingUploads, dashboardCardsSelectors.parked(s)], [2, 2, 0, 0]);
+    assert.equal(dashboardCardsSelectors.lastSyncAt(s), null);
+    assert.equal(dashboardCardsSelectors.isSyncScheduled(s), true);
+    assert.deepEqual(dashboardCardsSelectors.limitsNeedingAttention(s), []);
+    assert.equal(s.summary?.machine.centreId, '10001');
+  });
+
+  it('counts a registration of yesterday out of today', async () => {
+    const tomorrow = createDashboardCardsStore(fixture.officer, () => fixture.clock.now() + 24 * 3600_000);
+    await tomorrow.getState().load();
+    assert.deepEqual([tomorrow.getState().todayCount, tomorrow.getState().pendingApprovals], [0, 2]);
+  });
+
+  it('recounts when an outbox item changes', async () => {
+    await fixture.supervisor['packets.approve']({ ids: [a], password: 'Supervisor#2026' });
+    const [item] = await fixture.officer['packets.list']({ state: 'READY' });
+    const recounted = nextState(store, (s) => s.pendingApprovals === 1);
+    fixture.services.hub.broadcast('outbox.onDidChange', item!);
+    const s = await recounted;
+    assert.deepEqual([s.todayCount, s.pendingApprovals, s.pendingUploads], [2, 1, 1]);
+    assert.equal(item!.rid, a);
+    void b;
+  });
+
+  it('discovers no device on a closed port and keeps device warnings, one per code', async () => {
+    await store.getState().discoverDevices();
+    assert.equal(dashboardCardsSelectors.devicesStatus(store.getState()), 'ready');
+    assert.deepEqual([dashboardCardsSelectors.devices(store.getState()), dashboardCardsSelectors.rejectedDevices(store.getState())], [[], []]);
+    fixture.services.hub.broadcast('devices.onDidWarn', { code: 'ERR_SBI_USB_UNAVAILABLE', message: 'x', details: { reason: 'a' } });
+    fixture.services.hub.broadcast('devices.onDidWarn', { code: 'ERR_SBI_USB_UNAVAILABLE', message: 'x', details: { reason: 'b' } });
+    assert.deepEqual(dashboardCardsSelectors.deviceWarnings(store.getState()), [{ code: 'ERR_SBI_USB_UNAVAILABLE', details: { reason: 'b' } }]);
+  });
+
+  it('follows devices.onDidChange', () => {
+    fixture.services.hub.broadcast('devices.onDidChange', { devices: [], rejected: [{ port: 4501, code: 'ERR_SBI_SIGNATURE_INVALID', message: 'm' }], scannedPorts: 100, elapsedMs: 3 });
+    assert.deepEqual(dashboardCardsSelectors.rejectedDevices(store.getState()), [{ port: 4501, code: 'ERR_SBI_SIGNATURE_INVALID', message: 'm' }]);
+  });
+
+  it('resets to the initial state', () => {
+    store.getState().reset();
+    assert.deepEqual([store.getState().status, store.getState().todayCount, store.getState().summary], ['idle', null, null]);
+  });
+});
