@@ -8,7 +8,6 @@ import { StoresContext, type AppStores } from './AppStores';
 import { createApiClient } from './api/createApiClient';
 import { createWebSocketBridge } from './api/createWebSocketBridge';
 import { createHomeStore } from './features/home/store/store';
-import { asRegistrationApi } from './features/registration/store/asRegistrationApi';
 import { createRegistrationStore } from './features/registration/store/store';
 import { createSessionStore, type LanguageMemory } from './features/session/store/store';
 import { applyDocumentLanguage, createI18n, DEFAULT_LANGUAGE } from './i18n/createI18n';
@@ -42,7 +41,7 @@ async function boot(): Promise<void> {
   const stores: AppStores = {
     session: createSessionStore(api, languageMemory, DEFAULT_LANGUAGE),
     home: createHomeStore(api),
-    registration: createRegistrationStore(asRegistrationApi(api)),
+    registration: createRegistrationStore(api),
   };
   const i18n = await createI18n(stores.session.getState().language);
   const follow = (language: LanguageCode) => {

@@ -1,14 +1,9 @@
-import type { z } from 'zod';
 import type { registrationApi } from '../../../../schemas/api/registrationApi';
 import type { ApiClient } from '../../../api/createApiClient';
 
-type RegistrationMethods = typeof registrationApi;
-
 /**
  * The part of the typed client the registration store calls: the registration contract (drafts.*,
- * registration.formBundle) plus device preview and events. Derived from the contract, never
- * re-declared. TODO(#6): replace with `ApiClient` once contract.ts spreads `registrationApi`.
+ * registration.formBundle) plus device preview and events. A subset of `ApiClient`, so tests can
+ * pass the real client (over the real Router) or a contract-shaped fake (the browser harness).
  */
-export type RegistrationApi = {
-  readonly [M in keyof RegistrationMethods]: (input: z.infer<RegistrationMethods[M]['input']>) => Promise<z.infer<RegistrationMethods[M]['output']>>;
-} & Pick<ApiClient, 'devices.startPreview' | 'devices.stopPreview' | 'on'>;
+export type RegistrationApi = Pick<ApiClient, keyof typeof registrationApi | 'devices.startPreview' | 'devices.stopPreview' | 'on'>;

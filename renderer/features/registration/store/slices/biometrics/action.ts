@@ -17,6 +17,15 @@ export interface BiometricsActions {
 /** Biometrics: exceptions marked here, captures and their hash chain kept by the back end. */
 export function createBiometricsActions({ api, set, get, now }: SliceContext): BiometricsActions {
   let stopFrames: (() => void) | null = null;
+  const adoptBackEndDocuments = async (draftId: string) => {
+    const stored = await api['drafts.get']({ draftId });
+    const missing = Object.entries(stored.values).filter(([id, v]) => v.type === 'document' && !get().form.values[id]);
+    if (missing.length === 0) return;
+    set((s) => ({
+      form: missing.reduce((form, [id, v]) => formReducer(form, formActions.setValue(id, v, now())), s.form),
+      documents: { ...s.documents, ...Object.fromEntries(missing.map(([id]) => [id, { status: 'attached' as const, error: null }])) },
+    }));
+  };
   const unsubscribe = () => {
     stopFrames?.();
     stopFrames = null;
@@ -53,6 +62,9 @@ export function createBiometricsActions({ api, set, get, now }: SliceContext): B
           biometrics: { ...s.biometrics, capturing: null, attempts: { ...s.biometrics.attempts, [key]: result } },
           draft: modality === 'exception-photo' ? { ...s.draft, missingExceptionPhotos: s.draft.missingExceptionPhotos.filter((id) => id !== fieldId) } : s.draft,
         }));
+        // the back end files the exception photo as the proof-of-exception document (MOSIP 1.2.0):
+        // take that value, or the next autosave would not carry it
+        if (modality === 'exception-photo') await adoptBackEndDocuments(draftId);
       } catch (err) {
         set((s) => ({ biometrics: { ...s.biometrics, capturing: null, error: toUiError(err) } }));
       }

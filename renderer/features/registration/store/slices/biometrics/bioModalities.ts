@@ -23,16 +23,20 @@ const SUBTYPE: Readonly<Partial<Record<BioAttribute, BioSubType>>> = {
   leftEye: 'Left', rightEye: 'Right',
 };
 
-/** The MDS names of the exceptions that concern one modality (sent in the rcapture request). */
+/** The MDS names of the exceptions that concern one modality (sent in the rcapture request); the exception photo proves them all. */
 export function exceptionSubTypes(modality: Modality, exceptions: readonly BioAttribute[]): BioSubType[] {
-  return MODALITY_ATTRIBUTES[modality].filter((a) => exceptions.includes(a)).flatMap((a) => (SUBTYPE[a] ? [SUBTYPE[a]] : []));
+  const concerned = modality === 'exception-photo' ? exceptions : MODALITY_ATTRIBUTES[modality].filter((a) => exceptions.includes(a));
+  return concerned.flatMap((a) => (SUBTYPE[a] ? [SUBTYPE[a]] : []));
 }
 
-/** The modalities to capture for the required attributes: a modality whose attributes are all excepted is skipped. */
-export function modalitiesFor(required: readonly BioAttribute[], exceptions: readonly BioAttribute[]): Modality[] {
+/**
+ * The modalities to capture for the required attributes, then the exception photo when exceptions
+ * are marked and the field asks for it (`exceptionPhotoRequired`). A modality whose attributes are
+ * all excepted stays: the back end records exceptions from the capture request that carries them.
+ */
+export function modalitiesFor(required: readonly BioAttribute[], exceptions: readonly BioAttribute[], isPhotoRequired: boolean): Modality[] {
   const needed = CAPTURE_ORDER.filter((m) => MODALITY_ATTRIBUTES[m].some((a) => required.includes(a)));
-  const capturable = needed.filter((m) => MODALITY_ATTRIBUTES[m].some((a) => required.includes(a) && !exceptions.includes(a)));
-  return exceptions.length > 0 ? [...capturable, 'exception-photo'] : capturable;
+  return exceptions.length > 0 && isPhotoRequired ? [...needed, 'exception-photo'] : needed;
 }
 
 /** Key of one field's modality in the attempts map. */

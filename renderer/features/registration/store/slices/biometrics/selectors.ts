@@ -14,6 +14,10 @@ function fieldOf(s: RegistrationState, fieldId: string): UiField | undefined {
   return allFields(s.form).find((f) => f.id === fieldId);
 }
 
+function isPhotoRequired(s: RegistrationState, fieldId: string): boolean {
+  return fieldOf(s, fieldId)?.exceptionPhotoRequired === true;
+}
+
 /** The attributes this resident must give for a field (age group and process decide, as in MOSIP). */
 function requiredAttributes(fieldId: string) {
   return (s: RegistrationState): readonly BioAttribute[] => {
@@ -36,12 +40,12 @@ export const biometricsSelectors = {
   exceptions,
   attempt,
   /** the panels to show: modalities with a required, not-excepted attribute, then the exception photo */
-  modalities: (fieldId: string) => (s: RegistrationState): Modality[] => modalitiesFor(requiredAttributes(fieldId)(s), exceptions(fieldId)(s)),
+  modalities: (fieldId: string) => (s: RegistrationState): Modality[] => modalitiesFor(requiredAttributes(fieldId)(s), exceptions(fieldId)(s), isPhotoRequired(s, fieldId)),
   /** fingers and eyes the operator may mark missing for this field */
   exceptionable: (fieldId: string) => (s: RegistrationState): BioAttribute[] => requiredAttributes(fieldId)(s).filter((a) => EXCEPTIONABLE.has(a)),
   /** the first panel still to capture (no accepted or force-captured attempt): Alt+C's target */
   nextToCapture: (fieldId: string) => (s: RegistrationState): Modality | null =>
-    modalitiesFor(requiredAttributes(fieldId)(s), exceptions(fieldId)(s)).find((m) => {
+    modalitiesFor(requiredAttributes(fieldId)(s), exceptions(fieldId)(s), isPhotoRequired(s, fieldId)).find((m) => {
       const result = s.biometrics.attempts[attemptKey(fieldId, m)];
       return !result || result.decision === 'retry';
     }) ?? null,
@@ -56,6 +60,6 @@ export const biometricsSelectors = {
   /** biometrics fields of the current screen with exceptions marked but no exception photo yet */
   missingExceptionPhotosOnScreen: (s: RegistrationState): string[] =>
     formSelectors.visibleFields(s.form)
-      .filter((f) => f.controlType === 'biometrics' && (s.biometrics.exceptions[f.id] ?? NONE).length > 0 && !s.biometrics.attempts[attemptKey(f.id, 'exception-photo')])
+      .filter((f) => f.controlType === 'biometrics' && f.exceptionPhotoRequired === true && (s.biometrics.exceptions[f.id] ?? NONE).length > 0 && !s.biometrics.attempts[attemptKey(f.id, 'exception-photo')])
       .map((f) => f.id),
 };

@@ -74,6 +74,8 @@ export class FakeRegistrationApi {
     for (const a of excepted) exceptions.add(a);
     const value: FormFieldValue = { type: 'biometrics', captured: [...captured], exceptions: [...exceptions] };
     this.setValue(draftId, fieldId, value);
+    // as the back end does (MOSIP 1.2.0): the exception photo is filed as the proof-of-exception document
+    if (modality === 'exception-photo') this.setValue(draftId, 'proofOfException', { type: 'document', documentType: 'EOP', format: 'jpg', refNumber: null, storageId: `photo-${++this.seq}`, sizeBytes: 100 });
     return BiometricAttemptResult.parse({
       fieldId, modality, decision, attempt: state.count, attemptsLeft: Math.max(0, ATTEMPTS - state.count), threshold, averageQuality: score,
       keptAttempt: state.count, attributes: attributes.map((attribute) => ({ attribute, qualityScore: score, thumbnailBase64: null })), exceptions: excepted, value, warnings: [],
@@ -94,8 +96,10 @@ export class FakeRegistrationApi {
     },
     'drafts.save': async (input) => {
       this.record('drafts.save', input);
-      this.draft(input.draft.draftId);
-      this.drafts.set(input.draft.draftId, RegistrationDraft.parse(input.draft));
+      const stored = this.draft(input.draft.draftId);
+      // as the back end does: biometric values are its own, never the page's
+      const values = Object.fromEntries([...Object.entries(input.draft.values).filter(([, v]) => v.type !== 'biometrics'), ...Object.entries(stored.values).filter(([, v]) => v.type === 'biometrics')]);
+      this.drafts.set(input.draft.draftId, RegistrationDraft.parse({ ...input.draft, values }));
       return { savedAt: input.draft.savedAt };
     },
     'drafts.list': async (input) => {

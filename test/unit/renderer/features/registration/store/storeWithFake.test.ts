@@ -1,0 +1,244 @@
+import assert from 'node:assert/strict';
+import { beforeEach, describe, it } from 'node:test';
+import { createRegistrationStore, type RegistrationStore } from '../../../../../../renderer/features/registration/store/store';
+import { biometricsSelectors } from '../../../../../../renderer/features/registration/store/slices/biometrics/selectors';
+import { documentsSelectors } from '../../../../../../renderer/features/registration/store/slices/documents/selectors';
+import { draftSelectors } from '../../../../../../renderer/features/registration/store/slices/draft/selectors';
+import { formSelectors } from '../../../../../../renderer/features/registration/store/slices/form/selectors';
+import { submitSelectors } from '../../../../../../renderer/features/registration/store/slices/submit/selectors';
+import { initialRegistrationState } from '../../../../../../renderer/features/registration/store/initialState';
+import { FakeRegistrationApi, FAKE_DOCUMENT_LIMIT } from './fakeRegistrationApi';
+
+const NOW = Date.parse('2026-11-22T08:00:00Z');
+const PDF = { name: 'bi.pdf', mimeType: 'application/pdf' as const, base64: 'JVBERi0xLjQK' };
+
+describe('registration store logic (contract-shaped fake back end, as the browser harness uses)', () => {
+  let fake: FakeRegistrationApi;
+  let store: RegistrationStore;
+  let clock: number;
+
+  beforeEach(() => {
+    clock = NOW;
+    fake = new FakeRegistrationApi(() => clock);
+    store = createRegistrationStore(fake.api, () => clock);
+  });
+
+  const state = () => store.getState();
+  const calls = (method: string) => fake.calls.filter((c) => c.method === method).map((c) => c.input);
+  const screenName = () => formSelectors.currentScreen(state().form)?.name;
+
+  async function fillConsent() {
+    state().setValue('consent', { type: 'flag', checked: true });
+    state().setValue('preferredLang', { type: 'code', code: 'por' });
+    await state().next();
+  }
+  async function fillDemographics(dateOfBirth = '1990/05/17') {
+    fillDemographicValues(dateOfBirth);
+    await state().next();
+  }
+  function fillDemographicValues(dateOfBirth: string) {
+    for (const [id, por, eng] of [['fullName', 'Maria da Graça', 'Maria da Graca'], ['city', 'Trindade', 'Trindade'], ['addressLine1', 'Rua 1', 'Street 1']] as const) {
+      state().setLocalizedText(id, 'por', por);
+      state().setLocalizedText(id, 'eng', eng);
+    }
+    state().setValue('dateOfBirth', { type: 'text', value: dateOfBirth });
+    for (const [id, code] of [['gender', 'FLE'], ['residenceStatus', 'NAT'], ['region', 'ST'], ['province', 'AGR']] as const) state().setValue(id, { type: 'code', code });
+  }
+  async function toBiometrics() {
+    await state().open();
+    await state().start('NEW', ['por', 'eng']);
+    await fillConsent();
+    await fillDemographics();
+    await state().attachDocument('proofOfIdentity', 'DOC_ID_CARD', 'BI-123', [PDF]);
+    await state().next();
+    assert.equal(screenName(), 'BiometricDetails');
+  }
+
+  it('opens on the process picker with the bundle and the drafts list', async () => {
+    await state().open();
+    assert.equal(draftSelectors.view(state()), 'picker');
+    assert.equal(draftSelectors.bundleStatus(state()), 'ready');
+    assert.deepEqual(draftSelectors.processes(state()).map((p) => p.id), ['NEW', 'UPDATE', 'LOST', 'BIOMETRIC_CORRECTION']);
+    assert.deepEqual(draftSelectors.drafts(state()), []);
+  });
+
+  it('creates a draft in the chosen languages and lands on the first screen', async () => {
+    await state().open();
+    await state().start('NEW', ['por', 'eng']);
+    assert.deepEqual(calls('drafts.create'), [{ process: 'NEW', languages: ['por', 'eng'] }]);
+    assert.equal(draftSelectors.view(state()), 'form');
+    assert.deepEqual(formSelectors.languages(state().form), ['por', 'eng']);
+    assert.equal(screenName(), 'consentdet');
+  });
+
+  it('blocks next with the screen\'s issues and does not save', async () => {
+    await state().open();
+    await state().start('NEW', ['por', 'eng']);
+    await state().next();
+    assert.equal(screenName(), 'consentdet');
+    assert.deepEqual(draftSelectors.blockedIssues(state()).map((i) => [i.fieldId, i.rule]), [['consent', 'required'], ['preferredLang', 'required']]);
+    assert.deepEqual(calls('drafts.save'), []);
+    state().setValue('consent', { type: 'flag', checked: true });
+    assert.deepEqual(draftSelectors.blockedIssues(state()).map((i) => i.fieldId), ['preferredLang'], 'the list follows the fixes');
+  });
+
+  it('moves on and autosaves after every screen change, back included', async () => {
+    await state().open();
+    await state().start('NEW', ['por', 'eng']);
+    clock += 1000;
+    await fillConsent();
+    assert.equal(screenName(), 'DemographicDetails');
+    assert.deepEqual(draftSelectors.blockedIssues(state()), []);
+    const saved = calls('drafts.save') as { draft: { screenIndex: number; values: object; savedAt: number } }[];
+    assert.equal(saved.length, 1);
+    assert.equal(saved[0]!.draft.screenIndex, 1);
+    assert.deepEqual(saved[0]!.draft.values, { consent: { type: 'flag', checked: true }, preferredLang: { type: 'code', code: 'por' } });
+    assert.equal(draftSelectors.lastSavedAt(state()), NOW + 1000);
+    await state().back();
+    assert.equal(screenName(), 'consentdet');
+    assert.equal(calls('drafts.save').length, 2);
+  });
+
+  it('names the language of an invalid localized value', async () => {
+    await state().open();
+    await state().start('NEW', ['por', 'eng']);
+    await fillConsent();
+    fillDemographicValues('1990/05/17');
+    state().setLocalizedText('fullName', 'eng', 'M4ria');
+    await state().next();
+    assert.equal(screenName(), 'DemographicDetails');
+    assert.deepEqual(draftSelectors.blockedIssues(state()).map((i) => [i.fieldId, i.language, i.rule]), [['fullName', 'eng', 'regex']]);
+  });
+
+  it('records an age as a date of birth on today\'s day and month', async () => {
+    await state().open();
+    await state().start('NEW', ['por', 'eng']);
+    state().setAge('dateOfBirth', 30);
+    assert.deepEqual(formSelectors.value('dateOfBirth')(state().form), { type: 'text', value: '1996/11/22' });
+    assert.equal(formSelectors.ageGroup(state().form), 'ADULT');
+  });
+
+  it('resumes a draft where it was saved and discards another', async () => {
+    await state().open();
+    await state().start('NEW', ['por', 'eng']);
+    await fillConsent();
+    state().setLocalizedText('fullName', 'por', 'Maria');
+    await state().save();
+    const resumedId = state().form.draftId!;
+    state().reset();
+    await state().open();
+    await state().start('LOST', ['por']);
+    const otherId = state().form.draftId!;
+    await state().open();
+    assert.deepEqual(draftSelectors.drafts(state()).map((d) => [d.draftId, d.residentName]).sort(), [[resumedId, 'Maria'], [otherId, null]].sort());
+
+    await state().discard(otherId);
+    assert.deepEqual(draftSelectors.drafts(state()).map((d) => d.draftId), [resumedId]);
+    await state().resume(resumedId);
+    assert.equal(draftSelectors.view(state()), 'form');
+    assert.equal(screenName(), 'DemographicDetails');
+    assert.deepEqual(formSelectors.value('fullName')(state().form), { type: 'localized', values: { por: 'Maria' } });
+  });
+
+  it('keeps the returned document reference, and the size-limit error of a too-large file', async () => {
+    await state().open();
+    await state().start('NEW', ['por', 'eng']);
+    await state().attachDocument('proofOfAddress', 'DOC_UTILITY', ' ', [{ ...PDF, base64: 'A'.repeat(FAKE_DOCUMENT_LIMIT + 4) }]);
+    assert.equal(documentsSelectors.status('proofOfAddress')(state()), 'failed');
+    assert.equal(documentsSelectors.error('proofOfAddress')(state())?.code, 'ERR_REG_DOCUMENT_TOO_LARGE');
+    assert.equal(documentsSelectors.attached('proofOfAddress')(state()), null);
+
+    await state().attachDocument('proofOfAddress', 'DOC_UTILITY', ' ', [PDF]);
+    assert.equal(documentsSelectors.status('proofOfAddress')(state()), 'attached');
+    assert.deepEqual(documentsSelectors.attached('proofOfAddress')(state()), { type: 'document', documentType: 'DOC_UTILITY', format: 'pdf', refNumber: null, storageId: 'doc-2', sizeBytes: 12 });
+    state().removeDocument('proofOfAddress');
+    assert.equal(documentsSelectors.attached('proofOfAddress')(state()), null);
+  });
+
+  it('retries a low-quality capture, then keeps it force-captured after the last attempt', async () => {
+    await toBiometrics();
+    fake.scores.push(20, 25, 30);
+    await state().captureBiometrics('individualBiometrics', 'left-slap');
+    const first = biometricsSelectors.attempt('individualBiometrics', 'left-slap')(state());
+    assert.deepEqual([first?.decision, first?.attemptsLeft, first?.averageQuality, first?.threshold], ['retry', 2, 20, 40]);
+    await state().captureBiometrics('individualBiometrics', 'left-slap');
+    await state().captureBiometrics('individualBiometrics', 'left-slap');
+    const last = biometricsSelectors.attempt('individualBiometrics', 'left-slap')(state());
+    assert.deepEqual([last?.decision, last?.attemptsLeft], ['forceCaptured', 0]);
+    assert.deepEqual(formSelectors.value('individualBiometrics')(state().form), { type: 'biometrics', captured: ['leftIndex', 'leftMiddle', 'leftRing', 'leftLittle'], exceptions: [] });
+  });
+
+  it('sends marked exceptions with the capture and requires the exception photo before next', async () => {
+    await toBiometrics();
+    state().setException('individualBiometrics', 'leftLittle', true);
+    assert.deepEqual(biometricsSelectors.modalities('individualBiometrics')(state()), ['left-slap', 'right-slap', 'thumbs', 'iris', 'face', 'exception-photo']);
+    for (const modality of ['left-slap', 'right-slap', 'thumbs', 'iris', 'face'] as const) await state().captureBiometrics('individualBiometrics', modality);
+    assert.deepEqual((calls('drafts.captureBiometrics')[0] as { exceptions: string[] }).exceptions, ['Left LittleFinger']);
+    assert.deepEqual((calls('drafts.captureBiometrics')[1] as { exceptions: string[] }).exceptions, []);
+
+    await state().next();
+    assert.equal(screenName(), 'BiometricDetails');
+    assert.deepEqual(draftSelectors.missingExceptionPhotos(state()), ['individualBiometrics']);
+
+    await state().captureBiometrics('individualBiometrics', 'exception-photo');
+    assert.deepEqual(draftSelectors.missingExceptionPhotos(state()), []);
+    assert.deepEqual((calls('drafts.captureBiometrics').at(-1) as { exceptions: string[] }).exceptions, ['Left LittleFinger'], 'the photo proves every exception');
+    assert.equal(documentsSelectors.attached('proofOfException')(state())?.documentType, 'EOP', 'the back end\'s proof-of-exception document is kept for autosave');
+    await state().next();
+    assert.equal(draftSelectors.view(state()), 'preview');
+    assert.deepEqual(calls('drafts.validate'), [{ draftId: state().form.draftId }]);
+    assert.equal(submitSelectors.canSubmit(state()), true);
+  });
+
+  it('keeps only the latest preview frame of the modality being previewed, and stops listening', async () => {
+    await toBiometrics();
+    await state().startPreview('face');
+    fake.emit('devices.onDidPreviewFrame', { modality: 'face', index: 0, jpegBase64: '/9j/AA==' });
+    fake.emit('devices.onDidPreviewFrame', { modality: 'iris', index: 0, jpegBase64: 'aXJpcw==' });
+    assert.equal(biometricsSelectors.previewSrc('face')(state()), 'data:image/jpeg;base64,/9j/AA==');
+    assert.equal(biometricsSelectors.previewSrc('iris')(state()), null);
+    await state().stopPreview();
+    assert.equal(fake.previewing, null);
+    assert.equal(fake.listenerCount('devices.onDidPreviewFrame'), 0);
+    assert.equal(biometricsSelectors.previewSrc('face')(state()), null);
+  });
+
+  it('shows a preview that ends with a device error', async () => {
+    await toBiometrics();
+    await state().startPreview('iris');
+    fake.emit('devices.onDidEndPreview', { modality: 'iris', error: { code: 'ERR_SBI_NO_DEVICE', message: 'no device', details: { modality: 'iris' } } });
+    assert.deepEqual(biometricsSelectors.error(state()), { code: 'ERR_SBI_NO_DEVICE', details: { modality: 'iris' } });
+    assert.equal(biometricsSelectors.previewModality(state()), null);
+  });
+
+  it('submits with progress, keeps the RID and receipt, and closes the form', async () => {
+    await toBiometrics();
+    for (const modality of ['left-slap', 'right-slap', 'thumbs', 'iris', 'face'] as const) await state().captureBiometrics('individualBiometrics', modality);
+    await state().next();
+    const draftId = state().form.draftId!;
+    const stages: string[] = [];
+    const unsubscribe = store.subscribe((s) => {
+      const p = submitSelectors.progress(s);
+      if (p && stages.at(-1) !== p.stage) stages.push(p.stage);
+    });
+    await state().submit();
+    unsubscribe();
+    assert.deepEqual(stages, ['validate', 'zip', 'commit', 'done']);
+    assert.deepEqual(calls('drafts.submit'), [{ draftId, receiptLanguage: 'por' }]);
+    assert.equal(submitSelectors.status(state()), 'done');
+    assert.equal(submitSelectors.rid(state()), '10001100010000120261122080000');
+    assert.equal(submitSelectors.receiptPdfBase64(state()), 'JVBERi0xLjQK');
+    assert.equal(submitSelectors.residentName(state()), 'Maria da Graça');
+    assert.equal(draftSelectors.view(state()), 'acknowledgement');
+    assert.equal(formSelectors.status(state().form), 'idle');
+    assert.equal(fake.listenerCount('packets.onDidProgress'), 0);
+  });
+
+  it('resets to the initial state', async () => {
+    await toBiometrics();
+    state().reset();
+    const { form, draft, documents, biometrics, submission } = state();
+    assert.deepEqual({ form, draft, documents, biometrics, submission }, initialRegistrationState());
+    assert.equal(fake.listenerCount('devices.onDidWarn'), 0);
+  });
+});
