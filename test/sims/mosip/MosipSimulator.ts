@@ -49,6 +49,8 @@ export class MosipSimulator {
   readonly pki: SimPki;
   readonly clock: Clock;
   readonly faults = new FaultTable();
+  /** packet validations still running after the receiver answered (MOSIP's later stages) */
+  readonly pendingValidations = new Set<Promise<void>>();
   readonly sessions = new Map<string, SimSession>();
   /** refresh tokens are only good for authType REFRESH, never as a session cookie */
   readonly refreshTokens = new Map<string, { userId: string; expiresAt: number }>();
@@ -122,6 +124,7 @@ export class MosipSimulator {
   }
 
   async close(): Promise<void> {
+    await Promise.all([...this.pendingValidations]);
     await this.kill();
   }
 

@@ -140,9 +140,20 @@ async function receivePacket(sim: MosipSimulator, req: SimRequest): Promise<SimR
   if (file.data.length !== packet.size) return errorReply(now, id, MOSIP_ERROR.PACKET_SIZE_MISMATCH, `size ${file.data.length} differs from synced size ${packet.size}`);
   if (sha256HexUpper(file.data) !== packet.hash) return errorReply(now, id, MOSIP_ERROR.PACKET_HASH_MISMATCH, 'packet hash differs from the synced hash');
   const machine = sim.state.data.machines[packet.refId.split('_')[1]!];
-  packet.validation = await checkPacket(file.data, sim.pki.registration(packet.refId), machine?.signPublicKey ?? null, packet.registrationId);
   setStatus(sim, packet, 'RECEIVED');
   sim.state.save();
+  // MOSIP's receiver stores the packet and answers; decryption and validation run in later stages
+  // (packet validator), whose verdict shows up as the status. advancePackets waits for them.
+  const validation = (async () => {
+    try {
+      packet.validation = await checkPacket(file.data, sim.pki.registration(packet.refId), machine?.signPublicKey ?? null, packet.registrationId);
+    } catch (err) {
+      packet.validation = { ok: false, reason: `validation crashed: ${(err as Error).message}` };
+    }
+    sim.state.save();
+  })();
+  sim.pendingValidations.add(validation);
+  void validation.finally(() => sim.pendingValidations.delete(validation));
   return okReply(now, id, { status: 'PACKET_RECEIVED' });
 }
 
@@ -157,6 +168,7 @@ function setStatus(sim: MosipSimulator, packet: SimPacket, status: SimPacketStat
  * `POST /_sim/advance` so tests never wait for time to pass.
  */
 export async function advancePackets(sim: MosipSimulator, packetId?: string, rejectReason?: string): Promise<SimPacket[]> {
+  await Promise.all([...sim.pendingValidations]);
   const moved: SimPacket[] = [];
   for (const packet of Object.values(sim.state.data.packets)) {
     if (packetId !== undefined && packet.packetId !== packetId) continue;
