@@ -60,6 +60,11 @@ export const registrationErrors = defineErrors({
     log: 'the registration has validation issues and cannot be submitted',
     details: z.object({ draftId: z.string(), count: z.number().int(), fieldId: z.string(), rule: z.string() }),
   },
+  ERR_REG_DRAFT_BUSY: {
+    retry: 'retry',
+    log: 'the draft is being submitted already',
+    details: z.object({ draftId: z.string() }),
+  },
   ERR_REG_FIELD_NOT_IN_FORM: {
     retry: 'fatal',
     log: 'the field is not a field of this kind in the process form',

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import jpeg from 'jpeg-js';
@@ -10,6 +10,8 @@ import { loadStpIdSchema } from '../../../schemas/data/stpDemoSpecs';
 import type { FieldIssue, FormFieldValue, RegistrationDraft } from '../../../schemas/registrationForm';
 import type { AppServices } from '../../../electron/host/createAppServices';
 import { TRUST_DIR } from '../../../electron/services/devices/DevicesService';
+import { putIdSchema } from '../../../electron/services/db/repos/idSchemas';
+import { applyMasterDataRows } from '../../../electron/services/db/repos/masterData';
 import { replaceConfig } from '../../../electron/services/db/repos/syncConfig';
 import { REGISTRATION_CERT_PATH } from '../../../electron/services/packets/DataDirPacketBuilder';
 import { inspectPacket } from '../../../electron/services/packets/packetInspector';
@@ -17,6 +19,7 @@ import { parseIdSchema } from '../../../electron/services/packets/registrationVa
 import type { SbiSimulator } from '../../sims/sbi/SbiSimulator';
 import { makeTestPki, type TestPki } from '../../helpers/packetKeys';
 import { openTestServices } from '../../helpers/openTestDataDir';
+import { makeTempDir } from '../../helpers/tempDir';
 import { startSimulator } from '../sbi/sbiTestKit';
 
 /** A small scanned page: a PNG or a JPEG of `w`×`h` grey pixels. */
@@ -135,7 +138,12 @@ describe('registration drafts through the Router (device simulator, real worker,
     assert.equal(stored.values['proofOfException']?.type === 'document' && stored.values['proofOfException'].documentType, 'EOP');
 
     assert.deepEqual(value<{ issues: FieldIssue[] }>(await call('drafts.validate', { draftId: draft.draftId })).issues, []);
-    const result = value<SubmitResult>(await call('drafts.submit', { draftId: draft.draftId, receiptLanguage: 'por' }));
+    const [first, second] = await Promise.all([
+      call('drafts.submit', { draftId: draft.draftId, receiptLanguage: 'por' }),
+      call('drafts.submit', { draftId: draft.draftId, receiptLanguage: 'por' }),
+    ]);
+    assert.equal(error(second).code, 'ERR_REG_DRAFT_BUSY', 'a second submit while building makes no second packet');
+    const result = value<SubmitResult>(first);
     assert.match(result.packet.rid, /^1000110002\d{19}$/);
     assert.deepEqual(progress.at(-1), { draftId: draft.draftId, stage: 'done', fraction: 1 });
     const report = await inspectPacket({
@@ -201,7 +209,7 @@ describe('registration drafts through the Router (device simulator, real worker,
     assert.equal(services.data.audit.recent(3).some((e) => e.event === 'DRAFT_DISCARDED' && e.actor === 'officer1'), true);
   });
 
-  it('refuses a document above the configured size, a wrong field, and a forged document value', async () => {
+  it('refuses a document above the configured size and a wrong field; ignores a forged document value', async () => {
     const draft = await create();
     replaceConfig(services.data.db, 'registration', { 'mosip.registration.document_size': '600' }, services.clock.now());
     const big = error(await attach(draft.draftId, 'proofOfAddress', 'RNC', [scan('png', 300, 300)]));
@@ -209,13 +217,26 @@ describe('registration drafts through the Router (device simulator, real worker,
     assert.equal((big.details as { limitBytes: number }).limitBytes, 600);
     assert.deepEqual(error(await attach(draft.draftId, 'fullName', 'RNC', [scan('png')])).details, { fieldId: 'fullName', expected: 'fileupload' });
     const forged: FormFieldValue = { type: 'document', documentType: 'RNC', format: 'pdf', refNumber: null, storageId: 'not-stored', sizeBytes: 10 };
-    assert.deepEqual(error(await call('drafts.save', { draft: { ...draft, values: { proofOfAddress: forged } } })).code, 'ERR_REG_DOCUMENT_NOT_ATTACHED');
+    value(await call('drafts.save', { draft: { ...draft, values: { proofOfAddress: forged } } }));
+    assert.equal((await get(draft.draftId)).values['proofOfAddress'], undefined, 'a value naming no stored scan is not kept');
   });
 
   it('refuses a new draft while an offline limit is hit, with the limit’s code', async () => {
     replaceConfig(services.data.db, 'registration', { 'mosip.registration.disk_space_size': String(1024 * 1024 * 1024) }, services.clock.now());
     assert.equal(error(await call('drafts.create', { process: 'NEW', languages: ['por', 'eng'] })).code, 'ERR_SYNC_LIMIT_DISK_SPACE');
     assert.deepEqual(value(await call('drafts.list', {})), []);
+  });
+
+  it('records a modality marked missing as a whole without asking the device', async () => {
+    const draft = await create();
+    simulator.device('iris').status = 'Not Ready';
+    try {
+      const result = await capture(draft.draftId, 'iris', ['Left', 'Right']);
+      assert.deepEqual([result.decision, result.attributes, result.exceptions], ['accepted', [], ['leftEye', 'rightEye']]);
+      assert.deepEqual(result.value, { type: 'biometrics', captured: [], exceptions: ['rightEye', 'leftEye'] });
+    } finally {
+      simulator.device('iris').status = 'Ready';
+    }
   });
 
   it('never lets a rejected capture into the draft', async () => {
@@ -231,3 +252,75 @@ describe('registration drafts through the Router (device simulator, real worker,
     assert.equal((services.data.db.prepare('SELECT count(*) AS n FROM draft_captures').get() as { n: number }).n, 0);
   });
 });
+
+describe('registration.formBundle after a sync', () => {
+  let services: AppServices;
+  let close: () => Promise<void>;
+  const call = (method: string, input: unknown) => services.router.dispatch({ connectionId: 'w', sink: () => undefined }, method, input);
+  const newSpec = JSON.parse(readFileSync(new URL('../../../schemas/data/stp/newProcess.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+  const putSynced = (response: Record<string, unknown>) =>
+    putIdSchema(services.data.db, { idVersion: 0.4, schemaJson: JSON.stringify(loadStpIdSchema()), responseJson: JSON.stringify(response), effectiveFrom: undefined }, services.clock.now());
+
+  beforeEach(async () => {
+    ({ services, close } = await openTestServices());
+    assert.equal((await call('auth.login', { userId: 'officer1', password: 'Officer#2026' })).ok, true);
+  });
+  afterEach(() => close());
+
+  it('serves only the synced specs and synced locations, never the demo ones beside them', async () => {
+    putSynced({ idVersion: 0.4, newProcess: newSpec });
+    applyMasterDataRows(services.data.db, 'Location', [
+      { rowKey: 'PRI', langCode: 'por', isActive: true, deleted: false, data: { code: 'PRI', name: 'Região Autónoma do Príncipe', hierarchyLevel: 1, hierarchyName: 'Region', parentLocCode: 'STP', langCode: 'por' } },
+      { rowKey: 'PRI', langCode: 'eng', isActive: true, deleted: false, data: { code: 'PRI', name: 'Autonomous Region of Príncipe', hierarchyLevel: 1, hierarchyName: 'Region', parentLocCode: 'STP', langCode: 'eng' } },
+    ], services.clock.now());
+    const reply = await call('registration.formBundle', {});
+    assert.equal(reply.ok, true, JSON.stringify(reply));
+    const bundle = (reply as { value: { processes: { id: string }[]; masterData: { locations: { code: string; name: Record<string, string> }[] } } }).value;
+    assert.deepEqual(bundle.processes.map((p) => p.id), ['NEW']);
+    assert.deepEqual(bundle.masterData.locations, [{ code: 'PRI', hierarchyLevel: 1, hierarchyLevelName: 'Region', parentLocCode: 'STP', name: { eng: 'Autonomous Region of Príncipe', por: 'Região Autónoma do Príncipe' } }]);
+  });
+
+  it('falls back to the demo bundle when the synced schema carries no UI spec, and names a broken one', async () => {
+    putSynced({ idVersion: 0.4 });
+    const demo = await call('registration.formBundle', {});
+    assert.equal(demo.ok && (demo.value as { processes: unknown[] }).processes.length, 4);
+    putSynced({ idVersion: 0.4, newProcess: { ...newSpec, screens: [] } });
+    const broken = await call('registration.formBundle', {});
+    assert.equal(broken.ok ? 'ok' : broken.error.code, 'ERR_REG_FORM_BUNDLE_INVALID');
+  });
+});
+
+describe('drafts at rest', () => {
+  it('keeps a draft’s resident name and document only encrypted in the data dir', async () => {
+    const temp = makeTempDir();
+    try {
+      const { services } = await openTestServices({ dataDir: temp.path });
+      const call = (method: string, input: unknown) => services.router.dispatch({ connectionId: 'w', sink: () => undefined }, method, input);
+      assert.equal((await call('auth.login', { userId: 'officer1', password: 'Officer#2026' })).ok, true);
+      const created = await call('drafts.create', { process: 'NEW', languages: ['por', 'eng'] });
+      const draft = (created as { value: RegistrationDraft }).value;
+      const name = 'Quaresma Bragança Trovoada';
+      assert.equal((await call('drafts.save', { draft: { ...draft, values: { fullName: two(name, name) } } })).ok, true);
+      const noise = Buffer.from(Array.from({ length: 64 * 48 * 4 }, (_, i) => (i * 7919) % 251));
+      const page = { name: 'id.jpg', mimeType: 'image/jpeg', base64: Buffer.from(jpeg.encode({ data: noise, width: 64, height: 48 }, 90).data).toString('base64') };
+      assert.equal((await call('drafts.attachDocument', { draftId: draft.draftId, fieldId: 'proofOfIdentity', documentType: 'DOC001', refNumber: 'ST1234567', files: [page] })).ok, true);
+      const pdf = (services.data.db.prepare('SELECT bytes FROM draft_documents').get() as { bytes: Buffer }).bytes;
+      assert.ok(pdf.length > 1000);
+      await services.dispose();
+      const bytes = allBytes(temp.path);
+      for (const needle of [Buffer.from(name), Buffer.from('ST1234567'), ...[0.25, 0.5, 0.75].map((f) => pdf.subarray(Math.floor(pdf.length * f), Math.floor(pdf.length * f) + 48))]) {
+        assert.equal(bytes.includes(needle), false, `found ${needle.subarray(0, 20).toString('hex')}… in clear`);
+      }
+    } finally {
+      temp.remove();
+    }
+  });
+});
+
+function allBytes(dir: string): Buffer {
+  const parts: Buffer[] = [];
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) parts.push(readFileSync(join(entry.parentPath, entry.name)));
+  }
+  return Buffer.concat(parts);
+}

@@ -50,6 +50,23 @@ function attributesOf(modality: Modality): BioAttribute[] {
   return spec.bioType === 'Face' ? ['face'] : spec.subTypes.map((s) => BIO_ATTRIBUTE_OF[s]);
 }
 
+/** Every finger or iris of the modality is marked missing: there is nothing for a device to capture. */
+function allExcepted(modality: Modality, exceptions: readonly BioSubType[]): boolean {
+  const subTypes = MODALITIES[modality].subTypes;
+  return subTypes.length > 0 && subTypes.every((s) => exceptions.includes(s));
+}
+
+/**
+ * The record of a modality whose every attribute is an exception (MOSIP marks them without a
+ * capture): no biometrics, the hash chain unchanged, final at once.
+ */
+function exceptionsOnly(modality: Modality, exceptions: readonly BioSubType[], previousHash: string, now: number, requestedScore: number): CaptureResult {
+  return {
+    modality, transactionId: '', specVersion: '', requestedScore, exceptions: [...exceptions], biometrics: [],
+    averageQuality: 0, lastHash: previousHash, deviceSerialNo: '', warnings: [], capturedAt: now,
+  };
+}
+
 /** Distinct attributes in MOSIP's attribute order, so the value does not depend on capture order. */
 function inSchemaOrder(attributes: readonly BioAttribute[]): BioAttribute[] {
   const set = new Set(attributes);
@@ -69,6 +86,7 @@ export function exceptionPhotoField(fields: readonly UiField[]): UiField | undef
 export class DraftBiometrics {
   readonly #d: DraftBiometricsDeps;
   readonly #policy: QualityPolicyConfig;
+  readonly #turns = new Map<string, Promise<BiometricAttemptResult>>();
 
   constructor(deps: DraftBiometricsDeps) {
     this.#d = deps;
@@ -84,6 +102,22 @@ export class DraftBiometrics {
    *   ERR_REG_BIOMETRIC_NO_ATTEMPTS_LEFT, ERR_SBI_*
    */
   async capture(operatorId: string, input: CaptureInput): Promise<BiometricAttemptResult> {
+    // one capture at a time per draft: two in flight would both chain from the same previousHash
+    const previousTurn = this.#turns.get(input.draftId);
+    const turn = (async () => {
+      // the previous capture's failure is its caller's to report; this one only waits for it to end
+      await previousTurn?.catch(() => undefined);
+      return this.#captureNow(operatorId, input);
+    })();
+    this.#turns.set(input.draftId, turn);
+    try {
+      return await turn;
+    } finally {
+      if (this.#turns.get(input.draftId) === turn) this.#turns.delete(input.draftId);
+    }
+  }
+
+  async #captureNow(operatorId: string, input: CaptureInput): Promise<BiometricAttemptResult> {
     const { row, draft } = this.#d.drafts.owned(operatorId, input.draftId);
     const { bundle } = this.#d.bundles.current();
     const fields = this.#d.bundles.spec(bundle, draft.process).screens.flatMap((s) => s.fields);
@@ -99,7 +133,9 @@ export class DraftBiometrics {
     if ((previous?.results.length ?? 0) >= maxAttempts) {
       throw new AppError('ERR_REG_BIOMETRIC_NO_ATTEMPTS_LEFT', { fieldId: input.fieldId, modality: input.modality, attempts: maxAttempts });
     }
-    const result = await this.#d.devices.capture({ modality: input.modality, exceptions, previousHash: row.hashChain, requestedScore: thresholdFor(input.modality, this.#policy) });
+    const result = allExcepted(input.modality, exceptions)
+      ? exceptionsOnly(input.modality, exceptions, row.hashChain, this.#d.clock.now(), thresholdFor(input.modality, this.#policy))
+      : await this.#d.devices.capture({ modality: input.modality, exceptions, previousHash: row.hashChain, requestedScore: thresholdFor(input.modality, this.#policy) });
     const series = seriesOf(input.fieldId, input.modality, [...(previous?.results ?? []), result], this.#policy);
     const value = this.#store(input, result, series, all.filter((s) => s.modality !== input.modality), fields);
     this.#d.audit.append('DRAFT_BIOMETRICS_CAPTURED', operatorId, {

@@ -70,9 +70,11 @@ export class DraftService {
   }
 
   /**
-   * Autosave. The draft's version, process and languages are fixed at creation; a document value
-   * must name a scan this draft holds; biometric values stay the back end's.
-   * @throws AppError ERR_REG_DRAFT_* , ERR_REG_DOCUMENT_NOT_ATTACHED
+   * Autosave. The draft's version, process and languages are fixed at creation. Document and
+   * biometric values are the back end's: a document value that does not name a scan this draft
+   * holds for that field is replaced by the stored one (or dropped); biometric values are kept.
+   * Removing a document value (the operator deleted it) is honoured.
+   * @throws AppError ERR_REG_DRAFT_*
    */
   save(operatorId: string, incoming: RegistrationDraft): { savedAt: number } {
     const { draft: stored } = this.owned(operatorId, incoming.draftId);
@@ -82,11 +84,10 @@ export class DraftService {
     if (changed) throw new AppError('ERR_REG_DRAFT_CONFLICT', { draftId: incoming.draftId, field: changed });
     const values: FormValues = {};
     for (const [id, value] of Object.entries(incoming.values)) {
-      if (value.type === 'biometrics') continue;
-      if (value.type === 'document' && getDraftDocument(this.#d.db, incoming.draftId, value.storageId)?.fieldId !== id) {
-        throw new AppError('ERR_REG_DOCUMENT_NOT_ATTACHED', { fieldId: id });
-      }
-      values[id] = value;
+      // an older page state (autosave racing an attach) or a forged reference: the stored scan wins
+      const isStoredScan = value.type === 'document' && getDraftDocument(this.#d.db, incoming.draftId, value.storageId)?.fieldId === id;
+      if (value.type !== 'biometrics' && (value.type !== 'document' || isStoredScan)) values[id] = value;
+      else if (value.type === 'document' && stored.values[id]?.type === 'document') values[id] = stored.values[id];
     }
     for (const [id, value] of Object.entries(stored.values)) if (value.type === 'biometrics') values[id] = value;
     const savedAt = this.#d.clock.now();

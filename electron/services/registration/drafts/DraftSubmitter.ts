@@ -50,6 +50,8 @@ interface Prepared {
  */
 export class DraftSubmitter {
   readonly #d: DraftSubmitterDeps;
+  /** drafts being built now: a second submit (double click, second window) must not make a second packet */
+  readonly #building = new Set<string>();
 
   constructor(deps: DraftSubmitterDeps) {
     this.#d = deps;
@@ -62,9 +64,19 @@ export class DraftSubmitter {
 
   /**
    * @throws AppError ERR_REG_RECEIPT_LANGUAGE_UNSUPPORTED (checked before anything is built),
-   *   ERR_REG_DRAFT_INCOMPLETE, ERR_REG_DRAFT_*, ERR_PACKET_*
+   *   ERR_REG_DRAFT_INCOMPLETE, ERR_REG_DRAFT_BUSY, ERR_REG_DRAFT_*, ERR_PACKET_*
    */
   async submit(operatorId: string, draftId: string, receiptLanguage: string, onProgress: (p: PacketBuildProgress) => void): Promise<SubmitResult> {
+    if (this.#building.has(draftId)) throw new AppError('ERR_REG_DRAFT_BUSY', { draftId });
+    this.#building.add(draftId);
+    try {
+      return await this.#submit(operatorId, draftId, receiptLanguage, onProgress);
+    } finally {
+      this.#building.delete(draftId);
+    }
+  }
+
+  async #submit(operatorId: string, draftId: string, receiptLanguage: string, onProgress: (p: PacketBuildProgress) => void): Promise<SubmitResult> {
     if (!(RECEIPT_LANGUAGES as readonly string[]).includes(receiptLanguage)) throw new AppError('ERR_REG_RECEIPT_LANGUAGE_UNSUPPORTED', { language: receiptLanguage });
     const { form, input, issues } = this.#prepare(operatorId, draftId);
     const first = issues[0];

@@ -35,7 +35,10 @@ export function seriesOf(fieldId: string, modality: Modality, results: readonly 
   const keptIndex = keptIndexOf(results);
   const threshold = thresholdFor(modality, policy);
   const policyDecision = decideAfterAttempt(results, modality, policy);
-  const decision: SeriesDecision = results[keptIndex]!.averageQuality >= threshold ? 'accepted' : policyDecision.kind === 'retry' ? 'retry' : 'forceCaptured';
+  const kept = results[keptIndex]!;
+  // a modality marked missing as a whole has no quality to reach
+  const isExceptionsOnly = kept.biometrics.length === 0;
+  const decision: SeriesDecision = isExceptionsOnly || kept.averageQuality >= threshold ? 'accepted' : policyDecision.kind === 'retry' ? 'retry' : 'forceCaptured';
   return { fieldId, modality, results, keptIndex, decision, threshold };
 }
 
