@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import type { ApprovalFilter } from '../store/initialState';
+import { approvalSelectors } from '../store/slices/queue/selectors';
+import type { ApprovalStore } from '../store/store';
+
+const STATES: readonly ApprovalFilter['state'][] = ['waiting', 'PENDING', 'ON_HOLD'];
+
+/** State, process and date filters of the queue; dates reload from the back end. */
+export function ApprovalFilters({ store }: Readonly<{ store: ApprovalStore }>) {
+  const { t } = useTranslation();
+  const filter = useStore(store, approvalSelectors.filter);
+  const processes = useStore(store, useShallow(approvalSelectors.processes));
+  const { setFilter } = store.getState();
+  return (
+    <fieldset className="approval__filters">
+      <legend>{t('approval.filters.legend')}</legend>
+      <label>
+        {t('approval.filters.state')}
+        <select value={filter.state} onChange={(e) => void setFilter({ state: e.target.value as ApprovalFilter['state'] })}>
+          {STATES.map((s) => (
+            <option key={s} value={s}>
+              {t(`approval.filters.states.${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('approval.filters.process')}
+        <select value={filter.process} onChange={(e) => void setFilter({ process: e.target.value })}>
+          <option value="">{t('approval.filters.allProcesses')}</option>
+          {processes.map((p) => (
+            <option key={p} value={p}>
+              {t(`approval.processes.${p}`, { defaultValue: p })}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('approval.filters.from')}
+        <input type="date" value={filter.fromDate} onChange={(e) => void setFilter({ fromDate: e.target.value })} />
+      </label>
+      <label>
+        {t('approval.filters.to')}
+        <input type="date" value={filter.toDate} onChange={(e) => void setFilter({ toDate: e.target.value })} />
+      </label>
+    </fieldset>
+  );
+}

@@ -1,0 +1,58 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { syncSelectors } from '../store/slices/outbox/selectors';
+import type { SyncStore } from '../store/store';
+import { ExportPanel } from './ExportPanel';
+import { OfflineLimitsList } from './OfflineLimitsPanel';
+import { OutboxTable } from './OutboxTable';
+import { SchedulePanel } from './SchedulePanel';
+import { SyncRunPanel } from './SyncRunPanel';
+import { useIsSupervisor } from './useIsSupervisor';
+import '../../../styles/sync.css';
+
+/** The sync screen (incumbent §5): outbox, run, parked packets, schedule, limits, export. Route to it as view `sync`. */
+export function SyncView({ store }: Readonly<{ store: SyncStore }>) {
+  const { t } = useTranslation();
+  const isSupervisor = useIsSupervisor();
+  const status = useStore(store, syncSelectors.status);
+  const error = useStore(store, syncSelectors.error);
+  const inFlight = useStore(store, syncSelectors.inFlight);
+  const parked = useStore(store, syncSelectors.parked);
+  const limits = useStore(store, useShallow(syncSelectors.limits));
+
+  useEffect(() => {
+    const disconnect = store.getState().connect();
+    void store.getState().refresh();
+    return disconnect;
+  }, [store]);
+
+  return (
+    <main id="main" className="sync" aria-labelledby="sync-heading">
+      <h1 id="sync-heading">{t('sync.heading')}</h1>
+      {error && <ErrorMessage error={error} />}
+      {status === 'loading' && <p role="status">{t('common.loading')}</p>}
+      <div className="sync__grid">
+        <SyncRunPanel store={store} />
+        <section className="card sync__limits" aria-labelledby="sync-limits-heading">
+          <h2 id="sync-limits-heading">{t('sync.limits.heading')}</h2>
+          <OfflineLimitsList limits={limits} showOk />
+        </section>
+      </div>
+      <section className="sync__outbox" aria-labelledby="sync-parked-heading">
+        <h2 id="sync-parked-heading">{t('sync.outbox.parkedHeading', { count: parked.length })}</h2>
+        {parked.length === 0 ? <p className="muted">{t('sync.outbox.noParked')}</p> : <OutboxTable store={store} items={parked} caption={t('sync.outbox.parkedCaption')} canRequeue={isSupervisor} />}
+      </section>
+      <section className="sync__outbox" aria-labelledby="sync-inflight-heading">
+        <h2 id="sync-inflight-heading">{t('sync.outbox.inFlightHeading', { count: inFlight.length })}</h2>
+        {inFlight.length === 0 ? <p className="muted">{t('sync.outbox.empty')}</p> : <OutboxTable store={store} items={inFlight} caption={t('sync.outbox.inFlightCaption')} canRequeue={false} />}
+      </section>
+      <div className="sync__grid">
+        <SchedulePanel store={store} canEdit={isSupervisor} />
+        <ExportPanel store={store} />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,9 @@
+import { useSession } from '../../../AppStores';
+import { sessionSelectors } from '../../session/store/selectors';
+
+const isSupervisor = sessionSelectors.hasRole('REGISTRATION_SUPERVISOR');
+
+/** Whether to offer supervisor actions; the main process checks the role again on every call. */
+export function useIsSupervisor(): boolean {
+  return useSession(isSupervisor);
+}
