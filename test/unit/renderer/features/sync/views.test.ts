@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { register } from 'node:module';
+import { after, before, describe, it } from 'node:test';
+import * as React from 'react';
+import { createElement, type FunctionComponent, type ReactElement } from 'react';
+import { renderToString } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
+import type { i18n } from 'i18next';
+import { findOutbox, patchOutbox } from '../../../../../electron/services/db/repos/outbox';
+import { StoresContext, type AppStores } from '../../../../../renderer/AppStores';
+import { createApprovalStore, type ApprovalStore } from '../../../../../renderer/features/approval/store/store';
+import { createDashboardCardsStore, type DashboardCardsStore } from '../../../../../renderer/features/home/components/cards/store/store';
+import { createHomeStore } from '../../../../../renderer/features/home/store/store';
+import { createSyncStore, type SyncStore } from '../../../../../renderer/features/sync/store/store';
+import { createRegistrationStore } from '../../../../../renderer/features/registration/store/store';
+import { createSessionStore } from '../../../../../renderer/features/session/store/store';
+import { createI18n } from '../../../../../renderer/i18n/createI18n';
+import { openSyncFixture, type SyncFixture } from './openSyncFixture';
+
+// The views import their CSS (esbuild bundles it); Node has no loader for .css, so it becomes an empty module.
+register(`data:text/javascript,${encodeURIComponent("export async function load(url, context, next) { return url.endsWith('.css') ? { format: 'module', source: '', shortCircuit: true } : next(url, context); }")}`);
+// tsx applies tsconfig.json (react-jsx) only to the files it includes, and renderer/ is not among
+// them, so the views compile to classic React.createElement calls that expect a global React.
+Object.assign(globalThis, { React });
+// The views are imported by a computed specifier so that tsconfig.json (Node, no DOM library) does
+// not typecheck them; renderer/tsconfig.json does. Their props are typed here instead.
+const viewModule = async <T>(path: string): Promise<T> => (await import(path)) as T;
+const { ApprovalView } = await viewModule<{ ApprovalView: FunctionComponent<{ readonly store: ApprovalStore }> }>('../../../../../renderer/features/approval');
+const { SyncView } = await viewModule<{ SyncView: FunctionComponent<{ readonly store: SyncStore }> }>('../../../../../renderer/features/sync');
+const { DashboardCards } = await viewModule<{ DashboardCards: FunctionComponent<{ readonly store: DashboardCardsStore; readonly onNavigate: (view: string) => void; readonly isSupervisor: boolean; readonly isOfficer: boolean }> }>(
+  '../../../../../renderer/features/home/components/cards',
+);
+
+// Server rendering runs every component's render with real store data (not effects): it proves the
+// views render, read the right selectors and produce accessible markup, without a browser.
+describe('approval, sync and dashboard views (rendered with real data)', () => {
+  let fixture: SyncFixture;
+  let stores: AppStores;
+  let i18nEng: i18n;
+  let pending: string, approved: string, parked: string;
+
+  const render = (i18n: i18n, view: ReactElement) => {
+    // zustand's useStore renders a store's *initial* state on the server; show the loaded one.
+    for (const store of [...Object.values(stores), ...rendered]) store.getInitialState = store.getState;
+    return renderToString(createElement(I18nextProvider, { i18n }, createElement(StoresContext.Provider, { value: stores }, view)));
+  };
+  const rendered: { getInitialState: () => unknown; getState: () => unknown }[] = [];
+  const track = <S extends { getInitialState: () => unknown; getState: () => unknown }>(store: S): S => {
+    rendered.push(store);
+    return store;
+  };
+
+  before(async () => {
+    fixture = await openSyncFixture();
+    [pending, approved, parked] = [await fixture.buildPacket('a'), await fixture.buildPacket('b'), await fixture.buildPacket('c')];
+    await fixture.supervisor['packets.approve']({ ids: [approved, parked], password: 'Supervisor#2026' });
+    const item = findOutbox(fixture.services.data.db, parked)!;
+    patchOutbox(fixture.services.data.db, item.packetId, 'READY', { state: 'PARKED', lastErrorCode: 'ERR_SYNC_PACKET_FILE_MISSING', lastErrorDetails: { rid: parked } }, fixture.clock.now());
+    const api = fixture.supervisor;
+    stores = { session: createSessionStore(api, { load: () => undefined, save: () => undefined }, 'eng'), home: createHomeStore(api), registration: createRegistrationStore(api) };
+    await stores.session.getState().start();
+    assert.equal(stores.session.getState().status, 'loggedIn', JSON.stringify(stores.session.getState().error));
+    i18nEng = await createI18n('eng');
+  });
+  after(() => fixture.close());
+
+  it('renders the approval queue with labelled controls and column headers', async () => {
+    const store = track(createApprovalStore(fixture.supervisor));
+    await store.getState().refresh();
+    const html = render(i18nEng, createElement(ApprovalView, { store }));
+    assert.match(html, /<h1 id="approval-heading">Approve registrations<\/h1>/);
+    assert.match(html, new RegExp(`aria-label="Select registration ${pending}"`));
+    assert.equal((html.match(/<th scope="col"/g) ?? []).length, 7);
+    assert.match(html, new RegExp(`<th scope="row" class="mono">${pending}</th>`));
+    assert.equal(html.includes(approved), false, 'a decided packet is not in the queue');
+    assert.match(html, /aria-label="Select all shown registrations"/);
+  });
+
+  it('renders the decision dialog in Portuguese with the reasons and the password field', async () => {
+    const store = track(createApprovalStore(fixture.supervisor));
+    await store.getState().refresh();
+    await store.getState().loadReasons('por');
+    store.getState().startDecision('reject', [store.getState().items[0]!.packetId]);
+    const html = render(await createI18n('por'), createElement(ApprovalView, { store }));
+    assert.match(html, /<h2 id="[^"]+">Rejeitar 1 registo<\/h2>/);
+    assert.match(html, /<option value="DMD">Documentos ilegíveis<\/option>/);
+    assert.match(html, /A sua palavra-passe \(para confirmar\)<input type="password"/);
+  });
+
+  it('renders the sync screen: readable states, the parked error with what to do, the schedule for a supervisor', async () => {
+    const store = track(createSyncStore(fixture.supervisor));
+    await store.getState().refresh();
+    const html = render(i18nEng, createElement(SyncView, { store }));
+    assert.match(html, new RegExp(`<th scope="row" class="mono">${approved}</th>.*?Ready to send`));
+    assert.match(html, /data-error-code="ERR_SYNC_PACKET_FILE_MISSING"/);
+    assert.match(html, new RegExp(`aria-label="Send registration ${parked} again"`));
+    assert.match(html, /aria-label="Minutes between runs of “Send registrations”"|Minutes between runs of “Send registrations”/);
+    assert.match(html, /Sync now/);
+    assert.match(html, /<label for="sync-export-dir">Folder \(for example a USB stick\)<\/label>/);
+  });
+
+  it('renders the dashboard cards with the live counts', async () => {
+    const store = track(createDashboardCardsStore(fixture.supervisor, () => fixture.clock.now()));
+    await store.getState().load();
+    const html = render(i18nEng, createElement(DashboardCards, { store, onNavigate: () => undefined, isSupervisor: true, isOfficer: false }));
+    assert.match(html, /Registrations today<\/h2><p class="dashboard-card__figure"><span class="dashboard-card__number">3<\/span>/);
+    assert.match(html, /Waiting for approval<\/h2><p class="dashboard-card__figure"><span class="dashboard-card__number">1<\/span>/);
+    assert.match(html, /1 stopped: needs a person/);
+    assert.equal(html.includes('Biometric devices'), false, 'no device card for a supervisor who does not register');
+  });
+});
