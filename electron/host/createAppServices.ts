@@ -9,6 +9,7 @@ import { cleanupPacketLeftovers } from '../services/packets/leftoverCleanup';
 import { DataDirPacketBuilder } from '../services/packets/DataDirPacketBuilder';
 import { PacketBuilderPool } from '../services/packets/PacketBuilderPool';
 import { DevicesService } from '../services/devices/DevicesService';
+import { SettingsService } from '../services/settings/SettingsService';
 import { createSyncServices, type SyncServices } from '../services/sync/createSyncServices';
 import { createRegistrationServices } from '../services/registration/createRegistrationServices';
 import type { SbiClientOptions } from '../../native/sbi/SbiClientOptions';
@@ -48,6 +49,7 @@ export interface AppServices {
   /** push to every connected UI */
   readonly hub: EventHub;
   readonly sync: SyncServices;
+  readonly settings: SettingsService;
   readonly options: AppServicesOptions;
   readonly clock: Clock;
   /** a window or socket went away: end its session and stop what it started */
@@ -76,10 +78,18 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
     builder: pool.build,
     host: { hostName: hostname(), hostIp: '127.0.0.1' },
   });
+  const settings = new SettingsService({ db: data.db, audit: data.audit });
+  settings.onDidChange((next) => hub.broadcast('settings.onDidChange', next));
   const devices = new DevicesService({
     db: data.db,
     dataDir: data.dataDir,
-    ...(options.sbi ? { sbi: options.sbi } : {}),
+    // An explicit option (tests, the demo's simulator ports) wins; else the supervisor's settings.
+    sbi:
+      options.sbi ??
+      (() => {
+        const d = settings.get().devices;
+        return { ports: { from: d.portFrom, to: d.portTo }, hashChainPolicy: d.hashChainPolicy };
+      }),
     onDidChangeDevices: (result) => hub.broadcast('devices.onDidChange', result),
     onWarning: (warning) => hub.broadcast('devices.onDidWarn', serializeError(warning)),
     ...(typeof options.watchUsb === 'object' ? { loadUsb: options.watchUsb.loadUsb } : {}),
@@ -99,7 +109,7 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
   });
   const registration = createRegistrationServices({ db: data.db, audit: data.audit, clock, identity: data.identity, devices, packets, gate: sync.limits });
   const schedule = options.startScheduler ? sync.scheduler.start() : undefined;
-  const services = { data, auth, sessions, options, clock, hub, packets, devices, sync, registration } as const;
+  const services = { data, auth, sessions, options, clock, hub, packets, devices, sync, registration, settings } as const;
   const router = new Router({ handlers: createHandlers(services), sessions, audit: data.audit });
   data.audit.append('APP_STARTED', null, { host: options.host, version: options.version, demo: options.isDemo });
   return {

@@ -20,7 +20,7 @@ export async function createI18n(language: LanguageCode): Promise<i18n> {
 }
 
 /** Sets the page's language and direction so screen readers and RTL layout follow the UI language. */
-export function applyDocumentLanguage(doc: Document, language: LanguageCode): void {
+export function applyDocumentLanguage(doc: { readonly documentElement: { lang: string; dir: string } }, language: LanguageCode): void {
   doc.documentElement.lang = BCP47[language];
   doc.documentElement.dir = RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr';
 }

@@ -3,6 +3,7 @@ import { coreApi, coreEvents } from './coreApi';
 import { devicesApi, devicesEvents } from './devicesApi';
 import { packetsApi, packetsEvents } from './packetsApi';
 import { registrationApi, registrationEvents } from './registrationApi';
+import { settingsApi, settingsEvents } from './settingsApi';
 import { syncApi, syncEvents } from './syncApi';
 
 /**
@@ -17,6 +18,7 @@ export const api = {
   ...devicesApi,
   ...syncApi,
   ...registrationApi,
+  ...settingsApi,
 } as const;
 
 export const events = {
@@ -25,6 +27,7 @@ export const events = {
   ...devicesEvents,
   ...syncEvents,
   ...registrationEvents,
+  ...settingsEvents,
 } as const;
 
 export type Api = typeof api;

@@ -10,6 +10,8 @@ import { coreHandlers } from './coreHandlers';
 import { packetsHandlers } from './packetsHandlers';
 import { devicesHandlers } from './devicesHandlers';
 import { syncHandlers } from './syncHandlers';
+import { settingsHandlers } from './settingsHandlers';
+import type { SettingsService } from '../../services/settings/SettingsService';
 import type { SyncServices } from '../../services/sync/createSyncServices';
 import type { DevicesService } from '../../services/devices/DevicesService';
 import type { RegistrationServices } from '../../services/registration/createRegistrationServices';
@@ -27,6 +29,7 @@ export interface HandlerDeps {
   readonly devices: DevicesService;
   readonly sync: SyncServices;
   readonly registration: RegistrationServices;
+  readonly settings: SettingsService;
 }
 
 /** Handlers for one area's methods: the area's slice of the complete Handlers table. */
@@ -43,5 +46,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...syncHandlers({ auth: deps.auth, ...deps.sync }),
     ...packetsHandlers({ packets: deps.packets, identity: deps.data.identity, clock: deps.clock }),
     ...registrationHandlers(deps.registration),
+    ...settingsHandlers({ settings: deps.settings }),
   };
 }

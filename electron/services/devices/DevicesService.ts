@@ -18,8 +18,8 @@ export const TRUST_DIR = 'trust';
 export interface DevicesServiceDeps {
   readonly db: DB;
   readonly dataDir: string;
-  /** ports, timeouts, hash-chain policy; trust is built here */
-  readonly sbi?: Omit<SbiClientOptions, 'trust'>;
+  /** ports, timeouts, hash-chain policy (or a getter, read before each discovery); trust is built here */
+  readonly sbi?: Omit<SbiClientOptions, 'trust'> | (() => Omit<SbiClientOptions, 'trust'>);
   readonly onDidChangeDevices: (result: DiscoveryResult) => void;
   readonly onWarning: (warning: AppError) => void;
   readonly loadUsb?: () => Promise<UsbEventSource>;
@@ -109,7 +109,8 @@ export class DevicesService {
   }
 
   #newClient(): SbiClient {
-    return new SbiClient({ ...this.#deps.sbi, trust: this.#trust() });
+    const sbi = typeof this.#deps.sbi === 'function' ? this.#deps.sbi() : this.#deps.sbi;
+    return new SbiClient({ ...sbi, trust: this.#trust() });
   }
 
   #trust(): TrustStore {

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { LanguageCode } from './operators';
+
+const Port = z.number().int().min(1024, 'ports below 1024 are reserved').max(65535, 'a port is at most 65535');
+const Score = z.number().int().min(0, 'a quality threshold is 0–100').max(100, 'a quality threshold is 0–100');
+const Attempts = z.number().int().min(1, 'at least 1 attempt').max(10, 'at most 10 attempts');
+
+/** Settings a supervisor changes on the machine; every change is audited. */
+export const AppSettings = z
+  .object({
+    devices: z.object({
+      /** SBI discovery range (MOSIP: 4501–4600) */
+      portFrom: Port,
+      portTo: Port,
+      /** `warn` accepts an SBI whose hash chain does not verify, listing it as a warning */
+      hashChainPolicy: z.enum(['strict', 'warn']),
+      thresholds: z.object({ finger: Score, iris: Score, face: Score }),
+      attempts: z.object({ finger: Attempts, iris: Attempts, face: Attempts }),
+    }),
+    /** serial port of the QR/barcode scanner (e.g. /dev/ttyUSB0, COM3), or none */
+    scannerPort: z.string().trim().min(1).max(200).nullable(),
+    /** serial port of the NMEA GPS for the centre-distance check, or none */
+    gpsPort: z.string().trim().min(1).max(200).nullable(),
+    /** MOSIP server base URL (https), or none to work offline */
+    serverUrl: z
+      .string()
+      .url('the server address must be a URL')
+      .refine((u) => /^https?:\/\//.test(u), 'the server address must start with https:// (http:// only for a local simulator)')
+      .nullable(),
+    /** the UI language a new operator starts in */
+    defaultLanguage: LanguageCode,
+  })
+  .strict()
+  .refine((s) => s.devices.portFrom <= s.devices.portTo, { message: 'the first port must not be after the last', path: ['devices', 'portTo'] });
+export type AppSettings = z.infer<typeof AppSettings>;
+
+/** MOSIP's defaults (incumbent-java-client.md §2.5, §6), Portuguese first. */
+export const DEFAULT_SETTINGS: AppSettings = {
+  devices: {
+    portFrom: 4501,
+    portTo: 4600,
+    hashChainPolicy: 'strict',
+    thresholds: { finger: 40, iris: 60, face: 90 },
+    attempts: { finger: 3, iris: 3, face: 3 },
+  },
+  scannerPort: null,
+  gpsPort: null,
+  serverUrl: null,
+  defaultLanguage: 'por',
+};

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import type { Reply } from '../../../schemas/api/transport';
+import { DEFAULT_SETTINGS } from '../../../schemas/settings';
+import type { AppServices } from '../../../electron/host/createAppServices';
+import { openTestServices } from '../../helpers/openTestDataDir';
+
+describe('settings through the Router', () => {
+  let services: AppServices;
+  let close: () => Promise<void>;
+  const broadcasts: string[] = [];
+  const call = (connectionId: string, method: string, input: unknown) => services.router.dispatch({ connectionId, sink: () => undefined }, method, input);
+  const code = (reply: Reply) => (reply.ok ? 'ok' : reply.error.code);
+
+  beforeEach(async () => {
+    ({ services, close } = await openTestServices());
+    broadcasts.length = 0;
+    services.hub.connect('watcher', (name) => void broadcasts.push(name));
+    assert.equal(code(await call('sup', 'auth.login', { userId: 'supervisor1', password: 'Supervisor#2026' })), 'ok');
+    assert.equal(code(await call('off', 'auth.login', { userId: 'officer1', password: 'Officer#2026' })), 'ok');
+  });
+  afterEach(() => close());
+
+  it('lets a supervisor change device ports, audited and broadcast', async () => {
+    const next = { ...DEFAULT_SETTINGS, devices: { ...DEFAULT_SETTINGS.devices, portFrom: 4650, portTo: 4655 } };
+    assert.equal(code(await call('sup', 'settings.update', next)), 'ok');
+    assert.deepEqual((await call('off', 'settings.get', {}) as { value: unknown }).value, next);
+    assert.deepEqual(broadcasts, ['settings.onDidChange']);
+    const entry = services.data.audit.recent(1)[0]!;
+    assert.deepEqual([entry.event, entry.actor, entry.details.changed], ['SETTINGS_CHANGED', 'supervisor1', ['devices.portFrom', 'devices.portTo']]);
+    // The device service scans the new range at its next discovery.
+    const discovery = (await call('off', 'devices.discover', {})) as { value: { scannedPorts: number } };
+    assert.equal(discovery.value.scannedPorts, 6);
+  });
+
+  it('refuses officers, and names the field of an invalid value', async () => {
+    assert.equal(code(await call('off', 'settings.update', DEFAULT_SETTINGS)), 'ERR_AUTH_FORBIDDEN');
+    const bad = await call('sup', 'settings.update', { ...DEFAULT_SETTINGS, devices: { ...DEFAULT_SETTINGS.devices, thresholds: { finger: 140, iris: 60, face: 90 } } });
+    assert.equal(code(bad), 'ERR_IPC_INVALID_INPUT');
+    assert.deepEqual((bad as unknown as { error: { details: { issues: { path: string; message: string }[] } } }).error.details.issues, [
+      { path: 'devices.thresholds.finger', message: 'a quality threshold is 0–100' },
+    ]);
+  });
+});
