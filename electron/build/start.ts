@@ -34,7 +34,7 @@ async function main(): Promise<void> {
       'no-build': { type: 'boolean', default: false },
       server: { type: 'string' },
       'without-simulators': { type: 'boolean', default: false },
-      'sbi-ports': { type: 'string', default: '4501-4600' },
+      'sbi-ports': { type: 'string' },
     },
     strict: true,
   });
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
 
   if (!values['no-build']) await buildRenderer();
   const data = openDataDir({ dataDir, env: process.env, ...(values.demo ? { firstRunIdentity: DEMO_IDENTITY } : {}) });
-  const sbiPorts = parsePortRange(values['sbi-ports']);
+  const sbiPorts = parsePortRange(values['sbi-ports'] ?? '4501-4600');
   const simulators =
     values.demo && !values['without-simulators']
       ? await startDemoSimulators({ dataDir, machinePublicKeyPem: join(dataDir, KEY_DIR, MACHINE_PUBLIC_KEY_FILE), sbiPorts })
@@ -67,7 +67,8 @@ async function main(): Promise<void> {
     version: VERSION,
     watchUsb: true,
     startScheduler: true,
-    sbi: { ports: sbiPorts },
+    // The demo's devices are where its simulator put them; otherwise the supervisor's settings decide.
+    ...(simulators || values['sbi-ports'] ? { sbi: { ports: sbiPorts } } : {}),
     ...(server ? { serverUrl: server } : {}),
   });
   if (simulators) await firstDemoSync(services);
