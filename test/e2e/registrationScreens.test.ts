@@ -220,6 +220,22 @@ describe('registration screens (harness, Debian Chromium)', () => {
     assert.match((await error.textContent()) ?? '', /big\.pdf/);
   });
 
+  it('lets an UPDATE choose the groups to change, and shows only those fields', async () => {
+    await page.goto(`${HARNESS_URL}?lang=eng`);
+    await heading('New registration').waitFor();
+    await page.getByRole('radio', { name: 'Update UIN' }).check();
+    await page.getByRole('button', { name: 'Start registration' }).click();
+    await heading('Consent').waitFor();
+    await page.getByRole('checkbox', { name: 'Phone' }).check();
+    await page.getByLabel(/I have read and accept/).check();
+    await page.getByRole('radio', { name: 'Portuguese' }).check();
+    await assertA11y('update, groups');
+    await page.keyboard.press('Alt+ArrowRight');
+    await heading('Demographic details').waitFor();
+    assert.equal(await page.locator('#field-phone').count(), 1);
+    assert.equal(await page.locator('#field-fullName-por').count(), 0, 'a group not chosen is not shown');
+  });
+
   it('renders the picker right-to-left in Arabic and in Portuguese by default strings', async () => {
     await page.goto(`${HARNESS_URL}?lang=ara`);
     await heading('تسجيل جديد').waitFor();

@@ -1,25 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { FieldIssue } from '../../../../../schemas/registrationForm';
 import { useRegistration } from '../../../../AppStores';
 import { draftSelectors } from '../../store/slices/draft/selectors';
-import { formSelectors } from '../../store/slices/form/selectors';
-import { pickText } from '../pickText';
-import { useForm } from '../useFormState';
-import { useUiLanguage } from '../useUiLanguage';
-
-function IssueItem({ issue }: Readonly<{ issue: FieldIssue }>) {
-  const { t } = useTranslation();
-  const ui = useUiLanguage();
-  const field = useForm(formSelectors.field(issue.fieldId));
-  return (
-    <li>
-      <a href={`#field-${issue.fieldId}${issue.language ? `-${issue.language}` : ''}`}>
-        {pickText(field?.label, ui) || issue.fieldId}{issue.language ? ` (${t(`language.${issue.language}`, { defaultValue: issue.language })})` : ''}
-      </a>
-      {': '}{pickText(issue.message, ui)}
-    </li>
-  );
-}
+import { IssueItem } from './IssueItem';
 
 /** Why "Next" did not move: each issue names its field (a link to it) and says what to fix. */
 export function BlockedIssues() {

@@ -12,6 +12,7 @@ import { useUiLanguage } from '../useUiLanguage';
 import { BlockedIssues } from './BlockedIssues';
 import { ShortcutHint } from './ShortcutHint';
 import { StepIndicator } from './StepIndicator';
+import { UpdateGroups } from './UpdateGroups';
 
 /** One screen of the process spec, rendered field by field; Alt+→ / Alt+← move between screens. */
 export function FormScreen() {
@@ -24,6 +25,8 @@ export function FormScreen() {
   const canGoBack = useForm(formSelectors.canGoBack);
   const isLast = useForm(formSelectors.isLastScreen);
   const ruleError = useForm(formSelectors.ruleError);
+  const isUpdate = useForm(formSelectors.process) === 'UPDATE';
+  const isFirstScreen = !canGoBack;
   const error = useRegistration(draftSelectors.error);
   const { next, back, close } = useRegistrationActions();
   const heading = useFocusOnChange<HTMLHeadingElement>(screenIndex);
@@ -57,6 +60,7 @@ export function FormScreen() {
           void next();
         }}
       >
+        {isUpdate && isFirstScreen && <UpdateGroups />}
         <div className="form__fields">
           {fields.map((f) => <FieldControl key={f.id} field={f} isFirstBiometrics={f.id === firstBiometrics} />)}
         </div>

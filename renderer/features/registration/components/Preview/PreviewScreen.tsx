@@ -4,6 +4,7 @@ import { useRegistration, useRegistrationActions } from '../../../../AppStores';
 import { ErrorMessage } from '../../../../components/ErrorMessage';
 import { formSelectors } from '../../store/slices/form/selectors';
 import { submitSelectors } from '../../store/slices/submit/selectors';
+import { IssueItem } from '../FormScreen/IssueItem';
 import { StepIndicator } from '../FormScreen/StepIndicator';
 import { pickText } from '../pickText';
 import { useFocusOnChange } from '../useFocusOnChange';
@@ -37,7 +38,7 @@ export function PreviewScreen() {
       {issues.length > 0 && (
         <div className="message message--error" role="alert">
           <p>{t('registration.form.blocked', { count: issues.length })}</p>
-          <ul>{issues.map((i, n) => <li key={n}>{i.fieldId}: {pickText(i.message, ui)}</li>)}</ul>
+          <ul>{issues.map((issue, n) => <IssueItem key={`${issue.fieldId}-${n}`} issue={issue} />)}</ul>
         </div>
       )}
       {shown.map((index) => screens[index]!).map((screen, n) => (

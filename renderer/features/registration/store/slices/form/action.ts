@@ -3,6 +3,8 @@ import { dateOfBirthFromAge } from '../../../../../../schemas/rules/ageGroups';
 import type { SliceContext } from '../../store';
 import { biometricsSelectors } from '../biometrics/selectors';
 import { formActions, formReducer, type FormAction } from './reducer';
+import { fieldOptions } from '../draft/fieldOptions';
+import { allFields } from './deriveFormRules';
 import { formSelectors } from './selectors';
 
 export interface FormActions {
@@ -10,6 +12,8 @@ export interface FormActions {
   setLocalizedText(fieldId: string, language: string, text: string): void;
   /** "age in years" instead of a date of birth: today's day and month, that many years ago (as MOSIP's ageDate) */
   setAge(fieldId: string, years: number | null): void;
+  /** UPDATE: the field groups the resident asks to change (MOSIP `updatableFieldGroups`) */
+  selectGroups(groups: readonly string[]): void;
   /** validates the screen; moves on (or to the preview after the last screen) and autosaves */
   next(): Promise<void>;
   back(): Promise<void>;
@@ -25,6 +29,19 @@ export function createFormActions({ set, get, now }: SliceContext): FormActions 
       const form = formReducer(s.form, action);
       return s.draft.blockedIssues.length === 0 ? { form } : { form, draft: { ...s.draft, blockedIssues: formSelectors.screenIssues(form) } };
     });
+  /** a location chosen under another parent is cleared, as the 1.2 client does when a level above changes */
+  const clearStaleLocations = () => {
+    for (let level = 0; level < 8; level++) {
+      const { form, draft } = get();
+      const fields = allFields(form);
+      const stale = fields.find((f) => {
+        const value = form.values[f.id];
+        return f.locationHierarchy && value?.type === 'code' && !fieldOptions(f, fields, form.values, draft.bundle?.masterData ?? null).some((o) => o.code === value.code);
+      });
+      if (!stale) return;
+      edit(formActions.setValue(stale.id, null, now()));
+    }
+  };
   const moved = async (before: number) => {
     if (get().form.screenIndex !== before) {
       set((s) => ({ draft: { ...s.draft, blockedIssues: [], missingExceptionPhotos: [] } }));
@@ -32,7 +49,11 @@ export function createFormActions({ set, get, now }: SliceContext): FormActions 
     }
   };
   return {
-    setValue: (fieldId, value) => edit(formActions.setValue(fieldId, value, now())),
+    setValue(fieldId, value) {
+      edit(formActions.setValue(fieldId, value, now()));
+      clearStaleLocations();
+    },
+    selectGroups: (groups) => edit(formActions.selectGroups(groups, now())),
     setLocalizedText: (fieldId, language, text) => edit(formActions.setLocalizedText(fieldId, language, text, now())),
     setAge(fieldId, years) {
       const value = years === null ? null : { type: 'text' as const, value: dateOfBirthFromAge(years, new Date(now())) };

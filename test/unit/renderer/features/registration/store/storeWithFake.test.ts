@@ -110,6 +110,29 @@ describe('registration store logic (contract-shaped fake back end, as the browse
     assert.deepEqual(draftSelectors.blockedIssues(state()).map((i) => [i.fieldId, i.language, i.rule]), [['fullName', 'eng', 'regex']]);
   });
 
+  it('offers the districts of the chosen region, and clears a district chosen under another region', async () => {
+    await state().open();
+    await state().start('NEW', ['por', 'eng']);
+    assert.deepEqual(draftSelectors.options('province')(state()), [], 'nothing before a region');
+    state().setValue('region', { type: 'code', code: 'ST' });
+    assert.deepEqual(draftSelectors.options('province')(state()).map((o) => o.code), ['AGR', 'MZC', 'CTG', 'CAU', 'LEM', 'LOB']);
+    state().setValue('province', { type: 'code', code: 'AGR' });
+    state().setValue('region', { type: 'code', code: 'RAP' });
+    assert.equal(formSelectors.value('province')(state().form), undefined);
+    assert.equal(draftSelectors.options('province')(state()).some((o) => o.code === 'AGR'), false);
+  });
+
+  it('shows UPDATE fields only for the groups the resident chose', async () => {
+    await state().open();
+    await state().start('UPDATE', ['por', 'eng']);
+    await fillConsent();
+    assert.deepEqual(formSelectors.visibleFields(state().form).map((f) => f.id), ['UIN']);
+    state().selectGroups(['Phone']);
+    assert.deepEqual(formSelectors.visibleFields(state().form).map((f) => f.id), ['UIN', 'phone']);
+    await state().save();
+    assert.deepEqual((calls('drafts.save').at(-1) as { draft: { selectedGroups: string[] } }).draft.selectedGroups, ['Phone']);
+  });
+
   it('records an age as a date of birth on today\'s day and month', async () => {
     await state().open();
     await state().start('NEW', ['por', 'eng']);
