@@ -33,7 +33,7 @@ export interface RegistrationServices {
 export function createRegistrationServices(o: RegistrationServicesOptions): RegistrationServices {
   const { db, audit, clock } = o;
   const bundles = new FormBundleService({ db });
-  const drafts = new DraftService({ db, audit, clock, gate: o.gate });
+  const drafts = new DraftService({ db, audit, clock, gate: o.gate, bundles });
   const documents = new DraftDocuments({ db, audit, clock, drafts, bundles });
   const biometrics = new DraftBiometrics({ db, audit, clock, drafts, documents, bundles, devices: o.devices, ...(o.qualityPolicy ? { policy: o.qualityPolicy } : {}) });
   const submitter = new DraftSubmitter({ db, audit, clock, identity: o.identity, drafts, biometrics, bundles, packets: o.packets });

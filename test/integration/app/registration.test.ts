@@ -277,6 +277,8 @@ describe('registration.formBundle after a sync', () => {
     assert.equal(reply.ok, true, JSON.stringify(reply));
     const bundle = (reply as { value: { processes: { id: string }[]; masterData: { locations: { code: string; name: Record<string, string> }[] } } }).value;
     assert.deepEqual(bundle.processes.map((p) => p.id), ['NEW']);
+    const lost = await call('drafts.create', { process: 'LOST', languages: ['por'] });
+    assert.equal(lost.ok ? 'ok' : lost.error.code, 'ERR_REG_FORM_BUNDLE_INVALID', 'no draft for a process the synced forms lack');
     assert.deepEqual(bundle.masterData.locations, [{ code: 'PRI', hierarchyLevel: 1, hierarchyLevelName: 'Region', parentLocCode: 'STP', name: { eng: 'Autonomous Region of Príncipe', por: 'Região Autónoma do Príncipe' } }]);
   });
 

@@ -6,6 +6,7 @@ import { RegistrationDraft, type FormFieldValue, type FormValues } from '../../.
 import type { Clock } from '../../../../native/time/Clock';
 import type { AuditLog } from '../../audit/AuditLog';
 import type { DB } from '../../db/Database';
+import type { FormBundleService } from '../FormBundleService';
 import { deleteDraft, getDraftDocument, getDraftRow, insertDraft, listDraftRows, updateDraftJson, type DraftRow } from '../../db/repos/drafts';
 
 /** Refuses a new registration when an offline limit is hit (OfflineLimitsService). */
@@ -18,6 +19,8 @@ export interface DraftServiceDeps {
   readonly audit: AuditLog;
   readonly clock: Clock;
   readonly gate: RegistrationGate;
+  /** the forms in force: a draft is only created for a process they have a spec for */
+  readonly bundles: FormBundleService;
 }
 
 /** A stored draft with its row (owner, hash chain). */
@@ -41,9 +44,13 @@ export class DraftService {
     this.#d = deps;
   }
 
-  /** @throws AppError ERR_SYNC_LIMIT_* when an offline limit freezes registration */
+  /**
+   * @throws AppError ERR_SYNC_LIMIT_* when an offline limit freezes registration,
+   *   ERR_REG_FORM_BUNDLE_INVALID when the forms in force have no spec for the process
+   */
   create(operatorId: string, input: Readonly<{ process: RegistrationProcess; languages: readonly string[] }>): RegistrationDraft {
     this.#d.gate.assertCanRegister();
+    this.#d.bundles.spec(this.#d.bundles.current().bundle, input.process);
     const now = this.#d.clock.now();
     const draft: RegistrationDraft = {
       version: 1, draftId: randomUUID(), process: input.process, languages: [...input.languages], selectedGroups: [],
