@@ -13,6 +13,7 @@ export function SyncRunPanel({ store }: Readonly<{ store: SyncStore }>) {
   const run = useStore(store, syncSelectors.run);
   const progress = useStore(store, syncSelectors.progress);
   const percent = useStore(store, syncSelectors.progressPercent);
+  const isProgressVisible = useStore(store, syncSelectors.isProgressVisible);
   const isRunning = run.status === 'running';
   const summary = run.summary;
   return (
@@ -21,7 +22,7 @@ export function SyncRunPanel({ store }: Readonly<{ store: SyncStore }>) {
       <button type="button" className="button button--primary" onClick={() => void store.getState().syncNow()} disabled={isRunning} aria-describedby="sync-run-status">
         {isRunning ? t('sync.run.running') : t('sync.run.now')}
       </button>
-      {isRunning && progress && percent !== null && (
+      {isProgressVisible && progress && percent !== null && (
         <div className="sync__progress">
           <label htmlFor="sync-progress">{t(`sync.run.phase.${progress.phase}`, { done: progress.done, total: progress.total })}</label>
           <progress id="sync-progress" max={100} value={percent}>

@@ -49,9 +49,9 @@ export function createSyncActions({ api, set, get }: SyncSliceContext): SyncActi
       set({ run: { status: 'running', summary: null, error: null }, progress: null });
       try {
         const summary = await api['sync.now']({});
-        set({ run: { status: 'done', summary, error: null } });
+        set({ run: { status: 'done', summary, error: null }, progress: null });
       } catch (err) {
-        set({ run: { status: 'failed', summary: null, error: toUiError(err) } });
+        set({ run: { status: 'failed', summary: null, error: toUiError(err) }, progress: null });
       }
       await get().refresh();
     },

@@ -31,9 +31,10 @@ export const syncSelectors = {
   waitingCount: (s: SyncState) => s.inFlight.filter((i) => WAITING_STATES.has(i.state)).length,
   isRequeueing: (packetId: string) => (s: SyncState) => s.requeueing.includes(packetId),
   itemError: (packetId: string) => (s: SyncState) => s.itemErrors[packetId] ?? null,
-  /** the item an upload is in progress for, from the last progress event */
-  isUploadingNow: (item: OutboxItem) => (s: SyncState) =>
-    s.run.status === 'running' && s.progress !== null && s.progress.phase === 'upload' && s.progress.rid === item.rid,
+  /** an upload of this packet is on the wire (the outbox marks it UPLOADING; progress events come after each upload) */
+  isUploadingNow: (item: OutboxItem) => (_s: SyncState) => item.state === 'UPLOADING',
+  /** a run reports progress: this window's, or the scheduler's until its phase completes */
+  isProgressVisible: (s: SyncState) => s.progress !== null && (s.run.status === 'running' || s.progress.done < s.progress.total),
   /** 0–100 for the run's progress bar; null when no run reports progress */
   progressPercent: (s: SyncState): number | null =>
     s.progress === null || s.progress.total === 0 ? null : Math.round((100 * s.progress.done) / s.progress.total),

@@ -47,10 +47,13 @@ describe('sync store (against the real Router)', () => {
     assert.deepEqual([run.summary?.uploaded, run.summary?.parked, run.summary?.stoppedBy], [[], [], { code: 'ERR_SYNC_NOT_CONFIGURED', details: { what: 'server address' } }]);
   });
 
-  it('shows the run progress from sync.onDidProgress', () => {
+  it("shows a run's progress from sync.onDidProgress, and clears it when its own run ends", async () => {
     fixture.services.hub.broadcast('sync.onDidProgress', { phase: 'upload', done: 1, total: 4, rid: a });
     assert.deepEqual(syncSelectors.progress(store.getState()), { phase: 'upload', done: 1, total: 4, rid: a });
     assert.equal(syncSelectors.progressPercent(store.getState()), 25);
+    assert.equal(syncSelectors.isProgressVisible(store.getState()), true);
+    await store.getState().syncNow();
+    assert.equal(syncSelectors.progress(store.getState()), null);
   });
 
   it('lists a parked packet with its error, and moves it back when a supervisor requeues it', async () => {

@@ -27,12 +27,18 @@ describe('syncSelectors', () => {
     assert.equal(syncSelectors.progressPercent(base), null);
   });
 
-  it('marks the item being uploaded only while a run is going', () => {
-    const item = outboxItem({ packetId: 'p1', rid: 'R1', state: 'UPLOADING' });
-    const uploading: SyncState = { ...base, progress: { phase: 'upload', done: 0, total: 1, rid: 'R1' }, run: { status: 'running', summary: null, error: null } };
-    assert.equal(syncSelectors.isUploadingNow(item)(uploading), true);
-    assert.equal(syncSelectors.isUploadingNow(item)({ ...uploading, run: { status: 'done', summary: null, error: null } }), false);
-    assert.equal(syncSelectors.isUploadingNow({ ...item, rid: 'R2' })(uploading), false);
+  it('marks an item uploading from its state', () => {
+    const item = outboxItem({ packetId: 'p1', state: 'UPLOADING' });
+    assert.equal(syncSelectors.isUploadingNow(item)(base), true);
+    assert.equal(syncSelectors.isUploadingNow({ ...item, state: 'UPLOADED' })(base), false);
+  });
+
+  it("shows the progress bar during this window's run, and for another run until its phase completes", () => {
+    const running = { status: 'running' as const, summary: null, error: null };
+    assert.equal(syncSelectors.isProgressVisible({ ...base, progress: { phase: 'upload', done: 3, total: 3, rid: 'R' }, run: running }), true);
+    assert.equal(syncSelectors.isProgressVisible({ ...base, progress: { phase: 'upload', done: 1, total: 3, rid: 'R' } }), true);
+    assert.equal(syncSelectors.isProgressVisible({ ...base, progress: { phase: 'upload', done: 3, total: 3, rid: 'R' } }), false);
+    assert.equal(syncSelectors.isProgressVisible(base), false);
   });
 
   it('finds a job by name and the requeue state of a packet', () => {
