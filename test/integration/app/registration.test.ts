@@ -14,7 +14,9 @@ import { putIdSchema } from '../../../electron/services/db/repos/idSchemas';
 import { applyMasterDataRows } from '../../../electron/services/db/repos/masterData';
 import { replaceConfig } from '../../../electron/services/db/repos/syncConfig';
 import { REGISTRATION_CERT_PATH } from '../../../electron/services/packets/DataDirPacketBuilder';
+import { decryptEnvelope } from '../../../electron/services/packets/mosipEnvelope';
 import { inspectPacket } from '../../../electron/services/packets/packetInspector';
+import { unzipEntries } from '../../../electron/services/packets/unzipEntries';
 import { parseIdSchema } from '../../../electron/services/packets/registrationValidator';
 import type { SbiSimulator } from '../../sims/sbi/SbiSimulator';
 import { makeTestPki, type TestPki } from '../../helpers/packetKeys';
@@ -154,6 +156,17 @@ describe('registration drafts through the Router (device simulator, real worker,
       idSchema: parseIdSchema(loadStpIdSchema()),
     });
     assert.deepEqual(report.checks.filter((c) => !c.ok), []);
+    const idPacket = await openSubpacket(readFileSync(result.packet.file), pki, 'id');
+    const identity = idPacket.get('ID.json')!.identity as Record<string, unknown>;
+    assert.deepEqual(identity['gender'], [{ language: 'por', value: 'Feminino' }, { language: 'eng', value: 'Female' }]);
+    assert.deepEqual(identity['preferredLang'], 'por');
+    const meta = idPacket.get('packet_meta_info.json')!.identity as Record<string, Record<string, Record<string, unknown>>>;
+    const excepted = meta['exceptionBiometrics']!['individualBiometrics'] as Record<string, { missingBiometric: string; reason: string }>;
+    assert.deepEqual(Object.values(excepted).map((e) => [e.missingBiometric, e.reason]), [['leftLittle', 'Permanent']]);
+    const bio = meta['biometrics']!['individualBiometrics'] as Record<string, { numRetry: number; forceCaptured: boolean }>;
+    assert.deepEqual([bio['rightIndex']?.numRetry, bio['rightIndex']?.forceCaptured, bio['leftIndex']?.numRetry, bio['leftIndex']?.forceCaptured], [3, true, 1, false]);
+    const evidence = (await openSubpacket(readFileSync(result.packet.file), pki, 'evidence')).get('ID.json')!.identity as Record<string, { type?: string; format?: string }>;
+    assert.deepEqual([evidence['proofOfException']?.type, evidence['proofOfException']?.format], ['EOP', 'jpg']);
     const receipt = Buffer.from(result.receiptPdfBase64, 'base64');
     assert.equal(receipt.subarray(0, 5).toString('latin1'), '%PDF-');
     assert.ok(receipt.length > 1000);
@@ -318,6 +331,14 @@ describe('drafts at rest', () => {
     }
   });
 });
+
+/** The JSON files of one decrypted subpacket of a packet (ID.json, packet_meta_info.json). */
+async function openSubpacket(file: Buffer, pki: TestPki, name: 'id' | 'evidence'): Promise<Map<string, { identity: unknown }>> {
+  const container = await unzipEntries(decryptEnvelope(pki.regKey, file).plain);
+  const entry = [...container.keys()].find((k) => k.endsWith(`_${name}.zip`))!;
+  const files = await unzipEntries(decryptEnvelope(pki.regKey, container.get(entry)!).plain);
+  return new Map([...files].filter(([n]) => n.endsWith('.json')).map(([n, b]) => [n, JSON.parse(b.toString('utf8')) as { identity: unknown }]));
+}
 
 function allBytes(dir: string): Buffer {
   const parts: Buffer[] = [];
