@@ -138,6 +138,9 @@ describe('registration drafts through the Router (device simulator, real worker,
       exceptions: ['leftLittle'],
     } satisfies FormFieldValue);
     assert.equal(stored.values['proofOfException']?.type === 'document' && stored.values['proofOfException'].documentType, 'EOP');
+    // a late autosave of an older page state cannot wipe captures: biometric values are the back end's
+    await save(stored, { individualBiometrics: { type: 'biometrics', captured: [], exceptions: [] } });
+    assert.deepEqual((await get(draft.draftId)).values['individualBiometrics'], stored.values['individualBiometrics']);
 
     assert.deepEqual(value<{ issues: FieldIssue[] }>(await call('drafts.validate', { draftId: draft.draftId })).issues, []);
     const [first, second] = await Promise.all([
