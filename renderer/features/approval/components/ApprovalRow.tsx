@@ -12,6 +12,7 @@ export function ApprovalRow({ store, item, locale }: Readonly<{ store: ApprovalS
   const { t } = useTranslation();
   const isSelected = useStore(store, approvalSelectors.isSelected(item.packetId));
   const error = useStore(store, approvalSelectors.packetError(item.packetId));
+  const reason = useStore(store, approvalSelectors.reasonName(item.reasonCode));
   const { toggleSelected, startDecision } = store.getState();
   const errorId = `approval-error-${item.packetId}`;
   return (
@@ -34,14 +35,16 @@ export function ApprovalRow({ store, item, locale }: Readonly<{ store: ApprovalS
         <td className="numeric">{formatSize(item.size, locale)}</td>
         <td>
           {t(`sync.states.${item.state}`)}
-          {item.reasonCode && <span className="muted"> · {item.reasonCode}</span>}
+          {reason && <span className="muted"> · {reason}</span>}
         </td>
         <td className="approval__actions">
-          {(['approve', 'reject', 'hold'] as const).map((action) => (
-            <button key={action} type="button" className={`button button--small button--${action}`} onClick={() => startDecision(action, [item.packetId])} aria-label={t(`approval.actions.${action}One`, { rid: item.rid })}>
-              {t(`approval.actions.${action}`)}
-            </button>
-          ))}
+          <div>
+            {(['approve', 'reject', 'hold'] as const).map((action) => (
+              <button key={action} type="button" className={`button button--small button--${action}`} onClick={() => startDecision(action, [item.packetId])} aria-label={t(`approval.actions.${action}One`, { rid: item.rid })}>
+                {t(`approval.actions.${action}`)}
+              </button>
+            ))}
+          </div>
         </td>
       </tr>
       {error && (

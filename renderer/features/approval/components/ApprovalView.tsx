@@ -11,6 +11,7 @@ import { ApprovalFilters } from './ApprovalFilters';
 import { ApprovalTable } from './ApprovalTable';
 import { DecisionDialog } from './DecisionDialog';
 import { DecisionResult } from './DecisionResult';
+import '../../../styles/sync.css';
 import '../../../styles/approval.css';
 
 /** The supervisor's approval queue (end of day, incumbent §4.1). Route to it as view `approval`. */

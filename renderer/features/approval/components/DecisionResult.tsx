@@ -3,6 +3,11 @@ import { useStore } from 'zustand';
 import { approvalSelectors } from '../store/slices/queue/selectors';
 import type { ApprovalStore } from '../store/store';
 
+function ReasonName({ store, code }: Readonly<{ store: ApprovalStore; code: string | null }>) {
+  const name = useStore(store, approvalSelectors.reasonName(code));
+  return name ? <> · {name}</> : null;
+}
+
 /** What the last decision did, packet by packet, announced politely. */
 export function DecisionResult({ store }: Readonly<{ store: ApprovalStore }>) {
   const { t } = useTranslation();
@@ -16,7 +21,7 @@ export function DecisionResult({ store }: Readonly<{ store: ApprovalStore }>) {
             {result.items.map((item) => (
               <li key={item.packetId}>
                 <span className="mono">{item.rid}</span> · {t(`sync.states.${item.state}`)}
-                {item.reasonCode && ` · ${item.reasonCode}`}
+                <ReasonName store={store} code={item.reasonCode} />
               </li>
             ))}
           </ul>

@@ -93,7 +93,7 @@ describe('approval, sync and dashboard views (rendered with real data)', () => {
     const html = render(i18nEng, createElement(SyncView, { store }));
     assert.match(html, new RegExp(`<th scope="row" class="mono">${approved}</th>.*?Ready to send`));
     assert.match(html, /data-error-code="ERR_SYNC_PACKET_FILE_MISSING"/);
-    assert.match(html, new RegExp(`aria-label="Send registration ${parked} again"`));
+    assert.match(html, new RegExp(`aria-label="Send again: registration ${parked}"`));
     assert.match(html, /aria-label="Minutes between runs of “Send registrations”"|Minutes between runs of “Send registrations”/);
     assert.match(html, /Sync now/);
     assert.match(html, /<label for="sync-export-dir">Folder \(for example a USB stick\)<\/label>/);

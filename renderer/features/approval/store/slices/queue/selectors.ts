@@ -39,6 +39,8 @@ export const approvalSelectors = {
   canConfirm: (s: ApprovalState) =>
     s.decision !== null && s.decision.status !== 'submitting' && (!needsReason(s.decision.action) || s.decision.reasonCode !== ''),
   lastResult: (s: ApprovalState) => s.lastResult,
+  /** a reason's name in the loaded language, else its code; null without a code */
+  reasonName: (code: string | null) => (s: ApprovalState) => (code === null ? null : (s.reasons.find((r) => r.code === code)?.name ?? code)),
   packetError: (packetId: string) => (s: ApprovalState) => s.packetErrors[packetId] ?? null,
   pendingCount: (s: ApprovalState) => s.items.filter((i) => i.state === 'PENDING').length,
 };

@@ -38,6 +38,11 @@ describe('approvalSelectors', () => {
     assert.equal(approvalSelectors.canConfirm(state({})), false);
   });
 
+  it("names a reason in the loaded language, falls back to its code, and is null without one", () => {
+    const s = state({ reasons: [{ code: 'DMD', name: 'Documentos ilegíveis', category: 'CLR', langCode: 'por' }] });
+    assert.deepEqual([approvalSelectors.reasonName('DMD')(s), approvalSelectors.reasonName('APM')(s), approvalSelectors.reasonName(null)(s)], ['Documentos ilegíveis', 'APM', null]);
+  });
+
   it('counts pending packets and finds a packet error', () => {
     const s = state({ packetErrors: { p2: { code: 'ERR_SYNC_PACKET_ALREADY_DECIDED', details: { rid: 'R' } } } });
     assert.equal(approvalSelectors.pendingCount(s), 1);
