@@ -12,7 +12,7 @@ import { createSyncStore, SyncView } from '../../../renderer/features/sync';
 import { applyDocumentLanguage, createI18n } from '../../../renderer/i18n/createI18n';
 import type { MethodInput, MethodName, MethodOutput } from '../../../schemas/api/contract';
 import { AppError } from '../../../schemas/errors';
-import type { LanguageCode } from '../../../schemas/operators';
+import type { LanguageCode, SessionInfo } from '../../../schemas/operators';
 import type { OutboxItem } from '../../../schemas/outbox';
 import { outboxItem } from '../../unit/renderer/features/sync/itemBuilder';
 import '../../../renderer/styles/app.css';
@@ -28,7 +28,7 @@ let items: OutboxItem[] = [1, 2, 3].map((n) => outboxItem({ packetId: `100011000
 items.push(outboxItem({ packetId: 'parked-1', rid: '10001100020000120261122090004', state: 'PARKED', supervisorStatus: 'APPROVED', lastErrorCode: 'ERR_SYNC_PACKET_FILE_MISSING', lastErrorDetails: { rid: '10001100020000120261122090004' } }));
 items.push(outboxItem({ packetId: 'ready-1', rid: '10001100020000120261122090005', state: 'UPLOADING', supervisorStatus: 'APPROVED' }));
 
-const session = { userId: 'supervisor1', name: 'Supervisor One', roles: ['REGISTRATION_SUPERVISOR', 'REGISTRATION_OFFICER'] as const, language: 'eng' as const, loggedInAt: NOW, idleWarningSeconds: 600, idleLogoutSeconds: 900 };
+const session: SessionInfo = { userId: 'supervisor1', name: 'Supervisor One', roles: ['REGISTRATION_SUPERVISOR', 'REGISTRATION_OFFICER'], language: 'eng', loggedInAt: NOW, idleWarningSeconds: 600, idleLogoutSeconds: 900 };
 const jobs = [
   { job: 'outbox' as const, enabled: true, everyMinutes: 15, lastRunAt: NOW - 600_000, lastOk: true, lastErrorCode: null, nextRunAt: NOW + 300_000, running: false },
   { job: 'downSync' as const, enabled: true, everyMinutes: 360, lastRunAt: null, lastOk: null, lastErrorCode: null, nextRunAt: null, running: false },
@@ -64,7 +64,7 @@ const handlers: { [M in MethodName]?: (input: MethodInput<M>) => Promise<MethodO
     parked: items.filter((i) => i.state === 'PARKED').length,
     nextAttemptAt: null,
   }),
-  'home.summary': async () => ({ machine: { centreId: '10001', machineId: '10002', keyIndex: 'AB:CD' }, disk: { dataDir: '/data', freeBytes: 80e9, totalBytes: 120e9 }, auditEntriesToday: 12, lastLoginAt: NOW, lastSyncAt: NOW - 3_600_000 }),
+  'home.summary': async () => ({ machine: { centreId: '10001', machineId: '10002', keyIndex: 'AB:CD', publicKey: '', createdAt: NOW }, disk: { dataDir: '/data', freeBytes: 80e9, totalBytes: 120e9 }, auditEntriesToday: 12, lastLoginAt: NOW, lastSyncAt: NOW - 3_600_000 }),
   'devices.discover': async () => ({ devices: [], rejected: [], scannedPorts: 100, elapsedMs: 40 }),
 };
 
