@@ -112,6 +112,7 @@ describe('approval and sync screens (harness, Debian Chromium)', () => {
     await page.getByRole('status').filter({ hasText: '1 registration rejected.' }).waitFor();
     await page.getByText('10001100020000120261122100001 · Ready to send · Documents unreadable').waitFor();
     assert.equal(await page.getByRole('checkbox', { name: 'Select registration 10001100020000120261122100001' }).count(), 0);
+    assert.equal(await focusedName(), 'Approve registrations', 'focus goes to the heading when the opener row is gone');
     await page.screenshot({ path: join(SCREENS, 'approval-queue.png') });
   });
 

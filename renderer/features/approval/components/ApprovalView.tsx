@@ -34,7 +34,7 @@ export function ApprovalView({ store }: Readonly<{ store: ApprovalStore }>) {
 
   return (
     <main id="main" className="approval" aria-labelledby="approval-heading">
-      <h1 id="approval-heading">{t('approval.heading')}</h1>
+      <h1 id="approval-heading" tabIndex={-1}>{t('approval.heading')}</h1>
       {!isSupervisor ? (
         <p className="message message--info">{t('approval.supervisorOnly')}</p>
       ) : (

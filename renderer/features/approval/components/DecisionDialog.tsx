@@ -30,7 +30,9 @@ export function DecisionDialog({ store }: Readonly<{ store: ApprovalStore }>) {
     return () => {
       dialog.close();
       setPassword('');
-      opener?.focus();
+      // the opener's row may be gone (decided): then the queue's heading takes focus, not the body
+      if (opener?.isConnected) opener.focus();
+      else document.getElementById('approval-heading')?.focus();
     };
   }, [isOpen]);
 

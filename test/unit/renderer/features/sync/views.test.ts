@@ -68,7 +68,7 @@ describe('approval, sync and dashboard views (rendered with real data)', () => {
     const store = track(createApprovalStore(fixture.supervisor));
     await store.getState().refresh();
     const html = render(i18nEng, createElement(ApprovalView, { store }));
-    assert.match(html, /<h1 id="approval-heading">Approve registrations<\/h1>/);
+    assert.match(html, /<h1 id="approval-heading" tabindex="-1">Approve registrations<\/h1>/);
     assert.match(html, new RegExp(`aria-label="Select registration ${pending}"`));
     assert.equal((html.match(/<th scope="col"/g) ?? []).length, 7);
     assert.match(html, new RegExp(`<th scope="row" class="mono">${pending}</th>`));
