@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRegistration, useRegistrationActions } from '../../../../AppStores';
+import { ErrorMessage } from '../../../../components/ErrorMessage';
 import { BCP47 } from '../../../../i18n/resources';
 import { draftSelectors } from '../../store/slices/draft/selectors';
 import { useUiLanguage } from '../useUiLanguage';
@@ -11,6 +12,8 @@ export function DraftsList({ headingLevel = 2 }: Readonly<{ headingLevel?: 2 | 3
   const language = useUiLanguage();
   const drafts = useRegistration(draftSelectors.drafts);
   const busy = useRegistration(draftSelectors.busy);
+  const error = useRegistration(draftSelectors.error);
+  const isOpen = useRegistration(draftSelectors.isOpen);
   const { resume, discard } = useRegistrationActions();
   const [confirming, setConfirming] = useState<string | null>(null);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -19,6 +22,8 @@ export function DraftsList({ headingLevel = 2 }: Readonly<{ headingLevel?: 2 | 3
   return (
     <section className="card drafts" aria-labelledby="drafts-heading">
       <Heading id="drafts-heading">{t('registration.drafts.heading')}</Heading>
+      {/* on the home screen this is the only place the registration store's error can show */}
+      {!isOpen && error && <ErrorMessage error={error} />}
       {drafts.length === 0 ? (
         <p className="muted">{t('registration.drafts.none')}</p>
       ) : (

@@ -42,6 +42,8 @@ export function createSubmitActions({ api, set, get }: SliceContext): SubmitActi
         const { packet, receiptPdfBase64 } = await api['drafts.submit']({ draftId, receiptLanguage });
         set((s) => ({
           submission: { ...s.submission, status: 'done', result: packet, receiptPdfBase64 },
+          // the back end deleted the draft with the commit: the list must not offer it meanwhile
+          draft: { ...s.draft, drafts: s.draft.drafts.filter((d) => d.draftId !== draftId) },
           // the draft is gone on the back end; a form still showing it is closed
           ...(s.form.draftId === draftId ? { form: initialFormState(), documents: {}, biometrics: { ...initialBiometricsState(), warning: s.biometrics.warning } } : {}),
         }));

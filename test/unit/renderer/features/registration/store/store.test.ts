@@ -160,6 +160,8 @@ describe('registration store (real Router, encrypted store, device simulator)', 
 
   it('submits with progress events and keeps the RID and the receipt', async () => {
     await toBiometrics();
+    await state().listDrafts();
+    assert.equal(draftSelectors.drafts(state()).length, 1);
     for (const modality of ['left-slap', 'right-slap', 'thumbs', 'iris', 'face'] as const) await state().captureBiometrics('individualBiometrics', modality);
     await state().next();
     assert.equal(submitSelectors.canSubmit(state()), true, JSON.stringify(submitSelectors.issues(state())));
@@ -177,6 +179,7 @@ describe('registration store (real Router, encrypted store, device simulator)', 
     assert.equal(stages.at(-1), 'done');
     assert.ok(stages.length >= 3, stages.join());
     assert.equal(formSelectors.status(state().form), 'idle');
+    assert.deepEqual(draftSelectors.drafts(state()), [], 'dropped from the list at once');
     await state().listDrafts();
     assert.deepEqual(draftSelectors.drafts(state()), [], 'the submitted draft is gone');
   });
