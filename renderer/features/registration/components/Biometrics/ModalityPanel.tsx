@@ -11,6 +11,7 @@ export function ModalityPanel({ fieldId, modality, isNext }: Readonly<{ fieldId:
   const isBusy = useRegistration(biometricsSelectors.isAnyCapturing);
   const isPreviewing = useRegistration((s) => biometricsSelectors.previewModality(s) === modality);
   const previewSrc = useRegistration(biometricsSelectors.previewSrc(modality));
+  const isCapturedEarlier = useRegistration(biometricsSelectors.isCapturedInDraft(fieldId, modality));
   const { captureBiometrics, startPreview, stopPreview } = useRegistrationActions();
   const titleId = `panel-${fieldId}-${modality}`;
   const decision = result?.decision ?? null;
@@ -33,6 +34,7 @@ export function ModalityPanel({ fieldId, modality, isNext }: Readonly<{ fieldId:
           {isCapturing ? t('registration.biometrics.capturing') : decision === 'retry' ? t('registration.biometrics.retry') : t('registration.biometrics.capture')}
         </button>
       </div>
+      {!result && isCapturedEarlier && <p className="status status--accepted" data-testid={`decision-${modality}`}>{t('registration.biometrics.capturedEarlier')}</p>}
       {result && (
         <div className="panel__result" aria-live="polite">
           <p className={`status status--${result.decision}`} data-testid={`decision-${modality}`}>{t(`registration.biometrics.decision.${result.decision}`)}</p>

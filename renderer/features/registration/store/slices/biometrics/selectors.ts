@@ -6,12 +6,19 @@ import type { UiField } from '../../../../../../schemas/uiSpec';
 import type { RegistrationState } from '../../initialState';
 import { allFields } from '../form/deriveFormRules';
 import { formSelectors } from '../form/selectors';
-import { attemptKey, EXCEPTIONABLE, modalitiesFor } from './bioModalities';
+import { attemptKey, EXCEPTIONABLE, MODALITY_ATTRIBUTES, modalitiesFor } from './bioModalities';
 
 const NONE: readonly BioAttribute[] = [];
 
 function fieldOf(s: RegistrationState, fieldId: string): UiField | undefined {
   return allFields(s.form).find((f) => f.id === fieldId);
+}
+
+function isCapturedInDraft(s: RegistrationState, fieldId: string, modality: Modality): boolean {
+  const value = s.form.values[fieldId];
+  if (value?.type !== 'biometrics' || modality === 'exception-photo') return false;
+  const wanted = MODALITY_ATTRIBUTES[modality].filter((a) => requiredAttributes(fieldId)(s).includes(a) && !value.exceptions.includes(a));
+  return wanted.length > 0 && wanted.every((a) => value.captured.includes(a));
 }
 
 function isPhotoRequired(s: RegistrationState, fieldId: string): boolean {
@@ -43,11 +50,13 @@ export const biometricsSelectors = {
   modalities: (fieldId: string) => (s: RegistrationState): Modality[] => modalitiesFor(requiredAttributes(fieldId)(s), exceptions(fieldId)(s), isPhotoRequired(s, fieldId)),
   /** fingers and eyes the operator may mark missing for this field */
   exceptionable: (fieldId: string) => (s: RegistrationState): BioAttribute[] => requiredAttributes(fieldId)(s).filter((a) => EXCEPTIONABLE.has(a)),
+  /** captured before this page knew of it (a resumed draft): every non-excepted attribute is in the draft */
+  isCapturedInDraft: (fieldId: string, modality: Modality) => (s: RegistrationState): boolean => isCapturedInDraft(s, fieldId, modality),
   /** the first panel still to capture (no accepted or force-captured attempt): Alt+C's target */
   nextToCapture: (fieldId: string) => (s: RegistrationState): Modality | null =>
     modalitiesFor(requiredAttributes(fieldId)(s), exceptions(fieldId)(s), isPhotoRequired(s, fieldId)).find((m) => {
       const result = s.biometrics.attempts[attemptKey(fieldId, m)];
-      return !result || result.decision === 'retry';
+      return result ? result.decision === 'retry' : !isCapturedInDraft(s, fieldId, m);
     }) ?? null,
   isCapturing: (fieldId: string, modality: Modality) => (s: RegistrationState) => s.biometrics.capturing === attemptKey(fieldId, modality),
   isAnyCapturing: (s: RegistrationState) => s.biometrics.capturing !== null,

@@ -1,4 +1,4 @@
-import type { RegistrationProcess } from '../../../../../../schemas/registration';
+import type { BioAttribute, RegistrationProcess } from '../../../../../../schemas/registration';
 import type { RegistrationDraft } from '../../../../../../schemas/registrationForm';
 import type { RegistrationFormBundle } from '../../../../../../schemas/uiSpec';
 import { toUiError } from '../../../../UiError';
@@ -27,6 +27,10 @@ export interface DraftActions {
 
 function configOf(bundle: RegistrationFormBundle): FormConfig {
   return { ageGroups: bundle.ageGroups, messages: bundle.messages, maxAge: MAX_AGE };
+}
+
+function exceptionsOf(draft: RegistrationDraft): Record<string, BioAttribute[]> {
+  return Object.fromEntries(Object.entries(draft.values).flatMap(([id, v]) => (v.type === 'biometrics' && v.exceptions.length > 0 ? [[id, [...v.exceptions]]] : [])));
 }
 
 /** Drafts: the back end stores them; the page holds the one being edited and saves it on every screen change. */
@@ -62,7 +66,8 @@ export function createDraftActions(context: SliceContext): DraftActions {
     set((s) => ({
       form: formReducer(s.form, action),
       documents: {},
-      biometrics: { ...initialBiometricsState(), warning: s.biometrics.warning },
+      // a resumed draft's marked exceptions come back from its values, so the next capture sends them again
+      biometrics: { ...initialBiometricsState(), warning: s.biometrics.warning, exceptions: exceptionsOf(draft) },
       draft: { ...s.draft, view: 'form', busy: false, error: null, blockedIssues: [], missingExceptionPhotos: [], lastSavedAt: draft.savedAt },
       // a finished submission's receipt is not needed once the next resident starts
       submission: s.submission.status === 'done' || s.submission.status === 'failed' || s.submission.status === 'idle' ? initialSubmitState() : s.submission,

@@ -158,6 +158,21 @@ describe('registration store (real Router, encrypted store, device simulator)', 
     assert.deepEqual(submitSelectors.issues(state()), []);
   });
 
+  it('resumes a draft with its marked exceptions and the captures already made', async () => {
+    await toBiometrics();
+    state().setException('individualBiometrics', 'leftLittle', true);
+    await state().captureBiometrics('individualBiometrics', 'left-slap');
+    const draftId = state().form.draftId!;
+    state().reset();
+    await state().open();
+    await state().resume(draftId);
+    assert.equal(screenName(), 'BiometricDetails');
+    assert.deepEqual(biometricsSelectors.exceptions('individualBiometrics')(state()), ['leftLittle']);
+    assert.equal(biometricsSelectors.isCapturedInDraft('individualBiometrics', 'left-slap')(state()), true);
+    assert.equal(biometricsSelectors.isCapturedInDraft('individualBiometrics', 'right-slap')(state()), false);
+    assert.equal(biometricsSelectors.nextToCapture('individualBiometrics')(state()), 'right-slap');
+  });
+
   it('submits with progress events and keeps the RID and the receipt', async () => {
     await toBiometrics();
     await state().listDrafts();
