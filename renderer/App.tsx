@@ -1,6 +1,9 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRegistration, useSession, useSessionActions } from './AppStores';
+import { useAppStores, useNavigation, useRegistration, useSession, useSessionActions } from './AppStores';
+import { ApprovalView } from './features/approval';
+import { SyncView } from './features/sync';
+import { navigationSelectors, type AppView } from './features/navigation/store';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { HomeScreen } from './features/home/components/HomeScreen';
 import { RegistrationScreen } from './features/registration/components/RegistrationScreen';
@@ -16,6 +19,11 @@ export function App() {
   const appInfo = useSession(sessionSelectors.appInfo);
   const isRegistering = useRegistration(draftSelectors.isOpen);
   const { logout, reportActivity } = useSessionActions();
+  const stores = useAppStores();
+  const view = useNavigation(navigationSelectors.view);
+  const isSupervisor = useSession(sessionSelectors.hasRole('REGISTRATION_SUPERVISOR'));
+  const go = (next: AppView) => stores.navigation.getState().go(next);
+  const navItems: readonly AppView[] = isSupervisor ? ['home', 'approval', 'sync'] : ['home', 'sync'];
 
   useEffect(() => {
     const onActivity = () => reportActivity();
@@ -36,6 +44,15 @@ export function App() {
         <span className="topbar__title">{t('app.title')}</span>
         {appInfo?.isDemo && <span className="badge">{t('app.demo')}</span>}
         <span className="topbar__spacer" />
+        {session && !isRegistering && (
+          <nav aria-label={t('nav.label')} className="topbar__nav">
+            {navItems.map((item) => (
+              <button key={item} type="button" className="button button--nav" aria-current={view === item ? 'page' : undefined} onClick={() => go(item)}>
+                {t(`nav.${item}`)}
+              </button>
+            ))}
+          </nav>
+        )}
         <LanguageSwitch />
         {session && (
           <button type="button" className="button" onClick={() => void logout()}>
@@ -49,7 +66,15 @@ export function App() {
           <p role="status">{t('common.loading')}</p>
         </main>
       ) : status === 'loggedIn' ? (
-        isRegistering ? <RegistrationScreen /> : <HomeScreen />
+        isRegistering ? (
+          <RegistrationScreen />
+        ) : view === 'approval' && isSupervisor ? (
+          <ApprovalView store={stores.approval} />
+        ) : view === 'sync' ? (
+          <SyncView store={stores.sync} />
+        ) : (
+          <HomeScreen />
+        )
       ) : (
         <LoginScreen />
       )}

@@ -5,11 +5,19 @@ import type { RegistrationState } from './features/registration/store/initialSta
 import type { RegistrationStore } from './features/registration/store/store';
 import type { SessionState } from './features/session/store/initialState';
 import type { SessionStore } from './features/session/store/store';
+import type { ApprovalStore } from './features/approval';
+import type { SyncStore } from './features/sync';
+import type { DashboardCardsStore } from './features/home/components/cards';
+import type { NavigationState, NavigationStore } from './features/navigation/store';
 
 export interface AppStores {
   readonly session: SessionStore;
   readonly home: HomeStore;
   readonly registration: RegistrationStore;
+  readonly approval: ApprovalStore;
+  readonly sync: SyncStore;
+  readonly cards: DashboardCardsStore;
+  readonly navigation: NavigationStore;
 }
 
 export const StoresContext = createContext<AppStores | null>(null);
@@ -42,4 +50,13 @@ export function useRegistration<T>(selector: (s: RegistrationState) => T): T {
 
 export function useRegistrationActions() {
   return useStores().registration.getState();
+}
+
+export function useNavigation<T>(selector: (s: NavigationState) => T): T {
+  return useStore(useStores().navigation, selector);
+}
+
+/** The stores a view receives as props (approval, sync, dashboard cards) and the navigation actions. */
+export function useAppStores(): AppStores {
+  return useStores();
 }

@@ -9,6 +9,10 @@ import { createApiClient } from './api/createApiClient';
 import { createWebSocketBridge } from './api/createWebSocketBridge';
 import { createHomeStore } from './features/home/store/store';
 import { createRegistrationStore } from './features/registration/store/store';
+import { createApprovalStore } from './features/approval';
+import { createSyncStore } from './features/sync';
+import { createDashboardCardsStore } from './features/home/components/cards';
+import { createNavigationStore } from './features/navigation/store';
 import { createSessionStore, type LanguageMemory } from './features/session/store/store';
 import { applyDocumentLanguage, createI18n, DEFAULT_LANGUAGE } from './i18n/createI18n';
 import './styles/app.css';
@@ -42,6 +46,10 @@ async function boot(): Promise<void> {
     session: createSessionStore(api, languageMemory, DEFAULT_LANGUAGE),
     home: createHomeStore(api),
     registration: createRegistrationStore(api),
+    approval: createApprovalStore(api),
+    sync: createSyncStore(api),
+    cards: createDashboardCardsStore(api),
+    navigation: createNavigationStore(),
   };
   const i18n = await createI18n(stores.session.getState().language);
   const follow = (language: LanguageCode) => {
@@ -54,6 +62,10 @@ async function boot(): Promise<void> {
     if (state.status !== 'loggedIn' && previous.status === 'loggedIn') {
       stores.home.getState().reset();
       stores.registration.getState().reset();
+      stores.approval.getState().reset();
+      stores.sync.getState().reset();
+      stores.cards.getState().reset();
+      stores.navigation.getState().reset();
     }
   });
   createRoot(document.getElementById('root')!).render(

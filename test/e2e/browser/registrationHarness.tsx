@@ -1,4 +1,8 @@
 import { StrictMode } from 'react';
+import { createApprovalStore } from '../../../renderer/features/approval';
+import { createSyncStore } from '../../../renderer/features/sync';
+import { createDashboardCardsStore } from '../../../renderer/features/home/components/cards';
+import { createNavigationStore } from '../../../renderer/features/navigation/store';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import type { ApiClient } from '../../../renderer/api/createApiClient';
@@ -33,6 +37,10 @@ async function boot(): Promise<void> {
     session: createSessionStore(unusedClient, { load: () => language, save: () => undefined }, language),
     home: createHomeStore(unusedClient),
     registration: createRegistrationStore(fake.api),
+    approval: createApprovalStore(unusedClient),
+    sync: createSyncStore(unusedClient),
+    cards: createDashboardCardsStore(unusedClient),
+    navigation: createNavigationStore(),
   };
   window.harness = { fake, registration: stores.registration };
   const i18n = await createI18n(language);

@@ -1,32 +1,25 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { useHome, useHomeActions, useRegistrationActions, useSession } from '../../../AppStores';
+import { useAppStores, useHome, useHomeActions, useRegistrationActions, useSession } from '../../../AppStores';
+import { DashboardCards } from './cards';
 import { DraftsList } from '../../registration/components/ProcessPicker/DraftsList';
 import { sessionSelectors } from '../../session/store/selectors';
 import { homeSelectors } from '../store/store';
-import { BCP47 } from '../../../i18n/resources';
 
-const LOW_DISK_BYTES = 2 * 1024 ** 3;
-
-function formatBytes(bytes: number, locale: string): string {
-  const gib = bytes / 1024 ** 3;
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(gib)} GiB`;
-}
 
 /** The dashboard: each card is live data from the back end; later areas add theirs. */
 export function HomeScreen() {
   const { t } = useTranslation();
   const session = useSession(sessionSelectors.session);
-  const language = useSession(sessionSelectors.language);
   const isSupervisor = useSession(sessionSelectors.hasRole('REGISTRATION_SUPERVISOR'));
   const summary = useHome(homeSelectors.summary);
   const auditResult = useHome(homeSelectors.auditResult);
   const error = useHome(homeSelectors.error);
   const isOfficer = useSession(sessionSelectors.hasRole('REGISTRATION_OFFICER'));
+  const stores = useAppStores();
   const { load, verifyAudit } = useHomeActions();
   const { open: openRegistration, listDrafts } = useRegistrationActions();
-  const locale = BCP47[language];
 
   useEffect(() => {
     void load();
@@ -47,6 +40,7 @@ export function HomeScreen() {
           <DraftsList />
         </div>
       )}
+      <DashboardCards store={stores.cards} onNavigate={(view) => stores.navigation.getState().go(view)} isSupervisor={isSupervisor} isOfficer={isOfficer} />
       {error && <ErrorMessage error={error} />}
       {!summary && !error && <p role="status">{t('common.loading')}</p>}
       {summary && (
@@ -62,18 +56,9 @@ export function HomeScreen() {
               <dd className="mono" data-testid="key-index">{summary.machine.keyIndex}</dd>
             </dl>
           </section>
-          <section className="card" aria-labelledby="card-disk">
-            <h2 id="card-disk">{t('home.disk.title')}</h2>
-            <p>{t('home.disk.free', { free: formatBytes(summary.disk.freeBytes, locale), total: formatBytes(summary.disk.totalBytes, locale) })}</p>
-            {summary.disk.freeBytes < LOW_DISK_BYTES && <p className="message message--warning">{t('home.disk.low')}</p>}
-          </section>
           <section className="card" aria-labelledby="card-activity">
             <h2 id="card-activity">{t('home.activity.title')}</h2>
             <p>{t('home.activity.entries', { count: summary.auditEntriesToday })}</p>
-          </section>
-          <section className="card" aria-labelledby="card-sync">
-            <h2 id="card-sync">{t('home.sync.title')}</h2>
-            <p>{summary.lastSyncAt === null ? t('home.sync.never') : t('home.sync.last', { when: new Date(summary.lastSyncAt).toLocaleString(locale) })}</p>
           </section>
           {isSupervisor && (
             <section className="card" aria-labelledby="card-audit">
