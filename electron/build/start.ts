@@ -99,7 +99,10 @@ async function firstDemoSync(services: AppServices): Promise<void> {
   try {
     await mosip.verifyMachine();
     await mosip.login('supervisor1', 'Supervisor#2026');
-    await mosip.downSync({ full: true });
+    // Through the scheduler, so the dashboard's "last sync" shows it like any later sync.
+    await services.sync.scheduler.runNow('downSync');
+    const job = services.sync.scheduler.status().find((j) => j.job === 'downSync');
+    if (job?.lastOk !== true) throw new Error(`down-sync ended with ${job?.lastErrorCode ?? 'an unknown error'}`);
   } catch (err) {
     process.stderr.write(`demo: first sync with the server simulator failed (${isAppError(err) ? err.code : String(err)}); packets cannot be built until a sync succeeds\n`);
   }

@@ -1,7 +1,6 @@
 import { statfsSync } from 'node:fs';
 import type { coreApi } from '../../../schemas/api/coreApi';
 import { getOperator, setOperatorLanguage } from '../../services/db/repos/operators';
-import { getMeta } from '../../services/db/repos/meta';
 import type { AreaHandlers, HandlerDeps } from './createHandlers';
 import { createLogger, toLogFormat } from '../../services/log/createLogger';
 
@@ -69,13 +68,14 @@ export function coreHandlers({ data, auth, sessions, options, clock, sync }: Han
 
     'home.summary': async (_input, ctx) => {
       const fs = statfsSync(data.dataDir);
-      const lastSync = getMeta(data.db, 'sync.lastSuccessAt');
+      // The last successful down-sync, as the scheduler recorded it (run on schedule or on demand).
+      const downSync = sync.scheduler.status().find((j) => j.job === 'downSync' && j.lastOk === true);
       return {
         machine: data.identity,
         disk: { dataDir: data.dataDir, freeBytes: fs.bavail * fs.bsize, totalBytes: fs.blocks * fs.bsize },
         auditEntriesToday: data.audit.countSince(startOfLocalDay(clock.now())),
         lastLoginAt: ctx.session ? ctx.session.loggedInAt : null,
-        lastSyncAt: lastSync === undefined ? null : Number(lastSync),
+        lastSyncAt: downSync?.lastRunAt ?? null,
       };
     },
 
