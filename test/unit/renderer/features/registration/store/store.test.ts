@@ -45,8 +45,9 @@ describe('registration store (real Router, encrypted store, device simulator)', 
   });
   beforeEach(async () => {
     let dataDir: string;
-    // a short capture timeout: the simulator holds a below-threshold capture for the whole timeout
-    ({ services, clock, dataDir, close } = await openTestServices({ app: { sbi: { ports: simulator.ports, captureTimeoutMs: 150, infoTimeoutMs: 1000 } } }));
+    // a short capture timeout (the simulator holds a below-threshold capture for all of it); a generous
+    // discovery timeout, as the whole suite runs two files at once on two cores
+    ({ services, clock, dataDir, close } = await openTestServices({ app: { sbi: { ports: simulator.ports, captureTimeoutMs: 150, infoTimeoutMs: 5000 } } }));
     for (const device of simulator.devices.values()) device.score = undefined;
     mkdirSync(join(dataDir, TRUST_DIR), { recursive: true });
     writeFileSync(join(dataDir, TRUST_DIR, 'device-ca.pem'), simulator.pki.deviceCaPem);
