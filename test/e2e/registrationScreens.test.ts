@@ -245,5 +245,6 @@ describe('registration screens (harness, Debian Chromium)', () => {
     await page.getByRole('button', { name: 'Iniciar registo' }).click();
     await heading('Consentimento').waitFor();
     await assertA11y('consent in Portuguese');
+    await shot('8-consentimento-portugues');
   });
 });
