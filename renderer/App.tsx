@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStores, useNavigation, useRegistration, useSession, useSessionActions } from './AppStores';
 import { ApprovalView } from './features/approval';
 import { SyncView } from './features/sync';
+import { SettingsView } from './features/settings/components/SettingsView';
 import { navigationSelectors, type AppView } from './features/navigation/store';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { HomeScreen } from './features/home/components/HomeScreen';
@@ -23,7 +24,7 @@ export function App() {
   const view = useNavigation(navigationSelectors.view);
   const isSupervisor = useSession(sessionSelectors.hasRole('REGISTRATION_SUPERVISOR'));
   const go = (next: AppView) => stores.navigation.getState().go(next);
-  const navItems: readonly AppView[] = isSupervisor ? ['home', 'approval', 'sync'] : ['home', 'sync'];
+  const navItems: readonly AppView[] = isSupervisor ? ['home', 'approval', 'sync', 'settings'] : ['home', 'sync', 'settings'];
 
   useEffect(() => {
     const onActivity = () => reportActivity();
@@ -72,6 +73,8 @@ export function App() {
           <ApprovalView store={stores.approval} />
         ) : view === 'sync' ? (
           <SyncView store={stores.sync} />
+        ) : view === 'settings' ? (
+          <SettingsView store={stores.settings} canEdit={isSupervisor} />
         ) : (
           <HomeScreen />
         )

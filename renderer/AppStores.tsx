@@ -9,6 +9,7 @@ import type { ApprovalStore } from './features/approval';
 import type { SyncStore } from './features/sync';
 import type { DashboardCardsStore } from './features/home/components/cards';
 import type { NavigationState, NavigationStore } from './features/navigation/store';
+import type { SettingsStore } from './features/settings/store';
 
 export interface AppStores {
   readonly session: SessionStore;
@@ -18,6 +19,7 @@ export interface AppStores {
   readonly sync: SyncStore;
   readonly cards: DashboardCardsStore;
   readonly navigation: NavigationStore;
+  readonly settings: SettingsStore;
 }
 
 export const StoresContext = createContext<AppStores | null>(null);

@@ -13,6 +13,7 @@ import { createApprovalStore } from './features/approval';
 import { createSyncStore } from './features/sync';
 import { createDashboardCardsStore } from './features/home/components/cards';
 import { createNavigationStore } from './features/navigation/store';
+import { createSettingsStore } from './features/settings/store';
 import { createSessionStore, type LanguageMemory } from './features/session/store/store';
 import { applyDocumentLanguage, createI18n, DEFAULT_LANGUAGE } from './i18n/createI18n';
 import './styles/app.css';
@@ -50,6 +51,7 @@ async function boot(): Promise<void> {
     sync: createSyncStore(api),
     cards: createDashboardCardsStore(api),
     navigation: createNavigationStore(),
+    settings: createSettingsStore(api),
   };
   const i18n = await createI18n(stores.session.getState().language);
   const follow = (language: LanguageCode) => {
@@ -66,6 +68,7 @@ async function boot(): Promise<void> {
       stores.sync.getState().reset();
       stores.cards.getState().reset();
       stores.navigation.getState().reset();
+      stores.settings.getState().reset();
     }
   });
   createRoot(document.getElementById('root')!).render(

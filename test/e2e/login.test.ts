@@ -132,4 +132,24 @@ describe('operator login (browser host, Debian Chromium)', () => {
     await page.getByRole('button', { name: 'Verificar registo de auditoria' }).click();
     await page.getByText(/Registo de auditoria íntegro: \d+ entradas/).waitFor();
   });
+
+  it('lets a supervisor change a device setting, and shows officers the settings read-only', async () => {
+    await logIn('supervisor1', 'Supervisor#2026');
+    await page.getByRole('button', { name: 'Configurações' }).click();
+    await page.getByRole('heading', { name: 'Configurações', exact: true }).waitFor();
+    await page.getByLabel('Limiar de qualidade das impressões digitais').fill('55');
+    await page.getByRole('button', { name: 'Guardar configurações' }).click();
+    await page.getByText(/Configurações guardadas/).waitFor();
+    assert.deepEqual(await seriousA11yViolations(), []);
+    await page.getByLabel('Limiar de qualidade das impressões digitais').fill('140');
+    await page.getByRole('button', { name: 'Guardar configurações' }).click();
+    await page.locator('[data-error-code="ERR_IPC_INVALID_INPUT"]').waitFor();
+    assert.match((await page.locator('[data-error-code]').textContent()) ?? '', /devices\.thresholds\.finger/);
+    await page.getByRole('button', { name: 'Terminar sessão' }).click();
+    await logIn('officer1', 'Officer#2026');
+    await page.getByRole('button', { name: 'Settings' }).click();
+    assert.equal(await page.getByLabel('Fingerprint quality threshold').inputValue(), '55');
+    assert.equal(await page.getByLabel('Fingerprint quality threshold').isDisabled(), true);
+    assert.equal(await page.getByRole('button', { name: 'Save settings' }).count(), 0);
+  });
 });

@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
 /** The logged-in areas of the app; registration is entered from home and covers it while open. */
-export type AppView = 'home' | 'approval' | 'sync';
+export type AppView = 'home' | 'approval' | 'sync' | 'settings';
 
 export interface NavigationState {
   readonly view: AppView;

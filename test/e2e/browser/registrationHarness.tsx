@@ -1,4 +1,5 @@
 import { StrictMode } from 'react';
+import { createSettingsStore } from '../../../renderer/features/settings/store';
 import { createApprovalStore } from '../../../renderer/features/approval';
 import { createSyncStore } from '../../../renderer/features/sync';
 import { createDashboardCardsStore } from '../../../renderer/features/home/components/cards';
@@ -40,7 +41,7 @@ async function boot(): Promise<void> {
     approval: createApprovalStore(unusedClient),
     sync: createSyncStore(unusedClient),
     cards: createDashboardCardsStore(unusedClient),
-    navigation: createNavigationStore(),
+    navigation: createNavigationStore(), settings: createSettingsStore(unusedClient),
   };
   window.harness = { fake, registration: stores.registration };
   const i18n = await createI18n(language);

@@ -1,4 +1,5 @@
 import { StrictMode, useState } from 'react';
+import { createSettingsStore } from '../../../renderer/features/settings/store';
 import { createNavigationStore } from '../../../renderer/features/navigation/store';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -94,7 +95,7 @@ function Harness({ stores }: { readonly stores: { approval: ReturnType<typeof cr
 
 async function boot(): Promise<void> {
   const language = (new URLSearchParams(window.location.search).get('lang') ?? 'eng') as LanguageCode;
-  const stores: AppStores = { session: createSessionStore(api, { load: () => language, save: () => undefined }, language), home: createHomeStore(api), registration: createRegistrationStore(api), approval: createApprovalStore(api), sync: createSyncStore(api), cards: createDashboardCardsStore(api), navigation: createNavigationStore() };
+  const stores: AppStores = { session: createSessionStore(api, { load: () => language, save: () => undefined }, language), home: createHomeStore(api), registration: createRegistrationStore(api), approval: createApprovalStore(api), sync: createSyncStore(api), cards: createDashboardCardsStore(api), navigation: createNavigationStore(), settings: createSettingsStore(api) };
   await stores.session.getState().start();
   stores.session.setState({ language });
   const i18n = await createI18n(language);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createSettingsStore } from '../../../../../renderer/features/settings/store';
 import { createNavigationStore } from '../../../../../renderer/features/navigation/store';
 import { register } from 'node:module';
 import { after, before, describe, it } from 'node:test';
@@ -58,7 +59,7 @@ describe('approval, sync and dashboard views (rendered with real data)', () => {
     const item = findOutbox(fixture.services.data.db, parked)!;
     patchOutbox(fixture.services.data.db, item.packetId, 'READY', { state: 'PARKED', lastErrorCode: 'ERR_SYNC_PACKET_FILE_MISSING', lastErrorDetails: { rid: parked } }, fixture.clock.now());
     const api = fixture.supervisor;
-    stores = { session: createSessionStore(api, { load: () => undefined, save: () => undefined }, 'eng'), home: createHomeStore(api), registration: createRegistrationStore(api), approval: createApprovalStore(api), sync: createSyncStore(api), cards: createDashboardCardsStore(api), navigation: createNavigationStore() };
+    stores = { session: createSessionStore(api, { load: () => undefined, save: () => undefined }, 'eng'), home: createHomeStore(api), registration: createRegistrationStore(api), approval: createApprovalStore(api), sync: createSyncStore(api), cards: createDashboardCardsStore(api), navigation: createNavigationStore(), settings: createSettingsStore(api) };
     await stores.session.getState().start();
     assert.equal(stores.session.getState().status, 'loggedIn', JSON.stringify(stores.session.getState().error));
     i18nEng = await createI18n('eng');

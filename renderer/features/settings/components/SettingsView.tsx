@@ -1,0 +1,96 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import type { AppSettings } from '../../../../schemas/settings';
+import { LanguageCode } from '../../../../schemas/operators';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { settingsSelectors, type SettingsStore } from '../store';
+
+type Group = 'finger' | 'iris' | 'face';
+const GROUPS: readonly Group[] = ['finger', 'iris', 'face'];
+
+/** Device, serial, server and language settings; supervisors change them, everyone sees them. */
+export function SettingsView({ store, canEdit }: Readonly<{ store: SettingsStore; canEdit: boolean }>) {
+  const { t } = useTranslation();
+  const saved = useStore(store, settingsSelectors.saved);
+  const status = useStore(store, settingsSelectors.status);
+  const error = useStore(store, settingsSelectors.error);
+  const [draft, setDraft] = useState<AppSettings | null>(null);
+
+  useEffect(() => {
+    void store.getState().load();
+  }, [store]);
+  useEffect(() => setDraft(saved), [saved]);
+
+  if (!draft) {
+    return (
+      <main id="main">
+        <h1>{t('settings.heading')}</h1>
+        {error ? <ErrorMessage error={error} /> : <p role="status">{t('common.loading')}</p>}
+      </main>
+    );
+  }
+  const devices = (change: Partial<AppSettings['devices']>) => setDraft({ ...draft, devices: { ...draft.devices, ...change } });
+  const number = (value: string) => (value.trim() === '' ? Number.NaN : Number(value));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void store.getState().save(draft);
+  };
+  return (
+    <main id="main" className="settings" aria-labelledby="settings-heading">
+      <h1 id="settings-heading">{t('settings.heading')}</h1>
+      {!canEdit && <p className="muted">{t('settings.readOnly')}</p>}
+      <form onSubmit={submit} className="settings__form">
+        <fieldset className="card" disabled={!canEdit}>
+          <legend>{t('settings.devices.title')}</legend>
+          <label htmlFor="set-port-from">{t('settings.devices.portFrom')}</label>
+          <input id="set-port-from" type="number" value={draft.devices.portFrom} onChange={(e) => devices({ portFrom: number(e.target.value) })} />
+          <label htmlFor="set-port-to">{t('settings.devices.portTo')}</label>
+          <input id="set-port-to" type="number" value={draft.devices.portTo} onChange={(e) => devices({ portTo: number(e.target.value) })} />
+          <label htmlFor="set-hash-chain">{t('settings.devices.hashChain')}</label>
+          <select id="set-hash-chain" value={draft.devices.hashChainPolicy} onChange={(e) => devices({ hashChainPolicy: e.target.value === 'warn' ? 'warn' : 'strict' })}>
+            <option value="strict">{t('settings.devices.strict')}</option>
+            <option value="warn">{t('settings.devices.warn')}</option>
+          </select>
+          {GROUPS.map((group) => (
+            <div key={group} className="settings__pair">
+              <label htmlFor={`set-threshold-${group}`}>{t(`settings.devices.threshold.${group}`)}</label>
+              <input id={`set-threshold-${group}`} type="number" value={draft.devices.thresholds[group]} onChange={(e) => devices({ thresholds: { ...draft.devices.thresholds, [group]: number(e.target.value) } })} />
+              <label htmlFor={`set-attempts-${group}`}>{t(`settings.devices.attempts.${group}`)}</label>
+              <input id={`set-attempts-${group}`} type="number" value={draft.devices.attempts[group]} onChange={(e) => devices({ attempts: { ...draft.devices.attempts, [group]: number(e.target.value) } })} />
+            </div>
+          ))}
+        </fieldset>
+        <fieldset className="card" disabled={!canEdit}>
+          <legend>{t('settings.other.title')}</legend>
+          <label htmlFor="set-scanner">{t('settings.other.scanner')}</label>
+          <input id="set-scanner" type="text" dir="ltr" value={draft.scannerPort ?? ''} onChange={(e) => setDraft({ ...draft, scannerPort: e.target.value.trim() || null })} />
+          <label htmlFor="set-gps">{t('settings.other.gps')}</label>
+          <input id="set-gps" type="text" dir="ltr" value={draft.gpsPort ?? ''} onChange={(e) => setDraft({ ...draft, gpsPort: e.target.value.trim() || null })} />
+          <label htmlFor="set-server">{t('settings.other.server')}</label>
+          <input id="set-server" type="url" dir="ltr" value={draft.serverUrl ?? ''} onChange={(e) => setDraft({ ...draft, serverUrl: e.target.value.trim() || null })} aria-describedby="set-server-hint" />
+          <p id="set-server-hint" className="muted">{t('settings.other.serverHint')}</p>
+          <label htmlFor="set-language">{t('settings.other.language')}</label>
+          <select id="set-language" value={draft.defaultLanguage} onChange={(e) => setDraft({ ...draft, defaultLanguage: LanguageCode.parse(e.target.value) })}>
+            {LanguageCode.options.map((code) => (
+              <option key={code} value={code}>
+                {t(`language.${code}`)}
+              </option>
+            ))}
+          </select>
+        </fieldset>
+        {error && <ErrorMessage error={error} />}
+        {status === 'saved' && (
+          <p role="status" className="message message--info">
+            {t('settings.saved')}
+          </p>
+        )}
+        {canEdit && (
+          <button type="submit" className="button button--primary" disabled={status === 'saving'}>
+            {t('settings.save')}
+          </button>
+        )}
+      </form>
+    </main>
+  );
+}
