@@ -11,7 +11,7 @@ import { PacketBuilderPool } from '../services/packets/PacketBuilderPool';
 import { DevicesService } from '../services/devices/DevicesService';
 import { SettingsService } from '../services/settings/SettingsService';
 import { createSyncServices, type SyncServices } from '../services/sync/createSyncServices';
-import { createRegistrationServices } from '../services/registration/createRegistrationServices';
+import { createRegistrationServices, type RegistrationServices } from '../services/registration/createRegistrationServices';
 import type { SbiClientOptions } from '../../native/sbi/SbiClientOptions';
 import type { UsbEventSource } from '../../native/usb/UsbWatcher';
 import { serializeError } from '../../schemas/errors';
@@ -50,6 +50,7 @@ export interface AppServices {
   readonly hub: EventHub;
   readonly sync: SyncServices;
   readonly settings: SettingsService;
+  readonly registration: RegistrationServices;
   readonly options: AppServicesOptions;
   readonly clock: Clock;
   /** a window or socket went away: end its session and stop what it started */
@@ -107,7 +108,20 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
     ...(options.serverUrl ? { serverUrl: options.serverUrl } : {}),
     onEvent: (name, payload) => hub.broadcast(name, payload),
   });
-  const registration = createRegistrationServices({ db: data.db, audit: data.audit, clock, identity: data.identity, devices, packets, gate: sync.limits });
+  const registration = createRegistrationServices({
+    db: data.db,
+    audit: data.audit,
+    clock,
+    identity: data.identity,
+    devices,
+    packets,
+    gate: sync.limits,
+    // Thresholds and attempts as the supervisor set them, read at each capture.
+    qualityPolicy: () => {
+      const d = settings.get().devices;
+      return { thresholds: d.thresholds, attempts: d.attempts };
+    },
+  });
   const schedule = options.startScheduler ? sync.scheduler.start() : undefined;
   const services = { data, auth, sessions, options, clock, hub, packets, devices, sync, registration, settings } as const;
   const router = new Router({ handlers: createHandlers(services), sessions, audit: data.audit });

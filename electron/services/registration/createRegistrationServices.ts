@@ -18,7 +18,7 @@ export interface RegistrationServicesOptions {
   readonly packets: DraftPacketBuilder;
   /** offline limits: a hit limit refuses new drafts */
   readonly gate: RegistrationGate;
-  readonly qualityPolicy?: QualityPolicyConfig;
+  readonly qualityPolicy?: QualityPolicyConfig | (() => QualityPolicyConfig);
 }
 
 /** The registration area: forms, drafts, their documents and captures, submission. */

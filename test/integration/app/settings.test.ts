@@ -33,6 +33,12 @@ describe('settings through the Router', () => {
     assert.equal(discovery.value.scannedPorts, 6);
   });
 
+  it('feeds the capture policy the supervisor\'s thresholds and attempts', async () => {
+    const next = { ...DEFAULT_SETTINGS, devices: { ...DEFAULT_SETTINGS.devices, thresholds: { finger: 55, iris: 65, face: 80 }, attempts: { finger: 4, iris: 2, face: 1 } } };
+    assert.equal(code(await call('sup', 'settings.update', next)), 'ok');
+    assert.deepEqual(services.registration.biometrics.policy, { thresholds: { finger: 55, iris: 65, face: 80 }, attempts: { finger: 4, iris: 2, face: 1 } });
+  });
+
   it('refuses officers, and names the field of an invalid value', async () => {
     assert.equal(code(await call('off', 'settings.update', DEFAULT_SETTINGS)), 'ERR_AUTH_FORBIDDEN');
     const bad = await call('sup', 'settings.update', { ...DEFAULT_SETTINGS, devices: { ...DEFAULT_SETTINGS.devices, thresholds: { finger: 140, iris: 60, face: 90 } } });

@@ -31,7 +31,8 @@ export interface DraftBiometricsDeps {
   readonly documents: DraftDocuments;
   readonly bundles: FormBundleService;
   readonly devices: BiometricCapturer;
-  readonly policy?: QualityPolicyConfig;
+  /** fixed, or read at each attempt (the supervisor's settings) */
+  readonly policy?: QualityPolicyConfig | (() => QualityPolicyConfig);
 }
 
 export interface CaptureInput {
@@ -85,16 +86,17 @@ export function exceptionPhotoField(fields: readonly UiField[]): UiField | undef
  */
 export class DraftBiometrics {
   readonly #d: DraftBiometricsDeps;
-  readonly #policy: QualityPolicyConfig;
+  readonly #policyOf: () => QualityPolicyConfig;
   readonly #turns = new Map<string, Promise<BiometricAttemptResult>>();
 
   constructor(deps: DraftBiometricsDeps) {
     this.#d = deps;
-    this.#policy = deps.policy ?? DEFAULT_QUALITY_POLICY;
+    const policy = deps.policy ?? DEFAULT_QUALITY_POLICY;
+    this.#policyOf = typeof policy === 'function' ? policy : () => policy;
   }
 
   get policy(): QualityPolicyConfig {
-    return this.#policy;
+    return this.#policyOf();
   }
 
   /**
@@ -122,21 +124,21 @@ export class DraftBiometrics {
     const { bundle } = this.#d.bundles.current();
     const fields = this.#d.bundles.spec(bundle, draft.process).screens.flatMap((s) => s.fields);
     const field = formField(fields, input.fieldId, 'biometrics');
-    const all = seriesFromRows(listDraftCaptures(this.#d.db, input.draftId), this.#policy).filter((s) => s.fieldId === input.fieldId);
+    const all = seriesFromRows(listDraftCaptures(this.#d.db, input.draftId), this.policy).filter((s) => s.fieldId === input.fieldId);
     const exceptions = this.#exceptionsFor(field, input, all);
     let previous = all.find((s) => s.modality === input.modality);
     if (previous && [...previous.results.at(-1)!.exceptions].sort().join() !== [...exceptions].sort().join()) {
       deleteDraftCapturesOf(this.#d.db, input.draftId, input.fieldId, input.modality);
       previous = undefined;
     }
-    const maxAttempts = input.modality === 'exception-photo' ? 1 : this.#policy.attempts[MODALITIES[input.modality].qualityGroup];
+    const maxAttempts = input.modality === 'exception-photo' ? 1 : this.policy.attempts[MODALITIES[input.modality].qualityGroup];
     if ((previous?.results.length ?? 0) >= maxAttempts) {
       throw new AppError('ERR_REG_BIOMETRIC_NO_ATTEMPTS_LEFT', { fieldId: input.fieldId, modality: input.modality, attempts: maxAttempts });
     }
     const result = allExcepted(input.modality, exceptions)
-      ? exceptionsOnly(input.modality, exceptions, row.hashChain, this.#d.clock.now(), thresholdFor(input.modality, this.#policy))
-      : await this.#d.devices.capture({ modality: input.modality, exceptions, previousHash: row.hashChain, requestedScore: thresholdFor(input.modality, this.#policy) });
-    const series = seriesOf(input.fieldId, input.modality, [...(previous?.results ?? []), result], this.#policy);
+      ? exceptionsOnly(input.modality, exceptions, row.hashChain, this.#d.clock.now(), thresholdFor(input.modality, this.policy))
+      : await this.#d.devices.capture({ modality: input.modality, exceptions, previousHash: row.hashChain, requestedScore: thresholdFor(input.modality, this.policy) });
+    const series = seriesOf(input.fieldId, input.modality, [...(previous?.results ?? []), result], this.policy);
     const value = this.#store(input, result, series, all.filter((s) => s.modality !== input.modality), fields);
     this.#d.audit.append('DRAFT_BIOMETRICS_CAPTURED', operatorId, {
       draftId: input.draftId, fieldId: input.fieldId, modality: input.modality, attempt: series.results.length, averageQuality: result.averageQuality, decision: series.decision,
