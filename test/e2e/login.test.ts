@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { after, afterEach, before, beforeEach, describe, it as nodeIt } from 'node:test';
+import { after, afterEach, before, beforeEach, describe } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, saveFailureArtifacts, startApp, type RunningApp } from './helpers/startApp';
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { seriousA11yViolations } from './helpers/axe';
+import { launchChromium, startApp, type RunningApp, itSavingArtifacts } from './helpers/startApp';
 
 describe('operator login (browser host, Debian Chromium)', () => {
   let browser: Browser;
@@ -32,36 +29,19 @@ describe('operator login (browser host, Debian Chromium)', () => {
     await app.stop();
   });
 
-  /** Each test saves a screenshot and the app log when it fails. */
-  const it = (name: string, body: () => Promise<void>) =>
-    nodeIt(name, async () => {
-      try {
-        await body();
-      } catch (err) {
-        await saveFailureArtifacts(page, app, name);
-        throw err;
-      }
-    });
+  const it = itSavingArtifacts(() => ({ page, app }));
 
   const logIn = async (userId: string, password: string) => {
     await page.fill('#login-user', userId);
     await page.fill('#login-password', password);
     await page.press('#login-password', 'Enter');
   };
-  const seriousA11yViolations = async () => {
-    await page.evaluate(AXE_SOURCE);
-    const violations = await page.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
-      return (await axe.run()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-    });
-    return violations;
-  };
 
   it('logs in as the demo officer, sees the dashboard, switches to Português and logs out', async () => {
     // Portuguese first: the login screen starts in Portuguese.
     assert.equal(await page.locator('h1').textContent(), 'Início de sessão do operador');
     assert.equal(await page.getAttribute('html', 'lang'), 'pt-ST');
-    assert.deepEqual(await seriousA11yViolations(), []);
+    assert.deepEqual(await seriousA11yViolations(page), []);
 
     await logIn('officer1', 'Officer#2026');
     // The officer's saved preference is English.
@@ -70,7 +50,7 @@ describe('operator login (browser host, Debian Chromium)', () => {
     const keyIndex = await page.getByTestId('key-index').textContent();
     assert.ok(app.output().includes(`key index ${keyIndex}`), 'dashboard shows the key index the app printed');
     assert.equal(await page.getByRole('heading', { name: 'Audit log', exact: true }).count(), 0, 'officers do not see the supervisor card');
-    assert.deepEqual(await seriousA11yViolations(), []);
+    assert.deepEqual(await seriousA11yViolations(page), []);
 
     await page.getByTestId('language-select').selectOption('por');
     await page.getByRole('heading', { name: 'Hoje', exact: true }).waitFor();
@@ -140,7 +120,7 @@ describe('operator login (browser host, Debian Chromium)', () => {
     await page.getByLabel('Limiar de qualidade das impressões digitais').fill('55');
     await page.getByRole('button', { name: 'Guardar configurações' }).click();
     await page.getByText(/Configurações guardadas/).waitFor();
-    assert.deepEqual(await seriousA11yViolations(), []);
+    assert.deepEqual(await seriousA11yViolations(page), []);
     await page.getByLabel('Limiar de qualidade das impressões digitais').fill('140');
     await page.getByRole('button', { name: 'Guardar configurações' }).click();
     await page.locator('[data-error-code="ERR_IPC_INVALID_INPUT"]').waitFor();

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, afterEach, before, beforeEach, describe, it as nodeIt } from 'node:test';
+import { after, afterEach, before, beforeEach, describe } from 'node:test';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seriousA11yViolations } from './helpers/axe';
-import { ARTIFACTS, launchChromium, saveFailureArtifacts, startApp, type RunningApp } from './helpers/startApp';
+import { ARTIFACTS, launchChromium, startApp, type RunningApp, itSavingArtifacts } from './helpers/startApp';
 
 const SCREENS = join(ARTIFACTS, 'screens');
 const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC', 'base64');
@@ -48,15 +48,7 @@ describe('registration (browser host, device simulator, Debian Chromium)', () =>
     await app.stop();
   });
 
-  const it = (name: string, body: () => Promise<void>) =>
-    nodeIt(name, async () => {
-      try {
-        await body();
-      } catch (err) {
-        await saveFailureArtifacts(page, app, name);
-        throw err;
-      }
-    });
+  const it = itSavingArtifacts(() => ({ page, app }));
 
   const step = (what: string) => console.log(`  · ${what}`);
   const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name, exact: typeof name === 'string' });

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, afterEach, before, beforeEach, describe, it as nodeIt } from 'node:test';
+import { after, afterEach, before, beforeEach, describe } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seriousA11yViolations } from './helpers/axe';
-import { ARTIFACTS, launchChromium, saveFailureArtifacts } from './helpers/startApp';
+import { ARTIFACTS, launchChromium, itSavingArtifacts } from './helpers/startApp';
 import type { FakeRegistrationApi } from '../unit/renderer/features/registration/store/fakeRegistrationApi';
 import { buildHarness, HARNESS_URL, routeHarness } from './helpers/buildHarness';
 
@@ -49,15 +49,7 @@ describe('registration screens (harness, Debian Chromium)', () => {
     await context.close();
   });
 
-  const it = (name: string, body: () => Promise<void>) =>
-    nodeIt(name, async () => {
-      try {
-        await body();
-      } catch (err) {
-        await saveFailureArtifacts(page, undefined, `harness ${name}`);
-        throw err;
-      }
-    });
+  const it = itSavingArtifacts(() => ({ page, app: undefined }), { prefix: 'harness' });
 
   const heading = (name: string) => page.getByRole('heading', { level: 1, name, exact: true });
   const shot = async (name: string) => {

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, afterEach, before, beforeEach, describe, it as nodeIt } from 'node:test';
+import { after, afterEach, before, beforeEach, describe } from 'node:test';
 import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { makeTempDir } from '../helpers/tempDir';
 import { seriousA11yViolations } from './helpers/axe';
-import { ARTIFACTS, launchChromium, saveFailureArtifacts } from './helpers/startApp';
+import { ARTIFACTS, launchChromium, itSavingArtifacts } from './helpers/startApp';
 
 const SCREENS = join(ARTIFACTS, 'screens');
 const URL_BASE = 'http://sync-harness.invalid/';
@@ -66,16 +66,7 @@ describe('approval and sync screens (harness, Debian Chromium)', () => {
   });
   afterEach(() => context.close());
 
-  const it = (name: string, body: () => Promise<void>) =>
-    nodeIt(name, async () => {
-      try {
-        await body();
-        assert.deepEqual(errors, []);
-      } catch (err) {
-        await saveFailureArtifacts(page, undefined, `sync harness ${name}`);
-        throw err;
-      }
-    });
+  const it = itSavingArtifacts(() => ({ page, app: undefined }), { prefix: 'sync harness', afterBody: () => assert.deepEqual(errors, []) });
   const focusedName = () => page.evaluate(() => { const el = (globalThis as unknown as { document: { activeElement: { textContent: string | null; getAttribute(n: string): string | null } | null } }).document.activeElement; return el?.getAttribute('aria-label') ?? el?.textContent ?? ''; });
 
   it('selects with the keyboard, opens the bulk decision, cancels with Escape and returns focus', async () => {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { it as nodeIt } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { makeTempDir } from '../../helpers/tempDir';
 
@@ -73,4 +74,27 @@ export async function saveFailureArtifacts(page: Page | undefined, app: RunningA
   const safe = name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
   if (page) await page.screenshot({ path: join(ARTIFACTS, `${safe}.png`), fullPage: true }).catch(() => undefined);
   if (app) writeFileSync(join(ARTIFACTS, `${safe}.log`), app.output());
+}
+
+/**
+ * An `it` whose failure saves a screenshot and the app log first. `current` is read when a test
+ * fails, so suites can recreate the page and app in beforeEach; `afterBody` runs extra checks
+ * inside the same guard.
+ */
+export function itSavingArtifacts(
+  current: () => { page: Page | undefined; app: RunningApp | undefined },
+  options: { prefix?: string; afterBody?: () => void } = {},
+): (name: string, body: () => Promise<void>) => void {
+  return (name, body) => {
+    nodeIt(name, async () => {
+      try {
+        await body();
+        options.afterBody?.();
+      } catch (err) {
+        const { page, app } = current();
+        await saveFailureArtifacts(page, app, options.prefix ? `${options.prefix} ${name}` : name);
+        throw err;
+      }
+    });
+  };
 }
