@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AuditEntry, AuditVerifyResult } from '../audit';
+import { SerializedError } from '../errors';
 import { LanguageCode, LoginInput, SessionInfo } from '../operators';
 import { method } from './defineApi';
 import { AppInfo, HomeSummary } from './home';
@@ -26,4 +27,8 @@ export const coreApi = {
 export const coreEvents = {
   'session.onDidWarnIdle': z.object({ secondsLeft: z.number().int().nonnegative() }),
   'session.onDidEnd': z.object({ reason: z.enum(['logout', 'idle']) }),
+  /** the browser host received a frame it could not number, so it cannot answer it with a reply */
+  'transport.onDidRejectFrame': SerializedError,
+  /** raised by the page's own WebSocket bridge when the back end connection closes */
+  'transport.onDidDisconnect': z.object({}),
 } as const;
