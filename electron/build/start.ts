@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isAppError } from '../../schemas/errors';
 import { buildElectron, buildRenderer, RENDERER_DIST } from './buildAll';
-import { DEMO_IDENTITY } from '../services/demo/seedDemo';
+import { DEMO_IDENTITY, DEMO_OPERATORS } from '../services/demo/seedDemo';
 import { createLogger, toLogFormat } from '../services/log/createLogger';
 import { startBrowserHost } from '../host/BrowserHost';
 import { createAppServices } from '../host/createAppServices';
@@ -98,7 +98,8 @@ async function firstDemoSync(services: AppServices): Promise<void> {
   if (!mosip) return;
   try {
     await mosip.verifyMachine();
-    await mosip.login('supervisor1', 'Supervisor#2026');
+    const supervisor = DEMO_OPERATORS.find((o) => o.roles.includes('REGISTRATION_SUPERVISOR'))!;
+    await mosip.login(supervisor.userId, supervisor.password);
     // Through the scheduler, so the dashboard's "last sync" shows it like any later sync.
     await services.sync.scheduler.runNow('downSync');
     const job = services.sync.scheduler.status().find((j) => j.job === 'downSync');
