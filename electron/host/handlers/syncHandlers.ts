@@ -42,7 +42,8 @@ export function syncHandlers(deps: SyncHandlerDeps): AreaHandlers<typeof syncApi
       parked: deps.outbox.parked(),
     }),
     'outbox.requeue': async ({ id }, ctx) => deps.outbox.requeue(id, ctx.session!.userId),
-    'sync.now': async () => deps.outbox.run(),
+    // a person asked: the server may be back, so items waiting out an automatic backoff go now
+    'sync.now': async () => deps.outbox.run({ ignoreBackoff: true }),
     'sync.status': async () => ({ jobs: deps.scheduler.status(), limits: deps.limits.check(), parked: deps.outbox.parked().length, nextAttemptAt: deps.outbox.nextAttemptAt() ?? null }),
     'sync.setSchedule': async (schedule, ctx) => deps.scheduler.setSchedule(schedule, ctx.session!.userId),
     'sync.export': async ({ dir }, ctx) => {

@@ -103,6 +103,21 @@ describe('packet outbox against the simulator', () => {
     assert.deepEqual((await statsOf(rids)).map((p) => p?.uploaded), [1, 1]);
   });
 
+  it('sends at once when a person asks after the server is back, without waiting out the automatic backoff', async () => {
+    const rids = await packets(1);
+    approveAll(client.db, bed.clock, rids);
+    await admin(bed.sim, 'faults', { endpoint: '/', kind: 'reset' });
+    const outbox = makeOutbox(client, bed.sim, bed.clock);
+    const down = await outbox.run({ ignoreBackoff: true });
+    assert.deepEqual(down.retrying.map((r) => [r.rid, r.code]), [[rids[0], 'ERR_SYNC_UNREACHABLE']]);
+    assert.ok(down.retrying[0]!.nextAttemptAt > bed.clock.now(), 'an automatic retry is planned for later');
+    await admin(bed.sim, 'faults', {}, 'DELETE');
+    assert.deepEqual((await outbox.run()).synced, [], 'an automatic run keeps the backoff');
+    const asked = await outbox.run({ ignoreBackoff: true });
+    assert.deepEqual([asked.synced, asked.uploaded], [rids, rids]);
+    assert.deepEqual((await statsOf(rids)).map((p) => p?.uploaded), [1]);
+  });
+
   it('survives resets, a hung server and a session expired mid-run (re-login once, then continue)', async () => {
     const rids = await packets(3);
     approveAll(client.db, bed.clock, rids);

@@ -58,6 +58,8 @@ interface RunState {
   /** a network/server failure was seen: start no new requests in this run */
   backingOff: boolean;
   readonly signal: AbortSignal | undefined;
+  /** a person pressed "sync now": items waiting out an automatic backoff go too */
+  readonly ignoreBackoff: boolean;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -115,8 +117,10 @@ export class OutboxService {
   /**
    * One pass: RID sync, uploads, then status of uploaded packets. Concurrent callers share the pass.
    * Never throws for a packet's failure (it is retried or parked); a machine-wide failure is in `stoppedBy`.
+   * `ignoreBackoff`: a person asked for this run (the server is back), so retrying items go now
+   * instead of at their backoff time; automatic runs keep the backoff.
    */
-  run(options: Readonly<{ signal?: AbortSignal; statuses?: boolean }> = {}): Promise<OutboxRunSummary> {
+  run(options: Readonly<{ signal?: AbortSignal; statuses?: boolean; ignoreBackoff?: boolean }> = {}): Promise<OutboxRunSummary> {
     this.#running ??= this.#run(options).finally(() => {
       this.#running = undefined;
     });
@@ -170,8 +174,8 @@ export class OutboxService {
     return publicItem(next!);
   }
 
-  async #run(options: Readonly<{ signal?: AbortSignal; statuses?: boolean }>): Promise<OutboxRunSummary> {
-    const rs = this.#runState(options.signal);
+  async #run(options: Readonly<{ signal?: AbortSignal; statuses?: boolean; ignoreBackoff?: boolean }>): Promise<OutboxRunSummary> {
+    const rs = this.#runState(options.signal, options.ignoreBackoff ?? false);
     await this.#guard(rs, async () => {
       await this.#ridSyncPhase(rs);
       await this.#uploadPhase(rs);
@@ -186,8 +190,8 @@ export class OutboxService {
     return s;
   }
 
-  #runState(signal: AbortSignal | undefined): RunState {
-    return { summary: emptySummary(this.#o.clock.now()), reauths: 0, backingOff: false, signal };
+  #runState(signal: AbortSignal | undefined, ignoreBackoff = false): RunState {
+    return { summary: emptySummary(this.#o.clock.now()), reauths: 0, backingOff: false, signal, ignoreBackoff };
   }
 
   async #guard(rs: RunState, body: () => Promise<void>): Promise<void> {
@@ -199,15 +203,16 @@ export class OutboxService {
     }
   }
 
-  #due(states: readonly OutboxState[]): OutboxRecord[] {
+  #due(rs: RunState, states: readonly OutboxState[]): OutboxRecord[] {
     const now = this.#o.clock.now();
-    return listOutboxInStates(this.#o.db, states).filter((r) => (r.nextAttemptAt ?? 0) <= now);
+    const all = listOutboxInStates(this.#o.db, states);
+    return rs.ignoreBackoff ? all : all.filter((r) => (r.nextAttemptAt ?? 0) <= now);
   }
 
   // ---- RID sync -------------------------------------------------------------------------------
 
   async #ridSyncPhase(rs: RunState): Promise<void> {
-    const ready = this.#due(['READY']);
+    const ready = this.#due(rs, ['READY']);
     let done = 0;
     for (let i = 0; i < ready.length && !rs.backingOff; i += this.#batch) {
       const batch = ready.slice(i, i + this.#batch);
@@ -246,7 +251,7 @@ export class OutboxService {
   // ---- upload -----------------------------------------------------------------------------------
 
   async #uploadPhase(rs: RunState): Promise<void> {
-    const queue = this.#due(['UPLOADING', 'SYNCED']);
+    const queue = this.#due(rs, ['UPLOADING', 'SYNCED']);
     const total = queue.length;
     let done = 0;
     let firstDone!: () => void;
