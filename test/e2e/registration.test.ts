@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { after, afterEach, before, beforeEach, describe } from 'node:test';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -11,11 +13,14 @@ const SCREENS = join(ARTIFACTS, 'screens');
 const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC', 'base64');
 
 /**
- * A whole registration in Debian Chromium against the browser host, the demo server and the SBI
- * device simulator (started by `--demo`): officer login → NEW in Português + English → an invalid
- * field blocks Next → documents → a crash (reload) and resume from the draft → biometrics with one
- * missing finger and its exception photo, one capture retried then force-captured → preview →
- * submit → receipt. axe on every screen; screenshots at 1366×768 for the README.
+ * The operator's and supervisor's day in Debian Chromium against the browser host, the demo server
+ * and the SBI device simulator (started by `--demo`): officer login → NEW in Português + English →
+ * an invalid field blocks Next → documents → a crash (reload) and resume from the draft →
+ * biometrics with one missing finger and its exception photo, one capture retried then
+ * force-captured, a device unplugged and back → preview → submit → receipt → the supervisor
+ * approves while the server is down → sync fails and says why → the server is back, sync sends it →
+ * PROCESSED with a UIN → `packet inspect` on the sent file. axe on every screen; screenshots at
+ * 1366×768 for the README.
  */
 describe('registration (browser host, device simulator, Debian Chromium)', () => {
   let browser: Browser;
@@ -59,16 +64,28 @@ describe('registration (browser host, device simulator, Debian Chromium)', () =>
   const assertA11y = async (where: string) => assert.deepEqual(await seriousA11yViolations(page), [], where);
 
   /** MockMDS admin API of this run's simulator (any of its ports answers for every device). */
-  async function setScore(type: 'Finger' | 'Face' | 'Iris', qualityScore: number) {
+  async function sbiAdmin(path: 'score' | 'status', body: Record<string, string>) {
     for (let port = sbiFrom; port < sbiFrom + 20; port++) {
       try {
-        const reply = await fetch(`http://127.0.0.1:${port}/admin/score`, { method: 'POST', body: JSON.stringify({ type, qualityScore: String(qualityScore) }) });
+        const reply = await fetch(`http://127.0.0.1:${port}/admin/${path}`, { method: 'POST', body: JSON.stringify(body) });
         if (reply.ok) return;
       } catch {
         // nothing on this port: the simulator took the first free ones of the range
       }
     }
     throw new Error(`no device simulator on ${sbiFrom}-${sbiFrom + 19}`);
+  }
+  const setScore = (type: 'Finger' | 'Face' | 'Iris', qualityScore: number) => sbiAdmin('score', { type, qualityScore: String(qualityScore) });
+  /** an unplugged sensor: its MDS answers "Not Ready" (SBI error 110) until it is back */
+  const setDeviceStatus = (type: 'Finger' | 'Face' | 'Iris', deviceStatus: 'Ready' | 'Not Ready') => sbiAdmin('status', { type, deviceStatus });
+
+  /** Admin API of this run's MOSIP server simulator (`/_sim/…`, never behind faults). */
+  async function serverAdmin(path: string, method: 'GET' | 'POST' | 'DELETE', body?: unknown): Promise<unknown> {
+    const base = /^Demo server simulator: (http:\/\/127\.0\.0\.1:\d+)/m.exec(app.output())?.[1];
+    if (!base) throw new Error('the app did not print its server simulator address');
+    const reply = await fetch(`${base}/_sim/${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    assert.equal(reply.status, 200, `/_sim/${path}`);
+    return reply.json();
   }
 
   async function logIn() {
@@ -80,7 +97,7 @@ describe('registration (browser host, device simulator, Debian Chromium)', () =>
     await page.getByRole('heading', { name: 'Today', exact: true }).waitFor();
   }
 
-  it('registers a resident from login to receipt, through a crash, a missing finger and a forced capture', async () => {
+  it('registers, approves and syncs a resident to PROCESSED, through a crash, a missing finger, a forced capture, an unplugged device and a server outage', async () => {
     step('log in; home offers a new registration');
     await page.goto(app.url);
     await logIn();
@@ -158,6 +175,15 @@ describe('registration (browser host, device simulator, Debian Chromium)', () =>
     await right.getByRole('button', { name: 'Capture again' }).click();
     await right.getByText(/force-captured/).waitFor({ timeout: 40_000 });
     await setScore('Finger', 90);
+
+    step('the iris camera is unplugged mid-session: the device message says what to do, and capture works once it is back');
+    await setDeviceStatus('Iris', 'Not Ready');
+    await page.getByTestId('panel-iris').getByRole('button', { name: 'Capture' }).click();
+    const notReady = page.locator('[data-error-code="ERR_SBI_DEVICE_NOT_READY"]');
+    await notReady.waitFor({ timeout: 40_000 });
+    assert.match((await notReady.textContent()) ?? '', /plugged in/);
+    assert.equal(await page.getByTestId('decision-iris').count(), 0, 'nothing was captured');
+    await setDeviceStatus('Iris', 'Ready');
     await page.focus('#screen-heading');
     for (const modality of ['left-slap', 'thumbs', 'iris', 'face']) {
       await page.keyboard.press('Alt+c');
@@ -190,8 +216,70 @@ describe('registration (browser host, device simulator, Debian Chromium)', () =>
     assert.match((await page.getByTestId('receipt-download').getAttribute('href')) ?? '', /^blob:/);
     await assertA11y('acknowledgement');
     await shot('app-6-acknowledgement');
+    const rid = (await page.getByTestId('rid').textContent())!;
     await page.getByRole('button', { name: 'Back to home' }).click();
     await page.getByRole('heading', { name: 'Today', exact: true }).waitFor();
     await page.getByText('No registration in progress.').waitFor();
+    assert.equal(await notReady.count(), 0, 'the device message went away with the successful capture');
+
+    step('the server goes down; the supervisor logs in and approves the packet');
+    await serverAdmin('faults', 'POST', { endpoint: '/', kind: 'reset' });
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.locator('#login-user').waitFor();
+    await page.fill('#login-user', 'supervisor1');
+    await page.fill('#login-password', 'Supervisor#2026');
+    await page.press('#login-password', 'Enter');
+    await page.getByRole('heading', { name: 'Hoje', exact: true }).waitFor();
+    // the supervisor works in Português (her saved preference); this test reads English
+    await page.getByTestId('language-select').selectOption('eng');
+    await page.getByRole('heading', { name: 'Today', exact: true }).waitFor();
+    await page.getByRole('navigation', { name: 'Main sections' }).getByRole('button', { name: 'Approvals' }).click();
+    await heading('Approve registrations').waitFor();
+    await page.getByRole('button', { name: `Approve registration ${rid}` }).click();
+    const dialog = page.getByRole('dialog', { name: 'Approve 1 registration' });
+    await dialog.getByLabel('Your password (to confirm)').fill('Supervisor#2026');
+    await dialog.getByRole('button', { name: 'Approve' }).click();
+    await page.getByRole('status').filter({ hasText: '1 registration approved.' }).waitFor();
+    await assertA11y('approval');
+
+    step('sync while the server is down: the packet stays, with the problem and when it is retried');
+    await page.getByRole('navigation', { name: 'Main sections' }).getByRole('button', { name: 'Sync' }).click();
+    await heading('Sync').waitFor();
+    const syncNow = page.getByRole('button', { name: 'Sync now' });
+    await syncNow.click();
+    await page.locator('#sync-run-status').filter({ hasText: /0 announced, 0 uploaded/ }).waitFor({ timeout: 40_000 });
+    const row = page.getByRole('row').filter({ hasText: rid });
+    await row.locator('[data-error-code="ERR_SYNC_UNREACHABLE"]').waitFor();
+    await row.getByText('Ready to send').waitFor();
+    await assertA11y('sync, server down');
+
+    step('the server is back: sync now sends it, and once the server processed it the outbox is empty');
+    await serverAdmin('faults', 'DELETE');
+    await syncNow.click();
+    await page.locator('#sync-run-status').filter({ hasText: /1 announced, 1 uploaded/ }).waitFor({ timeout: 60_000 });
+    await row.getByText('Uploaded, waiting for the server').waitFor();
+    await serverAdmin('advance', 'POST', { steps: 2 });
+    await syncNow.click();
+    await page.getByText('Nothing is waiting to be sent.').waitFor({ timeout: 40_000 });
+    type Stats = { packets: Record<string, { registrationId: string; uploaded: number; status: string; uin: string | null }> };
+    const server = Object.values(((await serverAdmin('stats', 'GET')) as Stats).packets).find((p) => p.registrationId === rid);
+    assert.deepEqual([server?.uploaded, server?.status], [1, 'PROCESSED']);
+    assert.match(server?.uin ?? '', /^\d{10}$/, 'the server issued a UIN');
+
+    step('packet inspect on the file that was sent: every server check passes');
+    const keys = (await serverAdmin('keys', 'GET')) as Record<string, string>;
+    const packetFiles = readdirSync(join(app.dataDir, 'packets')).filter((name) => name.endsWith('.zip'));
+    assert.equal(packetFiles.length, 1, 'the sent packet is kept until retention removes it');
+    const packetFile = packetFiles[0]!;
+    const inspect = await promisify(execFile)(process.execPath, [
+      '--import', 'tsx', 'electron/cli/regclient.ts', 'packet', 'inspect',
+      '--packet', join(app.dataDir, 'packets', packetFile),
+      '--reg-key', keys['REGISTRATION_10001_10002']!,
+      '--machine-cert', join(app.dataDir, 'keys', 'machine-key.pub.pem'),
+      '--reg-cert', join(app.dataDir, 'certs', 'REGISTRATION.pem'),
+      '--id-schema', 'schemas/data/stp/idSchema.json',
+    ], { cwd: join(import.meta.dirname, '..', '..') });
+    assert.doesNotMatch(inspect.stdout, /^FAIL/m);
+    assert.match(inspect.stdout, /^OK /m);
   });
 });
