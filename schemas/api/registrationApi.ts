@@ -108,6 +108,8 @@ export const registrationApi = {
     output: BiometricAttemptResult,
     access: OFFICER,
   }),
+  /** where each captured modality of a draft stands (last attempt, quality, attempts left): for resuming */
+  'drafts.biometrics': method({ input: z.object({ draftId: DraftId }).strict(), output: z.array(BiometricAttemptResult), access: OFFICER }),
   /** validates the whole draft against the ID schema and spec without building anything */
   'drafts.validate': method({ input: z.object({ draftId: DraftId }).strict(), output: z.object({ issues: z.array(FieldIssue) }), access: OFFICER }),
   /**

@@ -19,6 +19,7 @@ export function registrationHandlers(deps: RegistrationServices): AreaHandlers<t
     },
     'drafts.attachDocument': async (input, ctx) => deps.documents.attach(ctx.session!.userId, input),
     'drafts.captureBiometrics': async (input, ctx) => deps.biometrics.capture(ctx.session!.userId, input),
+    'drafts.biometrics': async ({ draftId }, ctx) => deps.biometrics.attempts(ctx.session!.userId, draftId),
     'drafts.validate': async ({ draftId }, ctx) => ({ issues: deps.submitter.validate(ctx.session!.userId, draftId) }),
     'drafts.submit': async ({ draftId, receiptLanguage }, ctx) =>
       deps.submitter.submit(ctx.session!.userId, draftId, receiptLanguage, (progress) => ctx.sink('packets.onDidProgress', progress)),

@@ -131,7 +131,7 @@ export class DraftBiometrics {
       deleteDraftCapturesOf(this.#d.db, input.draftId, input.fieldId, input.modality);
       previous = undefined;
     }
-    const maxAttempts = input.modality === 'exception-photo' ? 1 : this.policy.attempts[MODALITIES[input.modality].qualityGroup];
+    const maxAttempts = this.#maxAttempts(input.modality);
     if ((previous?.results.length ?? 0) >= maxAttempts) {
       throw new AppError('ERR_REG_BIOMETRIC_NO_ATTEMPTS_LEFT', { fieldId: input.fieldId, modality: input.modality, attempts: maxAttempts });
     }
@@ -143,16 +143,45 @@ export class DraftBiometrics {
     this.#d.audit.append('DRAFT_BIOMETRICS_CAPTURED', operatorId, {
       draftId: input.draftId, fieldId: input.fieldId, modality: input.modality, attempt: series.results.length, averageQuality: result.averageQuality, decision: series.decision,
     });
+    return this.#resultOf(series, value);
+  }
+
+  /**
+   * Where each modality of a draft stands, as its last attempt left it, so a draft resumed after a
+   * crash shows its captures, qualities and attempts left instead of starting the count again.
+   * @throws AppError ERR_REG_DRAFT_NOT_FOUND, ERR_REG_DRAFT_NOT_OWNED
+   */
+  attempts(operatorId: string, draftId: string): BiometricAttemptResult[] {
+    this.#d.drafts.owned(operatorId, draftId);
+    const all = seriesFromRows(listDraftCaptures(this.#d.db, draftId), this.policy);
+    return all.map((series) => {
+      const ofField = all.filter((s) => s.fieldId === series.fieldId);
+      const value: FormFieldValue = {
+        type: 'biometrics',
+        captured: inSchemaOrder(ofField.flatMap(capturedAttributes)),
+        exceptions: inSchemaOrder(ofField.flatMap(exceptedAttributes)),
+      };
+      return this.#resultOf(series, value);
+    });
+  }
+
+  #maxAttempts(modality: Modality): number {
+    return modality === 'exception-photo' ? 1 : this.policy.attempts[MODALITIES[modality].qualityGroup];
+  }
+
+  /** The answer for a series' latest attempt. */
+  #resultOf(series: CaptureSeries, value: FormFieldValue): BiometricAttemptResult {
+    const result = series.results.at(-1)!;
     return {
-      fieldId: input.fieldId, modality: input.modality, decision: series.decision, attempt: series.results.length,
-      attemptsLeft: maxAttempts - series.results.length, threshold: series.threshold, averageQuality: result.averageQuality,
+      fieldId: series.fieldId, modality: series.modality, decision: series.decision, attempt: series.results.length,
+      attemptsLeft: Math.max(0, this.#maxAttempts(series.modality) - series.results.length), threshold: series.threshold, averageQuality: result.averageQuality,
       keptAttempt: series.keptIndex + 1,
       attributes: result.biometrics.map((b) => ({
         attribute: b.bioSubType === undefined ? 'face' : BIO_ATTRIBUTE_OF[b.bioSubType],
         qualityScore: b.qualityScore,
         thumbnailBase64: b.bioType === 'Face' ? (faceJpegOf(Buffer.from(b.bioValue, 'base64url'))?.toString('base64') ?? null) : null,
       })),
-      exceptions: exceptions.map((e) => BIO_ATTRIBUTE_OF[e]),
+      exceptions: result.exceptions.map((e) => BIO_ATTRIBUTE_OF[e]),
       value, warnings: result.warnings,
     };
   }

@@ -1,3 +1,4 @@
+import type { BiometricAttemptResult } from '../../../../../../schemas/api/registrationApi';
 import type { BioAttribute, RegistrationProcess } from '../../../../../../schemas/registration';
 import type { RegistrationDraft } from '../../../../../../schemas/registrationForm';
 import type { RegistrationFormBundle } from '../../../../../../schemas/uiSpec';
@@ -6,6 +7,7 @@ import { initialBiometricsState, initialRegistrationState, initialSubmitState, t
 import type { SliceContext } from '../../store';
 import { formActions, formReducer, specFor } from '../form/reducer';
 import { formSelectors } from '../form/selectors';
+import { attemptKey } from '../biometrics/bioModalities';
 
 /** `mosip.registration.max_age` in 1.2.0.1 (the later of the two entries wins). */
 const MAX_AGE = 200;
@@ -54,7 +56,7 @@ export function createDraftActions(context: SliceContext): DraftActions {
   };
 
   /** A fresh form for `draft`: documents and captures of a previous resident are dropped from view. */
-  const enter = (bundle: RegistrationFormBundle, draft: RegistrationDraft, resumed: boolean) => {
+  const enter = (bundle: RegistrationFormBundle, draft: RegistrationDraft, resumed: boolean, attempts: readonly BiometricAttemptResult[] = []) => {
     const spec = specFor(bundle.processes, draft.process);
     if (!spec) {
       set((s) => ({ draft: { ...s.draft, busy: false, error: { code: 'ERR_INTERNAL', details: { process: draft.process } } } }));
@@ -67,7 +69,11 @@ export function createDraftActions(context: SliceContext): DraftActions {
       form: formReducer(s.form, action),
       documents: {},
       // a resumed draft's marked exceptions come back from its values, so the next capture sends them again
-      biometrics: { ...initialBiometricsState(), warning: s.biometrics.warning, exceptions: exceptionsOf(draft) },
+      // and its captures with their quality and attempts left, so nothing is captured twice
+      biometrics: {
+        ...initialBiometricsState(), warning: s.biometrics.warning, exceptions: exceptionsOf(draft),
+        attempts: Object.fromEntries(attempts.map((a) => [attemptKey(a.fieldId, a.modality), a])),
+      },
       draft: { ...s.draft, view: 'form', busy: false, error: null, blockedIssues: [], missingExceptionPhotos: [], lastSavedAt: draft.savedAt },
       // a finished submission's receipt is not needed once the next resident starts
       submission: s.submission.status === 'done' || s.submission.status === 'failed' || s.submission.status === 'idle' ? initialSubmitState() : s.submission,
@@ -109,7 +115,8 @@ export function createDraftActions(context: SliceContext): DraftActions {
       const bundle = await loadBundle();
       if (!bundle) return;
       try {
-        enter(bundle, await api['drafts.get']({ draftId }), true);
+        const [draft, attempts] = await Promise.all([api['drafts.get']({ draftId }), api['drafts.biometrics']({ draftId })]);
+        enter(bundle, draft, true, attempts);
       } catch (err) {
         fail(err);
       }

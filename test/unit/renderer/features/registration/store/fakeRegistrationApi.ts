@@ -76,10 +76,17 @@ export class FakeRegistrationApi {
     this.setValue(draftId, fieldId, value);
     // as the back end does (MOSIP 1.2.0): the exception photo is filed as the proof-of-exception document
     if (modality === 'exception-photo') this.setValue(draftId, 'proofOfException', { type: 'document', documentType: 'EOP', format: 'jpg', refNumber: null, storageId: `photo-${++this.seq}`, sizeBytes: 100 });
-    return BiometricAttemptResult.parse({
+    return this.remember(draftId, BiometricAttemptResult.parse({
       fieldId, modality, decision, attempt: state.count, attemptsLeft: Math.max(0, ATTEMPTS - state.count), threshold, averageQuality: score,
       keptAttempt: state.count, attributes: attributes.map((attribute) => ({ attribute, qualityScore: score, thumbnailBase64: null })), exceptions: excepted, value, warnings: [],
-    });
+    }));
+  }
+
+  /** the latest answer per draft, field and modality, as drafts.biometrics gives it back on resume */
+  private readonly lastResults = new Map<string, BiometricAttemptResult>();
+  private remember(draftId: string, result: BiometricAttemptResult): BiometricAttemptResult {
+    this.lastResults.set(`${draftId}:${result.fieldId}:${result.modality}`, result);
+    return result;
   }
 
   /** The contract's methods, as the typed client exposes them. */
@@ -132,6 +139,11 @@ export class FakeRegistrationApi {
     'drafts.captureBiometrics': async (input) => {
       this.record('drafts.captureBiometrics', input);
       return this.capture(input.draftId, input.fieldId, input.modality, input.exceptions);
+    },
+    'drafts.biometrics': async (input) => {
+      this.record('drafts.biometrics', input);
+      this.draft(input.draftId);
+      return [...this.lastResults.entries()].filter(([key]) => key.startsWith(`${input.draftId}:`)).map(([, result]) => structuredClone(result));
     },
     'drafts.validate': async (input) => {
       this.record('drafts.validate', input);

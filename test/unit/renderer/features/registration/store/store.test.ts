@@ -163,6 +163,10 @@ describe('registration store (real Router, encrypted store, device simulator)', 
     await toBiometrics();
     state().setException('individualBiometrics', 'leftLittle', true);
     await state().captureBiometrics('individualBiometrics', 'left-slap');
+    for (const device of simulator.devices.values()) device.score = 20;
+    await state().captureBiometrics('individualBiometrics', 'right-slap');
+    const before = ['left-slap', 'right-slap'].map((m) => biometricsSelectors.attempt('individualBiometrics', m as 'left-slap')(state()));
+    assert.deepEqual(before.map((a) => [a?.decision, a?.attemptsLeft]), [['accepted', 2], ['retry', 2]]);
     const draftId = state().form.draftId!;
     state().reset();
     await state().open();
@@ -171,6 +175,9 @@ describe('registration store (real Router, encrypted store, device simulator)', 
     assert.deepEqual(biometricsSelectors.exceptions('individualBiometrics')(state()), ['leftLittle']);
     assert.equal(biometricsSelectors.isCapturedInDraft('individualBiometrics', 'left-slap')(state()), true);
     assert.equal(biometricsSelectors.isCapturedInDraft('individualBiometrics', 'right-slap')(state()), false);
+    // the attempts, qualities and attempts left come back as they were: the count does not restart
+    const after = ['left-slap', 'right-slap'].map((m) => biometricsSelectors.attempt('individualBiometrics', m as 'left-slap')(state()));
+    assert.deepEqual(after, before);
     assert.equal(biometricsSelectors.nextToCapture('individualBiometrics')(state()), 'right-slap');
   });
 
