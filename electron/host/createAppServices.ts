@@ -96,6 +96,7 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
     ...(typeof options.watchUsb === 'object' ? { loadUsb: options.watchUsb.loadUsb } : {}),
   });
   if (options.watchUsb) await devices.startHotPlug();
+  const serverUrl = options.serverUrl ?? settings.get().serverUrl ?? undefined;
   const sync = createSyncServices({
     db: data.db,
     audit: data.audit,
@@ -105,7 +106,9 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
     machineId: data.identity.machineId,
     dataDir: data.dataDir,
     packetsDir: join(data.dataDir, PACKETS_DIR),
-    ...(options.serverUrl ? { serverUrl: options.serverUrl } : {}),
+    // --server / REGCLIENT_SERVER_URL wins; else the supervisor's setting, read once at start
+    // (a new server means new keys and a full sync, so the settings screen asks for a restart)
+    ...(serverUrl ? { serverUrl } : {}),
     onEvent: (name, payload) => hub.broadcast(name, payload),
   });
   const registration = createRegistrationServices({

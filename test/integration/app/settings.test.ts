@@ -4,6 +4,7 @@ import type { Reply } from '../../../schemas/api/transport';
 import { DEFAULT_SETTINGS } from '../../../schemas/settings';
 import type { AppServices } from '../../../electron/host/createAppServices';
 import { openTestServices } from '../../helpers/openTestDataDir';
+import { makeTempDir } from '../../helpers/tempDir';
 
 describe('settings through the Router', () => {
   let services: AppServices;
@@ -37,6 +38,26 @@ describe('settings through the Router', () => {
     const next = { ...DEFAULT_SETTINGS, devices: { ...DEFAULT_SETTINGS.devices, thresholds: { finger: 55, iris: 65, face: 80 }, attempts: { finger: 4, iris: 2, face: 1 } } };
     assert.equal(code(await call('sup', 'settings.update', next)), 'ok');
     assert.deepEqual(services.registration.biometrics.policy, { thresholds: { finger: 55, iris: 65, face: 80 }, attempts: { finger: 4, iris: 2, face: 1 } });
+  });
+
+  it('talks to the server address the supervisor saved from the next start; --server still wins', async () => {
+    assert.equal(services.sync.mosip, undefined, 'no server configured yet');
+    const next = { ...DEFAULT_SETTINGS, serverUrl: 'https://mosip.example.st/' };
+    assert.equal(code(await call('sup', 'settings.update', next)), 'ok');
+    const dir = makeTempDir();
+    try {
+      const saved = await openTestServices({ dataDir: dir.path });
+      await saved.services.settings.update(next, 'supervisor1');
+      await saved.close();
+      const restarted = await openTestServices({ dataDir: dir.path });
+      assert.equal(restarted.services.sync.mosip?.http.baseUrl, 'https://mosip.example.st');
+      await restarted.close();
+      const flagged = await openTestServices({ dataDir: dir.path, app: { serverUrl: 'http://127.0.0.1:8080' } });
+      assert.equal(flagged.services.sync.mosip?.http.baseUrl, 'http://127.0.0.1:8080');
+      await flagged.close();
+    } finally {
+      dir.remove();
+    }
   });
 
   it('refuses officers, and names the field of an invalid value', async () => {
