@@ -10,6 +10,7 @@ import type { AuditLog } from '../../audit/AuditLog';
 import type { DB } from '../../db/Database';
 import { getDraftDocument, listDraftCaptures } from '../../db/repos/drafts';
 import { buildAckReceipt } from '../ackReceipt';
+import { centreName } from '../centreName';
 import { RECEIPT_LANGUAGES } from '../ackReceiptText';
 import type { FormBundleService } from '../FormBundleService';
 import { seriesFromRows } from './captureSeries';
@@ -85,7 +86,7 @@ export class DraftSubmitter {
     // committed: from here the packet is the registration, and a kept draft could be submitted twice
     this.#d.drafts.remove(draftId);
     this.#d.audit.append('DRAFT_SUBMITTED', operatorId, { draftId, rid: packet.rid, packetId: packet.packetId });
-    const receipt = await buildAckReceipt(receiptInput(form, input, packet.rid, receiptLanguage));
+    const receipt = await buildAckReceipt(receiptInput(form, input, packet.rid, receiptLanguage, centreName(this.#d.db, input.centreId, receiptLanguage)));
     return { packet, receiptPdfBase64: Buffer.from(receipt).toString('base64') };
   }
 
@@ -113,7 +114,7 @@ export class DraftSubmitter {
 }
 
 /** The receipt: labels from the spec, values resolved per language, what was captured. */
-function receiptInput(form: DraftForm, input: RegistrationInput, rid: string, language: string): AckReceiptInput {
+function receiptInput(form: DraftForm, input: RegistrationInput, rid: string, language: string, centre: string): AckReceiptInput {
   const demographics: AckReceiptInput['demographics'] = [];
   const documents: AckReceiptInput['documents'] = [];
   for (const { field, visible } of form.fields) {
@@ -127,8 +128,7 @@ function receiptInput(form: DraftForm, input: RegistrationInput, rid: string, la
   const fields = Object.values(input.biometrics);
   return {
     rid, language, process: input.process, createdAt: input.createdAt,
-    // the centre's name is not synced into this store yet: the id stands in for it
-    centre: { id: input.centreId, name: input.centreId },
+    centre: { id: input.centreId, name: centre },
     machineId: input.machineId, operatorId: input.operators.officerId,
     demographics, documents,
     biometrics: { captured: [...new Set(fields.flatMap((f) => f.captures.map((c) => c.attribute)))], exceptions: [...new Set(fields.flatMap((f) => f.exceptions.map((e) => e.attribute)))] },
