@@ -64,8 +64,18 @@ interface Prepared {
 
 /**
  * Validation and submission of a draft: the registration is composed from the stored draft (never
- * from the page), checked against the spec and the ID schema, built into a packet, and the draft is
- * deleted only once the packet is committed; any failure before that keeps it.
+ * from the page), checked against the spec and the ID schema, the operator authenticates
+ * (`packet_auth`), it is built into a packet, and the draft is deleted only once the packet is
+ * committed; any failure before that keeps it.
+ *
+ * Supervisor at registration: MOSIP 1.2 asks a second user to authenticate (`exception_auth`) only
+ * when the registration has biometric exceptions and `mosip.registration.reviewer_authentication_configuration`
+ * is Y (registration-client AuthenticationController#loadNextScreen; its isValidReviewer only checks
+ * that the user exists and is not the operator). Not done here yet (TODO(opauth-reviewer)): for São
+ * Tomé we recommend it on, limited to REGISTRATION_SUPERVISOR, since an exception is how a resident
+ * escapes biometric de-duplication. Until then supervisorId/supervisorPassword stay null/false in the
+ * packet; end-of-day approval (PacketApprovalService, `eod_auth`) is recorded in the outbox and the
+ * RID sync (supervisorStatus, supervisorComment), never written into a packet already signed.
  */
 export class DraftSubmitter {
   readonly #d: DraftSubmitterDeps;
