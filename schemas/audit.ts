@@ -10,6 +10,9 @@ export const AuditEvent = z.enum([
   'LOGIN_SUCCESS',
   'LOGIN_FAILED',
   'LOGIN_LOCKED',
+  /** a logged-in operator re-entered the password for a packet or an EOD decision (details.process) */
+  'OPERATOR_AUTH_SUCCESS',
+  'OPERATOR_AUTH_FAILED',
   'LOGOUT',
   'SESSION_EXPIRED',
   'ROLE_DENIED',

@@ -110,10 +110,13 @@ export const RegistrationDocument = z.object({
 });
 export type RegistrationDocument = z.infer<typeof RegistrationDocument>;
 
-/** Who registered and who approved, and how each authenticated. */
+/**
+ * Who registered and who approved, and how each authenticated for THIS packet (metaInfo
+ * operationsData). A factor is true only when it was checked for the packet, so nothing defaults to true.
+ */
 export const RegistrationOperators = z.object({
   officerId: z.string().min(1),
-  officerPassword: z.boolean().default(true),
+  officerPassword: z.boolean().default(false),
   officerOtp: z.boolean().default(false),
   supervisorId: z.string().nullable().default(null),
   supervisorPassword: z.boolean().default(false),

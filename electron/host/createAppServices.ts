@@ -118,6 +118,7 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
     identity: data.identity,
     devices,
     packets,
+    auth,
     gate: sync.limits,
     // Thresholds and attempts as the supervisor set them, read at each capture.
     qualityPolicy: () => {

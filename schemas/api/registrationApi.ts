@@ -113,11 +113,14 @@ export const registrationApi = {
   /** validates the whole draft against the ID schema and spec without building anything */
   'drafts.validate': method({ input: z.object({ draftId: DraftId }).strict(), output: z.object({ issues: z.array(FieldIssue) }), access: OFFICER }),
   /**
-   * Builds the packet (progress as packets.onDidProgress) and the receipt; the draft is deleted
-   * only once the packet is committed, and kept on any failure.
+   * Operator authentication (MOSIP `packet_auth`), then the packet (progress as
+   * packets.onDidProgress) and the receipt. The password is the session operator's own, checked
+   * in the main process like a login (same lockout) and never stored; only after it passes does
+   * the packet say `officerPassword: true`. The draft is deleted only once the packet is
+   * committed, and kept on any failure (a wrong password included).
    */
   'drafts.submit': method({
-    input: z.object({ draftId: DraftId, receiptLanguage: LanguageCode }).strict(),
+    input: z.object({ draftId: DraftId, receiptLanguage: LanguageCode, password: z.string().min(1).max(200) }).strict(),
     output: SubmitResult,
     access: OFFICER,
   }),

@@ -65,6 +65,11 @@ export const registrationErrors = defineErrors({
     log: 'the draft is being submitted already',
     details: z.object({ draftId: z.string() }),
   },
+  ERR_REG_OPERATOR_AUTH_FAILED: {
+    retry: 'fatal',
+    log: 'operator authentication before submit (packet_auth) failed: wrong password; nothing was built, the draft is kept',
+    details: z.object({ draftId: z.string(), attemptsLeft: z.number().int().nonnegative() }),
+  },
   ERR_REG_FIELD_NOT_IN_FORM: {
     retry: 'fatal',
     log: 'the field is not a field of this kind in the process form',

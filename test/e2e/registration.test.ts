@@ -210,6 +210,23 @@ describe('registration (browser host, device simulator, Debian Chromium)', () =>
     await page.getByLabel(/read the data back/).check();
     await page.getByRole('button', { name: 'Submit registration' }).click();
 
+    step('operator authentication: a wrong password is refused in the dialog, then the right one submits');
+    const dialog = page.getByRole('dialog', { name: 'Confirm with your password' });
+    await dialog.waitFor();
+    const password = dialog.getByLabel('Your password');
+    assert.equal(await password.evaluate((el) => el === el.ownerDocument.activeElement), true, 'focus starts in the password field');
+    assert.equal(await dialog.evaluate((el) => el.matches(':modal')), true, 'a modal dialog: the page behind is inert');
+    await assertA11y('authentication dialog');
+    await password.fill('Officer#2025');
+    await password.press('Enter');
+    await dialog.getByRole('alert').filter({ hasText: 'The password is not correct' }).waitFor();
+    assert.equal(await password.inputValue(), '', 'the refused password is cleared');
+    assert.equal(await heading('Preview').isVisible(), true, 'still on the preview: nothing was built');
+    await assertA11y('authentication dialog with its error');
+    await shot('app-5b-authentication');
+    await password.fill('Officer#2026');
+    await dialog.getByRole('button', { name: 'Confirm and submit' }).click();
+
     step('acknowledgement: RID and receipt');
     await heading('Registration complete').waitFor({ timeout: 60_000 });
     assert.match((await page.getByTestId('rid').textContent()) ?? '', /^\d{29}$/);

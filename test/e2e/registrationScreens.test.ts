@@ -154,6 +154,24 @@ describe('registration screens (harness, Debian Chromium)', () => {
     await page.getByLabel(/read the data back/).check();
     await page.getByRole('button', { name: 'Submit registration' }).click();
 
+    const dialog = page.getByRole('dialog', { name: 'Confirm with your password' });
+    await dialog.waitFor();
+    assert.equal(await dialog.evaluate((el) => el.matches(':modal')), true, 'a modal dialog: the page behind is inert');
+    assert.match((await dialog.textContent()) ?? '', /as officer1\./, 'the dialog names the session operator');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    assert.equal(await page.getByRole('button', { name: 'Submit registration' }).evaluate((el) => el === el.ownerDocument.activeElement), true, 'Escape cancels and focus returns to the submit button');
+    await page.getByRole('button', { name: 'Submit registration' }).click();
+    await dialog.getByLabel('Your password').fill('wrong');
+    await dialog.getByLabel('Your password').press('Enter');
+    await dialog.getByRole('alert').filter({ hasText: '4 attempt(s) left' }).waitFor();
+    assert.equal(await dialog.getByLabel('Your password').getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.getByRole('button', { name: 'Confirm and submit' }).isDisabled(), true, 'the field is empty again');
+    await assertA11y('authentication dialog');
+    await shot('6b-authentication');
+    await dialog.getByLabel('Your password').fill('Officer#2026');
+    await dialog.getByLabel('Your password').press('Enter');
+
     await heading('Registration complete').waitFor();
     assert.equal(await page.getByTestId('rid').textContent(), '10001100010000120261122080000');
     assert.match((await page.getByTestId('receipt-download').getAttribute('href')) ?? '', /^blob:/);

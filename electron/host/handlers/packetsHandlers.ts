@@ -14,7 +14,8 @@ export function packetsHandlers(deps: { packets: DataDirPacketBuilder; identity:
         centreId: deps.identity.centreId,
         machineId: deps.identity.machineId,
         createdAt: deps.clock.now(),
-        operators: { officerId: session.userId, officerPassword: true },
+        // this raw path asks for no password: the packet must not claim one (drafts.submit does)
+        operators: { officerId: session.userId, officerPassword: false },
       };
       return deps.packets.build(draftId, input, session.userId, (progress) => ctx.sink('packets.onDidProgress', progress));
     },

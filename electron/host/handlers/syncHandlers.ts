@@ -27,8 +27,9 @@ export type SyncHandlerTable = { readonly [M in keyof SyncApi]: (input: z.infer<
 /** End of day and sync methods. Roles were checked by the Router; decisions re-check the supervisor's password. */
 export function syncHandlers(deps: SyncHandlerDeps): AreaHandlers<typeof syncApi> & SyncHandlerTable {
   const decide = (action: ApprovalAction) => async (input: z.infer<SyncApi['packets.approve']['input']>, ctx: HandlerContext) => {
-    // Same rule as the CLI: a fresh password check, and the service checks the role itself.
-    const operator = await deps.auth.verify(ctx.session!.userId, input.password);
+    // Same rule as the CLI: a fresh password check (MOSIP eod_auth, audited as such, counted towards
+    // the lockout), and the service checks the role itself.
+    const operator = await deps.auth.verify(ctx.session!.userId, input.password, 'eod_auth');
     return deps.approval.decide({ userId: operator.userId, roles: operator.roles }, action, { ids: input.ids, ...(input.reasonCode ? { reasonCode: input.reasonCode } : {}) });
   };
   return {

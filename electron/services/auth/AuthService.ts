@@ -5,6 +5,7 @@ import type { AuditLog } from '../audit/AuditLog';
 import type { DB } from '../db/Database';
 import {
   clearExpiredLock,
+  clearFailedLogins,
   getOperator,
   insertOperator,
   recordFailedLogin,
@@ -26,6 +27,19 @@ export interface LockoutPolicy {
  */
 export const DEFAULT_LOCKOUT: LockoutPolicy = { maxFailures: 5, lockMinutes: 2 };
 
+/**
+ * Why the password is asked for, named as MOSIP's `ProcessNames` (`REG.APP_AUTHENTICATION_METHOD`
+ * PROCESS_ID): logging in, confirming a packet before it is built, confirming an EOD decision.
+ * Every process counts failures towards the same lockout; only `login_auth` is a login.
+ */
+export type AuthProcess = 'login_auth' | 'packet_auth' | 'eod_auth';
+
+const AUDIT = {
+  login_auth: { ok: 'LOGIN_SUCCESS', failed: 'LOGIN_FAILED' },
+  packet_auth: { ok: 'OPERATOR_AUTH_SUCCESS', failed: 'OPERATOR_AUTH_FAILED' },
+  eod_auth: { ok: 'OPERATOR_AUTH_SUCCESS', failed: 'OPERATOR_AUTH_FAILED' },
+} as const;
+
 /** Offline operator authentication: scrypt hashes, lockout, every outcome audited. */
 export class AuthService {
   readonly #db: DB;
@@ -44,40 +58,47 @@ export class AuthService {
   }
 
   /**
-   * Checks an operator's password.
+   * Checks an operator's password, for `process` (default: a login). Failures of any process count
+   * towards the same lockout; a success resets them. The password itself is never audited.
    * @throws AppError ERR_AUTH_UNKNOWN_OPERATOR, ERR_AUTH_OPERATOR_INACTIVE, ERR_AUTH_LOCKED, ERR_AUTH_WRONG_PASSWORD
    */
-  async verify(userId: string, password: string): Promise<Operator> {
+  async verify(userId: string, password: string, process: AuthProcess = 'login_auth'): Promise<Operator> {
     const now = this.#clock.now();
+    const events = AUDIT[process];
+    // a login's audit keeps its historical shape; other processes say which one they were
+    const tag = process === 'login_auth' ? {} : { process };
     clearExpiredLock(this.#db, userId, now);
     const operator = getOperator(this.#db, userId);
     if (!operator) {
-      this.#audit.append('LOGIN_FAILED', userId, { reason: 'unknown-operator' });
+      this.#audit.append(events.failed, userId, { ...tag, reason: 'unknown-operator' });
       throw new AppError('ERR_AUTH_UNKNOWN_OPERATOR', { userId });
     }
     if (!operator.isActive) {
-      this.#audit.append('LOGIN_FAILED', userId, { reason: 'inactive' });
+      this.#audit.append(events.failed, userId, { ...tag, reason: 'inactive' });
       throw new AppError('ERR_AUTH_OPERATOR_INACTIVE', { userId });
     }
     if (operator.lockedUntil !== undefined && operator.lockedUntil > now) {
-      this.#audit.append('LOGIN_FAILED', userId, { reason: 'locked', lockedUntil: operator.lockedUntil });
+      this.#audit.append(events.failed, userId, { ...tag, reason: 'locked', lockedUntil: operator.lockedUntil });
       throw this.#lockedError(operator.lockedUntil);
     }
     const ok = operator.passwordHash !== undefined && (await verifyPassword(password, operator.passwordHash));
-    if (!ok) return this.#fail(operator);
-    recordSuccessfulLogin(this.#db, userId, this.#clock.now());
-    this.#audit.append('LOGIN_SUCCESS', userId, { roles: operator.roles });
+    if (!ok) return this.#fail(operator, process);
+    // only a login is a login: re-confirming a packet or a decision leaves last_login_at alone
+    if (process === 'login_auth') recordSuccessfulLogin(this.#db, userId, this.#clock.now());
+    else clearFailedLogins(this.#db, userId, this.#clock.now());
+    this.#audit.append(events.ok, userId, { ...tag, roles: operator.roles });
     return operator;
   }
 
-  #fail(operator: Operator): never {
+  #fail(operator: Operator, process: AuthProcess): never {
     const now = this.#clock.now();
     const failures = operator.failedLogins + 1;
     const lockedUntil = failures >= this.#policy.maxFailures ? now + this.#policy.lockMinutes * 60_000 : null;
+    const tag = process === 'login_auth' ? {} : { process };
     this.#db.transaction(() => {
       recordFailedLogin(this.#db, operator.userId, now, lockedUntil);
-      this.#audit.append('LOGIN_FAILED', operator.userId, { reason: 'wrong-password', failures });
-      if (lockedUntil !== null) this.#audit.append('LOGIN_LOCKED', operator.userId, { lockedUntil, failures });
+      this.#audit.append(AUDIT[process].failed, operator.userId, { ...tag, reason: 'wrong-password', failures });
+      if (lockedUntil !== null) this.#audit.append('LOGIN_LOCKED', operator.userId, { ...tag, lockedUntil, failures });
     })();
     if (lockedUntil !== null) throw this.#lockedError(lockedUntil);
     throw new AppError('ERR_AUTH_WRONG_PASSWORD', { attemptsLeft: this.#policy.maxFailures - failures });

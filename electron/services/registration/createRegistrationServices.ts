@@ -6,7 +6,7 @@ import type { DB } from '../db/Database';
 import { DraftBiometrics, type BiometricCapturer } from './drafts/DraftBiometrics';
 import { DraftDocuments } from './drafts/DraftDocuments';
 import { DraftService, type RegistrationGate } from './drafts/DraftService';
-import { DraftSubmitter, type DraftPacketBuilder } from './drafts/DraftSubmitter';
+import { DraftSubmitter, type DraftPacketBuilder, type OperatorAuthenticator } from './drafts/DraftSubmitter';
 import { FormBundleService } from './FormBundleService';
 
 export interface RegistrationServicesOptions {
@@ -16,6 +16,8 @@ export interface RegistrationServicesOptions {
   readonly identity: MachineIdentity;
   readonly devices: BiometricCapturer;
   readonly packets: DraftPacketBuilder;
+  /** the login's password check (AuthService): operator authentication before a packet is built */
+  readonly auth: OperatorAuthenticator;
   /** offline limits: a hit limit refuses new drafts */
   readonly gate: RegistrationGate;
   readonly qualityPolicy?: QualityPolicyConfig | (() => QualityPolicyConfig);
@@ -36,6 +38,6 @@ export function createRegistrationServices(o: RegistrationServicesOptions): Regi
   const drafts = new DraftService({ db, audit, clock, gate: o.gate, bundles });
   const documents = new DraftDocuments({ db, audit, clock, drafts, bundles });
   const biometrics = new DraftBiometrics({ db, audit, clock, drafts, documents, bundles, devices: o.devices, ...(o.qualityPolicy ? { policy: o.qualityPolicy } : {}) });
-  const submitter = new DraftSubmitter({ db, audit, clock, identity: o.identity, drafts, biometrics, bundles, packets: o.packets });
+  const submitter = new DraftSubmitter({ db, audit, clock, identity: o.identity, drafts, biometrics, bundles, packets: o.packets, auth: o.auth });
   return { bundles, drafts, documents, biometrics, submitter };
 }

@@ -43,6 +43,8 @@ async function boot(): Promise<void> {
     cards: createDashboardCardsStore(unusedClient),
     navigation: createNavigationStore(), settings: createSettingsStore(unusedClient),
   };
+  // the officer the fake's password belongs to (the operator authentication dialog names them)
+  stores.session.setState({ session: { userId: 'officer1', name: 'Officer One', roles: ['REGISTRATION_OFFICER'], language, loggedInAt: Date.now(), idleWarningSeconds: 600, idleLogoutSeconds: 900 } });
   window.harness = { fake, registration: stores.registration };
   const i18n = await createI18n(language);
   applyDocumentLanguage(document, language);

@@ -22,6 +22,7 @@ import type { SbiSimulator } from '../../sims/sbi/SbiSimulator';
 import { makeTestPki, type TestPki } from '../../helpers/packetKeys';
 import { openTestServices } from '../../helpers/openTestDataDir';
 import { makeTempDir } from '../../helpers/tempDir';
+import type { ManualClock } from '../../../native/time/ManualClock';
 import { startSimulator } from '../sbi/sbiTestKit';
 
 /** A small scanned page: a PNG or a JPEG of `w`×`h` grey pixels. */
@@ -50,11 +51,27 @@ const DEMOGRAPHICS: Readonly<Record<string, FormFieldValue>> = {
   phone: { type: 'text', value: '+2399912345' },
 };
 
+const OFFICER_PASSWORD = 'Officer#2026';
+
+/** metaInfo operationsData once the officer typed the password for this packet, and no supervisor did. */
+const OPERATIONS_AFTER_PASSWORD = {
+  officerId: 'officer1', officerBiometricFileName: null, supervisorId: null, supervisorBiometricFileName: null,
+  supervisorPassword: 'false', officerPassword: 'true', supervisorPIN: null, officerPIN: null,
+  supervisorOTPAuthentication: 'false', officerOTPAuthentication: 'false',
+};
+
+/** packet_meta_info.json's operationsData as label → value. */
+function operationsData(meta: unknown): Record<string, string | null> {
+  const list = (meta as { operationsData: { label: string; value: string | null }[] }).operationsData;
+  return Object.fromEntries(list.map((e) => [e.label, e.value]));
+}
+
 describe('registration drafts through the Router (device simulator, real worker, encrypted store)', () => {
   let simulator: SbiSimulator;
   let services: AppServices;
   let dataDir: string;
   let close: () => Promise<void>;
+  let clock: ManualClock;
   let pki: TestPki;
   const progress: { stage: string; draftId: string }[] = [];
   const ctx = { connectionId: 'window-1', sink: (name: string, payload: unknown) => void (name === 'packets.onDidProgress' && progress.push(payload as { stage: string; draftId: string })) };
@@ -84,14 +101,14 @@ describe('registration drafts through the Router (device simulator, real worker,
   });
   beforeEach(async () => {
     // a short capture timeout: the simulator holds a below-threshold capture for the whole timeout, as §5 devices do
-    ({ services, dataDir, close } = await openTestServices({ app: { sbi: { ports: simulator.ports, captureTimeoutMs: 150, infoTimeoutMs: 1000 } } }));
+    ({ services, dataDir, close, clock } = await openTestServices({ app: { sbi: { ports: simulator.ports, captureTimeoutMs: 150, infoTimeoutMs: 1000 } } }));
     for (const device of simulator.devices.values()) device.score = undefined;
     mkdirSync(join(dataDir, TRUST_DIR), { recursive: true });
     writeFileSync(join(dataDir, TRUST_DIR, 'device-ca.pem'), simulator.pki.deviceCaPem);
     mkdirSync(join(dataDir, 'certs'), { recursive: true });
     writeFileSync(join(dataDir, REGISTRATION_CERT_PATH), pki.regCertPem);
     progress.length = 0;
-    await login('officer1', 'Officer#2026');
+    await login('officer1', OFFICER_PASSWORD);
   });
   afterEach(() => close());
 
@@ -144,8 +161,8 @@ describe('registration drafts through the Router (device simulator, real worker,
 
     assert.deepEqual(value<{ issues: FieldIssue[] }>(await call('drafts.validate', { draftId: draft.draftId })).issues, []);
     const [first, second] = await Promise.all([
-      call('drafts.submit', { draftId: draft.draftId, receiptLanguage: 'por' }),
-      call('drafts.submit', { draftId: draft.draftId, receiptLanguage: 'por' }),
+      call('drafts.submit', { draftId: draft.draftId, receiptLanguage: 'por', password: OFFICER_PASSWORD }),
+      call('drafts.submit', { draftId: draft.draftId, receiptLanguage: 'por', password: OFFICER_PASSWORD }),
     ]);
     assert.equal(error(second).code, 'ERR_REG_DRAFT_BUSY', 'a second submit while building makes no second packet');
     const result = value<SubmitResult>(first);
@@ -166,6 +183,7 @@ describe('registration drafts through the Router (device simulator, real worker,
     const meta = idPacket.get('packet_meta_info.json')!.identity as Record<string, Record<string, Record<string, unknown>>>;
     const excepted = meta['exceptionBiometrics']!['individualBiometrics'] as Record<string, { missingBiometric: string; reason: string }>;
     assert.deepEqual(Object.values(excepted).map((e) => [e.missingBiometric, e.reason]), [['leftLittle', 'Permanent']]);
+    assert.deepEqual(operationsData(meta), OPERATIONS_AFTER_PASSWORD);
     const bio = meta['biometrics']!['individualBiometrics'] as Record<string, { numRetry: number; forceCaptured: boolean }>;
     assert.deepEqual([bio['rightIndex']?.numRetry, bio['rightIndex']?.forceCaptured, bio['leftIndex']?.numRetry, bio['leftIndex']?.forceCaptured], [3, true, 1, false]);
     const evidence = (await openSubpacket(readFileSync(result.packet.file), pki, 'evidence')).get('ID.json')!.identity as Record<string, { type?: string; format?: string }>;
@@ -175,6 +193,78 @@ describe('registration drafts through the Router (device simulator, real worker,
     assert.ok(receipt.length > 1000);
     assert.equal(error(await call('drafts.get', { draftId: draft.draftId })).code, 'ERR_REG_DRAFT_NOT_FOUND');
     assert.deepEqual(value(await call('drafts.list', {})), []);
+  });
+
+  /** A draft with nothing left to fix: demographics, both documents, every biometric accepted. */
+  const readyDraft = async (): Promise<RegistrationDraft> => {
+    const draft = await create();
+    await save(draft, DEMOGRAPHICS);
+    const poi = value<FormFieldValue>(await attach(draft.draftId, 'proofOfIdentity', 'DOC001', [scan('png')]));
+    const poa = value<FormFieldValue>(await attach(draft.draftId, 'proofOfAddress', 'RNC', [scan('png')]));
+    await save(await get(draft.draftId), { proofOfIdentity: poi, proofOfAddress: poa });
+    for (const modality of ['left-slap', 'right-slap', 'thumbs', 'iris', 'face']) assert.equal((await capture(draft.draftId, modality)).decision, 'accepted', modality);
+    assert.deepEqual(value<{ issues: FieldIssue[] }>(await call('drafts.validate', { draftId: draft.draftId })).issues, []);
+    return draft;
+  };
+  const submit = (draftId: string, password: string) => call('drafts.submit', { draftId, receiptLanguage: 'por', password });
+  const packetCount = () => (services.data.db.prepare('SELECT count(*) AS n FROM packets').get() as { n: number }).n;
+  const authEvents = () =>
+    services.data.audit.recent(100).reverse().filter((e) => e.event.startsWith('OPERATOR_AUTH_') || e.event.startsWith('LOGIN_')).map((e) => [e.event, e.actor, e.details]);
+
+  it('builds nothing on a wrong password, keeps the draft, audits the failure, then builds with the right one', async () => {
+    const draft = await readyDraft();
+    const before = authEvents();
+    const refused = error(await submit(draft.draftId, 'Officer#2025'));
+    assert.deepEqual([refused.code, refused.details], ['ERR_REG_OPERATOR_AUTH_FAILED', { draftId: draft.draftId, attemptsLeft: 4 }]);
+    assert.equal(packetCount(), 0);
+    assert.deepEqual(progress, [], 'no build started');
+    assert.equal((await get(draft.draftId)).draftId, draft.draftId);
+    assert.deepEqual(authEvents().slice(before.length), [['OPERATOR_AUTH_FAILED', 'officer1', { process: 'packet_auth', reason: 'wrong-password', failures: 1 }]]);
+
+    const result = value<SubmitResult>(await submit(draft.draftId, OFFICER_PASSWORD));
+    assert.deepEqual(progress[0], { draftId: draft.draftId, stage: 'validate', fraction: 0 });
+    assert.deepEqual(authEvents().slice(before.length + 1), [['OPERATOR_AUTH_SUCCESS', 'officer1', { process: 'packet_auth', roles: ['REGISTRATION_OFFICER'] }]]);
+    const report = await inspectPacket({
+      bytes: readFileSync(result.packet.file), fileName: result.packet.file.split('/').pop()!, regKey: pki.regKey,
+      machinePublicKey: services.data.machineKey.publicKey, idSchema: parseIdSchema(loadStpIdSchema()),
+    });
+    assert.deepEqual(report.checks.filter((c) => !c.ok), []);
+    const idPacket = await openSubpacket(readFileSync(result.packet.file), pki, 'id');
+    assert.deepEqual(operationsData(idPacket.get('packet_meta_info.json')!.identity), OPERATIONS_AFTER_PASSWORD);
+    const audits = idPacket.get('audit.json') as unknown as { eventName: string; sessionUserId: string }[];
+    assert.deepEqual(audits.filter((a) => a.eventName === 'REG_OPERATOR_AUTH_PASSWORD').map((a) => a.sessionUserId), ['officer1']);
+    assert.equal(JSON.stringify(services.data.audit.recent(200)).includes('Officer#202'), false, 'no password in the audit log');
+    assert.equal(error(await call('drafts.get', { draftId: draft.draftId })).code, 'ERR_REG_DRAFT_NOT_FOUND');
+  });
+
+  it("refuses another operator's password and any attempt to name another operator", async () => {
+    const draft = await readyDraft();
+    const refused = error(await submit(draft.draftId, 'Supervisor#2026'));
+    assert.deepEqual([refused.code, refused.details], ['ERR_REG_OPERATOR_AUTH_FAILED', { draftId: draft.draftId, attemptsLeft: 4 }]);
+    const named = error(await call('drafts.submit', { draftId: draft.draftId, receiptLanguage: 'por', password: 'Supervisor#2026', userId: 'supervisor1' }));
+    assert.equal(named.code, 'ERR_IPC_INVALID_INPUT');
+    assert.equal(error(await submit(draft.draftId, '')).code, 'ERR_IPC_INVALID_INPUT', 'an empty password is refused by the contract');
+    assert.equal(packetCount(), 0);
+    assert.equal((await get(draft.draftId)).draftId, draft.draftId);
+    assert.deepEqual(authEvents().filter(([event]) => event === 'OPERATOR_AUTH_FAILED').map(([, actor]) => actor), ['officer1'], 'the failure counts against the session operator only');
+  });
+
+  it('locks after repeated wrong passwords exactly as login does, and the lock holds for login too', async () => {
+    const draft = await readyDraft();
+    const codes: unknown[] = [];
+    for (let i = 0; i < 5; i++) {
+      const e = error(await submit(draft.draftId, `wrong-${i}`));
+      codes.push([e.code, (e.details as { attemptsLeft?: number }).attemptsLeft]);
+    }
+    assert.deepEqual(codes, [['ERR_REG_OPERATOR_AUTH_FAILED', 4], ['ERR_REG_OPERATOR_AUTH_FAILED', 3], ['ERR_REG_OPERATOR_AUTH_FAILED', 2], ['ERR_REG_OPERATOR_AUTH_FAILED', 1], ['ERR_AUTH_LOCKED', undefined]]);
+    assert.equal(error(await submit(draft.draftId, OFFICER_PASSWORD)).code, 'ERR_AUTH_LOCKED', 'even the right password while locked');
+    assert.equal(packetCount(), 0);
+    await call('auth.logout', {});
+    assert.equal(error(await call('auth.login', { userId: 'officer1', password: OFFICER_PASSWORD })).code, 'ERR_AUTH_LOCKED', 'one lockout for login and packet authentication');
+    clock.advance(2 * 60_000);
+    await login('officer1', OFFICER_PASSWORD);
+    assert.match(value<SubmitResult>(await submit(draft.draftId, OFFICER_PASSWORD)).packet.rid, /^\d{29}$/);
+    assert.equal(packetCount(), 1);
   });
 
   it('names the field and rule of invalid input, and keeps the draft when submit refuses', async () => {
@@ -189,11 +279,12 @@ describe('registration drafts through the Router (device simulator, real worker,
     assert.equal(byField.get('individualBiometrics'), 'biometrics');
     assert.equal(byField.get('proofOfIdentity'), 'required');
     assert.equal(byField.has('gender'), false);
-    const refused = error(await call('drafts.submit', { draftId: draft.draftId, receiptLanguage: 'por' }));
+    const refused = error(await call('drafts.submit', { draftId: draft.draftId, receiptLanguage: 'por', password: OFFICER_PASSWORD }));
     assert.equal(refused.code, 'ERR_REG_DRAFT_INCOMPLETE');
     assert.deepEqual(refused.details, { draftId: draft.draftId, count: issues.length, fieldId: issues[0]!.fieldId, rule: issues[0]!.rule });
     assert.equal((await get(draft.draftId)).draftId, draft.draftId);
-    assert.equal(error(await call('drafts.submit', { draftId: draft.draftId, receiptLanguage: 'ara' })).code, 'ERR_REG_RECEIPT_LANGUAGE_UNSUPPORTED');
+    assert.equal(error(await call('drafts.submit', { draftId: draft.draftId, receiptLanguage: 'ara', password: OFFICER_PASSWORD })).code, 'ERR_REG_RECEIPT_LANGUAGE_UNSUPPORTED');
+    assert.equal(services.data.audit.recent(20).some((e) => e.event === 'OPERATOR_AUTH_FAILED' || e.event === 'OPERATOR_AUTH_SUCCESS'), false, 'a draft that cannot be built costs no password attempt');
   });
 
   it("refuses another officer's draft, lists only one's own, and discards with attachments", async () => {

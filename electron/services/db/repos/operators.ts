@@ -81,6 +81,12 @@ export function recordSuccessfulLogin(db: DB, userId: string, now: number): void
   assertOneChange('recordSuccessfulLogin', db.prepare(query).run(...params).changes);
 }
 
+/** A re-authentication (packet, EOD) succeeded: failures start again from zero; not a login. */
+export function clearFailedLogins(db: DB, userId: string, now: number): void {
+  const [query, params] = sql`UPDATE operators SET failed_logins = 0, locked_until = NULL, updated_at = ${now} WHERE user_id = ${userId}`;
+  assertOneChange('clearFailedLogins', db.prepare(query).run(...params).changes);
+}
+
 /** A lock that has run out is cleared so the operator starts again with a full set of attempts. */
 export function clearExpiredLock(db: DB, userId: string, now: number): void {
   const [query, params] = sql`UPDATE operators SET failed_logins = 0, locked_until = NULL, updated_at = ${now}

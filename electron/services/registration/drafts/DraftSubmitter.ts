@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { SubmitResult } from '../../../../schemas/api/registrationApi';
 import type { AckReceiptInput } from '../../../../schemas/ackReceipt';
-import { AppError } from '../../../../schemas/errors';
+import { AppError, isAppError } from '../../../../schemas/errors';
 import type { MachineIdentity } from '../../../../schemas/machine';
 import type { PacketBuildProgress, PacketBuildResult } from '../../../../schemas/packet';
 import { RegistrationInput } from '../../../../schemas/registration';
@@ -25,6 +26,23 @@ export interface DraftPacketBuilder {
   build(draftId: string, input: unknown, actor: string, onProgress?: (p: PacketBuildProgress) => void, options?: { idSchema?: unknown }): Promise<PacketBuildResult>;
 }
 
+/**
+ * The login's password check (AuthService.verify): same hashes, same lockout, audited per process.
+ * @throws AppError ERR_AUTH_WRONG_PASSWORD, ERR_AUTH_LOCKED, ERR_AUTH_OPERATOR_INACTIVE, ERR_AUTH_UNKNOWN_OPERATOR
+ */
+export interface OperatorAuthenticator {
+  verify(userId: string, password: string, process: 'packet_auth'): Promise<unknown>;
+}
+
+/** One submission: the session's operator, their draft, and the password they just typed. */
+export interface SubmitRequest {
+  readonly operatorId: string;
+  readonly draftId: string;
+  readonly receiptLanguage: string;
+  /** checked once, never kept or logged */
+  readonly password: string;
+}
+
 export interface DraftSubmitterDeps {
   readonly db: DB;
   readonly audit: AuditLog;
@@ -34,6 +52,7 @@ export interface DraftSubmitterDeps {
   readonly biometrics: DraftBiometrics;
   readonly bundles: FormBundleService;
   readonly packets: DraftPacketBuilder;
+  readonly auth: OperatorAuthenticator;
 }
 
 /** A draft ready for the packet engine, and what checking it found. */
@@ -46,8 +65,18 @@ interface Prepared {
 
 /**
  * Validation and submission of a draft: the registration is composed from the stored draft (never
- * from the page), checked against the spec and the ID schema, built into a packet, and the draft is
- * deleted only once the packet is committed; any failure before that keeps it.
+ * from the page), checked against the spec and the ID schema, the operator authenticates
+ * (`packet_auth`), it is built into a packet, and the draft is deleted only once the packet is
+ * committed; any failure before that keeps it.
+ *
+ * Supervisor at registration: MOSIP 1.2 asks a second user to authenticate (`exception_auth`) only
+ * when the registration has biometric exceptions and `mosip.registration.reviewer_authentication_configuration`
+ * is Y (registration-client AuthenticationController#loadNextScreen; its isValidReviewer only checks
+ * that the user exists and is not the operator). Not done here yet (TODO(opauth-reviewer)): for São
+ * Tomé we recommend it on, limited to REGISTRATION_SUPERVISOR, since an exception is how a resident
+ * escapes biometric de-duplication. Until then supervisorId/supervisorPassword stay null/false in the
+ * packet; end-of-day approval (PacketApprovalService, `eod_auth`) is recorded in the outbox and the
+ * RID sync (supervisorStatus, supervisorComment), never written into a packet already signed.
  */
 export class DraftSubmitter {
   readonly #d: DraftSubmitterDeps;
@@ -64,30 +93,50 @@ export class DraftSubmitter {
   }
 
   /**
-   * @throws AppError ERR_REG_RECEIPT_LANGUAGE_UNSUPPORTED (checked before anything is built),
-   *   ERR_REG_DRAFT_INCOMPLETE, ERR_REG_DRAFT_BUSY, ERR_REG_DRAFT_*, ERR_PACKET_*
+   * Checks the draft, authenticates the operator (MOSIP `packet_auth`), then builds. Nothing is
+   * built and the draft is kept unless the password is the session operator's own; a first
+   * progress event (`validate`, 0) tells the page the authentication passed.
+   * @throws AppError ERR_REG_RECEIPT_LANGUAGE_UNSUPPORTED, ERR_REG_DRAFT_INCOMPLETE (both checked
+   *   before the password, so a draft that cannot be built costs no attempt), ERR_REG_OPERATOR_AUTH_FAILED,
+   *   ERR_AUTH_LOCKED, ERR_AUTH_OPERATOR_INACTIVE, ERR_REG_DRAFT_BUSY, ERR_REG_DRAFT_*, ERR_PACKET_*
    */
-  async submit(operatorId: string, draftId: string, receiptLanguage: string, onProgress: (p: PacketBuildProgress) => void): Promise<SubmitResult> {
+  async submit(request: SubmitRequest, onProgress: (p: PacketBuildProgress) => void): Promise<SubmitResult> {
+    const { draftId } = request;
     if (this.#building.has(draftId)) throw new AppError('ERR_REG_DRAFT_BUSY', { draftId });
     this.#building.add(draftId);
     try {
-      return await this.#submit(operatorId, draftId, receiptLanguage, onProgress);
+      return await this.#submit(request, onProgress);
     } finally {
       this.#building.delete(draftId);
     }
   }
 
-  async #submit(operatorId: string, draftId: string, receiptLanguage: string, onProgress: (p: PacketBuildProgress) => void): Promise<SubmitResult> {
+  async #submit({ operatorId, draftId, receiptLanguage, password }: SubmitRequest, onProgress: (p: PacketBuildProgress) => void): Promise<SubmitResult> {
     if (!(RECEIPT_LANGUAGES as readonly string[]).includes(receiptLanguage)) throw new AppError('ERR_REG_RECEIPT_LANGUAGE_UNSUPPORTED', { language: receiptLanguage });
-    const { form, input, issues } = this.#prepare(operatorId, draftId);
+    const { form, input: checked, issues } = this.#prepare(operatorId, draftId);
     const first = issues[0];
-    if (first || !input) throw new AppError('ERR_REG_DRAFT_INCOMPLETE', { draftId, count: issues.length, fieldId: first?.fieldId ?? '(registration)', rule: first?.rule ?? 'required' });
+    if (first || !checked) throw new AppError('ERR_REG_DRAFT_INCOMPLETE', { draftId, count: issues.length, fieldId: first?.fieldId ?? '(registration)', rule: first?.rule ?? 'required' });
+    await this.#authenticate(operatorId, draftId, password);
+    onProgress({ draftId, stage: 'validate', fraction: 0 });
+    const input = authenticated(checked, this.#d.clock.now());
     const packet = await this.#d.packets.build(draftId, input, operatorId, onProgress, { idSchema: form.bundle.idSchema });
     // committed: from here the packet is the registration, and a kept draft could be submitted twice
     this.#d.drafts.remove(draftId);
     this.#d.audit.append('DRAFT_SUBMITTED', operatorId, { draftId, rid: packet.rid, packetId: packet.packetId });
     const receipt = await buildAckReceipt(receiptInput(form, input, packet.rid, receiptLanguage, centreName(this.#d.db, input.centreId, receiptLanguage)));
     return { packet, receiptPdfBase64: Buffer.from(receipt).toString('base64') };
+  }
+
+  /** The login's check for the session's operator; a wrong password is named for this screen. */
+  async #authenticate(operatorId: string, draftId: string, password: string): Promise<void> {
+    try {
+      await this.#d.auth.verify(operatorId, password, 'packet_auth');
+    } catch (err) {
+      if (isAppError(err) && err.is('ERR_AUTH_WRONG_PASSWORD')) {
+        throw new AppError('ERR_REG_OPERATOR_AUTH_FAILED', { draftId, attemptsLeft: err.details.attemptsLeft }, { cause: err });
+      }
+      throw err;
+    }
   }
 
   #prepare(operatorId: string, draftId: string): Prepared {
@@ -105,12 +154,33 @@ export class DraftSubmitter {
       centreId: this.#d.identity.centreId,
       machineId: this.#d.identity.machineId,
       createdAt: this.#d.clock.now(),
-      operators: { officerId: operatorId, officerPassword: true },
+      // nobody has authenticated for this packet yet: submit sets it once the password passed
+      operators: { officerId: operatorId, officerPassword: false },
     });
     if (!parsed.success) return { form, input: undefined, issues: [...issues, ...parsed.error.issues.map((i) => inputIssue(i.path, i.message))] };
     const input = parsed.data;
     return { form, input, issues: [...issues, ...schemaIssues(input, resolved.bundle.idSchema, issues, resolved.bundle.messages)] };
   }
+}
+
+/**
+ * The checked registration once its operator authenticated: metaInfo's `officerPassword` becomes
+ * true and the packet's audit.json records the authentication (MOSIP REG_OPERATOR_AUTH_PASSWORD).
+ * supervisorId/supervisorPassword stay as composed (null/false): no supervisor authenticates here.
+ */
+function authenticated(input: RegistrationInput, at: number): RegistrationInput {
+  const officerId = input.operators.officerId;
+  return {
+    ...input,
+    operators: { ...input.operators, officerPassword: true },
+    audits: [
+      ...input.audits,
+      {
+        uuid: randomUUID(), at, eventId: 'REG-EVT-048', eventName: 'REG_OPERATOR_AUTH_PASSWORD', eventType: 'USER',
+        moduleId: 'REG-MOD-100', moduleName: 'Registration', description: 'Operator authentication with password', sessionUserId: officerId, sessionUserName: officerId,
+      },
+    ],
+  };
 }
 
 /** The receipt: labels from the spec, values resolved per language, what was captured. */

@@ -84,9 +84,20 @@ export interface BiometricsState {
   readonly warning: UiError | null;
 }
 
+/**
+ * The operator authentication before submit (MOSIP `packet_auth`): open while the dialog shows,
+ * with the last refusal. The password itself is never stored here, only in the dialog.
+ */
+export interface SubmitAuthState {
+  readonly error: UiError | null;
+}
+
 /** The last submission: it runs on while the operator starts the next resident. */
 export interface SubmitState {
-  readonly status: 'idle' | 'validating' | 'submitting' | 'done' | 'failed';
+  /** authenticating: the password is being checked and nothing is built yet (the dialog stays) */
+  readonly status: 'idle' | 'validating' | 'authenticating' | 'submitting' | 'done' | 'failed';
+  /** the authentication dialog, when open */
+  readonly auth: SubmitAuthState | null;
   readonly draftId: string | null;
   readonly residentName: string | null;
   readonly issues: readonly FieldIssue[];
@@ -114,7 +125,7 @@ export function initialBiometricsState(): BiometricsState {
 }
 
 export function initialSubmitState(): SubmitState {
-  return { status: 'idle', draftId: null, residentName: null, issues: [], progress: null, result: null, receiptPdfBase64: null, error: null };
+  return { status: 'idle', auth: null, draftId: null, residentName: null, issues: [], progress: null, result: null, receiptPdfBase64: null, error: null };
 }
 
 export function initialRegistrationState(): RegistrationState {

@@ -10,9 +10,13 @@ import { pickText } from '../pickText';
 import { useFocusOnChange } from '../useFocusOnChange';
 import { useForm, useFormShallow } from '../useFormState';
 import { useUiLanguage } from '../useUiLanguage';
+import { OperatorAuthDialog } from './OperatorAuthDialog';
 import { PreviewField } from './PreviewField';
 
-/** Everything entered, screen by screen with "Edit" links; submit after the operator confirms. */
+/**
+ * Everything entered, screen by screen with "Edit" links; submit after the operator confirms the
+ * data was read back, then authenticates (MOSIP `packet_auth`) in a dialog.
+ */
 export function PreviewScreen() {
   const { t } = useTranslation();
   const ui = useUiLanguage();
@@ -23,7 +27,7 @@ export function PreviewScreen() {
   const issues = useRegistration(submitSelectors.issues);
   const error = useRegistration(submitSelectors.error);
   const canSubmit = useRegistration(submitSelectors.canSubmit);
-  const { goTo, submit, back } = useRegistrationActions();
+  const { goTo, requestSubmit, back } = useRegistrationActions();
   const [isConfirmed, setConfirmed] = useState(false);
   const heading = useFocusOnChange<HTMLHeadingElement>('preview');
 
@@ -56,7 +60,7 @@ export function PreviewScreen() {
         className="card preview__submit"
         onSubmit={(e) => {
           e.preventDefault();
-          if (isConfirmed) void submit();
+          if (isConfirmed) requestSubmit();
         }}
       >
         <div className="field field--checkbox">
@@ -69,6 +73,7 @@ export function PreviewScreen() {
           <button type="submit" className="button button--primary" disabled={!canSubmit || !isConfirmed}>{t('registration.preview.submit')}</button>
         </div>
       </form>
+      <OperatorAuthDialog />
     </main>
   );
 }

@@ -7,6 +7,7 @@ import { AuditLog } from '../../../../../electron/services/audit/AuditLog';
 import { AuthService } from '../../../../../electron/services/auth/AuthService';
 import type { DB } from '../../../../../electron/services/db/Database';
 import { migrate } from '../../../../../electron/services/db/migrations';
+import { getOperator } from '../../../../../electron/services/db/repos/operators';
 import { openDatabase } from '../../../../../electron/services/db/openDatabase';
 import { makeTempDir } from '../../../../helpers/tempDir';
 import { rejectsWithCode } from '../../../../helpers/assertAppError';
@@ -67,6 +68,31 @@ describe('AuthService', () => {
     await rejectsWith(auth.verify('officer1', 'bad'), 'ERR_AUTH_WRONG_PASSWORD');
     await auth.verify('officer1', 'right-password');
     await rejectsWith(auth.verify('officer1', 'bad'), 'ERR_AUTH_WRONG_PASSWORD', { attemptsLeft: 2 });
+  });
+
+  it('re-authenticates for a packet under the same lockout, audited as that process, without counting as a login', async () => {
+    await auth.verify('officer1', 'right-password');
+    const loggedInAt = getOperator(db, 'officer1')!.lastLoginAt;
+    clock.advance(60_000);
+    await rejectsWith(auth.verify('officer1', 'bad', 'packet_auth'), 'ERR_AUTH_WRONG_PASSWORD', { attemptsLeft: 2 });
+    await rejectsWith(auth.verify('officer1', 'bad'), 'ERR_AUTH_WRONG_PASSWORD', { attemptsLeft: 1 });
+    await auth.verify('officer1', 'right-password', 'packet_auth');
+    assert.equal(getOperator(db, 'officer1')!.lastLoginAt, loggedInAt, 'a packet authentication is not a login');
+    await rejectsWith(auth.verify('officer1', 'bad', 'eod_auth'), 'ERR_AUTH_WRONG_PASSWORD', { attemptsLeft: 2 });
+    const entries = audit.recent(5).reverse().map((e) => [e.event, e.details]);
+    assert.deepEqual(entries.slice(-4), [
+      ['OPERATOR_AUTH_FAILED', { process: 'packet_auth', reason: 'wrong-password', failures: 1 }],
+      ['LOGIN_FAILED', { reason: 'wrong-password', failures: 2 }],
+      ['OPERATOR_AUTH_SUCCESS', { process: 'packet_auth', roles: ['REGISTRATION_OFFICER'] }],
+      ['OPERATOR_AUTH_FAILED', { process: 'eod_auth', reason: 'wrong-password', failures: 1 }],
+    ]);
+  });
+
+  it('locks on packet authentication failures and refuses the login while locked', async () => {
+    for (let i = 0; i < 2; i++) await rejectsWith(auth.verify('officer1', 'bad', 'packet_auth'), 'ERR_AUTH_WRONG_PASSWORD');
+    await rejectsWith(auth.verify('officer1', 'bad', 'packet_auth'), 'ERR_AUTH_LOCKED', { lockedUntil: clock.now() + 120_000, minutes: 2 });
+    await rejectsWith(auth.verify('officer1', 'right-password'), 'ERR_AUTH_LOCKED');
+    assert.deepEqual(audit.recent(3).reverse().map((e) => [e.event, e.details['process'] ?? null]), [['OPERATOR_AUTH_FAILED', 'packet_auth'], ['LOGIN_LOCKED', 'packet_auth'], ['LOGIN_FAILED', null]]);
   });
 
   it('refuses a policy that could never lock', () => {

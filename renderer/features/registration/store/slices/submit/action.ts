@@ -2,12 +2,22 @@ import { toUiError } from '../../../../UiError';
 import { initialBiometricsState, initialFormState, initialSubmitState } from '../../initialState';
 import type { SliceContext } from '../../store';
 import { residentName } from './residentName';
+import { submitSelectors } from './selectors';
 
 export interface SubmitActions {
   /** after the last screen: saves, then asks the back end to validate the whole draft */
   openPreview(): Promise<void>;
-  /** builds the packet and receipt; the operator may start the next resident while it runs */
-  submit(): Promise<void>;
+  /** after "Submit registration": opens the operator authentication dialog */
+  requestSubmit(): void;
+  /** closes the dialog (Esc, Cancel) unless the password is being checked */
+  cancelSubmit(): void;
+  /**
+   * Sends the operator's password with the draft: the back end authenticates, then builds the
+   * packet and receipt. A refusal before the build starts stays in the dialog; once the build
+   * starts (its first progress event) the acknowledgement shows it, and the operator may start
+   * the next resident while it runs. The password is passed through, never stored.
+   */
+  submit(password: string): Promise<void>;
   /** back to the acknowledgement of the last submission (from the picker) */
   showAcknowledgement(): void;
 }
@@ -28,18 +38,29 @@ export function createSubmitActions({ api, set, get }: SliceContext): SubmitActi
         set((s) => ({ submission: { ...s.submission, status: 'failed', error: toUiError(err) } }));
       }
     },
-    async submit() {
+    requestSubmit() {
+      if (submitSelectors.canSubmit(get())) set((s) => ({ submission: { ...s.submission, auth: { error: null } } }));
+    },
+    cancelSubmit() {
+      if (get().submission.status !== 'authenticating') set((s) => ({ submission: { ...s.submission, auth: null } }));
+    },
+    async submit(password) {
       const { form } = get();
       const draftId = form.draftId;
-      if (!draftId || get().submission.status === 'submitting') return;
+      if (!draftId || get().submission.status === 'submitting' || get().submission.status === 'authenticating') return;
       const receiptLanguage = form.languages[0] ?? 'por';
-      set((s) => ({ draft: { ...s.draft, view: 'acknowledgement' }, submission: { ...initialSubmitState(), status: 'submitting', draftId, residentName: residentName(form) } }));
+      set((s) => ({ submission: { ...initialSubmitState(), status: 'authenticating', auth: s.submission.auth ?? { error: null }, draftId, residentName: residentName(form) } }));
+      // the first progress event means the password passed and the build started
+      const building = () => set((s) => (s.submission.status === 'authenticating' ? { draft: { ...s.draft, view: 'acknowledgement' }, submission: { ...s.submission, status: 'submitting', auth: null } } : {}));
       const stopProgress = api.on('packets.onDidProgress', (progress) => {
-        if (progress.draftId === draftId) set((s) => ({ submission: { ...s.submission, progress } }));
+        if (progress.draftId !== draftId) return;
+        building();
+        set((s) => ({ submission: { ...s.submission, progress } }));
       });
       try {
         await get().save();
-        const { packet, receiptPdfBase64 } = await api['drafts.submit']({ draftId, receiptLanguage });
+        const { packet, receiptPdfBase64 } = await api['drafts.submit']({ draftId, receiptLanguage, password });
+        building();
         set((s) => ({
           submission: { ...s.submission, status: 'done', result: packet, receiptPdfBase64 },
           // the back end deleted the draft with the commit: the list must not offer it meanwhile
@@ -48,7 +69,13 @@ export function createSubmitActions({ api, set, get }: SliceContext): SubmitActi
           ...(s.form.draftId === draftId ? { form: initialFormState(), documents: {}, biometrics: { ...initialBiometricsState(), warning: s.biometrics.warning } } : {}),
         }));
       } catch (err) {
-        set((s) => ({ submission: { ...s.submission, status: 'failed', error: toUiError(err) } }));
+        const error = toUiError(err);
+        set((s) =>
+          s.submission.status === 'authenticating'
+            ? // nothing was built: the dialog shows why (wrong password, locked…) and the draft is as it was
+              { submission: { ...s.submission, status: 'idle', auth: { error } } }
+            : { draft: { ...s.draft, view: 'acknowledgement' }, submission: { ...s.submission, status: 'failed', auth: null, error } },
+        );
       } finally {
         stopProgress();
       }

@@ -4,6 +4,9 @@ import type { RegistrationState } from '../../initialState';
 export const submitSelectors = {
   status: (s: RegistrationState) => s.submission.status,
   isRunning: (s: RegistrationState) => s.submission.status === 'submitting',
+  /** the operator authentication dialog (null when closed) */
+  auth: (s: RegistrationState) => s.submission.auth,
+  isAuthenticating: (s: RegistrationState) => s.submission.status === 'authenticating',
   issues: (s: RegistrationState) => s.submission.issues,
   progress: (s: RegistrationState) => s.submission.progress,
   residentName: (s: RegistrationState) => s.submission.residentName,

@@ -28,6 +28,9 @@ export class FakeRegistrationApi {
   readonly calls: { method: string; input: unknown }[] = [];
   readonly scores: number[] = [];
   previewing: Modality | null = null;
+  /** the logged-in officer's password, as the demo seeds it; drafts.submit checks it like packet_auth */
+  operatorPassword = 'Officer#2026';
+  private authFailures = 0;
   private seq = 0;
   private readonly attempts = new Map<string, { count: number; best: number }>();
   private readonly listeners = new Map<string, Set<(payload: unknown) => void>>();
@@ -153,6 +156,11 @@ export class FakeRegistrationApi {
     'drafts.submit': async (input) => {
       this.record('drafts.submit', input);
       this.draft(input.draftId);
+      if (input.password !== this.operatorPassword) {
+        this.authFailures += 1;
+        throw new AppError('ERR_REG_OPERATOR_AUTH_FAILED', { draftId: input.draftId, attemptsLeft: Math.max(0, 5 - this.authFailures) });
+      }
+      this.authFailures = 0;
       for (const [stage, fraction] of [['validate', 0.1], ['zip', 0.5], ['commit', 0.9], ['done', 1]] as const) this.emit('packets.onDidProgress', { draftId: input.draftId, stage, fraction });
       this.drafts.delete(input.draftId);
       return SubmitResult.parse({ packet: { rid: '10001100010000120261122080000', packetId: '10001100010000120261122080000-10001_NEW-PACKET', file: '/tmp/p.zip', sha256: 'A'.repeat(64), size: 1234 }, receiptPdfBase64: 'JVBERi0xLjQK' });

@@ -193,7 +193,11 @@ describe('registration store (real Router, encrypted store, device simulator)', 
       const stage = submitSelectors.progress(s)?.stage;
       if (stage && stages.at(-1) !== stage) stages.push(stage);
     });
-    await state().submit();
+    state().requestSubmit();
+    await state().submit('not-my-password');
+    assert.deepEqual([submitSelectors.status(state()), submitSelectors.auth(state())?.error?.code, draftSelectors.view(state()), stages], ['idle', 'ERR_REG_OPERATOR_AUTH_FAILED', 'preview', []]);
+    assert.equal(draftSelectors.drafts(state()).length, 1, 'the draft is kept');
+    await state().submit('Officer#2026');
     stop();
     assert.equal(submitSelectors.error(state()), null);
     assert.equal(submitSelectors.status(state()), 'done');

@@ -244,10 +244,19 @@ describe('registration store logic (contract-shaped fake back end, as the browse
       const p = submitSelectors.progress(s);
       if (p && stages.at(-1) !== p.stage) stages.push(p.stage);
     });
-    await state().submit();
+    state().requestSubmit();
+    assert.deepEqual(submitSelectors.auth(state()), { error: null }, 'the authentication dialog opens');
+    await state().submit('Officer#2025');
+    assert.deepEqual(submitSelectors.auth(state()), { error: { code: 'ERR_REG_OPERATOR_AUTH_FAILED', details: { draftId, attemptsLeft: 4 } } });
+    assert.deepEqual([submitSelectors.status(state()), draftSelectors.view(state()), stages], ['idle', 'preview', []], 'a refused password stays on the preview, nothing built');
+    assert.equal(formSelectors.status(state().form), 'editing', 'the form is kept');
+    assert.equal(JSON.stringify(state()).includes('Officer#202'), false, 'no password in the store');
+    await state().submit('Officer#2026');
     unsubscribe();
     assert.deepEqual(stages, ['validate', 'zip', 'commit', 'done']);
-    assert.deepEqual(calls('drafts.submit'), [{ draftId, receiptLanguage: 'por' }]);
+    assert.deepEqual(calls('drafts.submit'), [{ draftId, receiptLanguage: 'por', password: 'Officer#2025' }, { draftId, receiptLanguage: 'por', password: 'Officer#2026' }]);
+    assert.equal(submitSelectors.auth(state()), null, 'the dialog closes once the build starts');
+    assert.equal(JSON.stringify(state()).includes('Officer#202'), false, 'no password in the store');
     assert.equal(submitSelectors.status(state()), 'done');
     assert.equal(submitSelectors.rid(state()), '10001100010000120261122080000');
     assert.equal(submitSelectors.receiptPdfBase64(state()), 'JVBERi0xLjQK');
@@ -255,6 +264,17 @@ describe('registration store logic (contract-shaped fake back end, as the browse
     assert.equal(draftSelectors.view(state()), 'acknowledgement');
     assert.equal(formSelectors.status(state().form), 'idle');
     assert.equal(fake.listenerCount('packets.onDidProgress'), 0);
+  });
+
+  it('opens the authentication dialog from the preview and cancels it without a call', async () => {
+    await toBiometrics();
+    for (const modality of ['left-slap', 'right-slap', 'thumbs', 'iris', 'face'] as const) await state().captureBiometrics('individualBiometrics', modality);
+    await state().next();
+    state().requestSubmit();
+    assert.deepEqual(submitSelectors.auth(state()), { error: null });
+    state().cancelSubmit();
+    assert.equal(submitSelectors.auth(state()), null);
+    assert.deepEqual(calls('drafts.submit'), []);
   });
 
   it('resets to the initial state', async () => {
