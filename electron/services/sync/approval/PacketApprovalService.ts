@@ -41,11 +41,14 @@ export class PacketApprovalService {
   readonly #db: DB;
   readonly #audit: AuditLog;
   readonly #clock: Clock;
+  readonly #onDidChange: (item: OutboxItem) => void;
 
-  constructor(deps: { db: DB; audit: AuditLog; clock: Clock }) {
+  /** `onDidChange`: each decided packet, after the decision is committed (the host broadcasts `outbox.onDidChange`). */
+  constructor(deps: Readonly<{ db: DB; audit: AuditLog; clock: Clock; onDidChange?: (item: OutboxItem) => void }>) {
     this.#db = deps.db;
     this.#audit = deps.audit;
     this.#clock = deps.clock;
+    this.#onDidChange = deps.onDidChange ?? (() => undefined);
   }
 
   /** Active reasons synced from the server, in `langCode` when given (else every language). */
@@ -69,7 +72,7 @@ export class PacketApprovalService {
     const items = [...new Set(request.ids)].map((id) => this.#decidable(id));
     const now = this.#clock.now();
     const state = action === 'hold' ? 'ON_HOLD' : 'READY';
-    return this.#db.transaction(() =>
+    const decided = this.#db.transaction(() =>
       items.map((item) => {
         const next = patchOutbox(
           this.#db,
@@ -93,6 +96,9 @@ export class PacketApprovalService {
         return publicItem(next);
       }),
     ).immediate();
+    // after the commit: a screen that refreshes on the event must read the decided state
+    for (const item of decided) this.#onDidChange(item);
+    return decided;
   }
 
   #reason(action: ApprovalAction, code: string | undefined): Reason | undefined {
