@@ -155,6 +155,17 @@ describe('approval and sync screens (harness, Debian Chromium)', () => {
     assert.equal(await page.getByRole('region', { name: /^Registration / }).count(), 1);
   });
 
+  it('shows the summary right to left in Arabic, with no serious axe violation', async () => {
+    await page.goto(`${URL_BASE}?view=approval&lang=ara`);
+    await page.getByRole('button', { name: 'ملخص التسجيل 10001100020000120261122100001' }).click();
+    const panel = page.getByRole('region', { name: 'التسجيل 10001100020000120261122100001' });
+    await panel.getByText('التقاطات دون الحد الأدنى للجودة: 4').waitFor();
+    assert.equal(await panel.getByText('دون الحد الأدنى', { exact: true }).count(), 4);
+    // Portuguese and English values keep their own language and direction inside the Arabic page
+    assert.equal(await panel.locator('[lang="pt-ST"]').first().getAttribute('dir'), 'ltr');
+    assert.deepEqual(await seriousA11yViolations(page), []);
+  });
+
   it('shows the sync screen with the parked packet, the near limit and no serious axe violation', async () => {
     await page.goto(`${URL_BASE}?view=sync`);
     await page.getByRole('heading', { name: 'Stopped: needs a person (1)' }).waitFor();
