@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { JobSchedule, JobStatus, OfflineLimitStatus, OutboxFilter, OutboxItem, OutboxRunSummary, SyncProgress } from '../outbox';
+import { PacketSummary } from '../packetSummary';
 import { method } from './defineApi';
 
 const Empty = z.object({}).strict();
@@ -38,6 +39,8 @@ export type SyncStatus = z.infer<typeof SyncStatus>;
 export const syncApi = {
   'packets.list': method({ input: OutboxFilter, output: z.array(OutboxItem), access: 'session' }),
   'packets.reasons': method({ input: z.object({ langCode: z.string().length(3).optional() }).strict(), output: z.array(Reason), access: 'session' }),
+  /** the review summary stored at submit; supervisors only, like the decisions it serves */
+  'packets.summary': method({ input: z.object({ rid: z.string().regex(/^\d{29}$/, 'a RID has 29 digits') }).strict(), output: PacketSummary, access: SUPERVISOR }),
   'packets.approve': method({ input: PacketDecisionInput, output: z.array(OutboxItem), access: SUPERVISOR }),
   'packets.reject': method({ input: PacketDecisionInput, output: z.array(OutboxItem), access: SUPERVISOR }),
   'packets.hold': method({ input: PacketDecisionInput, output: z.array(OutboxItem), access: SUPERVISOR }),

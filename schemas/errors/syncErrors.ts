@@ -138,4 +138,9 @@ export const syncErrors = defineErrors({
     log: 'an export manifest failed its signature or hash check',
     details: z.object({ dir: z.string(), reason: z.string() }),
   },
+  ERR_SYNC_PACKET_SUMMARY_MISSING: {
+    retry: 'park',
+    log: 'no review summary is stored for this packet (built before summaries, by the CLI, or deleted with its file)',
+    details: z.object({ rid: z.string() }),
+  },
 });

@@ -253,9 +253,9 @@ describe('registration (browser host, device simulator, Debian Chromium)', () =>
     await page.getByRole('navigation', { name: 'Main sections' }).getByRole('button', { name: 'Approvals' }).click();
     await heading('Approve registrations').waitFor();
     await page.getByRole('button', { name: `Approve registration ${rid}` }).click();
-    const dialog = page.getByRole('dialog', { name: 'Approve 1 registration' });
-    await dialog.getByLabel('Your password (to confirm)').fill('Supervisor#2026');
-    await dialog.getByRole('button', { name: 'Approve' }).click();
+    const approveDialog = page.getByRole('dialog', { name: 'Approve 1 registration' });
+    await approveDialog.getByLabel('Your password (to confirm)').fill('Supervisor#2026');
+    await approveDialog.getByRole('button', { name: 'Approve' }).click();
     await page.getByRole('status').filter({ hasText: '1 registration approved.' }).waitFor();
     await assertA11y('approval');
 

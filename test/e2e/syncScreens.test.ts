@@ -107,6 +107,65 @@ describe('approval and sync screens (harness, Debian Chromium)', () => {
     await page.screenshot({ path: join(SCREENS, 'approval-queue.png') });
   });
 
+  it("opens a packet's summary from the keyboard with its quality flags, decides from it, and closes with Escape", async () => {
+    const rid = '10001100020000120261122100001';
+    await page.goto(`${URL_BASE}?view=approval`);
+    const toggle = page.getByRole('button', { name: `Summary of registration ${rid}` });
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('region', { name: `Registration ${rid}` });
+    await panel.getByRole('heading', { name: 'Biometrics' }).waitFor();
+    assert.equal(await focusedName(), `Registration ${rid}`, 'focus moves to the summary heading');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    // what a supervisor must see at a glance
+    await panel.getByText('4 captures are below their quality threshold').waitFor();
+    await panel.getByText('Kept after the last attempt (force-captured): Right hand (4 fingers)').waitFor();
+    await panel.getByText('1 finger or eye marked missing').waitFor();
+    assert.equal(await panel.getByText('Below threshold', { exact: true }).count(), 4);
+    assert.equal(await panel.getByText('Missing (exception)').count(), 1);
+    await panel.getByText('Attempt 2 of 3 kept').waitFor();
+    await panel.getByRole('img', { name: 'Photo of Maria Quaresma Neves' }).waitFor();
+    await panel.getByRole('img', { name: 'Exception photo' }).waitFor();
+    await panel.getByText('Mary Quaresma Neves').first().waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await page.screenshot({ path: join(SCREENS, 'approval-summary.png'), fullPage: true });
+
+    const hold = panel.getByRole('button', { name: `Hold registration ${rid}` });
+    await hold.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Put 1 registration on hold' });
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    assert.equal(await focusedName(), `Hold registration ${rid}`, 'focus returns into the summary');
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    assert.equal(await focusedName(), `Summary of registration ${rid}`, 'Escape closes the summary and focus returns to its toggle');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  });
+
+  it('says when a packet has no summary, and opens one summary at a time', async () => {
+    await page.goto(`${URL_BASE}?view=approval`);
+    await page.getByRole('button', { name: 'Summary of registration 10001100020000120261122100003' }).click();
+    const missing = page.getByRole('region', { name: 'Registration 10001100020000120261122100003' });
+    await missing.getByRole('alert').filter({ hasText: 'No summary is kept on this computer for registration 10001100020000120261122100003' }).waitFor();
+    await page.getByRole('button', { name: 'Summary of registration 10001100020000120261122100002' }).click();
+    await page.getByRole('region', { name: 'Registration 10001100020000120261122100002' }).getByRole('heading', { name: 'Documents' }).waitFor();
+    assert.equal(await missing.count(), 0);
+    assert.equal(await page.getByRole('region', { name: /^Registration / }).count(), 1);
+  });
+
+  it('shows the summary right to left in Arabic, with no serious axe violation', async () => {
+    await page.goto(`${URL_BASE}?view=approval&lang=ara`);
+    await page.getByRole('button', { name: 'ملخص التسجيل 10001100020000120261122100001' }).click();
+    const panel = page.getByRole('region', { name: 'التسجيل 10001100020000120261122100001' });
+    await panel.getByText('التقاطات دون الحد الأدنى للجودة: 4').waitFor();
+    assert.equal(await panel.getByText('دون الحد الأدنى', { exact: true }).count(), 4);
+    // Portuguese and English values keep their own language and direction inside the Arabic page
+    assert.equal(await panel.locator('[lang="pt-ST"]').first().getAttribute('dir'), 'ltr');
+    assert.deepEqual(await seriousA11yViolations(page), []);
+  });
+
   it('shows the sync screen with the parked packet, the near limit and no serious axe violation', async () => {
     await page.goto(`${URL_BASE}?view=sync`);
     await page.getByRole('heading', { name: 'Stopped: needs a person (1)' }).waitFor();

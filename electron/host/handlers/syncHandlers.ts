@@ -35,6 +35,7 @@ export function syncHandlers(deps: SyncHandlerDeps): AreaHandlers<typeof syncApi
   return {
     'packets.list': async (filter) => deps.outbox.list(filter),
     'packets.reasons': async ({ langCode }) => deps.approval.reasons(langCode),
+    'packets.summary': async ({ rid }) => deps.approval.summary(rid),
     'packets.approve': decide('approve'),
     'packets.reject': decide('reject'),
     'packets.hold': decide('hold'),

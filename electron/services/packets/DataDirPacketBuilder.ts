@@ -8,7 +8,7 @@ import type { AuditLog } from '../audit/AuditLog';
 import type { DB } from '../db/Database';
 import { latestIdSchema } from '../db/repos/idSchemas';
 import type { PacketBuilder } from './PacketBuilderPool';
-import { PacketService } from './PacketService';
+import { PacketService, type PacketCommitOptions } from './PacketService';
 
 /** Where sync writes the server's REGISTRATION certificate inside a data dir. */
 export const REGISTRATION_CERT_PATH = join('certs', 'REGISTRATION.pem');
@@ -40,9 +40,10 @@ export class DataDirPacketBuilder {
   /**
    * `options.idSchema`: the schema the registration was entered against (a registration form
    * passes its bundle's, so form and packet never disagree); default the latest synced one.
+   * `options.inCommit`: see PacketCommitOptions.
    * @throws AppError ERR_PACKET_REG_CERT_MISSING and every code PacketService.build throws
    */
-  async build(draftId: string, input: unknown, actor: string, onProgress?: (p: PacketBuildProgress) => void, options: { readonly idSchema?: unknown } = {}): Promise<PacketBuildResult> {
+  async build(draftId: string, input: unknown, actor: string, onProgress?: (p: PacketBuildProgress) => void, options: Readonly<{ idSchema?: unknown }> & PacketCommitOptions = {}): Promise<PacketBuildResult> {
     const d = this.#deps;
     const certPath = join(d.dataDir, REGISTRATION_CERT_PATH);
     let regCertPem: string;
@@ -65,6 +66,6 @@ export class DataDirPacketBuilder {
       host: d.host,
       ...(d.maxPacketBytes === undefined ? {} : { maxPacketBytes: d.maxPacketBytes }),
     });
-    return service.build(draftId, input, actor, onProgress);
+    return service.build(draftId, input, actor, onProgress, options.inCommit ? { inCommit: options.inCommit } : {});
   }
 }

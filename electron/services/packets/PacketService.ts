@@ -31,6 +31,16 @@ export interface PacketServiceOptions {
   readonly fs?: DurableFs;
 }
 
+/** What the caller may add to the packet's commit. */
+export interface PacketCommitOptions {
+  /**
+   * Runs inside the transaction that inserts the packet row: what it writes is committed with the
+   * packet or not at all (the submitter stores the review summary and deletes the draft here).
+   * Throwing rolls the packet back (ERR_PACKET_WRITE_FAILED).
+   */
+  readonly inCommit?: (packet: Readonly<{ rid: string; packetId: string }>) => void;
+}
+
 // Only what is needed to allocate a RID; the full validation runs in the worker.
 const Routing = z.object({ centreId: CentreId, machineId: MachineId, rid: z.string().optional() });
 
@@ -53,7 +63,7 @@ export class PacketService {
    * @throws AppError ERR_PACKET_INPUT_INVALID, ERR_PACKET_CAPTURE_MISMATCH, ERR_PACKET_REG_CERT_*,
    *   ERR_PACKET_TOO_LARGE, ERR_PACKET_DISK_FULL, ERR_PACKET_WRITE_FAILED, ERR_PACKET_BUILD_FAILED
    */
-  async build(draftId: string, input: unknown, actor: string | null, onProgress: (p: PacketBuildProgress) => void = () => undefined): Promise<PacketBuildResult> {
+  async build(draftId: string, input: unknown, actor: string | null, onProgress: (p: PacketBuildProgress) => void = () => undefined, options: PacketCommitOptions = {}): Promise<PacketBuildResult> {
     const o = this.#o;
     const report = (stage: PacketBuildStage, fraction: number) => onProgress({ draftId, stage, fraction });
     let rid: string | undefined;
@@ -79,6 +89,7 @@ export class PacketService {
             meta: JSON.stringify({ subpackets: out.subpackets }), created_at: now,
           });
           o.audit.append('PACKET_CREATED', actor, { packetId: out.packetId, rid: out.rid, size: out.bytes.length, sha256: out.sha256 });
+          options.inCommit?.({ rid: out.rid, packetId: out.packetId });
         }).immediate();
       } catch (cause) {
         await unlink(file).catch(() => undefined); // the row is not there, so the file must not be either

@@ -26,7 +26,8 @@ export interface DocumentPdf {
 }
 
 type Format = 'jpg' | 'png' | 'pdf';
-interface Rgba { readonly width: number; readonly height: number; readonly data: Uint8Array }
+/** Decoded pixels, 4 bytes (RGBA) per pixel. */
+export interface Rgba { readonly width: number; readonly height: number; readonly data: Uint8Array }
 
 const A4_LONG = 841.89;
 const A4_SHORT = 595.28;
@@ -60,7 +61,7 @@ function decode(file: DocumentFile, format: 'jpg' | 'png'): Rgba {
  * Area-average downscale, flattening transparency onto white: averaging (rather than picking
  * pixels) keeps thin strokes of printed text visible at lower resolution.
  */
-function downscale(src: Rgba, maxSide: number): Rgba {
+export function downscale(src: Rgba, maxSide: number): Rgba {
   const scale = Math.min(1, maxSide / Math.max(src.width, src.height));
   const width = Math.max(1, Math.round(src.width * scale));
   const height = Math.max(1, Math.round(src.height * scale));

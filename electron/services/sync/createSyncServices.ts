@@ -82,7 +82,7 @@ export function createSyncServices(o: SyncServicesOptions): SyncServices {
   };
   return {
     mosip,
-    approval: new PacketApprovalService({ db, audit, clock }),
+    approval: new PacketApprovalService({ db, audit, clock, onDidChange: (item) => o.onEvent?.('outbox.onDidChange', item) }),
     outbox,
     exporter: new PacketExportService({ db, audit, clock, packetsDir: o.packetsDir, machineKey: o.machineKey, centreId: o.centreId, machineId: o.machineId }),
     limits: new OfflineLimitsService({ db, clock, dataDir: o.dataDir }),

@@ -17,6 +17,7 @@ import { AppError } from '../../../schemas/errors';
 import type { LanguageCode, SessionInfo } from '../../../schemas/operators';
 import type { OutboxItem } from '../../../schemas/outbox';
 import { outboxItem } from '../../unit/renderer/features/sync/itemBuilder';
+import { harnessSummary } from './summaryFixture';
 import '../../../renderer/styles/app.css';
 
 /**
@@ -53,6 +54,13 @@ const handlers: { [M in MethodName]?: (input: MethodInput<M>) => Promise<MethodO
     { code: 'APM', name: 'Photo does not match', category: 'CLR', langCode: 'eng' },
     { code: 'DMD', name: 'Documents unreadable', category: 'CLR', langCode: 'eng' },
   ],
+  // the third packet was built by the CLI: no summary, as the back end answers
+  'packets.summary': async ({ rid }) => {
+    const item = items.find((i) => i.rid === rid);
+    if (!item) throw new AppError('ERR_SYNC_PACKET_NOT_FOUND', { id: rid });
+    if (rid.endsWith('3')) throw new AppError('ERR_SYNC_PACKET_SUMMARY_MISSING', { rid });
+    return harnessSummary(rid, item.createdAt);
+  },
   'packets.approve': decide('READY', 'APPROVED'),
   'packets.reject': decide('READY', 'REJECTED'),
   'packets.hold': decide('ON_HOLD', 'ON_HOLD'),

@@ -46,6 +46,18 @@ describe('supervisor approval through the Router', () => {
     assert.deepEqual([item!.state, item!.supervisorStatus, item!.decidedBy], ['READY', 'APPROVED', 'supervisor1']);
   });
 
+  it('broadcasts each decided packet as outbox.onDidChange to every connected screen', async () => {
+    const seen: [string, string, string][] = [];
+    const connection = services.hub.connect('sync-screen', (name, payload) => seen.push([name, (payload as { rid: string }).rid, (payload as { state: string }).state]));
+    await login('supervisor-window', 'supervisor1', 'Supervisor#2026');
+    assert.equal(code(await call('supervisor-window', 'packets.hold', { ids: [rid], reasonCode: 'APM', password: 'wrong' })), 'ERR_AUTH_WRONG_PASSWORD');
+    assert.deepEqual(seen, [], 'a refused decision changes nothing, so nothing is broadcast');
+    const approved = await call('supervisor-window', 'packets.approve', { ids: [rid], password: 'Supervisor#2026' });
+    assert.equal(code(approved), 'ok', JSON.stringify(approved));
+    connection.dispose();
+    assert.deepEqual(seen, [['outbox.onDidChange', rid, 'READY']]);
+  });
+
   it('refuses approval by an officer in the main process', async () => {
     assert.equal(code(await call('officer-window', 'packets.approve', { ids: [rid], password: 'Officer#2026' })), 'ERR_AUTH_FORBIDDEN');
   });

@@ -85,6 +85,18 @@ describe('PacketService', () => {
     assert.deepEqual(report.checks.filter((c) => !c.ok), []);
   });
 
+  it('commits what the caller adds in the packet transaction, and rolls the packet back when it throws', async () => {
+    const committed: string[] = [];
+    const result = await service().build('draft-1', sample, 'operator1', undefined, { inCommit: (p) => committed.push(p.rid) });
+    assert.deepEqual(committed, [result.rid]);
+    await assert.rejects(
+      service().build('draft-2', sampleRegistration({ now: NOW + 1000 }), 'operator1', undefined, { inCommit: () => { throw new Error('summary store failed'); } }),
+      (e: unknown) => e instanceof AppError && e.code === 'ERR_PACKET_WRITE_FAILED',
+    );
+    assert.deepEqual(listPackets(db).map((p) => p.rid), [result.rid], 'no packet row without what the caller commits with it');
+    assert.deepEqual(await filesLeft(), [`${result.packetId}.zip`]);
+  });
+
   it('takes consecutive RID sequence values', async () => {
     const s = service();
     const a = await s.build('d1', sample, null);

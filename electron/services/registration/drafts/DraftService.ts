@@ -146,9 +146,8 @@ function parseDraft(row: DraftRow): RegistrationDraft {
   return parsed.data;
 }
 
-/** The resident's name as typed so far, in the draft's first language. */
-export function residentName(draft: RegistrationDraft): string | null {
-  const language = draft.languages[0]!;
+/** The resident's name as typed so far, in `language` (default: the draft's first language). */
+export function residentName(draft: RegistrationDraft, language: string = draft.languages[0]!): string | null {
   const parts = NAME_FIELDS.map((id) => draft.values[id])
     .map((v) => (v?.type === 'localized' ? (v.values[language] ?? '') : v?.type === 'text' ? v.value : '').trim())
     .filter((s) => s !== '');

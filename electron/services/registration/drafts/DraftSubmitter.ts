@@ -10,20 +10,23 @@ import type { Clock } from '../../../../native/time/Clock';
 import type { AuditLog } from '../../audit/AuditLog';
 import type { DB } from '../../db/Database';
 import { getDraftDocument, listDraftCaptures } from '../../db/repos/drafts';
+import { insertPacketSummary } from '../../db/repos/packetSummaries';
+import type { PacketCommitOptions } from '../../packets/PacketService';
 import { buildAckReceipt } from '../ackReceipt';
 import { centreName } from '../centreName';
 import { RECEIPT_LANGUAGES } from '../ackReceiptText';
 import type { FormBundleService } from '../FormBundleService';
-import { seriesFromRows } from './captureSeries';
+import { completeSummary, composeReviewSummary, displayedDemographics } from '../review/composeReviewSummary';
+import { seriesFromRows, type CaptureSeries } from './captureSeries';
 import { composeRegistration } from './composeRegistration';
 import type { DraftBiometrics } from './DraftBiometrics';
-import { draftForm, resolveCode, type DraftForm } from './draftForm';
+import { draftForm, type DraftForm } from './draftForm';
 import type { DraftService } from './DraftService';
 import { schemaIssues, specIssues } from './validateDraft';
 
 /** Builds a packet (DataDirPacketBuilder.build with the form's ID schema). */
 export interface DraftPacketBuilder {
-  build(draftId: string, input: unknown, actor: string, onProgress?: (p: PacketBuildProgress) => void, options?: { idSchema?: unknown }): Promise<PacketBuildResult>;
+  build(draftId: string, input: unknown, actor: string, onProgress?: (p: PacketBuildProgress) => void, options?: Readonly<{ idSchema?: unknown }> & PacketCommitOptions): Promise<PacketBuildResult>;
 }
 
 /**
@@ -61,13 +64,14 @@ interface Prepared {
   /** undefined when the composed registration does not even parse (its issues say why) */
   readonly input: RegistrationInput | undefined;
   readonly issues: FieldIssue[];
+  readonly series: readonly CaptureSeries[];
 }
 
 /**
  * Validation and submission of a draft: the registration is composed from the stored draft (never
  * from the page), checked against the spec and the ID schema, the operator authenticates
- * (`packet_auth`), it is built into a packet, and the draft is deleted only once the packet is
- * committed; any failure before that keeps it.
+ * (`packet_auth`), it is built into a packet, and the draft is deleted in the packet's commit, where
+ * the supervisor's review summary is stored; any failure before that keeps the draft.
  *
  * Supervisor at registration: MOSIP 1.2 asks a second user to authenticate (`exception_auth`) only
  * when the registration has biometric exceptions and `mosip.registration.reviewer_authentication_configuration`
@@ -113,15 +117,22 @@ export class DraftSubmitter {
 
   async #submit({ operatorId, draftId, receiptLanguage, password }: SubmitRequest, onProgress: (p: PacketBuildProgress) => void): Promise<SubmitResult> {
     if (!(RECEIPT_LANGUAGES as readonly string[]).includes(receiptLanguage)) throw new AppError('ERR_REG_RECEIPT_LANGUAGE_UNSUPPORTED', { language: receiptLanguage });
-    const { form, input: checked, issues } = this.#prepare(operatorId, draftId);
+    const { form, input: checked, issues, series } = this.#prepare(operatorId, draftId);
     const first = issues[0];
     if (first || !checked) throw new AppError('ERR_REG_DRAFT_INCOMPLETE', { draftId, count: issues.length, fieldId: first?.fieldId ?? '(registration)', rule: first?.rule ?? 'required' });
+    const summary = await composeReviewSummary({ form, series, document: (storageId) => getDraftDocument(this.#d.db, draftId, storageId), officerId: operatorId, createdAt: checked.createdAt });
     await this.#authenticate(operatorId, draftId, password);
     onProgress({ draftId, stage: 'validate', fraction: 0 });
     const input = authenticated(checked, this.#d.clock.now());
-    const packet = await this.#d.packets.build(draftId, input, operatorId, onProgress, { idSchema: form.bundle.idSchema });
-    // committed: from here the packet is the registration, and a kept draft could be submitted twice
-    this.#d.drafts.remove(draftId);
+    const packet = await this.#d.packets.build(draftId, input, operatorId, onProgress, {
+      idSchema: form.bundle.idSchema,
+      // In the packet's own commit: never a packet without its summary, nor a summary (or a
+      // draft that could be submitted twice) without its packet, whenever the process stops.
+      inCommit: (committed) => {
+        insertPacketSummary(this.#d.db, { packet_id: committed.packetId, rid: committed.rid, json: JSON.stringify(completeSummary(summary, committed)), created_at: input.createdAt });
+        this.#d.drafts.remove(draftId);
+      },
+    });
     this.#d.audit.append('DRAFT_SUBMITTED', operatorId, { draftId, rid: packet.rid, packetId: packet.packetId });
     const receipt = await buildAckReceipt(receiptInput(form, input, packet.rid, receiptLanguage, centreName(this.#d.db, input.centreId, receiptLanguage)));
     return { packet, receiptPdfBase64: Buffer.from(receipt).toString('base64') };
@@ -157,9 +168,9 @@ export class DraftSubmitter {
       // nobody has authenticated for this packet yet: submit sets it once the password passed
       operators: { officerId: operatorId, officerPassword: false },
     });
-    if (!parsed.success) return { form, input: undefined, issues: [...issues, ...parsed.error.issues.map((i) => inputIssue(i.path, i.message))] };
+    if (!parsed.success) return { form, input: undefined, series, issues: [...issues, ...parsed.error.issues.map((i) => inputIssue(i.path, i.message))] };
     const input = parsed.data;
-    return { form, input, issues: [...issues, ...schemaIssues(input, resolved.bundle.idSchema, issues, resolved.bundle.messages)] };
+    return { form, input, series, issues: [...issues, ...schemaIssues(input, resolved.bundle.idSchema, issues, resolved.bundle.messages)] };
   }
 }
 
@@ -185,15 +196,11 @@ function authenticated(input: RegistrationInput, at: number): RegistrationInput 
 
 /** The receipt: labels from the spec, values resolved per language, what was captured. */
 function receiptInput(form: DraftForm, input: RegistrationInput, rid: string, language: string, centre: string): AckReceiptInput {
-  const demographics: AckReceiptInput['demographics'] = [];
+  const demographics: AckReceiptInput['demographics'] = displayedDemographics(form).map(({ label, value }) => ({ label, value }));
   const documents: AckReceiptInput['documents'] = [];
   for (const { field, visible } of form.fields) {
     const value = form.draft.values[field.id];
-    if (!visible || !value) continue;
-    if (value.type === 'text' && value.value.trim() !== '') demographics.push({ label: field.label, value: value.value });
-    if (value.type === 'localized' && Object.values(value.values).some((v) => v.trim() !== '')) demographics.push({ label: field.label, value: { ...value.values } });
-    if (value.type === 'code' && value.code !== '') demographics.push({ label: field.label, value: resolveCode(form, field, value.code) });
-    if (value.type === 'document') documents.push({ label: field.label, documentType: value.documentType });
+    if (visible && value?.type === 'document') documents.push({ label: field.label, documentType: value.documentType });
   }
   const fields = Object.values(input.biometrics);
   return {

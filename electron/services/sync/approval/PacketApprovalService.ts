@@ -1,10 +1,12 @@
 import { AppError } from '../../../../schemas/errors';
 import type { OutboxItem, SupervisorStatus } from '../../../../schemas/outbox';
+import { PacketSummary } from '../../../../schemas/packetSummary';
 import type { Clock } from '../../../../native/time/Clock';
 import type { AuditLog } from '../../audit/AuditLog';
 import type { DB } from '../../db/Database';
 import { listMasterData } from '../../db/repos/masterData';
 import { findOutbox, patchOutbox, type OutboxRecord } from '../../db/repos/outbox';
+import { getPacketSummaryJson } from '../../db/repos/packetSummaries';
 
 /** Who acts: an operator whose password was just verified (CLI) or whose session is live (app). */
 export interface Approver {
@@ -41,11 +43,14 @@ export class PacketApprovalService {
   readonly #db: DB;
   readonly #audit: AuditLog;
   readonly #clock: Clock;
+  readonly #onDidChange: (item: OutboxItem) => void;
 
-  constructor(deps: { db: DB; audit: AuditLog; clock: Clock }) {
+  /** `onDidChange`: each decided packet, after the decision is committed (the host broadcasts `outbox.onDidChange`). */
+  constructor(deps: Readonly<{ db: DB; audit: AuditLog; clock: Clock; onDidChange?: (item: OutboxItem) => void }>) {
     this.#db = deps.db;
     this.#audit = deps.audit;
     this.#clock = deps.clock;
+    this.#onDidChange = deps.onDidChange ?? (() => undefined);
   }
 
   /** Active reasons synced from the server, in `langCode` when given (else every language). */
@@ -53,6 +58,25 @@ export class PacketApprovalService {
     return listMasterData(this.#db, 'ReasonList', langCode)
       .filter((r) => r.isActive)
       .map((r) => ({ code: String(r.data['code'] ?? ''), name: String(r.data['name'] ?? ''), category: String(r.data['rsnCatCode'] ?? ''), langCode: r.langCode }));
+  }
+
+  /**
+   * The review summary stored with the packet at submit (MOSIP shows the supervisor the stored
+   * acknowledgement: the packet itself is encrypted to the server). Roles are the caller's to
+   * check (the Router: supervisors only).
+   * @throws AppError ERR_SYNC_PACKET_NOT_FOUND (no such packet on this machine),
+   *   ERR_SYNC_PACKET_SUMMARY_MISSING (built by the CLI or before summaries, deleted under retention, or unreadable)
+   */
+  summary(rid: string): PacketSummary {
+    const json = getPacketSummaryJson(this.#db, rid);
+    if (json === undefined) {
+      if (!findOutbox(this.#db, rid)) throw new AppError('ERR_SYNC_PACKET_NOT_FOUND', { id: rid });
+      throw new AppError('ERR_SYNC_PACKET_SUMMARY_MISSING', { rid });
+    }
+    const parsed = PacketSummary.safeParse(JSON.parse(json));
+    // written by a later version of this client: as good as missing for this one
+    if (!parsed.success) throw new AppError('ERR_SYNC_PACKET_SUMMARY_MISSING', { rid }, { cause: parsed.error });
+    return parsed.data;
   }
 
   /**
@@ -69,7 +93,7 @@ export class PacketApprovalService {
     const items = [...new Set(request.ids)].map((id) => this.#decidable(id));
     const now = this.#clock.now();
     const state = action === 'hold' ? 'ON_HOLD' : 'READY';
-    return this.#db.transaction(() =>
+    const decided = this.#db.transaction(() =>
       items.map((item) => {
         const next = patchOutbox(
           this.#db,
@@ -93,6 +117,9 @@ export class PacketApprovalService {
         return publicItem(next);
       }),
     ).immediate();
+    // after the commit: a screen that refreshes on the event must read the decided state
+    for (const item of decided) this.#onDidChange(item);
+    return decided;
   }
 
   #reason(action: ApprovalAction, code: string | undefined): Reason | undefined {

@@ -5,6 +5,7 @@ import type { AuditLog } from '../../audit/AuditLog';
 import type { DB } from '../../db/Database';
 import { getConfigValue } from '../../db/repos/syncConfig';
 import { listOutboxInStates, patchOutbox } from '../../db/repos/outbox';
+import { deletePacketSummary } from '../../db/repos/packetSummaries';
 
 /** MOSIP `mosip.registration.reg_deletion_configured_days` (default 1, incumbent §5.4). */
 export const RETENTION_KEY = 'mosip.registration.reg_deletion_configured_days';
@@ -12,8 +13,9 @@ const DELETABLE = new Set(['PROCESSED', 'ACCEPTED', 'UIN_GENERATED']);
 
 /**
  * Deletes packet files a configurable number of days after the server reported PROCESSED or
- * ACCEPTED; the packet and outbox rows (metadata, statuses) stay, marked `fileDeletedAt`, and each
- * deletion is audited. A file already gone is recorded the same way, not treated as a failure.
+ * ACCEPTED, with their review summaries (personal data, like MOSIP's acknowledgement file); the
+ * packet and outbox rows (metadata, statuses) stay, marked `fileDeletedAt`, and each deletion is
+ * audited. A rejected packet keeps its summary as long as its file: the decision stays reviewable. A file already gone is recorded the same way, not treated as a failure.
  */
 export class RetentionService {
   readonly #o: Readonly<{ db: DB; audit: AuditLog; clock: Clock; packetsDir: string; days?: number }>;
@@ -47,7 +49,9 @@ export class RetentionService {
       }
       db.transaction(() => {
         patchOutbox(db, item.packetId, 'DONE', { fileDeletedAt: clock.now() }, clock.now());
-        audit.append('PACKET_FILE_DELETED', null, { packetId: item.packetId, rid: item.rid, serverStatus: item.serverStatus, existed });
+        // the review summary goes with the file, as MOSIP deletes the acknowledgement with the packet
+        const hadSummary = deletePacketSummary(db, item.packetId);
+        audit.append('PACKET_FILE_DELETED', null, { packetId: item.packetId, rid: item.rid, serverStatus: item.serverStatus, existed, hadSummary });
       })();
       deleted.push(item.rid);
     }

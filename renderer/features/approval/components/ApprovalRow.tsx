@@ -1,20 +1,37 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { OutboxItem } from '../../../../schemas/outbox';
+import { useSession } from '../../../AppStores';
 import { ErrorMessage } from '../../../components/ErrorMessage';
+import { sessionSelectors } from '../../session/store/selectors';
 import { formatSize } from '../../sync/components/formatSize';
 import { formatTime } from '../../sync/components/formatTime';
 import { approvalSelectors } from '../store/slices/queue/selectors';
+import { summarySelectors } from '../store/slices/summary/selectors';
 import type { ApprovalStore } from '../store/store';
+import { PacketSummaryPanel } from './PacketSummaryPanel';
 
-/** One waiting packet: its summary, a checkbox (Space) for bulk actions, and its own decisions. */
+/**
+ * One waiting packet: a checkbox (Space) for bulk actions, its own decisions, and a disclosure
+ * button that opens its review summary in a row below (one at a time).
+ */
 export function ApprovalRow({ store, item, locale }: Readonly<{ store: ApprovalStore; item: OutboxItem; locale: string }>) {
   const { t } = useTranslation();
+  const language = useSession(sessionSelectors.language);
   const isSelected = useStore(store, approvalSelectors.isSelected(item.packetId));
   const error = useStore(store, approvalSelectors.packetError(item.packetId));
   const reason = useStore(store, approvalSelectors.reasonName(item.reasonCode));
-  const { toggleSelected, startDecision } = store.getState();
+  const isOpen = useStore(store, summarySelectors.isOpen(item.packetId));
+  const open = useStore(store, summarySelectors.openSummary);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const { toggleSelected, startDecision, toggleSummary, closeSummary } = store.getState();
   const errorId = `approval-error-${item.packetId}`;
+  const panelId = `summary-${item.packetId}`;
+  const close = () => {
+    closeSummary();
+    toggleRef.current?.focus();
+  };
   return (
     <>
       <tr className={isSelected ? 'approval__row approval__row--selected' : 'approval__row'}>
@@ -39,6 +56,17 @@ export function ApprovalRow({ store, item, locale }: Readonly<{ store: ApprovalS
         </td>
         <td className="approval__actions">
           <div>
+            <button
+              ref={toggleRef}
+              type="button"
+              className="button button--small"
+              aria-expanded={isOpen}
+              aria-controls={isOpen ? panelId : undefined}
+              aria-label={t('approval.summary.toggle', { rid: item.rid })}
+              onClick={() => void toggleSummary({ packetId: item.packetId, rid: item.rid })}
+            >
+              {t('approval.summary.show')}
+            </button>
             {(['approve', 'reject', 'hold'] as const).map((action) => (
               <button key={action} type="button" className={`button button--small button--${action}`} onClick={() => startDecision(action, [item.packetId])} aria-label={t(`approval.actions.${action}One`, { rid: item.rid })}>
                 {t(`approval.actions.${action}`)}
@@ -47,6 +75,13 @@ export function ApprovalRow({ store, item, locale }: Readonly<{ store: ApprovalS
           </div>
         </td>
       </tr>
+      {isOpen && open && (
+        <tr className="approval__summary-row">
+          <td colSpan={7}>
+            <PacketSummaryPanel store={store} open={open} locale={locale} language={language} onClose={close} />
+          </td>
+        </tr>
+      )}
       {error && (
         <tr>
           <td />

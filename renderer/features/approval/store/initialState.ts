@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Reason } from '../../../../schemas/api/syncApi';
 import type { OutboxItem } from '../../../../schemas/outbox';
+import type { PacketSummary } from '../../../../schemas/packetSummary';
 import type { UiError } from '../../UiError';
 
 export type ApprovalAction = 'approve' | 'reject' | 'hold';
@@ -24,6 +25,15 @@ export interface PendingDecision {
   readonly error: UiError | null;
 }
 
+/** The one packet whose review summary is open under its row. */
+export interface OpenSummary {
+  readonly packetId: string;
+  readonly rid: string;
+  readonly status: 'loading' | 'ready' | 'failed';
+  readonly summary: PacketSummary | null;
+  readonly error: UiError | null;
+}
+
 export interface ApprovalState {
   readonly status: 'idle' | 'loading' | 'ready' | 'failed';
   /** packets waiting for a decision (PENDING or ON_HOLD) in the filter's date range */
@@ -38,6 +48,8 @@ export interface ApprovalState {
   /** the error of the last decision, on the packet it names */
   readonly packetErrors: Readonly<Record<string, UiError>>;
   readonly error: UiError | null;
+  /** the review summary open under its row, if any (one at a time) */
+  readonly openSummary: OpenSummary | null;
 }
 
 export function initialApprovalState(): ApprovalState {
@@ -52,5 +64,6 @@ export function initialApprovalState(): ApprovalState {
     lastResult: null,
     packetErrors: {},
     error: null,
+    openSummary: null,
   };
 }

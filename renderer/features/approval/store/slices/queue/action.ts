@@ -32,6 +32,8 @@ export function createApprovalActions({ api, set, get }: ApprovalSliceContext): 
     set((s) => ({
       items: outboxItemsReducer(s.items, isAwaitingDecision(item) && inRange(item, s.filter) ? { type: 'upsert', item } : { type: 'remove', packetId: item.packetId }),
       selected: isAwaitingDecision(item) ? s.selected : s.selected.filter((id) => id !== item.packetId),
+      // a decided packet leaves the queue, and its summary with it
+      openSummary: s.openSummary?.packetId === item.packetId && !isAwaitingDecision(item) ? null : s.openSummary,
     }));
   return {
     connect() {
@@ -44,7 +46,7 @@ export function createApprovalActions({ api, set, get }: ApprovalSliceContext): 
         const all = await api['packets.list'](dateRange(fromDate, toDate));
         const items = outboxItemsReducer([], { type: 'replaceAll', items: all.filter(isAwaitingDecision) });
         const known = new Set(items.map((i) => i.packetId));
-        set((s) => ({ status: 'ready', items, selected: s.selected.filter((id) => known.has(id)) }));
+        set((s) => ({ status: 'ready', items, selected: s.selected.filter((id) => known.has(id)), openSummary: s.openSummary && known.has(s.openSummary.packetId) ? s.openSummary : null }));
       } catch (err) {
         set({ status: 'failed', error: toUiError(err) });
       }

@@ -50,6 +50,20 @@ describe('approval store (against the real Router)', () => {
     assert.ok(visibleRids().includes(a));
   });
 
+  it('opens one summary at a time, names a missing one, and closes on a second toggle', async () => {
+    // packets.build (the CLI's path) stores no review summary
+    await store.getState().toggleSummary({ packetId: packetIdOf(a), rid: a });
+    const open = store.getState().openSummary;
+    assert.deepEqual([open?.rid, open?.status, open?.error?.code, open?.error?.details], [a, 'failed', 'ERR_SYNC_PACKET_SUMMARY_MISSING', { rid: a }]);
+    await store.getState().toggleSummary({ packetId: packetIdOf(b), rid: b });
+    assert.equal(store.getState().openSummary?.rid, b);
+    await store.getState().toggleSummary({ packetId: packetIdOf(b), rid: b });
+    assert.equal(store.getState().openSummary, null);
+    const officerStore = createApprovalStore(fixture.officer);
+    await officerStore.getState().toggleSummary({ packetId: packetIdOf(a), rid: a });
+    assert.equal(officerStore.getState().openSummary?.error?.code, 'ERR_AUTH_FORBIDDEN');
+  });
+
   it('refuses a decision from an officer in the main process', async () => {
     const officerStore = createApprovalStore(fixture.officer);
     await officerStore.getState().refresh();
@@ -91,7 +105,8 @@ describe('approval store (against the real Router)', () => {
 
   it('puts the error of an already decided packet on that packet and decides none', async () => {
     const [cId, dId] = [packetIdOf(c), packetIdOf(d)];
-    // decided in another window: the approval service does not broadcast, so this store still shows it
+    // decided in another window while this store missed the broadcast (e.g. reconnecting): it still shows the packet
+    disconnect();
     await fixture.supervisor['packets.approve']({ ids: [cId], password: 'Supervisor#2026' });
     store.getState().startDecision('approve', [cId, dId]);
     await store.getState().confirmDecision('Supervisor#2026');
@@ -99,6 +114,15 @@ describe('approval store (against the real Router)', () => {
     assert.equal(approvalSelectors.packetError(dId)(store.getState()), null);
     await store.getState().refresh();
     assert.deepEqual(store.getState().items.find((i) => i.rid === d)?.state, 'PENDING');
+  });
+
+  it('follows a decision taken in another window through the outbox broadcast, keeping a held packet open', async () => {
+    const bId = packetIdOf(b);
+    assert.equal(store.getState().items.find((i) => i.rid === b)?.reasonCode, 'APM');
+    await store.getState().toggleSummary({ packetId: bId, rid: b });
+    await fixture.supervisor['packets.hold']({ ids: [bId], reasonCode: 'DMD', password: 'Supervisor#2026' });
+    assert.deepEqual([store.getState().items.find((i) => i.rid === b)?.state, store.getState().items.find((i) => i.rid === b)?.reasonCode], ['ON_HOLD', 'DMD']);
+    assert.equal(store.getState().openSummary?.rid, b, 'a held packet still waits for a decision: its summary stays open');
   });
 
   it('approves every visible packet in bulk with the password and empties the queue', async () => {

@@ -1,0 +1,30 @@
+import type { DB } from '../Database';
+import { sql } from '../sql';
+
+/** A `packet_summaries` row as stored. */
+export interface PacketSummaryRow {
+  readonly packet_id: string;
+  readonly rid: string;
+  /** JSON of a `PacketSummary` (schemas/packetSummary.ts) */
+  readonly json: string;
+  readonly created_at: number;
+}
+
+/** Inserts a packet's summary; call inside the transaction that commits the packet row. */
+export function insertPacketSummary(db: DB, row: PacketSummaryRow): void {
+  const [q, p] = sql`INSERT INTO packet_summaries (packet_id, rid, json, created_at) VALUES (${row.packet_id}, ${row.rid}, ${row.json}, ${row.created_at})`;
+  const result = db.prepare(q).run(...p);
+  if (result.changes !== 1) throw new Error(`insertPacketSummary: expected 1 change, got ${result.changes}`);
+}
+
+/** The stored summary JSON of a packet, by RID. */
+export function getPacketSummaryJson(db: DB, rid: string): string | undefined {
+  const [q, p] = sql`SELECT json FROM packet_summaries WHERE rid = ${rid}`;
+  return (db.prepare(q).get(...p) as { json: string } | undefined)?.json;
+}
+
+/** Deletes a packet's summary; returns whether there was one (packets built by the CLI have none). */
+export function deletePacketSummary(db: DB, packetId: string): boolean {
+  const [q, p] = sql`DELETE FROM packet_summaries WHERE packet_id = ${packetId}`;
+  return db.prepare(q).run(...p).changes === 1;
+}
