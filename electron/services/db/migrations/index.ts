@@ -6,9 +6,10 @@ import { updateToSchemaVersion20 } from './20-packets';
 import { updateToSchemaVersion30 } from './30-sync-data';
 import { updateToSchemaVersion40 } from './40-outbox';
 import { updateToSchemaVersion50 } from './50-drafts';
+import { updateToSchemaVersion60 } from './60-pre-registrations';
 
 /** Every migration, in order. Append only. */
-export const MIGRATIONS: readonly Migration[] = [updateToSchemaVersion10, updateToSchemaVersion20, updateToSchemaVersion30, updateToSchemaVersion40, updateToSchemaVersion50];
+export const MIGRATIONS: readonly Migration[] = [updateToSchemaVersion10, updateToSchemaVersion20, updateToSchemaVersion30, updateToSchemaVersion40, updateToSchemaVersion50, updateToSchemaVersion60];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
