@@ -121,7 +121,10 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
       const d = settings.get().devices;
       return { thresholds: d.thresholds, attempts: d.attempts };
     },
+    preRegistrationSource: () => sync.preRegistration,
   });
+  // the centre's pre-registrations come down with every down-sync (MOSIP PDS_J00003)
+  sync.mosip?.setPreRegistrationJob((signal) => registration.preRegistrations.downloadForCentre(signal));
   const schedule = options.startScheduler ? sync.scheduler.start() : undefined;
   const services = { data, auth, sessions, options, clock, hub, packets, devices, sync, registration, settings } as const;
   const router = new Router({ handlers: createHandlers(services), sessions, audit: data.audit });

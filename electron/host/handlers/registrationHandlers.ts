@@ -20,6 +20,7 @@ export function registrationHandlers(deps: RegistrationServices): AreaHandlers<t
     'drafts.attachDocument': async (input, ctx) => deps.documents.attach(ctx.session!.userId, input),
     'drafts.captureBiometrics': async (input, ctx) => deps.biometrics.capture(ctx.session!.userId, input),
     'drafts.validate': async ({ draftId }, ctx) => ({ issues: deps.submitter.validate(ctx.session!.userId, draftId) }),
+    'drafts.applyPreRegistration': async ({ draftId, prid }, ctx) => deps.preRegistrations.apply(ctx.session!.userId, draftId, prid),
     'drafts.submit': async ({ draftId, receiptLanguage }, ctx) =>
       deps.submitter.submit(ctx.session!.userId, draftId, receiptLanguage, (progress) => ctx.sink('packets.onDidProgress', progress)),
   };

@@ -33,6 +33,8 @@ export interface DraftSubmitterDeps {
   readonly biometrics: DraftBiometrics;
   readonly bundles: FormBundleService;
   readonly packets: DraftPacketBuilder;
+  /** a prefilled draft's PRID after its packet is committed (PreRegistrationService.consume) */
+  readonly onPreRegistrationUsed?: (prid: string, operatorId: string) => void;
 }
 
 /** A draft ready for the packet engine, and what checking it found. */
@@ -85,6 +87,7 @@ export class DraftSubmitter {
     // committed: from here the packet is the registration, and a kept draft could be submitted twice
     this.#d.drafts.remove(draftId);
     this.#d.audit.append('DRAFT_SUBMITTED', operatorId, { draftId, rid: packet.rid, packetId: packet.packetId });
+    if (input.preRegistrationId) this.#d.onPreRegistrationUsed?.(input.preRegistrationId, operatorId);
     const receipt = await buildAckReceipt(receiptInput(form, input, packet.rid, receiptLanguage));
     return { packet, receiptPdfBase64: Buffer.from(receipt).toString('base64') };
   }
@@ -101,6 +104,7 @@ export class DraftSubmitter {
     });
     const parsed = RegistrationInput.safeParse({
       ...composed,
+      preRegistrationId: draft.preRegistrationId ?? null,
       centreId: this.#d.identity.centreId,
       machineId: this.#d.identity.machineId,
       createdAt: this.#d.clock.now(),
