@@ -26,9 +26,9 @@ export class ScannerService {
     this.#d = deps;
   }
 
-  /** The port being read now, if any. */
-  get path(): string | undefined {
-    return this.#reader?.path;
+  /** The reader of the port being read now, if any (tests reach binding-mock's port through its stream). */
+  get reader(): SerialLineReader | undefined {
+    return this.#reader;
   }
 
   /** (Re)opens the configured port; none configured = nothing read. */
