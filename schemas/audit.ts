@@ -42,6 +42,12 @@ export const AuditEvent = z.enum([
   'DRAFT_BIOMETRICS_CAPTURED',
   'DRAFT_DISCARDED',
   'DRAFT_SUBMITTED',
+  'PREREG_DOWNLOADED',
+  'PREREG_FETCHED',
+  'PREREG_FETCH_FAILED',
+  'PREREG_APPLIED',
+  'PREREG_CONSUMED',
+  'PREREG_DELETED',
 ]);
 export type AuditEvent = z.infer<typeof AuditEvent>;
 

@@ -63,5 +63,7 @@ export const RegistrationDraft = z.object({
   reachedScreenIndex: z.number().int().nonnegative(),
   /** milliseconds since the epoch, from the injected clock */
   savedAt: z.number().int(),
+  /** the PRID whose application prefilled this draft (set by the back end only; goes to the packet's metaInfo) */
+  preRegistrationId: z.string().nullable().optional(),
 });
 export type RegistrationDraft = z.infer<typeof RegistrationDraft>;

@@ -10,8 +10,8 @@ export const ServerSession = z.object({
 });
 export type ServerSession = z.infer<typeof ServerSession>;
 
-/** Down-sync jobs, in the order an initial sync runs them. */
-export const DownSyncJob = z.enum(['signCertificate', 'registrationCertificate', 'masterData', 'configs', 'userDetails', 'idSchema', 'caCertificates']);
+/** Down-sync jobs, in the order an initial sync runs them (`preRegistration` only when the registration area is wired). */
+export const DownSyncJob = z.enum(['signCertificate', 'registrationCertificate', 'masterData', 'configs', 'userDetails', 'idSchema', 'caCertificates', 'preRegistration']);
 export type DownSyncJob = z.infer<typeof DownSyncJob>;
 
 /** What one down-sync job did; `error` carries the code when it failed (other jobs still run). */

@@ -12,9 +12,11 @@ import { DevicesService } from '../services/devices/DevicesService';
 import { SettingsService } from '../services/settings/SettingsService';
 import { createSyncServices, type SyncServices } from '../services/sync/createSyncServices';
 import { createRegistrationServices, type RegistrationServices } from '../services/registration/createRegistrationServices';
+import { ScannerService } from '../services/registration/preRegistration/ScannerService';
 import type { SbiClientOptions } from '../../native/sbi/SbiClientOptions';
 import type { UsbEventSource } from '../../native/usb/UsbWatcher';
 import { serializeError } from '../../schemas/errors';
+import { toLogFormat } from '../services/log/createLogger';
 import { PACKETS_DIR, type OpenedDataDir } from './openDataDir';
 import { createHandlers } from './handlers/createHandlers';
 import { EventHub } from './EventHub';
@@ -125,7 +127,23 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
       const d = settings.get().devices;
       return { thresholds: d.thresholds, attempts: d.attempts };
     },
+    preRegistrationSource: () => sync.preRegistration,
   });
+  // the centre's pre-registrations come down with every down-sync (MOSIP PDS_J00003)
+  sync.mosip?.setPreRegistrationJob((signal) => registration.preRegistrations.downloadForCentre(signal));
+  // the serial QR scanner (settings scannerPort): each line goes to the page, which takes a PRID from it
+  const scanner = new ScannerService({
+    port: () => settings.get().scannerPort,
+    onRead: (text) => hub.broadcast('scanner.onDidRead', { text }),
+    onError: (err) => log.warn('QR scanner port', { error: toLogFormat(err) }),
+  });
+  let scannerPort = settings.get().scannerPort;
+  settings.onDidChange((next) => {
+    if (next.scannerPort === scannerPort) return;
+    scannerPort = next.scannerPort;
+    void scanner.restart();
+  });
+  if (scannerPort) await scanner.restart();
   const schedule = options.startScheduler ? sync.scheduler.start() : undefined;
   const services = { data, auth, sessions, options, clock, hub, packets, devices, sync, registration, settings } as const;
   const router = new Router({ handlers: createHandlers(services), sessions, audit: data.audit });
@@ -141,6 +159,7 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
       schedule?.dispose();
       sessions.dispose();
       await devices.dispose();
+      await scanner.dispose();
       await pool.dispose();
       data.close();
     },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PacketBuildResult } from '../packet';
+import { PreRegistrationApplied } from '../preRegistration';
 import { BioAttribute, LanguageCode, RegistrationProcess } from '../registration';
 import { FieldIssue, FormFieldValue, RegistrationDraft } from '../registrationForm';
 import { BioSubType, Modality } from '../sbi';
@@ -113,6 +114,17 @@ export const registrationApi = {
   /** validates the whole draft against the ID schema and spec without building anything */
   'drafts.validate': method({ input: z.object({ draftId: DraftId }).strict(), output: z.object({ issues: z.array(FieldIssue) }), access: OFFICER }),
   /**
+   * Pre-registration: fetches the PRID's application (downloaded copy first, then the server when
+   * online) and prefills the draft (values cleared except consent/preferred language; documents
+   * converted to PDFs under the size limit); returns the saved draft. The PRID is checked here
+   * (14 digits) so a bad one gets ERR_REG_PREREG_INVALID_ID, not a generic validation error.
+   */
+  'drafts.applyPreRegistration': method({
+    input: z.object({ draftId: DraftId, prid: z.string().max(64) }).strict(),
+    output: z.object({ draft: RegistrationDraft, applied: PreRegistrationApplied }),
+    access: OFFICER,
+  }),
+  /**
    * Operator authentication (MOSIP `packet_auth`), then the packet (progress as
    * packets.onDidProgress) and the receipt. The password is the session operator's own, checked
    * in the main process like a login (same lockout) and never stored; only after it passes does
@@ -126,4 +138,10 @@ export const registrationApi = {
   }),
 } as const;
 
-export const registrationEvents = {} as const;
+/** A line read by the serial QR/barcode scanner set in settings (`scannerPort`), e.g. a PRID. */
+export const ScannerRead = z.object({ text: z.string().max(4096) });
+export type ScannerRead = z.infer<typeof ScannerRead>;
+
+export const registrationEvents = {
+  'scanner.onDidRead': ScannerRead,
+} as const;

@@ -95,4 +95,34 @@ export const registrationErrors = defineErrors({
     log: 'the synced ID schema response carries UI specs that cannot be read',
     details: z.object({ reason: z.string() }),
   },
+  ERR_REG_PREREG_INVALID_ID: {
+    retry: 'fatal',
+    log: 'the pre-registration id is not 14 digits',
+    details: z.object({ prid: z.string() }),
+  },
+  ERR_REG_PREREG_UNKNOWN: {
+    retry: 'fatal',
+    log: 'the server has no pre-registration application with this id (or no longer has it)',
+    details: z.object({ prid: z.string(), errorCode: z.string() }),
+  },
+  ERR_REG_PREREG_USED: {
+    retry: 'fatal',
+    log: 'the pre-registration id was already used for a registration packet on this machine',
+    details: z.object({ prid: z.string() }),
+  },
+  ERR_REG_PREREG_OFFLINE: {
+    retry: 'retry',
+    log: 'the application was not downloaded to this machine and the server cannot be reached (or no server session)',
+    details: z.object({ prid: z.string(), reason: z.string() }),
+  },
+  ERR_REG_PREREG_MALFORMED: {
+    retry: 'fatal',
+    log: 'the pre-registration application cannot be read (zip, ID.json or a document)',
+    details: z.object({ prid: z.string(), reason: z.string() }),
+  },
+  ERR_REG_PREREG_NOT_IN_FORM: {
+    retry: 'fatal',
+    log: 'this process has no screen that takes a pre-registration id (preRegFetchRequired)',
+    details: z.object({ process: z.string() }),
+  },
 });

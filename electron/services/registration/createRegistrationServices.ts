@@ -8,6 +8,7 @@ import { DraftDocuments } from './drafts/DraftDocuments';
 import { DraftService, type RegistrationGate } from './drafts/DraftService';
 import { DraftSubmitter, type DraftPacketBuilder, type OperatorAuthenticator } from './drafts/DraftSubmitter';
 import { FormBundleService } from './FormBundleService';
+import { PreRegistrationService, type PreRegistrationSource } from './preRegistration/PreRegistrationService';
 
 export interface RegistrationServicesOptions {
   readonly db: DB;
@@ -21,6 +22,8 @@ export interface RegistrationServicesOptions {
   /** offline limits: a hit limit refuses new drafts */
   readonly gate: RegistrationGate;
   readonly qualityPolicy?: QualityPolicyConfig | (() => QualityPolicyConfig);
+  /** the pre-registration server client, when a server is configured (read at each use) */
+  readonly preRegistrationSource?: () => PreRegistrationSource | undefined;
 }
 
 /** The registration area: forms, drafts, their documents and captures, submission. */
@@ -30,6 +33,7 @@ export interface RegistrationServices {
   readonly documents: DraftDocuments;
   readonly biometrics: DraftBiometrics;
   readonly submitter: DraftSubmitter;
+  readonly preRegistrations: PreRegistrationService;
 }
 
 export function createRegistrationServices(o: RegistrationServicesOptions): RegistrationServices {
@@ -38,6 +42,12 @@ export function createRegistrationServices(o: RegistrationServicesOptions): Regi
   const drafts = new DraftService({ db, audit, clock, gate: o.gate, bundles });
   const documents = new DraftDocuments({ db, audit, clock, drafts, bundles });
   const biometrics = new DraftBiometrics({ db, audit, clock, drafts, documents, bundles, devices: o.devices, ...(o.qualityPolicy ? { policy: o.qualityPolicy } : {}) });
-  const submitter = new DraftSubmitter({ db, audit, clock, identity: o.identity, drafts, biometrics, bundles, packets: o.packets, auth: o.auth });
-  return { bundles, drafts, documents, biometrics, submitter };
+  const preRegistrations = new PreRegistrationService({
+    db, audit, clock, drafts, documents, bundles, centreId: o.identity.centreId, source: o.preRegistrationSource ?? (() => undefined),
+  });
+  const submitter = new DraftSubmitter({
+    db, audit, clock, identity: o.identity, drafts, biometrics, bundles, packets: o.packets, auth: o.auth,
+    onPreRegistrationUsed: (prid, operatorId) => preRegistrations.consume(prid, operatorId),
+  });
+  return { bundles, drafts, documents, biometrics, submitter, preRegistrations };
 }

@@ -63,6 +63,7 @@ export class MosipSyncService {
   readonly #o: MosipSyncServiceOptions;
   #session: (ServerSession & { token: string; refreshToken?: string }) | undefined;
   #signKey: KeyObject | undefined;
+  #preRegistrationJob: ((signal?: AbortSignal) => Promise<number>) | undefined;
 
   constructor(options: MosipSyncServiceOptions) {
     this.#o = options;
@@ -172,6 +173,14 @@ export class MosipSyncService {
     return this.session!;
   }
 
+  /**
+   * The pre-registration download (PDS_J00003), run last in every down-sync: it lives in the
+   * registration area, which is assembled after this service.
+   */
+  setPreRegistrationJob(job: ((signal?: AbortSignal) => Promise<number>) | undefined): void {
+    this.#preRegistrationJob = job;
+  }
+
   logout(): void {
     this.#session = undefined;
   }
@@ -179,7 +188,7 @@ export class MosipSyncService {
   /** Runs every down-sync job in order; a failing job is recorded and the others still run. */
   async downSync(options: Readonly<{ full?: boolean; signal?: AbortSignal }> = {}): Promise<DownSyncSummary> {
     const startedAt = this.#o.clock.now();
-    const jobs: Record<DownSyncJob, () => Promise<number>> = {
+    const jobs: Partial<Record<DownSyncJob, () => Promise<number>>> = {
       signCertificate: () => this.syncSignCertificate(options.signal),
       registrationCertificate: () => this.syncRegistrationCertificate(options.signal),
       masterData: () => this.syncMasterData(options),
@@ -188,6 +197,8 @@ export class MosipSyncService {
       idSchema: () => this.syncIdSchema(options.signal),
       caCertificates: () => this.syncCaCertificates(options),
     };
+    const preRegistration = this.#preRegistrationJob;
+    if (preRegistration) jobs.preRegistration = () => preRegistration(options.signal);
     const results: DownSyncJobResult[] = [];
     for (const [job, run] of Object.entries(jobs) as [DownSyncJob, () => Promise<number>][]) {
       results.push(await this.#runJob(job, run));

@@ -13,6 +13,7 @@ import { OfflineLimitsService } from './outbox/OfflineLimitsService';
 import { OutboxService, type OutboxServer } from './outbox/OutboxService';
 import { PacketExportService } from './outbox/PacketExportService';
 import { RetentionService } from './outbox/RetentionService';
+import { PreRegistrationClient } from './PreRegistrationClient';
 import { RegProcClient } from './RegProcClient';
 import { SyncScheduler } from './SyncScheduler';
 
@@ -46,6 +47,8 @@ export interface SyncServices {
   readonly limits: OfflineLimitsService;
   readonly retention: RetentionService;
   readonly scheduler: SyncScheduler;
+  /** pre-registration datasync over the same server session; undefined without a server */
+  readonly preRegistration: PreRegistrationClient | undefined;
 }
 
 /**
@@ -82,6 +85,7 @@ export function createSyncServices(o: SyncServicesOptions): SyncServices {
   };
   return {
     mosip,
+    preRegistration: mosip ? new PreRegistrationClient({ server: mosip, clock, machinePrivateKey: o.machineKey.privateKey, machineId: o.machineId }) : undefined,
     approval: new PacketApprovalService({ db, audit, clock, onDidChange: (item) => o.onEvent?.('outbox.onDidChange', item) }),
     outbox,
     exporter: new PacketExportService({ db, audit, clock, packetsDir: o.packetsDir, machineKey: o.machineKey, centreId: o.centreId, machineId: o.machineId }),

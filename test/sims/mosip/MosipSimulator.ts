@@ -12,6 +12,7 @@ import { syncdataRoutes } from './routes/syncdata';
 import { regprocRoutes } from './routes/regproc';
 import { adminRoutes } from './routes/admin';
 import { websubRoutes } from './routes/websub';
+import { preRegistrationRoutes } from './routes/preregistration';
 
 export interface SimSession {
   readonly userId: string;
@@ -82,7 +83,7 @@ export class MosipSimulator {
       this.pki.registration('10001_10002');
       this.state.save();
     }
-    this.#routes = [...syncdataRoutes(this), ...regprocRoutes(this), ...websubRoutes(this), ...adminRoutes(this)];
+    this.#routes = [...syncdataRoutes(this), ...regprocRoutes(this), ...websubRoutes(this), ...preRegistrationRoutes(this), ...adminRoutes(this)];
   }
 
   get url(): string {

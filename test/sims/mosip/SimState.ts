@@ -58,6 +58,22 @@ export interface SimSubscription {
   secret: string;
 }
 
+/** A pre-registration application as the pre-registration service holds it (its `ID.json` and documents). */
+export interface SimPreRegistration {
+  prid: string;
+  centreId: string;
+  /** `yyyy-MM-dd` */
+  appointmentDate: string;
+  fromTimeSlot: string;
+  toTimeSlot: string;
+  /** MOSIP application status; only `Booked` is listed by the bulk sync */
+  status: 'Booked' | 'Consumed' | 'Expired' | 'Cancelled';
+  updatedAt: number;
+  identity: Record<string, unknown>;
+  /** zip entries beside ID.json, named `<docCatCode>_<docName>` as DataSyncServiceUtil names them */
+  documents: { name: string; base64: string }[];
+}
+
 export interface SimStateData {
   machines: Record<string, SimMachine>;
   users: Record<string, SimUser>;
@@ -68,6 +84,8 @@ export interface SimStateData {
   packets: Record<string, SimPacket>;
   subscriptions: SimSubscription[];
   uinCounter: number;
+  /** absent in a state file written before pre-registration existed */
+  preRegistrations?: Record<string, SimPreRegistration>;
 }
 
 /** The simulator's persisted state: one JSON file, rewritten atomically after each change. */
@@ -107,5 +125,6 @@ function emptyState(): SimStateData {
     packets: {},
     subscriptions: [],
     uinCounter: 0,
+    preRegistrations: {},
   };
 }

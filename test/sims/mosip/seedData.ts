@@ -1,3 +1,4 @@
+import { seedPreRegistrations } from './preRegSeed';
 import type { SimState } from './SimState';
 
 export interface SeedOptions {
@@ -67,6 +68,7 @@ export function seedState(state: SimState, options: SeedOptions): void {
       { code: 'eng', name: 'English', isActive: true },
     ]),
   };
+  d.preRegistrations = { ...seedPreRegistrations(now), ...d.preRegistrations };
   d.configs = {
     global: { 'mosip.kernel.rid.length': '29', 'mosip.registration.packet.maximum.count.offline.frequency': '70' },
     registration: { 'mosip.registration.rid_sync_batch_size': '5', 'mosip.registration.idle_time': '900', 'mosip.registration.invalid_login_count': '50' },

@@ -6,10 +6,11 @@ import { updateToSchemaVersion20 } from './20-packets';
 import { updateToSchemaVersion30 } from './30-sync-data';
 import { updateToSchemaVersion40 } from './40-outbox';
 import { updateToSchemaVersion50 } from './50-drafts';
+import { updateToSchemaVersion60 } from './60-pre-registrations';
 import { updateToSchemaVersion70 } from './70-packet-summaries';
 
 /** Every migration, in order. Append only. */
-export const MIGRATIONS: readonly Migration[] = [updateToSchemaVersion10, updateToSchemaVersion20, updateToSchemaVersion30, updateToSchemaVersion40, updateToSchemaVersion50, updateToSchemaVersion70];
+export const MIGRATIONS: readonly Migration[] = [updateToSchemaVersion10, updateToSchemaVersion20, updateToSchemaVersion30, updateToSchemaVersion40, updateToSchemaVersion50, updateToSchemaVersion60, updateToSchemaVersion70];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

@@ -98,7 +98,11 @@ export class DraftService {
     }
     for (const [id, value] of Object.entries(stored.values)) if (value.type === 'biometrics') values[id] = value;
     const savedAt = this.#d.clock.now();
-    updateDraftJson(this.#d.db, incoming.draftId, JSON.stringify({ ...incoming, values, savedAt }), savedAt);
+    // the PRID is the back end's too (set by a pre-registration fetch): the page cannot set or drop it
+    const page: RegistrationDraft = { ...incoming, values, savedAt };
+    delete page.preRegistrationId;
+    const next = stored.preRegistrationId ? { ...page, preRegistrationId: stored.preRegistrationId } : page;
+    updateDraftJson(this.#d.db, incoming.draftId, JSON.stringify(next), savedAt);
     return { savedAt };
   }
 
@@ -109,6 +113,19 @@ export class DraftService {
     const draft = parseDraft(row);
     const savedAt = this.#d.clock.now();
     updateDraftJson(this.#d.db, draftId, JSON.stringify({ ...draft, values: { ...draft.values, [fieldId]: value }, savedAt }), savedAt);
+  }
+
+  /**
+   * Replaces the draft's values wholesale and records the PRID they came from (a pre-registration
+   * fetch); the caller runs it in the transaction that also stores the documents.
+   */
+  replaceValues(draftId: string, values: FormValues, preRegistrationId: string | null): RegistrationDraft {
+    const row = getDraftRow(this.#d.db, draftId);
+    if (!row) throw new AppError('ERR_REG_DRAFT_NOT_FOUND', { draftId });
+    const savedAt = this.#d.clock.now();
+    const draft: RegistrationDraft = { ...parseDraft(row), values, savedAt, preRegistrationId };
+    updateDraftJson(this.#d.db, draftId, JSON.stringify(draft), savedAt);
+    return draft;
   }
 
   /** The operator's drafts, newest first; a draft this version cannot read is listed without a name. */

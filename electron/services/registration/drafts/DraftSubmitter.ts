@@ -56,6 +56,8 @@ export interface DraftSubmitterDeps {
   readonly bundles: FormBundleService;
   readonly packets: DraftPacketBuilder;
   readonly auth: OperatorAuthenticator;
+  /** a prefilled draft's PRID after its packet is committed (PreRegistrationService.consume) */
+  readonly onPreRegistrationUsed?: (prid: string, operatorId: string) => void;
 }
 
 /** A draft ready for the packet engine, and what checking it found. */
@@ -134,6 +136,7 @@ export class DraftSubmitter {
       },
     });
     this.#d.audit.append('DRAFT_SUBMITTED', operatorId, { draftId, rid: packet.rid, packetId: packet.packetId });
+    if (input.preRegistrationId) this.#d.onPreRegistrationUsed?.(input.preRegistrationId, operatorId);
     const receipt = await buildAckReceipt(receiptInput(form, input, packet.rid, receiptLanguage, centreName(this.#d.db, input.centreId, receiptLanguage)));
     return { packet, receiptPdfBase64: Buffer.from(receipt).toString('base64') };
   }
@@ -162,6 +165,7 @@ export class DraftSubmitter {
     });
     const parsed = RegistrationInput.safeParse({
       ...composed,
+      preRegistrationId: draft.preRegistrationId ?? null,
       centreId: this.#d.identity.centreId,
       machineId: this.#d.identity.machineId,
       createdAt: this.#d.clock.now(),

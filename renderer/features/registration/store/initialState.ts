@@ -1,4 +1,5 @@
 import type { DraftSummary, BiometricAttemptResult } from '../../../../schemas/api/registrationApi';
+import type { PreRegistrationApplied } from '../../../../schemas/preRegistration';
 import type { SerializedError } from '../../../../schemas/errors';
 import type { PacketBuildProgress, PacketBuildResult } from '../../../../schemas/packet';
 import type { BioAttribute, RegistrationProcess } from '../../../../schemas/registration';
@@ -62,6 +63,19 @@ export interface DraftState {
   /** the exception photo is missing for these biometrics fields (blocks "next") */
   readonly missingExceptionPhotos: readonly string[];
   readonly error: UiError | null;
+  readonly preRegistration: PreRegistrationState;
+}
+
+/** The PRID box: what was typed or scanned, the fetch, and what it filled. */
+export interface PreRegistrationState {
+  readonly prid: string;
+  readonly status: 'idle' | 'fetching' | 'done' | 'failed';
+  readonly applied: PreRegistrationApplied | null;
+  readonly error: UiError | null;
+}
+
+export function initialPreRegistrationState(): PreRegistrationState {
+  return { prid: '', status: 'idle', applied: null, error: null };
 }
 
 /** One document field's upload status; the bytes never stay in the page. */
@@ -117,7 +131,7 @@ export interface RegistrationState {
 }
 
 export function initialDraftState(): DraftState {
-  return { view: 'closed', bundleStatus: 'idle', bundle: null, drafts: [], busy: false, lastSavedAt: null, blockedIssues: [], missingExceptionPhotos: [], error: null };
+  return { view: 'closed', bundleStatus: 'idle', bundle: null, drafts: [], busy: false, lastSavedAt: null, blockedIssues: [], missingExceptionPhotos: [], error: null, preRegistration: initialPreRegistrationState() };
 }
 
 export function initialBiometricsState(): BiometricsState {

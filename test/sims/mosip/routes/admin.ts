@@ -6,6 +6,7 @@ import { pemToDer } from '../simPki';
 import { jsonReply, type SimReply, type SimRequest } from '../simHttp';
 import { advancePackets } from './regproc';
 import { deliveriesOf } from './websub';
+import { consumePreRegistration, preRegistrationsOf, upsertPreRegistration } from './preregistration';
 
 /** Admin endpoints under `/_sim/` (no auth; the simulator binds 127.0.0.1 only). */
 export function adminRoutes(sim: MosipSimulator): Route[] {
@@ -72,6 +73,15 @@ export function adminRoutes(sim: MosipSimulator): Route[] {
       for (let i = 0; i < steps; i++) await advancePackets(sim, packetId, reason);
       return jsonReply(200, stats(sim));
     }),
+    r('POST', 'preregistrations', (req) => jsonReply(200, { prid: upsertPreRegistration(sim, body(req)).prid })),
+    r('POST', 'preregistrations/consume', (req) => {
+      const prid = body(req)['prid'];
+      if (typeof prid !== 'string') throw new Error('prid is required');
+      return jsonReply(200, { prid, status: consumePreRegistration(sim, prid).status });
+    }),
+    r('GET', 'preregistrations', () =>
+      jsonReply(200, Object.values(preRegistrationsOf(sim)).map((a) => ({ prid: a.prid, centreId: a.centreId, appointmentDate: a.appointmentDate, status: a.status }))),
+    ),
     r('GET', 'stats', () => jsonReply(200, stats(sim))),
     r('GET', 'keys', () => jsonReply(200, keyPaths(sim))),
     r('POST', 'kill', (req) => {

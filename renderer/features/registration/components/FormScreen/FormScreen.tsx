@@ -10,6 +10,7 @@ import { useFocusOnChange } from '../useFocusOnChange';
 import { useForm, useFormShallow } from '../useFormState';
 import { useUiLanguage } from '../useUiLanguage';
 import { BlockedIssues } from './BlockedIssues';
+import { PreRegistrationFetch } from './PreRegistrationFetch';
 import { ShortcutHint } from './ShortcutHint';
 import { StepIndicator } from './StepIndicator';
 import { UpdateGroups } from './UpdateGroups';
@@ -52,6 +53,7 @@ export function FormScreen() {
       </div>
       {ruleError && <ErrorMessage error={ruleError} />}
       {error && <ErrorMessage error={error} />}
+      {screen.preRegFetchRequired === true && <PreRegistrationFetch />}
       <form
         className="card form"
         noValidate

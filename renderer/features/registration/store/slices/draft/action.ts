@@ -3,7 +3,7 @@ import type { BioAttribute, RegistrationProcess } from '../../../../../../schema
 import type { RegistrationDraft } from '../../../../../../schemas/registrationForm';
 import type { RegistrationFormBundle } from '../../../../../../schemas/uiSpec';
 import { toUiError } from '../../../../UiError';
-import { initialBiometricsState, initialRegistrationState, initialSubmitState, type FormConfig } from '../../initialState';
+import { initialBiometricsState, initialPreRegistrationState, initialRegistrationState, initialSubmitState, type FormConfig } from '../../initialState';
 import type { SliceContext } from '../../store';
 import { formActions, formReducer, specFor } from '../form/reducer';
 import { formSelectors } from '../form/selectors';
@@ -25,6 +25,10 @@ export interface DraftActions {
   save(): Promise<void>;
   clearError(): void;
   reset(): void;
+  /** the PRID box's text (typed, or a scanned line) */
+  setPrid(prid: string): void;
+  /** saves the form, fetches the PRID's application into the draft and shows the prefilled form */
+  applyPreRegistration(prid?: string): Promise<void>;
 }
 
 function configOf(bundle: RegistrationFormBundle): FormConfig {
@@ -39,6 +43,7 @@ function exceptionsOf(draft: RegistrationDraft): Record<string, BioAttribute[]> 
 export function createDraftActions(context: SliceContext): DraftActions {
   const { api, set, get, now } = context;
   let stopWarnings: (() => void) | null = null;
+  let stopScanner: (() => void) | null = null;
   const fail = (err: unknown) => set((s) => ({ draft: { ...s.draft, busy: false, error: toUiError(err) } }));
 
   const loadBundle = async (): Promise<RegistrationFormBundle | null> => {
@@ -74,7 +79,10 @@ export function createDraftActions(context: SliceContext): DraftActions {
         ...initialBiometricsState(), warning: s.biometrics.warning, exceptions: exceptionsOf(draft),
         attempts: Object.fromEntries(attempts.map((a) => [attemptKey(a.fieldId, a.modality), a])),
       },
-      draft: { ...s.draft, view: 'form', busy: false, error: null, blockedIssues: [], missingExceptionPhotos: [], lastSavedAt: draft.savedAt },
+      draft: {
+        ...s.draft, view: 'form', busy: false, error: null, blockedIssues: [], missingExceptionPhotos: [], lastSavedAt: draft.savedAt,
+        preRegistration: s.form.draftId === draft.draftId ? s.draft.preRegistration : { ...initialPreRegistrationState(), prid: draft.preRegistrationId ?? '' },
+      },
       // a finished submission's receipt is not needed once the next resident starts
       submission: s.submission.status === 'done' || s.submission.status === 'failed' || s.submission.status === 'idle' ? initialSubmitState() : s.submission,
     }));
@@ -83,6 +91,13 @@ export function createDraftActions(context: SliceContext): DraftActions {
   return {
     async open() {
       stopWarnings ??= api.on('devices.onDidWarn', (warning) => set((s) => ({ biometrics: { ...s.biometrics, warning: { code: warning.code, details: warning.details } } })));
+      // a scanned QR (serial scanner) on a screen that takes a PRID fills the box and fetches
+      stopScanner ??= api.on('scanner.onDidRead', ({ text }) => {
+        const { draft, form } = get();
+        if (draft.view !== 'form' || formSelectors.currentScreen(form)?.preRegFetchRequired !== true) return;
+        get().setPrid(text);
+        void get().applyPreRegistration(text);
+      });
       set((s) => ({ draft: { ...s.draft, view: 'picker', error: null } }));
       await Promise.all([loadBundle(), get().listDrafts()]);
     },
@@ -141,10 +156,29 @@ export function createDraftActions(context: SliceContext): DraftActions {
         fail(err);
       }
     },
+    setPrid: (prid) => set((s) => ({ draft: { ...s.draft, preRegistration: { ...s.draft.preRegistration, prid, status: s.draft.preRegistration.status === 'fetching' ? 'fetching' : 'idle', error: null } } })),
+    async applyPreRegistration(prid) {
+      const typed = (prid ?? get().draft.preRegistration.prid).trim();
+      const draftId = get().form.draftId;
+      const bundle = get().draft.bundle;
+      if (!draftId || !bundle || get().draft.preRegistration.status === 'fetching') return;
+      const pending = { prid: typed, status: 'fetching' as const, applied: null, error: null };
+      set((s) => ({ draft: { ...s.draft, preRegistration: pending } }));
+      await get().save();
+      try {
+        const { draft, applied } = await api['drafts.applyPreRegistration']({ draftId, prid: typed });
+        enter(bundle, draft, true);
+        set((s) => ({ draft: { ...s.draft, preRegistration: { prid: applied.prid, status: 'done', applied, error: null } } }));
+      } catch (err) {
+        set((s) => ({ draft: { ...s.draft, preRegistration: { ...pending, status: 'failed', error: toUiError(err) } } }));
+      }
+    },
     clearError: () => set((s) => ({ draft: { ...s.draft, error: null }, biometrics: { ...s.biometrics, error: null, warning: null } })),
     reset() {
       stopWarnings?.();
       stopWarnings = null;
+      stopScanner?.();
+      stopScanner = null;
       void get().stopPreview();
       set(initialRegistrationState());
     },

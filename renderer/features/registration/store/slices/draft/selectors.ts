@@ -18,6 +18,8 @@ export const draftSelectors = {
   drafts: (s: RegistrationState): readonly DraftSummary[] => s.draft.drafts,
   blockedIssues: (s: RegistrationState) => s.draft.blockedIssues,
   missingExceptionPhotos: (s: RegistrationState) => s.draft.missingExceptionPhotos,
+  /** the PRID box: typed/scanned text, fetch status, what it filled, its error */
+  preRegistration: (s: RegistrationState) => s.draft.preRegistration,
   /** the active processes the picker offers, in MOSIP's order */
   processes: (s: RegistrationState): ProcessSpec[] =>
     (s.draft.bundle?.processes ?? []).filter((p) => p.isActive).sort((a, b) => PROCESS_ORDER.indexOf(a.id) - PROCESS_ORDER.indexOf(b.id)),

@@ -23,6 +23,9 @@ export const FAKE_DOCUMENT_LIMIT = 2_000;
  * contract, outputs parsed with the contract's schemas so the store only ever sees valid values.
  * Capture scores come from `scores` (default 80), one per attempt, in call order.
  */
+/** The one PRID the fake knows (the simulator's first seeded application). */
+export const FAKE_PRID = '37162804952017';
+
 export class FakeRegistrationApi {
   readonly drafts = new Map<string, RegistrationDraft>();
   readonly calls: { method: string; input: unknown }[] = [];
@@ -147,6 +150,16 @@ export class FakeRegistrationApi {
       this.record('drafts.biometrics', input);
       this.draft(input.draftId);
       return [...this.lastResults.entries()].filter(([key]) => key.startsWith(`${input.draftId}:`)).map(([, result]) => structuredClone(result));
+    },
+    'drafts.applyPreRegistration': async (input) => {
+      this.record('drafts.applyPreRegistration', input);
+      const draft = this.draft(input.draftId);
+      if (!/^\d{14}$/.test(input.prid)) throw new AppError('ERR_REG_PREREG_INVALID_ID', { prid: input.prid });
+      if (input.prid !== FAKE_PRID) throw new AppError('ERR_REG_PREREG_UNKNOWN', { prid: input.prid, errorCode: 'PRG_PAM_APP_005' });
+      const kept = Object.fromEntries(Object.entries(draft.values).filter(([id]) => id === 'consent' || id === 'preferredLang'));
+      const next = RegistrationDraft.parse({ ...draft, values: { ...kept, fullName: { type: 'localized', values: { por: 'Maria da Graça Quaresma', eng: 'Maria da Graca Quaresma' } }, gender: { type: 'code', code: 'FLE' } }, preRegistrationId: input.prid });
+      this.drafts.set(draft.draftId, next);
+      return { draft: structuredClone(next), applied: { prid: input.prid, source: 'local' as const, prefilledFields: ['fullName', 'gender'], ignoredFields: [] } };
     },
     'drafts.validate': async (input) => {
       this.record('drafts.validate', input);
