@@ -1,5 +1,5 @@
 import type { FormValues } from '../registrationForm';
-import type { DemoMasterData, DocumentTypeOption } from '../uiSpec';
+import type { DemoMasterData, DocumentTypeOption, LocalizedText } from '../uiSpec';
 
 /**
  * Which document types a fileupload field offers, from synced master data.
@@ -59,4 +59,13 @@ export function documentTypesFor(masterData: Readonly<DemoMasterData> | null, ca
   if (applicantType === null) return types;
   const chosen = types.filter((t) => t.applicantTypes.includes(applicantType));
   return chosen.length > 0 ? chosen : types;
+}
+
+/** The name per language of a document type code, from any category that lists it. */
+export function documentTypeName(masterData: Readonly<DemoMasterData> | null, code: string): LocalizedText | undefined {
+  for (const category of masterData?.documentCategories ?? []) {
+    const found = category.types.find((t) => t.code === code);
+    if (found) return found.name;
+  }
+  return undefined;
 }
