@@ -154,10 +154,27 @@ export type LocationNode = z.infer<typeof LocationNode>;
 export const DynamicFieldValue = z.object({ code: z.string(), value: LocalizedText });
 export type DynamicFieldValue = z.infer<typeof DynamicFieldValue>;
 
-/** The master data the demo needs to fill dropdowns: locations, and dynamic fields by name. */
+/**
+ * One document type a category accepts (MOSIP `DocumentType` joined through `ApplicantValidDocument`):
+ * its name per language and the applicant-type codes (`appTypeCode`, 001…) it is valid for.
+ */
+export const DocumentTypeOption = z.object({ code: z.string(), name: LocalizedText, applicantTypes: z.array(z.string()) });
+export type DocumentTypeOption = z.infer<typeof DocumentTypeOption>;
+
+/** One document category (MOSIP `DocumentCategory`, a fileupload field's `subType`) with its valid types. */
+export const DocumentCategoryOptions = z.object({ code: z.string(), name: LocalizedText, types: z.array(DocumentTypeOption) });
+export type DocumentCategoryOptions = z.infer<typeof DocumentCategoryOptions>;
+
+/**
+ * The master data a form needs: locations, dynamic fields by name, document categories with their
+ * valid types, and the text of `html` fields' templates by `templateName`, per language (a language
+ * missing from a template's text means the server has no template in that language).
+ */
 export const DemoMasterData = z.object({
   locations: z.array(LocationNode),
   dynamicFields: z.record(z.string(), z.array(DynamicFieldValue)),
+  documentCategories: z.array(DocumentCategoryOptions),
+  templates: z.record(z.string(), LocalizedText),
 });
 export type DemoMasterData = z.infer<typeof DemoMasterData>;
 

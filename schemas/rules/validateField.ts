@@ -1,5 +1,5 @@
 import type { FieldIssue, FieldRule, FormFieldValue } from '../registrationForm';
-import type { AgeGroupConfig, UiField, UiMessages, UiValidator } from '../uiSpec';
+import type { AgeGroupConfig, LocalizedText, UiField, UiMessages, UiValidator } from '../uiSpec';
 import { ageGroupOf, ageInYears, daysBetween, parseMosipDate, today } from './ageGroups';
 import { bioRequirement, bioRequirementMet } from './fieldRules';
 
@@ -14,6 +14,8 @@ export interface ValidationInput {
   readonly maxAge: number;
   readonly process: string;
   readonly now: Date;
+  /** html templates by `templateName`, text per language (bundle master data); absent = not checked */
+  readonly templates?: Readonly<Record<string, LocalizedText>>;
 }
 
 const compiled = new Map<string, RegExp | null>();
@@ -90,6 +92,17 @@ function dateIssues(field: UiField, value: FormFieldValue | undefined, input: Va
   return [];
 }
 
+/**
+ * A required html field (the consent text) must have its template in every data-entry language:
+ * the resident hears or reads it in each, so a language the server sent no text for blocks the
+ * screen (`TEMPLATE_MISSING`, per language) rather than letting the operator claim it was read.
+ */
+function templateIssues(field: UiField, input: ValidationInput): FieldIssue[] {
+  if (!input.required || !input.templates || !field.templateName) return [];
+  const text = input.templates[field.templateName] ?? {};
+  return input.languages.filter((l) => !(text[l] ?? '').trim()).map((l) => issue(field.id, 'required', 'TEMPLATE_MISSING', input.messages, l));
+}
+
 function biometricIssues(field: UiField, value: FormFieldValue | undefined, input: ValidationInput, ageGroup: string | null): FieldIssue[] {
   if (!input.required) return [];
   const captured = value?.type === 'biometrics' ? value.captured : [];
@@ -105,7 +118,7 @@ function biometricIssues(field: UiField, value: FormFieldValue | undefined, inpu
  */
 export function validateField(field: UiField, value: FormFieldValue | undefined, input: ValidationInput, ageGroup: string | null = null): FieldIssue[] {
   if (field.controlType === 'biometrics') return biometricIssues(field, value, input, ageGroup);
-  if (field.controlType === 'html') return [];
+  if (field.controlType === 'html') return templateIssues(field, input);
   if (isBlank(value, input.languages)) return input.required ? [issue(field.id, 'required', 'REQUIRED', input.messages)] : [];
   if (value?.type === 'localized') {
     // MOSIP captures a localized value in every data-entry language: one filled means all are needed

@@ -31,7 +31,7 @@ import { applySyncedOperators } from '../db/repos/syncedOperators';
 import { buildRefreshRequest, buildUserIdPwdRequest, readTokenClaims } from './authToken';
 import { decryptClientCryptoJson } from './clientCrypto';
 import { MosipHttpClient, parseOrThrow } from './MosipHttpClient';
-import { masterDataRowKey } from './masterDataKeys';
+import { DYNAMIC_FIELD_ENTITY, masterDataRowKey } from './masterDataKeys';
 import { checkResponseSignature } from './responseSignature';
 import { formatMosipTime } from './mosipTime';
 
@@ -275,11 +275,12 @@ export class MosipSyncService {
       // TODO(#5): `*-url` entities (downloaded files) and scripts; none are configured for STP yet.
       if (!entity.data || !(entity.entityType === 'structured' || entity.entityType === 'dynamic')) continue;
       const rows = parseOrThrow(path, z.array(MasterDataRow), decryptClientCryptoJson(this.#o.machineKey.privateKey, entity.data, `master data ${entity.entityName}`));
+      const stored = entity.entityType === 'dynamic' ? DYNAMIC_FIELD_ENTITY : entity.entityName;
       const result = applyMasterDataRows(
         this.#o.db,
-        entity.entityName,
+        stored,
         rows.map((row) => ({
-          rowKey: masterDataRowKey(entity.entityName, row),
+          rowKey: masterDataRowKey(stored, row),
           langCode: typeof row['langCode'] === 'string' ? row['langCode'] : '',
           isActive: row['isActive'] !== false,
           deleted: row['isDeleted'] === true,

@@ -36,19 +36,7 @@ export function seedState(state: SimState, options: SeedOptions): void {
       { id: '10001', name: 'Água Grande Registration Centre', langCode: 'eng', centerTypeCode: 'REG', latitude: '0.3365', longitude: '6.7273', locationCode: 'AGR', isActive: true },
     ]),
     Machine: rows([{ id: '10002', name: 'stp-laptop-10002', langCode: 'eng', regCenterId: '10001', machineSpecId: '1001', isActive: true }]),
-    DocumentType: rows([
-      { code: 'DOC001', name: 'Bilhete de Identidade', langCode: 'por', isActive: true },
-      { code: 'DOC002', name: 'Passaporte', langCode: 'por', isActive: true },
-      { code: 'DOC003', name: 'Certidão de Nascimento', langCode: 'por', isActive: true },
-    ]),
-    DocumentCategory: rows([
-      { code: 'POI', name: 'Prova de Identidade', langCode: 'por', isActive: true },
-      { code: 'POB', name: 'Prova de Nascimento', langCode: 'por', isActive: true },
-    ]),
-    ValidDocument: rows([
-      { docTypeCode: 'DOC001', docCategoryCode: 'POI', langCode: 'por', isActive: true },
-      { docTypeCode: 'DOC003', docCategoryCode: 'POB', langCode: 'por', isActive: true },
-    ]),
+    ...documentMasterData(rows),
     Location: rows([
       { code: 'STP', name: 'São Tomé e Príncipe', hierarchyLevel: 0, hierarchyName: 'Country', parentLocCode: null, langCode: 'por', isActive: true },
       { code: 'ST', name: 'Ilha de São Tomé', hierarchyLevel: 1, hierarchyName: 'Region', parentLocCode: 'STP', langCode: 'por', isActive: true },
@@ -62,7 +50,13 @@ export function seedState(state: SimState, options: SeedOptions): void {
     ]),
     Template: rows([
       { id: '1101', name: 'Recibo de registo', fileFormatCode: 'html', templateTypeCode: 'reg-ack-template', fileText: '<p>RID: $RID</p>', langCode: 'por', isActive: true },
+      ...CONSENT.map(([langCode, title, body], n) => ({
+        id: `120${n + 1}`, name: 'Registration Consent', fileFormatCode: 'html', templateTypeCode: 'reg-consent-template', moduleName: 'Registration Client',
+        fileText: `<html><body><h3>${title}</h3><p>${body}</p></body></html>`, langCode, isActive: true,
+      })),
     ]),
+    // one `dynamic` entity per field, named after it, as syncdata sends DynamicFieldDto lists
+    ...dynamicFields(rows),
     Language: rows([
       { code: 'por', name: 'Português', isActive: true },
       { code: 'eng', name: 'English', isActive: true },
@@ -77,4 +71,65 @@ export function seedState(state: SimState, options: SeedOptions): void {
 
 function user(userId: string, name: string, password: string, roles: string[], now: number) {
   return { userId, name, password, roles, regCenterId: '10001', langCode: 'por', isActive: true, updatedAt: now };
+}
+
+const LANGS = ['por', 'eng', 'fra'] as const;
+type Names = Readonly<Record<(typeof LANGS)[number], string>>;
+type Rows = (list: Record<string, unknown>[]) => { updatedAt: number; row: Record<string, unknown> }[];
+
+/** One row per language, as MOSIP's master-data tables hold them. */
+function perLanguage(code: string, names: Names, extra: Record<string, unknown> = {}): Record<string, unknown>[] {
+  return LANGS.map((langCode) => ({ code, name: names[langCode], langCode, isActive: true, ...extra }));
+}
+
+const CATEGORIES: readonly [string, Names][] = [
+  ['POI', { por: 'Comprovativo de identidade', eng: 'Proof of identity', fra: "Justificatif d'identité" }],
+  ['POA', { por: 'Comprovativo de morada', eng: 'Proof of address', fra: 'Justificatif de domicile' }],
+  ['POR', { por: 'Comprovativo de relação', eng: 'Proof of relationship', fra: 'Justificatif de lien de parenté' }],
+  ['POB', { por: 'Comprovativo de nascimento', eng: 'Proof of birth', fra: 'Justificatif de naissance' }],
+  ['POE', { por: 'Comprovativo de exceção', eng: 'Proof of exception', fra: "Justificatif d'exception" }],
+];
+const TYPES: readonly [string, Names][] = [
+  ['DOC001', { por: 'Bilhete de Identidade', eng: 'National identity card', fra: "Carte d'identité nationale" }],
+  ['DOC002', { por: 'Passaporte', eng: 'Passport', fra: 'Passeport' }],
+  ['DOC003', { por: 'Certidão de Nascimento', eng: 'Birth certificate', fra: 'Acte de naissance' }],
+  ['DOC004', { por: 'Fatura de água ou eletricidade', eng: 'Water or electricity bill', fra: "Facture d'eau ou d'électricité" }],
+  ['DOC005', { por: 'Atestado de residência', eng: 'Residence certificate', fra: 'Certificat de résidence' }],
+  ['DOC006', { por: 'Atestado médico', eng: 'Medical certificate', fra: 'Certificat médical' }],
+];
+const ALL_APPLICANTS = ['001', '002', '003', '004', '005', '006', '007', '008'];
+/** category → type → applicant types (applicanttype.mvel codes): the national card is for nationals only */
+const VALID: readonly [string, string, readonly string[]][] = [
+  ['POI', 'DOC001', ['003', '004', '007', '008']], ['POI', 'DOC002', ALL_APPLICANTS],
+  ['POA', 'DOC004', ALL_APPLICANTS], ['POA', 'DOC005', ALL_APPLICANTS],
+  ['POR', 'DOC003', ALL_APPLICANTS], ['POB', 'DOC003', ALL_APPLICANTS], ['POE', 'DOC006', ALL_APPLICANTS],
+];
+
+/** DocumentCategory, DocumentType and ApplicantValidDocument in MOSIP's 1.2 shapes. */
+function documentMasterData(rows: Rows): Record<string, { updatedAt: number; row: Record<string, unknown> }[]> {
+  return {
+    DocumentCategory: rows(CATEGORIES.flatMap(([code, names]) => perLanguage(code, names))),
+    DocumentType: rows(TYPES.flatMap(([code, names]) => perLanguage(code, names, { description: names.eng }))),
+    ApplicantValidDocument: rows(VALID.flatMap(([docCatCode, docTypeCode, apps]) => apps.map((appTypeCode) => ({ appTypeCode, docCatCode, docTypeCode, langCode: 'por', isActive: true })))),
+  };
+}
+
+const CONSENT: readonly [string, string, string][] = [
+  ['por', 'Consentimento para o tratamento de dados pessoais', 'Os dados recolhidos servem apenas para atribuir e gerir o número de identificação nacional, e nunca são partilhados sem base legal.'],
+  ['eng', 'Consent to the processing of personal data', 'The data collected is used only to issue and manage the national identity number, and is never shared without a legal basis.'],
+  ['fra', 'Consentement au traitement des données personnelles', "Les données recueillies servent uniquement à attribuer et gérer le numéro d'identification national, et ne sont jamais partagées sans base légale."],
+];
+
+const DYNAMIC: readonly [string, readonly [string, Names][]][] = [
+  ['gender', [['FLE', { por: 'Feminino', eng: 'Female', fra: 'Féminin' }], ['MLE', { por: 'Masculino', eng: 'Male', fra: 'Masculin' }]]],
+  ['residenceStatus', [['NAT', { por: 'Nacional', eng: 'National', fra: 'National' }], ['FR', { por: 'Estrangeiro residente', eng: 'Foreign resident', fra: 'Résident étranger' }]]],
+  ['preferredLang', [['por', { por: 'Português', eng: 'Portuguese', fra: 'Portugais' }], ['eng', { por: 'Inglês', eng: 'English', fra: 'Anglais' }], ['fra', { por: 'Francês', eng: 'French', fra: 'Français' }]]],
+];
+
+/** DynamicFieldDto per field and language: `{id, name, langCode, dataType, fieldVal: [{code, value, active}], isActive}`. */
+function dynamicFields(rows: Rows): Record<string, { updatedAt: number; row: Record<string, unknown> }[]> {
+  return Object.fromEntries(DYNAMIC.map(([name, values]) => [name, rows(LANGS.map((langCode) => ({
+    id: `${name}-${langCode}`, name, langCode, dataType: 'string', description: name, isActive: true,
+    fieldVal: values.map(([code, names]) => ({ code, value: names[langCode], active: true })),
+  })))]));
 }

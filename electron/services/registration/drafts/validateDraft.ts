@@ -16,7 +16,7 @@ export const MAX_AGE = 200;
  */
 export function specIssues(form: DraftForm, hasExceptionPhoto: (fieldId: string) => boolean): FieldIssue[] {
   const { draft, bundle } = form;
-  const input = { languages: draft.languages, messages: bundle.messages, ageGroups: bundle.ageGroups, maxAge: MAX_AGE, process: draft.process, now: form.now };
+  const input = { languages: draft.languages, messages: bundle.messages, ageGroups: bundle.ageGroups, maxAge: MAX_AGE, process: draft.process, now: form.now, templates: bundle.masterData.templates };
   return form.fields.flatMap(({ field, visible, required }) => {
     if (!visible) return [];
     const value = draft.values[field.id];

@@ -5,7 +5,7 @@ import type { PacketBuildProgress, PacketBuildResult } from '../../../../schemas
 import type { BioAttribute, RegistrationProcess } from '../../../../schemas/registration';
 import type { FieldIssue, FormValues } from '../../../../schemas/registrationForm';
 import type { Modality } from '../../../../schemas/sbi';
-import type { AgeGroupConfig, ProcessSpec, RegistrationFormBundle, UiMessages } from '../../../../schemas/uiSpec';
+import type { AgeGroupConfig, LocalizedText, ProcessSpec, RegistrationFormBundle, UiMessages } from '../../../../schemas/uiSpec';
 import type { UiError } from '../../UiError';
 
 /** The settings a form runs under; synced from the server (or the STP demo data). */
@@ -14,6 +14,8 @@ export interface FormConfig {
   readonly messages: UiMessages;
   /** `mosip.registration.max_age` */
   readonly maxAge: number;
+  /** html templates (consent) by `templateName`, text per language, from the bundle's master data */
+  readonly templates?: Readonly<Record<string, LocalizedText>>;
 }
 
 /** One registration form in progress. Plain data only: the draft snapshot is cut from it. */

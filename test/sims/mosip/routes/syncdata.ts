@@ -188,7 +188,9 @@ function clientSettings(sim: MosipSimulator, req: SimRequest, machine: SimMachin
       .filter((r) => full.has(entityName) || r.updatedAt > since)
       .map((r) => r.row)
       .filter((row) => belongsToCentre(entityName, row, machine.centreId));
-    if (changed.length > 0) dataToSync.push({ entityName, entityType: 'structured', data: encryptJson(machine, changed) });
+    // a DynamicFieldDto list (rows with `fieldVal`) goes out as MOSIP sends dynamic fields
+    const entityType = changed.length > 0 && changed.every((row) => Array.isArray(row['fieldVal'])) ? 'dynamic' : 'structured';
+    if (changed.length > 0) dataToSync.push({ entityName, entityType, data: encryptJson(machine, changed) });
   }
   return okReply(now, 'mosip.syncdata.clientsettings', { lastSyncTime: mosipTime(now), dataToSync });
 }

@@ -18,6 +18,16 @@ const text = (value: string): FormFieldValue => ({ type: 'text', value });
 const names = (por: string, eng: string): FormFieldValue => ({ type: 'localized', values: { por, eng } });
 
 describe('validateField', () => {
+  it('blocks the consent text in each data-entry language the server sent no template for', () => {
+    const templates = { 'reg-consent-template': { por: '<p>Li e aceito.</p>', fra: '   ' } };
+    assert.deepEqual(validateField(field('consentText'), undefined, input({ templates, languages: ['por', 'eng', 'fra'] })), [
+      { fieldId: 'consentText', language: 'eng', rule: 'required', message: messages.TEMPLATE_MISSING },
+      { fieldId: 'consentText', language: 'fra', rule: 'required', message: messages.TEMPLATE_MISSING },
+    ]);
+    assert.deepEqual(validateField(field('consentText'), undefined, input({ templates: { 'reg-consent-template': { por: 'a', eng: 'b' } } })), []);
+    assert.deepEqual(validateField(field('consentText'), undefined, input({ templates, required: false })), [], 'optional: never blocks');
+  });
+
   it('reports a blank required field once, with the message in every language', () => {
     assert.deepEqual(validateField(field('phone'), undefined, input()), [{ fieldId: 'phone', rule: 'required', message: messages.REQUIRED }]);
     assert.deepEqual(messages.REQUIRED, { por: 'Campo obrigatório.', eng: 'This field is required.', fra: 'Ce champ est obligatoire.' });

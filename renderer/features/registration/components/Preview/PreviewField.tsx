@@ -15,6 +15,7 @@ export function PreviewField({ field }: Readonly<{ field: UiField }>) {
   const ui = useUiLanguage();
   const value = useForm(formSelectors.value(field.id));
   const options = useRegistration(useShallow(draftSelectors.options(field.id)));
+  const documentName = useRegistration(draftSelectors.documentTypeName(value?.type === 'document' ? value.documentType : ''));
   const label = pickText(field.label, ui);
   if (field.controlType === 'html') return null;
   if (field.controlType === 'biometrics') return <PreviewBiometrics field={field} />;
@@ -33,7 +34,7 @@ export function PreviewField({ field }: Readonly<{ field: UiField }>) {
       case 'code': return <span>{pickText(options.find((o) => o.code === value.code)?.label, ui) || value.code}</span>;
       case 'flag': return <span>{value.checked ? t('registration.preview.yes') : t('registration.preview.no')}</span>;
       case 'document':
-        return <span>{t('registration.document.attached', { type: t(`registration.documentType.${value.documentType}`, { defaultValue: value.documentType }), size: Math.ceil(value.sizeBytes / 1024) })}{value.refNumber ? ` · ${value.refNumber}` : ''}</span>;
+        return <span>{t('registration.document.attached', { type: pickText(documentName, ui) || value.documentType, size: Math.ceil(value.sizeBytes / 1024) })}{value.refNumber ? ` · ${value.refNumber}` : ''}</span>;
       case 'biometrics': return null;
       default: {
         const never: never = value;

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import type { UploadedFile } from '../../../../../schemas/api/registrationApi';
 import type { UiField } from '../../../../../schemas/uiSpec';
 import { useRegistration, useRegistrationActions } from '../../../../AppStores';
 import { ErrorMessage } from '../../../../components/ErrorMessage';
 import { documentsSelectors } from '../../store/slices/documents/selectors';
+import { draftSelectors } from '../../store/slices/draft/selectors';
 import { pickText } from '../pickText';
 import { useUiLanguage } from '../useUiLanguage';
-import { DOCUMENT_TYPES } from './documentTypes';
 import { FieldIssues, issuesId } from './FieldIssues';
 import { FieldLabel } from './FieldLabel';
 import { readUploadedFile } from './readUploadedFile';
@@ -22,8 +23,12 @@ export function FileUploadField({ field }: Readonly<{ field: UiField }>) {
   const status = useRegistration(documentsSelectors.status(field.id));
   const error = useRegistration(documentsSelectors.error(field.id));
   const { attachDocument, rejectDocument, removeDocument } = useRegistrationActions();
-  const types = DOCUMENT_TYPES[field.subType ?? ''] ?? DOCUMENT_TYPES.POI!;
-  const [documentType, setDocumentType] = useState(attached?.documentType ?? types[0] ?? '');
+  // synced master data for the category (subType), narrowed to the resident's applicant type
+  const types = useRegistration(useShallow(draftSelectors.documentTypes(field.id)));
+  const attachedName = useRegistration(draftSelectors.documentTypeName(attached?.documentType ?? ''));
+  const [chosen, setDocumentType] = useState(attached?.documentType ?? '');
+  // a choice the applicant type no longer allows (gender or age changed) falls back to the first
+  const documentType = types.some((t) => t.code === chosen) ? chosen : (types[0]?.code ?? '');
   const [refNumber, setRefNumber] = useState(attached?.refNumber ?? '');
   const id = `field-${field.id}`;
   const errorId = `${id}-error`;
@@ -49,9 +54,10 @@ export function FileUploadField({ field }: Readonly<{ field: UiField }>) {
       <div className="field__languages">
         <div className="field__language">
           <label htmlFor={`${id}-type`} className="field__sublabel">{t('registration.document.type')}</label>
-          <select id={`${id}-type`} className="input" value={documentType} onChange={(e) => setDocumentType(e.target.value)}>
-            {types.map((code) => <option key={code} value={code}>{t(`registration.documentType.${code}`, { defaultValue: code })}</option>)}
+          <select id={`${id}-type`} className="input" value={documentType} disabled={types.length === 0} onChange={(e) => setDocumentType(e.target.value)}>
+            {types.map((type) => <option key={type.code} value={type.code}>{pickText(type.name, ui) || type.code}</option>)}
           </select>
+          {types.length === 0 && <p className="field__issue" role="alert">{t('registration.document.noTypes', { category: field.subType ?? '' })}</p>}
         </div>
         <div className="field__language">
           <label htmlFor={`${id}-ref`} className="field__sublabel">{t('registration.document.refNumber')}</label>
@@ -60,7 +66,7 @@ export function FileUploadField({ field }: Readonly<{ field: UiField }>) {
         <div className="field__language">
           <label htmlFor={`${id}-file`} className="field__sublabel">{t('registration.document.file')}</label>
           <input
-            id={`${id}-file`} className="input" type="file" accept="image/jpeg,image/png,application/pdf" multiple disabled={status === 'uploading'}
+            id={`${id}-file`} className="input" type="file" accept="image/jpeg,image/png,application/pdf" multiple disabled={status === 'uploading' || types.length === 0}
             onChange={(e) => {
               const files = e.target.files;
               void onFiles(files);
@@ -72,7 +78,7 @@ export function FileUploadField({ field }: Readonly<{ field: UiField }>) {
       {status === 'uploading' && <p role="status">{t('registration.document.uploading')}</p>}
       {attached && (
         <p className="document__attached" data-testid={`document-${field.id}`}>
-          {t('registration.document.attached', { type: t(`registration.documentType.${attached.documentType}`, { defaultValue: attached.documentType }), size: Math.ceil(attached.sizeBytes / 1024) })}
+          {t('registration.document.attached', { type: pickText(attachedName, ui) || attached.documentType, size: Math.ceil(attached.sizeBytes / 1024) })}
           {attached.refNumber ? ` · ${attached.refNumber}` : ''}{' '}
           <button type="button" className="button button--small" onClick={() => removeDocument(field.id)}>{t('registration.document.remove')}</button>
         </p>

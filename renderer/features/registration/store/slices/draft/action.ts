@@ -32,7 +32,7 @@ export interface DraftActions {
 }
 
 function configOf(bundle: RegistrationFormBundle): FormConfig {
-  return { ageGroups: bundle.ageGroups, messages: bundle.messages, maxAge: MAX_AGE };
+  return { ageGroups: bundle.ageGroups, messages: bundle.messages, maxAge: MAX_AGE, templates: bundle.masterData.templates };
 }
 
 function exceptionsOf(draft: RegistrationDraft): Record<string, BioAttribute[]> {

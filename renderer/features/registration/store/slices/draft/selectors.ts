@@ -1,8 +1,10 @@
 import type { DraftSummary } from '../../../../../../schemas/api/registrationApi';
 import type { RegistrationProcess } from '../../../../../../schemas/registration';
-import type { ProcessSpec } from '../../../../../../schemas/uiSpec';
+import { applicantTypeOf, documentTypeName, documentTypesFor } from '../../../../../../schemas/rules/documentTypes';
+import type { DocumentTypeOption, LocalizedText, ProcessSpec } from '../../../../../../schemas/uiSpec';
 import type { RegistrationState } from '../../initialState';
 import { allFields } from '../form/deriveFormRules';
+import { formSelectors } from '../form/selectors';
 import { fieldOptions, type FieldOption } from './fieldOptions';
 
 const PROCESS_ORDER: readonly RegistrationProcess[] = ['NEW', 'UPDATE', 'LOST', 'BIOMETRIC_CORRECTION'];
@@ -30,4 +32,14 @@ export const draftSelectors = {
     const field = fields.find((f) => f.id === fieldId);
     return field ? fieldOptions(field, fields, s.form.values, s.draft.bundle?.masterData ?? null) : [];
   },
+  /** the synced document types a fileupload field offers, for the resident's applicant type (use with useShallow) */
+  documentTypes: (fieldId: string) => (s: RegistrationState): readonly DocumentTypeOption[] => {
+    const field = allFields(s.form).find((f) => f.id === fieldId);
+    return documentTypesFor(s.draft.bundle?.masterData ?? null, field?.subType, applicantTypeOf(s.form.values, formSelectors.ageGroup(s.form)));
+  },
+  /** a document type's name per language (undefined for a code the master data does not know) */
+  documentTypeName: (code: string) => (s: RegistrationState): LocalizedText | undefined => documentTypeName(s.draft.bundle?.masterData ?? null, code),
+  /** an html field's template text per language (empty when the server has none) */
+  templateText: (templateName: string | null | undefined) => (s: RegistrationState): LocalizedText | undefined =>
+    s.draft.bundle?.masterData.templates[templateName ?? ''],
 };

@@ -51,7 +51,7 @@ export function fieldIssues(state: FormState, field: UiField): FieldIssue[] {
   const group = age === undefined ? null : (ageGroupOf(age, state.config.ageGroups) ?? null);
   return validateField(field, state.values[field.id], {
     required: state.required[field.id] ?? false, languages: state.languages, messages: state.config.messages,
-    ageGroups: state.config.ageGroups, maxAge: state.config.maxAge, process: state.process, now: new Date(state.now),
+    ageGroups: state.config.ageGroups, maxAge: state.config.maxAge, process: state.process, now: new Date(state.now), templates: state.config.templates,
   }, group);
 }
 
