@@ -32,18 +32,24 @@ function prng(seed: number): () => number {
   };
 }
 
-/** Runs the child; kills it with SIGKILL `killAfterMs` after it printed RUN (undefined: let it finish). */
-function runChild(env: NodeJS.ProcessEnv, killAfterMs: number | undefined): Promise<{ code: number | null; signal: string | null; out: string }> {
+/**
+ * Runs the child; kills it with SIGKILL `killAfterMs` after it printed RUN (undefined: let it
+ * finish). `ranMs`: from RUN to its exit, how long a sync of this machine takes now.
+ */
+function runChild(env: NodeJS.ProcessEnv, killAfterMs: number | undefined): Promise<{ code: number | null; signal: string | null; out: string; ranMs: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
+    let ranAt: number | undefined;
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      if (killAfterMs !== undefined && out.includes('RUN\n') && !child.killed) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      if (ranAt !== undefined || !out.includes('RUN\n')) return;
+      ranAt = performance.now();
+      if (killAfterMs !== undefined) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     });
     child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('error', reject);
-    child.on('exit', (code, signal) => resolve({ code, signal, out }));
+    child.on('exit', (code, signal) => resolve({ code, signal, out, ranMs: ranAt === undefined ? 0 : performance.now() - ranAt }));
   });
 }
 
@@ -81,19 +87,27 @@ describe('outbox killed with SIGKILL at random moments', () => {
     await service.downSync(); // pins KERNEL/SIGN and syncs the reason list
     const env = { CHILD_DATA_DIR: dataDir, CHILD_DB_KEY: key.toString('hex'), CHILD_SIM_URL: sim.url };
     const all: string[] = [];
+    // One unkilled run first: kills land at random points of a sync as long as this machine's syncs
+    // take now (a fixed window was too long once the server answered faster, or too short under load).
+    const calibration = await seedPackets({ db, dataDir, sim, machineKey, now: systemClock.now(), count: 3, firstSequence: 1 });
+    approveAll(db, systemClock, calibration);
+    all.push(...calibration);
+    const measured = await runChild(env, undefined);
+    assert.equal(measured.code, 0, `calibration run failed:\n${measured.out}`);
+    const window = Math.max(5, measured.ranMs * 0.9);
     let killed = 0;
     for (let run = 0; run < RUNS; run++) {
       // Fresh work every run, so each kill lands in the middle of a real sync.
       const rids = await seedPackets({ db, dataDir, sim, machineKey, now: systemClock.now(), count: 3, firstSequence: all.length + 1 });
       approveAll(db, systemClock, rids);
       all.push(...rids);
-      const result = await runChild(env, Math.floor(random() * 150));
+      const result = await runChild(env, Math.floor(random() * window));
       if (result.signal === 'SIGKILL') killed++;
       else assert.equal(result.code, 0, `run ${run} (seed ${seed}) failed:\n${result.out}`);
     }
     const last = await runChild(env, undefined);
     assert.equal(last.code, 0, `final run (seed ${seed}) failed:\n${last.out}`);
-    assert.ok(killed >= RUNS / 2, `only ${killed} of ${RUNS} runs were killed mid-sync (seed ${seed})`);
+    assert.ok(killed >= RUNS / 2, `only ${killed} of ${RUNS} runs were killed mid-sync (seed ${seed}, window ${window.toFixed(0)} ms)`);
     const stats = (await admin(sim, 'stats', undefined, 'GET')) as { packets: Record<string, { registrationId: string; uploaded: number; status: string }> };
     const byRid = new Map(Object.values(stats.packets).map((p) => [p.registrationId, p]));
     const wrong = all.filter((rid) => byRid.get(rid)?.uploaded !== 1 || byRid.get(rid)?.status !== 'RECEIVED').map((rid) => `${rid}: ${JSON.stringify(byRid.get(rid) ?? 'missing')}`);
