@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { BiometricAttemptResult, SubmitResult } from '../../../schemas/api/registrationApi';
+import type { Reply } from '../../../schemas/api/transport';
+import type { PreRegistrationApplied } from '../../../schemas/preRegistration';
+import type { FieldIssue, RegistrationDraft } from '../../../schemas/registrationForm';
+import type { AppServices } from '../../../electron/host/createAppServices';
+import { TRUST_DIR } from '../../../electron/services/devices/DevicesService';
+import { decryptEnvelope } from '../../../electron/services/packets/mosipEnvelope';
+import { unzipEntries } from '../../../electron/services/packets/unzipEntries';
+import { ManualClock } from '../../../native/time/ManualClock';
+import { MosipSimulator } from '../../sims/mosip/MosipSimulator';
+import type { SbiSimulator } from '../../sims/sbi/SbiSimulator';
+import { openTestServices } from '../../helpers/openTestDataDir';
+import { makeTempDir } from '../../helpers/tempDir';
+import { startSimulator } from '../sbi/sbiTestKit';
+import { admin } from '../sync/syncTestBed';
+
+const STP_ID_SCHEMA = new URL('../../../schemas/data/stp/idSchema.json', import.meta.url);
+/** The simulator's first seeded application (test/sims/mosip/preRegSeed.ts). */
+const MARIA = '37162804952017';
+
+/**
+ * A registration prefilled from a pre-registration, all the way to its packet: the packet's
+ * metaInfo names the PRID, and the PRID cannot be used again on this machine.
+ */
+describe('a pre-registered resident to a packet (MOSIP and device simulators on loopback)', () => {
+  let sim: MosipSimulator;
+  let sbi: SbiSimulator;
+  let services: AppServices;
+  let close: () => Promise<void>;
+  const simDir = makeTempDir();
+  const ctx = { connectionId: 'window-1', sink: () => undefined };
+  const call = (method: string, input: unknown) => services.router.dispatch(ctx, method, input);
+  const value = <T>(reply: Reply): T => {
+    assert.equal(reply.ok, true, JSON.stringify(reply).slice(0, 600));
+    return (reply as { value: T }).value;
+  };
+
+  before(async () => {
+    sim = await new MosipSimulator({ stateDir: join(simDir.path, 'sim'), clock: new ManualClock(), idSchemaPath: STP_ID_SCHEMA }).start();
+    sbi = await startSimulator();
+    let dataDir: string;
+    ({ services, close, dataDir } = await openTestServices({ app: { serverUrl: sim.url, sbi: { ports: sbi.ports, captureTimeoutMs: 150, infoTimeoutMs: 2000 } } }));
+    mkdirSync(join(dataDir, TRUST_DIR), { recursive: true });
+    writeFileSync(join(dataDir, TRUST_DIR, 'device-ca.pem'), sbi.pki.deviceCaPem);
+    const { identity, machineKey } = services.data;
+    await admin(sim, 'machines', { centreId: identity.centreId, machineId: identity.machineId, publicKey: machineKey.spkiDer.toString('base64') });
+    value(await call('auth.login', { userId: 'officer1', password: 'Officer#2026' }));
+    await services.sync.mosip!.login('officer1', 'Officer#2026');
+    // the REGISTRATION certificate and the centre's booked applications arrive with the down-sync
+    await services.sync.mosip!.downSync();
+  });
+  after(async () => {
+    await close();
+    await sbi.close();
+    await sim.close();
+    simDir.remove();
+  });
+
+  it('builds a packet whose metaInfo names the PRID, then refuses the PRID for another resident', async () => {
+    const draft = value<RegistrationDraft>(await call('drafts.create', { process: 'NEW', languages: ['por', 'eng'] }));
+    value(await call('drafts.save', { draft: { ...draft, values: { consent: { type: 'flag', checked: true }, preferredLang: { type: 'code', code: 'por' } } } }));
+    const { applied } = value<{ draft: RegistrationDraft; applied: PreRegistrationApplied }>(await call('drafts.applyPreRegistration', { draftId: draft.draftId, prid: MARIA }));
+    assert.equal(applied.prid, MARIA);
+    for (const modality of ['left-slap', 'right-slap', 'thumbs', 'iris', 'face']) {
+      const result = value<BiometricAttemptResult>(await call('drafts.captureBiometrics', { draftId: draft.draftId, fieldId: 'individualBiometrics', modality, exceptions: [] }));
+      assert.equal(result.decision, 'accepted', modality);
+    }
+    assert.deepEqual(value<{ issues: FieldIssue[] }>(await call('drafts.validate', { draftId: draft.draftId })).issues, [], 'the prefilled draft needs nothing more');
+    const result = value<SubmitResult>(await call('drafts.submit', { draftId: draft.draftId, receiptLanguage: 'por', password: 'Officer#2026' }));
+
+    const regKey = sim.pki.registration(`${services.data.identity.centreId}_${services.data.identity.machineId}`).privateKey;
+    const container = await unzipEntries(decryptEnvelope(regKey, readFileSync(result.packet.file)).plain);
+    const idZip = [...container.keys()].find((k) => k.endsWith('_id.zip'))!;
+    const id = await unzipEntries(decryptEnvelope(regKey, container.get(idZip)!).plain);
+    const meta = JSON.parse(id.get('packet_meta_info.json')!.toString('utf8')) as { identity: { metaData: { label: string; value: string | null }[] } };
+    assert.equal(meta.identity.metaData.find((m) => m.label === 'preRegistrationId')?.value, MARIA);
+    const identity = (JSON.parse(id.get('ID.json')!.toString('utf8')) as { identity: Record<string, unknown> }).identity;
+    assert.deepEqual(identity['fullName'], [{ language: 'por', value: 'Maria da Graça Quaresma' }, { language: 'eng', value: 'Maria da Graca Quaresma' }]);
+
+    const next = value<RegistrationDraft>(await call('drafts.create', { process: 'NEW', languages: ['por', 'eng'] }));
+    const reused = await call('drafts.applyPreRegistration', { draftId: next.draftId, prid: MARIA });
+    assert.deepEqual(reused.ok ? 'ok' : [reused.error.code, reused.error.details], ['ERR_REG_PREREG_USED', { prid: MARIA }]);
+  });
+});
