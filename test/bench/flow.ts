@@ -10,6 +10,7 @@
 import { parseArgs } from 'node:util';
 import type { Locator, Page } from 'playwright-core';
 import { buildRenderer } from '../../electron/build/buildAll';
+import { logIn } from '../e2e/helpers/logIn';
 import { launchChromium, startApp } from '../e2e/helpers/startApp';
 
 /** The demo server's first seeded application (test/sims/mosip/preRegSeed.ts): an adult. */
@@ -61,12 +62,7 @@ async function registerOne(page: Page, url: string): Promise<Operator> {
   const heading = (name: string) => page.getByRole('heading', { level: 1, name, exact: true });
   // logging in is the start of the day, not of this resident: not measured
   await page.goto(url);
-  await page.locator('#login-user').waitFor();
-  await page.getByTestId('language-select').selectOption('eng');
-  await page.fill('#login-user', 'officer1');
-  await page.fill('#login-password', 'Officer#2026');
-  await page.press('#login-password', 'Enter');
-  await page.getByRole('heading', { name: 'Today', exact: true }).waitFor();
+  await logIn(page);
 
   await op.step('new registration (Português + English)', async () => {
     await op.click(page.getByRole('button', { name: 'New registration' }));

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seriousA11yViolations } from './helpers/axe';
+import { logIn } from './helpers/logIn';
 import { launchChromium, startApp, type RunningApp, itSavingArtifacts } from './helpers/startApp';
 
 /** The demo server simulator's first seeded application (test/sims/mosip/preRegSeed.ts). */
@@ -43,12 +44,7 @@ describe('pre-registration fetch (browser host, demo server simulator, Debian Ch
   it('refuses an unknown PRID with its message, then fills the form from a downloaded application', async () => {
     step('log in as officer and start NEW in Português + English');
     await page.goto(app.url);
-    await page.locator('#login-user').waitFor();
-    await page.getByTestId('language-select').selectOption('eng');
-    await page.fill('#login-user', 'officer1');
-    await page.fill('#login-password', 'Officer#2026');
-    await page.press('#login-password', 'Enter');
-    await page.getByRole('heading', { name: 'Today', exact: true }).waitFor();
+    await logIn(page);
     await page.getByRole('button', { name: 'New registration' }).click();
     await page.getByRole('button', { name: 'Start registration' }).click();
     await heading('Consent').waitFor();

@@ -7,6 +7,7 @@ import { after, afterEach, before, beforeEach, describe } from 'node:test';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seriousA11yViolations } from './helpers/axe';
+import { logIn } from './helpers/logIn';
 import { ARTIFACTS, launchChromium, startApp, type RunningApp, itSavingArtifacts } from './helpers/startApp';
 
 const SCREENS = join(ARTIFACTS, 'screens');
@@ -88,19 +89,11 @@ describe('registration (browser host, device simulator, Debian Chromium)', () =>
     return reply.json();
   }
 
-  async function logIn() {
-    await page.locator('#login-user').waitFor();
-    await page.getByTestId('language-select').selectOption('eng');
-    await page.fill('#login-user', 'officer1');
-    await page.fill('#login-password', 'Officer#2026');
-    await page.press('#login-password', 'Enter');
-    await page.getByRole('heading', { name: 'Today', exact: true }).waitFor();
-  }
 
   it('registers, approves and syncs a resident to PROCESSED, through a crash, a missing finger, a forced capture, an unplugged device and a server outage', async () => {
     step('log in; home offers a new registration');
     await page.goto(app.url);
-    await logIn();
+    await logIn(page);
     await page.getByRole('button', { name: 'New registration' }).click();
     await heading('New registration').waitFor();
     assert.equal(await page.getByRole('checkbox', { name: 'Português' }).isChecked(), true);
@@ -151,7 +144,7 @@ describe('registration (browser host, device simulator, Debian Chromium)', () =>
     // whether a reload keeps the session is the host's business: log in again when asked
     const loginForm = page.locator('#login-user');
     await loginForm.or(page.getByRole('heading', { name: 'Today', exact: true })).waitFor();
-    if (await loginForm.isVisible()) await logIn();
+    if (await loginForm.isVisible()) await logIn(page);
     const draftRow = page.getByTestId('draft-row').filter({ hasText: 'Maria da Graça Neves' });
     await draftRow.waitFor();
     await draftRow.getByRole('button', { name: 'Resume' }).click();
@@ -242,14 +235,7 @@ describe('registration (browser host, device simulator, Debian Chromium)', () =>
     step('the server goes down; the supervisor logs in and approves the packet');
     await serverAdmin('faults', 'POST', { endpoint: '/', kind: 'reset' });
     await page.getByRole('button', { name: 'Log out' }).click();
-    await page.locator('#login-user').waitFor();
-    await page.fill('#login-user', 'supervisor1');
-    await page.fill('#login-password', 'Supervisor#2026');
-    await page.press('#login-password', 'Enter');
-    await page.getByRole('heading', { name: 'Hoje', exact: true }).waitFor();
-    // the supervisor works in Português (her saved preference); this test reads English
-    await page.getByTestId('language-select').selectOption('eng');
-    await page.getByRole('heading', { name: 'Today', exact: true }).waitFor();
+    await logIn(page, 'supervisor1', 'Supervisor#2026');
     await page.getByRole('navigation', { name: 'Main sections' }).getByRole('button', { name: 'Approvals' }).click();
     await heading('Approve registrations').waitFor();
     await page.getByRole('button', { name: `Approve registration ${rid}` }).click();
