@@ -112,7 +112,11 @@ export const registrationApi = {
   /** where each captured modality of a draft stands (last attempt, quality, attempts left): for resuming */
   'drafts.biometrics': method({ input: z.object({ draftId: DraftId }).strict(), output: z.array(BiometricAttemptResult), access: OFFICER }),
   /** validates the whole draft against the ID schema and spec without building anything */
-  'drafts.validate': method({ input: z.object({ draftId: DraftId }).strict(), output: z.object({ issues: z.array(FieldIssue) }), access: OFFICER }),
+  /**
+   * What is left to fix before submit, and whether a supervisor must review the registration
+   * (biometric exceptions while the setting `reviewerAuthentication` is on).
+   */
+  'drafts.validate': method({ input: z.object({ draftId: DraftId }).strict(), output: z.object({ issues: z.array(FieldIssue), reviewerRequired: z.boolean() }), access: OFFICER }),
   /**
    * Pre-registration: fetches the PRID's application (downloaded copy first, then the server when
    * online) and prefills the draft (values cleared except consent/preferred language; documents
@@ -129,10 +133,20 @@ export const registrationApi = {
    * packets.onDidProgress) and the receipt. The password is the session operator's own, checked
    * in the main process like a login (same lockout) and never stored; only after it passes does
    * the packet say `officerPassword: true`. The draft is deleted only once the packet is
-   * committed, and kept on any failure (a wrong password included).
+   * committed, and kept on any failure (a wrong password included). When the draft has biometric
+   * exceptions and the setting `reviewerAuthentication` is on, `reviewer` is a supervisor other than
+   * the operator (MOSIP `exception_auth`); the packet then names them (supervisorId,
+   * supervisorPassword true). A reviewer given when none is needed is ignored.
    */
   'drafts.submit': method({
-    input: z.object({ draftId: DraftId, receiptLanguage: LanguageCode, password: z.string().min(1).max(200) }).strict(),
+    input: z
+      .object({
+        draftId: DraftId,
+        receiptLanguage: LanguageCode,
+        password: z.string().min(1).max(200),
+        reviewer: z.object({ userId: z.string().trim().min(1, 'the supervisor’s user ID is required').max(64), password: z.string().min(1, 'the supervisor’s password is required').max(200) }).strict().optional(),
+      })
+      .strict(),
     output: SubmitResult,
     access: OFFICER,
   }),
