@@ -71,6 +71,12 @@ export const SubmitResult = z.object({
 });
 export type SubmitResult = z.infer<typeof SubmitResult>;
 
+/** The supervisor reviewing a registration with biometric exceptions (MOSIP `exception_auth`). */
+export const ReviewerCredentials = z
+  .object({ userId: z.string().trim().min(1, 'the supervisor’s user ID is required').max(64), password: z.string().min(1, 'the supervisor’s password is required').max(200) })
+  .strict();
+export type ReviewerCredentials = z.infer<typeof ReviewerCredentials>;
+
 /**
  * Registration in progress. Drafts live in the encrypted store and autosave after every screen;
  * document bytes and biometric captures stay in the back end, referenced from the draft's values,
@@ -144,7 +150,7 @@ export const registrationApi = {
         draftId: DraftId,
         receiptLanguage: LanguageCode,
         password: z.string().min(1).max(200),
-        reviewer: z.object({ userId: z.string().trim().min(1, 'the supervisor’s user ID is required').max(64), password: z.string().min(1, 'the supervisor’s password is required').max(200) }).strict().optional(),
+        reviewer: ReviewerCredentials.optional(),
       })
       .strict(),
     output: SubmitResult,
