@@ -42,6 +42,10 @@ export const AuditEvent = z.enum([
   'DRAFT_BIOMETRICS_CAPTURED',
   'DRAFT_DISCARDED',
   'DRAFT_SUBMITTED',
+  /** a supervisor reviewed a registration with biometric exceptions (exception_auth): details.reviewerId */
+  'DRAFT_REVIEWED',
+  /** a reviewer was refused before any password was checked or after a wrong one (details.reason) */
+  'DRAFT_REVIEW_REFUSED',
   'PREREG_DOWNLOADED',
   'PREREG_FETCHED',
   'PREREG_FETCH_FAILED',

@@ -29,6 +29,13 @@ export const AppSettings = z
       .nullable(),
     /** the UI language a new operator starts in */
     defaultLanguage: LanguageCode,
+    /**
+     * A supervisor authenticates (MOSIP `exception_auth`) before a registration with biometric
+     * exceptions is built: MOSIP's `mosip.registration.reviewer_authentication_configuration`. On by
+     * default here, since an exception is how a resident escapes biometric de-duplication; settings
+     * stored before this option existed read as on.
+     */
+    reviewerAuthentication: z.boolean().default(true),
   })
   .strict()
   .refine((s) => s.devices.portFrom <= s.devices.portTo, { message: 'the first port must not be after the last', path: ['devices', 'portTo'] });
@@ -47,4 +54,5 @@ export const DEFAULT_SETTINGS: AppSettings = {
   gpsPort: null,
   serverUrl: null,
   defaultLanguage: 'por',
+  reviewerAuthentication: true,
 };

@@ -121,6 +121,8 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
     devices,
     packets,
     auth,
+    // a supervisor reviews registrations with biometric exceptions unless a supervisor turned it off
+    reviewerAuthentication: () => settings.get().reviewerAuthentication,
     gate: sync.limits,
     // Thresholds and attempts as the supervisor set them, read at each capture.
     qualityPolicy: () => {

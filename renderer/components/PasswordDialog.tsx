@@ -26,6 +26,8 @@ export interface PasswordDialogProps {
   readonly onCancel: () => void;
   /** fields or text between the title and the password */
   readonly children?: ReactNode;
+  /** fields after the password (a second person's credentials), inside the same form: Enter confirms */
+  readonly after?: ReactNode;
 }
 
 /**
@@ -97,6 +99,7 @@ export function PasswordDialog(props: Readonly<PasswordDialogProps>) {
           />
         </label>
         {error && <ErrorMessage error={error} id={errorId} />}
+        {props.after}
         {isBusy && <p role="status">{props.busyLabel}</p>}
         <div className="dialog__buttons">
           <button type="button" className="button" onClick={props.onCancel} disabled={isBusy}>

@@ -71,6 +71,12 @@ export const SubmitResult = z.object({
 });
 export type SubmitResult = z.infer<typeof SubmitResult>;
 
+/** The supervisor reviewing a registration with biometric exceptions (MOSIP `exception_auth`). */
+export const ReviewerCredentials = z
+  .object({ userId: z.string().trim().min(1, 'the supervisor’s user ID is required').max(64), password: z.string().min(1, 'the supervisor’s password is required').max(200) })
+  .strict();
+export type ReviewerCredentials = z.infer<typeof ReviewerCredentials>;
+
 /**
  * Registration in progress. Drafts live in the encrypted store and autosave after every screen;
  * document bytes and biometric captures stay in the back end, referenced from the draft's values,
@@ -112,7 +118,11 @@ export const registrationApi = {
   /** where each captured modality of a draft stands (last attempt, quality, attempts left): for resuming */
   'drafts.biometrics': method({ input: z.object({ draftId: DraftId }).strict(), output: z.array(BiometricAttemptResult), access: OFFICER }),
   /** validates the whole draft against the ID schema and spec without building anything */
-  'drafts.validate': method({ input: z.object({ draftId: DraftId }).strict(), output: z.object({ issues: z.array(FieldIssue) }), access: OFFICER }),
+  /**
+   * What is left to fix before submit, and whether a supervisor must review the registration
+   * (biometric exceptions while the setting `reviewerAuthentication` is on).
+   */
+  'drafts.validate': method({ input: z.object({ draftId: DraftId }).strict(), output: z.object({ issues: z.array(FieldIssue), reviewerRequired: z.boolean() }), access: OFFICER }),
   /**
    * Pre-registration: fetches the PRID's application (downloaded copy first, then the server when
    * online) and prefills the draft (values cleared except consent/preferred language; documents
@@ -129,10 +139,20 @@ export const registrationApi = {
    * packets.onDidProgress) and the receipt. The password is the session operator's own, checked
    * in the main process like a login (same lockout) and never stored; only after it passes does
    * the packet say `officerPassword: true`. The draft is deleted only once the packet is
-   * committed, and kept on any failure (a wrong password included).
+   * committed, and kept on any failure (a wrong password included). When the draft has biometric
+   * exceptions and the setting `reviewerAuthentication` is on, `reviewer` is a supervisor other than
+   * the operator (MOSIP `exception_auth`); the packet then names them (supervisorId,
+   * supervisorPassword true). A reviewer given when none is needed is ignored.
    */
   'drafts.submit': method({
-    input: z.object({ draftId: DraftId, receiptLanguage: LanguageCode, password: z.string().min(1).max(200) }).strict(),
+    input: z
+      .object({
+        draftId: DraftId,
+        receiptLanguage: LanguageCode,
+        password: z.string().min(1).max(200),
+        reviewer: ReviewerCredentials.optional(),
+      })
+      .strict(),
     output: SubmitResult,
     access: OFFICER,
   }),

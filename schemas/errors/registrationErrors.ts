@@ -70,6 +70,31 @@ export const registrationErrors = defineErrors({
     log: 'operator authentication before submit (packet_auth) failed: wrong password; nothing was built, the draft is kept',
     details: z.object({ draftId: z.string(), attemptsLeft: z.number().int().nonnegative() }),
   },
+  ERR_REG_REVIEWER_REQUIRED: {
+    retry: 'fatal',
+    log: 'the registration has biometric exceptions and reviewer authentication (exception_auth) is on, but no supervisor was given; nothing was checked or built',
+    details: z.object({ draftId: z.string() }),
+  },
+  ERR_REG_REVIEWER_IS_OPERATOR: {
+    retry: 'fatal',
+    log: 'the reviewer of a registration with biometric exceptions is the operator who made it; a second person must review',
+    details: z.object({ draftId: z.string(), userId: z.string() }),
+  },
+  ERR_REG_REVIEWER_NOT_SUPERVISOR: {
+    retry: 'fatal',
+    log: 'the reviewer is not an active local operator with REGISTRATION_SUPERVISOR; no password was checked',
+    details: z.object({ draftId: z.string(), userId: z.string() }),
+  },
+  ERR_REG_REVIEWER_AUTH_FAILED: {
+    retry: 'fatal',
+    log: 'reviewer authentication (exception_auth) failed: wrong password; nothing was built, the draft is kept',
+    details: z.object({ draftId: z.string(), userId: z.string(), attemptsLeft: z.number().int().nonnegative() }),
+  },
+  ERR_REG_REVIEWER_LOCKED: {
+    retry: 'fatal',
+    log: 'the reviewer account is locked after too many wrong passwords; nothing was built, the draft is kept',
+    details: z.object({ draftId: z.string(), userId: z.string(), minutes: z.number().int().positive() }),
+  },
   ERR_REG_FIELD_NOT_IN_FORM: {
     retry: 'fatal',
     log: 'the field is not a field of this kind in the process form',

@@ -210,14 +210,30 @@ describe('registration (browser host, device simulator, Debian Chromium)', () =>
     assert.equal(await password.evaluate((el) => el === el.ownerDocument.activeElement), true, 'focus starts in the password field');
     assert.equal(await dialog.evaluate((el) => el.matches(':modal')), true, 'a modal dialog: the page behind is inert');
     await assertA11y('authentication dialog');
+    // a missing finger: a supervisor reviews (exception_auth) in the same dialog, keyboard first
+    const review = dialog.getByRole('group', { name: 'Supervisor review' });
+    await review.getByText(/missing fingers or eyes/).waitFor();
+    const reviewerId = review.getByLabel('Supervisor’s user ID');
+    const reviewerPassword = review.getByLabel('Supervisor’s password');
     await password.fill('Officer#2025');
-    await password.press('Enter');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('supervisor1');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Supervisor#2026');
+    await page.keyboard.press('Enter');
     await dialog.getByRole('alert').filter({ hasText: 'The password is not correct' }).waitFor();
     assert.equal(await password.inputValue(), '', 'the refused password is cleared');
     assert.equal(await heading('Preview').isVisible(), true, 'still on the preview: nothing was built');
     await assertA11y('authentication dialog with its error');
     await shot('app-5b-authentication');
     await password.fill('Officer#2026');
+    await reviewerPassword.fill('Supervisor#2025');
+    await reviewerPassword.press('Enter');
+    await review.getByRole('alert').filter({ hasText: 'The supervisor’s password for supervisor1 is not correct' }).waitFor();
+    assert.equal(await reviewerPassword.evaluate((el) => el === el.ownerDocument.activeElement), true, 'focus goes to the refused supervisor password');
+    assert.equal(await reviewerPassword.inputValue(), '', 'the refused supervisor password is cleared');
+    assert.equal(await reviewerId.inputValue(), 'supervisor1');
+    await reviewerPassword.fill('Supervisor#2026');
     await dialog.getByRole('button', { name: 'Confirm and submit' }).click();
 
     step('acknowledgement: RID and receipt');

@@ -162,9 +162,22 @@ describe('registration screens (harness, Debian Chromium)', () => {
     await dialog.waitFor({ state: 'hidden' });
     assert.equal(await page.getByRole('button', { name: 'Submit registration' }).evaluate((el) => el === el.ownerDocument.activeElement), true, 'Escape cancels and focus returns to the submit button');
     await page.getByRole('button', { name: 'Submit registration' }).click();
+    // the missing finger: a supervisor other than the officer reviews, each refusal on its own field
+    const review = dialog.getByRole('group', { name: 'Supervisor review' });
+    assert.equal(await page.getByRole('button', { name: 'Confirm and submit' }).isDisabled(), true, 'the supervisor is still missing');
+    await dialog.getByLabel('Your password').fill('Officer#2026');
+    await review.getByLabel('Supervisor’s user ID').fill('officer1');
+    await review.getByLabel('Supervisor’s password').fill('Officer#2026');
+    await review.getByLabel('Supervisor’s password').press('Enter');
+    await review.getByRole('alert').filter({ hasText: 'You cannot review your own registration' }).waitFor();
+    assert.equal(await review.getByLabel('Supervisor’s user ID').getAttribute('aria-invalid'), 'true');
+    assert.equal(await review.getByLabel('Supervisor’s user ID').evaluate((el) => el === el.ownerDocument.activeElement), true, 'focus goes to the supervisor’s user ID');
+    await review.getByLabel('Supervisor’s user ID').fill('supervisor1');
+    await review.getByLabel('Supervisor’s password').fill('Supervisor#2026');
     await dialog.getByLabel('Your password').fill('wrong');
     await dialog.getByLabel('Your password').press('Enter');
     await dialog.getByRole('alert').filter({ hasText: '4 attempt(s) left' }).waitFor();
+    assert.equal(await review.getByRole('alert').count(), 0, 'the supervisor’s error is gone');
     assert.equal(await dialog.getByLabel('Your password').getAttribute('aria-invalid'), 'true');
     assert.equal(await page.getByRole('button', { name: 'Confirm and submit' }).isDisabled(), true, 'the field is empty again');
     await assertA11y('authentication dialog');

@@ -20,10 +20,14 @@ export function registrationHandlers(deps: RegistrationServices): AreaHandlers<t
     'drafts.attachDocument': async (input, ctx) => deps.documents.attach(ctx.session!.userId, input),
     'drafts.captureBiometrics': async (input, ctx) => deps.biometrics.capture(ctx.session!.userId, input),
     'drafts.biometrics': async ({ draftId }, ctx) => deps.biometrics.attempts(ctx.session!.userId, draftId),
-    'drafts.validate': async ({ draftId }, ctx) => ({ issues: deps.submitter.validate(ctx.session!.userId, draftId) }),
+    'drafts.validate': async ({ draftId }, ctx) => deps.submitter.validate(ctx.session!.userId, draftId),
     'drafts.applyPreRegistration': async ({ draftId, prid }, ctx) => deps.preRegistrations.apply(ctx.session!.userId, draftId, prid),
-    // the password is checked against the session's operator: the page cannot name another one
-    'drafts.submit': async ({ draftId, receiptLanguage, password }, ctx) =>
-      deps.submitter.submit({ operatorId: ctx.session!.userId, draftId, receiptLanguage, password }, (progress) => ctx.sink('packets.onDidProgress', progress)),
+    // the password is checked against the session's operator: the page cannot name another one;
+    // the reviewer is named by the page, and checked as a second person (never the session's operator)
+    'drafts.submit': async ({ draftId, receiptLanguage, password, reviewer }, ctx) =>
+      deps.submitter.submit(
+        { operatorId: ctx.session!.userId, draftId, receiptLanguage, password, ...(reviewer ? { reviewer } : {}) },
+        (progress) => ctx.sink('packets.onDidProgress', progress),
+      ),
   };
 }

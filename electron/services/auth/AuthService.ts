@@ -29,15 +29,17 @@ export const DEFAULT_LOCKOUT: LockoutPolicy = { maxFailures: 5, lockMinutes: 2 }
 
 /**
  * Why the password is asked for, named as MOSIP's `ProcessNames` (`REG.APP_AUTHENTICATION_METHOD`
- * PROCESS_ID): logging in, confirming a packet before it is built, confirming an EOD decision.
+ * PROCESS_ID): logging in, confirming a packet before it is built, confirming an EOD decision, a
+ * supervisor reviewing a registration with biometric exceptions.
  * Every process counts failures towards the same lockout; only `login_auth` is a login.
  */
-export type AuthProcess = 'login_auth' | 'packet_auth' | 'eod_auth';
+export type AuthProcess = 'login_auth' | 'packet_auth' | 'eod_auth' | 'exception_auth';
 
 const AUDIT = {
   login_auth: { ok: 'LOGIN_SUCCESS', failed: 'LOGIN_FAILED' },
   packet_auth: { ok: 'OPERATOR_AUTH_SUCCESS', failed: 'OPERATOR_AUTH_FAILED' },
   eod_auth: { ok: 'OPERATOR_AUTH_SUCCESS', failed: 'OPERATOR_AUTH_FAILED' },
+  exception_auth: { ok: 'OPERATOR_AUTH_SUCCESS', failed: 'OPERATOR_AUTH_FAILED' },
 } as const;
 
 /** Offline operator authentication: scrypt hashes, lockout, every outcome audited. */

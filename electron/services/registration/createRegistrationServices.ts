@@ -19,6 +19,8 @@ export interface RegistrationServicesOptions {
   readonly packets: DraftPacketBuilder;
   /** the login's password check (AuthService): operator authentication before a packet is built */
   readonly auth: OperatorAuthenticator;
+  /** the supervisor setting: a registration with biometric exceptions needs a reviewer (read at each submit) */
+  readonly reviewerAuthentication?: () => boolean;
   /** offline limits: a hit limit refuses new drafts */
   readonly gate: RegistrationGate;
   readonly qualityPolicy?: QualityPolicyConfig | (() => QualityPolicyConfig);
@@ -47,6 +49,7 @@ export function createRegistrationServices(o: RegistrationServicesOptions): Regi
   });
   const submitter = new DraftSubmitter({
     db, audit, clock, identity: o.identity, drafts, biometrics, bundles, packets: o.packets, auth: o.auth,
+    ...(o.reviewerAuthentication ? { reviewerAuthentication: o.reviewerAuthentication } : {}),
     onPreRegistrationUsed: (prid, operatorId) => preRegistrations.consume(prid, operatorId),
   });
   return { bundles, drafts, documents, biometrics, submitter, preRegistrations };

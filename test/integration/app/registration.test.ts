@@ -159,10 +159,12 @@ describe('registration drafts through the Router (device simulator, real worker,
     await save(stored, { individualBiometrics: { type: 'biometrics', captured: [], exceptions: [] } });
     assert.deepEqual((await get(draft.draftId)).values['individualBiometrics'], stored.values['individualBiometrics']);
 
-    assert.deepEqual(value<{ issues: FieldIssue[] }>(await call('drafts.validate', { draftId: draft.draftId })).issues, []);
+    assert.deepEqual(value<{ issues: FieldIssue[]; reviewerRequired: boolean }>(await call('drafts.validate', { draftId: draft.draftId })), { issues: [], reviewerRequired: true });
+    // a missing finger: a supervisor reviews (exception_auth)
+    const reviewer = { userId: 'supervisor1', password: 'Supervisor#2026' };
     const [first, second] = await Promise.all([
-      call('drafts.submit', { draftId: draft.draftId, receiptLanguage: 'por', password: OFFICER_PASSWORD }),
-      call('drafts.submit', { draftId: draft.draftId, receiptLanguage: 'por', password: OFFICER_PASSWORD }),
+      call('drafts.submit', { draftId: draft.draftId, receiptLanguage: 'por', password: OFFICER_PASSWORD, reviewer }),
+      call('drafts.submit', { draftId: draft.draftId, receiptLanguage: 'por', password: OFFICER_PASSWORD, reviewer }),
     ]);
     assert.equal(error(second).code, 'ERR_REG_DRAFT_BUSY', 'a second submit while building makes no second packet');
     const result = value<SubmitResult>(first);
@@ -183,7 +185,7 @@ describe('registration drafts through the Router (device simulator, real worker,
     const meta = idPacket.get('packet_meta_info.json')!.identity as Record<string, Record<string, Record<string, unknown>>>;
     const excepted = meta['exceptionBiometrics']!['individualBiometrics'] as Record<string, { missingBiometric: string; reason: string }>;
     assert.deepEqual(Object.values(excepted).map((e) => [e.missingBiometric, e.reason]), [['leftLittle', 'Permanent']]);
-    assert.deepEqual(operationsData(meta), OPERATIONS_AFTER_PASSWORD);
+    assert.deepEqual(operationsData(meta), { ...OPERATIONS_AFTER_PASSWORD, supervisorId: 'supervisor1', supervisorPassword: 'true' });
     const bio = meta['biometrics']!['individualBiometrics'] as Record<string, { numRetry: number; forceCaptured: boolean }>;
     assert.deepEqual([bio['rightIndex']?.numRetry, bio['rightIndex']?.forceCaptured, bio['leftIndex']?.numRetry, bio['leftIndex']?.forceCaptured], [3, true, 1, false]);
     const evidence = (await openSubpacket(readFileSync(result.packet.file), pki, 'evidence')).get('ID.json')!.identity as Record<string, { type?: string; format?: string }>;

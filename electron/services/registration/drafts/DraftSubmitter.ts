@@ -22,6 +22,7 @@ import { composeRegistration } from './composeRegistration';
 import type { DraftBiometrics } from './DraftBiometrics';
 import { draftForm, type DraftForm } from './draftForm';
 import type { DraftService } from './DraftService';
+import { authenticateReviewer, checkReviewerEligible, hasBiometricExceptions, reviewed, type Reviewer, type ReviewerAuthenticator } from './reviewerAuthentication';
 import { schemaIssues, specIssues } from './validateDraft';
 
 /** Builds a packet (DataDirPacketBuilder.build with the form's ID schema). */
@@ -33,8 +34,8 @@ export interface DraftPacketBuilder {
  * The login's password check (AuthService.verify): same hashes, same lockout, audited per process.
  * @throws AppError ERR_AUTH_WRONG_PASSWORD, ERR_AUTH_LOCKED, ERR_AUTH_OPERATOR_INACTIVE, ERR_AUTH_UNKNOWN_OPERATOR
  */
-export interface OperatorAuthenticator {
-  verify(userId: string, password: string, process: 'packet_auth'): Promise<unknown>;
+export interface OperatorAuthenticator extends ReviewerAuthenticator {
+  verify(userId: string, password: string, process: 'packet_auth' | 'exception_auth'): Promise<unknown>;
 }
 
 /** One submission: the session's operator, their draft, and the password they just typed. */
@@ -44,6 +45,8 @@ export interface SubmitRequest {
   readonly receiptLanguage: string;
   /** checked once, never kept or logged */
   readonly password: string;
+  /** the supervisor reviewing a registration with biometric exceptions (MOSIP `exception_auth`) */
+  readonly reviewer?: Reviewer;
 }
 
 export interface DraftSubmitterDeps {
@@ -56,6 +59,11 @@ export interface DraftSubmitterDeps {
   readonly bundles: FormBundleService;
   readonly packets: DraftPacketBuilder;
   readonly auth: OperatorAuthenticator;
+  /**
+   * The supervisor setting `reviewerAuthentication` (MOSIP reviewer_authentication_configuration),
+   * read at each submit; absent means on.
+   */
+  readonly reviewerAuthentication?: () => boolean;
   /** a prefilled draft's PRID after its packet is committed (PreRegistrationService.consume) */
   readonly onPreRegistrationUsed?: (prid: string, operatorId: string) => void;
 }
@@ -78,10 +86,12 @@ interface Prepared {
  * Supervisor at registration: MOSIP 1.2 asks a second user to authenticate (`exception_auth`) only
  * when the registration has biometric exceptions and `mosip.registration.reviewer_authentication_configuration`
  * is Y (registration-client AuthenticationController#loadNextScreen; its isValidReviewer only checks
- * that the user exists and is not the operator). Not done here yet (TODO(opauth-reviewer)): for São
- * Tomé we recommend it on, limited to REGISTRATION_SUPERVISOR, since an exception is how a resident
- * escapes biometric de-duplication. Until then supervisorId/supervisorPassword stay null/false in the
- * packet; end-of-day approval (PacketApprovalService, `eod_auth`) is recorded in the outbox and the
+ * that the user exists and is not the operator). Here the setting `reviewerAuthentication` (default
+ * on) plays that part, and the reviewer must also hold REGISTRATION_SUPERVISOR — stricter than MOSIP,
+ * since an exception is how a resident escapes biometric de-duplication. Order: who the reviewer is
+ * (no password), then the operator's password, then the reviewer's; each password only ever costs
+ * its own user an attempt, and nothing is built unless both pass. Without a reviewer the packet says
+ * supervisorId null / supervisorPassword false; end-of-day approval (PacketApprovalService, `eod_auth`) is recorded in the outbox and the
  * RID sync (supervisorStatus, supervisorComment), never written into a packet already signed.
  */
 export class DraftSubmitter {
@@ -93,9 +103,14 @@ export class DraftSubmitter {
     this.#d = deps;
   }
 
-  /** @throws AppError ERR_REG_DRAFT_*, ERR_REG_RULE_*, ERR_REG_DOCUMENT_NOT_ATTACHED */
-  validate(operatorId: string, draftId: string): FieldIssue[] {
-    return this.#prepare(operatorId, draftId).issues;
+  /**
+   * What the preview must know before submit: what is left to fix, and whether a supervisor must
+   * review (biometric exceptions with the setting on), so the dialog asks for them up front.
+   * @throws AppError ERR_REG_DRAFT_*, ERR_REG_RULE_*, ERR_REG_DOCUMENT_NOT_ATTACHED
+   */
+  validate(operatorId: string, draftId: string): { issues: FieldIssue[]; reviewerRequired: boolean } {
+    const { input, issues } = this.#prepare(operatorId, draftId);
+    return { issues, reviewerRequired: input !== undefined && this.reviewerRequired(input) };
   }
 
   /**
@@ -103,7 +118,9 @@ export class DraftSubmitter {
    * built and the draft is kept unless the password is the session operator's own; a first
    * progress event (`validate`, 0) tells the page the authentication passed.
    * @throws AppError ERR_REG_RECEIPT_LANGUAGE_UNSUPPORTED, ERR_REG_DRAFT_INCOMPLETE (both checked
-   *   before the password, so a draft that cannot be built costs no attempt), ERR_REG_OPERATOR_AUTH_FAILED,
+   *   before the password, so a draft that cannot be built costs no attempt), ERR_REG_REVIEWER_REQUIRED,
+   *   ERR_REG_REVIEWER_IS_OPERATOR, ERR_REG_REVIEWER_NOT_SUPERVISOR (also before any password),
+   *   ERR_REG_OPERATOR_AUTH_FAILED, ERR_REG_REVIEWER_AUTH_FAILED, ERR_REG_REVIEWER_LOCKED,
    *   ERR_AUTH_LOCKED, ERR_AUTH_OPERATOR_INACTIVE, ERR_REG_DRAFT_BUSY, ERR_REG_DRAFT_*, ERR_PACKET_*
    */
   async submit(request: SubmitRequest, onProgress: (p: PacketBuildProgress) => void): Promise<SubmitResult> {
@@ -117,15 +134,19 @@ export class DraftSubmitter {
     }
   }
 
-  async #submit({ operatorId, draftId, receiptLanguage, password }: SubmitRequest, onProgress: (p: PacketBuildProgress) => void): Promise<SubmitResult> {
+  async #submit({ operatorId, draftId, receiptLanguage, password, reviewer }: SubmitRequest, onProgress: (p: PacketBuildProgress) => void): Promise<SubmitResult> {
     if (!(RECEIPT_LANGUAGES as readonly string[]).includes(receiptLanguage)) throw new AppError('ERR_REG_RECEIPT_LANGUAGE_UNSUPPORTED', { language: receiptLanguage });
     const { form, input: checked, issues, series } = this.#prepare(operatorId, draftId);
     const first = issues[0];
     if (first || !checked) throw new AppError('ERR_REG_DRAFT_INCOMPLETE', { draftId, count: issues.length, fieldId: first?.fieldId ?? '(registration)', rule: first?.rule ?? 'required' });
     const summary = await composeReviewSummary({ form, series, document: (storageId) => getDraftDocument(this.#d.db, draftId, storageId), officerId: operatorId, createdAt: checked.createdAt });
+    const ctx = { db: this.#d.db, audit: this.#d.audit, operatorId, draftId };
+    const needed = this.reviewerRequired(checked) ? checkReviewerEligible(ctx, reviewer) : undefined;
     await this.#authenticate(operatorId, draftId, password);
+    if (needed) await authenticateReviewer(ctx, this.#d.auth, needed);
     onProgress({ draftId, stage: 'validate', fraction: 0 });
-    const input = authenticated(checked, this.#d.clock.now());
+    const officer = authenticated(checked, this.#d.clock.now());
+    const input = needed ? reviewed(officer, needed.userId, this.#d.clock.now()) : officer;
     const packet = await this.#d.packets.build(draftId, input, operatorId, onProgress, {
       idSchema: form.bundle.idSchema,
       // In the packet's own commit: never a packet without its summary, nor a summary (or a
@@ -139,6 +160,11 @@ export class DraftSubmitter {
     if (input.preRegistrationId) this.#d.onPreRegistrationUsed?.(input.preRegistrationId, operatorId);
     const receipt = await buildAckReceipt(receiptInput(form, input, packet.rid, receiptLanguage, centreName(this.#d.db, input.centreId, receiptLanguage)));
     return { packet, receiptPdfBase64: Buffer.from(receipt).toString('base64') };
+  }
+
+  /** Whether a supervisor must review this registration: it has biometric exceptions and the setting is on. */
+  reviewerRequired(input: Pick<RegistrationInput, 'biometrics'>): boolean {
+    return (this.#d.reviewerAuthentication?.() ?? true) && hasBiometricExceptions(input);
   }
 
   /** The login's check for the session's operator; a wrong password is named for this screen. */

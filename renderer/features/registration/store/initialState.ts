@@ -117,6 +117,8 @@ export interface SubmitState {
   readonly draftId: string | null;
   readonly residentName: string | null;
   readonly issues: readonly FieldIssue[];
+  /** the draft has biometric exceptions and a supervisor must review it (drafts.validate says) */
+  readonly reviewerRequired: boolean;
   readonly progress: PacketBuildProgress | null;
   readonly result: PacketBuildResult | null;
   readonly receiptPdfBase64: string | null;
@@ -141,7 +143,7 @@ export function initialBiometricsState(): BiometricsState {
 }
 
 export function initialSubmitState(): SubmitState {
-  return { status: 'idle', auth: null, draftId: null, residentName: null, issues: [], progress: null, result: null, receiptPdfBase64: null, error: null };
+  return { status: 'idle', auth: null, draftId: null, residentName: null, issues: [], reviewerRequired: false, progress: null, result: null, receiptPdfBase64: null, error: null };
 }
 
 export function initialRegistrationState(): RegistrationState {

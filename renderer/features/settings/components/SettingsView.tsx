@@ -79,6 +79,15 @@ export function SettingsView({ store, canEdit }: Readonly<{ store: SettingsStore
             ))}
           </select>
         </fieldset>
+        <fieldset className="card" disabled={!canEdit}>
+          <legend>{t('settings.registration.title')}</legend>
+          {/* MOSIP reviewer_authentication_configuration: a supervisor reviews biometric exceptions */}
+          <label htmlFor="set-reviewer">
+            <input id="set-reviewer" type="checkbox" checked={draft.reviewerAuthentication} onChange={(e) => setDraft({ ...draft, reviewerAuthentication: e.target.checked })} aria-describedby="set-reviewer-hint" />{' '}
+            {t('settings.registration.reviewer')}
+          </label>
+          <p id="set-reviewer-hint" className="muted">{t('settings.registration.reviewerHint')}</p>
+        </fieldset>
         {error && <ErrorMessage error={error} />}
         {status === 'saved' && (
           <p role="status" className="message message--info">

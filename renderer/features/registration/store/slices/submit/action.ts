@@ -1,3 +1,4 @@
+import type { ReviewerCredentials } from '../../../../../../schemas/api/registrationApi';
 import { toUiError } from '../../../../UiError';
 import { initialBiometricsState, initialFormState, initialSubmitState } from '../../initialState';
 import type { SliceContext } from '../../store';
@@ -15,9 +16,10 @@ export interface SubmitActions {
    * Sends the operator's password with the draft: the back end authenticates, then builds the
    * packet and receipt. A refusal before the build starts stays in the dialog; once the build
    * starts (its first progress event) the acknowledgement shows it, and the operator may start
-   * the next resident while it runs. The password is passed through, never stored.
+   * the next resident while it runs. With biometric exceptions a supervisor's user id and
+   * password go along (`exception_auth`). Passwords are passed through, never stored.
    */
-  submit(password: string): Promise<void>;
+  submit(password: string, reviewer?: ReviewerCredentials): Promise<void>;
   /** back to the acknowledgement of the last submission (from the picker) */
   showAcknowledgement(): void;
 }
@@ -32,8 +34,8 @@ export function createSubmitActions({ api, set, get }: SliceContext): SubmitActi
       set((s) => ({ draft: { ...s.draft, view: 'preview' }, submission: { ...initialSubmitState(), status: 'validating', draftId } }));
       await get().save();
       try {
-        const { issues } = await api['drafts.validate']({ draftId });
-        set((s) => ({ submission: { ...s.submission, status: 'idle', issues } }));
+        const { issues, reviewerRequired } = await api['drafts.validate']({ draftId });
+        set((s) => ({ submission: { ...s.submission, status: 'idle', issues, reviewerRequired } }));
       } catch (err) {
         set((s) => ({ submission: { ...s.submission, status: 'failed', error: toUiError(err) } }));
       }
@@ -44,12 +46,16 @@ export function createSubmitActions({ api, set, get }: SliceContext): SubmitActi
     cancelSubmit() {
       if (get().submission.status !== 'authenticating') set((s) => ({ submission: { ...s.submission, auth: null } }));
     },
-    async submit(password) {
+    async submit(password, reviewer) {
       const { form } = get();
       const draftId = form.draftId;
       if (!draftId || get().submission.status === 'submitting' || get().submission.status === 'authenticating') return;
       const receiptLanguage = form.languages[0] ?? 'por';
-      set((s) => ({ submission: { ...initialSubmitState(), status: 'authenticating', auth: s.submission.auth ?? { error: null }, draftId, residentName: residentName(form) } }));
+      set((s) => ({
+        submission: { ...initialSubmitState(), status: 'authenticating', auth: s.submission.auth ?? { error: null }, draftId, residentName: residentName(form), reviewerRequired: s.submission.reviewerRequired },
+      }));
+      // only sent when the preview asked for it: a reviewer given for no reason would be ignored anyway
+      const withReviewer = reviewer && get().submission.reviewerRequired ? { reviewer } : {};
       // the first progress event means the password passed and the build started
       const building = () => set((s) => (s.submission.status === 'authenticating' ? { draft: { ...s.draft, view: 'acknowledgement' }, submission: { ...s.submission, status: 'submitting', auth: null } } : {}));
       const stopProgress = api.on('packets.onDidProgress', (progress) => {
@@ -59,7 +65,7 @@ export function createSubmitActions({ api, set, get }: SliceContext): SubmitActi
       });
       try {
         await get().save();
-        const { packet, receiptPdfBase64 } = await api['drafts.submit']({ draftId, receiptLanguage, password });
+        const { packet, receiptPdfBase64 } = await api['drafts.submit']({ draftId, receiptLanguage, password, ...withReviewer });
         building();
         set((s) => ({
           submission: { ...s.submission, status: 'done', result: packet, receiptPdfBase64 },
@@ -72,8 +78,9 @@ export function createSubmitActions({ api, set, get }: SliceContext): SubmitActi
         const error = toUiError(err);
         set((s) =>
           s.submission.status === 'authenticating'
-            ? // nothing was built: the dialog shows why (wrong password, locked…) and the draft is as it was
-              { submission: { ...s.submission, status: 'idle', auth: { error } } }
+            ? // nothing was built: the dialog shows why (wrong password, locked…) and the draft is as it was;
+              // a supervisor turned review on meanwhile: the dialog now asks for one
+              { submission: { ...s.submission, status: 'idle', auth: { error }, reviewerRequired: s.submission.reviewerRequired || error.code === 'ERR_REG_REVIEWER_REQUIRED' } }
             : { draft: { ...s.draft, view: 'acknowledgement' }, submission: { ...s.submission, status: 'failed', auth: null, error } },
         );
       } finally {

@@ -1,5 +1,11 @@
 import type { RegistrationState } from '../../initialState';
 
+/** The dialog's fields an authentication failure belongs to. */
+export type AuthField = 'password' | 'reviewerUserId' | 'reviewerPassword';
+
+const REVIEWER_USER_ERRORS: readonly string[] = ['ERR_REG_REVIEWER_REQUIRED', 'ERR_REG_REVIEWER_IS_OPERATOR', 'ERR_REG_REVIEWER_NOT_SUPERVISOR'];
+const REVIEWER_PASSWORD_ERRORS: readonly string[] = ['ERR_REG_REVIEWER_AUTH_FAILED', 'ERR_REG_REVIEWER_LOCKED'];
+
 /** Selectors of the submit slice. */
 export const submitSelectors = {
   status: (s: RegistrationState) => s.submission.status,
@@ -7,6 +13,15 @@ export const submitSelectors = {
   /** the operator authentication dialog (null when closed) */
   auth: (s: RegistrationState) => s.submission.auth,
   isAuthenticating: (s: RegistrationState) => s.submission.status === 'authenticating',
+  /** a supervisor must review this registration (biometric exceptions): the dialog asks for them */
+  reviewerRequired: (s: RegistrationState) => s.submission.reviewerRequired,
+  /** which field the dialog's last failure is about, so it is shown there (null: none) */
+  authErrorField: (s: RegistrationState): AuthField | null => {
+    const code = s.submission.auth?.error?.code;
+    if (code === undefined) return null;
+    if (REVIEWER_USER_ERRORS.includes(code)) return 'reviewerUserId';
+    return REVIEWER_PASSWORD_ERRORS.includes(code) ? 'reviewerPassword' : 'password';
+  },
   issues: (s: RegistrationState) => s.submission.issues,
   progress: (s: RegistrationState) => s.submission.progress,
   residentName: (s: RegistrationState) => s.submission.residentName,

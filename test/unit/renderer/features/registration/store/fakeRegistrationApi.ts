@@ -33,6 +33,10 @@ export class FakeRegistrationApi {
   previewing: Modality | null = null;
   /** the logged-in officer's password, as the demo seeds it; drafts.submit checks it like packet_auth */
   operatorPassword = 'Officer#2026';
+  /** the one supervisor the fake knows (the demo's), who reviews drafts with biometric exceptions */
+  supervisor = { userId: 'supervisor1', password: 'Supervisor#2026' };
+  /** the setting reviewerAuthentication */
+  reviewerAuthentication = true;
   private authFailures = 0;
   private seq = 0;
   private readonly attempts = new Map<string, { count: number; best: number }>();
@@ -50,6 +54,11 @@ export class FakeRegistrationApi {
 
   private record(method: string, input: unknown) {
     this.calls.push({ method, input: structuredClone(input) });
+  }
+
+  /** as the back end: a supervisor reviews a draft with any biometric exception while the setting is on */
+  private reviewerRequired(draftId: string): boolean {
+    return this.reviewerAuthentication && Object.values(this.draft(draftId).values).some((v) => v.type === 'biometrics' && v.exceptions.length > 0);
   }
 
   private draft(draftId: string): RegistrationDraft {
@@ -163,17 +172,21 @@ export class FakeRegistrationApi {
     },
     'drafts.validate': async (input) => {
       this.record('drafts.validate', input);
-      this.draft(input.draftId);
-      return { issues: [] };
+      return { issues: [], reviewerRequired: this.reviewerRequired(input.draftId) };
     },
     'drafts.submit': async (input) => {
       this.record('drafts.submit', input);
-      this.draft(input.draftId);
+      const { draftId, reviewer } = input;
+      const needsReviewer = this.reviewerRequired(draftId);
+      if (needsReviewer && !reviewer) throw new AppError('ERR_REG_REVIEWER_REQUIRED', { draftId });
+      if (needsReviewer && reviewer?.userId === 'officer1') throw new AppError('ERR_REG_REVIEWER_IS_OPERATOR', { draftId, userId: reviewer.userId });
+      if (needsReviewer && reviewer?.userId !== this.supervisor.userId) throw new AppError('ERR_REG_REVIEWER_NOT_SUPERVISOR', { draftId, userId: reviewer?.userId ?? '' });
       if (input.password !== this.operatorPassword) {
         this.authFailures += 1;
-        throw new AppError('ERR_REG_OPERATOR_AUTH_FAILED', { draftId: input.draftId, attemptsLeft: Math.max(0, 5 - this.authFailures) });
+        throw new AppError('ERR_REG_OPERATOR_AUTH_FAILED', { draftId, attemptsLeft: Math.max(0, 5 - this.authFailures) });
       }
       this.authFailures = 0;
+      if (needsReviewer && reviewer?.password !== this.supervisor.password) throw new AppError('ERR_REG_REVIEWER_AUTH_FAILED', { draftId, userId: this.supervisor.userId, attemptsLeft: 4 });
       for (const [stage, fraction] of [['validate', 0.1], ['zip', 0.5], ['commit', 0.9], ['done', 1]] as const) this.emit('packets.onDidProgress', { draftId: input.draftId, stage, fraction });
       this.drafts.delete(input.draftId);
       return SubmitResult.parse({ packet: { rid: '10001100010000120261122080000', packetId: '10001100010000120261122080000-10001_NEW-PACKET', file: '/tmp/p.zip', sha256: 'A'.repeat(64), size: 1234 }, receiptPdfBase64: 'JVBERi0xLjQK' });

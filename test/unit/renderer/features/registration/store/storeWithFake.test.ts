@@ -213,6 +213,52 @@ describe('registration store logic (contract-shaped fake back end, as the browse
     assert.equal(submitSelectors.canSubmit(state()), true);
   });
 
+  it('asks for a supervisor review when the draft has exceptions, and puts each refusal on its field', async () => {
+    await toBiometrics();
+    state().setException('individualBiometrics', 'leftLittle', true);
+    for (const modality of ['left-slap', 'right-slap', 'thumbs', 'iris', 'face', 'exception-photo'] as const) await state().captureBiometrics('individualBiometrics', modality);
+    await state().next();
+    assert.equal(submitSelectors.reviewerRequired(state()), true, 'the back end said a supervisor must review');
+    const draftId = state().form.draftId!;
+    state().requestSubmit();
+    const attempt = async (password: string, reviewer?: { userId: string; password: string }) => {
+      await state().submit(password, reviewer);
+      return [submitSelectors.auth(state())?.error?.code ?? null, submitSelectors.authErrorField(state())];
+    };
+    assert.deepEqual(await attempt('Officer#2026'), ['ERR_REG_REVIEWER_REQUIRED', 'reviewerUserId']);
+    assert.deepEqual(await attempt('Officer#2026', { userId: 'officer1', password: 'Officer#2026' }), ['ERR_REG_REVIEWER_IS_OPERATOR', 'reviewerUserId']);
+    assert.deepEqual(await attempt('Officer#2026', { userId: 'viewer1', password: 'Viewer#2026' }), ['ERR_REG_REVIEWER_NOT_SUPERVISOR', 'reviewerUserId']);
+    assert.deepEqual(await attempt('Officer#2025', { userId: 'supervisor1', password: 'Supervisor#2026' }), ['ERR_REG_OPERATOR_AUTH_FAILED', 'password']);
+    assert.deepEqual(await attempt('Officer#2026', { userId: 'supervisor1', password: 'Supervisor#2025' }), ['ERR_REG_REVIEWER_AUTH_FAILED', 'reviewerPassword']);
+    assert.deepEqual([submitSelectors.status(state()), draftSelectors.view(state())], ['idle', 'preview'], 'nothing built, the preview stays');
+    assert.equal(submitSelectors.reviewerRequired(state()), true, 'a refusal keeps the review section');
+    await state().submit('Officer#2026', { userId: 'supervisor1', password: 'Supervisor#2026' });
+    assert.equal(submitSelectors.status(state()), 'done');
+    assert.deepEqual(calls('drafts.submit').at(-1), { draftId, receiptLanguage: 'por', password: 'Officer#2026', reviewer: { userId: 'supervisor1', password: 'Supervisor#2026' } });
+    assert.equal(JSON.stringify(state()).includes('Supervisor#202'), false, 'no supervisor password in the store');
+  });
+
+  it('sends no reviewer when none is needed, and asks for one when the back end turns out to need it', async () => {
+    await toBiometrics();
+    for (const modality of ['left-slap', 'right-slap', 'thumbs', 'iris', 'face'] as const) await state().captureBiometrics('individualBiometrics', modality);
+    fake.reviewerAuthentication = false;
+    state().setException('individualBiometrics', 'leftLittle', true);
+    await state().captureBiometrics('individualBiometrics', 'left-slap');
+    await state().captureBiometrics('individualBiometrics', 'exception-photo');
+    await state().next();
+    assert.equal(submitSelectors.reviewerRequired(state()), false, 'review turned off: no section');
+    const draftId = state().form.draftId!;
+    // a supervisor turns review on while the preview is open
+    fake.reviewerAuthentication = true;
+    state().requestSubmit();
+    await state().submit('Officer#2026', { userId: 'supervisor1', password: 'Supervisor#2026' });
+    assert.deepEqual(calls('drafts.submit'), [{ draftId, receiptLanguage: 'por', password: 'Officer#2026' }], 'a reviewer is sent only once asked for');
+    assert.equal(submitSelectors.auth(state())?.error?.code, 'ERR_REG_REVIEWER_REQUIRED');
+    assert.equal(submitSelectors.reviewerRequired(state()), true, 'the dialog now shows the review section');
+    await state().submit('Officer#2026', { userId: 'supervisor1', password: 'Supervisor#2026' });
+    assert.equal(submitSelectors.status(state()), 'done');
+  });
+
   it('keeps only the latest preview frame of the modality being previewed, and stops listening', async () => {
     await toBiometrics();
     await state().startPreview('face');
