@@ -42,6 +42,16 @@ export const CapturedAttribute = z.object({
   thumbnailBase64: z.string().nullable(),
 });
 
+/** One attempt of a field's modality, for the per-attempt tiles: its quality and whether the draft keeps it. */
+export const BiometricAttemptSummary = z.object({
+  /** 1-based attempt number */
+  attempt: z.number().int().positive(),
+  averageQuality: z.number(),
+  /** the kept attempt (best quality, latest on a tie, as MOSIP keeps it); exactly one per series */
+  kept: z.boolean(),
+});
+export type BiometricAttemptSummary = z.infer<typeof BiometricAttemptSummary>;
+
 /**
  * The outcome of one capture attempt under the quality policy: accepted (quality reached),
  * retry (attempts left), or forceCaptured (last attempt used; the best attempt is kept).
@@ -56,6 +66,8 @@ export const BiometricAttemptResult = z.object({
   averageQuality: z.number(),
   /** the attempt kept so far (best quality) */
   keptAttempt: z.number().int().positive(),
+  /** every attempt of this series so far, oldest first (the tiles) */
+  history: z.array(BiometricAttemptSummary),
   attributes: z.array(CapturedAttribute),
   exceptions: z.array(BioAttribute),
   /** the draft's form value for this field after the attempt */

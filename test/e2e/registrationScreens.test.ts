@@ -12,7 +12,7 @@ const SCREENS = join(ARTIFACTS, 'screens');
 
 /** What the harness page exposes (this file is type-checked without the DOM library). */
 interface HarnessPage {
-  harness: { fake: FakeRegistrationApi };
+  harness: { fake: FakeRegistrationApi; setLanguage(language: string): Promise<void> };
   document: { activeElement: { id: string } | null };
   scrollTo(x: number, y: number): void;
 }
@@ -219,17 +219,71 @@ describe('registration screens (harness, Debian Chromium)', () => {
     await page.getByTestId('document-proofOfIdentity').waitFor();
     await page.keyboard.press('Alt+ArrowRight');
     await heading('Biometric details').waitFor();
-    await page.evaluate(() => (globalThis as unknown as HarnessPage).harness.fake.scores.push(12, 18, 22));
+    await page.evaluate(() => (globalThis as unknown as HarnessPage).harness.fake.scores.push(12, 25, 22));
     const panel = page.getByTestId('panel-left-slap');
+    const tiles = () => panel.getByRole('list', { name: 'Attempts (threshold 40)' }).getByRole('listitem').allTextContents();
     await panel.getByRole('button', { name: 'Capture' }).click();
     await panel.getByText('Quality too low: capture again').waitFor();
     await panel.getByText('2 attempts left').waitFor();
+    assert.deepEqual(await tiles(), ['Attempt 1▼ 12 below★ kept']);
     await panel.getByRole('button', { name: 'Capture again' }).click();
     await panel.getByText('1 attempt left').waitFor();
+    assert.deepEqual(await tiles(), ['Attempt 1▼ 12 below', 'Attempt 2▼ 25 below★ kept'], 'a better retry is kept');
     await panel.getByRole('button', { name: 'Capture again' }).click();
     await panel.getByText('force-captured').waitFor();
     assert.match((await panel.textContent()) ?? '', /Quality 22 \(threshold 40\)/);
     assert.equal(await panel.getByRole('button', { name: 'Capture' }).isDisabled(), true);
+    // the force-capture keeps the best attempt (2), not the last one
+    assert.deepEqual(await tiles(), ['Attempt 1▼ 12 below', 'Attempt 2▼ 25 below★ kept', 'Attempt 3▼ 22 below']);
+
+    const right = page.getByTestId('panel-right-slap');
+    await right.getByRole('button', { name: 'Capture' }).click();
+    await right.getByTestId('decision-right-slap').filter({ hasText: 'Accepted' }).waitFor();
+    assert.deepEqual(await right.getByRole('list', { name: 'Attempts (threshold 40)' }).getByRole('listitem').allTextContents(), ['Attempt 1▲ 80 above★ kept']);
+    await assertA11y('biometrics with attempt tiles');
+    await shot('5c-biometrics-attempts');
+  });
+
+  it('marks a missing finger on the hand picture by keyboard, crossed out, left hand still left in Arabic', async () => {
+    await startNew();
+    await fillConsentAndDemographics();
+    await page.keyboard.press('Alt+ArrowRight');
+    await page.setInputFiles('#field-proofOfIdentity-file', { name: 'bi.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.getByTestId('document-proofOfIdentity').waitFor();
+    await page.keyboard.press('Alt+ArrowRight');
+    await heading('Biometric details').waitFor();
+
+    const summary = page.locator('summary').filter({ hasText: 'Missing fingers or eyes' });
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    const little = page.getByRole('checkbox', { name: 'Left little finger' });
+    await little.waitFor();
+    // the picture reads left to right: the left hand's little finger is the first stop after the summary
+    await page.keyboard.press('Tab');
+    assert.equal(await little.evaluate((el) => el === el.ownerDocument.activeElement), true, 'Tab reaches the finger');
+    await page.keyboard.press('Space');
+    assert.equal(await little.getAttribute('aria-checked'), 'true');
+    await page.getByTestId('panel-exception-photo').waitFor();
+    assert.equal(await little.locator('.bodypart__cross line').count(), 2, 'crossed out, not only coloured');
+    await page.getByText('Marked missing: Left little finger').waitFor();
+    assert.equal(await page.getByRole('checkbox', { name: 'Right little finger' }).getAttribute('aria-checked'), 'false');
+    assert.equal(await page.getByRole('checkbox').count(), 12, 'ten fingers and two eyes, each a checkbox');
+    await assertA11y('exception picture with a finger marked');
+
+    await page.evaluate(() => (globalThis as unknown as HarnessPage).harness.setLanguage('ara'));
+    assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+    const leftHand = page.getByRole('group', { name: 'اليد اليسرى' });
+    const rightHand = page.getByRole('group', { name: 'اليد اليمنى' });
+    const [leftBox, rightBox] = [await leftHand.boundingBox(), await rightHand.boundingBox()];
+    assert.ok(leftBox && rightBox && leftBox.x < rightBox.x, 'the resident\'s left hand stays on the left of the picture in Arabic');
+    const ring = page.getByRole('checkbox', { name: 'البنصر الأيسر' });
+    await ring.focus();
+    await page.keyboard.press('Space');
+    await page.getByText('المحدَّد كمفقود: الخنصر الأيسر، البنصر الأيسر').waitFor();
+    await assertA11y('exception picture in Arabic');
+    await shot('5d-exceptions-arabic');
+    await page.keyboard.press('Space');
+    assert.equal(await ring.getAttribute('aria-checked'), 'false', 'Space unmarks it again');
   });
 
   it('shows the back end\'s size-limit error for a large document', async () => {

@@ -24,7 +24,7 @@ import '../../../renderer/styles/app.css';
  */
 declare global {
   interface Window {
-    harness?: { fake: FakeRegistrationApi; registration: AppStores['registration'] };
+    harness?: { fake: FakeRegistrationApi; registration: AppStores['registration']; setLanguage?: (language: LanguageCode) => Promise<void> };
   }
 }
 
@@ -48,6 +48,11 @@ async function boot(): Promise<void> {
   window.harness = { fake, registration: stores.registration };
   const i18n = await createI18n(language);
   applyDocumentLanguage(document, language);
+  // switches the UI language mid-flow, as the app's language menu does (for the right-to-left checks)
+  window.harness.setLanguage = async (next) => {
+    await i18n.changeLanguage(next);
+    applyDocumentLanguage(document, next);
+  };
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>

@@ -139,6 +139,12 @@ describe('registration drafts through the Router (device simulator, real worker,
     assert.equal(low[2]!.value.type === 'biometrics' && low[2]!.value.captured.includes('rightIndex'), true);
     assert.equal(error(await call('drafts.captureBiometrics', { draftId: draft.draftId, fieldId: 'individualBiometrics', modality: 'right-slap', exceptions: [] })).code, 'ERR_REG_BIOMETRIC_NO_ATTEMPTS_LEFT');
     simulator.device('finger').score = undefined;
+    // the tiles: every attempt with its quality, the kept one marked, the same after a resume
+    const history = low.map((r) => ({ attempt: r.attempt, averageQuality: r.averageQuality, kept: r.attempt === low[2]!.keptAttempt }));
+    assert.deepEqual(low[2]!.history, history);
+    assert.deepEqual(low[1]!.history, history.slice(0, 2).map((h) => ({ ...h, kept: h.attempt === low[1]!.keptAttempt })));
+    const resumed = value<BiometricAttemptResult[]>(await call('drafts.biometrics', { draftId: draft.draftId }));
+    assert.deepEqual(resumed.find((r) => r.modality === 'right-slap')?.history, history);
 
     await capture(draft.draftId, 'thumbs');
     await capture(draft.draftId, 'iris');

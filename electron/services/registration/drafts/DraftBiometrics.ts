@@ -13,7 +13,7 @@ import type { AuditLog } from '../../audit/AuditLog';
 import type { DB } from '../../db/Database';
 import { deleteDraftCapturesOf, insertDraftCapture, listDraftCaptures, setKeptCapture, updateDraftHashChain } from '../../db/repos/drafts';
 import type { FormBundleService } from '../FormBundleService';
-import { capturedAttributes, exceptedAttributes, seriesFromRows, seriesOf, type CaptureSeries } from './captureSeries';
+import { capturedAttributes, exceptedAttributes, historyOf, seriesFromRows, seriesOf, type CaptureSeries } from './captureSeries';
 import { formField, type DraftDocuments } from './DraftDocuments';
 import type { DraftService } from './DraftService';
 import { faceJpegOf } from './faceJpeg';
@@ -176,6 +176,7 @@ export class DraftBiometrics {
       fieldId: series.fieldId, modality: series.modality, decision: series.decision, attempt: series.results.length,
       attemptsLeft: Math.max(0, this.#maxAttempts(series.modality) - series.results.length), threshold: series.threshold, averageQuality: result.averageQuality,
       keptAttempt: series.keptIndex + 1,
+      history: historyOf(series),
       attributes: result.biometrics.map((b) => ({
         attribute: b.bioSubType === undefined ? 'face' : BIO_ATTRIBUTE_OF[b.bioSubType],
         qualityScore: b.qualityScore,

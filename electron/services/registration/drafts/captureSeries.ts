@@ -1,3 +1,4 @@
+import type { BiometricAttemptSummary } from '../../../../schemas/api/registrationApi';
 import type { BioAttribute, RegistrationBiometricCapture } from '../../../../schemas/registration';
 import { CaptureResult, type Modality } from '../../../../schemas/sbi';
 import { BIO_ATTRIBUTE_OF, toRegistrationCaptures } from '../../../../native/sbi/toRegistrationCaptures';
@@ -50,6 +51,11 @@ export function seriesFromRows(rows: readonly DraftCaptureRow[], policy: Quality
     groups.set(key, [...(groups.get(key) ?? []), row]);
   }
   return [...groups.values()].map((g) => seriesOf(g[0]!.fieldId, g[0]!.modality, g.map((r) => CaptureResult.parse(JSON.parse(r.resultJson))), policy));
+}
+
+/** Every attempt of a series, oldest first, with the kept one marked: what the operator's tiles show. */
+export function historyOf(series: Pick<CaptureSeries, 'results' | 'keptIndex'>): BiometricAttemptSummary[] {
+  return series.results.map((r, i) => ({ attempt: i + 1, averageQuality: r.averageQuality, kept: i === series.keptIndex }));
 }
 
 /** The attributes a series contributes to its field once it is final (never the exception photo). */

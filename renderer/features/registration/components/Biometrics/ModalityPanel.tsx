@@ -3,6 +3,30 @@ import type { Modality } from '../../../../../schemas/sbi';
 import { useRegistration, useRegistrationActions } from '../../../../AppStores';
 import { biometricsSelectors } from '../../store/slices/biometrics/selectors';
 
+/**
+ * One tile per attempt: its quality against the threshold in words and a symbol (never colour
+ * alone), and which one the draft keeps (MOSIP keeps the best, the latest on a tie), so the
+ * operator sees whether another attempt helps.
+ */
+function AttemptTiles({ fieldId, modality, threshold }: Readonly<{ fieldId: string; modality: Modality; threshold: number }>) {
+  const { t } = useTranslation();
+  const history = useRegistration(biometricsSelectors.history(fieldId, modality));
+  return (
+    <ol className="attempt-tiles" aria-label={t('registration.biometrics.tiles', { threshold })}>
+      {history.map((h) => {
+        const isAbove = h.averageQuality >= threshold;
+        return (
+          <li key={h.attempt} className={`attempt-tile attempt-tile--${isAbove ? 'above' : 'below'}${h.kept ? ' attempt-tile--kept' : ''}`} data-testid={`tile-${modality}-${h.attempt}`}>
+            <span className="attempt-tile__number">{t('registration.biometrics.tileAttempt', { attempt: h.attempt })}</span>
+            <span><span aria-hidden="true">{isAbove ? '▲' : '▼'} </span>{Math.round(h.averageQuality)} {isAbove ? t('registration.biometrics.tileAbove') : t('registration.biometrics.tileBelow')}</span>
+            {h.kept && <span className="attempt-tile__kept"><span aria-hidden="true">★ </span>{t('registration.biometrics.tileKept')}</span>}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
 /** One modality: live preview, capture, and the last attempt's quality against the threshold. */
 export function ModalityPanel({ fieldId, modality, isNext }: Readonly<{ fieldId: string; modality: Modality; isNext: boolean }>) {
   const { t } = useTranslation();
@@ -50,6 +74,8 @@ export function ModalityPanel({ fieldId, modality, isNext }: Readonly<{ fieldId:
           )}
         </div>
       )}
+      {/* the exception photo has one attempt, and a modality marked missing as a whole has no quality */}
+      {result && modality !== 'exception-photo' && result.attributes.length > 0 && <AttemptTiles fieldId={fieldId} modality={modality} threshold={result.threshold} />}
     </section>
   );
 }

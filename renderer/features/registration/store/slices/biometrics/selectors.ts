@@ -1,4 +1,4 @@
-import type { BiometricAttemptResult } from '../../../../../../schemas/api/registrationApi';
+import type { BiometricAttemptResult, BiometricAttemptSummary } from '../../../../../../schemas/api/registrationApi';
 import type { BioAttribute } from '../../../../../../schemas/registration';
 import { bioRequirement } from '../../../../../../schemas/rules/fieldRules';
 import type { Modality } from '../../../../../../schemas/sbi';
@@ -9,6 +9,7 @@ import { formSelectors } from '../form/selectors';
 import { attemptKey, EXCEPTIONABLE, MODALITY_ATTRIBUTES, modalitiesFor } from './bioModalities';
 
 const NONE: readonly BioAttribute[] = [];
+const NO_HISTORY: readonly BiometricAttemptSummary[] = [];
 
 function fieldOf(s: RegistrationState, fieldId: string): UiField | undefined {
   return allFields(s.form).find((f) => f.id === fieldId);
@@ -46,6 +47,9 @@ export const biometricsSelectors = {
   requiredAttributes,
   exceptions,
   attempt,
+  /** every attempt of a field's modality so far (the tiles), the kept one marked; empty before the first */
+  history: (fieldId: string, modality: Modality) => (s: RegistrationState): readonly BiometricAttemptSummary[] =>
+    s.biometrics.attempts[attemptKey(fieldId, modality)]?.history ?? NO_HISTORY,
   /** the panels to show: modalities with a required, not-excepted attribute, then the exception photo */
   modalities: (fieldId: string) => (s: RegistrationState): Modality[] => modalitiesFor(requiredAttributes(fieldId)(s), exceptions(fieldId)(s), isPhotoRequired(s, fieldId)),
   /** fingers and eyes the operator may mark missing for this field */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CapturedBiometric, CaptureResult, FingerSubType } from '../../../../../../schemas/sbi';
 import { DEFAULT_QUALITY_POLICY } from '../../../../../../native/sbi/qualityPolicy';
-import { capturedAttributes, exceptedAttributes, keptIndexOf, packetCaptures, seriesOf } from '../../../../../../electron/services/registration/drafts/captureSeries';
+import { capturedAttributes, exceptedAttributes, historyOf, keptIndexOf, packetCaptures, seriesOf } from '../../../../../../electron/services/registration/drafts/captureSeries';
 
 const iso = Buffer.from('FIR\x00020\x00synthetic', 'latin1');
 
@@ -43,6 +43,15 @@ describe('captureSeries', () => {
     assert.deepEqual(exceptedAttributes(forced), ['rightLittle']);
     assert.deepEqual(packetCaptures(forced).map((c) => [c.attribute, c.qualityScore, c.retries, c.forceCaptured]), [['rightIndex', 35, 3, true], ['rightMiddle', 35, 3, true]]);
     assert.equal(packetCaptures(forced)[0]!.iso, iso.toString('base64'));
+  });
+
+  it('lists every attempt for the tiles, marking the kept one (best, latest on a tie)', () => {
+    const policy = DEFAULT_QUALITY_POLICY;
+    assert.deepEqual(historyOf(seriesOf('f', 'right-slap', [attempt(30), attempt(35), attempt(20)], policy)), [
+      { attempt: 1, averageQuality: 30, kept: false }, { attempt: 2, averageQuality: 35, kept: true }, { attempt: 3, averageQuality: 20, kept: false },
+    ]);
+    assert.deepEqual(historyOf(seriesOf('f', 'right-slap', [attempt(35), attempt(35)], policy)).map((h) => h.kept), [false, true]);
+    assert.deepEqual(historyOf(seriesOf('f', 'right-slap', [attempt(50)], policy)), [{ attempt: 1, averageQuality: 50, kept: true }]);
   });
 
   it('accepts a modality marked missing as a whole (no biometrics) at once', () => {

@@ -39,7 +39,7 @@ export class FakeRegistrationApi {
   reviewerAuthentication = true;
   private authFailures = 0;
   private seq = 0;
-  private readonly attempts = new Map<string, { count: number; best: number }>();
+  private readonly attempts = new Map<string, number[]>();
   private readonly listeners = new Map<string, Set<(payload: unknown) => void>>();
 
   constructor(private readonly now: () => number) {}
@@ -75,11 +75,12 @@ export class FakeRegistrationApi {
   private capture(draftId: string, fieldId: string, modality: Modality, exceptionNames: readonly string[]) {
     const key = `${draftId}:${fieldId}:${modality}`;
     const score = this.scores.shift() ?? 80;
-    const previous = this.attempts.get(key) ?? { count: 0, best: 0 };
-    const state = { count: previous.count + 1, best: Math.max(previous.best, score) };
-    this.attempts.set(key, state);
+    const scores = [...(this.attempts.get(key) ?? []), score];
+    this.attempts.set(key, scores);
+    // as MOSIP keeps it: the best attempt, the latest on a tie
+    const keptIndex = scores.reduce((kept, q, i) => (q >= scores[kept]! ? i : kept), 0);
     const threshold = THRESHOLD[modality];
-    const decision = state.best >= threshold ? 'accepted' : state.count >= ATTEMPTS ? 'forceCaptured' : 'retry';
+    const decision = scores[keptIndex]! >= threshold ? 'accepted' : scores.length >= ATTEMPTS ? 'forceCaptured' : 'retry';
     const excepted = MODALITY_ATTRIBUTES[modality].filter((a) => exceptionNames.includes(SUBTYPE[a] ?? ''));
     const attributes = MODALITY_ATTRIBUTES[modality].filter((a) => !excepted.includes(a));
     const current = this.draft(draftId).values[fieldId];
@@ -92,8 +93,8 @@ export class FakeRegistrationApi {
     // as the back end does (MOSIP 1.2.0): the exception photo is filed as the proof-of-exception document
     if (modality === 'exception-photo') this.setValue(draftId, 'proofOfException', { type: 'document', documentType: 'EOP', format: 'jpg', refNumber: null, storageId: `photo-${++this.seq}`, sizeBytes: 100 });
     return this.remember(draftId, BiometricAttemptResult.parse({
-      fieldId, modality, decision, attempt: state.count, attemptsLeft: Math.max(0, ATTEMPTS - state.count), threshold, averageQuality: score,
-      keptAttempt: state.count, attributes: attributes.map((attribute) => ({ attribute, qualityScore: score, thumbnailBase64: null })), exceptions: excepted, value, warnings: [],
+      fieldId, modality, decision, attempt: scores.length, attemptsLeft: Math.max(0, ATTEMPTS - scores.length), threshold, averageQuality: score,
+      keptAttempt: keptIndex + 1, history: scores.map((q, i) => ({ attempt: i + 1, averageQuality: q, kept: i === keptIndex })), attributes: attributes.map((attribute) => ({ attribute, qualityScore: score, thumbnailBase64: null })), exceptions: excepted, value, warnings: [],
     }));
   }
 

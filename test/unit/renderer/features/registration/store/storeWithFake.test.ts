@@ -191,6 +191,22 @@ describe('registration store logic (contract-shaped fake back end, as the browse
     assert.deepEqual(formSelectors.value('individualBiometrics')(state().form), { type: 'biometrics', captured: ['leftIndex', 'leftMiddle', 'leftRing', 'leftLittle'], exceptions: [] });
   });
 
+  it('lists every attempt with the best one kept, and again after a resume', async () => {
+    await toBiometrics();
+    assert.deepEqual(biometricsSelectors.history('individualBiometrics', 'left-slap')(state()), []);
+    fake.scores.push(20, 35, 30);
+    for (let i = 0; i < 3; i++) await state().captureBiometrics('individualBiometrics', 'left-slap');
+    const expected = [{ attempt: 1, averageQuality: 20, kept: false }, { attempt: 2, averageQuality: 35, kept: true }, { attempt: 3, averageQuality: 30, kept: false }];
+    assert.deepEqual(biometricsSelectors.history('individualBiometrics', 'left-slap')(state()), expected);
+    assert.equal(biometricsSelectors.attempt('individualBiometrics', 'left-slap')(state())?.keptAttempt, 2);
+    await state().save();
+    const draftId = state().form.draftId!;
+    state().reset();
+    await state().open();
+    await state().resume(draftId);
+    assert.deepEqual(biometricsSelectors.history('individualBiometrics', 'left-slap')(state()), expected);
+  });
+
   it('sends marked exceptions with the capture and requires the exception photo before next', async () => {
     await toBiometrics();
     state().setException('individualBiometrics', 'leftLittle', true);
