@@ -79,7 +79,7 @@ describe('packet summary through the Router (device simulator, real worker, encr
     await capture(draft.draftId, 'iris');
     await capture(draft.draftId, 'face');
     await capture(draft.draftId, 'exception-photo');
-    rid = value<SubmitResult>(await officer('drafts.submit', { draftId: draft.draftId, receiptLanguage: 'por', password: 'Officer#2026' })).packet.rid;
+    rid = value<SubmitResult>(await officer('drafts.submit', { draftId: draft.draftId, receiptLanguage: 'por', password: 'Officer#2026', reviewer: { userId: 'supervisor1', password: 'Supervisor#2026' } })).packet.rid;
   });
   after(async () => {
     await close();

@@ -8,12 +8,11 @@ import type { PreRegistrationApplied } from '../../../schemas/preRegistration';
 import type { FieldIssue, RegistrationDraft } from '../../../schemas/registrationForm';
 import type { AppServices } from '../../../electron/host/createAppServices';
 import { TRUST_DIR } from '../../../electron/services/devices/DevicesService';
-import { decryptEnvelope } from '../../../electron/services/packets/mosipEnvelope';
-import { unzipEntries } from '../../../electron/services/packets/unzipEntries';
 import { ManualClock } from '../../../native/time/ManualClock';
 import { MosipSimulator } from '../../sims/mosip/MosipSimulator';
 import type { SbiSimulator } from '../../sims/sbi/SbiSimulator';
 import { openTestServices } from '../../helpers/openTestDataDir';
+import { openSubpacket } from '../../helpers/openSubpacket';
 import { makeTempDir } from '../../helpers/tempDir';
 import { startSimulator } from '../sbi/sbiTestKit';
 import { admin } from '../sync/syncTestBed';
@@ -73,12 +72,10 @@ describe('a pre-registered resident to a packet (MOSIP and device simulators on 
     const result = value<SubmitResult>(await call('drafts.submit', { draftId: draft.draftId, receiptLanguage: 'por', password: 'Officer#2026' }));
 
     const regKey = sim.pki.registration(`${services.data.identity.centreId}_${services.data.identity.machineId}`).privateKey;
-    const container = await unzipEntries(decryptEnvelope(regKey, readFileSync(result.packet.file)).plain);
-    const idZip = [...container.keys()].find((k) => k.endsWith('_id.zip'))!;
-    const id = await unzipEntries(decryptEnvelope(regKey, container.get(idZip)!).plain);
-    const meta = JSON.parse(id.get('packet_meta_info.json')!.toString('utf8')) as { identity: { metaData: { label: string; value: string | null }[] } };
-    assert.equal(meta.identity.metaData.find((m) => m.label === 'preRegistrationId')?.value, MARIA);
-    const identity = (JSON.parse(id.get('ID.json')!.toString('utf8')) as { identity: Record<string, unknown> }).identity;
+    const id = await openSubpacket(readFileSync(result.packet.file), regKey, 'id');
+    const meta = id.get('packet_meta_info.json')!.identity as { metaData: { label: string; value: string | null }[] };
+    assert.equal(meta.metaData.find((m) => m.label === 'preRegistrationId')?.value, MARIA);
+    const identity = id.get('ID.json')!.identity as Record<string, unknown>;
     assert.deepEqual(identity['fullName'], [{ language: 'por', value: 'Maria da Graça Quaresma' }, { language: 'eng', value: 'Maria da Graca Quaresma' }]);
 
     const next = value<RegistrationDraft>(await call('drafts.create', { process: 'NEW', languages: ['por', 'eng'] }));

@@ -14,12 +14,11 @@ import { putIdSchema } from '../../../electron/services/db/repos/idSchemas';
 import { applyMasterDataRows } from '../../../electron/services/db/repos/masterData';
 import { replaceConfig } from '../../../electron/services/db/repos/syncConfig';
 import { REGISTRATION_CERT_PATH } from '../../../electron/services/packets/DataDirPacketBuilder';
-import { decryptEnvelope } from '../../../electron/services/packets/mosipEnvelope';
 import { inspectPacket } from '../../../electron/services/packets/packetInspector';
-import { unzipEntries } from '../../../electron/services/packets/unzipEntries';
 import { parseIdSchema } from '../../../electron/services/packets/registrationValidator';
 import type { SbiSimulator } from '../../sims/sbi/SbiSimulator';
 import { makeTestPki, type TestPki } from '../../helpers/packetKeys';
+import { openSubpacket } from '../../helpers/openSubpacket';
 import { openTestServices } from '../../helpers/openTestDataDir';
 import { makeTempDir } from '../../helpers/tempDir';
 import type { ManualClock } from '../../../native/time/ManualClock';
@@ -184,7 +183,7 @@ describe('registration drafts through the Router (device simulator, real worker,
       idSchema: parseIdSchema(loadStpIdSchema()),
     });
     assert.deepEqual(report.checks.filter((c) => !c.ok), []);
-    const idPacket = await openSubpacket(readFileSync(result.packet.file), pki, 'id');
+    const idPacket = await openSubpacket(readFileSync(result.packet.file), pki.regKey, 'id');
     const identity = idPacket.get('ID.json')!.identity as Record<string, unknown>;
     assert.deepEqual(identity['gender'], [{ language: 'por', value: 'Feminino' }, { language: 'eng', value: 'Female' }]);
     assert.deepEqual(identity['preferredLang'], 'por');
@@ -194,7 +193,7 @@ describe('registration drafts through the Router (device simulator, real worker,
     assert.deepEqual(operationsData(meta), { ...OPERATIONS_AFTER_PASSWORD, supervisorId: 'supervisor1', supervisorPassword: 'true' });
     const bio = meta['biometrics']!['individualBiometrics'] as Record<string, { numRetry: number; forceCaptured: boolean }>;
     assert.deepEqual([bio['rightIndex']?.numRetry, bio['rightIndex']?.forceCaptured, bio['leftIndex']?.numRetry, bio['leftIndex']?.forceCaptured], [3, true, 1, false]);
-    const evidence = (await openSubpacket(readFileSync(result.packet.file), pki, 'evidence')).get('ID.json')!.identity as Record<string, { type?: string; format?: string }>;
+    const evidence = (await openSubpacket(readFileSync(result.packet.file), pki.regKey, 'evidence')).get('ID.json')!.identity as Record<string, { type?: string; format?: string }>;
     assert.deepEqual([evidence['proofOfException']?.type, evidence['proofOfException']?.format], ['EOP', 'jpg']);
     const receipt = Buffer.from(result.receiptPdfBase64, 'base64');
     assert.equal(receipt.subarray(0, 5).toString('latin1'), '%PDF-');
@@ -237,7 +236,7 @@ describe('registration drafts through the Router (device simulator, real worker,
       machinePublicKey: services.data.machineKey.publicKey, idSchema: parseIdSchema(loadStpIdSchema()),
     });
     assert.deepEqual(report.checks.filter((c) => !c.ok), []);
-    const idPacket = await openSubpacket(readFileSync(result.packet.file), pki, 'id');
+    const idPacket = await openSubpacket(readFileSync(result.packet.file), pki.regKey, 'id');
     assert.deepEqual(operationsData(idPacket.get('packet_meta_info.json')!.identity), OPERATIONS_AFTER_PASSWORD);
     const audits = idPacket.get('audit.json') as unknown as { eventName: string; sessionUserId: string }[];
     assert.deepEqual(audits.filter((a) => a.eventName === 'REG_OPERATOR_AUTH_PASSWORD').map((a) => a.sessionUserId), ['officer1']);
@@ -434,13 +433,6 @@ describe('drafts at rest', () => {
   });
 });
 
-/** The JSON files of one decrypted subpacket of a packet (ID.json, packet_meta_info.json). */
-async function openSubpacket(file: Buffer, pki: TestPki, name: 'id' | 'evidence'): Promise<Map<string, { identity: unknown }>> {
-  const container = await unzipEntries(decryptEnvelope(pki.regKey, file).plain);
-  const entry = [...container.keys()].find((k) => k.endsWith(`_${name}.zip`))!;
-  const files = await unzipEntries(decryptEnvelope(pki.regKey, container.get(entry)!).plain);
-  return new Map([...files].filter(([n]) => n.endsWith('.json')).map(([n, b]) => [n, JSON.parse(b.toString('utf8')) as { identity: unknown }]));
-}
 
 function allBytes(dir: string): Buffer {
   const parts: Buffer[] = [];

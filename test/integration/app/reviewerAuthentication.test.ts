@@ -100,7 +100,7 @@ describe('supervisor review (exception_auth) of registrations with biometric exc
       machinePublicKey: services.data.machineKey.publicKey, idSchema: parseIdSchema(loadStpIdSchema()),
     });
     assert.deepEqual(report.checks.filter((c) => !c.ok), []);
-    const id = await openSubpacket(bytes, pki, 'id');
+    const id = await openSubpacket(bytes, pki.regKey, 'id');
     const audits = id.get('audit.json') as unknown as { eventName: string; sessionUserId: string }[];
     return { operations: operationsData(id.get('packet_meta_info.json')!.identity), audits: audits.map((a) => [a.eventName, a.sessionUserId]) };
   };
