@@ -7,7 +7,7 @@ import { draftSelectors } from '../../../../../../renderer/features/registration
 import { formSelectors } from '../../../../../../renderer/features/registration/store/slices/form/selectors';
 import { submitSelectors } from '../../../../../../renderer/features/registration/store/slices/submit/selectors';
 import { initialRegistrationState } from '../../../../../../renderer/features/registration/store/initialState';
-import { FakeRegistrationApi, FAKE_DOCUMENT_LIMIT } from './fakeRegistrationApi';
+import { FakeRegistrationApi, FAKE_DOCUMENT_LIMIT, FAKE_PRID } from './fakeRegistrationApi';
 
 const NOW = Date.parse('2026-11-22T08:00:00Z');
 const PDF = { name: 'bi.pdf', mimeType: 'application/pdf' as const, base64: 'JVBERi0xLjQK' };
@@ -273,6 +273,28 @@ describe('registration store logic (contract-shaped fake back end, as the browse
     assert.equal(submitSelectors.reviewerRequired(state()), true, 'the dialog now shows the review section');
     await state().submit('Officer#2026', { userId: 'supervisor1', password: 'Supervisor#2026' });
     assert.equal(submitSelectors.status(state()), 'done');
+  });
+
+  it('fetches a PRID read by the serial scanner on the screen that takes one, and ignores a scan elsewhere', async () => {
+    await state().open();
+    await state().start('NEW', ['por', 'eng']);
+    fake.emit('scanner.onDidRead', { text: FAKE_PRID });
+    assert.deepEqual(calls('drafts.applyPreRegistration'), [], 'the consent screen takes no PRID');
+    await fillConsent();
+    assert.equal(formSelectors.currentScreen(state().form)?.preRegFetchRequired, true);
+    const filled = new Promise<void>((resolve) => {
+      const stop = store.subscribe((s) => {
+        if (s.form.values['fullName']) {
+          stop();
+          resolve();
+        }
+      });
+    });
+    fake.emit('scanner.onDidRead', { text: FAKE_PRID });
+    await filled;
+    assert.equal(state().draft.preRegistration.prid, FAKE_PRID, 'the scan shows in the PRID box');
+    assert.deepEqual(calls('drafts.applyPreRegistration'), [{ draftId: state().form.draftId, prid: FAKE_PRID }]);
+    assert.deepEqual(state().form.values['fullName'], { type: 'localized', values: { por: 'Maria da Graça Quaresma', eng: 'Maria da Graca Quaresma' } });
   });
 
   it('keeps only the latest preview frame of the modality being previewed, and stops listening', async () => {
