@@ -22,6 +22,9 @@ export const UploadedFile = z
   .strict();
 export type UploadedFile = z.infer<typeof UploadedFile>;
 
+/** The most files (or scanned pages) one `drafts.attachDocument` call takes. */
+export const MAX_DOCUMENT_FILES = 10;
+
 /** A draft in the resume/discard list: enough to recognise the resident, nothing more. */
 export const DraftSummary = z.object({
   draftId: DraftId,
@@ -115,7 +118,7 @@ export const registrationApi = {
         fieldId: FieldId,
         documentType: z.string().min(1).max(100),
         refNumber: z.string().max(100).nullable(),
-        files: z.array(UploadedFile).min(1).max(10),
+        files: z.array(UploadedFile).min(1).max(MAX_DOCUMENT_FILES),
       })
       .strict(),
     output: FormFieldValue,

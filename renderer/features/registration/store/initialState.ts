@@ -86,6 +86,45 @@ export interface DocumentUpload {
   readonly error: UiError | null;
 }
 
+/** Why the camera did not start, in the operator's terms (each has its own message and remedy). */
+export type CameraProblem = 'noCamera' | 'denied' | 'busy' | 'unsupported' | 'failed';
+
+/** A camera the operator can choose; the label is empty until camera access is granted. */
+export interface CameraInfo {
+  readonly deviceId: string;
+  readonly label: string;
+}
+
+/** One photographed page: a JPEG, kept in the page only until it is attached or dropped. */
+export interface ScanPage {
+  readonly id: number;
+  readonly jpegBase64: string;
+}
+
+/**
+ * The "Scan with camera" panel (at most one open). The live stream is not plain data: it stays in
+ * the panel component; this keeps what the panel shows and the pages taken.
+ */
+export interface DocScanState {
+  /** the document field whose panel is open; null: closed (and the camera off) */
+  readonly fieldId: string | null;
+  readonly camera: 'starting' | 'live' | 'failed';
+  readonly cameras: readonly CameraInfo[];
+  /** the camera the operator chose; null: the default (environment-facing preferred) */
+  readonly requestedCameraId: string | null;
+  /** the camera actually streaming */
+  readonly cameraId: string | null;
+  /** bumped by "Try again", so the panel asks for the camera once more */
+  readonly attempt: number;
+  readonly problem: CameraProblem | null;
+  readonly pages: readonly ScanPage[];
+  readonly nextPageId: number;
+}
+
+export function initialDocScanState(): DocScanState {
+  return { fieldId: null, camera: 'starting', cameras: [], requestedCameraId: null, cameraId: null, attempt: 0, problem: null, pages: [], nextPageId: 1 };
+}
+
 /** Per-field, per-modality capture results and the exceptions the operator marked. */
 export interface BiometricsState {
   /** `fieldId` → attributes marked missing (sent with every capture of the field) */
@@ -130,6 +169,7 @@ export interface RegistrationState {
   readonly form: FormState;
   readonly draft: DraftState;
   readonly documents: Readonly<Record<string, DocumentUpload>>;
+  readonly docScan: DocScanState;
   readonly biometrics: BiometricsState;
   readonly submission: SubmitState;
 }
@@ -147,5 +187,5 @@ export function initialSubmitState(): SubmitState {
 }
 
 export function initialRegistrationState(): RegistrationState {
-  return { form: initialFormState(), draft: initialDraftState(), documents: {}, biometrics: initialBiometricsState(), submission: initialSubmitState() };
+  return { form: initialFormState(), draft: initialDraftState(), documents: {}, docScan: initialDocScanState(), biometrics: initialBiometricsState(), submission: initialSubmitState() };
 }

@@ -2,12 +2,13 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { initialRegistrationState, type RegistrationState } from './initialState';
 import type { RegistrationApi } from './registrationApi';
 import { createBiometricsActions, type BiometricsActions } from './slices/biometrics/action';
+import { createDocScanActions, type DocScanActions } from './slices/docScan/action';
 import { createDocumentsActions, type DocumentsActions } from './slices/documents/action';
 import { createDraftActions, type DraftActions } from './slices/draft/action';
 import { createFormActions, type FormActions } from './slices/form/action';
 import { createSubmitActions, type SubmitActions } from './slices/submit/action';
 
-export type RegistrationActions = DraftActions & FormActions & DocumentsActions & BiometricsActions & SubmitActions;
+export type RegistrationActions = DraftActions & FormActions & DocumentsActions & DocScanActions & BiometricsActions & SubmitActions;
 export type RegistrationStoreState = RegistrationState & RegistrationActions;
 export type RegistrationStore = StoreApi<RegistrationStoreState>;
 
@@ -20,8 +21,8 @@ export interface SliceContext {
 }
 
 /**
- * The operator's registration: form (pure reducer), drafts and autosave, documents, biometric
- * attempts and submission. The back end keeps drafts, documents and captures; this store keeps only
+ * The operator's registration: form (pure reducer), drafts and autosave, documents (chosen or
+ * scanned with the camera), biometric attempts and submission. The back end keeps drafts, documents and captures; this store keeps only
  * what the API returns (STYLE rules 34–39).
  */
 export function createRegistrationStore(api: RegistrationApi, now: () => number = Date.now): RegistrationStore {
@@ -32,6 +33,7 @@ export function createRegistrationStore(api: RegistrationApi, now: () => number 
       ...createDraftActions(context),
       ...createFormActions(context),
       ...createDocumentsActions(context),
+      ...createDocScanActions(context),
       ...createBiometricsActions(context),
       ...createSubmitActions(context),
     };

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { UploadedFile } from '../../../../../schemas/api/registrationApi';
 import type { UiField } from '../../../../../schemas/uiSpec';
 import { useRegistration, useRegistrationActions } from '../../../../AppStores';
 import { ErrorMessage } from '../../../../components/ErrorMessage';
+import { docScanSelectors } from '../../store/slices/docScan/selectors';
 import { documentsSelectors } from '../../store/slices/documents/selectors';
 import { draftSelectors } from '../../store/slices/draft/selectors';
 import { pickText } from '../pickText';
@@ -12,9 +13,13 @@ import { useUiLanguage } from '../useUiLanguage';
 import { FieldIssues, issuesId } from './FieldIssues';
 import { FieldLabel } from './FieldLabel';
 import { readUploadedFile } from './readUploadedFile';
+import { DocumentScanPanel } from './scan/DocumentScanPanel';
 import { useField } from './useField';
 
-/** A document: type, reference number and the files (images or PDF), sent to the back end at once. */
+/**
+ * A document: type, reference number and the files (images or PDF) chosen or photographed with the
+ * camera ("Scan with camera"), sent to the back end at once.
+ */
 export function FileUploadField({ field }: Readonly<{ field: UiField }>) {
   const { t } = useTranslation();
   const ui = useUiLanguage();
@@ -22,7 +27,10 @@ export function FileUploadField({ field }: Readonly<{ field: UiField }>) {
   const attached = useRegistration(documentsSelectors.attached(field.id));
   const status = useRegistration(documentsSelectors.status(field.id));
   const error = useRegistration(documentsSelectors.error(field.id));
-  const { attachDocument, rejectDocument, removeDocument } = useRegistrationActions();
+  const isScanning = useRegistration(docScanSelectors.isOpen(field.id));
+  const { attachDocument, rejectDocument, removeDocument, openScan, closeScan } = useRegistrationActions();
+  // the field leaving the screen (next, back, a step link) takes its scan panel, and the camera, with it
+  useEffect(() => () => closeScan(field.id), [field.id, closeScan]);
   // synced master data for the category (subType), narrowed to the resident's applicant type
   const types = useRegistration(useShallow(draftSelectors.documentTypes(field.id)));
   const attachedName = useRegistration(draftSelectors.documentTypeName(attached?.documentType ?? ''));
@@ -74,7 +82,16 @@ export function FileUploadField({ field }: Readonly<{ field: UiField }>) {
             }}
           />
         </div>
+        <div className="field__language field__scan">
+          <button
+            type="button" className="button" aria-haspopup="dialog" disabled={status === 'uploading' || types.length === 0}
+            onClick={() => openScan(field.id)}
+          >
+            {t('registration.document.scan.open')}
+          </button>
+        </div>
       </div>
+      {isScanning && <DocumentScanPanel fieldId={field.id} documentName={pickText(field.label, ui)} documentType={documentType} refNumber={refNumber} />}
       {status === 'uploading' && <p role="status">{t('registration.document.uploading')}</p>}
       {attached && (
         <p className="document__attached" data-testid={`document-${field.id}`}>

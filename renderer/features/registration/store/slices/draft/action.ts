@@ -3,7 +3,7 @@ import type { BioAttribute, RegistrationProcess } from '../../../../../../schema
 import type { RegistrationDraft } from '../../../../../../schemas/registrationForm';
 import type { RegistrationFormBundle } from '../../../../../../schemas/uiSpec';
 import { toUiError } from '../../../../UiError';
-import { initialBiometricsState, initialPreRegistrationState, initialRegistrationState, initialSubmitState, type FormConfig } from '../../initialState';
+import { initialBiometricsState, initialDocScanState, initialPreRegistrationState, initialRegistrationState, initialSubmitState, type FormConfig } from '../../initialState';
 import type { SliceContext } from '../../store';
 import { formActions, formReducer, specFor } from '../form/reducer';
 import { formSelectors } from '../form/selectors';
@@ -73,6 +73,7 @@ export function createDraftActions(context: SliceContext): DraftActions {
     set((s) => ({
       form: formReducer(s.form, action),
       documents: {},
+      docScan: initialDocScanState(),
       // a resumed draft's marked exceptions come back from its values, so the next capture sends them again
       // and its captures with their quality and attempts left, so nothing is captured twice
       biometrics: {

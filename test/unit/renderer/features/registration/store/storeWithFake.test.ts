@@ -364,8 +364,8 @@ describe('registration store logic (contract-shaped fake back end, as the browse
   it('resets to the initial state', async () => {
     await toBiometrics();
     state().reset();
-    const { form, draft, documents, biometrics, submission } = state();
-    assert.deepEqual({ form, draft, documents, biometrics, submission }, initialRegistrationState());
+    const { form, draft, documents, docScan, biometrics, submission } = state();
+    assert.deepEqual({ form, draft, documents, docScan, biometrics, submission }, initialRegistrationState());
     assert.equal(fake.listenerCount('devices.onDidWarn'), 0);
   });
 });
