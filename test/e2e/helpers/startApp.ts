@@ -59,14 +59,21 @@ export async function startApp(extraArgs: string[] = [], options: { simulators?:
   };
 }
 
-/** Debian's Chromium, headless, with the flags this closed network needs. */
-export async function launchChromium(): Promise<Browser> {
+/** Debian's Chromium, headless, with the flags this closed network needs (plus `extraArgs`, e.g. CAMERA_ARGS). */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
   });
 }
+
+/**
+ * Chromium's built-in fake cameras (a moving test pattern), two of them so the camera chooser shows.
+ * Permission is left to the test: `context.grantPermissions(['camera'])` accepts, no grant refuses
+ * (headless Chromium denies a prompt; `--use-fake-ui-for-media-stream` would accept everything).
+ */
+export const CAMERA_ARGS = ['--use-fake-device-for-media-stream=device-count=2'] as const;
 
 /** Saves a screenshot and the app log when a test fails (STYLE rule 54). */
 export async function saveFailureArtifacts(page: Page | undefined, app: RunningApp | undefined, name: string): Promise<void> {

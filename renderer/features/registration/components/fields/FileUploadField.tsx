@@ -84,7 +84,7 @@ export function FileUploadField({ field }: Readonly<{ field: UiField }>) {
         </div>
         <div className="field__language field__scan">
           <button
-            type="button" className="button" aria-haspopup="dialog" disabled={status === 'uploading' || types.length === 0}
+            id={`${id}-scan`} type="button" className="button" aria-haspopup="dialog" disabled={status === 'uploading' || types.length === 0}
             onClick={() => openScan(field.id)}
           >
             {t('registration.document.scan.open')}

@@ -31,6 +31,7 @@ export function DocumentScanPanel({ fieldId, documentName, documentType, refNumb
   const retryRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const hintId = useId();
+  const cameraSelectId = useId();
   const camera = useRegistration(docScanSelectors.camera);
   const problem = useRegistration(docScanSelectors.problem);
   const cameras = useRegistration(docScanSelectors.cameras);
@@ -94,12 +95,12 @@ export function DocumentScanPanel({ fieldId, documentName, documentType, refNumb
         <h2 id={titleId}>{t('registration.document.scan.title', { document: documentName })}</h2>
         <p id={hintId} className="dialog__intro">{t('registration.document.scan.hint', { max: MAX_DOCUMENT_FILES })}</p>
         {cameras.length > 1 && (
-          <label className="scan__camera">
-            {t('registration.document.scan.camera')}
-            <select value={cameraId ?? requestedCameraId ?? ''} disabled={camera === 'starting'} onChange={(e) => chooseCamera(e.target.value)}>
+          <div className="scan__camera">
+            <label htmlFor={cameraSelectId}>{t('registration.document.scan.camera')}</label>
+            <select id={cameraSelectId} value={cameraId ?? requestedCameraId ?? ''} disabled={camera === 'starting'} onChange={(e) => chooseCamera(e.target.value)}>
               {cameras.map((c, i) => <option key={c.deviceId} value={c.deviceId}>{c.label || t('registration.document.scan.cameraN', { n: i + 1 })}</option>)}
             </select>
-          </label>
+          </div>
         )}
         <div className="scan__body">
           <div className="scan__stage">

@@ -29,6 +29,8 @@ export const FAKE_PRID = '37162804952017';
 export class FakeRegistrationApi {
   readonly drafts = new Map<string, RegistrationDraft>();
   readonly calls: { method: string; input: unknown }[] = [];
+  /** the document size limit (base64 characters); a camera page is larger than the default */
+  documentLimit = FAKE_DOCUMENT_LIMIT;
   readonly scores: number[] = [];
   previewing: Modality | null = null;
   /** the logged-in officer's password, as the demo seeds it; drafts.submit checks it like packet_auth */
@@ -145,8 +147,9 @@ export class FakeRegistrationApi {
     'drafts.attachDocument': async (input) => {
       this.record('drafts.attachDocument', { ...input, files: input.files.map((f: UploadedFile) => f.name) });
       const size = input.files.reduce((n, f) => n + f.base64.length, 0);
-      if (size > FAKE_DOCUMENT_LIMIT) {
-        throw new AppError('ERR_REG_DOCUMENT_TOO_LARGE', { name: input.files[0]!.name, sizeBytes: size, limitBytes: FAKE_DOCUMENT_LIMIT, sizeKb: Math.ceil(size / 1024), limitKb: Math.ceil(FAKE_DOCUMENT_LIMIT / 1024) });
+      const limit = this.documentLimit;
+      if (size > limit) {
+        throw new AppError('ERR_REG_DOCUMENT_TOO_LARGE', { name: input.files[0]!.name, sizeBytes: size, limitBytes: limit, sizeKb: Math.ceil(size / 1024), limitKb: Math.ceil(limit / 1024) });
       }
       const value = FormFieldValue.parse({ type: 'document', documentType: input.documentType, format: 'pdf', refNumber: input.refNumber, storageId: `doc-${++this.seq}`, sizeBytes: size });
       this.setValue(input.draftId, input.fieldId, value);
