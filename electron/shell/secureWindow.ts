@@ -1,6 +1,7 @@
 import { BrowserWindow, session, shell, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { contentSecurityPolicy } from '../host/contentSecurityPolicy';
+import { isCameraRequestAllowed, isPermissionCheckAllowed } from '../host/mediaPermission';
 
 export const APP_ORIGIN = 'app://regclient';
 
@@ -40,12 +41,20 @@ function hardenContents(contents: WebContents): void {
   });
 }
 
-/** CSP on every response and no permission prompts (camera etc. go through SBI devices). */
+/**
+ * CSP on every response and no permission prompts, except the camera (video only) for our own
+ * origin, which document scanning needs; biometrics still go through SBI devices, never the camera.
+ */
 export function hardenSession(): void {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy()] } });
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const media = 'mediaTypes' in details ? details : null;
+    const origin = media?.securityOrigin ?? details.requestingUrl;
+    callback(isCameraRequestAllowed({ permission, origin, isMainFrame: details.isMainFrame, mediaTypes: media?.mediaTypes }, APP_ORIGIN));
+  });
+  session.defaultSession.setPermissionCheckHandler((_contents, _permission, requestingOrigin) => isPermissionCheckAllowed(requestingOrigin, APP_ORIGIN));
 }
 
 export function rendererDir(appPath: string): string {
