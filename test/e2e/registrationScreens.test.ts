@@ -222,6 +222,13 @@ describe('registration screens (harness, Debian Chromium)', () => {
     await shot('7b-acknowledgement-print');
     await page.emulateMedia({ media: 'screen' });
     assert.equal(await heading('Registration complete').isVisible(), true, 'back on screen, all is shown again');
+    // an Arabic UI mirrors around the receipt, which stays Portuguese, left to right
+    await page.evaluate(() => (globalThis as unknown as HarnessPage).harness.setLanguage('ara'));
+    await page.getByRole('button', { name: 'طباعة الإيصال' }).waitFor();
+    assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
+    assert.deepEqual([await receipt.getAttribute('lang'), await receipt.getAttribute('dir'), await receipt.getByTestId('rid').textContent()], ['pt-ST', 'ltr', '10001100010000120261122080000']);
+    await assertA11y('acknowledgement in Arabic');
+    await page.evaluate(() => (globalThis as unknown as HarnessPage).harness.setLanguage('eng'));
     await page.getByRole('button', { name: 'New registration' }).click();
     await heading('New registration').waitFor();
     await page.getByText('Completed. Registration ID 10001100010000120261122080000.').waitFor();
