@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AckReceipt } from '../ackReceipt';
 import { PacketBuildResult } from '../packet';
 import { PreRegistrationApplied } from '../preRegistration';
 import { BioAttribute, LanguageCode, RegistrationProcess } from '../registration';
@@ -83,6 +84,8 @@ export const SubmitResult = z.object({
   packet: PacketBuildResult,
   /** the acknowledgement receipt in the resident's language, to print and save */
   receiptPdfBase64: z.string(),
+  /** the same receipt's content, for the acknowledgement screen (the PDF is drawn from it) */
+  receipt: AckReceipt,
 });
 export type SubmitResult = z.infer<typeof SubmitResult>;
 

@@ -15,6 +15,9 @@ interface HarnessPage {
   harness: { fake: FakeRegistrationApi; setLanguage(language: string): Promise<void> };
   document: { activeElement: { id: string } | null };
   scrollTo(x: number, y: number): void;
+  print(): void;
+  /** calls of the stubbed print() */
+  printed?: number;
 }
 /** a 1×1 JPEG, as a device preview frame would arrive */
 const TINY_JPEG = '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=';
@@ -188,8 +191,44 @@ describe('registration screens (harness, Debian Chromium)', () => {
     await heading('Registration complete').waitFor();
     assert.equal(await page.getByTestId('rid').textContent(), '10001100010000120261122080000');
     assert.match((await page.getByTestId('receipt-download').getAttribute('href')) ?? '', /^blob:/);
+    // the receipt on screen, in the resident's language (Portuguese in an English UI), with its QR code
+    const receipt = page.getByRole('article', { name: 'Comprovativo de registo' });
+    assert.deepEqual([await receipt.getAttribute('lang'), await receipt.getAttribute('dir')], ['pt-ST', 'ltr']);
+    const qr = receipt.getByRole('img', { name: 'Código QR do número de pedido 10001100010000120261122080000' });
+    assert.match((await qr.getAttribute('src')) ?? '', /^data:image\/png;base64,/);
+    assert.equal(await qr.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth), 92, 'the QR image decoded (21 modules and a one-module margin each side, 4 px each)');
+    const receiptText = (await receipt.innerText()).replace(/\s+/g, ' ');
+    for (const expected of ['N.º de pedido (RID) 10001100010000120261122080000', 'Tipo de pedido Novo registo', 'Centro de registo Centro de Água Grande (10001)', 'Nome completo Maria da Graça', 'Documentos entregues Nenhum', 'Exceções (1) Mínimo esquerdo']) {
+      assert.ok(receiptText.includes(expected), `"${expected}" in: ${receiptText}`);
+    }
+    // one keypress prints, from this page
+    await page.evaluate(() => {
+      const w = globalThis as unknown as HarnessPage;
+      w.printed = 0;
+      w.print = () => { w.printed = (w.printed ?? 0) + 1; };
+    });
+    await page.getByRole('button', { name: 'Print receipt' }).focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => (globalThis as unknown as HarnessPage).printed), 1);
     await assertA11y('acknowledgement');
     await shot('7-acknowledgement');
+    // printed, the page is the receipt alone
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await receipt.isVisible(), true);
+    assert.equal(await qr.isVisible(), true);
+    for (const other of [heading('Registration complete'), page.getByRole('button', { name: 'Print receipt' }), page.getByRole('button', { name: 'New registration' }), page.getByTestId('receipt-download'), page.getByText('Receipt of Maria da Graça')]) {
+      assert.equal(await other.isVisible(), false, `hidden in print: ${other.toString()}`);
+    }
+    await shot('7b-acknowledgement-print');
+    await page.emulateMedia({ media: 'screen' });
+    assert.equal(await heading('Registration complete').isVisible(), true, 'back on screen, all is shown again');
+    // an Arabic UI mirrors around the receipt, which stays Portuguese, left to right
+    await page.evaluate(() => (globalThis as unknown as HarnessPage).harness.setLanguage('ara'));
+    await page.getByRole('button', { name: 'طباعة الإيصال' }).waitFor();
+    assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
+    assert.deepEqual([await receipt.getAttribute('lang'), await receipt.getAttribute('dir'), await receipt.getByTestId('rid').textContent()], ['pt-ST', 'ltr', '10001100010000120261122080000']);
+    await assertA11y('acknowledgement in Arabic');
+    await page.evaluate(() => (globalThis as unknown as HarnessPage).harness.setLanguage('eng'));
     await page.getByRole('button', { name: 'New registration' }).click();
     await heading('New registration').waitFor();
     await page.getByText('Completed. Registration ID 10001100010000120261122080000.').waitFor();

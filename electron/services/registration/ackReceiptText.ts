@@ -4,7 +4,7 @@ import type { BioAttribute } from '../../../schemas/registration';
 export const RECEIPT_LANGUAGES = ['por', 'eng', 'fra'] as const;
 export type ReceiptLanguage = (typeof RECEIPT_LANGUAGES)[number];
 
-type Texts = Readonly<Record<'title' | 'rid' | 'process' | 'date' | 'centre' | 'machine' | 'operator' | 'demographics' | 'documents' | 'biometrics' | 'captured' | 'exceptions' | 'none' | 'keep', string>>;
+type Texts = Readonly<Record<'title' | 'rid' | 'process' | 'date' | 'centre' | 'machine' | 'operator' | 'demographics' | 'documents' | 'biometrics' | 'captured' | 'exceptions' | 'none' | 'keep' | 'qrAlt', string>>;
 
 /** Fixed receipt wording per language (Portuguese as used in São Tomé e Príncipe). */
 export const RECEIPT_TEXT: Readonly<Record<ReceiptLanguage, Texts>> = {
@@ -12,16 +12,19 @@ export const RECEIPT_TEXT: Readonly<Record<ReceiptLanguage, Texts>> = {
     title: 'Comprovativo de registo', rid: 'N.º de pedido (RID)', process: 'Tipo de pedido', date: 'Data', centre: 'Centro de registo',
     machine: 'Posto', operator: 'Operador', demographics: 'Dados pessoais', documents: 'Documentos entregues', biometrics: 'Biometria',
     captured: 'Recolhidos', exceptions: 'Exceções', none: 'Nenhum', keep: 'Guarde este comprovativo: o número de pedido permite acompanhar o seu processo.',
+    qrAlt: 'Código QR do número de pedido',
   },
   eng: {
     title: 'Acknowledgement receipt', rid: 'Application ID (RID)', process: 'Application type', date: 'Date', centre: 'Registration centre',
     machine: 'Machine', operator: 'Operator', demographics: 'Personal details', documents: 'Documents provided', biometrics: 'Biometrics',
     captured: 'Captured', exceptions: 'Exceptions', none: 'None', keep: 'Keep this receipt: the application ID lets you follow your application.',
+    qrAlt: 'QR code of the application ID',
   },
   fra: {
     title: "Récépissé d'inscription", rid: 'N° de demande (RID)', process: 'Type de demande', date: 'Date', centre: "Centre d'inscription",
     machine: 'Poste', operator: 'Opérateur', demographics: 'Données personnelles', documents: 'Documents fournis', biometrics: 'Biométrie',
     captured: 'Capturés', exceptions: 'Exceptions', none: 'Aucun', keep: 'Conservez ce récépissé : le numéro de demande permet de suivre votre dossier.',
+    qrAlt: 'Code QR du numéro de demande',
   },
 };
 

@@ -23,6 +23,7 @@ import { openTestServices } from '../../helpers/openTestDataDir';
 import { makeTempDir } from '../../helpers/tempDir';
 import type { ManualClock } from '../../../native/time/ManualClock';
 import { startSimulator } from '../sbi/sbiTestKit';
+import { pdfText, receiptLines } from '../../unit/electron/services/registration/pdfText';
 
 /** A small scanned page: a PNG or a JPEG of `w`×`h` grey pixels. */
 function scan(kind: 'png' | 'jpg', w = 40, h = 30): { name: string; mimeType: 'image/png' | 'image/jpeg'; base64: string } {
@@ -198,6 +199,10 @@ describe('registration drafts through the Router (device simulator, real worker,
     const receipt = Buffer.from(result.receiptPdfBase64, 'base64');
     assert.equal(receipt.subarray(0, 5).toString('latin1'), '%PDF-');
     assert.ok(receipt.length > 1000);
+    // the content the acknowledgement screen shows is the PDF's, word for word (long lines wrap in the PDF)
+    assert.equal(result.receipt.rid.value, result.packet.rid);
+    const words = (text: string) => text.split(/\s+/);
+    assert.deepEqual(words(await pdfText(receipt)), words(receiptLines(result.receipt).join(' ')));
     assert.equal(error(await call('drafts.get', { draftId: draft.draftId })).code, 'ERR_REG_DRAFT_NOT_FOUND');
     assert.deepEqual(value(await call('drafts.list', {})), []);
   });

@@ -12,7 +12,8 @@ import type { DB } from '../../db/Database';
 import { getDraftDocument, listDraftCaptures } from '../../db/repos/drafts';
 import { insertPacketSummary } from '../../db/repos/packetSummaries';
 import type { PacketCommitOptions } from '../../packets/PacketService';
-import { buildAckReceipt } from '../ackReceipt';
+import { ackReceiptPdf } from '../ackReceipt';
+import { composeAckReceipt } from '../composeAckReceipt';
 import { centreName } from '../centreName';
 import { RECEIPT_LANGUAGES } from '../ackReceiptText';
 import type { FormBundleService } from '../FormBundleService';
@@ -158,8 +159,9 @@ export class DraftSubmitter {
     });
     this.#d.audit.append('DRAFT_SUBMITTED', operatorId, { draftId, rid: packet.rid, packetId: packet.packetId });
     if (input.preRegistrationId) this.#d.onPreRegistrationUsed?.(input.preRegistrationId, operatorId);
-    const receipt = await buildAckReceipt(receiptInput(form, input, packet.rid, receiptLanguage, centreName(this.#d.db, input.centreId, receiptLanguage)));
-    return { packet, receiptPdfBase64: Buffer.from(receipt).toString('base64') };
+    // one composed receipt for both the PDF and the screen, so they never disagree
+    const receipt = await composeAckReceipt(receiptInput(form, input, packet.rid, receiptLanguage, centreName(this.#d.db, input.centreId, receiptLanguage)));
+    return { packet, receipt, receiptPdfBase64: Buffer.from(await ackReceiptPdf(receipt)).toString('base64') };
   }
 
   /** Whether a supervisor must review this registration: it has biometric exceptions and the setting is on. */

@@ -1,3 +1,4 @@
+import type { AckReceipt } from '../../../../schemas/ackReceipt';
 import type { DraftSummary, BiometricAttemptResult } from '../../../../schemas/api/registrationApi';
 import type { PreRegistrationApplied } from '../../../../schemas/preRegistration';
 import type { SerializedError } from '../../../../schemas/errors';
@@ -161,6 +162,8 @@ export interface SubmitState {
   readonly progress: PacketBuildProgress | null;
   readonly result: PacketBuildResult | null;
   readonly receiptPdfBase64: string | null;
+  /** the receipt's content, shown on the acknowledgement (the PDF is drawn from the same) */
+  readonly receipt: AckReceipt | null;
   readonly error: UiError | null;
 }
 
@@ -183,7 +186,7 @@ export function initialBiometricsState(): BiometricsState {
 }
 
 export function initialSubmitState(): SubmitState {
-  return { status: 'idle', auth: null, draftId: null, residentName: null, issues: [], reviewerRequired: false, progress: null, result: null, receiptPdfBase64: null, error: null };
+  return { status: 'idle', auth: null, draftId: null, residentName: null, issues: [], reviewerRequired: false, progress: null, result: null, receiptPdfBase64: null, receipt: null, error: null };
 }
 
 export function initialRegistrationState(): RegistrationState {

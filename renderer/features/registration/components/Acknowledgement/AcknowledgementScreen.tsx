@@ -6,20 +6,26 @@ import { formSelectors } from '../../store/slices/form/selectors';
 import { submitSelectors } from '../../store/slices/submit/selectors';
 import { useFocusOnChange } from '../useFocusOnChange';
 import { useForm } from '../useFormState';
+import { AckReceiptView } from './AckReceiptView';
 import { SubmitProgress } from './SubmitProgress';
 import { useBlobUrl } from './useBlobUrl';
 
-/** Submission progress, then the RID and the receipt; "New registration" is available all along. */
+/**
+ * Submission progress, then the receipt on screen (RID, QR code, summary, in the resident's
+ * language) with "Print receipt" (window.print: the print stylesheet keeps only the receipt) and
+ * "Save receipt (PDF)"; "New registration" is available all along.
+ */
 export function AcknowledgementScreen() {
   const { t } = useTranslation();
   const status = useRegistration(submitSelectors.status);
   const rid = useRegistration(submitSelectors.rid);
   const name = useRegistration(submitSelectors.residentName);
   const error = useRegistration(submitSelectors.error);
-  const receipt = useRegistration(submitSelectors.receiptPdfBase64);
+  const receiptPdf = useRegistration(submitSelectors.receiptPdfBase64);
+  const receipt = useRegistration(submitSelectors.receipt);
   const isEditing = useForm(formSelectors.status) === 'editing';
   const { open, close, openPreview } = useRegistrationActions();
-  const receiptUrl = useBlobUrl(receipt, 'application/pdf');
+  const receiptUrl = useBlobUrl(receiptPdf, 'application/pdf');
   const [isCopied, setCopied] = useState(false);
   const heading = useFocusOnChange<HTMLHeadingElement>(status);
 
@@ -43,17 +49,17 @@ export function AcknowledgementScreen() {
       {error && <ErrorMessage error={error} />}
       {status === 'done' && rid && (
         <section className="card ack" aria-labelledby="ack-rid-label">
-          <p id="ack-rid-label">{t('registration.ack.rid', { name: name ?? '' })}</p>
-          <output className="rid" data-testid="rid" aria-labelledby="ack-rid-label">{rid}</output>
-          <div className="form__nav">
-            <button type="button" className="button" onClick={() => void copy()}>{isCopied ? t('registration.ack.copied') : t('registration.ack.copy')}</button>
-            {receiptUrl && (
-              <>
-                <a className="button" href={receiptUrl} download={`${rid}.pdf`} data-testid="receipt-download">{t('registration.ack.savePdf')}</a>
-                <a className="button" href={receiptUrl} target="_blank" rel="noopener">{t('registration.ack.print')}</a>
-              </>
-            )}
+          <div className="ack__bar">
+            <p id="ack-rid-label" className="ack__label">
+              {receipt ? t('registration.ack.receiptOf', { name: name ?? '', language: t(`language.${receipt.language}`, { defaultValue: receipt.language }) }) : t('registration.ack.rid', { name: name ?? '' })}
+            </p>
+            <div className="form__nav">
+              <button type="button" className="button" onClick={() => void copy()}>{isCopied ? t('registration.ack.copied') : t('registration.ack.copy')}</button>
+              {receipt && <button type="button" className="button button--primary" onClick={() => window.print()}>{t('registration.ack.print')}</button>}
+              {receiptUrl && <a className="button" href={receiptUrl} download={`${rid}.pdf`} data-testid="receipt-download">{t('registration.ack.savePdf')}</a>}
+            </div>
           </div>
+          {receipt ? <AckReceiptView receipt={receipt} /> : <output className="rid" data-testid="rid" aria-labelledby="ack-rid-label">{rid}</output>}
         </section>
       )}
       <div className="form__nav">

@@ -5,11 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
+import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 import type { AckReceiptInput } from '../../../../../schemas/ackReceipt';
 import { AppError } from '../../../../../schemas/errors';
-import { buildAckReceipt } from '../../../../../electron/services/registration/ackReceipt';
-import { pdfText } from './pdfText';
+import { ackReceiptPdf, buildAckReceipt } from '../../../../../electron/services/registration/ackReceipt';
+import { composeAckReceipt } from '../../../../../electron/services/registration/composeAckReceipt';
+import { pdfText, receiptLines } from './pdfText';
 
 const RID = '10001100771006920261122080000';
 function receipt(over: Partial<AckReceiptInput> = {}): AckReceiptInput {
@@ -88,5 +90,47 @@ describe('buildAckReceipt', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('composeAckReceipt', () => {
+  it('is exactly what the PDF prints, line by line, in each receipt language', async () => {
+    const cases: Partial<AckReceiptInput>[] = [{}, { language: 'eng' }, { language: 'fra', documents: [] }];
+    for (const over of cases) {
+      const composed = await composeAckReceipt(receipt(over));
+      assert.deepEqual((await pdfText(await ackReceiptPdf(composed))).split('\n'), receiptLines(composed), JSON.stringify(over));
+      assert.deepEqual(await pdfText(await buildAckReceipt(receipt(over))), await pdfText(await ackReceiptPdf(composed)), 'buildAckReceipt draws the composed receipt');
+    }
+  });
+
+  it('resolves every text in the resident\'s language', async () => {
+    const r = await composeAckReceipt(receipt({ documents: [] }));
+    assert.deepEqual([r.language, r.title, r.rid, r.createdAt], ['por', 'Comprovativo de registo', { label: 'N.º de pedido (RID)', value: RID }, Date.parse('2026-11-22T08:05:00Z')]);
+    assert.deepEqual(r.details, [
+      { label: 'Tipo de pedido', value: 'Novo registo' }, { label: 'Data', value: '22/11/2026 08:05 UTC' }, { label: 'Centro de registo', value: 'Centro de Água Grande (10001)' },
+      { label: 'Posto', value: '10077' }, { label: 'Operador', value: 'operador.ana' },
+    ]);
+    assert.deepEqual(r.sections.map((s) => [s.heading, s.lines.length, s.none]), [['Dados pessoais', 3, 'Nenhum'], ['Documentos entregues', 0, 'Nenhum'], ['Biometria', 2, 'Nenhum']]);
+    assert.deepEqual(r.sections[0]!.lines[0], { label: 'Nome completo', value: 'Conceição Neves' });
+    assert.deepEqual(r.sections[2]!.lines, [{ label: 'Recolhidos (2)', value: 'Rosto, Polegar esquerdo' }, { label: 'Exceções (1)', value: 'Olho direito' }]);
+    const none = await composeAckReceipt(receipt({ biometrics: { captured: [], exceptions: [] } }));
+    assert.deepEqual(none.sections[2]!.lines, [{ label: 'Recolhidos (0)', value: 'Nenhum' }, { label: 'Exceções (0)', value: 'Nenhum' }]);
+  });
+
+  it('carries the QR code the PDF embeds, as a PNG data: URL with its text alternative', async () => {
+    const { qr } = await composeAckReceipt(receipt({ language: 'eng' }));
+    const [prefix, base64] = qr.pngDataUrl.split(',');
+    assert.equal(prefix, 'data:image/png;base64');
+    const png = Buffer.from(base64!, 'base64');
+    assert.deepEqual(png, await QRCode.toBuffer(RID, { type: 'png', errorCorrectionLevel: 'M', margin: 1, scale: 4 }));
+    const side = (QRCode.create(RID, { errorCorrectionLevel: 'M' }).modules.size + 2) * 4;
+    const decoded = PNG.sync.read(png);
+    assert.deepEqual([decoded.width, decoded.height], [side, side]);
+    assert.equal(qr.alt, `QR code of the application ID ${RID}`);
+  });
+
+  it('refuses Arabic and a malformed RID, like the PDF', async () => {
+    await assert.rejects(composeAckReceipt(receipt({ language: 'ara' })), (err: unknown) => err instanceof AppError && err.is('ERR_REG_RECEIPT_LANGUAGE_UNSUPPORTED'));
+    await assert.rejects(composeAckReceipt(receipt({ rid: '1'.repeat(28) })), /a RID has 29 digits/);
   });
 });

@@ -1,5 +1,6 @@
 import { inflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import type { AckReceipt } from '../../../../../schemas/ackReceipt';
 
 /** WinAnsi differs from Latin-1 in 0x80–0x9F; the characters our receipts can contain there. */
 const WIN_ANSI_HIGH: Readonly<Record<number, string>> = { 0x80: '€', 0x8c: 'Œ', 0x9c: 'œ', 0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x96: '–', 0x97: '—', 0x85: '…' };
@@ -28,4 +29,13 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
     }
   }
   return out.join('\n');
+}
+
+/** Every line the receipt's PDF prints for its composed content, top to bottom (nothing wraps in our fixtures). */
+export function receiptLines(r: AckReceipt): string[] {
+  return [
+    r.title, `${r.rid.label}: ${r.rid.value}`, ...r.details.map((d) => `${d.label}: ${d.value}`),
+    ...r.sections.flatMap((s) => [s.heading, ...(s.lines.length ? s.lines.map((l) => `${l.label}: ${l.value}`) : [s.none])]),
+    r.keep,
+  ];
 }

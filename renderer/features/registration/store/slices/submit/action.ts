@@ -65,10 +65,10 @@ export function createSubmitActions({ api, set, get }: SliceContext): SubmitActi
       });
       try {
         await get().save();
-        const { packet, receiptPdfBase64 } = await api['drafts.submit']({ draftId, receiptLanguage, password, ...withReviewer });
+        const { packet, receiptPdfBase64, receipt } = await api['drafts.submit']({ draftId, receiptLanguage, password, ...withReviewer });
         building();
         set((s) => ({
-          submission: { ...s.submission, status: 'done', result: packet, receiptPdfBase64 },
+          submission: { ...s.submission, status: 'done', result: packet, receiptPdfBase64, receipt },
           // the back end deleted the draft with the commit: the list must not offer it meanwhile
           draft: { ...s.draft, drafts: s.draft.drafts.filter((d) => d.draftId !== draftId) },
           // the draft is gone on the back end; a form still showing it is closed

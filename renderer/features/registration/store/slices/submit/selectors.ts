@@ -28,6 +28,8 @@ export const submitSelectors = {
   result: (s: RegistrationState) => s.submission.result,
   rid: (s: RegistrationState) => s.submission.result?.rid ?? null,
   receiptPdfBase64: (s: RegistrationState) => s.submission.receiptPdfBase64,
+  /** the receipt's content in the resident's language (null until the packet is built) */
+  receipt: (s: RegistrationState) => s.submission.receipt,
   error: (s: RegistrationState) => s.submission.error,
   /** the submission still shown in the picker (running, or finished and not yet replaced) */
   hasSubmission: (s: RegistrationState) => s.submission.status === 'submitting' || s.submission.status === 'done' || (s.submission.status === 'failed' && s.submission.residentName !== null),

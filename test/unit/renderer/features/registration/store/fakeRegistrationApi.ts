@@ -1,4 +1,5 @@
 import { BiometricAttemptResult, DraftSummary, SubmitResult, type UploadedFile } from '../../../../../../schemas/api/registrationApi';
+import type { AckReceipt } from '../../../../../../schemas/ackReceipt';
 import type { EventName, EventPayload } from '../../../../../../schemas/api/contract';
 import { loadStpFormBundle } from '../../../../../../schemas/data/stpDemoSpecs';
 import { AppError } from '../../../../../../schemas/errors';
@@ -25,6 +26,25 @@ export const FAKE_DOCUMENT_LIMIT = 2_000;
  */
 /** The one PRID the fake knows (the simulator's first seeded application). */
 export const FAKE_PRID = '37162804952017';
+
+/** The fake's receipt: what the back end composes for the harness resident (Portuguese), with the real QR code of its RID. */
+export const FAKE_RECEIPT: AckReceipt = {
+  language: 'por',
+  createdAt: Date.parse('2026-11-22T08:00:00Z'),
+  title: 'Comprovativo de registo',
+  rid: { label: 'N.º de pedido (RID)', value: '10001100010000120261122080000' },
+  qr: { pngDataUrl: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAFwAAABcCAYAAADj79JYAAAAAklEQVR4AewaftIAAAJkSURBVO3BQWpkQQwFwUzx73/lN16KXpQpuke2QRHmC2tMsUYVa1SxRj28UJmUhE7lk5LQqUxKQlesUcUaVaxRD99IwiepnCThROUkCTeS8EkqJ8UaVaxRxRr1cEnlRhLeoTJJ5UYSbhRrVLFGFWvUwy+jcpKEE5UuCb9JsUYVa1SxRj38MSpdEv6SYo0q1qhijXq4lITfRKVLwjuS8D8Va1SxRhVr1MM3VH5SEjqVLgmdSpeEE5VJxRpVrFHFGvXwIgl/icqNJPykYo0q1qhijXp4odIl4YZKl4RO5YZKl4ROpUtCp/JJSThR6ZLQFWtUsUYVa9TDm1S6JHQqXRI6lS4JJypdEjqVkyScqHRJ6FTeUaxRxRpVrFHmCxdUuiR0Kp+UhBOVLgknKu9IQqfSJeGkWKOKNapYox5eqJwk4R1J6FRuqNxQ6ZJwQ+UkCZ1Kl4SuWKOKNapYox5eJKFTOVE5SUKn0iWhU+lUTpLQqXxSEj6pWKOKNapYox6+kYSTJNxIwo0kfJLKSRI6lS4JncqNYo0q1qhijXp4oTIpCTdUTpLQqdxQeUcSToo1qlijijXq4RtJ+CSVkyScJKFTOUnCiconqXRJ6Io1qlijijXq4ZLKjSTcUOmScJKETqVLwkkSbqh0SehUToo1qlijijXq4ZdJwolKl4QbKl0S3qFyo1ijijWqWKMefjmVLgmdSpeETuVE5UYS3lGsUcUaVaxRD5eSMCkJncqJSpeEGyo3VLoknBRrVLFGFWvUwzdUJql0SThJQqfyP6mcqHRJ6Io1qlijijXKfGGNKdaoYo0q1qh/7nz81aRSKGAAAAAASUVORK5CYII=', alt: 'Código QR do número de pedido 10001100010000120261122080000' },
+  details: [
+    { label: 'Tipo de pedido', value: 'Novo registo' }, { label: 'Data', value: '22/11/2026 08:00 UTC' }, { label: 'Centro de registo', value: 'Centro de Água Grande (10001)' },
+    { label: 'Posto', value: '10001' }, { label: 'Operador', value: 'officer1' },
+  ],
+  sections: [
+    { heading: 'Dados pessoais', lines: [{ label: 'Nome completo', value: 'Maria da Graça' }, { label: 'Data de nascimento', value: '1990/05/17' }, { label: 'Género', value: 'Feminino' }], none: 'Nenhum' },
+    { heading: 'Documentos entregues', lines: [], none: 'Nenhum' },
+    { heading: 'Biometria', lines: [{ label: 'Recolhidos (1)', value: 'Rosto' }, { label: 'Exceções (1)', value: 'Mínimo esquerdo' }], none: 'Nenhum' },
+  ],
+  keep: 'Guarde este comprovativo: o número de pedido permite acompanhar o seu processo.',
+};
 
 export class FakeRegistrationApi {
   readonly drafts = new Map<string, RegistrationDraft>();
@@ -193,7 +213,7 @@ export class FakeRegistrationApi {
       if (needsReviewer && reviewer?.password !== this.supervisor.password) throw new AppError('ERR_REG_REVIEWER_AUTH_FAILED', { draftId, userId: this.supervisor.userId, attemptsLeft: 4 });
       for (const [stage, fraction] of [['validate', 0.1], ['zip', 0.5], ['commit', 0.9], ['done', 1]] as const) this.emit('packets.onDidProgress', { draftId: input.draftId, stage, fraction });
       this.drafts.delete(input.draftId);
-      return SubmitResult.parse({ packet: { rid: '10001100010000120261122080000', packetId: '10001100010000120261122080000-10001_NEW-PACKET', file: '/tmp/p.zip', sha256: 'A'.repeat(64), size: 1234 }, receiptPdfBase64: 'JVBERi0xLjQK' });
+      return SubmitResult.parse({ packet: { rid: '10001100010000120261122080000', packetId: '10001100010000120261122080000-10001_NEW-PACKET', file: '/tmp/p.zip', sha256: 'A'.repeat(64), size: 1234 }, receiptPdfBase64: 'JVBERi0xLjQK', receipt: FAKE_RECEIPT });
     },
     'devices.startPreview': async (input) => {
       this.record('devices.startPreview', input);

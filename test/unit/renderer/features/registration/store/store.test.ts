@@ -17,6 +17,7 @@ import { draftSelectors } from '../../../../../../renderer/features/registration
 import { formSelectors } from '../../../../../../renderer/features/registration/store/slices/form/selectors';
 import { submitSelectors } from '../../../../../../renderer/features/registration/store/slices/submit/selectors';
 import type { SbiSimulator } from '../../../../../sims/sbi/SbiSimulator';
+import { pdfText, receiptLines } from '../../../../electron/services/registration/pdfText';
 import { inMemoryBridge } from '../../../../../helpers/inMemoryBridge';
 import { makeTestPki, type TestPki } from '../../../../../helpers/packetKeys';
 import { openTestServices } from '../../../../../helpers/openTestDataDir';
@@ -203,6 +204,12 @@ describe('registration store (real Router, encrypted store, device simulator)', 
     assert.equal(submitSelectors.status(state()), 'done');
     assert.match(submitSelectors.rid(state()) ?? '', /^\d{29}$/);
     assert.equal(Buffer.from(submitSelectors.receiptPdfBase64(state())!, 'base64').subarray(0, 5).toString(), '%PDF-');
+    const receipt = submitSelectors.receipt(state());
+    assert.deepEqual([receipt?.language, receipt?.rid.value], ['por', submitSelectors.rid(state())], 'the receipt of this RID, in the resident\'s language');
+    assert.match(receipt?.qr.pngDataUrl ?? '', /^data:image\/png;base64,/);
+    // long lines wrap in the PDF: compared word by word
+    const words = (text: string) => text.split(/\s+/);
+    assert.deepEqual(words(await pdfText(Buffer.from(submitSelectors.receiptPdfBase64(state())!, 'base64'))), words(receiptLines(receipt!).join(' ')), 'the screen\'s receipt is what the PDF prints');
     assert.equal(stages.at(-1), 'done');
     assert.ok(stages.length >= 3, stages.join());
     assert.equal(formSelectors.status(state().form), 'idle');

@@ -7,7 +7,7 @@ import { draftSelectors } from '../../../../../../renderer/features/registration
 import { formSelectors } from '../../../../../../renderer/features/registration/store/slices/form/selectors';
 import { submitSelectors } from '../../../../../../renderer/features/registration/store/slices/submit/selectors';
 import { initialRegistrationState } from '../../../../../../renderer/features/registration/store/initialState';
-import { FakeRegistrationApi, FAKE_DOCUMENT_LIMIT, FAKE_PRID } from './fakeRegistrationApi';
+import { FakeRegistrationApi, FAKE_DOCUMENT_LIMIT, FAKE_PRID, FAKE_RECEIPT } from './fakeRegistrationApi';
 
 const NOW = Date.parse('2026-11-22T08:00:00Z');
 const PDF = { name: 'bi.pdf', mimeType: 'application/pdf' as const, base64: 'JVBERi0xLjQK' };
@@ -344,6 +344,7 @@ describe('registration store logic (contract-shaped fake back end, as the browse
     assert.equal(submitSelectors.status(state()), 'done');
     assert.equal(submitSelectors.rid(state()), '10001100010000120261122080000');
     assert.equal(submitSelectors.receiptPdfBase64(state()), 'JVBERi0xLjQK');
+    assert.deepEqual(submitSelectors.receipt(state()), FAKE_RECEIPT, 'the receipt\'s content as the back end composed it');
     assert.equal(submitSelectors.residentName(state()), 'Maria da Graça');
     assert.equal(draftSelectors.view(state()), 'acknowledgement');
     assert.equal(formSelectors.status(state().form), 'idle');
