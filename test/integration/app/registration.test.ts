@@ -122,7 +122,7 @@ describe('registration drafts through the Router (device simulator, real worker,
     const draft = await create();
     assert.deepEqual([draft.process, draft.languages, draft.version], ['NEW', ['por', 'eng'], 1]);
     await save(draft, DEMOGRAPHICS);
-    const poi = value<FormFieldValue>(await attach(draft.draftId, 'proofOfIdentity', 'DOC001', [scan('jpg'), scan('png')]));
+    const poi = value<FormFieldValue>(await attach(draft.draftId, 'proofOfIdentity', 'CIN', [scan('jpg'), scan('png')]));
     const poa = value<FormFieldValue>(await attach(draft.draftId, 'proofOfAddress', 'RNC', [scan('png')]));
     assert.equal(poi.type === 'document' && poi.format === 'pdf' && poi.sizeBytes > 0, true);
     // the page's next autosave carries the document values it got back
@@ -203,6 +203,10 @@ describe('registration drafts through the Router (device simulator, real worker,
     assert.equal(result.receipt.rid.value, result.packet.rid);
     const words = (text: string) => text.split(/\s+/);
     assert.deepEqual(words(await pdfText(receipt)), words(receiptLines(result.receipt).join(' ')));
+    // a document type by its master-data name in the receipt language; a type the master data lacks by its code
+    const documentsLines = receiptLines(result.receipt).join('\n');
+    assert.match(documentsLines, /Bilhete de identidade/);
+    assert.match(documentsLines, /RNC/);
     assert.equal(error(await call('drafts.get', { draftId: draft.draftId })).code, 'ERR_REG_DRAFT_NOT_FOUND');
     assert.deepEqual(value(await call('drafts.list', {})), []);
   });

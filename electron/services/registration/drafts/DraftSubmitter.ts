@@ -15,6 +15,7 @@ import type { PacketCommitOptions } from '../../packets/PacketService';
 import { ackReceiptPdf } from '../ackReceipt';
 import { composeAckReceipt } from '../composeAckReceipt';
 import { centreName } from '../centreName';
+import { documentTypeName } from '../../../../schemas/rules/documentTypes';
 import { RECEIPT_LANGUAGES } from '../ackReceiptText';
 import type { FormBundleService } from '../FormBundleService';
 import { completeSummary, composeReviewSummary, displayedDemographics } from '../review/composeReviewSummary';
@@ -232,7 +233,9 @@ function receiptInput(form: DraftForm, input: RegistrationInput, rid: string, la
   const documents: AckReceiptInput['documents'] = [];
   for (const { field, visible } of form.fields) {
     const value = form.draft.values[field.id];
-    if (visible && value?.type === 'document') documents.push({ label: field.label, documentType: value.documentType });
+    // the type's synced name in the receipt language, as MOSIP's receipt shows it; the code if unknown
+    const typeName = value?.type === 'document' ? documentTypeName(form.bundle.masterData, value.documentType) : undefined;
+    if (visible && value?.type === 'document') documents.push({ label: field.label, documentType: typeName?.[language] ?? value.documentType });
   }
   const fields = Object.values(input.biometrics);
   return {
