@@ -14,10 +14,10 @@ function oneLine(name: string): string {
   return name.split('\n').filter(Boolean).join(', ');
 }
 
-/** The common name of a distinguished name, else the whole name on one line: what an operator reads. */
-export function commonName(cert: X509Certificate): string {
-  const cn = cert.subject.split('\n').find((rdn) => rdn.startsWith('CN='));
-  return cn ? cn.slice(3) : oneLine(cert.subject);
+/** The common name of a distinguished name (`cert.subject`/`cert.issuer`), else the whole name on one line: what an operator reads. */
+export function commonName(distinguishedName: string): string {
+  const cn = distinguishedName.split('\n').find((rdn) => rdn.startsWith('CN='));
+  return cn ? cn.slice(3) : oneLine(distinguishedName);
 }
 
 /** Describes a certificate of the trust store for the settings screen, validity judged at `now`. */
@@ -55,7 +55,7 @@ export function parseCaCertificate(pem: string, now: number): X509Certificate {
   } catch (cause) {
     throw new AppError('ERR_SBI_TRUST_ANCHOR_UNREADABLE', {}, { cause });
   }
-  const subject = commonName(cert);
+  const subject = commonName(cert.subject);
   if (!cert.ca) throw new AppError('ERR_SBI_TRUST_ANCHOR_NOT_CA', { subject });
   const notBefore = Date.parse(cert.validFrom);
   const notAfter = Date.parse(cert.validTo);

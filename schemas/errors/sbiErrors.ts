@@ -124,6 +124,11 @@ export const sbiErrors = defineErrors({
     log: 'trust anchor is already trusted',
     details: z.object({ subject: z.string(), thumbprint: z.string(), source: z.enum(['server', 'local']) }),
   },
+  ERR_SBI_TRUST_ANCHOR_ROOT_NOT_FOUND: {
+    retry: 'fatal',
+    log: 'intermediate CA does not chain to a trusted root (keymanager ROOT_CA_NOT_FOUND)',
+    details: z.object({ subject: z.string(), issuer: z.string() }),
+  },
   ERR_SBI_TRUST_ANCHOR_NOT_FOUND: { retry: 'fatal', log: 'no local trust anchor has this thumbprint', details: z.object({ thumbprint: z.string() }) },
   ERR_SBI_TRUST_ANCHOR_SERVER_MANAGED: {
     retry: 'fatal',
@@ -173,6 +178,7 @@ export const SBI_OPERATOR_ACTIONS: Readonly<Record<keyof typeof sbiErrors, SbiOp
   ERR_SBI_TRUST_ANCHOR_EXPIRED: 'callSupport',
   ERR_SBI_TRUST_ANCHOR_NOT_YET_VALID: 'callSupport',
   ERR_SBI_TRUST_ANCHOR_DUPLICATE: 'fixSettings',
+  ERR_SBI_TRUST_ANCHOR_ROOT_NOT_FOUND: 'fixSettings',
   ERR_SBI_TRUST_ANCHOR_NOT_FOUND: 'fixSettings',
   ERR_SBI_TRUST_ANCHOR_SERVER_MANAGED: 'callSupport',
   ERR_SBI_TRUST_ANCHOR_WRITE_FAILED: 'fixSettings',

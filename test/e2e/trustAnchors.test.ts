@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { TRUST_DIR } from '../../electron/services/devices/TrustAnchorService';
-import { issueCertificate, makeTestPki } from '../helpers/packetKeys';
+import { issueTestCertificate, newRsaKeyPem, selfSignedCa } from '../helpers/testCertificates';
 import { seriousA11yViolations } from './helpers/axe';
 import { logIn } from './helpers/logIn';
 import { itSavingArtifacts, launchChromium, startApp, type RunningApp } from './helpers/startApp';
@@ -46,14 +45,12 @@ describe('device certificates in settings (browser host, Debian Chromium)', () =
 
   it('lets a supervisor add a CA from a file and remove it after confirming; an expired one is flagged in words', async () => {
     // An expired CA a technician copied into the trust folder by hand.
-    const key = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    const key = newRsaKeyPem();
     const now = Date.now();
     mkdirSync(join(app.dataDir, TRUST_DIR), { recursive: true });
-    writeFileSync(
-      join(app.dataDir, TRUST_DIR, 'old-provider.pem'),
-      issueCertificate({ subjectCn: 'Old Provider CA', subjectKeyPem: key, issuerCn: 'Old Provider CA', issuerKeyPem: key, notBefore: new Date(now - 400 * DAY), notAfter: new Date(now - DAY), ca: true }),
-    );
-    const pki = makeTestPki(now);
+    writeFileSync(join(app.dataDir, TRUST_DIR, 'old-provider.pem'), selfSignedCa(key, 'Old Provider CA', now - 400 * DAY, now - DAY));
+    const caPem = selfSignedCa(key, 'Test ROOT', now - DAY, now + 365 * DAY);
+    const leafPem = issueTestCertificate({ subjectCn: 'MACHINE-10001_10002', subjectKeyPem: key, issuerCn: 'Test ROOT', issuerKeyPem: key, notBefore: new Date(now - DAY), notAfter: new Date(now + DAY), ca: false });
 
     await logIn(page, 'supervisor1', 'Supervisor#2026');
     await page.getByRole('button', { name: 'Settings' }).click();
@@ -63,15 +60,15 @@ describe('device certificates in settings (browser host, Debian Chromium)', () =
     assert.deepEqual(await seriousA11yViolations(page), []);
 
     const file = page.getByLabel('Add a certificate file (.pem or .crt)');
-    await file.setInputFiles({ name: 'root.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from(pki.caPem) });
+    await file.setInputFiles({ name: 'root.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from(caPem) });
     await page.getByText('Certificate added. It is used from the next device search.').waitFor();
     assert.equal(await rows().count(), 2);
     assert.match((await rowTexts()).find((t) => t.startsWith('Test ROOT')) ?? '', /^Test ROOT Added on this machine [0-9a-f]{64}\.pem .+ Valid Remove$/);
 
-    await file.setInputFiles({ name: 'device.crt', mimeType: 'application/x-x509-ca-cert', buffer: Buffer.from(pki.machineCertPem) });
+    await file.setInputFiles({ name: 'device.crt', mimeType: 'application/x-x509-ca-cert', buffer: Buffer.from(leafPem) });
     const refusal = page.locator('[data-error-code="ERR_SBI_TRUST_ANCHOR_NOT_CA"]');
     await refusal.waitFor();
-    assert.match((await refusal.textContent()) ?? '', /“?"?MACHINE-10001_10002"? belongs to a device, not to a certificate authority/);
+    assert.match((await refusal.textContent()) ?? '', /"MACHINE-10001_10002" belongs to a device, not to a certificate authority/);
     assert.equal(await rows().count(), 2, 'a refused file changes nothing');
 
     const removeButton = page.getByRole('button', { name: 'Remove Test ROOT' });
@@ -90,7 +87,7 @@ describe('device certificates in settings (browser host, Debian Chromium)', () =
 
   it('shows officers the certificates read-only, also in Arabic (right to left)', async () => {
     mkdirSync(join(app.dataDir, TRUST_DIR), { recursive: true });
-    writeFileSync(join(app.dataDir, TRUST_DIR, 'provider.pem'), makeTestPki(Date.now()).caPem);
+    writeFileSync(join(app.dataDir, TRUST_DIR, 'provider.pem'), selfSignedCa(newRsaKeyPem(), 'Test ROOT', Date.now() - DAY, Date.now() + 365 * DAY));
     await logIn(page, 'officer1', 'Officer#2026');
     await page.getByRole('button', { name: 'Settings' }).click();
     await rows().first().waitFor();

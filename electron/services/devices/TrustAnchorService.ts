@@ -68,14 +68,19 @@ export class TrustAnchorService {
    * Trusts a device CA certificate from now on: checked, written durably to
    * `trust/<thumbprint>.pem` (DEVICE domain), audited.
    * @throws AppError ERR_SBI_TRUST_ANCHOR_* (unreadable, not single, not a CA, expired, not yet
-   *   valid, duplicate, write failed)
+   *   valid, duplicate, root not found for a sub-CA, write failed)
    */
   async add(pem: string, actor: string): Promise<TrustAnchor> {
     const now = this.#deps.clock.now();
     const cert = parseCaCertificate(pem, now);
     const thumbprint = certThumbprint(cert);
     const existing = this.#load().find((a) => certThumbprint(a.cert) === thumbprint);
-    if (existing) throw new AppError('ERR_SBI_TRUST_ANCHOR_DUPLICATE', { subject: commonName(cert), thumbprint, source: existing.source.kind });
+    if (existing) throw new AppError('ERR_SBI_TRUST_ANCHOR_DUPLICATE', { subject: commonName(cert.subject), thumbprint, source: existing.source.kind });
+    // As keymanager's uploadCACertificate: a sub-CA is taken only when it chains to a root already trusted.
+    const selfSigned = cert.checkIssued(cert) && cert.verify(cert.publicKey);
+    if (!selfSigned && !this.trustStore().isTrusted(cert, 'DEVICE', now)) {
+      throw new AppError('ERR_SBI_TRUST_ANCHOR_ROOT_NOT_FOUND', { subject: commonName(cert.subject), issuer: commonName(cert.issuer) });
+    }
     const fileName = `${thumbprint}.pem`;
     try {
       await mkdir(this.#dir, { recursive: true, mode: 0o700 });
@@ -83,7 +88,7 @@ export class TrustAnchorService {
     } catch (cause) {
       throw new AppError('ERR_SBI_TRUST_ANCHOR_WRITE_FAILED', { reason: reasonOf(cause) }, { cause });
     }
-    this.#deps.audit.append('DEVICE_TRUST_ANCHOR_ADDED', actor, { thumbprint, subject: commonName(cert), fileName });
+    this.#deps.audit.append('DEVICE_TRUST_ANCHOR_ADDED', actor, { thumbprint, subject: commonName(cert.subject), fileName });
     return describeTrustAnchor(cert, now, 'DEVICE', { kind: 'local', fileName });
   }
 
@@ -100,7 +105,7 @@ export class TrustAnchorService {
     if (!first) throw new AppError('ERR_SBI_TRUST_ANCHOR_NOT_FOUND', { thumbprint });
     if (local.length === 0) {
       const partnerDomain = first.source.kind === 'server' ? first.source.partnerDomain : first.domain;
-      throw new AppError('ERR_SBI_TRUST_ANCHOR_SERVER_MANAGED', { thumbprint, subject: commonName(first.cert), partnerDomain });
+      throw new AppError('ERR_SBI_TRUST_ANCHOR_SERVER_MANAGED', { thumbprint, subject: commonName(first.cert.subject), partnerDomain });
     }
     // A hand-copied duplicate in a second file would keep trusting it: remove it from every file.
     const fileNames = [...new Set(local.map((l) => l.fileName))];
@@ -109,7 +114,7 @@ export class TrustAnchorService {
     } catch (cause) {
       throw new AppError('ERR_SBI_TRUST_ANCHOR_WRITE_FAILED', { reason: reasonOf(cause) }, { cause });
     }
-    this.#deps.audit.append('DEVICE_TRUST_ANCHOR_REMOVED', actor, { thumbprint, subject: commonName(first.cert), fileNames });
+    this.#deps.audit.append('DEVICE_TRUST_ANCHOR_REMOVED', actor, { thumbprint, subject: commonName(first.cert.subject), fileNames });
   }
 
   async #removeFrom(fileName: string, thumbprint: string): Promise<void> {

@@ -11,7 +11,7 @@ import { TRUST_DIR } from '../../../electron/services/devices/DevicesService';
 import { certThumbprint } from '../../../native/sbi/trustAnchor';
 import type { ManualClock } from '../../../native/time/ManualClock';
 import type { SbiSimulator } from '../../sims/sbi/SbiSimulator';
-import { issueCertificate } from '../../helpers/packetKeys';
+import { issueTestCertificate } from '../../helpers/testCertificates';
 import { openTestServices } from '../../helpers/openTestDataDir';
 import { startSimulator } from '../sbi/sbiTestKit';
 
@@ -35,7 +35,7 @@ describe('device trust anchors through the Router (device simulator on loopback)
   const anchorEvents = () => services.data.audit.recent(50).filter((e) => e.event.startsWith('DEVICE_TRUST_ANCHOR')).map((e) => [e.event, e.actor, e.details]);
   const simulatorThumbprint = () => certThumbprint(new X509Certificate(simulator.pki.deviceCaPem));
   const caValid = (cn: string, from: number, to: number) =>
-    issueCertificate({ subjectCn: cn, subjectKeyPem: keyPem, issuerCn: cn, issuerKeyPem: keyPem, notBefore: new Date(from), notAfter: new Date(to), ca: true });
+    issueTestCertificate({ subjectCn: cn, subjectKeyPem: keyPem, issuerCn: cn, issuerKeyPem: keyPem, notBefore: new Date(from), notAfter: new Date(to), ca: true });
 
   before(() => {
     keyPem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();

@@ -3,7 +3,7 @@ import { createHash, generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { before, describe, it } from 'node:test';
 import { AppError } from '../../../../schemas/errors';
 import { describeTrustAnchor, parseCaCertificate, parsePemCertificates } from '../../../../native/sbi/trustAnchor';
-import { issueCertificate } from '../../../helpers/packetKeys';
+import { issueTestCertificate } from '../../../helpers/testCertificates';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-06-01T00:00:00Z');
@@ -22,7 +22,7 @@ function thrown(fn: () => unknown): { code: string; details: unknown } {
 describe('trustAnchor', () => {
   let keyPem: string;
   const cert = (o: { cn?: string; ca?: boolean; from?: number; to?: number; issuerCn?: string }) =>
-    issueCertificate({
+    issueTestCertificate({
       subjectCn: o.cn ?? 'Device Provider CA',
       subjectKeyPem: keyPem,
       issuerCn: o.issuerCn ?? o.cn ?? 'Device Provider CA',

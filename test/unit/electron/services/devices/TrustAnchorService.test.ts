@@ -12,7 +12,7 @@ import { migrate } from '../../../../../electron/services/db/migrations';
 import { openDatabase } from '../../../../../electron/services/db/openDatabase';
 import { applyCaCertificates } from '../../../../../electron/services/db/repos/syncCertificates';
 import { TRUST_DIR, TrustAnchorService } from '../../../../../electron/services/devices/TrustAnchorService';
-import { issueCertificate } from '../../../../helpers/packetKeys';
+import { issueTestCertificate } from '../../../../helpers/testCertificates';
 import { makeTempDir } from '../../../../helpers/tempDir';
 import '../../../../helpers/openTestDataDir';
 
@@ -36,7 +36,7 @@ describe('TrustAnchorService', () => {
   let audit: AuditLog;
   let anchors: TrustAnchorService;
   const ca = (cn: string) =>
-    issueCertificate({ subjectCn: cn, subjectKeyPem: keyPem, issuerCn: cn, issuerKeyPem: keyPem, notBefore: new Date(clock.now() - DAY), notAfter: new Date(clock.now() + 365 * DAY), ca: true });
+    issueTestCertificate({ subjectCn: cn, subjectKeyPem: keyPem, issuerCn: cn, issuerKeyPem: keyPem, notBefore: new Date(clock.now() - DAY), notAfter: new Date(clock.now() + 365 * DAY), ca: true });
   const trustDir = () => join(temp.path, TRUST_DIR);
   const serverCa = (certId: string, partnerDomain: string, pem: string) => {
     const cert = new X509Certificate(pem);
@@ -95,6 +95,22 @@ describe('TrustAnchorService', () => {
     const pem = ca('Server Device CA');
     serverCa('dev-1', 'DEVICE', pem);
     await assert.rejects(anchors.add(pem, 'supervisor1'), (err: AppError) => err.code === 'ERR_SBI_TRUST_ANCHOR_DUPLICATE' && (err.details as { source: string }).source === 'server');
+  });
+
+  it('takes a sub-CA only once its root is trusted, as keymanager does', async () => {
+    const subKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    const root = ca('Provider Root');
+    const sub = issueTestCertificate({
+      subjectCn: 'Provider Device Sub-CA', subjectKeyPem: subKey, issuerCn: 'Provider Root', issuerKeyPem: keyPem,
+      notBefore: new Date(clock.now() - DAY), notAfter: new Date(clock.now() + 30 * DAY), ca: true,
+    });
+    await assert.rejects(anchors.add(sub, 'supervisor1'), (err: AppError) => {
+      assert.deepEqual([err.code, err.details], ['ERR_SBI_TRUST_ANCHOR_ROOT_NOT_FOUND', { subject: 'Provider Device Sub-CA', issuer: 'Provider Root' }]);
+      return true;
+    });
+    await anchors.add(root, 'supervisor1');
+    const added = await anchors.add(sub, 'supervisor1');
+    assert.deepEqual([added.selfSigned, anchors.list().length], [false, 2]);
   });
 
   it('removes one anchor from a bundle file, keeping the others, and deletes a file left empty', async () => {
