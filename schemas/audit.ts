@@ -21,6 +21,10 @@ export const AuditEvent = z.enum([
   'LANGUAGE_CHANGED',
   'AUDIT_VERIFIED',
   'SETTINGS_CHANGED',
+  /** a supervisor added a device CA certificate to `<dataDir>/trust` (details.thumbprint, subject, fileName) */
+  'DEVICE_TRUST_ANCHOR_ADDED',
+  /** a supervisor removed a local device CA certificate (details.thumbprint, subject, fileName) */
+  'DEVICE_TRUST_ANCHOR_REMOVED',
   'SYNC_SERVER_LOGIN',
   'SYNC_SERVER_LOGIN_FAILED',
   'SYNC_SIGN_CERT_PINNED',

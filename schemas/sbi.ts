@@ -261,3 +261,34 @@ export interface StreamFrame {
   readonly index: number;
   readonly jpeg: Uint8Array;
 }
+
+/** Keymanager trust domains whose CA certificates anchor device (SBI) certificates (sbi-protocol.md §3.2). */
+export const TrustDomain = z.enum(['DEVICE', 'FTM']);
+export type TrustDomain = z.infer<typeof TrustDomain>;
+
+/** SHA-256 of a certificate's DER, lowercase hex: how a trust anchor is named. */
+export const CertThumbprint = z.string().regex(/^[0-9a-f]{64}$/, 'a thumbprint is the SHA-256 of the certificate: 64 lowercase hex digits');
+
+/**
+ * One CA certificate the device trust store holds: synced from the server (`getcacertificates`,
+ * managed there) or a PEM file in the data dir's `trust/` folder (added on this machine).
+ */
+export const TrustAnchor = z.object({
+  thumbprint: CertThumbprint,
+  /** distinguished names, RDNs joined with ", " as OpenSSL prints them */
+  subject: z.string(),
+  issuer: z.string(),
+  /** epoch ms */
+  validFrom: z.number().int(),
+  validTo: z.number().int(),
+  expired: z.boolean(),
+  notYetValid: z.boolean(),
+  /** a root: a device chain can end here; a CA that is not self-signed only helps with its root */
+  selfSigned: z.boolean(),
+  domain: TrustDomain,
+  source: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('server'), partnerDomain: z.string(), certId: z.string() }),
+    z.object({ kind: z.literal('local'), fileName: z.string() }),
+  ]),
+});
+export type TrustAnchor = z.infer<typeof TrustAnchor>;

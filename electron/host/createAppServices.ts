@@ -9,6 +9,7 @@ import { cleanupPacketLeftovers } from '../services/packets/leftoverCleanup';
 import { DataDirPacketBuilder } from '../services/packets/DataDirPacketBuilder';
 import { PacketBuilderPool } from '../services/packets/PacketBuilderPool';
 import { DevicesService } from '../services/devices/DevicesService';
+import { TrustAnchorService } from '../services/devices/TrustAnchorService';
 import { SettingsService } from '../services/settings/SettingsService';
 import { createSyncServices, type SyncServices } from '../services/sync/createSyncServices';
 import { createRegistrationServices, type RegistrationServices } from '../services/registration/createRegistrationServices';
@@ -84,8 +85,7 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
   const settings = new SettingsService({ db: data.db, audit: data.audit });
   settings.onDidChange((next) => hub.broadcast('settings.onDidChange', next));
   const devices = new DevicesService({
-    db: data.db,
-    dataDir: data.dataDir,
+    anchors: new TrustAnchorService({ db: data.db, dataDir: data.dataDir, audit: data.audit, clock }),
     // An explicit option (tests, the demo's simulator ports) wins; else the supervisor's settings.
     sbi:
       options.sbi ??

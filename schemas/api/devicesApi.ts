@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SerializedError } from '../errors';
-import { BioSubType, CaptureResult, DiscoveryResult, Modality } from '../sbi';
+import { BioSubType, CaptureResult, CertThumbprint, DiscoveryResult, Modality, TrustAnchor } from '../sbi';
 import { Empty } from './coreApi';
 import { method } from './defineApi';
 
@@ -22,6 +22,16 @@ export const devicesApi = {
   }),
   'devices.startPreview': method({ input: z.object({ modality: Modality }).strict(), output: Empty, access: ['REGISTRATION_OFFICER'] }),
   'devices.stopPreview': method({ input: Empty, output: Empty, access: ['REGISTRATION_OFFICER'] }),
+  /** the device CA certificates in force (server-synced and local), for everyone to see */
+  'devices.trustAnchors': method({ input: Empty, output: z.array(TrustAnchor), access: 'session' }),
+  /** trusts one more device CA (a PEM text, as read from a .pem/.crt file); from the next discovery on */
+  'devices.addTrustAnchor': method({
+    input: z.object({ pem: z.string().min(1, 'choose a certificate file').max(65_536, 'a certificate file is at most 64 KiB') }).strict(),
+    output: TrustAnchor,
+    access: ['REGISTRATION_SUPERVISOR'],
+  }),
+  /** stops trusting a local anchor; server anchors are managed by the server */
+  'devices.removeTrustAnchor': method({ input: z.object({ thumbprint: CertThumbprint }).strict(), output: Empty, access: ['REGISTRATION_SUPERVISOR'] }),
 } as const;
 
 export const devicesEvents = {

@@ -106,6 +106,36 @@ export const sbiErrors = defineErrors({
   ERR_SBI_USB_UNAVAILABLE: { retry: 'fatal', log: 'USB hot-plug events are unavailable (permissions or driver)', details: z.object({ reason: z.string() }) },
   ERR_SBI_SERIAL_OPEN_FAILED: { retry: 'retry', log: 'serial port could not be opened', details: z.object({ path: z.string(), reason: z.string() }) },
   ERR_SBI_SERIAL_NOT_CONFIGURED: { retry: 'fatal', log: 'no serial port is chosen in settings', details: NoDetails },
+  ERR_SBI_TRUST_ANCHOR_UNREADABLE: { retry: 'fatal', log: 'trust anchor is not a PEM X.509 certificate', details: NoDetails },
+  ERR_SBI_TRUST_ANCHOR_NOT_SINGLE: {
+    retry: 'fatal',
+    log: 'trust anchor file must hold exactly one certificate',
+    details: z.object({ count: z.number().int() }),
+  },
+  ERR_SBI_TRUST_ANCHOR_NOT_CA: {
+    retry: 'fatal',
+    log: 'trust anchor is not a CA certificate (basicConstraints CA:true missing)',
+    details: z.object({ subject: z.string() }),
+  },
+  ERR_SBI_TRUST_ANCHOR_EXPIRED: { retry: 'fatal', log: 'trust anchor has expired', details: z.object({ subject: z.string(), notAfter: z.string() }) },
+  ERR_SBI_TRUST_ANCHOR_NOT_YET_VALID: { retry: 'fatal', log: 'trust anchor is not valid yet', details: z.object({ subject: z.string(), notBefore: z.string() }) },
+  ERR_SBI_TRUST_ANCHOR_DUPLICATE: {
+    retry: 'fatal',
+    log: 'trust anchor is already trusted',
+    details: z.object({ subject: z.string(), thumbprint: z.string(), source: z.enum(['server', 'local']) }),
+  },
+  ERR_SBI_TRUST_ANCHOR_ROOT_NOT_FOUND: {
+    retry: 'fatal',
+    log: 'intermediate CA does not chain to a trusted root (keymanager ROOT_CA_NOT_FOUND)',
+    details: z.object({ subject: z.string(), issuer: z.string() }),
+  },
+  ERR_SBI_TRUST_ANCHOR_NOT_FOUND: { retry: 'fatal', log: 'no local trust anchor has this thumbprint', details: z.object({ thumbprint: z.string() }) },
+  ERR_SBI_TRUST_ANCHOR_SERVER_MANAGED: {
+    retry: 'fatal',
+    log: 'trust anchor was synced from the server and can only be removed there',
+    details: z.object({ thumbprint: z.string(), subject: z.string(), partnerDomain: z.string() }),
+  },
+  ERR_SBI_TRUST_ANCHOR_WRITE_FAILED: { retry: 'retry', log: 'trust anchor file could not be written or removed', details: z.object({ reason: z.string() }) },
 });
 
 /** Code → suggested operator action, shown with the translated message. */
@@ -142,4 +172,14 @@ export const SBI_OPERATOR_ACTIONS: Readonly<Record<keyof typeof sbiErrors, SbiOp
   ERR_SBI_USB_UNAVAILABLE: 'fixSettings',
   ERR_SBI_SERIAL_OPEN_FAILED: 'reconnect',
   ERR_SBI_SERIAL_NOT_CONFIGURED: 'fixSettings',
+  ERR_SBI_TRUST_ANCHOR_UNREADABLE: 'fixSettings',
+  ERR_SBI_TRUST_ANCHOR_NOT_SINGLE: 'fixSettings',
+  ERR_SBI_TRUST_ANCHOR_NOT_CA: 'fixSettings',
+  ERR_SBI_TRUST_ANCHOR_EXPIRED: 'callSupport',
+  ERR_SBI_TRUST_ANCHOR_NOT_YET_VALID: 'callSupport',
+  ERR_SBI_TRUST_ANCHOR_DUPLICATE: 'fixSettings',
+  ERR_SBI_TRUST_ANCHOR_ROOT_NOT_FOUND: 'fixSettings',
+  ERR_SBI_TRUST_ANCHOR_NOT_FOUND: 'fixSettings',
+  ERR_SBI_TRUST_ANCHOR_SERVER_MANAGED: 'callSupport',
+  ERR_SBI_TRUST_ANCHOR_WRITE_FAILED: 'fixSettings',
 };

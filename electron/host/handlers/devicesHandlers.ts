@@ -3,7 +3,7 @@ import { serializeError } from '../../../schemas/errors';
 import type { DevicesService } from '../../services/devices/DevicesService';
 import type { AreaHandlers } from './createHandlers';
 
-/** Discovery, capture and live preview; each preview belongs to the connection that started it. */
+/** Discovery, capture, live preview and trust anchors; each preview belongs to the connection that started it. */
 export function devicesHandlers(deps: { devices: DevicesService }): AreaHandlers<typeof devicesApi> {
   return {
     'devices.discover': async () => deps.devices.discover(),
@@ -19,6 +19,12 @@ export function devicesHandlers(deps: { devices: DevicesService }): AreaHandlers
     },
     'devices.stopPreview': async (_input, ctx) => {
       deps.devices.stopPreview(ctx.connectionId);
+      return {};
+    },
+    'devices.trustAnchors': async () => deps.devices.anchors.list(),
+    'devices.addTrustAnchor': async ({ pem }, ctx) => deps.devices.anchors.add(pem, ctx.session!.userId),
+    'devices.removeTrustAnchor': async ({ thumbprint }, ctx) => {
+      await deps.devices.anchors.remove(thumbprint, ctx.session!.userId);
       return {};
     },
   };

@@ -1,23 +1,18 @@
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { AppError } from '../../../schemas/errors';
 import type { BioSubType, CaptureResult, DiscoveryResult, Modality } from '../../../schemas/sbi';
 import { SbiClient } from '../../../native/sbi/SbiClient';
 import type { SbiClientOptions } from '../../../native/sbi/SbiClientOptions';
-import { TrustStore } from '../../../native/sbi/TrustStore';
 import { startHotPlugRediscovery, type UsbEventSource, type UsbWatcher } from '../../../native/usb/UsbWatcher';
-import type { DB } from '../db/Database';
-import { listCaCertificates } from '../db/repos/syncCertificates';
 import { createLogger, toLogFormat } from '../log/createLogger';
+import type { TrustAnchorService } from './TrustAnchorService';
+
+export { TRUST_DIR } from './TrustAnchorService';
 
 const log = createLogger('devices');
 
-/** Folder in the data dir whose `*.pem` files are trusted device CAs (field support, the demo simulator). */
-export const TRUST_DIR = 'trust';
-
 export interface DevicesServiceDeps {
-  readonly db: DB;
-  readonly dataDir: string;
+  /** the trust anchors: server CA certificates and `<dataDir>/trust/*.pem`, read at each discovery */
+  readonly anchors: TrustAnchorService;
   /** ports, timeouts, hash-chain policy (or a getter, read before each discovery); trust is built here */
   readonly sbi?: Omit<SbiClientOptions, 'trust'> | (() => Omit<SbiClientOptions, 'trust'>);
   readonly onDidChangeDevices: (result: DiscoveryResult) => void;
@@ -41,6 +36,11 @@ export class DevicesService {
   constructor(deps: DevicesServiceDeps) {
     this.#deps = deps;
     this.#client = this.#newClient();
+  }
+
+  /** The trust anchors, which a supervisor manages in settings. */
+  get anchors(): TrustAnchorService {
+    return this.#deps.anchors;
   }
 
   get lastDiscovery(): DiscoveryResult | undefined {
@@ -110,24 +110,6 @@ export class DevicesService {
 
   #newClient(): SbiClient {
     const sbi = typeof this.#deps.sbi === 'function' ? this.#deps.sbi() : this.#deps.sbi;
-    return new SbiClient({ ...sbi, trust: this.#trust() });
-  }
-
-  #trust(): TrustStore {
-    const trust = new TrustStore();
-    for (const domain of ['DEVICE', 'FTM'] as const) {
-      for (const record of listCaCertificates(this.#deps.db, domain)) trust.addPem(record.pem, domain);
-    }
-    const dir = join(this.#deps.dataDir, TRUST_DIR);
-    if (existsSync(dir)) {
-      for (const name of readdirSync(dir).filter((n) => n.endsWith('.pem'))) {
-        try {
-          trust.addPem(readFileSync(join(dir, name), 'utf8'), name.startsWith('ftm') ? 'FTM' : 'DEVICE');
-        } catch (err) {
-          log.warn('ignored an unreadable trust anchor', { file: name, error: toLogFormat(err) });
-        }
-      }
-    }
-    return trust;
+    return new SbiClient({ ...sbi, trust: this.#deps.anchors.trustStore() });
   }
 }

@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { TrustAnchor } from '../../../schemas/sbi';
 import type { AppSettings } from '../../../schemas/settings';
 import type { ApiClient } from '../../api/createApiClient';
 import { toUiError, type UiError } from '../UiError';
@@ -8,23 +9,35 @@ export interface SettingsState {
   /** what the back end holds */
   readonly saved: AppSettings | null;
   readonly error: UiError | null;
+  /** the device trust store's CA certificates, as the back end lists them */
+  readonly anchors: readonly TrustAnchor[] | null;
+  readonly anchorStatus: 'idle' | 'loading' | 'ready' | 'adding' | 'added' | 'removing' | 'removed' | 'failed';
+  readonly anchorError: UiError | null;
 }
 
 export interface SettingsActions {
   load(): Promise<void>;
   /** sends the whole settings object; the main process validates and audits it */
   save(next: AppSettings): Promise<void>;
+  loadAnchors(): Promise<void>;
+  /** a supervisor trusts one more device CA certificate (PEM text of a .pem/.crt file) */
+  addAnchor(pem: string): Promise<void>;
+  /** a supervisor removes a local anchor; the list is reloaded either way */
+  removeAnchor(thumbprint: string): Promise<void>;
   reset(): void;
 }
 
 export type SettingsStore = StoreApi<SettingsState & SettingsActions>;
 
-const initial: SettingsState = { status: 'idle', saved: null, error: null };
+const initial: SettingsState = { status: 'idle', saved: null, error: null, anchors: null, anchorStatus: 'idle', anchorError: null };
 
 export const settingsSelectors = {
   status: (s: SettingsState) => s.status,
   saved: (s: SettingsState) => s.saved,
   error: (s: SettingsState) => s.error,
+  anchors: (s: SettingsState) => s.anchors,
+  anchorStatus: (s: SettingsState) => s.anchorStatus,
+  anchorError: (s: SettingsState) => s.anchorError,
 };
 
 /** The machine's settings as the back end holds them; the form keeps its own unsaved edits. */
@@ -45,6 +58,32 @@ export function createSettingsStore(api: ApiClient): SettingsStore {
         set({ status: 'saved', saved: await api['settings.update'](next) });
       } catch (err) {
         set({ status: 'failed', error: toUiError(err) });
+      }
+    },
+    async loadAnchors() {
+      set({ anchorStatus: 'loading', anchorError: null });
+      try {
+        set({ anchorStatus: 'ready', anchors: await api['devices.trustAnchors']({}) });
+      } catch (err) {
+        set({ anchorStatus: 'failed', anchorError: toUiError(err) });
+      }
+    },
+    async addAnchor(pem) {
+      set({ anchorStatus: 'adding', anchorError: null });
+      try {
+        await api['devices.addTrustAnchor']({ pem });
+        set({ anchorStatus: 'added', anchors: await api['devices.trustAnchors']({}) });
+      } catch (err) {
+        set({ anchorStatus: 'failed', anchorError: toUiError(err) });
+      }
+    },
+    async removeAnchor(thumbprint) {
+      set({ anchorStatus: 'removing', anchorError: null });
+      try {
+        await api['devices.removeTrustAnchor']({ thumbprint });
+        set({ anchorStatus: 'removed', anchors: await api['devices.trustAnchors']({}) });
+      } catch (err) {
+        set({ anchorStatus: 'failed', anchorError: toUiError(err) });
       }
     },
     reset: () => set(initial),

@@ -5,11 +5,12 @@ import type { AppSettings } from '../../../../schemas/settings';
 import { LanguageCode } from '../../../../schemas/operators';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { settingsSelectors, type SettingsStore } from '../store';
+import { TrustAnchorsSection } from './TrustAnchorsSection';
 
 type Group = 'finger' | 'iris' | 'face';
 const GROUPS: readonly Group[] = ['finger', 'iris', 'face'];
 
-/** Device, serial, server and language settings; supervisors change them, everyone sees them. */
+/** Device, serial, server and language settings and the device certificates; supervisors change them, everyone sees them. */
 export function SettingsView({ store, canEdit }: Readonly<{ store: SettingsStore; canEdit: boolean }>) {
   const { t } = useTranslation();
   const saved = useStore(store, settingsSelectors.saved);
@@ -100,6 +101,7 @@ export function SettingsView({ store, canEdit }: Readonly<{ store: SettingsStore
           </button>
         )}
       </form>
+      <TrustAnchorsSection store={store} canEdit={canEdit} />
     </main>
   );
 }

@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS } from '../../../../../schemas/settings';
 import { createApiClient, type ApiClient } from '../../../../../renderer/api/createApiClient';
 import { createSettingsStore, settingsSelectors, type SettingsStore } from '../../../../../renderer/features/settings/store';
 import { inMemoryBridge } from '../../../../helpers/inMemoryBridge';
+import { issueTestCertificate, newRsaKeyPem, selfSignedCa } from '../../../../helpers/testCertificates';
 import { openTestServices } from '../../../../helpers/openTestDataDir';
 
 describe('settings store (against the real Router)', () => {
@@ -44,5 +45,24 @@ describe('settings store (against the real Router)', () => {
     const error = settingsSelectors.error(store.getState());
     assert.equal(error?.code, 'ERR_IPC_INVALID_INPUT');
     assert.deepEqual((error?.details as { issues: { path: string }[] }).issues.map((i) => i.path), ['devices.portTo']);
+  });
+
+  it('adds a device CA, reloads the list, removes it, and keeps the code of a refused one', async () => {
+    const key = newRsaKeyPem();
+    const now = Date.UTC(2026, 10, 22);
+    const caPem = selfSignedCa(key, 'Test ROOT', now - 86_400_000, now + 365 * 86_400_000);
+    const leafPem = issueTestCertificate({ subjectCn: 'MACHINE-1', subjectKeyPem: key, issuerCn: 'Test ROOT', issuerKeyPem: key, notBefore: new Date(now - 86_400_000), notAfter: new Date(now + 86_400_000), ca: false });
+    await api['auth.login']({ userId: 'supervisor1', password: 'Supervisor#2026' });
+    await store.getState().loadAnchors();
+    assert.deepEqual([settingsSelectors.anchorStatus(store.getState()), settingsSelectors.anchors(store.getState())], ['ready', []]);
+    await store.getState().addAnchor(caPem);
+    assert.equal(settingsSelectors.anchorStatus(store.getState()), 'added');
+    const [anchor] = settingsSelectors.anchors(store.getState()) ?? [];
+    assert.equal(anchor?.subject, 'CN=Test ROOT');
+    await store.getState().addAnchor(leafPem);
+    assert.deepEqual([settingsSelectors.anchorStatus(store.getState()), settingsSelectors.anchorError(store.getState())?.code], ['failed', 'ERR_SBI_TRUST_ANCHOR_NOT_CA']);
+    assert.equal(settingsSelectors.anchors(store.getState())?.length, 1, 'a refusal keeps the list');
+    await store.getState().removeAnchor(anchor!.thumbprint);
+    assert.deepEqual([settingsSelectors.anchorStatus(store.getState()), settingsSelectors.anchors(store.getState()), settingsSelectors.anchorError(store.getState())], ['removed', [], null]);
   });
 });
