@@ -30,7 +30,8 @@ export function issueCertificate(o: {
   const subjectPriv = forge.pki.privateKeyFromPem(o.subjectKeyPem) as forge.pki.rsa.PrivateKey;
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.setRsaPublicKey(subjectPriv.n, subjectPriv.e);
-  cert.serialNumber = `0${forge.util.bytesToHex(forge.random.getBytesSync(8))}`;
+  // "01" first: a positive serial with no redundant leading zero byte, which OpenSSL refuses as illegal padding
+  cert.serialNumber = `01${forge.util.bytesToHex(forge.random.getBytesSync(8))}`;
   cert.validity.notBefore = o.notBefore;
   cert.validity.notAfter = o.notAfter;
   cert.setSubject([{ name: 'commonName', value: o.subjectCn }]);
