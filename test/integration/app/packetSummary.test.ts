@@ -1,37 +1,22 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import jpeg from 'jpeg-js';
 import type { SubmitResult } from '../../../schemas/api/registrationApi';
 import type { Reply } from '../../../schemas/api/transport';
 import type { PacketSummary } from '../../../schemas/packetSummary';
 import type { FormFieldValue, RegistrationDraft } from '../../../schemas/registrationForm';
 import type { AppServices } from '../../../electron/host/createAppServices';
-import { TRUST_DIR } from '../../../electron/services/devices/DevicesService';
 import { patchOutbox } from '../../../electron/services/db/repos/outbox';
-import { REGISTRATION_CERT_PATH } from '../../../electron/services/packets/DataDirPacketBuilder';
 import { sampleRegistration, SMALL_SAMPLE } from '../../../electron/services/packets/sampleRegistration';
 import type { SbiSimulator } from '../../sims/sbi/SbiSimulator';
 import { makeTestPki } from '../../helpers/packetKeys';
 import { openTestServices } from '../../helpers/openTestDataDir';
 import { startSimulator } from '../sbi/sbiTestKit';
+import { DEMOGRAPHICS, prepareDataDir, scan, two } from './registrationFixtures';
 
-const two = (por: string, eng: string): FormFieldValue => ({ type: 'localized', values: { por, eng } });
-const DEMOGRAPHICS: Readonly<Record<string, FormFieldValue>> = {
-  consent: { type: 'flag', checked: true },
-  preferredLang: { type: 'code', code: 'por' },
-  fullName: two('Maria Quaresma Neves', 'Mary Quaresma Neves'),
-  dateOfBirth: { type: 'text', value: '1990/05/17' },
-  gender: { type: 'code', code: 'FLE' },
-  residenceStatus: { type: 'code', code: 'NAT' },
-  region: { type: 'code', code: 'ST' },
-  province: { type: 'code', code: 'AGR' },
-  city: two('São Tomé', 'São Tomé'),
-  addressLine1: two('Rua de Santo António', 'Santo António Street'),
-  phone: { type: 'text', value: '+2399912345' },
-};
-const PAGE = { name: 'page.jpg', mimeType: 'image/jpeg' as const, base64: Buffer.from(jpeg.encode({ data: Buffer.alloc(40 * 30 * 4, 0xc0), width: 40, height: 30 }, 80).data).toString('base64') };
+/** The registration's English name differs from its Portuguese one, so the summary shows both. */
+const VALUES: Readonly<Record<string, FormFieldValue>> = { ...DEMOGRAPHICS, fullName: two('Maria Quaresma Neves', 'Mary Quaresma Neves') };
+const PAGE = scan('jpg');
 
 /**
  * The supervisor's per-packet summary end to end: a real draft submitted with captures from the
@@ -58,15 +43,12 @@ describe('packet summary through the Router (device simulator, real worker, encr
     simulator = await startSimulator();
     let dataDir: string;
     ({ services, dataDir, close } = await openTestServices({ app: { sbi: { ports: simulator.ports, captureTimeoutMs: 150, infoTimeoutMs: 1000 } } }));
-    mkdirSync(join(dataDir, TRUST_DIR), { recursive: true });
-    writeFileSync(join(dataDir, TRUST_DIR, 'device-ca.pem'), simulator.pki.deviceCaPem);
-    mkdirSync(join(dataDir, 'certs'), { recursive: true });
-    writeFileSync(join(dataDir, REGISTRATION_CERT_PATH), makeTestPki(services.clock.now()).regCertPem);
+    prepareDataDir(dataDir, simulator, makeTestPki(services.clock.now()).regCertPem);
     value(await officer('auth.login', { userId: 'officer1', password: 'Officer#2026' }));
     value(await supervisor('auth.login', { userId: 'supervisor1', password: 'Supervisor#2026' }));
 
     const draft = value<RegistrationDraft>(await officer('drafts.create', { process: 'NEW', languages: ['por', 'eng'] }));
-    value(await officer('drafts.save', { draft: { ...draft, values: DEMOGRAPHICS } }));
+    value(await officer('drafts.save', { draft: { ...draft, values: VALUES } }));
     const attach = async (fieldId: string, documentType: string) => value<FormFieldValue>(await officer('drafts.attachDocument', { draftId: draft.draftId, fieldId, documentType, refNumber: null, files: [PAGE, PAGE] }));
     const documents = { proofOfIdentity: await attach('proofOfIdentity', 'DOC001'), proofOfAddress: await attach('proofOfAddress', 'RNC') };
     const saved = value<RegistrationDraft>(await officer('drafts.get', { draftId: draft.draftId }));

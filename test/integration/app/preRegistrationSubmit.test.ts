@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { BiometricAttemptResult, SubmitResult } from '../../../schemas/api/registrationApi';
@@ -7,7 +7,6 @@ import type { Reply } from '../../../schemas/api/transport';
 import type { PreRegistrationApplied } from '../../../schemas/preRegistration';
 import type { FieldIssue, RegistrationDraft } from '../../../schemas/registrationForm';
 import type { AppServices } from '../../../electron/host/createAppServices';
-import { TRUST_DIR } from '../../../electron/services/devices/DevicesService';
 import { ManualClock } from '../../../native/time/ManualClock';
 import { MosipSimulator } from '../../sims/mosip/MosipSimulator';
 import type { SbiSimulator } from '../../sims/sbi/SbiSimulator';
@@ -15,6 +14,7 @@ import { openTestServices } from '../../helpers/openTestDataDir';
 import { openSubpacket } from '../../helpers/openSubpacket';
 import { makeTempDir } from '../../helpers/tempDir';
 import { startSimulator } from '../sbi/sbiTestKit';
+import { prepareDataDir } from './registrationFixtures';
 import { admin } from '../sync/syncTestBed';
 
 const STP_ID_SCHEMA = new URL('../../../schemas/data/stp/idSchema.json', import.meta.url);
@@ -43,8 +43,7 @@ describe('a pre-registered resident to a packet (MOSIP and device simulators on 
     sbi = await startSimulator();
     let dataDir: string;
     ({ services, close, dataDir } = await openTestServices({ app: { serverUrl: sim.url, sbi: { ports: sbi.ports, captureTimeoutMs: 150, infoTimeoutMs: 2000 } } }));
-    mkdirSync(join(dataDir, TRUST_DIR), { recursive: true });
-    writeFileSync(join(dataDir, TRUST_DIR, 'device-ca.pem'), sbi.pki.deviceCaPem);
+    prepareDataDir(dataDir, sbi);
     const { identity, machineKey } = services.data;
     await admin(sim, 'machines', { centreId: identity.centreId, machineId: identity.machineId, publicKey: machineKey.spkiDer.toString('base64') });
     value(await call('auth.login', { userId: 'officer1', password: 'Officer#2026' }));

@@ -1,19 +1,16 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import jpeg from 'jpeg-js';
-import { PNG } from 'pngjs';
 import type { BiometricAttemptResult, SubmitResult } from '../../../schemas/api/registrationApi';
 import type { Reply } from '../../../schemas/api/transport';
 import { loadStpIdSchema } from '../../../schemas/data/stpDemoSpecs';
 import type { FieldIssue, FormFieldValue, RegistrationDraft } from '../../../schemas/registrationForm';
 import type { AppServices } from '../../../electron/host/createAppServices';
-import { TRUST_DIR } from '../../../electron/services/devices/DevicesService';
 import { putIdSchema } from '../../../electron/services/db/repos/idSchemas';
 import { applyMasterDataRows } from '../../../electron/services/db/repos/masterData';
 import { replaceConfig } from '../../../electron/services/db/repos/syncConfig';
-import { REGISTRATION_CERT_PATH } from '../../../electron/services/packets/DataDirPacketBuilder';
 import { inspectPacket } from '../../../electron/services/packets/packetInspector';
 import { parseIdSchema } from '../../../electron/services/packets/registrationValidator';
 import type { SbiSimulator } from '../../sims/sbi/SbiSimulator';
@@ -23,33 +20,8 @@ import { openTestServices } from '../../helpers/openTestDataDir';
 import { makeTempDir } from '../../helpers/tempDir';
 import type { ManualClock } from '../../../native/time/ManualClock';
 import { startSimulator } from '../sbi/sbiTestKit';
+import { DEMOGRAPHICS, operationsData, prepareDataDir, scan, two } from './registrationFixtures';
 import { pdfText, receiptLines } from '../../unit/electron/services/registration/pdfText';
-
-/** A small scanned page: a PNG or a JPEG of `w`×`h` grey pixels. */
-function scan(kind: 'png' | 'jpg', w = 40, h = 30): { name: string; mimeType: 'image/png' | 'image/jpeg'; base64: string } {
-  const data = Buffer.alloc(w * h * 4, 0xc0);
-  if (kind === 'jpg') return { name: 'page.jpg', mimeType: 'image/jpeg', base64: Buffer.from(jpeg.encode({ data, width: w, height: h }, 80).data).toString('base64') };
-  const png = new PNG({ width: w, height: h });
-  data.copy(png.data);
-  return { name: 'page.png', mimeType: 'image/png', base64: PNG.sync.write(png).toString('base64') };
-}
-
-const two = (por: string, eng: string): FormFieldValue => ({ type: 'localized', values: { por, eng } });
-
-/** A complete adult NEW registration in the STP demo spec's field ids. */
-const DEMOGRAPHICS: Readonly<Record<string, FormFieldValue>> = {
-  consent: { type: 'flag', checked: true },
-  preferredLang: { type: 'code', code: 'por' },
-  fullName: two('Maria Quaresma Neves', 'Maria Quaresma Neves'),
-  dateOfBirth: { type: 'text', value: '1990/05/17' },
-  gender: { type: 'code', code: 'FLE' },
-  residenceStatus: { type: 'code', code: 'NAT' },
-  region: { type: 'code', code: 'ST' },
-  province: { type: 'code', code: 'AGR' },
-  city: two('São Tomé', 'São Tomé'),
-  addressLine1: two('Rua de Santo António', 'Santo António Street'),
-  phone: { type: 'text', value: '+2399912345' },
-};
 
 const OFFICER_PASSWORD = 'Officer#2026';
 
@@ -59,12 +31,6 @@ const OPERATIONS_AFTER_PASSWORD = {
   supervisorPassword: 'false', officerPassword: 'true', supervisorPIN: null, officerPIN: null,
   supervisorOTPAuthentication: 'false', officerOTPAuthentication: 'false',
 };
-
-/** packet_meta_info.json's operationsData as label → value. */
-function operationsData(meta: unknown): Record<string, string | null> {
-  const list = (meta as { operationsData: { label: string; value: string | null }[] }).operationsData;
-  return Object.fromEntries(list.map((e) => [e.label, e.value]));
-}
 
 describe('registration drafts through the Router (device simulator, real worker, encrypted store)', () => {
   let simulator: SbiSimulator;
@@ -103,10 +69,7 @@ describe('registration drafts through the Router (device simulator, real worker,
     // a short capture timeout: the simulator holds a below-threshold capture for the whole timeout, as §5 devices do
     ({ services, dataDir, close, clock } = await openTestServices({ app: { sbi: { ports: simulator.ports, captureTimeoutMs: 150, infoTimeoutMs: 1000 } } }));
     for (const device of simulator.devices.values()) device.score = undefined;
-    mkdirSync(join(dataDir, TRUST_DIR), { recursive: true });
-    writeFileSync(join(dataDir, TRUST_DIR, 'device-ca.pem'), simulator.pki.deviceCaPem);
-    mkdirSync(join(dataDir, 'certs'), { recursive: true });
-    writeFileSync(join(dataDir, REGISTRATION_CERT_PATH), pki.regCertPem);
+    prepareDataDir(dataDir, simulator, pki.regCertPem);
     progress.length = 0;
     await login('officer1', OFFICER_PASSWORD);
   });

@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import { PNG } from 'pngjs';
 import type { BiometricAttemptResult, SubmitResult } from '../../../schemas/api/registrationApi';
 import type { Reply } from '../../../schemas/api/transport';
 import { loadStpIdSchema } from '../../../schemas/data/stpDemoSpecs';
 import type { FieldIssue, FormFieldValue, RegistrationDraft } from '../../../schemas/registrationForm';
 import type { AppServices } from '../../../electron/host/createAppServices';
-import { TRUST_DIR } from '../../../electron/services/devices/DevicesService';
-import { REGISTRATION_CERT_PATH } from '../../../electron/services/packets/DataDirPacketBuilder';
 import { inspectPacket } from '../../../electron/services/packets/packetInspector';
 import { parseIdSchema } from '../../../electron/services/packets/registrationValidator';
 import type { ManualClock } from '../../../native/time/ManualClock';
@@ -18,36 +14,10 @@ import { openSubpacket } from '../../helpers/openSubpacket';
 import { makeTestPki, type TestPki } from '../../helpers/packetKeys';
 import { openTestServices } from '../../helpers/openTestDataDir';
 import { startSimulator } from '../sbi/sbiTestKit';
+import { DEMOGRAPHICS, operationsData, prepareDataDir, scan } from './registrationFixtures';
 
 const OFFICER_PASSWORD = 'Officer#2026';
 const SUPERVISOR = { userId: 'supervisor1', password: 'Supervisor#2026' } as const;
-
-function png(): { name: string; mimeType: 'image/png'; base64: string } {
-  const image = new PNG({ width: 40, height: 30 });
-  image.data.fill(0xc0);
-  return { name: 'page.png', mimeType: 'image/png', base64: PNG.sync.write(image).toString('base64') };
-}
-
-const two = (por: string, eng: string): FormFieldValue => ({ type: 'localized', values: { por, eng } });
-const DEMOGRAPHICS: Readonly<Record<string, FormFieldValue>> = {
-  consent: { type: 'flag', checked: true },
-  preferredLang: { type: 'code', code: 'por' },
-  fullName: two('Maria Quaresma Neves', 'Maria Quaresma Neves'),
-  dateOfBirth: { type: 'text', value: '1990/05/17' },
-  gender: { type: 'code', code: 'FLE' },
-  residenceStatus: { type: 'code', code: 'NAT' },
-  region: { type: 'code', code: 'ST' },
-  province: { type: 'code', code: 'AGR' },
-  city: two('São Tomé', 'São Tomé'),
-  addressLine1: two('Rua de Santo António', 'Santo António Street'),
-  phone: { type: 'text', value: '+2399912345' },
-};
-
-/** packet_meta_info.json's operationsData as label → value. */
-function operationsData(meta: unknown): Record<string, string | null> {
-  const list = (meta as { operationsData: { label: string; value: string | null }[] }).operationsData;
-  return Object.fromEntries(list.map((e) => [e.label, e.value]));
-}
 
 describe('supervisor review (exception_auth) of registrations with biometric exceptions, through the Router', () => {
   let simulator: SbiSimulator;
@@ -81,7 +51,7 @@ describe('supervisor review (exception_auth) of registrations with biometric exc
     const draft = value<RegistrationDraft>(await call('drafts.create', { process: 'NEW', languages: ['por', 'eng'] }));
     value(await call('drafts.save', { draft: { ...draft, values: { ...draft.values, ...DEMOGRAPHICS } } }));
     const attach = async (fieldId: string, documentType: string) =>
-      value<FormFieldValue>(await call('drafts.attachDocument', { draftId: draft.draftId, fieldId, documentType, refNumber: null, files: [png()] }));
+      value<FormFieldValue>(await call('drafts.attachDocument', { draftId: draft.draftId, fieldId, documentType, refNumber: null, files: [scan('png')] }));
     const poi = await attach('proofOfIdentity', 'DOC001');
     const poa = await attach('proofOfAddress', 'RNC');
     const saved = await get(draft.draftId);
@@ -122,10 +92,7 @@ describe('supervisor review (exception_auth) of registrations with biometric exc
   beforeEach(async () => {
     ({ services, dataDir, close, clock } = await openTestServices({ app: { sbi: { ports: simulator.ports, captureTimeoutMs: 150, infoTimeoutMs: 1000 } } }));
     for (const device of simulator.devices.values()) device.score = undefined;
-    mkdirSync(join(dataDir, TRUST_DIR), { recursive: true });
-    writeFileSync(join(dataDir, TRUST_DIR, 'device-ca.pem'), simulator.pki.deviceCaPem);
-    mkdirSync(join(dataDir, 'certs'), { recursive: true });
-    writeFileSync(join(dataDir, REGISTRATION_CERT_PATH), pki.regCertPem);
+    prepareDataDir(dataDir, simulator, pki.regCertPem);
     progress.length = 0;
     await login('officer1', OFFICER_PASSWORD);
   });
