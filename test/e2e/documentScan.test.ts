@@ -5,6 +5,7 @@ import { after, afterEach, before, describe } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { FakeRegistrationApi } from '../unit/renderer/features/registration/store/fakeRegistrationApi';
 import { seriousA11yViolations } from './helpers/axe';
+import { fillDemographics } from './helpers/fillDemographics';
 import { buildHarness, HARNESS_URL, routeHarness } from './helpers/buildHarness';
 import { ARTIFACTS, CAMERA_ARGS, itSavingArtifacts, launchChromium } from './helpers/startApp';
 
@@ -84,12 +85,7 @@ describe('document scan with the camera (harness, Debian Chromium, fake camera)'
     await page.getByRole('radio', { name: 'Portuguese' }).check();
     await page.keyboard.press('Alt+ArrowRight');
     await heading('Demographic details').waitFor();
-    for (const [id, text] of [['fullName', 'Maria da Graça'], ['city', 'Trindade'], ['addressLine1', 'Rua da Sé 12']]) {
-      await page.fill(`#field-${id}-por`, text!);
-      await page.fill(`#field-${id}-eng`, text!);
-    }
-    await page.fill('#field-dateOfBirth', '1990/05/17');
-    for (const [id, code] of [['gender', 'FLE'], ['residenceStatus', 'NAT'], ['region', 'ST'], ['province', 'AGR']]) await page.selectOption(`#field-${id}`, code!);
+    await fillDemographics(page, { por: 'Maria da Graça', eng: 'Maria da Graça' });
     await page.keyboard.press('Alt+ArrowRight');
     await heading('Documents').waitFor();
   }

@@ -7,6 +7,7 @@ import { after, afterEach, before, beforeEach, describe } from 'node:test';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seriousA11yViolations } from './helpers/axe';
+import { fillDemographics } from './helpers/fillDemographics';
 import { logIn } from './helpers/logIn';
 import { ARTIFACTS, launchChromium, startApp, type RunningApp, itSavingArtifacts } from './helpers/startApp';
 
@@ -109,15 +110,7 @@ describe('registration (browser host, device simulator, Debian Chromium)', () =>
     await assertA11y('consent');
     await page.keyboard.press('Alt+ArrowRight');
     await heading('Demographic details').waitFor();
-    for (const [id, por, eng] of [['fullName', 'Maria da Graça Neves', 'Maria da Graca Neves'], ['city', 'Trindade', 'Trindade'], ['addressLine1', 'Rua da Sé 12', 'Rua da Se 12']]) {
-      await page.fill(`#field-${id}-por`, por!);
-      await page.fill(`#field-${id}-eng`, eng!);
-    }
-    await page.fill('#field-dateOfBirth', '1990/05/17');
-    await page.selectOption('#field-gender', 'FLE');
-    await page.selectOption('#field-residenceStatus', 'NAT');
-    await page.selectOption('#field-region', 'ST');
-    await page.selectOption('#field-province', 'AGR');
+    await fillDemographics(page, { por: 'Maria da Graça Neves', eng: 'Maria da Graca Neves' });
     await page.fill('#field-fullName-eng', 'M4ria');
     await page.keyboard.press('Alt+ArrowRight');
     await page.getByTestId('blocked-issues').waitFor();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seriousA11yViolations } from './helpers/axe';
+import { fillDemographics } from './helpers/fillDemographics';
 import { ARTIFACTS, launchChromium, itSavingArtifacts } from './helpers/startApp';
 import type { FakeRegistrationApi } from '../unit/renderer/features/registration/store/fakeRegistrationApi';
 import { buildHarness, HARNESS_URL, routeHarness } from './helpers/buildHarness';
@@ -74,15 +75,7 @@ describe('registration screens (harness, Debian Chromium)', () => {
     await page.getByRole('radio', { name: 'Portuguese' }).check();
     await page.keyboard.press('Alt+ArrowRight');
     await heading('Demographic details').waitFor();
-    for (const [id, por, eng] of [['fullName', 'Maria da Graça', 'Maria da Graca'], ['city', 'Trindade', 'Trindade'], ['addressLine1', 'Rua da Sé 12', 'Rua da Se 12']]) {
-      await page.fill(`#field-${id}-por`, por!);
-      await page.fill(`#field-${id}-eng`, eng!);
-    }
-    await page.fill('#field-dateOfBirth', '1990/05/17');
-    await page.selectOption('#field-gender', 'FLE');
-    await page.selectOption('#field-residenceStatus', 'NAT');
-    await page.selectOption('#field-region', 'ST');
-    await page.selectOption('#field-province', 'AGR');
+    await fillDemographics(page, { por: 'Maria da Graça', eng: 'Maria da Graca' });
   }
 
   it('walks a NEW registration by keyboard, with every screen accessible', async () => {
