@@ -26,6 +26,8 @@ export function issueCertificate(o: {
   notBefore: Date;
   notAfter: Date;
   ca?: boolean;
+  /** mark basicConstraints critical, as CA certificates from real PKIs do */
+  critical?: boolean;
 }): string {
   const subjectPriv = forge.pki.privateKeyFromPem(o.subjectKeyPem) as forge.pki.rsa.PrivateKey;
   const cert = forge.pki.createCertificate();
@@ -36,7 +38,7 @@ export function issueCertificate(o: {
   cert.validity.notAfter = o.notAfter;
   cert.setSubject([{ name: 'commonName', value: o.subjectCn }]);
   cert.setIssuer([{ name: 'commonName', value: o.issuerCn }]);
-  cert.setExtensions([{ name: 'basicConstraints', cA: !!o.ca }]);
+  cert.setExtensions([{ name: 'basicConstraints', cA: !!o.ca, ...(o.critical ? { critical: true } : {}) }]);
   cert.sign(forge.pki.privateKeyFromPem(o.issuerKeyPem), forge.md.sha256.create());
   return forge.pki.certificateToPem(cert);
 }

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import forge from 'node-forge';
+import { issueCertificate } from './packetKeys';
 
 /** A fresh 2048-bit RSA private key, PKCS#8 PEM. */
 export function newRsaKeyPem(): string {
@@ -8,9 +8,7 @@ export function newRsaKeyPem(): string {
 
 /**
  * Issues a certificate for `subjectKeyPem` signed by `issuerKeyPem` (self-signed when both are the
- * same key and `issuerCn` is the subject). Like packetKeys' issueCertificate, but the serial is an
- * even-length hex string starting 01: an odd-length one (`0` + 16 hex digits) makes forge emit a
- * zero-padded INTEGER now and then, which OpenSSL refuses ("illegal padding").
+ * same key and `issuerCn` is the subject), basicConstraints critical.
  */
 export function issueTestCertificate(o: {
   subjectCn: string;
@@ -21,17 +19,7 @@ export function issueTestCertificate(o: {
   notAfter: Date;
   ca: boolean;
 }): string {
-  const subjectPriv = forge.pki.privateKeyFromPem(o.subjectKeyPem) as forge.pki.rsa.PrivateKey;
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = forge.pki.setRsaPublicKey(subjectPriv.n, subjectPriv.e);
-  cert.serialNumber = `01${forge.util.bytesToHex(forge.random.getBytesSync(8))}`;
-  cert.validity.notBefore = o.notBefore;
-  cert.validity.notAfter = o.notAfter;
-  cert.setSubject([{ name: 'commonName', value: o.subjectCn }]);
-  cert.setIssuer([{ name: 'commonName', value: o.issuerCn }]);
-  cert.setExtensions([{ name: 'basicConstraints', cA: o.ca, critical: true }]);
-  cert.sign(forge.pki.privateKeyFromPem(o.issuerKeyPem), forge.md.sha256.create());
-  return forge.pki.certificateToPem(cert);
+  return issueCertificate({ ...o, critical: true });
 }
 
 /** A self-signed CA certificate valid over [from, to]. */
