@@ -86,6 +86,7 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
   settings.onDidChange((next) => hub.broadcast('settings.onDidChange', next));
   const devices = new DevicesService({
     anchors: new TrustAnchorService({ db: data.db, dataDir: data.dataDir, audit: data.audit, clock }),
+    clock,
     // An explicit option (tests, the demo's simulator ports) wins; else the supervisor's settings.
     sbi:
       options.sbi ??

@@ -2,6 +2,7 @@ import type { AppError } from '../../../schemas/errors';
 import type { BioSubType, CaptureResult, DiscoveryResult, Modality } from '../../../schemas/sbi';
 import { SbiClient } from '../../../native/sbi/SbiClient';
 import type { SbiClientOptions } from '../../../native/sbi/SbiClientOptions';
+import type { Clock } from '../../../native/time/Clock';
 import { startHotPlugRediscovery, type UsbEventSource, type UsbWatcher } from '../../../native/usb/UsbWatcher';
 import { createLogger, toLogFormat } from '../log/createLogger';
 import type { TrustAnchorService } from './TrustAnchorService';
@@ -15,6 +16,8 @@ export interface DevicesServiceDeps {
   readonly anchors: TrustAnchorService;
   /** ports, timeouts, hash-chain policy (or a getter, read before each discovery); trust is built here */
   readonly sbi?: Omit<SbiClientOptions, 'trust'> | (() => Omit<SbiClientOptions, 'trust'>);
+  /** the app's clock: certificate validity and device timestamps are judged on it, like everything else */
+  readonly clock: Clock;
   readonly onDidChangeDevices: (result: DiscoveryResult) => void;
   readonly onWarning: (warning: AppError) => void;
   readonly loadUsb?: () => Promise<UsbEventSource>;
@@ -110,6 +113,7 @@ export class DevicesService {
 
   #newClient(): SbiClient {
     const sbi = typeof this.#deps.sbi === 'function' ? this.#deps.sbi() : this.#deps.sbi;
-    return new SbiClient({ ...sbi, trust: this.#deps.anchors.trustStore() });
+    const clock = this.#deps.clock;
+    return new SbiClient({ now: () => clock.now(), ...sbi, trust: this.#deps.anchors.trustStore() });
   }
 }

@@ -8,6 +8,7 @@ import { TRUST_DIR } from '../../../electron/services/devices/DevicesService';
 import type { SbiSimulator } from '../../sims/sbi/SbiSimulator';
 import { openTestServices } from '../../helpers/openTestDataDir';
 import { startSimulator } from '../sbi/sbiTestKit';
+import { ManualClock } from '../../../native/time/ManualClock';
 
 describe('devices through the Router (device simulator on loopback)', () => {
   let simulator: SbiSimulator;
@@ -27,8 +28,9 @@ describe('devices through the Router (device simulator on loopback)', () => {
   };
 
   beforeEach(async () => {
-    simulator = await startSimulator();
-    ({ services, dataDir, close } = await openTestServices({ app: { sbi: { ports: simulator.ports, captureTimeoutMs: 2000, infoTimeoutMs: 1000 } } }));
+    const testClock = new ManualClock();
+    simulator = await startSimulator({ now: () => testClock.now() });
+    ({ services, dataDir, close } = await openTestServices({ clock: testClock, app: { sbi: { ports: simulator.ports, captureTimeoutMs: 2000, infoTimeoutMs: 1000 } } }));
     events.length = 0;
     assert.equal((await call('auth.login', { userId: 'officer1', password: 'Officer#2026' })).ok, true);
   });

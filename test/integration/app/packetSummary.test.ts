@@ -13,6 +13,7 @@ import { makeTestPki } from '../../helpers/packetKeys';
 import { openTestServices } from '../../helpers/openTestDataDir';
 import { startSimulator } from '../sbi/sbiTestKit';
 import { DEMOGRAPHICS, prepareDataDir, scan, two } from './registrationFixtures';
+import { ManualClock } from '../../../native/time/ManualClock';
 
 /** The registration's English name differs from its Portuguese one, so the summary shows both. */
 const VALUES: Readonly<Record<string, FormFieldValue>> = { ...DEMOGRAPHICS, fullName: two('Maria Quaresma Neves', 'Mary Quaresma Neves') };
@@ -40,9 +41,10 @@ describe('packet summary through the Router (device simulator, real worker, encr
     value(await officer('drafts.captureBiometrics', { draftId, fieldId: 'individualBiometrics', modality, exceptions }));
 
   before(async () => {
-    simulator = await startSimulator();
+    const testClock = new ManualClock();
+    simulator = await startSimulator({ now: () => testClock.now() });
     let dataDir: string;
-    ({ services, dataDir, close } = await openTestServices({ app: { sbi: { ports: simulator.ports, captureTimeoutMs: 150, infoTimeoutMs: 1000 } } }));
+    ({ services, dataDir, close } = await openTestServices({ clock: testClock, app: { sbi: { ports: simulator.ports, captureTimeoutMs: 150, infoTimeoutMs: 1000 } } }));
     prepareDataDir(dataDir, simulator, makeTestPki(services.clock.now()).regCertPem);
     value(await officer('auth.login', { userId: 'officer1', password: 'Officer#2026' }));
     value(await supervisor('auth.login', { userId: 'supervisor1', password: 'Supervisor#2026' }));

@@ -40,9 +40,10 @@ describe('a pre-registered resident to a packet (MOSIP and device simulators on 
 
   before(async () => {
     sim = await new MosipSimulator({ stateDir: join(simDir.path, 'sim'), clock: new ManualClock(), idSchemaPath: STP_ID_SCHEMA }).start();
-    sbi = await startSimulator();
+    const testClock = new ManualClock();
+    sbi = await startSimulator({ now: () => testClock.now() });
     let dataDir: string;
-    ({ services, close, dataDir } = await openTestServices({ app: { serverUrl: sim.url, sbi: { ports: sbi.ports, captureTimeoutMs: 150, infoTimeoutMs: 2000 } } }));
+    ({ services, close, dataDir } = await openTestServices({ clock: testClock, app: { serverUrl: sim.url, sbi: { ports: sbi.ports, captureTimeoutMs: 150, infoTimeoutMs: 2000 } } }));
     prepareDataDir(dataDir, sbi);
     const { identity, machineKey } = services.data;
     await admin(sim, 'machines', { centreId: identity.centreId, machineId: identity.machineId, publicKey: machineKey.spkiDer.toString('base64') });

@@ -18,7 +18,7 @@ import { makeTestPki, type TestPki } from '../../helpers/packetKeys';
 import { openSubpacket } from '../../helpers/openSubpacket';
 import { openTestServices } from '../../helpers/openTestDataDir';
 import { makeTempDir } from '../../helpers/tempDir';
-import type { ManualClock } from '../../../native/time/ManualClock';
+import { ManualClock } from '../../../native/time/ManualClock';
 import { startSimulator } from '../sbi/sbiTestKit';
 import { DEMOGRAPHICS, operationsData, prepareDataDir, scan, two } from './registrationFixtures';
 import { pdfText, receiptLines } from '../../unit/electron/services/registration/pdfText';
@@ -58,7 +58,9 @@ describe('registration drafts through the Router (device simulator, real worker,
     call('drafts.attachDocument', { draftId, fieldId, documentType, refNumber: null, files });
 
   before(async () => {
-    simulator = await startSimulator();
+    // the simulator reads the current test's clock: its certificates and timestamps meet the app's
+    clock = new ManualClock();
+    simulator = await startSimulator({ now: () => clock.now() });
     // RSA key generation is the slow part of a test; one PKI serves every test of the file
     pki = makeTestPki(Date.UTC(2026, 10, 22, 9, 0, 0));
   });
@@ -67,7 +69,7 @@ describe('registration drafts through the Router (device simulator, real worker,
   });
   beforeEach(async () => {
     // a short capture timeout: the simulator holds a below-threshold capture for the whole timeout, as §5 devices do
-    ({ services, dataDir, close, clock } = await openTestServices({ app: { sbi: { ports: simulator.ports, captureTimeoutMs: 150, infoTimeoutMs: 1000 } } }));
+    ({ services, dataDir, close, clock } = await openTestServices({ clock: new ManualClock(), app: { sbi: { ports: simulator.ports, captureTimeoutMs: 150, infoTimeoutMs: 1000 } } }));
     for (const device of simulator.devices.values()) device.score = undefined;
     prepareDataDir(dataDir, simulator, pki.regCertPem);
     progress.length = 0;

@@ -8,7 +8,7 @@ import type { FieldIssue, FormFieldValue, RegistrationDraft } from '../../../sch
 import type { AppServices } from '../../../electron/host/createAppServices';
 import { inspectPacket } from '../../../electron/services/packets/packetInspector';
 import { parseIdSchema } from '../../../electron/services/packets/registrationValidator';
-import type { ManualClock } from '../../../native/time/ManualClock';
+import { ManualClock } from '../../../native/time/ManualClock';
 import type { SbiSimulator } from '../../sims/sbi/SbiSimulator';
 import { openSubpacket } from '../../helpers/openSubpacket';
 import { makeTestPki, type TestPki } from '../../helpers/packetKeys';
@@ -83,14 +83,16 @@ describe('supervisor review (exception_auth) of registrations with biometric exc
   };
 
   before(async () => {
-    simulator = await startSimulator();
+    // the simulator reads the current test's clock: its certificates and timestamps meet the app's
+    clock = new ManualClock();
+    simulator = await startSimulator({ now: () => clock.now() });
     pki = makeTestPki(Date.UTC(2026, 10, 22, 9, 0, 0));
   });
   after(async () => {
     await simulator.close();
   });
   beforeEach(async () => {
-    ({ services, dataDir, close, clock } = await openTestServices({ app: { sbi: { ports: simulator.ports, captureTimeoutMs: 150, infoTimeoutMs: 1000 } } }));
+    ({ services, dataDir, close, clock } = await openTestServices({ clock: new ManualClock(), app: { sbi: { ports: simulator.ports, captureTimeoutMs: 150, infoTimeoutMs: 1000 } } }));
     for (const device of simulator.devices.values()) device.score = undefined;
     prepareDataDir(dataDir, simulator, pki.regCertPem);
     progress.length = 0;

@@ -9,7 +9,7 @@ import type { AppServices } from '../../../electron/host/createAppServices';
 import { applyCaCertificates } from '../../../electron/services/db/repos/syncCertificates';
 import { TRUST_DIR } from '../../../electron/services/devices/DevicesService';
 import { certThumbprint } from '../../../native/sbi/trustAnchor';
-import type { ManualClock } from '../../../native/time/ManualClock';
+import { ManualClock } from '../../../native/time/ManualClock';
 import type { SbiSimulator } from '../../sims/sbi/SbiSimulator';
 import { issueTestCertificate } from '../../helpers/testCertificates';
 import { openTestServices } from '../../helpers/openTestDataDir';
@@ -41,8 +41,9 @@ describe('device trust anchors through the Router (device simulator on loopback)
     keyPem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
   });
   beforeEach(async () => {
-    simulator = await startSimulator();
-    ({ services, clock, dataDir, close } = await openTestServices({ app: { sbi: { ports: simulator.ports, captureTimeoutMs: 2000, infoTimeoutMs: 1000 } } }));
+    const testClock = new ManualClock();
+    simulator = await startSimulator({ now: () => testClock.now() });
+    ({ services, clock, dataDir, close } = await openTestServices({ clock: testClock, app: { sbi: { ports: simulator.ports, captureTimeoutMs: 2000, infoTimeoutMs: 1000 } } }));
     assert.equal(code(await call('sup', 'auth.login', { userId: 'supervisor1', password: 'Supervisor#2026' })), 'ok');
     assert.equal(code(await call('off', 'auth.login', { userId: 'officer1', password: 'Officer#2026' })), 'ok');
   });

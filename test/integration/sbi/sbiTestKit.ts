@@ -7,18 +7,25 @@ import { SbiSimulator, type SbiSimulatorOptions } from '../../sims/sbi/SbiSimula
 import { createSimulatorPki, type SimulatorPki } from '../../sims/sbi/SimulatorPki';
 
 /**
- * Shared fixture of the SBI tests: one PKI per test file (RSA key generation is the slow part),
- * a fresh simulator per test on OS-assigned ports, so parallel test files never see each other.
+ * Shared fixture of the SBI tests: one PKI per test file and minting time (RSA key generation is the
+ * slow part), a fresh simulator per test on OS-assigned ports, so parallel test files never see each
+ * other. The certificates are minted at the simulator's own clock (`now`), which a test shares with
+ * the app under test: a fixed test clock never meets a certificate minted on the calendar.
  */
-let sharedPki: Promise<SimulatorPki> | undefined;
+const pkis = new Map<number, Promise<SimulatorPki>>();
 
-export async function testPki(): Promise<SimulatorPki> {
-  sharedPki ??= createSimulatorPki(['finger', 'iris', 'face']);
-  return sharedPki;
+export async function testPki(at: number = Date.now()): Promise<SimulatorPki> {
+  let pki = pkis.get(at);
+  if (!pki) {
+    pki = createSimulatorPki(['finger', 'iris', 'face'], new Date(at));
+    pkis.set(at, pki);
+  }
+  return pki;
 }
 
 export async function startSimulator(options: Omit<SbiSimulatorOptions, 'pki' | 'ports'> = {}): Promise<SbiSimulator> {
-  return SbiSimulator.start({ ...options, ports: 0, pki: await testPki(), frameIntervalMs: options.frameIntervalMs ?? 5 });
+  const pki = await testPki(options.now ? options.now() : Date.now());
+  return SbiSimulator.start({ ...options, ports: 0, pki, frameIntervalMs: options.frameIntervalMs ?? 5 });
 }
 
 /** A client that trusts the simulator's device CA and scans only its ports. */

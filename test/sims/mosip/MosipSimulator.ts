@@ -73,7 +73,7 @@ export class MosipSimulator {
     this.timestampWindowMs = options.timestampWindowMs ?? 10 * 60_000;
     this.#port = options.port ?? 0;
     this.state = new SimState(options.stateDir);
-    this.pki = new SimPki(options.stateDir);
+    this.pki = new SimPki(options.stateDir, () => this.clock.now());
     if (options.seed ?? true) {
       seedState(this.state, {
         officerPassword: options.officerPassword ?? 'Officer#2026',

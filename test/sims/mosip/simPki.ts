@@ -25,7 +25,11 @@ export class SimPki {
   readonly root: SimKeyPair;
   readonly kernelSign: SimKeyPair;
 
-  constructor(stateDir: string) {
+  readonly #now: () => number;
+
+  /** `now` is the simulator's clock: certificates are valid around it, never around a fixed year. */
+  constructor(stateDir: string, now: () => number) {
+    this.#now = now;
     this.#dir = join(stateDir, 'keys');
     mkdirSync(this.#dir, { recursive: true });
     this.root = this.#loadOrCreate('ROOT', 'CN=MOSIP Simulator Root CA,O=Sim', undefined);
@@ -53,7 +57,7 @@ export class SimPki {
     const certPath = join(this.#dir, `${name}.cert.pem`);
     if (!existsSync(keyPath) || !existsSync(certPath)) {
       const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-      const certPem = issueCertificate(privateKey, subject, issuer);
+      const certPem = issueCertificate(privateKey, subject, issuer, this.#now());
       writeFileSync(keyPath, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
       writeFileSync(certPath, certPem);
     }
@@ -65,13 +69,16 @@ export class SimPki {
   }
 }
 
-function issueCertificate(privateKey: KeyObject, subject: string, issuer: SimKeyPair | undefined): string {
+const DAY_MS = 86_400_000;
+
+function issueCertificate(privateKey: KeyObject, subject: string, issuer: SimKeyPair | undefined, now: number): string {
   const forgeKey = forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }).toString());
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.setRsaPublicKey(forgeKey.n, forgeKey.e);
   cert.serialNumber = `01${randomBytes(8).toString('hex')}`;
-  cert.validity.notBefore = new Date(Date.UTC(2020, 0, 1));
-  cert.validity.notAfter = new Date(Date.UTC(2040, 0, 1));
+  // a day of slack behind and five years ahead of the simulator's clock
+  cert.validity.notBefore = new Date(now - DAY_MS);
+  cert.validity.notAfter = new Date(now + 1826 * DAY_MS);
   const attrs = subject.split(',').map((part) => {
     const [key, value] = part.split('=');
     return { shortName: key!, value: value! };

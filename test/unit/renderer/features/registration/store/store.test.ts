@@ -8,7 +8,7 @@ import { TRUST_DIR } from '../../../../../../electron/services/devices/DevicesSe
 import { replaceConfig } from '../../../../../../electron/services/db/repos/syncConfig';
 import { REGISTRATION_CERT_PATH } from '../../../../../../electron/services/packets/DataDirPacketBuilder';
 import type { AppServices } from '../../../../../../electron/host/createAppServices';
-import type { ManualClock } from '../../../../../../native/time/ManualClock';
+import { ManualClock } from '../../../../../../native/time/ManualClock';
 import { createApiClient } from '../../../../../../renderer/api/createApiClient';
 import { createRegistrationStore, type RegistrationStore } from '../../../../../../renderer/features/registration/store/store';
 import { biometricsSelectors } from '../../../../../../renderer/features/registration/store/slices/biometrics/selectors';
@@ -38,7 +38,8 @@ describe('registration store (real Router, encrypted store, device simulator)', 
   let store: RegistrationStore;
 
   before(async () => {
-    simulator = await startSimulator();
+    const testClock = new ManualClock();
+    simulator = await startSimulator({ now: () => testClock.now() });
     pki = makeTestPki(Date.UTC(2026, 10, 22, 9, 0, 0));
   });
   after(async () => {
@@ -48,7 +49,7 @@ describe('registration store (real Router, encrypted store, device simulator)', 
     let dataDir: string;
     // a short capture timeout (the simulator holds a below-threshold capture for all of it); a generous
     // discovery timeout, as the whole suite runs two files at once on two cores
-    ({ services, clock, dataDir, close } = await openTestServices({ app: { sbi: { ports: simulator.ports, captureTimeoutMs: 150, infoTimeoutMs: 5000 } } }));
+    ({ services, clock, dataDir, close } = await openTestServices({ clock: testClock, app: { sbi: { ports: simulator.ports, captureTimeoutMs: 150, infoTimeoutMs: 5000 } } }));
     for (const device of simulator.devices.values()) device.score = undefined;
     mkdirSync(join(dataDir, TRUST_DIR), { recursive: true });
     writeFileSync(join(dataDir, TRUST_DIR, 'device-ca.pem'), simulator.pki.deviceCaPem);
