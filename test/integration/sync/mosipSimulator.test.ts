@@ -33,7 +33,8 @@ describe('MosipSimulator', () => {
     const token = [Buffer.from(JSON.stringify({ kid: bed.machineKey.keyIndex })), payload, sig].map((b) => b.toString('base64url')).join('.');
     const { status, json } = await post('/v1/syncdata/authenticate/useridpwd', { id: '', version: '', requesttime: '', request: token });
     assert.equal(status, 200, 'MOSIP business errors come in HTTP 200');
-    assert.deepEqual(json['errors'], [{ errorCode: 'KER-SNC-148', message: 'Invalid signature' }]);
+    // SyncAuthTokenServiceImpl.validateRequestData: SyncAuthErrorCode.INVALID_REQUEST (mosip/admin-services release-1.2.0.1)
+    assert.deepEqual(json['errors'], [{ errorCode: 'KER-SYN-AUTH-001', message: 'Invalid Request' }]);
   });
 
   it('refuses syncV2 with a badly formatted timestamp header or an unknown refId', async () => {
@@ -41,9 +42,10 @@ describe('MosipSimulator', () => {
     const cookie = { cookie: `Authorization=${token}` };
     const now = new Date(bed.clock.now()).toISOString();
     const badTs = await post('/registrationprocessor/v1/registrationstatus/syncV2', 'x', { ...cookie, timestamp: now.replace('T', ' '), 'center-machine-refid': '10001_10002' });
-    assert.equal((badTs.json['errors'] as { errorCode: string }[])[0]?.errorCode, 'RPR-RGS-026');
+    // the timestamp only reaches keymanager through Decryptor.decrypt: RPR_RGS_DECRYPTION_FAILED (mosip/registration release-1.2.0.x)
+    assert.equal((badTs.json['errors'] as { errorCode: string }[])[0]?.errorCode, 'RPR-RGS-028');
     const badRef = await post('/registrationprocessor/v1/registrationstatus/syncV2', 'x', { ...cookie, timestamp: now, 'center-machine-refid': '10001_99999' });
-    assert.equal((badRef.json['errors'] as { errorCode: string }[])[0]?.errorCode, 'RPR-RGS-025');
+    assert.equal((badRef.json['errors'] as { errorCode: string }[])[0]?.errorCode, 'RPR-RGS-028');
     const noCookie = await post('/registrationprocessor/v1/registrationstatus/syncV2', 'x', { timestamp: now });
     assert.deepEqual([noCookie.status, (noCookie.json['errors'] as { errorCode: string }[])[0]?.errorCode], [401, 'KER-ATH-401']);
   });
