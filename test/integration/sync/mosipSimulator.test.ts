@@ -50,6 +50,26 @@ describe('MosipSimulator', () => {
     assert.deepEqual([noCookie.status, (noCookie.json['errors'] as { errorCode: string }[])[0]?.errorCode], [401, 'KER-ATH-401']);
   });
 
+  // Each code below is MOSIP's, not the client's: see test/sims/mosip/README.md § Conformance for the source.
+  it('answers MOSIP LTS 1.2 codes for an unknown machine, a non-zip upload, unknown RIDs and packets, and empty audits', async () => {
+    const { token } = bed.sim.issueToken('supervisor1', ['REGISTRATION_SUPERVISOR']);
+    const cookie = `Authorization=${token}`;
+    const firstCode = (json: Record<string, unknown>) => (json['errors'] as { errorCode: string }[] | null)?.[0]?.errorCode;
+    const configs = await fetch(`${bed.sim.url}/v1/syncdata/configs/AA:BB`, { headers: { cookie } });
+    assert.equal(firstCode((await configs.json()) as Record<string, unknown>), 'KER-SNC-155', 'MasterDataErrorCode.MACHINE_NOT_FOUND');
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.from('not a zip')]), '10001100021000120261202090000.txt');
+    const upload = await fetch(`${bed.sim.url}/registrationprocessor/v1/packetreceiver/registrationpackets`, { method: 'POST', headers: { cookie }, body: form });
+    assert.equal(firstCode((await upload.json()) as Record<string, unknown>), 'RPR-PKR-003', 'RPR_PKR_INVALID_PACKET_FORMAT');
+    const search = await post('/registrationprocessor/v1/registrationstatus/search', { request: [{ registrationId: '99999999999999999999999999999' }] }, { cookie });
+    assert.equal(firstCode(search.json), 'RPR-RGS-031', 'RPR_RGS_RID_NOT_FOUND');
+    const external = await post('/registrationprocessor/v1/registrationstatus/packetexternalstatus', { request: [{ packetId: 'nope' }] }, { cookie });
+    assert.equal(firstCode(external.json), 'RPR-RGS-037', 'RPR_RGS_PACKETID_NOT_FOUND');
+    const request = { id: '10001100021000120261202090001', refId: '10001_10002', source: 'OPENCRVS', process: 'CRVS_NEW', schemaVersion: '0.1', schemaJson: '{}', fields: {}, audits: [] };
+    const create = await fetch(`${bed.sim.url}/commons/v1/packetmanager/createPacket`, { method: 'PUT', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ request }) });
+    assert.equal(firstCode((await create.json()) as Record<string, unknown>), 'KER-KPM-008', 'packet-manager ErrorCode.AUDITS_REQUIRED');
+  });
+
   it('keeps machines, keys and users across a restart on the same state dir', async () => {
     const regCert = bed.sim.pki.registration('10001_10002').certPem;
     const again = await new MosipSimulator({ stateDir: join(bed.dir, 'sim'), seed: false, clock: bed.clock }).start();
