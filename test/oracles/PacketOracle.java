@@ -32,8 +32,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Independent packet oracle, JDK only, written from the MOSIP server algorithms (keymanager
  * CryptomanagerServiceImpl/CryptoCore, packet-manager PacketKeeper/PacketValidator) rather than
  * from our TypeScript. Usage: java PacketOracle <packet.zip> <regKeyPkcs8.pem> <machineCert.pem>
- * Prints one "OK <check>" or "FAIL <check> <why>" line per check and "outerKey=<hex>";
- * exits 0 only when every check passes.
+ * Prints one "OK <check>" or "FAIL <check> <why>" line per check (each check name at most once,
+ * `<subpacket>.<check>`) and "outerKey=<hex>"; exits 0 only when every check passes.
  */
 public final class PacketOracle {
   private static final byte[] SPLITTER = "#KEY_SPLITTER#".getBytes(StandardCharsets.US_ASCII);
@@ -100,33 +100,49 @@ public final class PacketOracle {
     }
   }
 
-  /** Recomputes packet_data_hash / packet_operations_hash from the recorded sequences (PacketValidator). */
+  /**
+   * Recomputes packet_data_hash / packet_operations_hash from the recorded sequences and compares them
+   * with the files. Stricter than MOSIP's reader on purpose: packet-manager PacketValidator.checksumValidation
+   * (release-1.2.0.x) passes a subpacket whose hash file is absent, but MOSIP's writer always writes
+   * packet_data_hash.txt in every subpacket (PacketWriterImpl.addPacketDataHash) and packet_operations_hash.txt
+   * in the default one with hashSequence2 (PacketWriterImpl.addOtherFilesToZip). So a hash file is required
+   * where the writer writes one, and a missing file, a missing sequenced file or a wrong hash is a FAIL.
+   */
   private static void verifyHashes(String label, Map<String, byte[]> files) throws Exception {
     Map<String, byte[]> byBase = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (Map.Entry<String, byte[]> e : files.entrySet()) {
       String n = e.getKey();
       byBase.put(n.contains(".") ? n.substring(0, n.lastIndexOf('.')) : n, e.getValue());
     }
+    byte[] metaInfo = byBase.get("packet_meta_info");
+    if (metaInfo == null) { check(label + ".packet_meta_info", false, "missing"); return; }
     @SuppressWarnings("unchecked")
-    Map<String, Object> identity = (Map<String, Object>) ((Map<String, Object>) new Json(new String(byBase.get("packet_meta_info"), StandardCharsets.UTF_8)).parse()).get("identity");
+    Map<String, Object> identity = (Map<String, Object>) ((Map<String, Object>) new Json(new String(metaInfo, StandardCharsets.UTF_8)).parse()).get("identity");
     String[][] pairs = { { "hashSequence1", "packet_data_hash" }, { "hashSequence2", "packet_operations_hash" } };
     for (String[] pair : pairs) {
-      byte[] recorded = byBase.get(pair[1]);
-      if (recorded == null) { check(label + "." + pair[1], true, "absent"); continue; }
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      boolean allPresent = true;
       @SuppressWarnings("unchecked")
-      List<Object> seq = (List<Object>) identity.getOrDefault(pair[0], new ArrayList<>());
-      for (Object group : seq) {
+      List<Object> seq = (List<Object>) identity.get(pair[0]);
+      boolean required = pair[0].equals("hashSequence1") || label.equals("id") || (seq != null && !seq.isEmpty());
+      byte[] recorded = byBase.get(pair[1]);
+      if (recorded == null) {
+        // an optional operations hash (not the default subpacket, no hashSequence2) is not checked at all
+        if (required) check(label + "." + pair[1], false, "missing");
+        continue;
+      }
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      List<String> missing = new ArrayList<>();
+      for (Object group : seq == null ? new ArrayList<Object>() : seq) {
         @SuppressWarnings("unchecked")
         List<Object> names = (List<Object>) ((Map<String, Object>) group).get("value");
         for (Object n : names) {
           byte[] f = byBase.get((String) n);
-          if (f == null || f.length == 0) allPresent = false; else md.update(f);
+          if (f == null || f.length == 0) missing.add((String) n); else md.update(f);
         }
       }
       String actual = hex(md.digest()).toUpperCase();
-      check(label + "." + pair[1], allPresent && actual.equals(new String(recorded, StandardCharsets.US_ASCII)), actual);
+      String written = new String(recorded, StandardCharsets.US_ASCII);
+      if (!missing.isEmpty()) check(label + "." + pair[1], false, "sequenced file(s) missing: " + String.join(",", missing));
+      else check(label + "." + pair[1], actual.equals(written), actual.equals(written) ? "" : "recomputed " + actual + " but file says " + written);
     }
   }
 

@@ -12,6 +12,10 @@ export interface OracleResult {
   readonly exitCode: number;
   readonly ok: readonly string[];
   readonly failed: readonly string[];
+  /** every check the oracle ran, in its output order, with its verdict: `{ 'id.packet_data_hash': 'OK', … }` */
+  readonly verdicts: Readonly<Record<string, 'OK' | 'FAIL'>>;
+  /** the oracle's explanation for each FAIL */
+  readonly reasons: Readonly<Record<string, string>>;
   /** hex AES key of the outer envelope, as the JDK unwrapped it */
   readonly outerKey: string | undefined;
 }
@@ -34,12 +38,37 @@ export async function runJavaOracle(classDir: string, packetFile: string, regKey
     stdout = e.stdout ?? '';
     exitCode = typeof e.code === 'number' ? e.code : 1;
   }
-  const lines = stdout.split('\n');
+  return { exitCode, ...parseOracleOutput(stdout) };
+}
+
+/**
+ * Reads the oracle's structured output: `OK <check>` / `FAIL <check> <why>` lines and `outerKey=<hex>`.
+ * Any other line, or a check reported twice, throws — a garbled report must not pass for a verdict.
+ */
+export function parseOracleOutput(stdout: string): Omit<OracleResult, 'exitCode'> {
+  const verdicts: Record<string, 'OK' | 'FAIL'> = {};
+  const reasons: Record<string, string> = {};
+  let outerKey: string | undefined;
+  for (const line of stdout.split('\n')) {
+    if (line === '') continue;
+    if (line.startsWith('outerKey=')) {
+      outerKey = line.slice('outerKey='.length);
+      continue;
+    }
+    const match = /^(OK|FAIL) (\S+)(?: (.*))?$/.exec(line);
+    if (!match) throw new Error(`PacketOracle printed an unexpected line: ${line}`);
+    const [, verdict, check, why] = match;
+    if (verdicts[check!] !== undefined) throw new Error(`PacketOracle reported ${check} twice`);
+    verdicts[check!] = verdict as 'OK' | 'FAIL';
+    if (verdict === 'FAIL') reasons[check!] = why ?? '';
+  }
+  const names = Object.keys(verdicts);
   return {
-    exitCode,
-    ok: lines.filter((l) => l.startsWith('OK ')).map((l) => l.split(' ')[1]!),
-    failed: lines.filter((l) => l.startsWith('FAIL ')).map((l) => l.split(' ')[1]!),
-    outerKey: lines.find((l) => l.startsWith('outerKey='))?.slice('outerKey='.length),
+    ok: names.filter((n) => verdicts[n] === 'OK'),
+    failed: names.filter((n) => verdicts[n] === 'FAIL'),
+    verdicts,
+    reasons,
+    outerKey,
   };
 }
 

@@ -37,7 +37,7 @@ export const PACKAGE_CLASSES: Readonly<Record<string, 'std' | 'dom' | 'node' | '
   electron: 'electron',
 };
 
-type Layer = 'schemas' | 'native' | 'electron/shell' | 'electron/build' | 'electron' | 'renderer' | 'test';
+type Layer = 'schemas' | 'native' | 'electron/shell' | 'electron/build' | 'electron' | 'renderer' | 'test/oracle' | 'test';
 
 const ALLOWED_LAYERS: Readonly<Record<Layer, readonly Layer[]>> = {
   schemas: ['schemas'],
@@ -46,7 +46,10 @@ const ALLOWED_LAYERS: Readonly<Record<Layer, readonly Layer[]>> = {
   'electron/build': ['schemas', 'native', 'electron', 'electron/build'],
   electron: ['schemas', 'native', 'electron'],
   renderer: ['schemas', 'renderer'],
-  test: ['schemas', 'native', 'electron', 'electron/shell', 'electron/build', 'renderer', 'test'],
+  // Simulators and oracles judge the client, so they may not share its code — not even through
+  // test/ helpers that import it: only each other, Node and packages (ARCHITECTURE.md § Trust boundaries).
+  'test/oracle': ['test/oracle'],
+  test: ['schemas', 'native', 'electron', 'electron/shell', 'electron/build', 'renderer', 'test/oracle', 'test'],
 };
 
 const ALLOWED_PACKAGE_CLASSES: Readonly<Record<Layer, readonly string[]>> = {
@@ -56,6 +59,7 @@ const ALLOWED_PACKAGE_CLASSES: Readonly<Record<Layer, readonly string[]>> = {
   'electron/build': ['std', 'node', 'test'],
   electron: ['std', 'node'],
   renderer: ['std', 'dom'],
+  'test/oracle': ['std', 'node', 'test'],
   test: ['std', 'dom', 'node', 'test', 'electron'],
 };
 
@@ -70,6 +74,7 @@ export function layerOf(relPath: string): Layer | undefined {
   const p = relPath.split(sep).join('/');
   if (p.startsWith('electron/shell/')) return 'electron/shell';
   if (p.startsWith('electron/build/')) return 'electron/build';
+  if (p.startsWith('test/sims/') || p.startsWith('test/oracles/')) return 'test/oracle';
   for (const top of ['schemas', 'native', 'electron', 'renderer', 'test'] as const) {
     if (p.startsWith(`${top}/`)) return top;
   }

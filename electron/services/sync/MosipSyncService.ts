@@ -161,7 +161,9 @@ export class MosipSyncService {
       encrypted = await this.http.call({ method: 'POST', path, auth: false, json: this.#wrap('io.mosip.registration.auth', signedRequest), signal }, z.string().min(1));
     } catch (err) {
       this.#o.audit?.append('SYNC_SERVER_LOGIN_FAILED', userId, { code: isAppError(err) ? err.code : 'ERR_INTERNAL' });
-      if (isAppError(err) && err.is('ERR_SYNC_REJECTED') && err.details.errorCode === MOSIP_ERROR.INVALID_CREDENTIALS) {
+      if (isAppError(err) && err.is('ERR_SYNC_REJECTED') && err.details.errorCode === MOSIP_ERROR.SYNC_AUTH_INVALID_REQUEST) {
+        // MOSIP answers this for a refused password and an unverified signature alike (clock skew was
+        // classified before from the server's time); a refused password is by far the common case.
         throw new AppError('ERR_SYNC_LOGIN_FAILED', { userId, errorCode: err.details.errorCode }, { cause: err });
       }
       throw this.#machineError(err);
@@ -392,7 +394,7 @@ export class MosipSyncService {
   }
 
   #machineError(err: unknown): unknown {
-    if (isAppError(err) && err.is('ERR_SYNC_REJECTED') && (err.details.errorCode === MOSIP_ERROR.MACHINE_NOT_FOUND || err.details.errorCode === MOSIP_ERROR.INVALID_SIGNATURE)) {
+    if (isAppError(err) && err.is('ERR_SYNC_REJECTED') && err.details.errorCode === MOSIP_ERROR.MACHINE_NOT_FOUND) {
       return new AppError('ERR_SYNC_MACHINE_NOT_REGISTERED', { keyIndex: this.#o.machineKey.keyIndex, errorCode: err.details.errorCode }, { cause: err });
     }
     return err;

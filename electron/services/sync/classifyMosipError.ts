@@ -1,10 +1,9 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { AppError } from '../../../schemas/errors';
 import type { MosipError } from '../../../schemas/mosip';
-import { MOSIP_ERROR } from '../../../schemas/mosipErrorCodes';
+import { MOSIP_CLOCK_TOLERANCE_MS, MOSIP_ERROR, MOSIP_TIME_SENSITIVE_CODES } from '../../../schemas/mosipErrorCodes';
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'ECONNABORTED', 'UND_ERR_SOCKET']);
-const CLOCK_CODES = new Set<string>([MOSIP_ERROR.TIMESTAMP_OUT_OF_WINDOW, MOSIP_ERROR.SYNC_TIMESTAMP_INVALID]);
 
 /** A transport failure (refused, reset, DNS …) → ERR_SYNC_UNREACHABLE (retry). Bugs are rethrown. */
 export function errorFromNetwork(endpoint: string, cause: unknown): AppError {
@@ -48,16 +47,17 @@ export function errorFromHttpStatus(endpoint: string, status: number, headers: I
 }
 
 /**
- * Business errors in an HTTP 200 body. An auth failure → reauth; a timestamp refusal → clock skew
- * (the operator must fix the clock); anything else → park with MOSIP's errorCode and message.
+ * Business errors in an HTTP 200 body. An auth failure → reauth; a refusal that MOSIP also gives for
+ * a bad request time, while the server's clock is off ours by more than its window → clock skew (the
+ * operator must fix the clock; MOSIP has no code of its own for it); anything else → park with
+ * MOSIP's errorCode and message.
  */
 export function errorFromMosipErrors(endpoint: string, status: number, errors: readonly MosipError[], now: number, responsetime: string | undefined): AppError {
   const first = errors[0]!;
   if (first.errorCode === MOSIP_ERROR.AUTH_FAILED) return new AppError('ERR_SYNC_AUTH_EXPIRED', { endpoint, errorCode: first.errorCode });
-  if (CLOCK_CODES.has(first.errorCode)) {
-    const serverTime = Date.parse(responsetime ?? '');
-    const skewMinutes = Number.isFinite(serverTime) ? Math.round((now - serverTime) / 60_000) : 0;
-    return new AppError('ERR_SYNC_CLOCK_SKEW', { endpoint, skewMinutes });
+  const serverTime = Date.parse(responsetime ?? '');
+  if (MOSIP_TIME_SENSITIVE_CODES.includes(first.errorCode) && Number.isFinite(serverTime) && Math.abs(now - serverTime) > MOSIP_CLOCK_TOLERANCE_MS) {
+    return new AppError('ERR_SYNC_CLOCK_SKEW', { endpoint, skewMinutes: Math.round((now - serverTime) / 60_000) });
   }
   return new AppError('ERR_SYNC_REJECTED', { endpoint, status, errorCode: first.errorCode, message: first.message });
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,14 +68,70 @@ describe('packet oracles (JDK + openssl) and packet inspect', () => {
   };
   const subKey = (entries: Map<string, Buffer>, sub: string) => [...entries.keys()].find((k) => k.endsWith(`_${sub}.zip`))!;
 
-  it('the JDK oracle accepts a built packet: both layers, signatures, encryptedhash, both hash files', async () => {
-    const r = await runJavaOracle(classDir, good.file, regKeyFile, machineCertFile);
-    assert.deepEqual(r.failed, []);
-    assert.equal(r.exitCode, 0);
+  /**
+   * Every check the oracle runs on a sound packet. packet_operations_hash only in `id`: MOSIP's writer puts
+   * it in the default subpacket alone (packet-manager PacketWriterImpl.addOtherFilesToZip, release-1.2.0.x).
+   */
+  const allOk = (): Record<string, 'OK' | 'FAIL'> => {
+    const v: Record<string, 'OK' | 'FAIL'> = { 'outer.decrypt': 'OK', 'outer.zip': 'OK' };
     for (const sub of ['id', 'evidence', 'optional']) {
-      for (const check of ['decrypt', 'encryptedhash', 'signature', 'packet_data_hash', 'metadata']) assert.ok(r.ok.includes(`${sub}.${check}`), `${sub}.${check}`);
+      for (const check of ['metadata', 'encryptedhash', 'decrypt', 'signature', 'packet_data_hash']) v[`${sub}.${check}`] = 'OK';
+      if (sub === 'id') v['id.packet_operations_hash'] = 'OK';
     }
-    assert.ok(r.ok.includes('id.packet_operations_hash'));
+    return v;
+  };
+
+  /**
+   * Rewrites one subpacket's files and seals it again as the machine would (signature with the machine
+   * key, encryption to the real certificate, encryptedhash), so that only the file edit can be caught.
+   */
+  const resealSubpacket = (sub: string, edit: (files: Map<string, Buffer>) => void) =>
+    rewrap(async (e) => {
+      const k = subKey(e, sub);
+      const files = await unzipEntries(decryptEnvelope(pki.regKey, e.get(k)!).plain);
+      edit(files);
+      const zip = await zipEntries([...files].map(([name, b]) => ({ name, bytes: b, deflate: true })), new Date(NOW), 1);
+      const enc = encryptEnvelope(loadRegistrationCertificate(pki.regCertPem, NOW), zip);
+      e.set(k, enc);
+      const jsonKey = k.replace(/\.zip$/, '.json');
+      const meta = JSON.parse(e.get(jsonKey)!.toString('utf8')) as Record<string, string>;
+      meta.encryptedhash = createHash('sha256').update(enc).digest('base64url');
+      meta.signature = sign('sha256', zip, pki.machineKey).toString('base64url');
+      e.set(jsonKey, Buffer.from(JSON.stringify(meta)));
+    });
+  const oracleOn = async (name: string, bytes: Buffer) => runJavaOracle(classDir, await writeVariant(name, bytes), regKeyFile, machineCertFile);
+
+  it('the JDK oracle accepts a built packet: its exact verdict on every check', async () => {
+    const r = await runJavaOracle(classDir, good.file, regKeyFile, machineCertFile);
+    assert.deepEqual(r.verdicts, allOk());
+    assert.equal(r.exitCode, 0);
+  });
+
+  it('the JDK oracle fails a subpacket whose packet_data_hash.txt was removed, even re-signed', async () => {
+    const bytes = await resealSubpacket('evidence', (files) => assert.ok(files.delete('packet_data_hash.txt')));
+    const r = await oracleOn('nodatahash', bytes);
+    assert.deepEqual(r.verdicts, { ...allOk(), 'evidence.packet_data_hash': 'FAIL' });
+    assert.equal(r.reasons['evidence.packet_data_hash'], 'missing');
+    assert.notEqual(r.exitCode, 0);
+  });
+
+  it('the JDK oracle fails the default subpacket without packet_operations_hash.txt', async () => {
+    const bytes = await resealSubpacket('id', (files) => assert.ok(files.delete('packet_operations_hash.txt')));
+    const r = await oracleOn('noopshash', bytes);
+    assert.deepEqual(r.verdicts, { ...allOk(), 'id.packet_operations_hash': 'FAIL' });
+    assert.equal(r.reasons['id.packet_operations_hash'], 'missing');
+    assert.notEqual(r.exitCode, 0);
+  });
+
+  it('the JDK oracle fails a packet_data_hash.txt that names another hash, and an operations hash over other audits', async () => {
+    const wrongData = await resealSubpacket('optional', (files) => files.set('packet_data_hash.txt', Buffer.from(createHash('sha256').update('other').digest('hex').toUpperCase())));
+    const r1 = await oracleOn('wrongdatahash', wrongData);
+    assert.deepEqual(r1.verdicts, { ...allOk(), 'optional.packet_data_hash': 'FAIL' });
+    assert.match(r1.reasons['optional.packet_data_hash']!, /^recomputed [0-9A-F]{64} but file says [0-9A-F]{64}$/);
+    const auditName = (files: Map<string, Buffer>) => [...files.keys()].find((n) => n.startsWith('audit'))!;
+    const wrongOps = await resealSubpacket('id', (files) => files.set(auditName(files), Buffer.from('[]')));
+    const r2 = await oracleOn('wrongopshash', wrongOps);
+    assert.deepEqual(r2.verdicts, { ...allOk(), 'id.packet_operations_hash': 'FAIL' });
   });
 
   it('the JDK oracle reads a packet whose large entries are deflated in parallel chunks', async () => {
@@ -150,7 +206,6 @@ describe('packet oracles (JDK + openssl) and packet inspect', () => {
       e.set(k, enc);
       const jsonKey = k.replace(/\.zip$/, '.json');
       const meta = JSON.parse(e.get(jsonKey)!.toString('utf8')) as Record<string, string>;
-      const { createHash } = await import('node:crypto');
       meta.encryptedhash = createHash('sha256').update(enc).digest('base64url');
       e.set(jsonKey, Buffer.from(JSON.stringify(meta)));
     });

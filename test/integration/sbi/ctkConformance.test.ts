@@ -1,29 +1,45 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
-import { decodeCanonicalBase64url } from '../../../native/sbi/base64url';
-import { chainHash } from '../../../native/sbi/hashChain';
-import { TrustStore } from '../../../native/sbi/TrustStore';
-import { verifyDeviceInfoElement } from '../../../native/sbi/verifyDeviceInfo';
-import { verifyJws } from '../../../native/sbi/verifyJws';
-import { CaptureDataPayload, DigitalId, DiscoverResponse } from '../../../schemas/sbi';
+import {
+  CAPTURE_DATA_FIELDS, decodeUnpaddedBase64url, DEVICE_INFO_FIELDS, DIGITAL_ID_FIELDS, DISCOVERY_FIELDS, missingFields, sbiOpenStream, sbiRaw as rawCall, verifyDeviceJws,
+} from '../../oracles/sbiOracle';
 import type { SbiSimulator } from '../../sims/sbi/SbiSimulator';
-import { SUBTYPES_BY_SUB_ID } from '../../sims/sbi/simDevices';
-import { ctkCaptureRequest, rawCall, startSimulator, testPki } from './sbiTestKit';
+import { ctkCaptureRequest, startSimulator, testPki } from './sbiTestKit';
 
 /**
  * The MOSIP Compliance Toolkit SBI cases that need no quality SDK (sbi-protocol.md §7), run
  * against our simulator: is it a compliant SBI? Each test is named after its CTK id. The CTK
  * validators (Schema, Signature, ResponseMismatch, Hash, Timeout, TimeCheck, ISOStandards) are
- * re-expressed here; the signature check uses the client's verifier against the simulator CA.
+ * re-expressed here with code the client does not share: jose + node:crypto for signatures and
+ * trust (test/oracles/sbiOracle.ts), the spec's field lists, and the hash chain computed below.
  */
+
+/** MDS spec §2.6 hash chain, written here from the spec (not the client's native/sbi/hashChain). */
+function chainHash(previousHash: string, iso: Uint8Array): string {
+  const prev = previousHash === '' ? createHash('sha256').update('').digest() : Buffer.from(previousHash, 'hex');
+  const cur = createHash('sha256').update(iso).digest();
+  return createHash('sha256').update(Buffer.concat([prev, cur])).digest('hex').toUpperCase();
+}
+
+/** SBI spec subtypes per deviceSubId (§1.7), written here rather than taken from the simulator. */
+const SUBTYPES: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  Finger: {
+    '1': ['Left IndexFinger', 'Left MiddleFinger', 'Left RingFinger', 'Left LittleFinger'],
+    '2': ['Right IndexFinger', 'Right MiddleFinger', 'Right RingFinger', 'Right LittleFinger'],
+    '3': ['Left Thumb', 'Right Thumb'],
+  },
+  Iris: { '1': ['Left'], '2': ['Right'], '3': ['Left', 'Right'] },
+  Face: { '0': [] },
+};
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const QUALITY = /^(100(\.0+)?|\d{1,2}(\.\d+)?)$/;
 
 let simulator: SbiSimulator;
-let trust: TrustStore;
+let deviceCaPem: string;
 /** the hash chain carried across the hash-validation cases, as CTK does within a run */
 let runChain = '';
 
@@ -49,36 +65,44 @@ async function rcapture(testId: string, e: Expect, bio: Record<string, unknown> 
   return { request, answer, elapsed: Date.now() - started };
 }
 
+/** A signed digitalId (§2.2): trusted, all 8 fields present, of the expected type. */
+async function assertSignedDigitalId(compact: string, type: string): Promise<void> {
+  const digital = JSON.parse((await verifyDeviceJws(compact, deviceCaPem, new Date())).payloadText) as Record<string, unknown>;
+  assert.deepEqual(missingFields(digital, DIGITAL_ID_FIELDS), [], 'digitalId fields');
+  assert.equal(digital['type'], type);
+}
+
 /** Schema + Signature + ResponseMismatch + Hash + TimeCheck validators of a successful RCAPTURE. */
-function assertCompliantCapture(json: unknown, request: Record<string, unknown>, e: Expect): { lastHash: string; isoRecords: Buffer[] } {
+async function assertCompliantCapture(json: unknown, request: Record<string, unknown>, e: Expect): Promise<{ lastHash: string; isoRecords: Buffer[] }> {
   const body = json as { biometrics: { specVersion: string; data: string; hash: string; error: { errorCode: string; errorInfo: string } }[] };
   assert.equal(body.biometrics.length, e.count, 'element count = bioCount');
   const bio = (request.bio as Record<string, unknown>[])[0]!;
   let previous = String(bio.previousHash);
   const subTypes = new Set<string>();
   const isoRecords: Buffer[] = [];
-  const allowed = SUBTYPES_BY_SUB_ID[e.type]![e.subId]!.filter((s) => !(e.exceptions ?? []).includes(s));
+  const allowed = SUBTYPES[e.type]![e.subId]!.filter((s) => !(e.exceptions ?? []).includes(s));
   for (const element of body.biometrics) {
     assert.deepEqual(element.error, { errorCode: '0', errorInfo: 'Success' });
     assert.equal(element.specVersion, request.specVersion);
     assert.match(element.hash, /^[A-Z0-9]{64}$/);
-    const jws = verifyJws(element.data, { port: 0, part: 'data', trust, domain: 'DEVICE', now: Date.now(), clockSkewMs: 60_000 });
-    const data = CaptureDataPayload.parse(JSON.parse(jws.payloadText));
+    const jws = await verifyDeviceJws(element.data, deviceCaPem, new Date());
+    // typed only after missingFields has checked every field is a string
+    const data = JSON.parse(jws.payloadText) as { [K in (typeof CAPTURE_DATA_FIELDS)[number]]: string } & { bioSubType?: string };
+    assert.deepEqual(missingFields(data, CAPTURE_DATA_FIELDS), [], 'data payload fields');
     assert.equal(data.transactionId, request.transactionId);
     assert.equal(data.purpose, 'Registration');
     assert.equal(data.bioType, e.type);
     assert.match(data.timestamp, TIMESTAMP);
     assert.ok(Math.abs(Date.parse(data.timestamp) - Date.now()) < 5 * 60_000, 'TimeCheck: within 5 minutes');
     assert.match(data.qualityScore, QUALITY);
-    const digital = verifyJws(data.digitalId, { port: 0, part: 'data.digitalId', trust, domain: 'DEVICE', now: Date.now(), clockSkewMs: 60_000 });
-    DigitalId.parse(JSON.parse(digital.payloadText));
+    await assertSignedDigitalId(data.digitalId, e.type);
     if (e.type === 'Face') assert.equal(data.bioSubType, undefined);
     else {
       assert.ok(allowed.includes(data.bioSubType ?? ''), `bioSubType ${data.bioSubType} allowed for subId ${e.subId}`);
       assert.ok(!subTypes.has(data.bioSubType ?? ''), 'distinct bioSubType');
       subTypes.add(data.bioSubType ?? '');
     }
-    const iso = decodeCanonicalBase64url(data.bioValue);
+    const iso = decodeUnpaddedBase64url(data.bioValue);
     assert.ok(iso, 'bioValue is unpadded base64url');
     assert.equal(element.hash, chainHash(previous, iso));
     previous = element.hash;
@@ -101,9 +125,7 @@ async function setAdmin(path: string, body: unknown): Promise<void> {
 
 describe('CTK SBI conformance of the simulator', () => {
   before(async () => {
-    const pki = await testPki();
-    trust = new TrustStore();
-    trust.addPem(pki.deviceCaPem);
+    deviceCaPem = (await testPki()).deviceCaPem;
   });
   beforeEach(async () => {
     simulator = await startSimulator();
@@ -115,15 +137,37 @@ describe('CTK SBI conformance of the simulator', () => {
     runChain = '';
   });
 
+  it('computes the hash chain exactly as the MDS spec test vectors (sbi-protocol.md §2.6)', () => {
+    const first = chainHash('', Buffer.from('ISO-A'));
+    assert.equal(first, 'D57ABCCEB23FB93A57E9897A443CB828C0EC73811A80AF28A9604BD7ECBE0BAC');
+    assert.equal(chainHash('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', Buffer.from('ISO-A')), first);
+    assert.equal(chainHash(first, Buffer.from('ISO-B')), '96781621D5BD16208BC10C6B3679B90A14AD7EC6235CEF629BFD8D1026E09191');
+  });
+
+  it('the independent JWS check refuses an edited payload and a leaf that is not from the DEVICE CA', async () => {
+    const [element] = (await rawCall(portOf('Finger'), 'MOSIPDINFO', '/info')).json as { deviceInfo: string }[];
+    const [h, p, sig] = element!.deviceInfo.split('.') as [string, string, string];
+    const edited = Buffer.from(Buffer.from(p, 'base64url').toString('utf8').replace('"Ready"', '"Busy"')).toString('base64url');
+    await assert.rejects(verifyDeviceJws(`${h}.${edited}.${sig}`, deviceCaPem, new Date()), /signature verification failed/);
+    const leafPem = `-----BEGIN CERTIFICATE-----\n${(JSON.parse(Buffer.from(h, 'base64url').toString('utf8')) as { x5c: string[] }).x5c[0]}\n-----END CERTIFICATE-----`;
+    await assert.rejects(verifyDeviceJws(element!.deviceInfo, leafPem, new Date()), /not issued by the DEVICE CA/);
+    await assert.rejects(verifyDeviceJws(element!.deviceInfo, deviceCaPem, new Date(Date.now() + 50 * 365 * 86_400_000)), /not valid at/);
+  });
+
   it('SBI1000 discovers every device with an unsigned digitalId naming type and subtype', async () => {
     for (const type of ['Finger', 'Iris', 'Face']) {
       const answer = await rawCall(portOf(type), 'MOSIPDISC', '/device', { type: 'Biometric Device' });
-      const [device] = DiscoverResponse.parse(answer.json);
-      assert.equal(device?.deviceStatus, 'Ready');
-      assert.deepEqual(device?.error, { errorCode: '0', errorInfo: 'Success' });
-      assert.deepEqual(device?.specVersion, ['0.9.5']);
-      const digitalId = DigitalId.parse(JSON.parse(Buffer.from(device?.digitalId ?? '', 'base64url').toString('utf8')));
-      assert.equal(digitalId.type, type);
+      assert.ok(Array.isArray(answer.json), 'discovery answers a bare JSON array');
+      const [device] = answer.json as Record<string, unknown>[];
+      assert.deepEqual(missingFields(device, DISCOVERY_FIELDS, ['deviceSubId', 'specVersion']), [], 'discovery fields');
+      assert.equal(device?.['deviceStatus'], 'Ready');
+      assert.deepEqual(device?.['error'], { errorCode: '0', errorInfo: 'Success' });
+      assert.deepEqual(device?.['specVersion'], ['0.9.5']);
+      const unsigned = String(device?.['digitalId']);
+      assert.ok(!unsigned.includes('.'), 'the discovery digitalId is unsigned base64url');
+      const digitalId = JSON.parse(Buffer.from(unsigned, 'base64url').toString('utf8')) as Record<string, unknown>;
+      assert.deepEqual(missingFields(digitalId, DIGITAL_ID_FIELDS), []);
+      assert.equal(digitalId['type'], type);
     }
   });
 
@@ -133,9 +177,11 @@ describe('CTK SBI conformance of the simulator', () => {
       const answer = await rawCall(port, 'MOSIPDINFO', '/info');
       const [element] = answer.json as { deviceInfo: string; error: { errorCode: string } }[];
       assert.deepEqual(element?.error, { errorCode: '0', errorInfo: 'Success' });
-      const device = verifyDeviceInfoElement(element!, { port, trust, now: Date.now(), clockSkewMs: 60_000, digitalIdDomain: 'DEVICE' });
-      assert.equal(device.status, 'Ready');
-      assert.equal(device.digitalId.type, type);
+      const info = JSON.parse((await verifyDeviceJws(element!.deviceInfo, deviceCaPem, new Date())).payloadText) as Record<string, unknown>;
+      assert.deepEqual(Object.keys(info).sort(), [...DEVICE_INFO_FIELDS].sort(), 'exactly the 12 fields of a Ready device');
+      assert.deepEqual(missingFields(info, DEVICE_INFO_FIELDS, ['deviceSubId', 'specVersion']), []);
+      assert.deepEqual([info['deviceStatus'], info['purpose']], ['Ready', 'Registration']);
+      await assertSignedDigitalId(String(info['digitalId']), type);
     }
   });
 
@@ -159,7 +205,7 @@ describe('CTK SBI conformance of the simulator', () => {
       // SBI1197–1199 leave the bioSubType key out (JSON.stringify drops undefined); SBI1013 asks score 10
       const bio = id >= 'SBI1197' ? { bioSubType: undefined } : id === 'SBI1013' ? { requestedScore: '10' } : {};
       const { request, answer } = await rcapture(id, e, bio);
-      assertCompliantCapture(answer.json, request, e);
+      await assertCompliantCapture(answer.json, request, e);
     });
   }
 
@@ -228,7 +274,7 @@ describe('CTK SBI conformance of the simulator', () => {
   ] as const) {
     it(`${id} keeps trying for an unreachable score (${name}) and returns the best frame at the timeout`, async () => {
       const { request, answer, elapsed } = await rcapture(id, e, { requestedScore: '100' }, { timeout: '600' });
-      assertCompliantCapture(answer.json, request, e);
+      await assertCompliantCapture(answer.json, request, e);
       assert.ok(elapsed >= 600, `elapsed ${elapsed} ms ≥ 600 ms`);
     });
   }
@@ -236,7 +282,7 @@ describe('CTK SBI conformance of the simulator', () => {
   it('SBI1062 SBI1063 left and right slaps are ISO/IEC 19794-4:2011 records with decodable images', async () => {
     for (const e of [{ type: 'Finger', subId: '1', count: 4 }, { type: 'Finger', subId: '2', count: 4 }] as const) {
       const { request, answer } = await rcapture('SBI1062', e);
-      for (const iso of assertCompliantCapture(answer.json, request, e).isoRecords) {
+      for (const iso of (await assertCompliantCapture(answer.json, request, e)).isoRecords) {
         assert.equal(iso.subarray(0, 8).toString('latin1'), 'FIR\x00020\x00');
         assert.equal(iso.readUInt32BE(8), iso.length, 'record length');
         // general header 16, representation length 4, date 9, device 5, one quality block 6 → finger position at 40
@@ -251,7 +297,7 @@ describe('CTK SBI conformance of the simulator', () => {
   it('SBI1064 double iris is ISO/IEC 19794-6:2011 with decodable images', async () => {
     const e = { type: 'Iris', subId: '3', count: 2 } as const;
     const { request, answer } = await rcapture('SBI1064', e);
-    for (const iso of assertCompliantCapture(answer.json, request, e).isoRecords) {
+    for (const iso of (await assertCompliantCapture(answer.json, request, e)).isoRecords) {
       assert.equal(iso.subarray(0, 8).toString('latin1'), 'IIR\x00020\x00');
       assert.equal(iso.readUInt32BE(8), iso.length);
       const png = PNG.sync.read(iso.subarray(iso.indexOf(Buffer.from([0x89, 0x50, 0x4e, 0x47]))));
@@ -262,7 +308,7 @@ describe('CTK SBI conformance of the simulator', () => {
   it('SBI1065 face is ISO/IEC 19794-5:2011 with a decodable image', async () => {
     const e = { type: 'Face', subId: '0', count: 1 } as const;
     const { request, answer } = await rcapture('SBI1065', e);
-    const [iso] = assertCompliantCapture(answer.json, request, e).isoRecords;
+    const [iso] = (await assertCompliantCapture(answer.json, request, e)).isoRecords;
     assert.equal(iso!.subarray(0, 8).toString('latin1'), 'FAC\x00030\x00');
     const image = jpeg.decode(iso!.subarray(iso!.indexOf(Buffer.from([0xff, 0xd8]))), { useTArray: true });
     assert.deepEqual([image.width, image.height], [240, 320]);
@@ -276,16 +322,15 @@ describe('CTK SBI conformance of the simulator', () => {
     ['SBI1074', 'face', { type: 'Face', subId: '0', count: 1 }],
   ] as const) {
     it(`${id} streams then captures ${name}; the capture ends the stream`, async () => {
-      const { openSbiRequest } = await import('../../../native/sbi/sbiTransport');
-      const { response, abort } = await openSbiRequest({ port: portOf(e.type), method: 'STREAM', path: '/stream', body: JSON.stringify({ deviceId: deviceIdOf(e.type), deviceSubId: e.subId, timeout: '10000' }), timeoutMs: 5000 });
+      const { response, close } = await sbiOpenStream(portOf(e.type), { deviceId: deviceIdOf(e.type), deviceSubId: e.subId, timeout: '10000' });
       const firstChunk = await new Promise<Buffer>((resolve) => response.once('data', resolve));
       assert.ok(firstChunk.includes(Buffer.from([0xff, 0xd8])) || firstChunk.includes(Buffer.from('BoundaryString')));
       const ended = new Promise<void>((resolve) => response.once('end', resolve));
       response.resume();
       const { request, answer } = await rcapture(id, e);
-      assertCompliantCapture(answer.json, request, e);
+      await assertCompliantCapture(answer.json, request, e);
       await ended;
-      abort();
+      close();
     });
   }
 
@@ -297,7 +342,7 @@ describe('CTK SBI conformance of the simulator', () => {
   ] as const) {
     it(`${id} stamps ${name} with the current time in yyyy-MM-ddTHH:mm:ssZ`, async () => {
       const { request, answer } = await rcapture(id, e);
-      assertCompliantCapture(answer.json, request, e);
+      await assertCompliantCapture(answer.json, request, e);
     });
   }
 
@@ -322,7 +367,7 @@ describe('CTK SBI conformance of the simulator', () => {
     it(`${id} chains the hash of ${name} from the previous capture of the run`, async () => {
       const start = runChain === '' ? 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' : runChain;
       const { request, answer } = await rcapture(id, e, { previousHash: start });
-      runChain = assertCompliantCapture(answer.json, request, e).lastHash;
+      runChain = (await assertCompliantCapture(answer.json, request, e)).lastHash;
     });
   }
 
@@ -340,7 +385,8 @@ describe('CTK SBI conformance of the simulator', () => {
 
   it('SBI1196 answers discovery of an invalid biometric type with an error', async () => {
     const answer = await rawCall(portOf('Finger'), 'MOSIPDISC', '/device', { type: 'Palm' });
-    const [element] = DiscoverResponse.parse(answer.json);
+    assert.ok(Array.isArray(answer.json), 'an array, as for a good discovery');
+    const [element] = answer.json as { error?: { errorCode?: string } }[];
     assert.match(element?.error?.errorCode ?? '', /^[1-9]\d{2}$/);
   });
 });

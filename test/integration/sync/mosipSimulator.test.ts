@@ -33,7 +33,8 @@ describe('MosipSimulator', () => {
     const token = [Buffer.from(JSON.stringify({ kid: bed.machineKey.keyIndex })), payload, sig].map((b) => b.toString('base64url')).join('.');
     const { status, json } = await post('/v1/syncdata/authenticate/useridpwd', { id: '', version: '', requesttime: '', request: token });
     assert.equal(status, 200, 'MOSIP business errors come in HTTP 200');
-    assert.deepEqual(json['errors'], [{ errorCode: 'KER-SNC-148', message: 'Invalid signature' }]);
+    // SyncAuthTokenServiceImpl.validateRequestData: SyncAuthErrorCode.INVALID_REQUEST (mosip/admin-services release-1.2.0.1)
+    assert.deepEqual(json['errors'], [{ errorCode: 'KER-SYN-AUTH-001', message: 'Invalid Request' }]);
   });
 
   it('refuses syncV2 with a badly formatted timestamp header or an unknown refId', async () => {
@@ -41,11 +42,32 @@ describe('MosipSimulator', () => {
     const cookie = { cookie: `Authorization=${token}` };
     const now = new Date(bed.clock.now()).toISOString();
     const badTs = await post('/registrationprocessor/v1/registrationstatus/syncV2', 'x', { ...cookie, timestamp: now.replace('T', ' '), 'center-machine-refid': '10001_10002' });
-    assert.equal((badTs.json['errors'] as { errorCode: string }[])[0]?.errorCode, 'RPR-RGS-026');
+    // the timestamp only reaches keymanager through Decryptor.decrypt: RPR_RGS_DECRYPTION_FAILED (mosip/registration release-1.2.0.x)
+    assert.equal((badTs.json['errors'] as { errorCode: string }[])[0]?.errorCode, 'RPR-RGS-028');
     const badRef = await post('/registrationprocessor/v1/registrationstatus/syncV2', 'x', { ...cookie, timestamp: now, 'center-machine-refid': '10001_99999' });
-    assert.equal((badRef.json['errors'] as { errorCode: string }[])[0]?.errorCode, 'RPR-RGS-025');
+    assert.equal((badRef.json['errors'] as { errorCode: string }[])[0]?.errorCode, 'RPR-RGS-028');
     const noCookie = await post('/registrationprocessor/v1/registrationstatus/syncV2', 'x', { timestamp: now });
     assert.deepEqual([noCookie.status, (noCookie.json['errors'] as { errorCode: string }[])[0]?.errorCode], [401, 'KER-ATH-401']);
+  });
+
+  // Each code below is MOSIP's, not the client's: see test/sims/mosip/README.md § Conformance for the source.
+  it('answers MOSIP LTS 1.2 codes for an unknown machine, a non-zip upload, unknown RIDs and packets, and empty audits', async () => {
+    const { token } = bed.sim.issueToken('supervisor1', ['REGISTRATION_SUPERVISOR']);
+    const cookie = `Authorization=${token}`;
+    const firstCode = (json: Record<string, unknown>) => (json['errors'] as { errorCode: string }[] | null)?.[0]?.errorCode;
+    const configs = await fetch(`${bed.sim.url}/v1/syncdata/configs/AA:BB`, { headers: { cookie } });
+    assert.equal(firstCode((await configs.json()) as Record<string, unknown>), 'KER-SNC-155', 'MasterDataErrorCode.MACHINE_NOT_FOUND');
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.from('not a zip')]), '10001100021000120261202090000.txt');
+    const upload = await fetch(`${bed.sim.url}/registrationprocessor/v1/packetreceiver/registrationpackets`, { method: 'POST', headers: { cookie }, body: form });
+    assert.equal(firstCode((await upload.json()) as Record<string, unknown>), 'RPR-PKR-003', 'RPR_PKR_INVALID_PACKET_FORMAT');
+    const search = await post('/registrationprocessor/v1/registrationstatus/search', { request: [{ registrationId: '99999999999999999999999999999' }] }, { cookie });
+    assert.equal(firstCode(search.json), 'RPR-RGS-031', 'RPR_RGS_RID_NOT_FOUND');
+    const external = await post('/registrationprocessor/v1/registrationstatus/packetexternalstatus', { request: [{ packetId: 'nope' }] }, { cookie });
+    assert.equal(firstCode(external.json), 'RPR-RGS-037', 'RPR_RGS_PACKETID_NOT_FOUND');
+    const request = { id: '10001100021000120261202090001', refId: '10001_10002', source: 'OPENCRVS', process: 'CRVS_NEW', schemaVersion: '0.1', schemaJson: '{}', fields: {}, audits: [] };
+    const create = await fetch(`${bed.sim.url}/commons/v1/packetmanager/createPacket`, { method: 'PUT', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ request }) });
+    assert.equal(firstCode((await create.json()) as Record<string, unknown>), 'KER-KPM-008', 'packet-manager ErrorCode.AUDITS_REQUIRED');
   });
 
   it('keeps machines, keys and users across a restart on the same state dir', async () => {

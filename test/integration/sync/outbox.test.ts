@@ -153,7 +153,7 @@ describe('packet outbox against the simulator', () => {
     approveAll(client.db, bed.clock, [rid!]);
     client.db.prepare("UPDATE packets SET process = 'NOT_A_PROCESS' WHERE rid = ?").run(rid!);
     const run = await makeOutbox(client, bed.sim, bed.clock).run();
-    assert.deepEqual(run.parked.map((p) => [p.rid, p.code, p.details['errorCode']]), [[rid, 'ERR_SYNC_REJECTED', 'RPR-RGS-013']]);
+    assert.deepEqual(run.parked.map((p) => [p.rid, p.code, p.details['errorCode']]), [[rid, 'ERR_SYNC_REJECTED', 'RPR-RGS-003']]);
   });
 
   it('resumes an upload interrupted after the server got it without sending it again', async () => {

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { systemClock, type Clock } from '../../../native/time/Clock';
+import { AUTH_ADAPTER } from './mosipCodes';
+import { systemClock, type Clock } from './simClock';
 import { FaultTable, type Fault } from './faults';
 import { detachedJws, compactJwt } from './simCrypto';
 import { SimPki } from './simPki';
@@ -196,7 +197,7 @@ export class MosipSimulator {
       if (route.auth) {
         session = this.#session(req);
         // The MOSIP auth adapter answers 401 with a wrapper when the cookie is missing or expired.
-        if (!session) return errorReply(now, 'mosip.auth', 'KER-ATH-401', 'Authentication Failed', 401);
+        if (!session) return errorReply(now, 'mosip.auth', AUTH_ADAPTER.UNAUTHORIZED, 'Authentication Failed', 401);
       }
       return route.handler(req, match, session);
     }
@@ -221,7 +222,7 @@ export class MosipSimulator {
         await this.#send(res, { ...errorReply(now, 'mosip.sim', 'SIM-429', 'too many requests', 429), headers: { 'retry-after': String(fault.retryAfterSeconds ?? 1) } }, undefined);
         return true;
       case 'unauthorized':
-        await this.#send(res, errorReply(now, 'mosip.auth', 'KER-ATH-401', 'Token expired', 401), undefined);
+        await this.#send(res, errorReply(now, 'mosip.auth', AUTH_ADAPTER.UNAUTHORIZED, 'Token expired', 401), undefined);
         return true;
       case 'hang':
         return true; // never answered; the socket is destroyed by kill()/close() or by the client

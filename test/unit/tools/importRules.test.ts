@@ -53,6 +53,24 @@ describe('importRules', () => {
     ]);
   });
 
+  it('rejects test/sims/ importing schemas/, native/ or electron/', () => {
+    assert.deepEqual(check('test/sims/mosip/routes/x.ts', "import { MOSIP_ERROR } from '../../../../schemas/mosipErrorCodes';"), [
+      'test/oracle/ may import only test/oracle/; not schemas/',
+    ]);
+    assert.deepEqual(check('test/sims/mosip/x.ts', "import type { Clock } from '../../../native/time/Clock';"), ['test/oracle/ may import only test/oracle/; not native/']);
+    assert.deepEqual(check('test/sims/sbi/x.ts', "import { verifyJws } from '../../../electron/services/x';"), ['test/oracle/ may import only test/oracle/; not electron/']);
+  });
+
+  it('rejects test/oracles/ importing the client, and test/ helpers that could carry it in', () => {
+    assert.deepEqual(check('test/oracles/x.ts', "export { b } from '../../schemas/errors';"), ['test/oracle/ may import only test/oracle/; not schemas/']);
+    assert.deepEqual(check('test/oracles/x.ts', "const h = await import('../helpers/tempDir');"), ['test/oracle/ may import only test/oracle/; not test/']);
+  });
+
+  it('lets test/sims/ and test/oracles/ import each other, Node and packages, and other tests import them', () => {
+    assert.deepEqual(check('test/sims/mosip/x.ts', "import { a } from './mosipCodes'; import { o } from '../../oracles/javaOracle'; import forge from 'node-forge'; import { readFileSync } from 'node:fs';"), []);
+    assert.deepEqual(check('test/integration/sync/x.test.ts', "import { MosipSimulator } from '../../sims/mosip/MosipSimulator';"), []);
+  });
+
   it('passes on this repository', () => {
     assert.deepEqual(lintTree(), []);
   });

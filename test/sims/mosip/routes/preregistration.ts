@@ -1,6 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import yazl from 'yazl';
 import type { MosipSimulator, Route } from '../MosipSimulator';
+import { PRE_REGISTRATION as PRG, UNVERIFIED } from '../mosipCodes';
 import type { SimPreRegistration } from '../SimState';
 import { clientCryptoEncrypt, unb64 } from '../simCrypto';
 import { errorReply, okReply, type SimReply, type SimRequest } from '../simHttp';
@@ -38,19 +39,19 @@ function listIds(sim: MosipSimulator, req: SimRequest): SimReply {
   try {
     request = (JSON.parse(req.body.toString('utf8')) as { request?: typeof request }).request;
   } catch {
-    return errorReply(now, FETCH_IDS, 'PRG_CORE_REQ_004', 'INVALID_REQUEST_BODY');
+    return errorReply(now, FETCH_IDS, UNVERIFIED.PREREG_INVALID_BODY, 'INVALID_REQUEST_BODY');
   }
   const centre = typeof request?.registrationCenterId === 'string' ? request.registrationCenterId : '';
   const from = dateOf(request?.fromDate);
   const to = request?.toDate === undefined || request.toDate === '' ? from : dateOf(request.toDate);
-  if (centre === '') return errorReply(now, FETCH_IDS, 'PRG_DATA_SYNC_009', 'INVALID_REGISTRATION_CENTER_ID');
-  if (from === undefined || to === undefined) return errorReply(now, FETCH_IDS, 'PRG_CORE_REQ_019', 'Invalid date time format');
-  if (from > to) return errorReply(now, FETCH_IDS, 'PRG_CORE_REQ_020', 'From date is greater than To date');
+  if (centre === '') return errorReply(now, FETCH_IDS, PRG.INVALID_CENTRE, 'INVALID_REGISTRATION_CENTER_ID');
+  if (from === undefined || to === undefined) return errorReply(now, FETCH_IDS, PRG.INVALID_DATE, 'Invalid date time format');
+  if (from > to) return errorReply(now, FETCH_IDS, PRG.FROM_AFTER_TO, 'From date is greater than To date');
   const booked = Object.values(preRegistrationsOf(sim)).filter((a) => {
     const day = Date.parse(`${a.appointmentDate}T00:00:00Z`);
     return a.centreId === centre && a.status === 'Booked' && day >= from && day <= to;
   });
-  if (booked.length === 0) return errorReply(now, FETCH_IDS, 'PRG_DATA_SYNC_001', 'Records not found for date range and registration center id');
+  if (booked.length === 0) return errorReply(now, FETCH_IDS, PRG.NO_RECORDS, 'Records not found for date range and registration center id');
   return okReply(now, FETCH_IDS, {
     transactionId: `sim-${now}`,
     countOfPreRegIds: String(booked.length),
@@ -62,10 +63,10 @@ async function fetchOne(sim: MosipSimulator, prid: string, machineId: string): P
   const now = sim.clock.now();
   const app = preRegistrationsOf(sim)[prid];
   if (!app || app.status === 'Consumed' || app.status === 'Cancelled') {
-    return errorReply(now, FETCH, 'PRG_PAM_APP_005', `No data found for the requested pre-registration id ${prid}`);
+    return errorReply(now, FETCH, PRG.NO_DATA_FOR_PRID, `No data found for the requested pre-registration id ${prid}`);
   }
   const machine = sim.state.data.machines[machineId];
-  if (!machine?.publicKey || !machine.isActive) return errorReply(now, FETCH, 'PRG_DATA_SYNC_005', 'Failed to create a zip file');
+  if (!machine?.publicKey || !machine.isActive) return errorReply(now, FETCH, PRG.ZIP_FAILED, 'Failed to create a zip file');
   const zip = await zipOf({ 'ID.json': Buffer.from(JSON.stringify({ identity: app.identity }), 'utf8'), ...Object.fromEntries(app.documents.map((d) => [d.name, Buffer.from(d.base64, 'base64')])) });
   const key = createPublicKey({ key: unb64(machine.publicKey), format: 'der', type: 'spki' });
   return okReply(now, FETCH, {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { MOSIP_ERROR } from '../../../../schemas/mosipErrorCodes';
 import type { MosipSimulator, Route } from '../MosipSimulator';
+import { PACKET_MANAGER, PACKET_RECEIVER, REGISTRATION_STATUS as RGS, UNVERIFIED } from '../mosipCodes';
 import { checkPacket } from '../packetCheck';
 import type { SimPacket, SimPacketStatus } from '../SimState';
 import { envelopeDecrypt, sha256HexUpper, unb64 } from '../simCrypto';
@@ -39,13 +39,14 @@ function syncV2(sim: MosipSimulator, req: SimRequest): SimReply {
   const id = 'mosip.registration.sync';
   const refId = String(req.headers['center-machine-refid'] ?? '');
   const timestamp = String(req.headers['timestamp'] ?? '');
+  // MOSIP checks the timestamp only inside keymanager's decrypt, so a refusal is a decryption failure
   if (!TIMESTAMP.test(timestamp) || Math.abs(Date.parse(timestamp) - now) > sim.timestampWindowMs) {
-    return errorReply(now, id, MOSIP_ERROR.SYNC_TIMESTAMP_INVALID, `timestamp header ${timestamp} is invalid or outside the grace period`);
+    return errorReply(now, id, RGS.DECRYPTION_FAILED, 'Request Decryption Failed');
   }
   const [centre, machineId] = refId.split('_');
   const machine = machineId ? sim.state.data.machines[machineId] : undefined;
   if (!machine || machine.centreId !== centre || !sim.pki.hasRegistration(refId)) {
-    return errorReply(now, id, MOSIP_ERROR.SYNC_DECRYPT_FAILED, `unknown Center-Machine-RefId ${refId}`);
+    return errorReply(now, id, RGS.DECRYPTION_FAILED, 'Request Decryption Failed');
   }
   let plain: { id?: string; version?: string; requesttime?: string; request?: Record<string, unknown>[] };
   try {
@@ -54,10 +55,10 @@ function syncV2(sim: MosipSimulator, req: SimRequest): SimReply {
     const reg = sim.pki.registration(refId);
     plain = JSON.parse(envelopeDecrypt(reg.privateKey, reg.certDer, unb64(quoted)).toString('utf8')) as typeof plain;
   } catch (err) {
-    return errorReply(now, id, MOSIP_ERROR.SYNC_DECRYPT_FAILED, `sync body cannot be decrypted: ${(err as Error).message}`);
+    return errorReply(now, id, RGS.DECRYPTION_FAILED, `Request Decryption Failed: ${(err as Error).message}`);
   }
   if (plain.id !== 'mosip.registration.sync' || !Array.isArray(plain.request)) {
-    return errorReply(now, id, 'RPR-RGS-001', 'invalid request id or body');
+    return errorReply(now, id, plain.id === undefined ? RGS.MISSING_INPUT_PARAMETER : RGS.INVALID_INPUT_PARAMETER, 'invalid request id or body');
   }
   const response: unknown[] = [];
   const errors: unknown[] = [];
@@ -65,7 +66,7 @@ function syncV2(sim: MosipSimulator, req: SimRequest): SimReply {
     const problem = recordProblem(record);
     const rid = String(record['registrationId'] ?? '');
     if (problem) {
-      errors.push({ errorCode: 'RPR-RGS-013', message: problem, registrationId: rid, status: 'FAILED' });
+      errors.push({ errorCode: problem.code, message: problem.message, registrationId: rid, status: 'FAILED' });
       continue;
     }
     upsertSynced(sim, record, refId);
@@ -75,14 +76,16 @@ function syncV2(sim: MosipSimulator, req: SimRequest): SimReply {
   return { status: 200, signed: true, body: JSON.stringify({ id, version: '1.0', responsetime: mosipTime(now), response, errors: errors.length ? errors : null }) };
 }
 
-function recordProblem(r: Record<string, unknown>): string | undefined {
-  if (typeof r['registrationId'] !== 'string' || r['registrationId'] === '') return 'registrationId is missing';
-  if (typeof r['packetId'] !== 'string' || r['packetId'] === '') return 'packetId is missing';
-  if (!REG_TYPES.has(String(r['registrationType']))) return `registrationType ${String(r['registrationType'])} is not allowed`;
-  if (typeof r['packetHashValue'] !== 'string' || r['packetHashValue'] === '') return 'packetHashValue is missing';
-  if (typeof r['packetSize'] !== 'number' || r['packetSize'] <= 0) return 'packetSize is missing';
-  if (r['supervisorStatus'] !== 'APPROVED' && r['supervisorStatus'] !== 'REJECTED') return 'supervisorStatus must be APPROVED or REJECTED';
-  if (typeof r['langCode'] !== 'string' || r['langCode'].length !== 3) return 'langCode must be 3 characters';
+/** Each rule's code is the one SyncRegistrationServiceImpl's matching validate* method answers. */
+function recordProblem(r: Record<string, unknown>): { code: string; message: string } | undefined {
+  const problem = (code: string, message: string) => ({ code, message });
+  if (typeof r['registrationId'] !== 'string' || r['registrationId'] === '') return problem(RGS.EMPTY_REGISTRATION_ID, 'registrationId is missing');
+  if (typeof r['packetId'] !== 'string' || r['packetId'] === '') return problem(RGS.MISSING_INPUT_PARAMETER, 'packetId is missing');
+  if (!REG_TYPES.has(String(r['registrationType']))) return problem(RGS.INVALID_SYNC_TYPE, `registrationType ${String(r['registrationType'])} is not allowed`);
+  if (typeof r['packetHashValue'] !== 'string' || r['packetHashValue'] === '') return problem(RGS.INVALID_HASH_VALUE, 'packetHashValue is missing');
+  if (typeof r['packetSize'] !== 'number' || r['packetSize'] <= 0) return problem(RGS.MISSING_INPUT_PARAMETER, 'packetSize is missing');
+  if (r['supervisorStatus'] !== 'APPROVED' && r['supervisorStatus'] !== 'REJECTED') return problem(RGS.INVALID_SUPERVISOR_STATUS, 'supervisorStatus must be APPROVED or REJECTED');
+  if (typeof r['langCode'] !== 'string' || r['langCode'].length !== 3) return problem(RGS.INVALID_LANGUAGE_CODE, 'langCode must be 3 characters');
   return undefined;
 }
 
@@ -126,19 +129,19 @@ async function receivePacket(sim: MosipSimulator, req: SimRequest): Promise<SimR
   try {
     file = parseMultipart(req.headers['content-type'], req.body).find((p) => p.name === 'file');
   } catch (err) {
-    return errorReply(now, id, 'RPR-PKR-001', (err as Error).message);
+    return errorReply(now, id, PACKET_RECEIVER.PACKET_NOT_AVAILABLE, (err as Error).message);
   }
-  if (!file || !file.filename) return errorReply(now, id, 'RPR-PKR-001', 'multipart part "file" with a filename is required');
-  if (!file.filename.endsWith('.zip')) return errorReply(now, id, 'RPR-PKR-001', 'packet file must end with .zip');
+  if (!file || !file.filename) return errorReply(now, id, PACKET_RECEIVER.PACKET_NOT_AVAILABLE, 'multipart part "file" with a filename is required');
+  if (!file.filename.endsWith('.zip')) return errorReply(now, id, PACKET_RECEIVER.INVALID_PACKET_FORMAT, 'packet file must end with .zip');
   const packetId = file.filename.slice(0, file.filename.indexOf('.'));
   const packet = sim.state.data.packets[packetId];
-  if (!packet) return errorReply(now, id, MOSIP_ERROR.PACKET_NOT_SYNCED, `packet ${packetId} is not in sync with the sync table`);
+  if (!packet) return errorReply(now, id, PACKET_RECEIVER.NOT_YET_SYNCED, `packet ${packetId} is not in sync with the sync table`);
   packet.uploadCount += 1;
   sim.state.save();
-  if (packet.status !== 'SYNCED') return errorReply(now, id, MOSIP_ERROR.DUPLICATE_PACKET, `duplicate packet ${packetId}`);
-  if (file.data.length > MAX_PACKET_BYTES) return errorReply(now, id, 'RPR-PKR-002', 'packet exceeds the maximum size');
-  if (file.data.length !== packet.size) return errorReply(now, id, MOSIP_ERROR.PACKET_SIZE_MISMATCH, `size ${file.data.length} differs from synced size ${packet.size}`);
-  if (sha256HexUpper(file.data) !== packet.hash) return errorReply(now, id, MOSIP_ERROR.PACKET_HASH_MISMATCH, 'packet hash differs from the synced hash');
+  if (packet.status !== 'SYNCED') return errorReply(now, id, PACKET_RECEIVER.DUPLICATE_PACKET, `duplicate packet ${packetId}`);
+  if (file.data.length > MAX_PACKET_BYTES) return errorReply(now, id, PACKET_RECEIVER.INVALID_PACKET_SIZE, 'packet exceeds the maximum size');
+  if (file.data.length !== packet.size) return errorReply(now, id, PACKET_RECEIVER.SIZE_MISMATCH, `size ${file.data.length} differs from synced size ${packet.size}`);
+  if (sha256HexUpper(file.data) !== packet.hash) return errorReply(now, id, PACKET_RECEIVER.HASH_MISMATCH, 'packet hash differs from the synced hash');
   const machine = sim.state.data.machines[packet.refId.split('_')[1]!];
   setStatus(sim, packet, 'RECEIVED');
   sim.state.save();
@@ -219,13 +222,13 @@ function externalCode(status: SimPacketStatus): string {
 function externalStatus(sim: MosipSimulator, req: SimRequest): SimReply {
   const now = sim.clock.now();
   const body = jsonBody<{ request?: { packetId?: string }[] }>(req);
-  if (!Array.isArray(body?.request) || body.request.length === 0) return errorReply(now, 'mosip.registration.packet.external.status', 'RPR-RGS-001', 'request list is empty');
+  if (!Array.isArray(body?.request) || body.request.length === 0) return errorReply(now, 'mosip.registration.packet.external.status', UNVERIFIED.STATUS_REQUEST_LIST, 'request list is empty');
   const response = [];
   const errors = [];
   for (const { packetId } of body.request) {
     const packet = packetId ? sim.state.data.packets[packetId] : undefined;
     if (packet) response.push({ packetId, statusCode: externalCode(packet.status) });
-    else errors.push({ errorCode: 'RPR-RGS-027', message: 'packet not found', packetId });
+    else errors.push({ errorCode: RGS.PACKET_ID_NOT_FOUND, message: 'PacketId Not Found', packetId });
   }
   return { status: 200, signed: true, body: JSON.stringify({ id: 'mosip.registration.packet.external.status', version: '1.0', responsetime: mosipTime(now), response, errors: errors.length ? errors : null }) };
 }
@@ -234,13 +237,13 @@ function search(sim: MosipSimulator, req: SimRequest): SimReply {
   const now = sim.clock.now();
   const body = jsonBody<{ request?: { registrationId?: string }[] }>(req);
   if (!Array.isArray(body?.request) || body.request.length === 0 || body.request.length > 100) {
-    return errorReply(now, 'mosip.registration.status', 'RPR-RGS-001', 'request must list 1 to 100 registration ids');
+    return errorReply(now, 'mosip.registration.status', UNVERIFIED.STATUS_REQUEST_LIST, 'request must list 1 to 100 registration ids');
   }
   const response = [];
   const errors = [];
   for (const { registrationId } of body.request) {
     const packet = Object.values(sim.state.data.packets).find((p) => p.registrationId === registrationId);
-    if (!packet) errors.push({ errorCode: 'RPR-RGS-027', message: 'RID not found', registrationId });
+    if (!packet) errors.push({ errorCode: RGS.RID_NOT_FOUND, message: 'RID Not Found', registrationId });
     else response.push({ registrationId, statusCode: packet.status === 'SYNCED' ? 'UPLOAD_PENDING' : packet.status === 'CREATED' ? 'RECEIVED' : packet.status, additionalInfoReqId: null });
   }
   return { status: 200, signed: true, body: JSON.stringify({ id: 'mosip.registration.status', version: '1.0', responsetime: mosipTime(now), response, errors: errors.length ? errors : null }) };
@@ -252,11 +255,11 @@ function createPacket(sim: MosipSimulator, req: SimRequest): SimReply {
   const id = 'mosip.registration.packet.writer';
   const r = jsonBody<{ request?: Record<string, unknown> }>(req)?.request;
   const missing = ['id', 'refId', 'source', 'process', 'schemaVersion', 'schemaJson'].find((k) => typeof r?.[k] !== 'string' || r[k] === '');
-  if (!r || missing) return errorReply(now, id, 'KER-PUT-019', `request.${missing ?? 'request'} is required`);
-  if (typeof r['fields'] !== 'object' || r['fields'] === null) return errorReply(now, id, 'KER-PUT-019', 'request.fields is required');
-  if (!Array.isArray(r['audits']) || r['audits'].length === 0) return errorReply(now, id, 'KER-PUT-019', 'request.audits must not be empty');
+  if (!r || missing) return errorReply(now, id, UNVERIFIED.PACKET_FIELD_MISSING, `request.${missing ?? 'request'} is required`);
+  if (typeof r['fields'] !== 'object' || r['fields'] === null) return errorReply(now, id, UNVERIFIED.PACKET_FIELD_MISSING, 'request.fields is required');
+  if (!Array.isArray(r['audits']) || r['audits'].length === 0) return errorReply(now, id, PACKET_MANAGER.AUDITS_REQUIRED, 'Registration audits is empty');
   const packetId = String(r['id']);
-  if (sim.state.data.packets[packetId]) return errorReply(now, id, 'KER-PUT-024', `packet ${packetId} already exists`);
+  if (sim.state.data.packets[packetId]) return errorReply(now, id, UNVERIFIED.PACKET_EXISTS, `packet ${packetId} already exists`);
   sim.state.data.packets[packetId] = {
     packetId,
     registrationId: packetId,
@@ -297,10 +300,10 @@ function workflowInstance(sim: MosipSimulator, req: SimRequest): SimReply {
   const now = sim.clock.now();
   const id = 'mosip.registration.processor.workflow.instance';
   const body = jsonBody<{ id?: string; request?: { registrationId?: string; process?: string; source?: string } }>(req);
-  if (body?.id !== id) return errorReply(now, id, 'RPR-WIN-001', `request id must be ${id}`);
+  if (body?.id !== id) return errorReply(now, id, UNVERIFIED.WORKFLOW_BAD_ID, `request id must be ${id}`);
   const packet = body.request?.registrationId ? sim.state.data.packets[body.request.registrationId] : undefined;
-  if (!packet || packet.status !== 'CREATED') return errorReply(now, id, 'RPR-WIN-003', 'no created packet with this registrationId');
-  if (packet.registrationType !== body.request?.process) return errorReply(now, id, 'RPR-WIN-002', 'process does not match the created packet');
+  if (!packet || packet.status !== 'CREATED') return errorReply(now, id, UNVERIFIED.WORKFLOW_NO_PACKET, 'no created packet with this registrationId');
+  if (packet.registrationType !== body.request?.process) return errorReply(now, id, UNVERIFIED.WORKFLOW_PROCESS_MISMATCH, 'process does not match the created packet');
   packet.syncCount += 1;
   setStatus(sim, packet, 'RECEIVED');
   sim.state.save();

@@ -1,7 +1,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { MOSIP_ERROR } from '../../../../schemas/mosipErrorCodes';
 import type { MosipSimulator, Route } from '../MosipSimulator';
+import { AUTHMANAGER, KEYMANAGER, SYNCDATA } from '../mosipCodes';
 import type { SimMachine, SimUser } from '../SimState';
 import { b64url, clientCryptoEncrypt, rsaSha256Verify, unb64 } from '../simCrypto';
 import { errorReply, mosipTime, okReply, type SimReply, type SimRequest } from '../simHttp';
@@ -60,7 +60,7 @@ export function syncdataRoutes(sim: MosipSimulator): Route[] {
 
 function withMachine(sim: MosipSimulator, keyIndex: string | null, fn: (m: SimMachine) => SimReply): SimReply {
   const machine = keyIndex ? sim.state.machineByKeyIndex(keyIndex) : undefined;
-  if (!machine) return errorReply(sim.clock.now(), 'mosip.syncdata', MOSIP_ERROR.MACHINE_NOT_FOUND, `Machine not found for key index ${keyIndex ?? ''}`);
+  if (!machine) return errorReply(sim.clock.now(), 'mosip.syncdata', SYNCDATA.MACHINE_NOT_FOUND, 'Machine not found');
   return fn(machine);
 }
 
@@ -87,7 +87,7 @@ function authenticate(sim: MosipSimulator, req: SimRequest): SimReply {
   const fail = (code: string, message: string) => errorReply(now, id, code, message);
   const token = parseWrapper(req)?.request;
   const parts = typeof token === 'string' ? token.split('.') : [];
-  if (parts.length !== 3) return fail('KER-SNC-141', 'Invalid request: expected header.payload.signature');
+  if (parts.length !== 3) return fail(SYNCDATA.AUTH_INVALID_REQUEST, 'Invalid Request');
   let header: { kid?: string };
   let payload: { userId?: string; password?: string; authType?: string; timestamp?: string; refreshToken?: string };
   const payloadBytes = unb64(parts[1]!);
@@ -95,20 +95,20 @@ function authenticate(sim: MosipSimulator, req: SimRequest): SimReply {
     header = JSON.parse(unb64(parts[0]!).toString('utf8')) as typeof header;
     payload = JSON.parse(payloadBytes.toString('utf8')) as typeof payload;
   } catch {
-    return fail('KER-SNC-141', 'Invalid request: header or payload is not JSON');
+    return fail(SYNCDATA.AUTH_INVALID_REQUEST, 'Invalid Request');
   }
   const machine = header.kid ? sim.state.machineBySignKeyIndex(header.kid) : undefined;
-  if (!machine) return fail(MOSIP_ERROR.MACHINE_NOT_FOUND, 'Machine not found');
+  if (!machine) return fail(header.kid ? SYNCDATA.MACHINE_NOT_FOUND : SYNCDATA.AUTH_INVALID_REQUEST, header.kid ? 'Machine not found' : 'Invalid Request');
   if (!rsaSha256Verify(machineKey(machine.signPublicKey!), payloadBytes, unb64(parts[2]!))) {
-    return fail(MOSIP_ERROR.INVALID_SIGNATURE, 'Invalid signature');
+    return fail(SYNCDATA.AUTH_INVALID_REQUEST, 'Invalid Request');
   }
   const ts = Date.parse(payload.timestamp ?? '');
   if (!Number.isFinite(ts) || Math.abs(ts - now) > sim.timestampWindowMs) {
-    return fail(MOSIP_ERROR.TIMESTAMP_OUT_OF_WINDOW, `Timestamp ${payload.timestamp ?? ''} is outside the allowed window; server time ${mosipTime(now)}`);
+    return fail(SYNCDATA.AUTH_INVALID_REQUEST, 'Invalid Request');
   }
   const user = userFor(sim, payload, machine.centreId);
   if (!user) {
-    return fail(MOSIP_ERROR.INVALID_CREDENTIALS, payload.authType === 'REFRESH' ? 'Invalid or expired refresh token' : 'Invalid user id or password');
+    return fail(SYNCDATA.AUTH_INVALID_REQUEST, 'Invalid Request');
   }
   const access = sim.issueToken(user.userId, user.roles);
   const refresh = sim.issueRefreshToken(user.userId);
@@ -142,7 +142,8 @@ function clientIdSecretKey(sim: MosipSimulator, req: SimRequest): SimReply {
   const id = 'mosip.io.clientId.pwd';
   const request = parseWrapper(req)?.request as { clientId?: string; secretKey?: string } | undefined;
   const secret = request?.clientId ? sim.state.data.clients[request.clientId] : undefined;
-  if (!secret || secret !== request?.secretKey) return errorReply(now, id, MOSIP_ERROR.INVALID_CLIENT, 'Invalid client id or secret');
+  // MOSIP lets Keycloak's 401 escape to its default handler: HTTP 500, errorCode "500" (mosipCodes.ts AUTHMANAGER)
+  if (!secret || secret !== request?.secretKey) return errorReply(now, id, AUTHMANAGER.UNHANDLED, '401 Unauthorized', 500);
   const { token } = sim.issueToken(request.clientId!, ['REGISTRATION_PROCESSOR', 'CREATE_PACKET']);
   // authmanager puts the token only in the cookie, never in the body (§4.1 b); it does not sign.
   return okReply(now, id, { status: 'success', message: 'Clientid and Token combination had been validated successfully' }, {
@@ -164,7 +165,7 @@ function getCertificate(sim: MosipSimulator, req: SimRequest): SimReply {
     const machine = machineId ? sim.state.data.machines[machineId] : undefined;
     if (machine && machine.centreId === centre) certPem = sim.pki.registration(ref).certPem;
   }
-  if (!certPem) return errorReply(now, id, 'KER-KMS-002', `ApplicationId ${app ?? ''} / ReferenceId ${ref} not found`);
+  if (!certPem) return errorReply(now, id, KEYMANAGER.APPLICATION_ID_NOT_VALID, `ApplicationId ${app ?? ''} / ReferenceId ${ref} not found`);
   return okReply(now, id, { certificate: certPem, certSignRequest: null, issuedAt: mosipTime(now), expiryAt: '2040-01-01T00:00:00.000Z', timestamp: mosipTime(now) });
 }
 
@@ -173,7 +174,7 @@ function verifyPublicKey(sim: MosipSimulator, req: SimRequest): SimReply {
   const request = parseWrapper(req)?.request as { publicKey?: string } | undefined;
   const der = request?.publicKey ? unb64(request.publicKey) : Buffer.alloc(0);
   const machine = Object.values(sim.state.data.machines).find((m) => m.publicKey !== null && unb64(m.publicKey).equals(der));
-  if (!machine || !machine.isActive) return errorReply(now, 'mosip.syncdata.tpm', MOSIP_ERROR.MACHINE_NOT_FOUND, 'Machine not found');
+  if (!machine || !machine.isActive) return errorReply(now, 'mosip.syncdata.tpm', SYNCDATA.MACHINE_NOT_FOUND, 'Machine not found');
   return okReply(now, 'mosip.syncdata.tpm', { keyIndex: machine.keyIndex });
 }
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { errorFromHttpStatus, errorFromMosipErrors, errorFromNetwork, parseRetryAfter } from '../../../../../electron/services/sync/classifyMosipError';
+import { MOSIP_ERROR } from '../../../../../schemas/mosipErrorCodes';
 
 const now = Date.UTC(2026, 10, 22, 9, 0, 0);
 const json = (v: unknown) => Buffer.from(JSON.stringify(v));
@@ -25,9 +26,39 @@ describe('classifyMosipError', () => {
 
   it('classifies business errors in 200 bodies, including clock skew', () => {
     assert.equal(errorFromMosipErrors('/p', 200, [{ errorCode: 'KER-ATH-401', message: '' }], now, undefined).code, 'ERR_SYNC_AUTH_EXPIRED');
-    const skew = errorFromMosipErrors('/p', 200, [{ errorCode: 'RPR-RGS-026', message: '' }], now, new Date(now - 90 * 60_000).toISOString());
+    const skew = errorFromMosipErrors('/p', 200, [{ errorCode: 'RPR-RGS-028', message: '' }], now, new Date(now - 90 * 60_000).toISOString());
     assert.deepEqual([skew.code, skew.details], ['ERR_SYNC_CLOCK_SKEW', { endpoint: '/p', skewMinutes: 90 }]);
     assert.equal(errorFromMosipErrors('/p', 200, [{ errorCode: 'RPR-PKR-005', message: 'dup' }], now, undefined).code, 'ERR_SYNC_REJECTED');
+  });
+
+  // MOSIP LTS 1.2 has no clock-skew code: syncdata useridpwd folds a refused timestamp into
+  // KER-SYN-AUTH-001 (SyncAuthTokenServiceImpl.getAuthToken) and syncV2 into RPR-RGS-028
+  // (SyncRegistrationServiceImpl.decryptAndGetSyncRequest). Skew is told apart by the server's clock.
+  it('calls a time-sensitive MOSIP refusal clock skew only when the server clock is off by more than 5 minutes', () => {
+    const at = (code: string, offsetMinutes: number) => errorFromMosipErrors('/p', 200, [{ errorCode: code, message: 'Invalid Request' }], now, new Date(now - offsetMinutes * 60_000).toISOString());
+    assert.deepEqual([at('KER-SYN-AUTH-001', -6).code, at('KER-SYN-AUTH-001', -6).details], ['ERR_SYNC_CLOCK_SKEW', { endpoint: '/p', skewMinutes: -6 }], 'our clock 6 minutes behind');
+    const near = at('KER-SYN-AUTH-001', 4);
+    assert.ok(near.is('ERR_SYNC_REJECTED'));
+    assert.equal(near.details.errorCode, 'KER-SYN-AUTH-001');
+    assert.equal(at('RPR-RGS-028', 5).code, 'ERR_SYNC_REJECTED');
+    assert.equal(at('RPR-RGS-028', 5.1).code, 'ERR_SYNC_CLOCK_SKEW');
+    assert.equal(at('RPR-PKR-009', 90).code, 'ERR_SYNC_REJECTED', 'a hash mismatch is never clock skew');
+    assert.equal(errorFromMosipErrors('/p', 200, [{ errorCode: 'KER-SYN-AUTH-001', message: '' }], now, undefined).code, 'ERR_SYNC_REJECTED', 'no server time, no skew');
+  });
+
+  it('knows the MOSIP LTS 1.2 codes the client acts on', () => {
+    // each value is checked against MOSIP's source: see schemas/mosipErrorCodes.ts for repo, file and constant
+    assert.deepEqual({ ...MOSIP_ERROR }, {
+      AUTH_FAILED: 'KER-ATH-401',
+      MACHINE_NOT_FOUND: 'KER-SNC-155',
+      SYNC_AUTH_INVALID_REQUEST: 'KER-SYN-AUTH-001',
+      REG_CENTER_UPDATED: 'KER-SNC-149',
+      DUPLICATE_PACKET: 'RPR-PKR-005',
+      PACKET_NOT_SYNCED: 'RPR-PKR-001',
+      PACKET_HASH_MISMATCH: 'RPR-PKR-009',
+      PACKET_SIZE_MISMATCH: 'RPR-PKR-013',
+      SYNC_DECRYPT_FAILED: 'RPR-RGS-028',
+    });
   });
 
   it('treats connection errors as unreachable and rethrows anything else as a bug', () => {

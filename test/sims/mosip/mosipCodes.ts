@@ -1,0 +1,125 @@
+/**
+ * The `errors[].errorCode` values the simulator answers with, each copied from MOSIP's source (LTS 1.2
+ * branches named per group) — never from the client's `schemas/`, so a wrong code in the client fails
+ * a test instead of being echoed back. README.md § Conformance lists the file and constant of each.
+ */
+
+/** mosip/admin-services release-1.2.0.1, admin/kernel-syncdata-service …/syncdata/constant/ */
+export const SYNCDATA = {
+  /** MasterDataErrorCode.MACHINE_NOT_FOUND ("Machine not found") */
+  MACHINE_NOT_FOUND: 'KER-SNC-155',
+  /** MasterDataErrorCode.MACHINE_PUBLIC_KEY_NOT_WHITELISTED ("Public key not whitelisted") */
+  PUBLIC_KEY_NOT_WHITELISTED: 'KER-SNC-164',
+  /**
+   * SyncAuthErrorCode.INVALID_REQUEST ("Invalid Request"). SyncAuthTokenServiceImpl.getAuthToken
+   * answers it for a bad signature, a missing `kid`, and — because its catch (Exception) swallows them —
+   * for a timestamp outside the window and for refused credentials too.
+   */
+  AUTH_INVALID_REQUEST: 'KER-SYN-AUTH-001',
+} as const;
+
+/** mosip/keymanager release-1.2.0.x, KeymanagerErrorConstant.APPLICATIONID_NOT_VALID */
+export const KEYMANAGER = {
+  APPLICATION_ID_NOT_VALID: 'KER-KMS-002',
+} as const;
+
+/** mosip/mosip-openid-bridge release-1.2.0.x, kernel-auth-adapter AuthAdapterErrorCode.UNAUTHORIZED */
+export const AUTH_ADAPTER = {
+  UNAUTHORIZED: 'KER-ATH-401',
+} as const;
+
+/**
+ * mosip/mosip-openid-bridge release-1.2.0.x, kernel-auth-service: AuthServiceImpl.authenticateWithSecretKey
+ * lets Keycloak's 401 escape as HttpClientErrorException; AuthManagerExceptionHandler.defaultErrorHandler
+ * turns it into HTTP 500 with errorCode "500".
+ */
+export const AUTHMANAGER = {
+  UNHANDLED: '500',
+} as const;
+
+/** mosip/registration release-1.2.0.x, registration-processor-core PlatformErrorMessages (RPR_PKR_*) */
+export const PACKET_RECEIVER = {
+  /** RPR_PKR_PACKET_NOT_YET_SYNC (PacketNotSyncException) */
+  NOT_YET_SYNCED: 'RPR-PKR-001',
+  /** RPR_PKR_INVALID_PACKET_SIZE (FileSizeExceedException) */
+  INVALID_PACKET_SIZE: 'RPR-PKR-002',
+  /** RPR_PKR_INVALID_PACKET_FORMAT (PacketNotValidException: not a .zip) */
+  INVALID_PACKET_FORMAT: 'RPR-PKR-003',
+  /** RPR_PKR_DUPLICATE_PACKET_RECIEVED (DuplicateUploadRequestException) */
+  DUPLICATE_PACKET: 'RPR-PKR-005',
+  /** RPR_PKR_PACKET_NOT_AVAILABLE (PacketNotAvailableException: no file part) */
+  PACKET_NOT_AVAILABLE: 'RPR-PKR-006',
+  /** RPR_PKR_PACKET_HASH_NOT_EQUALS_SYNCED_HASH (UnequalHashSequenceException) */
+  HASH_MISMATCH: 'RPR-PKR-009',
+  /** RPR_PKR_INVALID_PACKET_SIZE_SYNCED (PacketSizeNotInSyncException) */
+  SIZE_MISMATCH: 'RPR-PKR-013',
+} as const;
+
+/** mosip/registration release-1.2.0.x, registration-processor-core PlatformErrorMessages (RPR_RGS_*) */
+export const REGISTRATION_STATUS = {
+  /** RPR_RGS_INVALID_SYNCTYPE (SyncRegistrationServiceImpl.validateRegistrationType) */
+  INVALID_SYNC_TYPE: 'RPR-RGS-003',
+  /** RPR_RGS_INVALID_LANGUAGECODE (validateLanguageCode) */
+  INVALID_LANGUAGE_CODE: 'RPR-RGS-004',
+  /** RPR_RGS_EMPTY_REGISTRATIONID (validateRegistrationID) */
+  EMPTY_REGISTRATION_ID: 'RPR-RGS-006',
+  /** RPR_RGS_MISSING_INPUT_PARAMETER (RegistrationSyncRequestValidator; SyncRegistrationServiceImpl) */
+  MISSING_INPUT_PARAMETER: 'RPR-RGS-013',
+  /** RPR_RGS_INVALID_INPUT_PARAMETER (RegistrationSyncRequestValidator.validateId) */
+  INVALID_INPUT_PARAMETER: 'RPR-RGS-014',
+  /** RPR_RGS_RID_NOT_FOUND (RegistrationStatusController: search for an unknown RID) */
+  RID_NOT_FOUND: 'RPR-RGS-031',
+  /** RPR_RGS_PACKETID_NOT_FOUND (PacketExternalStatusController: unknown packet id) */
+  PACKET_ID_NOT_FOUND: 'RPR-RGS-037',
+  /** RPR_RGS_INVALID_SUPERVISOR_STATUS (validateSupervisorStatus) */
+  INVALID_SUPERVISOR_STATUS: 'RPR-RGS-026',
+  /** RPR_RGS_INVALID_HASHVALUE (validateHashValue) */
+  INVALID_HASH_VALUE: 'RPR-RGS-027',
+  /**
+   * RPR_RGS_DECRYPTION_FAILED (SyncRegistrationServiceImpl.decryptAndGetSyncRequest). The request
+   * `timestamp` only reaches keymanager's decrypt through Decryptor.decrypt, so a timestamp it refuses
+   * comes back as this code too.
+   */
+  DECRYPTION_FAILED: 'RPR-RGS-028',
+} as const;
+
+/** mosip/packet-manager release-1.2.0.x, commons-packet-manager …/packet/constants/ErrorCode */
+export const PACKET_MANAGER = {
+  /** ErrorCode.AUDITS_REQUIRED (PacketWriterImpl: "Registration audits is empty") */
+  AUDITS_REQUIRED: 'KER-KPM-008',
+} as const;
+
+/** mosip/pre-registration release-1.2.0.x */
+export const PRE_REGISTRATION = {
+  /** datasync ErrorCodes.PRG_DATA_SYNC_001 (DataSyncServiceUtil: no record for the date range) */
+  NO_RECORDS: 'PRG_DATA_SYNC_001',
+  /** datasync ErrorCodes.PRG_DATA_SYNC_005 (DataSyncServiceUtil: zip file creation failed) */
+  ZIP_FAILED: 'PRG_DATA_SYNC_005',
+  /** datasync ErrorCodes.PRG_DATA_SYNC_009 (DataSyncServiceUtil: invalid registration centre id) */
+  INVALID_CENTRE: 'PRG_DATA_SYNC_009',
+  /** core ErrorCodes.PRG_CORE_REQ_019 (DataSyncServiceUtil: invalid date format) */
+  INVALID_DATE: 'PRG_CORE_REQ_019',
+  /** core ErrorCodes.PRG_CORE_REQ_020 (DataSyncServiceUtil: from date after to date) */
+  FROM_AFTER_TO: 'PRG_CORE_REQ_020',
+  /** application-service DemographicErrorCodes.PRG_PAM_APP_005 (no data for the PRID) */
+  NO_DATA_FOR_PRID: 'PRG_PAM_APP_005',
+} as const;
+
+/**
+ * Codes with no MOSIP source found yet: the simulator's own choice, kept apart so nobody mistakes them
+ * for MOSIP's. README.md § Conformance marks them "unverified".
+ */
+export const UNVERIFIED = {
+  /** registrationstatus search / packetexternalstatus with an empty or oversized request list */
+  STATUS_REQUEST_LIST: 'RPR-RGS-001',
+  /** packet manager createPacket: a required request field is missing */
+  PACKET_FIELD_MISSING: 'KER-PUT-019',
+  /** packet manager createPacket: the packet id exists already */
+  PACKET_EXISTS: 'KER-PUT-024',
+  /** workflowinstance: wrong request id / process mismatch / no created packet */
+  WORKFLOW_BAD_ID: 'RPR-WIN-001',
+  WORKFLOW_PROCESS_MISMATCH: 'RPR-WIN-002',
+  WORKFLOW_NO_PACKET: 'RPR-WIN-003',
+  /** pre-registration datasync: request body is not JSON */
+  PREREG_INVALID_BODY: 'PRG_CORE_REQ_004',
+} as const;
