@@ -143,4 +143,9 @@ export const syncErrors = defineErrors({
     log: 'no review summary is stored for this packet (built before summaries, by the CLI, or deleted with its file)',
     details: z.object({ rid: z.string() }),
   },
+  ERR_SYNC_BUSY: {
+    retry: 'retry',
+    log: 'another sync run (the app or the CLI) holds this machine\'s outbox; this one waits or stops',
+    details: z.object({ pid: z.number().int() }),
+  },
 });

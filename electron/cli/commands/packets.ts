@@ -135,6 +135,7 @@ export const WHAT_TO_DO: Readonly<Record<string, string>> = {
   ERR_SYNC_AUTH_EXPIRED: 'log in again (sync --user ID) while online',
   ERR_SYNC_MACHINE_NOT_REGISTERED: 'ask the administrator to register this machine\'s key',
   ERR_SYNC_NOT_CONFIGURED: 'give --server URL and run a down-sync first',
+  ERR_SYNC_BUSY: 'another sync (the app or another CLI) is sending this machine\'s packets: let it finish, then sync again',
 };
 
 /** The end-of-day summary: what went, what is parked and why, what to do. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createHash, createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
+import { constants, createHash, createPublicKey, generateKeyPairSync, privateDecrypt, sign } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -152,6 +152,22 @@ describe('packet oracles (JDK + openssl) and packet inspect', () => {
     assert.equal(key.length, 32);
     const r = await runJavaOracle(classDir, good.file, regKeyFile, machineCertFile);
     assert.equal(key.toString('hex'), r.outerKey);
+  });
+
+  it('every envelope of two built packets has its own whole session key, nonce and aad', async () => {
+    // 2 packets × (outer + 3 subpackets); keys unwrapped with the test's RSA key as the server would
+    const envelopes: Buffer[] = [];
+    for (const bytes of [good.bytes, other.bytes]) {
+      envelopes.push(bytes);
+      const container = await unzipEntries(decryptEnvelope(pki.regKey, bytes).plain);
+      for (const [name, entry] of container) if (name.endsWith('.zip')) envelopes.push(entry);
+    }
+    assert.equal(envelopes.length, 8);
+    const unwrap = (e: Buffer) => privateDecrypt({ key: pki.regKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, e.subarray(76, 332));
+    const distinct = (pick: (e: Buffer) => Buffer) => new Set(envelopes.map((e) => pick(e).toString('hex'))).size;
+    assert.equal(distinct(unwrap), 8, 'a session key is reused');
+    assert.equal(distinct((e) => e.subarray(0, 12)), 8, 'a GCM nonce is reused');
+    assert.equal(distinct((e) => e.subarray(12, 44)), 8, 'an aad is reused');
   });
 
   it('packet inspect accepts the built packet with every check passing', async () => {

@@ -57,6 +57,13 @@ export class MosipSimulator {
   /** refresh tokens are only good for authType REFRESH, never as a session cookie */
   readonly refreshTokens = new Map<string, { userId: string; expiresAt: number }>();
   readonly requestCounts: Record<string, number> = {};
+  /**
+   * Test hook, awaited after a request's body arrived and before it is routed: a test counts the
+   * requests in flight at the server (e.g. concurrent uploads) and decides when each is answered.
+   */
+  beforeRoute: ((req: SimRequest) => Promise<void>) | undefined;
+  /** per path: requests between their arrival and the end of their answer, now and at most */
+  readonly inFlight = new Map<string, { now: number; max: number }>();
   readonly tokenLifetimeMs: number;
   readonly timestampWindowMs: number;
   readonly #routes: Route[];
@@ -177,8 +184,17 @@ export class MosipSimulator {
       this.requestCounts[simReq.path] = (this.requestCounts[simReq.path] ?? 0) + 1;
       const fault = simReq.path.startsWith('/_sim/') ? undefined : this.faults.take(simReq.path);
       if (fault && (await this.#applyPreFault(fault, req, res))) return;
-      const reply = await this.#route(simReq);
-      await this.#send(res, reply, fault);
+      const counter = this.inFlight.get(simReq.path) ?? { now: 0, max: 0 };
+      this.inFlight.set(simReq.path, counter);
+      counter.now += 1;
+      counter.max = Math.max(counter.max, counter.now);
+      try {
+        if (this.beforeRoute && !simReq.path.startsWith('/_sim/')) await this.beforeRoute(simReq);
+        const reply = await this.#route(simReq);
+        await this.#send(res, reply, fault);
+      } finally {
+        counter.now -= 1;
+      }
     } catch (err) {
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'application/json' });
@@ -256,7 +272,8 @@ export class MosipSimulator {
     const slice = Math.max(1, Math.floor(fault.bytesPerSecond! / 10));
     for (let offset = 0; offset < body.length && !res.destroyed; offset += slice) {
       res.write(body.subarray(offset, offset + slice));
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // no pause after the last slice: the answer is complete for the client once it is written
+      if (offset + slice < body.length) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     res.end();
   }

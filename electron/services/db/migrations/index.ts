@@ -8,9 +8,10 @@ import { updateToSchemaVersion40 } from './40-outbox';
 import { updateToSchemaVersion50 } from './50-drafts';
 import { updateToSchemaVersion60 } from './60-pre-registrations';
 import { updateToSchemaVersion70 } from './70-packet-summaries';
+import { updateToSchemaVersion80 } from './80-run-leases';
 
 /** Every migration, in order. Append only. */
-export const MIGRATIONS: readonly Migration[] = [updateToSchemaVersion10, updateToSchemaVersion20, updateToSchemaVersion30, updateToSchemaVersion40, updateToSchemaVersion50, updateToSchemaVersion60, updateToSchemaVersion70];
+export const MIGRATIONS: readonly Migration[] = [updateToSchemaVersion10, updateToSchemaVersion20, updateToSchemaVersion30, updateToSchemaVersion40, updateToSchemaVersion50, updateToSchemaVersion60, updateToSchemaVersion70, updateToSchemaVersion80];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

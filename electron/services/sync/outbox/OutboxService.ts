@@ -11,6 +11,7 @@ import { DEFAULT_BACKOFF, type BackoffOptions } from '../backoff';
 import type { RegProcClient } from '../RegProcClient';
 import { syncErrorDisposition } from '../syncErrorDisposition';
 import { fileSha256 } from './fileSha256';
+import { RunLease } from './RunLease';
 
 /** The registration-processor calls the outbox makes (RegProcClient; a fake in unit tests). */
 export type OutboxServer = Pick<RegProcClient, 'syncPackets' | 'uploadPacket' | 'searchStatus'>;
@@ -35,6 +36,8 @@ export interface OutboxServiceOptions {
   readonly langCode?: string;
   /** re-authentications allowed in one run before it stops and asks for a login */
   readonly maxReauthPerRun?: number;
+  /** how often `drain` looks again while another runner (the app or the CLI) holds the outbox; default 5 s */
+  readonly busyPollMs?: number;
   readonly onDidChange?: (item: OutboxItem) => void;
   readonly onDidProgress?: (progress: SyncProgress) => void;
 }
@@ -80,6 +83,8 @@ export class OutboxService {
   readonly #batch: number;
   #running: Promise<OutboxRunSummary> | undefined;
   #extraProgress: ((p: SyncProgress) => void) | undefined;
+  /** one runner per database across processes: the CAS on each row guards a step, not a whole run */
+  readonly #lease: RunLease;
 
   constructor(options: OutboxServiceOptions) {
     const maxUploads = options.maxConcurrentUploads ?? 2;
@@ -91,6 +96,7 @@ export class OutboxService {
     this.#backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.#maxUploads = maxUploads;
     this.#batch = batch;
+    this.#lease = new RunLease({ db: options.db, clock: options.clock, name: 'outbox' });
   }
 
   /** Items for the EOD screens and `packets list`. */
@@ -136,6 +142,13 @@ export class OutboxService {
     for (;;) {
       const pass = await this.run({ signal: options.signal });
       mergeSummary(total, pass);
+      if (pass.stoppedBy?.code === 'ERR_SYNC_BUSY') {
+        // another runner has the outbox (the app while the CLI drains, or the reverse): wait it out
+        const again = this.#o.clock.now() + (this.#o.busyPollMs ?? 5000);
+        if (again > options.deadline) break;
+        await waitUntil(this.#o.clock, again, options.signal);
+        continue;
+      }
       if (pass.stoppedBy || !this.hasPendingWork()) break;
       const next = this.nextAttemptAt() ?? this.#o.clock.now();
       if (next > options.deadline) break;
@@ -176,11 +189,20 @@ export class OutboxService {
 
   async #run(options: Readonly<{ signal?: AbortSignal; statuses?: boolean; ignoreBackoff?: boolean }>): Promise<OutboxRunSummary> {
     const rs = this.#runState(options.signal, options.ignoreBackoff ?? false);
-    await this.#guard(rs, async () => {
-      await this.#ridSyncPhase(rs);
-      await this.#uploadPhase(rs);
-      if (options.statuses ?? true) await this.#statusPhase(rs, ['UPLOADED']);
-    });
+    const holder = this.#lease.take();
+    if (holder) {
+      rs.summary.stoppedBy = { code: 'ERR_SYNC_BUSY', details: { pid: holder.pid } };
+      return rs.summary;
+    }
+    try {
+      await this.#guard(rs, async () => {
+        await this.#ridSyncPhase(rs);
+        await this.#uploadPhase(rs);
+        if (options.statuses ?? true) await this.#statusPhase(rs, ['UPLOADED']);
+      });
+    } finally {
+      this.#lease.release();
+    }
     rs.summary.finishedAt = this.#o.clock.now();
     rs.summary.retrying = this.#retryingNow();
     const s = rs.summary;
@@ -275,8 +297,10 @@ export class OutboxService {
   }
 
   async #uploadOne(rs: RunState, item: OutboxRecord): Promise<void> {
-    // Fresh from SQLite: a retried step (after a re-login) may find the item already UPLOADING.
+    // Fresh from SQLite: a retried step (after a re-login) may find the item already UPLOADING;
+    // an export or a person may have moved it since the queue was read.
     let current = fresh(this.#o.db, item);
+    if (current.state !== 'SYNCED' && current.state !== 'UPLOADING') return;
     if (current.state === 'UPLOADING') {
       // An earlier upload may have reached the server before a crash or a lost answer: ask first.
       const [status] = await this.#o.server.searchStatus([current.rid], rs.signal);
@@ -291,7 +315,11 @@ export class OutboxService {
       this.#park(rs, current, problem.code, problem.details);
       return;
     }
-    if (current.state === 'SYNCED') current = this.#patch(current, { state: 'UPLOADING' })!;
+    if (current.state === 'SYNCED') {
+      const claimed = this.#patch(current, { state: 'UPLOADING' });
+      if (!claimed) return; // the compare-and-set lost: someone else moved this packet first
+      current = claimed;
+    }
     await this.#o.server.uploadPacket(path, rs.signal);
     this.#uploaded(rs, current, null);
   }
@@ -353,6 +381,8 @@ export class OutboxService {
 
   /** Runs one step for `items`; a failure is retried, re-authenticated or parked by its class. */
   async #step(rs: RunState, items: readonly OutboxRecord[], body: () => Promise<void>): Promise<void> {
+    const usurper = this.#lease.renew();
+    if (usurper) throw new RunStop('ERR_SYNC_BUSY', { pid: usurper.pid });
     for (;;) {
       try {
         await body();

@@ -66,6 +66,32 @@ describe('AuditLog', () => {
     assert.match(result.problem!.reason, /entries were deleted/);
   });
 
+  // Each column is part of the hashed material: an edit to any one of them alone is caught.
+  for (const [column, value] of [['at', '12345'], ['event', "'LOGIN_SUCCESS'"], ['actor', "'officer9'"], ['details', `'{"reason":"ok"}'`]] as const) {
+    it(`detects an edited ${column}`, () => {
+      tamper(`UPDATE audit_log SET ${column} = ${value} WHERE seq = 2`);
+      assert.deepEqual(audit.verify().problem, { seq: 2, reason: 'entry 2 was modified after it was written' });
+    });
+  }
+
+  it("detects an edit whose hash and the next entry's link were both rewritten (the link is hashed too)", () => {
+    const row = db.prepare('SELECT * FROM audit_log WHERE seq = 2').get() as Parameters<typeof hashAuditRow>[0];
+    const forged = hashAuditRow({ ...row, actor: 'someone-else' });
+    tamper(`UPDATE audit_log SET actor = 'someone-else', hash = '${forged}' WHERE seq = 2; UPDATE audit_log SET prev_hash = '${forged}' WHERE seq = 3`);
+    assert.deepEqual(audit.verify().problem, { seq: 3, reason: 'entry 3 was modified after it was written' });
+  });
+
+  it('detects the last entry rewritten with its hash recomputed (the head anchor)', () => {
+    const row = db.prepare('SELECT * FROM audit_log WHERE seq = 3').get() as Parameters<typeof hashAuditRow>[0];
+    tamper(`UPDATE audit_log SET actor = 'someone-else', hash = '${hashAuditRow({ ...row, actor: 'someone-else' })}' WHERE seq = 3`);
+    assert.deepEqual(audit.verify().problem, { seq: 3, reason: 'entry 3 does not match the recorded head of the log' });
+  });
+
+  it('detects a removed head anchor', () => {
+    db.exec("DELETE FROM meta WHERE key = 'audit.head'");
+    assert.deepEqual(audit.verify().problem, { seq: 3, reason: 'the recorded head of the log is missing' });
+  });
+
   it('keeps working after verification', () => {
     audit.append('AUDIT_VERIFIED', 'supervisor1', { ok: true });
     assert.equal(audit.verify().entries, 4);

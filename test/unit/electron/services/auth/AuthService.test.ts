@@ -56,6 +56,16 @@ describe('AuthService', () => {
     assert.ok(events().includes('LOGIN_LOCKED'));
   });
 
+  it('by default locks on the 5th wrong password for 2 minutes', async () => {
+    const byDefault = new AuthService({ db, audit, clock });
+    for (let left = 4; left >= 1; left--) await rejectsWith(byDefault.verify('officer1', 'bad'), 'ERR_AUTH_WRONG_PASSWORD', { attemptsLeft: left });
+    await rejectsWith(byDefault.verify('officer1', 'bad'), 'ERR_AUTH_LOCKED', { lockedUntil: clock.now() + 120_000, minutes: 2 });
+    clock.advance(119_999);
+    await rejectsWith(byDefault.verify('officer1', 'right-password'), 'ERR_AUTH_LOCKED');
+    clock.advance(1);
+    assert.equal((await byDefault.verify('officer1', 'right-password')).userId, 'officer1');
+  });
+
   it('unlocks when the lock runs out, with a full set of attempts', async () => {
     for (let i = 0; i < 2; i++) await rejectsWith(auth.verify('officer1', 'bad'), 'ERR_AUTH_WRONG_PASSWORD');
     await rejectsWith(auth.verify('officer1', 'bad'), 'ERR_AUTH_LOCKED');

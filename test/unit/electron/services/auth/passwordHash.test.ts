@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { scryptSync } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { hashPassword, verifyPassword } from '../../../../../electron/services/auth/passwordHash';
 
@@ -18,6 +19,20 @@ describe('passwordHash', () => {
 
   it('defaults to a memory-hard cost of 2^15 × r=8 (32 MiB)', async () => {
     assert.match(await hashPassword('x'), /^scrypt\$15\$8\$1\$/);
+  });
+
+  it('stores the parameters scrypt really ran with (recomputed here with node:crypto)', async () => {
+    const stored = await hashPassword('Officer#2026');
+    const [, log2N, r, p, salt, hash] = stored.split('$');
+    assert.deepEqual([log2N, r, p], ['15', '8', '1']);
+    const N = 2 ** Number(log2N);
+    const again = scryptSync('Officer#2026', Buffer.from(salt!, 'base64'), 32, { N, r: Number(r), p: Number(p), maxmem: 256 * N * Number(r) });
+    assert.equal(again.toString('base64'), hash);
+  });
+
+  it('treats the composed and decomposed forms of a password as the same (NFC)', async () => {
+    const stored = await hashPassword('Jos\u00e9#2026', { log2N: 10, r: 8, p: 1 });
+    assert.equal(await verifyPassword('Jose\u0301#2026', stored), true);
   });
 
   it('never verifies a malformed or foreign hash', async () => {
