@@ -11,7 +11,7 @@ import { initialRegistrationState } from '../../../../../../renderer/features/re
 import type { SbiSimulator } from '../../../../../sims/sbi/SbiSimulator';
 import { makeTestPki, type TestPki } from '../../../../../helpers/packetKeys';
 import { startSimulator } from '../../../../../integration/sbi/sbiTestKit';
-import { inputsOf, openRealBackEnd, type RealBackEnd } from './realBackEnd';
+import { inputsOf, openRealBackEnd, type RealBackEnd } from '../../../../../helpers/realBackEnd';
 
 const PAGE = (() => {
   const image = new PNG({ width: 40, height: 30 });

@@ -13,7 +13,7 @@ import { makeTestPki, type TestPki } from '../../../../../helpers/packetKeys';
 import { makeTempDir } from '../../../../../helpers/tempDir';
 import { startSimulator } from '../../../../../integration/sbi/sbiTestKit';
 import { admin } from '../../../../../integration/sync/syncTestBed';
-import { inputsOf, openRealBackEnd, type RealBackEnd } from './realBackEnd';
+import { inputsOf, openRealBackEnd, type RealBackEnd } from '../../../../../helpers/realBackEnd';
 
 const PAGE = (() => {
   const image = new PNG({ width: 40, height: 30 });

@@ -8,7 +8,7 @@ import { initialDocScanState } from '../../../../../../../../renderer/features/r
 import { createRegistrationStore, type RegistrationStore } from '../../../../../../../../renderer/features/registration/store/store';
 import { docScanSelectors } from '../../../../../../../../renderer/features/registration/store/slices/docScan/selectors';
 import { documentsSelectors } from '../../../../../../../../renderer/features/registration/store/slices/documents/selectors';
-import { inputsOf, openRealBackEnd, type RealBackEnd } from '../../realBackEnd';
+import { inputsOf, openRealBackEnd, type RealBackEnd } from '../../../../../../../helpers/realBackEnd';
 
 const FIELD = 'proofOfIdentity';
 

@@ -1,15 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RegclientBridge } from '../../../../../../schemas/api/transport';
-import type { AppSettings } from '../../../../../../schemas/settings';
-import { TRUST_DIR } from '../../../../../../electron/services/devices/DevicesService';
-import { REGISTRATION_CERT_PATH } from '../../../../../../electron/services/packets/DataDirPacketBuilder';
-import type { AppServices, AppServicesOptions } from '../../../../../../electron/host/createAppServices';
-import type { ManualClock } from '../../../../../../native/time/ManualClock';
-import { createApiClient, type ApiClient } from '../../../../../../renderer/api/createApiClient';
-import type { SbiSimulator } from '../../../../../sims/sbi/SbiSimulator';
-import type { TestPki } from '../../../../../helpers/packetKeys';
-import { openTestServices } from '../../../../../helpers/openTestDataDir';
+import type { RegclientBridge } from '../../schemas/api/transport';
+import type { AppSettings } from '../../schemas/settings';
+import { TRUST_DIR } from '../../electron/services/devices/DevicesService';
+import { REGISTRATION_CERT_PATH } from '../../electron/services/packets/DataDirPacketBuilder';
+import type { AppServices, AppServicesOptions } from '../../electron/host/createAppServices';
+import type { ManualClock } from '../../native/time/ManualClock';
+import { createApiClient, type ApiClient } from '../../renderer/api/createApiClient';
+import type { SbiSimulator } from '../sims/sbi/SbiSimulator';
+import type { TestPki } from './packetKeys';
+import { openTestServices } from './openTestDataDir';
 
 /** One call the page made, as it crossed the bridge (the input as sent, before the Router). */
 export interface BridgeCall {
