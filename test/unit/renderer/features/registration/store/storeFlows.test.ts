@@ -249,6 +249,9 @@ describe('registration store flows (real Router, encrypted store, device simulat
     assert.deepEqual(calls('devices.stopPreview').length, 1);
     assert.equal(biometricsSelectors.previewSrc('face')(state()), null);
     assert.equal(biometricsSelectors.previewModality(state()), null);
+    // the store stopped listening: a late frame is not shown
+    backEnd.services.hub.broadcast('devices.onDidPreviewFrame', { modality: 'face', index: 99, jpegBase64: '/9j/AA==' });
+    assert.equal(biometricsSelectors.previewSrc('face')(state()), null);
   });
 
   it('shows a preview that ends with the device\'s error', async () => {
@@ -280,5 +283,8 @@ describe('registration store flows (real Router, encrypted store, device simulat
     state().reset();
     const { form, draft, documents, docScan, biometrics, submission } = state();
     assert.deepEqual({ form, draft, documents, docScan, biometrics, submission }, initialRegistrationState());
+    // a reset store no longer listens to device warnings
+    backEnd.services.hub.broadcast('devices.onDidWarn', { code: 'ERR_SBI_NO_DEVICE', message: 'no device', details: { modality: 'iris' } });
+    assert.equal(state().biometrics.warning, null);
   });
 });
