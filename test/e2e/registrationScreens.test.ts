@@ -211,7 +211,9 @@ describe('registration screens (browser host, real services, device simulator, D
     assert.match((await qr.getAttribute('src')) ?? '', /^data:image\/png;base64,/);
     assert.equal(await qr.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth), 92, 'the QR image decoded (21 modules and a one-module margin each side, 4 px each)');
     const receiptText = (await receipt.innerText()).replace(/\s+/g, ' ');
-    for (const expected of [`N.º de pedido (RID) ${rid}`, 'Tipo de pedido Novo registo', 'Nome completo Maria da Graça', 'Exceções (1) Mínimo esquerdo']) {
+    // as the back end composed it: the document attached, the exception and its photo, the back end's date and machine
+    const lines = [`N.º de pedido (RID) ${rid}`, 'Tipo de pedido Novo registo', 'Data 22/11/2026 09:00 UTC', 'Posto 10002', 'Nome completo Maria da Graça'];
+    for (const expected of [...lines, 'Comprovativo de identidade Bilhete de identidade', 'Comprovativo de exceção biométrica EOP', 'Exceções (1) Mínimo esquerdo']) {
       assert.ok(receiptText.includes(expected), `"${expected}" in: ${receiptText}`);
     }
     // one keypress prints, from this page
