@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { PNG } from 'pngjs';
+import { DEFAULT_SETTINGS } from '../../../../../../schemas/settings';
 import { createRegistrationStore, type RegistrationStore } from '../../../../../../renderer/features/registration/store/store';
 import { biometricsSelectors } from '../../../../../../renderer/features/registration/store/slices/biometrics/selectors';
 import { documentsSelectors } from '../../../../../../renderer/features/registration/store/slices/documents/selectors';
@@ -31,20 +32,29 @@ describe('registration store flows (real Router, encrypted store, device simulat
   let backEnd: RealBackEnd;
   let store: RegistrationStore;
 
+  // one back end for the file (opening one costs seconds); each test starts from no drafts, the
+  // default settings, ready devices and an empty call list
   before(async () => {
     simulator = await startSimulator();
     pki = makeTestPki(Date.UTC(2026, 10, 22, 9, 0, 0));
+    backEnd = await openRealBackEnd(simulator, pki);
   });
-  after(() => simulator.close());
+  after(async () => {
+    await backEnd.close();
+    await simulator.close();
+  });
   beforeEach(async () => {
     for (const device of simulator.devices.values()) {
       device.score = undefined;
       device.status = 'Ready';
     }
-    backEnd = await openRealBackEnd(simulator, pki);
+    await backEnd.api['devices.stopPreview']({});
+    for (const { draftId } of await backEnd.api['drafts.list']({})) await backEnd.api['drafts.discard']({ draftId });
+    backEnd.updateSettings(() => DEFAULT_SETTINGS);
+    backEnd.calls.length = 0;
     store = createRegistrationStore(backEnd.api, () => backEnd.clock.now());
   });
-  afterEach(() => backEnd.close());
+  afterEach(() => store.getState().reset());
 
   const state = () => store.getState();
   const calls = (method: string) => inputsOf(backEnd.calls, method);
@@ -256,6 +266,8 @@ describe('registration store flows (real Router, encrypted store, device simulat
 
   it('shows a preview that ends with the device\'s error', async () => {
     await toBiometrics();
+    // the iris camera was found ready, then unplugged: its MDS answers the stream with SBI error 607
+    await backEnd.api['devices.discover']({});
     simulator.device('iris').status = 'Not Ready';
     const ended = new Promise<void>((resolve) => {
       const stop = store.subscribe((s) => {
@@ -267,7 +279,7 @@ describe('registration store flows (real Router, encrypted store, device simulat
     });
     await state().startPreview('iris');
     await ended;
-    assert.equal(biometricsSelectors.error(state())?.code, 'ERR_SBI_DEVICE_NOT_READY');
+    assert.equal(biometricsSelectors.error(state())?.code, 'ERR_SBI_DEVICE_ERROR');
     assert.equal(biometricsSelectors.previewModality(state()), null);
   });
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import jpeg from 'jpeg-js';
-import { replaceConfig } from '../../../../../../../../electron/services/db/repos/syncConfig';
+import { listConfig, replaceConfig } from '../../../../../../../../electron/services/db/repos/syncConfig';
 import { DOCUMENT_SIZE_KEY } from '../../../../../../../../electron/services/registration/drafts/DraftDocuments';
 import { initialDocScanState } from '../../../../../../../../renderer/features/registration/store/initialState';
 import { createRegistrationStore, type RegistrationStore } from '../../../../../../../../renderer/features/registration/store/store';
@@ -22,13 +22,18 @@ describe('docScan actions (real Router and document service)', () => {
   let backEnd: RealBackEnd;
   let store: RegistrationStore;
 
-  beforeEach(async () => {
+  // one back end for the file (opening one costs seconds); each test has a new draft and an empty call list
+  before(async () => {
     backEnd = await openRealBackEnd();
+  });
+  after(() => backEnd.close());
+  beforeEach(async () => {
+    backEnd.calls.length = 0;
     store = createRegistrationStore(backEnd.api, () => backEnd.clock.now());
     await state().open();
     await state().start('NEW', ['por', 'eng']);
   });
-  afterEach(() => backEnd.close());
+  afterEach(() => store.getState().reset());
 
   const state = () => store.getState();
   const attachCalls = () => inputsOf(backEnd.calls, 'drafts.attachDocument') as { fieldId: string; documentType: string; refNumber: string | null; files: { name: string; mimeType: string }[] }[];
@@ -57,20 +62,26 @@ describe('docScan actions (real Router and document service)', () => {
 
   it('keeps the panel and its pages open with the back end\'s size-limit error', async () => {
     // the limit from the synced config (MOSIP mosip.registration.document_size), below the large page
-    replaceConfig(backEnd.services.data.db, 'registration', { [DOCUMENT_SIZE_KEY]: '20000' }, backEnd.clock.now());
-    scanPages(cameraPage(200, 200, true), cameraPage(40, 30));
-    await state().attachScan('CIN', '');
-    const error = documentsSelectors.error(FIELD)(state());
-    assert.equal(error?.code, 'ERR_REG_DOCUMENT_TOO_LARGE');
-    assert.equal((error?.details as { limitBytes: number }).limitBytes, 20000);
-    assert.equal(docScanSelectors.openFieldId(state()), FIELD);
-    assert.equal(docScanSelectors.pageCount(state()), 2, 'nothing taken is lost');
-    // the operator removes the big page and attaches the rest
-    state().removeScanPage(docScanSelectors.pages(state())[0]!.id);
-    await state().attachScan('CIN', '');
-    assert.equal(documentsSelectors.status(FIELD)(state()), 'attached');
-    assert.equal(docScanSelectors.openFieldId(state()), null);
-    assert.deepEqual(attachCalls().map((c) => c.files.length), [2, 1]);
+    const db = backEnd.services.data.db;
+    const synced = listConfig(db, 'registration');
+    replaceConfig(db, 'registration', { ...synced, [DOCUMENT_SIZE_KEY]: '20000' }, backEnd.clock.now());
+    try {
+      scanPages(cameraPage(200, 200, true), cameraPage(40, 30));
+      await state().attachScan('CIN', '');
+      const error = documentsSelectors.error(FIELD)(state());
+      assert.equal(error?.code, 'ERR_REG_DOCUMENT_TOO_LARGE');
+      assert.equal((error?.details as { limitBytes: number }).limitBytes, 20000);
+      assert.equal(docScanSelectors.openFieldId(state()), FIELD);
+      assert.equal(docScanSelectors.pageCount(state()), 2, 'nothing taken is lost');
+      // the operator removes the big page and attaches the rest
+      state().removeScanPage(docScanSelectors.pages(state())[0]!.id);
+      await state().attachScan('CIN', '');
+      assert.equal(documentsSelectors.status(FIELD)(state()), 'attached');
+      assert.equal(docScanSelectors.openFieldId(state()), null);
+      assert.deepEqual(attachCalls().map((c) => c.files.length), [2, 1]);
+    } finally {
+      replaceConfig(db, 'registration', synced, backEnd.clock.now());
+    }
   });
 
   it('does not call the back end without pages or with the panel closed', async () => {
