@@ -3,19 +3,18 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, describe } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { FakeRegistrationApi } from '../unit/renderer/features/registration/store/fakeRegistrationApi';
+import { listConfig, replaceConfig } from '../../electron/services/db/repos/syncConfig';
+import { DOCUMENT_SIZE_KEY } from '../../electron/services/registration/drafts/DraftDocuments';
 import { seriousA11yViolations } from './helpers/axe';
 import { fillDemographics } from './helpers/fillDemographics';
-import { buildHarness, HARNESS_URL, routeHarness } from './helpers/buildHarness';
+import { startInProcessApp, type InProcessApp } from './helpers/inProcessApp';
+import { logIn } from './helpers/logIn';
 import { ARTIFACTS, CAMERA_ARGS, itSavingArtifacts, launchChromium } from './helpers/startApp';
 
 const SCREENS = join(ARTIFACTS, 'screens');
-/** The harness's made-up origin is plain http: camera access needs a secure context (the app's 127.0.0.1 is one). */
-const HARNESS_SECURE = `--unsafely-treat-insecure-origin-as-secure=${HARNESS_URL.replace(/\/$/, '')}`;
 
-/** What the harness page exposes (this file is type-checked without the DOM library). */
+/** What the page exposes (this file is type-checked without the DOM library). */
 interface ScanPage {
-  harness: { fake: FakeRegistrationApi; setLanguage(language: string): Promise<void> };
   scanStreams: { getTracks(): { readyState: string }[] }[];
 }
 
@@ -33,22 +32,26 @@ function recordStreams(): void {
 }
 
 /**
- * The "Scan with camera" panel in Debian Chromium with Chromium's fake cameras, on the registration
- * harness (contract-shaped fake back end): pages by keyboard, the chooser, attach, the camera
- * stopped on every way out, the refusal message, axe, Arabic, 1366×768.
+ * The "Scan with camera" panel in Debian Chromium with Chromium's fake cameras, on the real back end
+ * through the browser host (inProcessApp.ts; 127.0.0.1 is a secure context, so the camera may be
+ * asked for): pages by keyboard, the chooser, attach (the back end makes one PDF and applies the
+ * synced size limit), the camera stopped on every way out, the refusal message, axe, Arabic, 1366×768.
  */
-describe('document scan with the camera (harness, Debian Chromium, fake camera)', () => {
+describe('document scan with the camera (browser host, real services, Debian Chromium, fake camera)', () => {
   let browser: Browser;
-  let bundle: { js: string; css: string };
+  let app: InProcessApp;
   let context: BrowserContext | undefined;
   let page: Page | undefined;
+  /** the calls the page sent over the browser host's socket, as [method, input] */
+  let sent: [string, unknown][] = [];
 
   before(async () => {
-    [browser, bundle] = await Promise.all([launchChromium([...CAMERA_ARGS, HARNESS_SECURE]), buildHarness()]);
+    [browser, app] = await Promise.all([launchChromium(CAMERA_ARGS), startInProcessApp()]);
     mkdirSync(SCREENS, { recursive: true });
   });
   after(async () => {
     await browser.close();
+    await app.stop();
   });
   afterEach(async () => {
     await context?.close();
@@ -71,13 +74,21 @@ describe('document scan with the camera (harness, Debian Chromium, fake camera)'
   /** A new page on the Documents screen; `camera` grants the camera permission (else it is refused). */
   async function toDocuments(camera: boolean) {
     context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-    context.setDefaultTimeout(10_000);
-    if (camera) await context.grantPermissions(['camera'], { origin: HARNESS_URL });
+    context.setDefaultTimeout(15_000);
+    if (camera) await context.grantPermissions(['camera'], { origin: new URL(app.url).origin });
     page = await context.newPage();
+    // the page's clock is the back end's (22 November 2026)
+    await page.clock.setFixedTime(app.backEnd.clock.now());
     page.on('pageerror', (err) => console.error(`page error: ${err.message}`));
+    sent = [];
+    page.on('websocket', (socket) => socket.on('framesent', ({ payload }) => {
+      const frame = JSON.parse(String(payload)) as { method?: string; input?: unknown };
+      if (frame.method) sent.push([frame.method, frame.input]);
+    }));
     await page.addInitScript(recordStreams);
-    await routeHarness(page, bundle);
-    await page.goto(`${HARNESS_URL}?lang=eng`);
+    await page.goto(app.url);
+    await logIn(page);
+    await page.getByRole('button', { name: 'New registration' }).click();
     await heading('New registration').waitFor();
     await page.getByRole('button', { name: 'Start registration' }).click();
     await heading('Consent').waitFor();
@@ -133,22 +144,31 @@ describe('document scan with the camera (harness, Debian Chromium, fake camera)'
     assert.ok(box && box.y >= 0 && box.y + box.height <= 768, `the panel fits 1366×768: ${JSON.stringify(box)}`);
     await p().screenshot({ path: join(SCREENS, '4b-document-scan.png') });
 
-    // the back end refuses the size (the fake's limit is 2 KB): the message shows in the panel, the pages stay
-    await dialog().getByRole('button', { name: 'Attach 2 pages' }).click();
-    const tooLarge = dialog().locator('[data-error-code="ERR_REG_DOCUMENT_TOO_LARGE"]');
-    await tooLarge.waitFor();
-    assert.match((await tooLarge.textContent()) ?? '', /above the limit of 2 KB/);
-    assert.equal(await dialog().getByRole('img').count(), 2, 'nothing taken is lost');
-    await p().evaluate(() => {
-      (globalThis as unknown as ScanPage).harness.fake.documentLimit = 5_000_000;
-    });
+    // the back end refuses the size (the synced mosip.registration.document_size, here 2 KB): the message shows in the panel, the pages stay
+    const db = app.backEnd.services.data.db;
+    const synced = listConfig(db, 'registration');
+    replaceConfig(db, 'registration', { ...synced, [DOCUMENT_SIZE_KEY]: '2048' }, app.backEnd.clock.now());
+    try {
+      await dialog().getByRole('button', { name: 'Attach 2 pages' }).click();
+      const tooLarge = dialog().locator('[data-error-code="ERR_REG_DOCUMENT_TOO_LARGE"]');
+      await tooLarge.waitFor();
+      assert.match((await tooLarge.textContent()) ?? '', /above the limit of 2 KB/);
+      assert.equal(await dialog().getByRole('img').count(), 2, 'nothing taken is lost');
+    } finally {
+      replaceConfig(db, 'registration', synced, app.backEnd.clock.now());
+    }
     await dialog().getByRole('button', { name: 'Attach 2 pages' }).click();
     await dialog().waitFor({ state: 'hidden' });
     await p().getByTestId('document-proofOfIdentity').waitFor();
     assert.match((await p().getByTestId('document-proofOfIdentity').textContent()) ?? '', /attached/);
-    const calls = await p().evaluate(() => (globalThis as unknown as ScanPage).harness.fake.calls.filter((c) => c.method === 'drafts.attachDocument').map((c) => c.input));
-    const sent = [['proofOfIdentity', ['scan-page-1.jpg', 'scan-page-2.jpg']]];
-    assert.deepEqual(calls.map((c) => (c as { fieldId: string; files: string[] })).map((c) => [c.fieldId, c.files]), [...sent, ...sent]);
+    type Attach = { fieldId: string; files: { name: string; mimeType: string }[] };
+    const attaches = sent.filter(([method]) => method === 'drafts.attachDocument').map(([, input]) => input as Attach);
+    const pages = ['proofOfIdentity', [['scan-page-1.jpg', 'image/jpeg'], ['scan-page-2.jpg', 'image/jpeg']]];
+    assert.deepEqual(attaches.map((c) => [c.fieldId, c.files.map((f) => [f.name, f.mimeType])]), [pages, pages], 'the same two pages, refused then attached');
+    // the back end keeps one PDF of the pages in the draft
+    const drafts = await app.backEnd.api['drafts.list']({});
+    const kept = await Promise.all(drafts.map(async (d) => (await app.backEnd.api['drafts.get']({ draftId: d.draftId })).values['proofOfIdentity']));
+    assert.ok(kept.some((v) => v?.type === 'document' && v.format === 'pdf'), JSON.stringify(kept));
     assert.equal(await liveTracks(), 0, 'the camera is stopped once the panel closes');
     assert.equal(await isFocused(p().locator('#field-proofOfIdentity-scan')), true, 'focus returns to the button that opened the panel');
   });
@@ -191,8 +211,8 @@ describe('document scan with the camera (harness, Debian Chromium, fake camera)'
 
   it('mirrors the panel right-to-left in Arabic', async () => {
     await toDocuments(true);
-    await p().evaluate(() => (globalThis as unknown as ScanPage).harness.setLanguage('ara'));
-    assert.equal(await p().getAttribute('html', 'dir'), 'rtl');
+    await p().getByTestId('language-select').selectOption('ara');
+    await p().locator('html[dir="rtl"]').waitFor();
     await p().click('#field-proofOfIdentity-scan');
     await dialog().getByRole('button', { name: 'التقاط صفحة' }).waitFor();
     await p().waitForFunction(() => (globalThis as unknown as { document: { activeElement: { textContent: string } | null } }).document.activeElement?.textContent === 'التقاط صفحة');

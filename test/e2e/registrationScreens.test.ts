@@ -2,70 +2,89 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe } from 'node:test';
+import { PDFDocument } from 'pdf-lib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seriousA11yViolations } from './helpers/axe';
 import { fillDemographics } from './helpers/fillDemographics';
 import { ARTIFACTS, launchChromium, itSavingArtifacts } from './helpers/startApp';
-import type { FakeRegistrationApi } from '../unit/renderer/features/registration/store/fakeRegistrationApi';
-import { buildHarness, HARNESS_URL, routeHarness } from './helpers/buildHarness';
+import { listConfig, replaceConfig } from '../../electron/services/db/repos/syncConfig';
+import { DOCUMENT_SIZE_KEY } from '../../electron/services/registration/drafts/DraftDocuments';
+import { startInProcessApp, type InProcessApp } from './helpers/inProcessApp';
+import { logIn } from './helpers/logIn';
 
 const SCREENS = join(ARTIFACTS, 'screens');
 
-/** What the harness page exposes (this file is type-checked without the DOM library). */
-interface HarnessPage {
-  harness: { fake: FakeRegistrationApi; setLanguage(language: string): Promise<void> };
+/** What the page exposes (this file is type-checked without the DOM library). */
+interface AppPage {
   document: { activeElement: { id: string } | null };
   scrollTo(x: number, y: number): void;
   print(): void;
   /** calls of the stubbed print() */
   printed?: number;
 }
-/** a 1×1 JPEG, as a device preview frame would arrive */
-const TINY_JPEG = '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=';
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 /**
- * The registration screens in Debian Chromium against the contract-shaped fake back end (the real
- * back end's e2e is registration.test.ts): keyboard flow, validation messages, captures, preview,
- * receipt, axe on every screen, and the README screenshots at 1366×768.
+ * The registration screens in Debian Chromium on the real back end (browser host, services and the
+ * SBI device simulator in this process; the whole day with the MOSIP server is registration.test.ts):
+ * keyboard flow, validation messages, captures with the simulator's qualities against the settings'
+ * thresholds, the supervisor review's refusals, preview, receipt, axe on every screen, screenshots
+ * at 1366×768. The tests share one back end; each logs in on a page of its own.
  */
-describe('registration screens (harness, Debian Chromium)', () => {
+describe('registration screens (browser host, real services, device simulator, Debian Chromium)', () => {
   let browser: Browser;
-  let bundle: { js: string; css: string };
+  let app: InProcessApp;
+  let pdf: Buffer;
   let context: BrowserContext;
   let page: Page;
 
   before(async () => {
-    [browser, bundle] = await Promise.all([launchChromium(), buildHarness()]);
+    [browser, app] = await Promise.all([launchChromium(), startInProcessApp()]);
+    const doc = await PDFDocument.create();
+    doc.addPage([595, 842]);
+    pdf = Buffer.from(await doc.save());
     mkdirSync(SCREENS, { recursive: true });
   });
   after(async () => {
     await browser.close();
+    await app.stop();
   });
   beforeEach(async () => {
+    for (const device of app.devices.devices.values()) device.score = undefined;
     context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(15_000);
     page = await context.newPage();
+    // the page's clock is the back end's (22 November 2026)
+    await page.clock.setFixedTime(app.backEnd.clock.now());
     page.on('pageerror', (err) => console.error(`page error: ${err.message}`));
-    await routeHarness(page, bundle);
   });
   afterEach(async () => {
     await context.close();
   });
 
-  const it = itSavingArtifacts(() => ({ page, app: undefined }), { prefix: 'harness' });
+  const it = itSavingArtifacts(() => ({ page, app: undefined }), { prefix: 'screens' });
+  /** the UI language, as the header's menu switches it */
+  const setLanguage = async (language: string) => {
+    await page.getByTestId('language-select').selectOption(language);
+    await page.locator(`html[lang]`).and(page.locator(language === 'ara' ? 'html[dir="rtl"]' : 'html[dir="ltr"]')).waitFor();
+  };
 
   const heading = (name: string) => page.getByRole('heading', { level: 1, name, exact: true });
   const shot = async (name: string) => {
-    await page.evaluate(() => (globalThis as unknown as HarnessPage).scrollTo(0, 0));
+    await page.evaluate(() => (globalThis as unknown as AppPage).scrollTo(0, 0));
     await page.screenshot({ path: join(SCREENS, `${name}.png`) });
   };
   const assertA11y = async (where: string) => assert.deepEqual(await seriousA11yViolations(page), [], where);
-  const focusedId = () => page.evaluate(() => (globalThis as unknown as HarnessPage).document.activeElement?.id ?? '');
+  const focusedId = () => page.evaluate(() => (globalThis as unknown as AppPage).document.activeElement?.id ?? '');
 
-  async function startNew() {
-    await page.goto(`${HARNESS_URL}?lang=eng`);
+  /** logged in as officer1, on the process picker */
+  async function toPicker() {
+    await page.goto(app.url);
+    await logIn(page);
+    await page.getByRole('button', { name: 'New registration' }).click();
     await heading('New registration').waitFor();
+  }
+  async function startNew() {
+    await toPicker();
     await page.getByRole('button', { name: 'Start registration' }).click();
     await heading('Consent').waitFor();
   }
@@ -79,8 +98,7 @@ describe('registration screens (harness, Debian Chromium)', () => {
   }
 
   it('walks a NEW registration by keyboard, with every screen accessible', async () => {
-    await page.goto(`${HARNESS_URL}?lang=eng`);
-    await heading('New registration').waitFor();
+    await toPicker();
     assert.equal(await page.getByRole('checkbox', { name: 'Português' }).isChecked(), true);
     assert.equal(await page.getByRole('checkbox', { name: 'English' }).isChecked(), true);
     await assertA11y('picker');
@@ -106,7 +124,7 @@ describe('registration screens (harness, Debian Chromium)', () => {
     await page.keyboard.press('Alt+ArrowRight');
     await heading('Documents').waitFor();
 
-    await page.setInputFiles('#field-proofOfIdentity-file', { name: 'bi.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.setInputFiles('#field-proofOfIdentity-file', { name: 'bi.pdf', mimeType: 'application/pdf', buffer: pdf });
     await page.getByTestId('document-proofOfIdentity').waitFor();
     assert.match((await page.getByTestId('document-proofOfIdentity').textContent()) ?? '', /National identity card attached/);
     await assertA11y('documents');
@@ -118,8 +136,8 @@ describe('registration screens (harness, Debian Chromium)', () => {
     await page.getByText(/Missing fingers or eyes/).first().click();
     await page.getByRole('checkbox', { name: 'Left little finger' }).check();
     await page.getByTestId('panel-exception-photo').waitFor();
+    // the simulator's face camera streams its frames (SBI /stream) to the live image
     await page.getByTestId('panel-face').getByRole('button', { name: 'Show live image' }).click();
-    await page.evaluate((jpeg) => (globalThis as unknown as HarnessPage).harness.fake.emit('devices.onDidPreviewFrame', { modality: 'face', index: 0, jpegBase64: jpeg }), TINY_JPEG);
     await page.getByRole('img', { name: 'Live image: Face photo' }).waitFor();
     // Alt+C captures the panel holding focus (face, previewing), then the first still to capture
     await page.keyboard.press('Alt+c');
@@ -181,28 +199,32 @@ describe('registration screens (harness, Debian Chromium)', () => {
     await dialog.getByLabel('Your password').fill('Officer#2026');
     await dialog.getByLabel('Your password').press('Enter');
 
-    await heading('Registration complete').waitFor();
-    assert.equal(await page.getByTestId('rid').textContent(), '10001100010000120261122080000');
+    await heading('Registration complete').waitFor({ timeout: 60_000 });
+    // centre 10001, machine 10002, a sequence, and the back end's clock (22 November 2026, 09:00 UTC)
+    const rid = (await page.getByTestId('rid').textContent()) ?? '';
+    assert.match(rid, /^1000110002\d{5}20261122090000$/);
     assert.match((await page.getByTestId('receipt-download').getAttribute('href')) ?? '', /^blob:/);
     // the receipt on screen, in the resident's language (Portuguese in an English UI), with its QR code
     const receipt = page.getByRole('article', { name: 'Comprovativo de registo' });
     assert.deepEqual([await receipt.getAttribute('lang'), await receipt.getAttribute('dir')], ['pt-ST', 'ltr']);
-    const qr = receipt.getByRole('img', { name: 'Código QR do número de pedido 10001100010000120261122080000' });
+    const qr = receipt.getByRole('img', { name: `Código QR do número de pedido ${rid}` });
     assert.match((await qr.getAttribute('src')) ?? '', /^data:image\/png;base64,/);
     assert.equal(await qr.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth), 92, 'the QR image decoded (21 modules and a one-module margin each side, 4 px each)');
     const receiptText = (await receipt.innerText()).replace(/\s+/g, ' ');
-    for (const expected of ['N.º de pedido (RID) 10001100010000120261122080000', 'Tipo de pedido Novo registo', 'Centro de registo Centro de Água Grande (10001)', 'Nome completo Maria da Graça', 'Documentos entregues Nenhum', 'Exceções (1) Mínimo esquerdo']) {
+    // as the back end composed it: the document attached, the exception and its photo, the back end's date and machine
+    const lines = [`N.º de pedido (RID) ${rid}`, 'Tipo de pedido Novo registo', 'Data 22/11/2026 09:00 UTC', 'Posto 10002', 'Nome completo Maria da Graça'];
+    for (const expected of [...lines, 'Comprovativo de identidade Bilhete de identidade', 'Comprovativo de exceção biométrica EOP', 'Exceções (1) Mínimo esquerdo']) {
       assert.ok(receiptText.includes(expected), `"${expected}" in: ${receiptText}`);
     }
     // one keypress prints, from this page
     await page.evaluate(() => {
-      const w = globalThis as unknown as HarnessPage;
+      const w = globalThis as unknown as AppPage;
       w.printed = 0;
       w.print = () => { w.printed = (w.printed ?? 0) + 1; };
     });
     await page.getByRole('button', { name: 'Print receipt' }).focus();
     await page.keyboard.press('Enter');
-    assert.equal(await page.evaluate(() => (globalThis as unknown as HarnessPage).printed), 1);
+    assert.equal(await page.evaluate(() => (globalThis as unknown as AppPage).printed), 1);
     await assertA11y('acknowledgement');
     await shot('7-acknowledgement');
     // printed, the page is the receipt alone
@@ -216,15 +238,15 @@ describe('registration screens (harness, Debian Chromium)', () => {
     await page.emulateMedia({ media: 'screen' });
     assert.equal(await heading('Registration complete').isVisible(), true, 'back on screen, all is shown again');
     // an Arabic UI mirrors around the receipt, which stays Portuguese, left to right
-    await page.evaluate(() => (globalThis as unknown as HarnessPage).harness.setLanguage('ara'));
+    await setLanguage('ara');
     await page.getByRole('button', { name: 'طباعة الإيصال' }).waitFor();
     assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
-    assert.deepEqual([await receipt.getAttribute('lang'), await receipt.getAttribute('dir'), await receipt.getByTestId('rid').textContent()], ['pt-ST', 'ltr', '10001100010000120261122080000']);
+    assert.deepEqual([await receipt.getAttribute('lang'), await receipt.getAttribute('dir'), await receipt.getByTestId('rid').textContent()], ['pt-ST', 'ltr', rid]);
     await assertA11y('acknowledgement in Arabic');
-    await page.evaluate(() => (globalThis as unknown as HarnessPage).harness.setLanguage('eng'));
+    await setLanguage('eng');
     await page.getByRole('button', { name: 'New registration' }).click();
     await heading('New registration').waitFor();
-    await page.getByText('Completed. Registration ID 10001100010000120261122080000.').waitFor();
+    await page.getByText(`Completed. Registration ID ${rid}.`).waitFor();
   });
 
   it('shows the message of the failing language under its input', async () => {
@@ -247,20 +269,24 @@ describe('registration screens (harness, Debian Chromium)', () => {
     await startNew();
     await fillConsentAndDemographics();
     await page.keyboard.press('Alt+ArrowRight');
-    await page.setInputFiles('#field-proofOfIdentity-file', { name: 'bi.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.setInputFiles('#field-proofOfIdentity-file', { name: 'bi.pdf', mimeType: 'application/pdf', buffer: pdf });
     await page.getByTestId('document-proofOfIdentity').waitFor();
     await page.keyboard.press('Alt+ArrowRight');
     await heading('Biometric details').waitFor();
-    await page.evaluate(() => (globalThis as unknown as HarnessPage).harness.fake.scores.push(12, 25, 22));
+    // the simulator's finger scanner gives every finger the quality set here, attempt by attempt
+    const fingers = app.devices.device('finger');
     const panel = page.getByTestId('panel-left-slap');
     const tiles = () => panel.getByRole('list', { name: 'Attempts (threshold 40)' }).getByRole('listitem').allTextContents();
+    fingers.score = 12;
     await panel.getByRole('button', { name: 'Capture' }).click();
     await panel.getByText('Quality too low: capture again').waitFor();
     await panel.getByText('2 attempts left').waitFor();
     assert.deepEqual(await tiles(), ['Attempt 1▼ 12 below★ kept']);
+    fingers.score = 25;
     await panel.getByRole('button', { name: 'Capture again' }).click();
     await panel.getByText('1 attempt left').waitFor();
     assert.deepEqual(await tiles(), ['Attempt 1▼ 12 below', 'Attempt 2▼ 25 below★ kept'], 'a better retry is kept');
+    fingers.score = 22;
     await panel.getByRole('button', { name: 'Capture again' }).click();
     await panel.getByText('force-captured').waitFor();
     assert.match((await panel.textContent()) ?? '', /Quality 22 \(threshold 40\)/);
@@ -269,6 +295,7 @@ describe('registration screens (harness, Debian Chromium)', () => {
     assert.deepEqual(await tiles(), ['Attempt 1▼ 12 below', 'Attempt 2▼ 25 below★ kept', 'Attempt 3▼ 22 below']);
 
     const right = page.getByTestId('panel-right-slap');
+    fingers.score = 80;
     await right.getByRole('button', { name: 'Capture' }).click();
     await right.getByTestId('decision-right-slap').filter({ hasText: 'Accepted' }).waitFor();
     assert.deepEqual(await right.getByRole('list', { name: 'Attempts (threshold 40)' }).getByRole('listitem').allTextContents(), ['Attempt 1▲ 80 above★ kept']);
@@ -280,7 +307,7 @@ describe('registration screens (harness, Debian Chromium)', () => {
     await startNew();
     await fillConsentAndDemographics();
     await page.keyboard.press('Alt+ArrowRight');
-    await page.setInputFiles('#field-proofOfIdentity-file', { name: 'bi.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.setInputFiles('#field-proofOfIdentity-file', { name: 'bi.pdf', mimeType: 'application/pdf', buffer: pdf });
     await page.getByTestId('document-proofOfIdentity').waitFor();
     await page.keyboard.press('Alt+ArrowRight');
     await heading('Biometric details').waitFor();
@@ -302,7 +329,7 @@ describe('registration screens (harness, Debian Chromium)', () => {
     assert.equal(await page.getByRole('checkbox').count(), 12, 'ten fingers and two eyes, each a checkbox');
     await assertA11y('exception picture with a finger marked');
 
-    await page.evaluate(() => (globalThis as unknown as HarnessPage).harness.setLanguage('ara'));
+    await setLanguage('ara');
     assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
     const leftHand = page.getByRole('group', { name: 'اليد اليسرى' });
     const rightHand = page.getByRole('group', { name: 'اليد اليمنى' });
@@ -318,20 +345,32 @@ describe('registration screens (harness, Debian Chromium)', () => {
     assert.equal(await ring.getAttribute('aria-checked'), 'false', 'Space unmarks it again');
   });
 
-  it('shows the back end\'s size-limit error for a large document', async () => {
+  it('shows the back end\'s size-limit error for a document above the synced limit', async () => {
     await startNew();
     await fillConsentAndDemographics();
     await page.keyboard.press('Alt+ArrowRight');
     await heading('Documents').waitFor();
-    await page.setInputFiles('#field-proofOfAddress-file', { name: 'big.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(4000, 65) });
-    const error = page.locator('[data-error-code="ERR_REG_DOCUMENT_TOO_LARGE"]');
-    await error.waitFor();
-    assert.match((await error.textContent()) ?? '', /big\.pdf/);
+    // MOSIP's mosip.registration.document_size, as the server's config sync sets it: below this PDF's size
+    const db = app.backEnd.services.data.db;
+    const synced = listConfig(db, 'registration');
+    replaceConfig(db, 'registration', { ...synced, [DOCUMENT_SIZE_KEY]: '2048' }, app.backEnd.clock.now());
+    const big = await PDFDocument.create();
+    for (let i = 0; i < 60; i++) big.addPage([595, 842]);
+    const bytes = Buffer.from(await big.save({ useObjectStreams: false }));
+    assert.ok(bytes.length > 2048, `the PDF is above the limit: ${bytes.length} bytes`);
+    try {
+      await page.setInputFiles('#field-proofOfAddress-file', { name: 'big.pdf', mimeType: 'application/pdf', buffer: bytes });
+      const error = page.locator('[data-error-code="ERR_REG_DOCUMENT_TOO_LARGE"]');
+      await error.waitFor();
+      assert.match((await error.textContent()) ?? '', /“Comprovativo de morada” is \d+ KB, above the limit of 2 KB/);
+      assert.equal(await page.getByTestId('document-proofOfAddress').count(), 0, 'nothing attached');
+    } finally {
+      replaceConfig(db, 'registration', synced, app.backEnd.clock.now());
+    }
   });
 
   it('lets an UPDATE choose the groups to change, and shows only those fields', async () => {
-    await page.goto(`${HARNESS_URL}?lang=eng`);
-    await heading('New registration').waitFor();
+    await toPicker();
     await page.getByRole('radio', { name: 'Update UIN' }).check();
     await page.getByRole('button', { name: 'Start registration' }).click();
     await heading('Consent').waitFor();
@@ -346,10 +385,11 @@ describe('registration screens (harness, Debian Chromium)', () => {
   });
 
   it('renders the picker right-to-left in Arabic and in Portuguese by default strings', async () => {
-    await page.goto(`${HARNESS_URL}?lang=ara`);
+    await toPicker();
+    await setLanguage('ara');
     await heading('تسجيل جديد').waitFor();
     assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
-    await page.goto(`${HARNESS_URL}?lang=por`);
+    await setLanguage('por');
     await heading('Novo registo').waitFor();
     await page.getByRole('button', { name: 'Iniciar registo' }).click();
     await heading('Consentimento').waitFor();

@@ -6,7 +6,7 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 
 /** Serious and critical axe-core violations on the page, as `id (nodes): first target`. */
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
-  // injected through a CDP-free evaluate: the harness and the app run under a CSP without 'unsafe-eval'
+  // injected through a CDP-free evaluate: the app runs under a CSP without 'unsafe-eval'
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;

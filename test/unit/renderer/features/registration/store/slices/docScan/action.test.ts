@@ -1,63 +1,94 @@
 import assert from 'node:assert/strict';
-import { beforeEach, describe, it } from 'node:test';
+import { randomBytes } from 'node:crypto';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import jpeg from 'jpeg-js';
+import { listConfig, replaceConfig } from '../../../../../../../../electron/services/db/repos/syncConfig';
+import { DOCUMENT_SIZE_KEY } from '../../../../../../../../electron/services/registration/drafts/DraftDocuments';
 import { initialDocScanState } from '../../../../../../../../renderer/features/registration/store/initialState';
 import { createRegistrationStore, type RegistrationStore } from '../../../../../../../../renderer/features/registration/store/store';
 import { docScanSelectors } from '../../../../../../../../renderer/features/registration/store/slices/docScan/selectors';
 import { documentsSelectors } from '../../../../../../../../renderer/features/registration/store/slices/documents/selectors';
-import { FakeRegistrationApi, FAKE_DOCUMENT_LIMIT } from '../../fakeRegistrationApi';
+import { inputsOf, openRealBackEnd, type RealBackEnd } from '../../../../../../../helpers/realBackEnd';
 
-const NOW = Date.parse('2026-11-22T08:00:00Z');
 const FIELD = 'proofOfIdentity';
 
-describe('docScan actions (contract-shaped fake back end)', () => {
-  let fake: FakeRegistrationApi;
+/** A camera page as the panel takes it: JPEG base64; `noisy` pages do not compress (a large page). */
+function cameraPage(width: number, height: number, noisy = false): string {
+  const data = noisy ? randomBytes(width * height * 4) : Buffer.alloc(width * height * 4, 0xc0);
+  return Buffer.from(jpeg.encode({ data, width, height }, 90).data).toString('base64');
+}
+
+describe('docScan actions (real Router and document service)', () => {
+  let backEnd: RealBackEnd;
   let store: RegistrationStore;
 
+  // one back end for the file (opening one costs seconds); each test has a new draft and an empty call list
+  before(async () => {
+    backEnd = await openRealBackEnd();
+  });
+  after(() => backEnd.close());
   beforeEach(async () => {
-    fake = new FakeRegistrationApi(() => NOW);
-    store = createRegistrationStore(fake.api, () => NOW);
+    backEnd.calls.length = 0;
+    store = createRegistrationStore(backEnd.api, () => backEnd.clock.now());
     await state().open();
     await state().start('NEW', ['por', 'eng']);
   });
+  afterEach(() => store.getState().reset());
 
   const state = () => store.getState();
-  const attachCalls = () => fake.calls.filter((c) => c.method === 'drafts.attachDocument').map((c) => c.input);
+  const attachCalls = () => inputsOf(backEnd.calls, 'drafts.attachDocument') as { fieldId: string; documentType: string; refNumber: string | null; files: { name: string; mimeType: string }[] }[];
   function scanPages(...pages: string[]) {
     state().openScan(FIELD);
-    state().cameraLive([{ deviceId: 'cam-1', label: 'Fake camera' }], 'cam-1');
+    state().cameraLive([{ deviceId: 'cam-1', label: 'Camera' }], 'cam-1');
     for (const page of pages) state().addScanPage(page);
   }
 
-  it('sends the pages as JPEGs, in order, through drafts.attachDocument and closes the panel', async () => {
-    scanPages('/9j/AAAA', '/9j/BBBB');
+  it('sends the pages as JPEGs, in order, through drafts.attachDocument, keeps the stored PDF and closes the panel', async () => {
+    const pages = [cameraPage(40, 30), cameraPage(30, 40)];
+    scanPages(...pages);
     assert.equal(docScanSelectors.pageCount(state()), 2);
-    await state().attachScan('DOC_ID_CARD', ' BI-123 ');
-    assert.deepEqual(attachCalls(), [{ draftId: state().form.draftId, fieldId: FIELD, documentType: 'DOC_ID_CARD', refNumber: 'BI-123', files: ['scan-page-1.jpg', 'scan-page-2.jpg'] }]);
+    await state().attachScan('CIN', ' BI-123 ');
+    const sent = attachCalls();
+    assert.deepEqual(sent.map((c) => [c.fieldId, c.documentType, c.refNumber, c.files.map((f) => [f.name, f.mimeType])]), [
+      [FIELD, 'CIN', 'BI-123', [['scan-page-1.jpg', 'image/jpeg'], ['scan-page-2.jpg', 'image/jpeg']]],
+    ]);
+    assert.deepEqual(sent[0]!.files.map((f) => (f as unknown as { base64: string }).base64), pages, 'the pages as taken, in order');
     assert.equal(documentsSelectors.status(FIELD)(state()), 'attached');
-    const { storageId, ...attached } = documentsSelectors.attached(FIELD)(state()) ?? { storageId: '' };
-    assert.match(storageId, /^doc-\d+$/);
-    assert.deepEqual(attached, { type: 'document', documentType: 'DOC_ID_CARD', format: 'pdf', refNumber: 'BI-123', sizeBytes: 16 });
+    const attached = documentsSelectors.attached(FIELD)(state());
+    assert.deepEqual([attached?.documentType, attached?.format, attached?.refNumber], ['CIN', 'pdf', 'BI-123'], 'the back end made one PDF of the pages');
+    assert.deepEqual((await backEnd.api['drafts.get']({ draftId: state().form.draftId! })).values[FIELD], attached);
     assert.deepEqual(state().docScan, initialDocScanState(), 'closed: the camera stops and the pages are dropped');
   });
 
   it('keeps the panel and its pages open with the back end\'s size-limit error', async () => {
-    scanPages('A'.repeat(FAKE_DOCUMENT_LIMIT), 'B'.repeat(8));
-    await state().attachScan('DOC_ID_CARD', '');
-    assert.equal(documentsSelectors.error(FIELD)(state())?.code, 'ERR_REG_DOCUMENT_TOO_LARGE');
-    assert.equal(docScanSelectors.openFieldId(state()), FIELD);
-    assert.equal(docScanSelectors.pageCount(state()), 2, 'nothing taken is lost');
-    // the operator removes the big page and attaches the rest
-    state().removeScanPage(docScanSelectors.pages(state())[0]!.id);
-    await state().attachScan('DOC_ID_CARD', '');
-    assert.equal(documentsSelectors.status(FIELD)(state()), 'attached');
-    assert.equal(docScanSelectors.openFieldId(state()), null);
+    // the limit from the synced config (MOSIP mosip.registration.document_size), below the large page
+    const db = backEnd.services.data.db;
+    const synced = listConfig(db, 'registration');
+    replaceConfig(db, 'registration', { ...synced, [DOCUMENT_SIZE_KEY]: '20000' }, backEnd.clock.now());
+    try {
+      scanPages(cameraPage(200, 200, true), cameraPage(40, 30));
+      await state().attachScan('CIN', '');
+      const error = documentsSelectors.error(FIELD)(state());
+      assert.equal(error?.code, 'ERR_REG_DOCUMENT_TOO_LARGE');
+      assert.equal((error?.details as { limitBytes: number }).limitBytes, 20000);
+      assert.equal(docScanSelectors.openFieldId(state()), FIELD);
+      assert.equal(docScanSelectors.pageCount(state()), 2, 'nothing taken is lost');
+      // the operator removes the big page and attaches the rest
+      state().removeScanPage(docScanSelectors.pages(state())[0]!.id);
+      await state().attachScan('CIN', '');
+      assert.equal(documentsSelectors.status(FIELD)(state()), 'attached');
+      assert.equal(docScanSelectors.openFieldId(state()), null);
+      assert.deepEqual(attachCalls().map((c) => c.files.length), [2, 1]);
+    } finally {
+      replaceConfig(db, 'registration', synced, backEnd.clock.now());
+    }
   });
 
   it('does not call the back end without pages or with the panel closed', async () => {
     state().openScan(FIELD);
-    await state().attachScan('DOC_ID_CARD', '');
+    await state().attachScan('CIN', '');
     state().closeScan();
-    await state().attachScan('DOC_ID_CARD', '');
+    await state().attachScan('CIN', '');
     assert.deepEqual(attachCalls(), []);
   });
 
@@ -69,7 +100,7 @@ describe('docScan actions (contract-shaped fake back end)', () => {
   });
 
   it('drops the panel when another draft starts', async () => {
-    scanPages('/9j/AAAA');
+    scanPages(cameraPage(40, 30));
     await state().start('NEW', ['por', 'eng']);
     assert.deepEqual(state().docScan, initialDocScanState());
   });
