@@ -59,11 +59,13 @@ function recordingBridge(services: AppServices, calls: BridgeCall[], connectionI
  * With a device simulator: it trusts the simulator's CA and scans only its ports; with `pki`: it
  * holds the REGISTRATION certificate packets are encrypted to.
  */
-export async function openRealBackEnd(simulator?: SbiSimulator, pki?: TestPki, app: Partial<AppServicesOptions> = {}): Promise<RealBackEnd> {
+export async function openRealBackEnd(simulator?: SbiSimulator, pki?: TestPki, app: Partial<AppServicesOptions> = {}, clock?: ManualClock): Promise<RealBackEnd> {
   // a short capture timeout (the simulator holds a below-threshold capture for all of it); a generous
   // discovery timeout, as the whole suite runs two files at once on two cores
   const sbi = simulator ? { sbi: { ports: simulator.ports, captureTimeoutMs: 150, infoTimeoutMs: 5000 } } : {};
-  const { services, clock, dataDir, close } = await openTestServices({ app: { ...sbi, ...app } });
+  // `clock`: the one the device simulator reads too, so its certificates and timestamps meet the app's
+  const opened = await openTestServices({ ...(clock ? { clock } : {}), app: { ...sbi, ...app } });
+  const { services, dataDir, close } = opened;
   if (simulator) {
     mkdirSync(join(dataDir, TRUST_DIR), { recursive: true });
     writeFileSync(join(dataDir, TRUST_DIR, 'device-ca.pem'), simulator.pki.deviceCaPem);
@@ -77,7 +79,7 @@ export async function openRealBackEnd(simulator?: SbiSimulator, pki?: TestPki, a
   await api['auth.login']({ userId: 'officer1', password: 'Officer#2026' });
   calls.length = 0;
   return {
-    services, clock, dataDir, api, calls, close,
+    services, clock: opened.clock, dataDir, api, calls, close,
     updateSettings: (change) => void services.settings.update(change(services.settings.get()), 'supervisor1'),
   };
 }

@@ -25,17 +25,18 @@ export interface InProcessApp {
  * The browser host (`npm start --browser`) over real services, started in the test's process so the
  * test can reach the back end it drives: the SBI device simulator (its devices' scores and status),
  * the synced configuration, the outbox; with `server`, a MOSIP server simulator the machine is
- * registered with. The back end's clock is a ManualClock on 22 November 2026 (packet certificates
+ * registered with. One ManualClock (22 November 2026) drives the back end and both simulators (packet certificates
  * are minted for it), so nothing depends on the day the test runs. Needs `npm run build`.
  */
 export async function startInProcessApp(options: { server?: boolean } = {}): Promise<InProcessApp> {
   // a frame every 100 ms is enough for a live image and spares the two shared cores
-  const devices = await startSimulator({ frameIntervalMs: 100 });
+  const clock = new ManualClock();
+  const devices = await startSimulator({ frameIntervalMs: 100, now: () => clock.now() });
   const simDir = makeTempDir('regclient-e2e-sim-');
   const server = options.server
-    ? await new MosipSimulator({ stateDir: join(simDir.path, 'sim'), clock: new ManualClock(), idSchemaPath: new URL('../../../schemas/data/stp/idSchema.json', import.meta.url) }).start()
+    ? await new MosipSimulator({ stateDir: join(simDir.path, 'sim'), clock, idSchemaPath: new URL('../../../schemas/data/stp/idSchema.json', import.meta.url) }).start()
     : undefined;
-  const backEnd = await openRealBackEnd(devices, makeTestPki(Date.UTC(2026, 10, 22, 9, 0, 0)), server ? { serverUrl: server.url } : {});
+  const backEnd = await openRealBackEnd(devices, makeTestPki(clock.now()), server ? { serverUrl: server.url } : {}, clock);
   if (server) {
     const { identity, machineKey } = backEnd.services.data;
     await admin(server, 'machines', { centreId: identity.centreId, machineId: identity.machineId, publicKey: machineKey.spkiDer.toString('base64') });

@@ -38,8 +38,9 @@ describe('registration store (real Router, encrypted store, device simulator)', 
   let store: RegistrationStore;
 
   before(async () => {
-    const testClock = new ManualClock();
-    simulator = await startSimulator({ now: () => testClock.now() });
+    // the simulator reads the current test's clock: its certificates and timestamps meet the app's
+    clock = new ManualClock();
+    simulator = await startSimulator({ now: () => clock.now() });
     pki = makeTestPki(Date.UTC(2026, 10, 22, 9, 0, 0));
   });
   after(async () => {
@@ -49,7 +50,7 @@ describe('registration store (real Router, encrypted store, device simulator)', 
     let dataDir: string;
     // a short capture timeout (the simulator holds a below-threshold capture for all of it); a generous
     // discovery timeout, as the whole suite runs two files at once on two cores
-    ({ services, clock, dataDir, close } = await openTestServices({ clock: testClock, app: { sbi: { ports: simulator.ports, captureTimeoutMs: 150, infoTimeoutMs: 5000 } } }));
+    ({ services, clock, dataDir, close } = await openTestServices({ clock: new ManualClock(), app: { sbi: { ports: simulator.ports, captureTimeoutMs: 150, infoTimeoutMs: 5000 } } }));
     for (const device of simulator.devices.values()) device.score = undefined;
     mkdirSync(join(dataDir, TRUST_DIR), { recursive: true });
     writeFileSync(join(dataDir, TRUST_DIR, 'device-ca.pem'), simulator.pki.deviceCaPem);

@@ -13,6 +13,7 @@ import type { SbiSimulator } from '../../../../../sims/sbi/SbiSimulator';
 import { makeTestPki, type TestPki } from '../../../../../helpers/packetKeys';
 import { startSimulator } from '../../../../../integration/sbi/sbiTestKit';
 import { inputsOf, openRealBackEnd, type RealBackEnd } from '../../../../../helpers/realBackEnd';
+import { ManualClock } from '../../../../../../native/time/ManualClock';
 
 const PAGE = (() => {
   const image = new PNG({ width: 40, height: 30 });
@@ -35,9 +36,11 @@ describe('registration store flows (real Router, encrypted store, device simulat
   // one back end for the file (opening one costs seconds); each test starts from no drafts, the
   // default settings, ready devices and an empty call list
   before(async () => {
-    simulator = await startSimulator();
-    pki = makeTestPki(Date.UTC(2026, 10, 22, 9, 0, 0));
-    backEnd = await openRealBackEnd(simulator, pki);
+    // one clock for the app and the devices: their certificates and timestamps meet the app's
+    const clock = new ManualClock();
+    simulator = await startSimulator({ now: () => clock.now() });
+    pki = makeTestPki(clock.now());
+    backEnd = await openRealBackEnd(simulator, pki, {}, clock);
   });
   after(async () => {
     await backEnd.close();

@@ -35,14 +35,17 @@ describe('registration store submit and review (real Router, device simulator)',
   let backEnd: RealBackEnd;
   let store: RegistrationStore;
 
+  // the device simulator reads the current test's clock: its certificates and timestamps meet the app's
+  let clock = new ManualClock();
   before(async () => {
-    simulator = await startSimulator();
-    pki = makeTestPki(Date.UTC(2026, 10, 22, 9, 0, 0));
+    simulator = await startSimulator({ now: () => clock.now() });
+    pki = makeTestPki(clock.now());
   });
   after(() => simulator.close());
   beforeEach(async () => {
     for (const device of simulator.devices.values()) device.score = undefined;
-    backEnd = await openRealBackEnd(simulator, pki);
+    clock = new ManualClock();
+    backEnd = await openRealBackEnd(simulator, pki, {}, clock);
     store = createRegistrationStore(backEnd.api, () => backEnd.clock.now());
   });
   afterEach(() => backEnd.close());
@@ -153,9 +156,10 @@ describe('registration store and the QR scanner (real Router, MOSIP simulator)',
   const simDir = makeTempDir();
 
   before(async () => {
-    simulator = await startSimulator();
-    sim = await new MosipSimulator({ stateDir: join(simDir.path, 'sim'), clock: new ManualClock(), idSchemaPath: new URL('../../../../../../schemas/data/stp/idSchema.json', import.meta.url) }).start();
-    backEnd = await openRealBackEnd(simulator, makeTestPki(Date.UTC(2026, 10, 22, 9, 0, 0)), { serverUrl: sim.url });
+    const clock = new ManualClock();
+    simulator = await startSimulator({ now: () => clock.now() });
+    sim = await new MosipSimulator({ stateDir: join(simDir.path, 'sim'), clock, idSchemaPath: new URL('../../../../../../schemas/data/stp/idSchema.json', import.meta.url) }).start();
+    backEnd = await openRealBackEnd(simulator, makeTestPki(clock.now()), { serverUrl: sim.url }, clock);
     const { identity, machineKey } = backEnd.services.data;
     await admin(sim, 'machines', { centreId: identity.centreId, machineId: identity.machineId, publicKey: machineKey.spkiDer.toString('base64') });
     await backEnd.services.sync.mosip!.login('officer1', 'Officer#2026');
