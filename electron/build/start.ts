@@ -55,11 +55,14 @@ async function main(): Promise<void> {
 
   if (!values['no-build']) await buildRenderer();
   const data = openDataDir({ dataDir, env: process.env, ...(values.demo ? { firstRunIdentity: DEMO_IDENTITY } : {}) });
-  const sbiPorts = parsePortRange(values['sbi-ports'] ?? '4501-4600');
+  // `--sbi-ports 0`: the demo devices take ports the OS assigns and the client scans exactly those.
+  const sbiPorts = values['sbi-ports'] === '0' ? 0 : parsePortRange(values['sbi-ports'] ?? '4501-4600');
   const simulators =
     values.demo && !values['without-simulators']
       ? await startDemoSimulators({ dataDir, machinePublicKeyPem: join(dataDir, KEY_DIR, MACHINE_PUBLIC_KEY_FILE), sbiPorts })
       : undefined;
+  const scanPorts = sbiPorts === 0 ? simulators?.devicePorts : sbiPorts;
+  if (!scanPorts) throw new Error('--sbi-ports 0 (ports the OS assigns) needs the demo simulators: --demo without --without-simulators');
   const server = serverUrl ?? simulators?.serverUrl;
   const services = await createAppServices(data, {
     host: 'browser',
@@ -68,7 +71,7 @@ async function main(): Promise<void> {
     watchUsb: true,
     startScheduler: true,
     // The demo's devices are where its simulator put them; otherwise the supervisor's settings decide.
-    ...(simulators || values['sbi-ports'] ? { sbi: { ports: sbiPorts } } : {}),
+    ...(simulators || values['sbi-ports'] ? { sbi: { ports: scanPorts } } : {}),
     ...(server ? { serverUrl: server } : {}),
   });
   if (simulators) await firstDemoSync(services);
@@ -77,7 +80,7 @@ async function main(): Promise<void> {
   process.stdout.write(`Machine ${data.identity.machineId} at centre ${data.identity.centreId}, key index ${data.identity.keyIndex}\n`);
   process.stdout.write('Open this address in Chromium or Chrome:\n');
   process.stdout.write(`${host.url}\n`);
-  if (simulators) process.stdout.write(`Demo server simulator: ${simulators.serverUrl} · demo devices on ports ${sbiPorts.from}-${sbiPorts.to}\n`);
+  if (simulators) process.stdout.write(`Demo server simulator: ${simulators.serverUrl} · demo devices on ports ${simulators.devicePorts.join(',')}\n`);
   const stop = async () => {
     await host.close();
     await services.dispose();

@@ -110,8 +110,7 @@ export default async function flowBench(args: string[]): Promise<void> {
   const results: Operator[] = [];
   try {
     for (let run = 1; run <= runs; run++) {
-      const from = 25000 + Math.floor(Math.random() * 200) * 20;
-      const app = await startApp([], { simulators: true, sbiPorts: `${from}-${from + 19}` });
+      const app = await startApp([], { simulators: true });
       const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
       try {
         const op = await registerOne(await context.newPage(), app.url);

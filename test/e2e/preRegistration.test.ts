@@ -18,7 +18,6 @@ describe('pre-registration fetch (browser host, demo server simulator, Debian Ch
   let app: RunningApp;
   let context: BrowserContext;
   let page: Page;
-  const sbiFrom = 23000 + Math.floor(Math.random() * 300) * 20;
 
   before(async () => {
     browser = await launchChromium();
@@ -27,7 +26,7 @@ describe('pre-registration fetch (browser host, demo server simulator, Debian Ch
     await browser.close();
   });
   beforeEach(async () => {
-    app = await startApp([], { simulators: true, sbiPorts: `${sbiFrom}-${sbiFrom + 19}` });
+    app = await startApp([], { simulators: true });
     context = await browser.newContext({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
     context.setDefaultTimeout(20_000);
     page = await context.newPage();

@@ -29,8 +29,6 @@ describe('registration (browser host, device simulator, Debian Chromium)', () =>
   let app: RunningApp;
   let context: BrowserContext;
   let page: Page;
-  // a port range of our own, so the admin calls reach this run's device simulator
-  const sbiFrom = 21000 + Math.floor(Math.random() * 400) * 20;
 
   let pdf: Buffer;
 
@@ -45,7 +43,7 @@ describe('registration (browser host, device simulator, Debian Chromium)', () =>
     await browser.close();
   });
   beforeEach(async () => {
-    app = await startApp([], { simulators: true, sbiPorts: `${sbiFrom}-${sbiFrom + 19}` });
+    app = await startApp([], { simulators: true });
     context = await browser.newContext({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
     context.setDefaultTimeout(20_000);
     page = await context.newPage();
@@ -65,17 +63,11 @@ describe('registration (browser host, device simulator, Debian Chromium)', () =>
   };
   const assertA11y = async (where: string) => assert.deepEqual(await seriousA11yViolations(page), [], where);
 
-  /** MockMDS admin API of this run's simulator (any of its ports answers for every device). */
+  /** MockMDS admin API of this run's simulator (any of its ports answers for every device; the OS assigned them). */
   async function sbiAdmin(path: 'score' | 'status', body: Record<string, string>) {
-    for (let port = sbiFrom; port < sbiFrom + 20; port++) {
-      try {
-        const reply = await fetch(`http://127.0.0.1:${port}/admin/${path}`, { method: 'POST', body: JSON.stringify(body) });
-        if (reply.ok) return;
-      } catch {
-        // nothing on this port: the simulator took the first free ones of the range
-      }
-    }
-    throw new Error(`no device simulator on ${sbiFrom}-${sbiFrom + 19}`);
+    const [port] = app.devicePorts();
+    const reply = await fetch(`http://127.0.0.1:${port}/admin/${path}`, { method: 'POST', body: JSON.stringify(body) });
+    assert.equal(reply.status, 200, `device simulator admin ${path} on port ${port}`);
   }
   const setScore = (type: 'Finger' | 'Face' | 'Iris', qualityScore: number) => sbiAdmin('score', { type, qualityScore: String(qualityScore) });
   /** an unplugged sensor: its MDS answers "Not Ready" (SBI error 110) until it is back */

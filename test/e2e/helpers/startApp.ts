@@ -12,16 +12,19 @@ export interface RunningApp {
   readonly url: string;
   readonly dataDir: string;
   readonly output: () => string;
+  /** the ports of this run's demo devices (simulators only), as the app printed them */
+  readonly devicePorts: () => number[];
   stop(): Promise<void>;
 }
 
 /**
  * Starts the app exactly as `npm start` does (browser host, demo data) and waits for its URL line.
  * `simulators: true` also starts the demo's MOSIP server and SBI device simulators (first sync
- * included) on `sbiPorts`.
+ * included); the devices take ports the OS assigns (`--sbi-ports 0`) and the client scans exactly
+ * those, so runs side by side on one machine never see each other's devices.
  */
-export async function startApp(extraArgs: string[] = [], options: { simulators?: boolean; sbiPorts?: string } = {}): Promise<RunningApp> {
-  const simulatorArgs = options.simulators ? ['--sbi-ports', options.sbiPorts ?? '4701-4720'] : ['--without-simulators'];
+export async function startApp(extraArgs: string[] = [], options: { simulators?: boolean } = {}): Promise<RunningApp> {
+  const simulatorArgs = options.simulators ? ['--sbi-ports', '0'] : ['--without-simulators'];
   const temp = makeTempDir('regclient-e2e-');
   const child: ChildProcess = spawn(
     process.execPath,
@@ -30,7 +33,9 @@ export async function startApp(extraArgs: string[] = [], options: { simulators?:
   );
   let output = '';
   const url = await new Promise<string>((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`app did not print its URL:\n${output}`)), 30_000);
+    // A hang guard, not a speed bound: with both simulators and the first sync, start-up took 40 s
+    // on 2 cores shared at load 19, and the former 30 s failed a correct start.
+    const timer = setTimeout(() => reject(new Error(`app did not print its URL:\n${output}`)), 180_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = output.match(/^(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m);
@@ -50,6 +55,11 @@ export async function startApp(extraArgs: string[] = [], options: { simulators?:
     url,
     dataDir: temp.path,
     output: () => output,
+    devicePorts: () => {
+      const listed = /demo devices on ports ([\d,]+)$/m.exec(output)?.[1];
+      if (!listed) throw new Error(`the app did not print its demo device ports:\n${output}`);
+      return listed.split(',').map(Number);
+    },
     async stop() {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');

@@ -13,6 +13,7 @@ import { openDatabase } from '../../../electron/services/db/openDatabase';
 import { OutboxService } from '../../../electron/services/sync/outbox/OutboxService';
 import { MosipSyncService } from '../../../electron/services/sync/MosipSyncService';
 import { RegProcClient } from '../../../electron/services/sync/RegProcClient';
+import { seededRandom } from '../../helpers/testRandom';
 
 const env = (name: string): string => process.env[name] ?? (() => { throw new Error(`${name} is required`); })();
 
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   await service.login('officer1', 'Officer#2026');
   const regproc = new RegProcClient({ http: service.http, clock: systemClock, refId: '10001_10002', registrationCertPem: readFileSync(join(dataDir, 'registration.pem'), 'utf8') });
   const outbox = new OutboxService({
-    db, audit: new AuditLog(db, systemClock), clock: systemClock, random: Math.random, packetsDir: join(dataDir, 'packets'), server: regproc,
+    db, audit: new AuditLog(db, systemClock), clock: systemClock, random: seededRandom(Number(env('CHILD_SEED'))).next, packetsDir: join(dataDir, 'packets'), server: regproc,
     reauth: async () => void (await service.login('officer1', 'Officer#2026')),
     backoff: { baseMs: 20, capMs: 200 },
   });

@@ -100,10 +100,18 @@ function zipOf(entries: Readonly<Record<string, Buffer>>): Promise<Buffer> {
   });
 }
 
+/** The next unused PRID: counted, not random, so a test run is the same on every replay. */
+function nextPrid(sim: MosipSimulator): string {
+  const taken = preRegistrationsOf(sim);
+  let n = 20_000_000_000_000 + Object.keys(taken).length;
+  while (String(n) in taken) n++;
+  return String(n);
+}
+
 /** Admin: adds or replaces an application (documents as base64); returns its PRID. */
 export function upsertPreRegistration(sim: MosipSimulator, b: Record<string, unknown>): SimPreRegistration {
   const now = sim.clock.now();
-  const prid = typeof b['prid'] === 'string' ? b['prid'] : String(10_000_000_000_000 + Math.floor(Math.random() * 89_999_999_999_999));
+  const prid = typeof b['prid'] === 'string' ? b['prid'] : nextPrid(sim);
   if (!/^\d{14}$/.test(prid)) throw new Error('prid must be 14 digits');
   if (typeof b['identity'] !== 'object' || b['identity'] === null || Array.isArray(b['identity'])) throw new Error('identity must be an object (ID.json identity)');
   const documents = Array.isArray(b['documents']) ? (b['documents'] as { name?: unknown; base64?: unknown }[]) : [];

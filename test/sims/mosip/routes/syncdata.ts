@@ -6,7 +6,8 @@ import type { SimMachine, SimUser } from '../SimState';
 import { b64url, clientCryptoEncrypt, rsaSha256Verify, unb64 } from '../simCrypto';
 import { errorReply, mosipTime, okReply, type SimReply, type SimRequest } from '../simHttp';
 
-const ID_SCHEMA_PATH = new URL('../../../../../shared/fixtures/mosip-docs/id-schema/id-schema-sample.json', import.meta.url);
+// MOSIP's sample schema, copied into the repository (test/fixtures/README.md) so a clone alone runs.
+const ID_SCHEMA_PATH = new URL('../../../fixtures/mosip-docs/id-schema/id-schema-sample.json', import.meta.url);
 
 /** syncdata + authmanager endpoints (packet-and-server-apis.md §4.1–§4.3). */
 export function syncdataRoutes(sim: MosipSimulator): Route[] {

@@ -12,12 +12,14 @@ interface Issued {
   readonly pem: string;
 }
 
+let serial = 0;
+
 /** Issues a certificate for a fresh RSA key; self-signed when `issuer` is absent. */
 function issue(commonName: string, isCa: boolean, issuer?: Issued, validity = { from: NOW - DAY, to: NOW + 365 * DAY }): Issued {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString());
-  cert.serialNumber = `01${Math.floor(Math.random() * 1e12).toString(16)}`;
+  cert.serialNumber = `01${(++serial).toString(16).padStart(8, '0')}`; // counted: unique, and the same on every run
   cert.validity.notBefore = new Date(validity.from);
   cert.validity.notAfter = new Date(validity.to);
   cert.setSubject([{ name: 'commonName', value: commonName }]);

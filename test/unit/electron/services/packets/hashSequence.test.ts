@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { hashSequenceHex, recomputeSequenceHash, type HashSequenceEntry } from '../../../../../electron/services/packets/hashSequence';
 
-const SAMPLE = '/work/shared/fixtures/mosip-docs/packet-structure/components';
+// MOSIP's sample subpackets, copied from mosip/documentation (test/fixtures/README.md).
+const SAMPLE = join(import.meta.dirname, '../../../../fixtures/mosip-docs/packet-structure/components');
 
 /** Loads a sample component's recorded sequences and a base-name lookup over its files. */
 function loadComponent(name: string) {

@@ -79,8 +79,10 @@ describe('buildAckReceipt', () => {
     assert.ok(text.includes('Operador: ana?'), text);
   });
 
-  it('reads back with pdftotext when poppler is installed', async (t) => {
-    if (spawnSync('pdftotext', ['-v']).error) { t.diagnostic('pdftotext not installed; covered by pdfText above'); return; }
+  // An independent reader of our PDF: a missing pdftotext fails the test rather than skipping it,
+  // so a machine without it cannot pass unnoticed (.ci/run installs poppler-utils).
+  it('reads back with pdftotext (poppler-utils)', async () => {
+    assert.equal(spawnSync('pdftotext', ['-v']).error, undefined, 'pdftotext is missing: install poppler-utils (.ci/run does)');
     const dir = mkdtempSync(join(tmpdir(), 'ack-'));
     try {
       writeFileSync(join(dir, 'r.pdf'), await buildAckReceipt(receipt()));

@@ -1,18 +1,9 @@
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { createDashboardCardsStore, type DashboardCardsStore, type DashboardCardsStoreState } from '../../../../../../../../renderer/features/home/components/cards/store/store';
 import { dashboardCardsSelectors } from '../../../../../../../../renderer/features/home/components/cards/store/selectors';
 import { openSyncFixture, type SyncFixture } from '../../../../sync/openSyncFixture';
-
-/** A loopback port nobody listens on: discovery finds nothing there, quickly. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { refusedPort, type RefusedPort } from '../../../../../../../helpers/refusedPort';
 
 function nextState(store: DashboardCardsStore, isDone: (s: DashboardCardsStoreState) => boolean): Promise<DashboardCardsStoreState> {
   return new Promise((resolve) => {
@@ -30,11 +21,18 @@ describe('dashboard cards store (against the real Router)', () => {
   let disconnect: () => void;
   let a: string, b: string;
 
+  // A loopback port nobody listens on, held for the whole suite: discovery finds nothing there, quickly.
+  let noDevice: RefusedPort;
+
   before(async () => {
-    fixture = await openSyncFixture({ sbi: { ports: [await closedPort()], connectTimeoutMs: 500 } });
+    noDevice = await refusedPort();
+    fixture = await openSyncFixture({ sbi: { ports: [noDevice.port], connectTimeoutMs: 500 } });
     [a, b] = [await fixture.buildPacket('a'), await fixture.buildPacket('b')];
   });
-  after(() => fixture.close());
+  after(async () => {
+    await fixture.close();
+    await noDevice.release();
+  });
   beforeEach(async () => {
     store = createDashboardCardsStore(fixture.officer, () => fixture.clock.now());
     disconnect = store.getState().connect();
