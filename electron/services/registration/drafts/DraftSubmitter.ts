@@ -34,7 +34,7 @@ export interface DraftPacketBuilder {
 
 /**
  * The login's password check (AuthService.verify): same hashes, same lockout, audited per process.
- * @throws AppError ERR_AUTH_WRONG_PASSWORD, ERR_AUTH_LOCKED, ERR_AUTH_OPERATOR_INACTIVE, ERR_AUTH_UNKNOWN_OPERATOR
+ * @throws AppError ERR_AUTH_WRONG_PASSWORD (an unknown user too), ERR_AUTH_LOCKED, ERR_AUTH_OPERATOR_INACTIVE
  */
 export interface OperatorAuthenticator extends ReviewerAuthenticator {
   verify(userId: string, password: string, process: 'packet_auth' | 'exception_auth'): Promise<unknown>;
