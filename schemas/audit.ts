@@ -44,6 +44,8 @@ export const AuditEvent = z.enum([
   'DRAFT_CREATED',
   'DRAFT_DOCUMENT_ATTACHED',
   'DRAFT_BIOMETRICS_CAPTURED',
+  // a stored capture failed its re-verification at submit (issue 12): nothing was built
+  'DRAFT_CAPTURE_UNVERIFIED',
   'DRAFT_DISCARDED',
   'DRAFT_SUBMITTED',
   /** a supervisor reviewed a registration with biometric exceptions (exception_auth): details.reviewerId */

@@ -3,7 +3,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { ClientFrame, type ServerFrame } from '../../schemas/api/transport';
+import { ClientFrame, MAX_FRAME_BYTES, type ServerFrame } from '../../schemas/api/transport';
 import type { EventName, EventPayload } from '../../schemas/api/contract';
 import { serializeError, AppError } from '../../schemas/errors';
 import type { EventSink } from '../services/auth/SessionManager';
@@ -56,11 +56,31 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
   }
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
-  const server = createServer((req, res) => serveStatic(req, res, options.staticDir, token, port, allowedHosts()));
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
+  const server = createServer((req, res) => {
+    // anyone on the machine can reach this port: one bad request must never stop the host
+    try {
+      serveStatic(req, res, options.staticDir, token, port, allowedHosts());
+    } catch (err) {
+      log.warn('refused a request', { error: toLogFormat(err) });
+      if (!res.headersSent) res.writeHead(400, { 'Content-Type': 'text/plain' });
+      res.end('Bad request');
+    }
+  });
+  // a client that sends garbage or drops mid-request only loses its own connection
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  wss.on('error', (err) => log.warn('socket server error', { error: toLogFormat(err) }));
 
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    socket.on('error', (err) => log.warn('socket error before upgrade', { error: toLogFormat(err) }));
+    const url = parseUrl(req.url);
+    if (!url) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      return;
+    }
     const origin = req.headers.origin ?? '';
     const ok =
       url.pathname === '/ws' &&
@@ -95,6 +115,9 @@ function attachConnection(ws: WebSocket, services: AppServices): void {
   };
   const sink: EventSink = <E extends EventName>(name: E, payload: EventPayload<E>) => send({ type: 'event', name, payload });
   const subscription = services.hub.connect(connectionId, sink);
+  // ws reports a frame over maxPayload (1009) or invalid UTF-8 (1007) here and closes this socket;
+  // without a listener the error would be thrown and stop the whole host
+  ws.on('error', (err) => log.warn('closed a socket after a bad frame', { error: toLogFormat(err) }));
   ws.on('message', async (data) => {
     let frame: ClientFrame;
     try {
@@ -134,13 +157,19 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, to
     res.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end();
     return;
   }
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  const isIndex = url.pathname === '/' || url.pathname === '/index.html';
+  const url = parseUrl(req.url);
+  const pathname = url ? decodePath(url.pathname) : undefined;
+  if (!url || pathname === undefined) {
+    res.writeHead(400, { ...headers, 'Content-Type': 'text/plain' }).end('Bad request');
+    return;
+  }
+  // decoded first, so `/%69ndex.html` or `/./index.html` is the page too and needs the token
+  const relativePath = normalize(pathname).replace(/^[/\\]+/, '') || 'index.html';
+  const isIndex = relativePath === 'index.html';
   if (isIndex && !tokensEqual(url.searchParams.get('token') ?? '', token)) {
     res.writeHead(403, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('Open the full address printed by "npm start" (it carries this run\'s access token).');
     return;
   }
-  const relativePath = isIndex ? 'index.html' : normalize(decodeURIComponent(url.pathname)).replace(/^[/\\]+/, '');
   const file = join(root, relativePath);
   if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
     res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' }).end('Not found');
@@ -148,7 +177,27 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, to
   }
   res.writeHead(200, { ...headers, 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream' });
   if (req.method === 'HEAD') res.end();
-  else createReadStream(file).pipe(res);
+  // a file that vanishes between the check and the read ends this response only
+  else createReadStream(file).on('error', () => res.destroy()).pipe(res);
+}
+
+/** The request's URL, or undefined when it cannot be parsed. */
+function parseUrl(raw: string | undefined): URL | undefined {
+  try {
+    return new URL(raw ?? '/', 'http://127.0.0.1');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The percent-decoded path, or undefined for a malformed escape (`/%E0%A4%A`) or a NUL byte. */
+function decodePath(pathname: string): string | undefined {
+  try {
+    const decoded = decodeURIComponent(pathname);
+    return decoded.includes('\0') ? undefined : decoded;
+  } catch {
+    return undefined;
+  }
 }
 
 async function closeServer(server: Server, wss: WebSocketServer): Promise<void> {

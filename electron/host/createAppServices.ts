@@ -54,6 +54,8 @@ export interface AppServices {
   readonly sync: SyncServices;
   readonly settings: SettingsService;
   readonly registration: RegistrationServices;
+  /** the main-side packet builder: for drafts.submit and the CLI, never on the page's contract */
+  readonly packets: DataDirPacketBuilder;
   readonly options: AppServicesOptions;
   readonly clock: Clock;
   /** a window or socket went away: end its session and stop what it started */
@@ -120,6 +122,8 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
     clock,
     identity: data.identity,
     devices,
+    // the device trust anchors held now: every capture is verified again against them at submit
+    captureTrust: () => devices.anchors.trustStore(),
     packets,
     auth,
     // a supervisor reviews registrations with biometric exceptions unless a supervisor turned it off

@@ -1,4 +1,4 @@
-import { app, net, protocol } from 'electron';
+import { app, Menu, net, protocol } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -15,7 +15,13 @@ protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: t
 /** Serves dist/renderer under app://regclient/, refusing any path outside it. */
 function registerAppProtocol(root: string): void {
   protocol.handle('app', (request) => {
-    const path = normalize(decodeURIComponent(new URL(request.url).pathname)).replace(/^[/\\]+/, '');
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(new URL(request.url).pathname);
+    } catch {
+      return new Response('Bad request', { status: 400 });
+    }
+    const path = normalize(decoded).replace(/^[/\\]+/, '');
     const file = join(root, path || 'index.html');
     if (!file.startsWith(root + sep)) return new Response('Not found', { status: 404 });
     return net.fetch(pathToFileURL(file).toString());
@@ -27,8 +33,11 @@ async function main(): Promise<void> {
     app.quit();
     return;
   }
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { 'data-dir': { type: 'string' }, demo: { type: 'boolean', default: false }, server: { type: 'string' } }, strict: false });
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { 'data-dir': { type: 'string' }, demo: { type: 'boolean', default: false }, server: { type: 'string' }, dev: { type: 'boolean', default: false } }, strict: false });
+  const isDev = values.dev === true;
   await app.whenReady();
+  // no default menu: its View entries open DevTools and reload the page, around the window's settings
+  if (!isDev) Menu.setApplicationMenu(null);
   hardenSession();
   registerAppProtocol(rendererDir(app.getAppPath()));
   const data = openDataDir({
@@ -47,7 +56,7 @@ async function main(): Promise<void> {
     ...(typeof values.server === 'string' ? { serverUrl: values.server } : process.env.REGCLIENT_SERVER_URL ? { serverUrl: process.env.REGCLIENT_SERVER_URL } : {}),
   });
   const unwire = wireIpc(services);
-  const win = createSecureWindow(join(__dirname, 'preload.cjs'));
+  const win = createSecureWindow(join(__dirname, 'preload.cjs'), { devTools: isDev });
   const connection = connectWindow(services, win.webContents);
   const windowId = connectionIdOf(win.webContents);
   win.webContents.on('destroyed', () => {

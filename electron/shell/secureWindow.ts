@@ -5,8 +5,12 @@ import { isCameraRequestAllowed, isPermissionCheckAllowed } from '../host/mediaP
 
 export const APP_ORIGIN = 'app://regclient';
 
-/** The only window: sandboxed renderer, isolated preload, no Node, strict CSP, no navigation away. */
-export function createSecureWindow(preloadPath: string): BrowserWindow {
+/**
+ * The only window: sandboxed renderer, isolated preload, no Node, strict CSP, no navigation away.
+ * DevTools only when the app was started with `--dev`: the page is untrusted (issue 12), and
+ * DevTools is where a person at the counter would forge calls from.
+ */
+export function createSecureWindow(preloadPath: string, options: Readonly<{ devTools: boolean }> = { devTools: false }): BrowserWindow {
   const win = new BrowserWindow({
     width: 1366,
     height: 768,
@@ -21,6 +25,7 @@ export function createSecureWindow(preloadPath: string): BrowserWindow {
       nodeIntegrationInWorker: false,
       webviewTag: false,
       spellcheck: false,
+      devTools: options.devTools,
     },
   });
   hardenContents(win.webContents);

@@ -1,26 +1,16 @@
-import { z } from 'zod';
-import { PacketBuildProgress, PacketBuildResult } from '../packet';
-import { RegistrationInput } from '../registration';
-import { method } from './defineApi';
+import { PacketBuildProgress } from '../packet';
 
 /**
- * What the UI sends to build a packet: the resident's registration. Who built it, where and when
- * (officer, centre, machine, creation time, RID) are filled in by the main process from the
- * session and the machine identity, never taken from the page.
+ * No method here on purpose (issue 12). A `packets.build` that took the registration, captures
+ * and audit entries from the page let a page with DevTools build a clean-inspecting packet from an
+ * accomplice's captures under another resident's name, skipping the officer's password, the spec
+ * checks and the supervisor review. The page builds a packet only through `drafts.submit`, which
+ * composes it from the draft the main process holds and the captures it verified itself; the
+ * CLI's `packet build` uses the builder directly, never the contract.
  */
-export const PacketBuildInput = z
-  .object({
-    /** the draft this registration came from; progress events carry it */
-    draftId: z.string().min(1).max(100),
-    registration: RegistrationInput.omit({ centreId: true, machineId: true, rid: true, operators: true, createdAt: true }).strict(),
-  })
-  .strict();
-export type PacketBuildInput = z.infer<typeof PacketBuildInput>;
-
-export const packetsApi = {
-  'packets.build': method({ input: PacketBuildInput, output: PacketBuildResult, access: ['REGISTRATION_OFFICER'] }),
-} as const;
+export const packetsApi = {} as const;
 
 export const packetsEvents = {
+  /** progress of the packet `drafts.submit` builds, for that screen */
   'packets.onDidProgress': PacketBuildProgress,
 } as const;

@@ -13,12 +13,25 @@ const OFFICER = ['REGISTRATION_OFFICER'] as const;
 const DraftId = z.string().min(1).max(100);
 const FieldId = z.string().min(1).max(100);
 
+/**
+ * The most bytes (before base64) the files of one `drafts.attachDocument` call may hold together:
+ * ten scanned pages of 2 MB each, before the back end compresses them into one PDF under
+ * `mosip.registration.document_size`. It also bounds the browser host's WebSocket frames
+ * (transport.ts MAX_FRAME_BYTES), so the page checks it before sending.
+ */
+export const MAX_UPLOAD_BYTES = 20_000_000;
+
+/** Length of the base64 text of `bytes` bytes (padded). */
+export function base64Length(bytes: number): number {
+  return Math.ceil(bytes / 3) * 4;
+}
+
 /** One file the operator chose or scanned, as sent from the page (base64: the bridge carries JSON). */
 export const UploadedFile = z
   .object({
     name: z.string().min(1).max(255),
     mimeType: z.enum(['image/jpeg', 'image/png', 'application/pdf']),
-    base64: z.string().min(1),
+    base64: z.string().min(1).max(base64Length(MAX_UPLOAD_BYTES)),
   })
   .strict();
 export type UploadedFile = z.infer<typeof UploadedFile>;
@@ -121,7 +134,11 @@ export const registrationApi = {
         fieldId: FieldId,
         documentType: z.string().min(1).max(100),
         refNumber: z.string().max(100).nullable(),
-        files: z.array(UploadedFile).min(1).max(MAX_DOCUMENT_FILES),
+        files: z
+          .array(UploadedFile)
+          .min(1)
+          .max(MAX_DOCUMENT_FILES)
+          .refine((files) => files.reduce((n, f) => n + f.base64.length, 0) <= base64Length(MAX_UPLOAD_BYTES), `the files together exceed ${MAX_UPLOAD_BYTES} bytes`),
       })
       .strict(),
     output: FormFieldValue,

@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import { SerializedError } from '../errors';
+import { base64Length, MAX_UPLOAD_BYTES } from './registrationApi';
+
+/**
+ * The largest call frame the browser host accepts: the biggest thing the page sends is one
+ * `drafts.attachDocument` (its files' base64, at most MAX_UPLOAD_BYTES before encoding), plus
+ * room for the JSON around it. A larger frame closes that socket only.
+ */
+export const MAX_FRAME_BYTES = base64Length(MAX_UPLOAD_BYTES) + 64 * 1024;
 
 /** A call's reply as it crosses any boundary: errors travel as data (STYLE rule 20). */
 export const Reply = z.discriminatedUnion('ok', [

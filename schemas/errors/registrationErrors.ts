@@ -65,6 +65,11 @@ export const registrationErrors = defineErrors({
     log: 'the draft is being submitted already',
     details: z.object({ draftId: z.string() }),
   },
+  ERR_REG_CAPTURE_UNVERIFIED: {
+    retry: 'fatal',
+    log: 'a stored biometric capture failed its re-verification (device signature, trust chain, hash chain) before the packet was built; nothing was built',
+    details: z.object({ draftId: z.string(), fieldId: z.string(), modality: z.string(), reason: z.string() }),
+  },
   ERR_REG_OPERATOR_AUTH_FAILED: {
     retry: 'fatal',
     log: 'operator authentication before submit (packet_auth) failed: wrong password; nothing was built, the draft is kept',

@@ -93,10 +93,12 @@ describe('operator login (browser host, Debian Chromium)', () => {
     assert.equal(await page.getByRole('heading', { name: 'Today', exact: true }).count(), 0);
   });
 
-  it('names an unknown operator', async () => {
+  it('answers an unknown operator as a wrong password, so IDs cannot be guessed (issue 12)', async () => {
     await logIn('ghost', 'whatever');
-    await page.locator('[data-error-code="ERR_AUTH_UNKNOWN_OPERATOR"]').waitFor();
-    assert.match((await page.locator('[role=alert]').textContent()) ?? '', /Não existe nenhum operador "ghost"/);
+    await page.locator('[data-error-code="ERR_AUTH_WRONG_PASSWORD"]').waitFor();
+    const text = (await page.locator('[role=alert]').textContent()) ?? '';
+    assert.match(text, /Palavra-passe errada/);
+    assert.doesNotMatch(text, /ghost/);
   });
 
   it('renders Arabic right-to-left', async () => {

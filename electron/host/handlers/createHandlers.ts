@@ -7,7 +7,6 @@ import type { Handlers } from '../Handlers';
 import type { EventHub } from '../EventHub';
 import type { DataDirPacketBuilder } from '../../services/packets/DataDirPacketBuilder';
 import { coreHandlers } from './coreHandlers';
-import { packetsHandlers } from './packetsHandlers';
 import { devicesHandlers } from './devicesHandlers';
 import { syncHandlers } from './syncHandlers';
 import { settingsHandlers } from './settingsHandlers';
@@ -44,7 +43,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...coreHandlers(deps),
     ...devicesHandlers({ devices: deps.devices }),
     ...syncHandlers({ auth: deps.auth, ...deps.sync }),
-    ...packetsHandlers({ packets: deps.packets, identity: deps.data.identity, clock: deps.clock }),
     ...registrationHandlers(deps.registration),
     ...settingsHandlers({ settings: deps.settings }),
   };

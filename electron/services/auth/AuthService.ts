@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { AppError } from '../../../schemas/errors';
 import type { LanguageCode, Role } from '../../../schemas/operators';
 import type { Clock } from '../../../native/time/Clock';
@@ -8,11 +9,13 @@ import {
   clearFailedLogins,
   getOperator,
   insertOperator,
-  recordFailedLogin,
+  lockOperator,
+  recordLoginAttempt,
   recordSuccessfulLogin,
   type Operator,
 } from '../db/repos/operators';
 import { hashPassword, verifyPassword } from './passwordHash';
+import { UnknownUserAttempts } from './UnknownUserAttempts';
 
 export interface LockoutPolicy {
   /** failed logins allowed before a temporary lock (MOSIP `mosip.registration.invalid_login_count`) */
@@ -48,6 +51,10 @@ export class AuthService {
   readonly #audit: AuditLog;
   readonly #clock: Clock;
   readonly #policy: LockoutPolicy;
+  /** the check in progress per user ID: checks of one user run one at a time */
+  readonly #turns = new Map<string, Promise<Operator>>();
+  readonly #unknownUsers = new UnknownUserAttempts();
+  #dummy: Promise<string> | undefined;
 
   constructor(deps: { db: DB; audit: AuditLog; clock: Clock; policy?: LockoutPolicy }) {
     const policy = deps.policy ?? DEFAULT_LOCKOUT;
@@ -62,19 +69,35 @@ export class AuthService {
   /**
    * Checks an operator's password, for `process` (default: a login). Failures of any process count
    * towards the same lockout; a success resets them. The password itself is never audited.
-   * @throws AppError ERR_AUTH_UNKNOWN_OPERATOR, ERR_AUTH_OPERATOR_INACTIVE, ERR_AUTH_LOCKED, ERR_AUTH_WRONG_PASSWORD
+   * Checks of one user run one at a time, and each attempt is counted before its password is hashed:
+   * guesses sent together cannot all read the same count while the slow hash runs (issue 12).
+   * An unknown user is answered as a wrong password, after the same hashing work, and locks the same
+   * way, so the answer does not tell which user IDs exist.
+   * @throws AppError ERR_AUTH_OPERATOR_INACTIVE, ERR_AUTH_LOCKED, ERR_AUTH_WRONG_PASSWORD
    */
   async verify(userId: string, password: string, process: AuthProcess = 'login_auth'): Promise<Operator> {
+    const previous = this.#turns.get(userId);
+    const turn = (async () => {
+      // the previous check's outcome is its caller's; this one only waits for it to end
+      await previous?.catch(() => undefined);
+      return this.#verifyNow(userId, password, process);
+    })();
+    this.#turns.set(userId, turn);
+    try {
+      return await turn;
+    } finally {
+      if (this.#turns.get(userId) === turn) this.#turns.delete(userId);
+    }
+  }
+
+  async #verifyNow(userId: string, password: string, process: AuthProcess): Promise<Operator> {
     const now = this.#clock.now();
     const events = AUDIT[process];
     // a login's audit keeps its historical shape; other processes say which one they were
     const tag = process === 'login_auth' ? {} : { process };
     clearExpiredLock(this.#db, userId, now);
     const operator = getOperator(this.#db, userId);
-    if (!operator) {
-      this.#audit.append(events.failed, userId, { ...tag, reason: 'unknown-operator' });
-      throw new AppError('ERR_AUTH_UNKNOWN_OPERATOR', { userId });
-    }
+    if (!operator) return this.#unknown(userId, password, process);
     if (!operator.isActive) {
       this.#audit.append(events.failed, userId, { ...tag, reason: 'inactive' });
       throw new AppError('ERR_AUTH_OPERATOR_INACTIVE', { userId });
@@ -83,8 +106,12 @@ export class AuthService {
       this.#audit.append(events.failed, userId, { ...tag, reason: 'locked', lockedUntil: operator.lockedUntil });
       throw this.#lockedError(operator.lockedUntil);
     }
-    const ok = operator.passwordHash !== undefined && (await verifyPassword(password, operator.passwordHash));
-    if (!ok) return this.#fail(operator, process);
+    // counted before the hash: if this process (or another one on the same data dir) stops or
+    // races during the hash, the attempt has already been paid for
+    const failures = recordLoginAttempt(this.#db, userId, now);
+    if (failures > this.#policy.maxFailures) return this.#fail(operator, process, failures);
+    const ok = await verifyPassword(password, operator.passwordHash ?? (await this.#dummyHash()));
+    if (!ok || operator.passwordHash === undefined) return this.#fail(operator, process, failures);
     // only a login is a login: re-confirming a packet or a decision leaves last_login_at alone
     if (process === 'login_auth') recordSuccessfulLogin(this.#db, userId, this.#clock.now());
     else clearFailedLogins(this.#db, userId, this.#clock.now());
@@ -92,13 +119,38 @@ export class AuthService {
     return operator;
   }
 
-  #fail(operator: Operator, process: AuthProcess): never {
+  /** A user ID this machine does not know: same work and same answers as a known user's wrong password. */
+  async #unknown(userId: string, password: string, process: AuthProcess): Promise<never> {
+    const tag = process === 'login_auth' ? {} : { process };
     const now = this.#clock.now();
-    const failures = operator.failedLogins + 1;
+    const lockedUntil = this.#unknownUsers.lockedUntil(userId, now);
+    if (lockedUntil !== undefined) {
+      this.#audit.append(AUDIT[process].failed, userId, { ...tag, reason: 'unknown-operator' });
+      throw this.#lockedError(lockedUntil);
+    }
+    const failures = this.#unknownUsers.count(userId);
+    await verifyPassword(password, await this.#dummyHash());
+    this.#audit.append(AUDIT[process].failed, userId, { ...tag, reason: 'unknown-operator' });
+    if (failures >= this.#policy.maxFailures) {
+      const until = this.#unknownUsers.lock(userId, this.#clock.now() + this.#policy.lockMinutes * 60_000);
+      throw this.#lockedError(until);
+    }
+    throw new AppError('ERR_AUTH_WRONG_PASSWORD', { attemptsLeft: this.#policy.maxFailures - failures });
+  }
+
+  /** A hash of a random password with the default cost, made once: what an unknown user's guess is checked against. */
+  #dummyHash(): Promise<string> {
+    this.#dummy ??= hashPassword(randomBytes(16).toString('base64'));
+    return this.#dummy;
+  }
+
+  /** A wrong password (already counted): locks once the count reaches the policy's maximum. */
+  #fail(operator: Operator, process: AuthProcess, failures: number): never {
+    const now = this.#clock.now();
     const lockedUntil = failures >= this.#policy.maxFailures ? now + this.#policy.lockMinutes * 60_000 : null;
     const tag = process === 'login_auth' ? {} : { process };
     this.#db.transaction(() => {
-      recordFailedLogin(this.#db, operator.userId, now, lockedUntil);
+      if (lockedUntil !== null) lockOperator(this.#db, operator.userId, now, lockedUntil);
       this.#audit.append(AUDIT[process].failed, operator.userId, { ...tag, reason: 'wrong-password', failures });
       if (lockedUntil !== null) this.#audit.append('LOGIN_LOCKED', operator.userId, { ...tag, lockedUntil, failures });
     })();

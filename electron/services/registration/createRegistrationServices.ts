@@ -1,6 +1,7 @@
 import type { MachineIdentity } from '../../../schemas/machine';
 import type { Clock } from '../../../native/time/Clock';
 import type { QualityPolicyConfig } from '../../../native/sbi/qualityPolicy';
+import type { TrustStore } from '../../../native/sbi/TrustStore';
 import type { AuditLog } from '../audit/AuditLog';
 import type { DB } from '../db/Database';
 import { DraftBiometrics, type BiometricCapturer } from './drafts/DraftBiometrics';
@@ -16,6 +17,8 @@ export interface RegistrationServicesOptions {
   readonly clock: Clock;
   readonly identity: MachineIdentity;
   readonly devices: BiometricCapturer;
+  /** the device (SBI) trust anchors, read at each submit to verify the draft's captures again */
+  readonly captureTrust: () => TrustStore;
   readonly packets: DraftPacketBuilder;
   /** the login's password check (AuthService): operator authentication before a packet is built */
   readonly auth: OperatorAuthenticator;
@@ -48,7 +51,7 @@ export function createRegistrationServices(o: RegistrationServicesOptions): Regi
     db, audit, clock, drafts, documents, bundles, centreId: o.identity.centreId, source: o.preRegistrationSource ?? (() => undefined),
   });
   const submitter = new DraftSubmitter({
-    db, audit, clock, identity: o.identity, drafts, biometrics, bundles, packets: o.packets, auth: o.auth,
+    db, audit, clock, identity: o.identity, drafts, biometrics, bundles, packets: o.packets, auth: o.auth, captureTrust: o.captureTrust,
     ...(o.reviewerAuthentication ? { reviewerAuthentication: o.reviewerAuthentication } : {}),
     onPreRegistrationUsed: (prid, operatorId) => preRegistrations.consume(prid, operatorId),
   });

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { Reply } from '../../../schemas/api/transport';
 import type { AppServices } from '../../../electron/host/createAppServices';
 import { REGISTRATION_CERT_PATH } from '../../../electron/services/packets/DataDirPacketBuilder';
-import { sampleRegistration, SMALL_SAMPLE } from '../../../electron/services/packets/sampleRegistration';
+import { buildSamplePacket } from '../../helpers/buildSamplePacket';
 import { makeTestPki } from '../../helpers/packetKeys';
 import { openTestServices } from '../../helpers/openTestDataDir';
 
@@ -23,11 +23,7 @@ describe('supervisor approval through the Router', () => {
     mkdirSync(join(dataDir, 'certs'), { recursive: true });
     writeFileSync(join(dataDir, REGISTRATION_CERT_PATH), makeTestPki(services.clock.now()).regCertPem);
     await login('officer-window', 'officer1', 'Officer#2026');
-    const { centreId, machineId, rid: _rid, operators, createdAt, ...registration } = sampleRegistration({ now: services.clock.now(), sizes: SMALL_SAMPLE }) as Record<string, unknown>;
-    void [centreId, machineId, _rid, operators, createdAt];
-    const built = await call('officer-window', 'packets.build', { draftId: 'd1', registration });
-    assert.equal(code(built), 'ok', JSON.stringify(built));
-    rid = (built as { value: { rid: string } }).value.rid;
+    rid = (await buildSamplePacket(services, 'd1')).rid;
   });
   afterEach(() => close());
 

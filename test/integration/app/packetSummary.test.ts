@@ -7,7 +7,7 @@ import type { PacketSummary } from '../../../schemas/packetSummary';
 import type { FormFieldValue, RegistrationDraft } from '../../../schemas/registrationForm';
 import type { AppServices } from '../../../electron/host/createAppServices';
 import { patchOutbox } from '../../../electron/services/db/repos/outbox';
-import { sampleRegistration, SMALL_SAMPLE } from '../../../electron/services/packets/sampleRegistration';
+import { buildSamplePacket } from '../../helpers/buildSamplePacket';
 import type { SbiSimulator } from '../../sims/sbi/SbiSimulator';
 import { makeTestPki } from '../../helpers/packetKeys';
 import { openTestServices } from '../../helpers/openTestDataDir';
@@ -103,9 +103,7 @@ describe('packet summary through the Router (device simulator, real worker, encr
   });
 
   it('says a packet built outside the registration screens has no summary', async () => {
-    const { centreId, machineId, rid: _rid, operators, createdAt, ...registration } = sampleRegistration({ now: services.clock.now(), sizes: SMALL_SAMPLE }) as Record<string, unknown>;
-    void [centreId, machineId, _rid, operators, createdAt];
-    const built = value<{ rid: string }>(await officer('packets.build', { draftId: 'cli-like', registration }));
+    const built = await buildSamplePacket(services, 'cli-like');
     assert.deepEqual(error(await supervisor('packets.summary', { rid: built.rid })).details, { rid: built.rid });
     assert.equal(error(await supervisor('packets.summary', { rid: built.rid })).code, 'ERR_SYNC_PACKET_SUMMARY_MISSING');
   });

@@ -11,8 +11,10 @@ import { sampleRegistration, SMALL_SAMPLE } from '../../../electron/services/pac
 import { REGISTRATION_CERT_PATH } from '../../../electron/services/packets/DataDirPacketBuilder';
 import { makeTestPki, type TestPki } from '../../helpers/packetKeys';
 import { openTestServices } from '../../helpers/openTestDataDir';
+import { buildSamplePacket } from '../../helpers/buildSamplePacket';
+import { rejectsWithCode } from '../../helpers/assertAppError';
 
-describe('packets.build through the Router (real worker, encrypted store)', () => {
+describe('the main-side packet builder (real worker, encrypted store); the page has no packets.build', () => {
   let services: AppServices;
   let dataDir: string;
   let close: () => Promise<void>;
@@ -39,9 +41,7 @@ describe('packets.build through the Router (real worker, encrypted store)', () =
     mkdirSync(join(dataDir, 'certs'), { recursive: true });
     writeFileSync(join(dataDir, REGISTRATION_CERT_PATH), pki.regCertPem);
     await login('officer1', 'Officer#2026');
-    const reply = await call('packets.build', { draftId: 'draft-1', registration: registration() });
-    assert.equal(reply.ok, true, JSON.stringify(reply));
-    const result = (reply as { value: { rid: string; file: string } }).value;
+    const result = await buildSamplePacket(services, 'draft-1', 'officer1', (p) => progress.push(p));
     assert.match(result.rid, /^1000110002\d{5}\d{14}$/);
     assert.deepEqual(
       [...new Set(progress.map((p) => (p as { stage: string }).stage))].slice(-3),
@@ -60,21 +60,17 @@ describe('packets.build through the Router (real worker, encrypted store)', () =
   });
 
   it('says the REGISTRATION certificate is missing before the first sync', async () => {
-    await login('officer1', 'Officer#2026');
-    assert.equal(errorCode(await call('packets.build', { draftId: 'd', registration: registration() })), 'ERR_PACKET_REG_CERT_MISSING');
+    await rejectsWithCode(buildSamplePacket(services, 'd'), 'ERR_PACKET_REG_CERT_MISSING');
   });
 
-  it('refuses operator fields from the page and invalid registrations, naming the field', async () => {
-    await login('officer1', 'Officer#2026');
-    const forged = await call('packets.build', { draftId: 'd', registration: { ...registration(), operators: { officerId: 'someone-else' } } });
-    assert.equal(errorCode(forged), 'ERR_IPC_INVALID_INPUT');
-    const invalid = await call('packets.build', { draftId: 'd', registration: { ...registration(), process: 'MARRIAGE' } });
-    assert.equal(errorCode(invalid), 'ERR_IPC_INVALID_INPUT');
-    assert.deepEqual((invalid as unknown as { error: { details: { issues: { path: string }[] } } }).error.details.issues.map((i) => i.path), ["registration.process"]);
-  });
-
-  it('lets only registration officers build', async () => {
-    await login('viewer1', 'Viewer#2026');
-    assert.equal(errorCode(await call('packets.build', { draftId: 'd', registration: registration() })), 'ERR_AUTH_FORBIDDEN');
+  it('is not on the page\'s contract: a page asking for packets.build, with any role, builds nothing (issue 12)', async () => {
+    mkdirSync(join(dataDir, 'certs'), { recursive: true });
+    writeFileSync(join(dataDir, REGISTRATION_CERT_PATH), pki.regCertPem);
+    for (const [userId, password] of [['officer1', 'Officer#2026'], ['supervisor1', 'Supervisor#2026'], ['viewer1', 'Viewer#2026']] as const) {
+      await login(userId, password);
+      assert.equal(errorCode(await call('packets.build', { draftId: 'd', registration: registration() })), 'ERR_IPC_UNKNOWN_METHOD', userId);
+    }
+    assert.equal((services.data.db.prepare('SELECT count(*) AS n FROM packets').get() as { n: number }).n, 0);
+    assert.deepEqual(progress, []);
   });
 });

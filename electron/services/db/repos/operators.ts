@@ -66,13 +66,22 @@ export function insertOperator(db: DB, op: NewOperator, now: number): void {
   db.prepare(query).run(...params);
 }
 
-/** Records a failed login; returns the new failure count. */
-export function recordFailedLogin(db: DB, userId: string, now: number, lockedUntil: number | null): number {
-  const [query, params] = sql`UPDATE operators SET failed_logins = failed_logins + 1, locked_until = ${lockedUntil},
-    updated_at = ${now} WHERE user_id = ${userId} RETURNING failed_logins`;
+/**
+ * Counts a password attempt before its hash is checked, in one statement (SQLite runs it
+ * atomically), and returns the new count; a success resets it (recordSuccessfulLogin, clearFailedLogins).
+ */
+export function recordLoginAttempt(db: DB, userId: string, now: number): number {
+  const [query, params] = sql`UPDATE operators SET failed_logins = failed_logins + 1, updated_at = ${now}
+    WHERE user_id = ${userId} RETURNING failed_logins`;
   const row = db.prepare(query).get(...params) as { failed_logins: number } | undefined;
-  if (!row) throw new Error(`recordFailedLogin: expected 1 row for ${userId}, got 0`);
+  if (!row) throw new Error(`recordLoginAttempt: expected 1 row for ${userId}, got 0`);
   return row.failed_logins;
+}
+
+/** Locks an operator until `lockedUntil` (the failed attempts were already counted). */
+export function lockOperator(db: DB, userId: string, now: number, lockedUntil: number): void {
+  const [query, params] = sql`UPDATE operators SET locked_until = ${lockedUntil}, updated_at = ${now} WHERE user_id = ${userId}`;
+  assertOneChange('lockOperator', db.prepare(query).run(...params).changes);
 }
 
 export function recordSuccessfulLogin(db: DB, userId: string, now: number): void {

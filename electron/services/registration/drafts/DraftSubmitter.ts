@@ -7,6 +7,8 @@ import type { PacketBuildProgress, PacketBuildResult } from '../../../../schemas
 import { RegistrationInput } from '../../../../schemas/registration';
 import type { FieldIssue } from '../../../../schemas/registrationForm';
 import type { Clock } from '../../../../native/time/Clock';
+import { reverifyCapture } from '../../../../native/sbi/reverifyCapture';
+import type { TrustStore } from '../../../../native/sbi/TrustStore';
 import type { AuditLog } from '../../audit/AuditLog';
 import type { DB } from '../../db/Database';
 import { getDraftDocument, listDraftCaptures } from '../../db/repos/drafts';
@@ -34,7 +36,7 @@ export interface DraftPacketBuilder {
 
 /**
  * The login's password check (AuthService.verify): same hashes, same lockout, audited per process.
- * @throws AppError ERR_AUTH_WRONG_PASSWORD, ERR_AUTH_LOCKED, ERR_AUTH_OPERATOR_INACTIVE, ERR_AUTH_UNKNOWN_OPERATOR
+ * @throws AppError ERR_AUTH_WRONG_PASSWORD (an unknown user too), ERR_AUTH_LOCKED, ERR_AUTH_OPERATOR_INACTIVE
  */
 export interface OperatorAuthenticator extends ReviewerAuthenticator {
   verify(userId: string, password: string, process: 'packet_auth' | 'exception_auth'): Promise<unknown>;
@@ -61,6 +63,8 @@ export interface DraftSubmitterDeps {
   readonly bundles: FormBundleService;
   readonly packets: DraftPacketBuilder;
   readonly auth: OperatorAuthenticator;
+  /** the device trust anchors held now (DevicesService.anchors): the captures are verified again at submit */
+  readonly captureTrust: () => TrustStore;
   /**
    * The supervisor setting `reviewerAuthentication` (MOSIP reviewer_authentication_configuration),
    * read at each submit; absent means on.
@@ -141,6 +145,8 @@ export class DraftSubmitter {
     const { form, input: checked, issues, series } = this.#prepare(operatorId, draftId);
     const first = issues[0];
     if (first || !checked) throw new AppError('ERR_REG_DRAFT_INCOMPLETE', { draftId, count: issues.length, fieldId: first?.fieldId ?? '(registration)', rule: first?.rule ?? 'required' });
+    // before any password: a capture that no longer verifies can never be built, so it costs no attempt
+    this.#reverifyCaptures(draftId, series);
     const summary = await composeReviewSummary({ form, series, document: (storageId) => getDraftDocument(this.#d.db, draftId, storageId), officerId: operatorId, createdAt: checked.createdAt });
     const ctx = { db: this.#d.db, audit: this.#d.audit, operatorId, draftId };
     const needed = this.reviewerRequired(checked) ? checkReviewerEligible(ctx, reviewer) : undefined;
@@ -168,6 +174,23 @@ export class DraftSubmitter {
   /** Whether a supervisor must review this registration: it has biometric exceptions and the setting is on. */
   reviewerRequired(input: Pick<RegistrationInput, 'biometrics'>): boolean {
     return (this.#d.reviewerAuthentication?.() ?? true) && hasBiometricExceptions(input);
+  }
+
+  /**
+   * The page never supplies captures: each kept one was stored here from a device response that
+   * passed every check. It is verified again now (JWS, trust chain to the anchors held now, hash
+   * chain) so a capture altered at rest, or signed by a device no longer trusted, is never built.
+   * @throws AppError ERR_REG_CAPTURE_UNVERIFIED
+   */
+  #reverifyCaptures(draftId: string, series: readonly CaptureSeries[]): void {
+    const trust = this.#d.captureTrust();
+    for (const s of series) {
+      const reason = reverifyCapture(s.results[s.keptIndex]!, trust);
+      if (reason) {
+        this.#d.audit.append('DRAFT_CAPTURE_UNVERIFIED', null, { draftId, fieldId: s.fieldId, modality: s.modality, reason });
+        throw new AppError('ERR_REG_CAPTURE_UNVERIFIED', { draftId, fieldId: s.fieldId, modality: s.modality, reason });
+      }
+    }
   }
 
   /** The login's check for the session's operator; a wrong password is named for this screen. */

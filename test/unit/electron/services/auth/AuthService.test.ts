@@ -43,8 +43,13 @@ describe('AuthService', () => {
     assert.deepEqual(events(), ['OPERATOR_CREATED', 'LOGIN_SUCCESS']);
   });
 
-  it('rejects an unknown operator by name', async () => {
-    await rejectsWith(auth.verify('nobody', 'x'), 'ERR_AUTH_UNKNOWN_OPERATOR', { userId: 'nobody' });
+  it('answers an unknown operator as a wrong password (no user enumeration), audited as unknown', async () => {
+    // issue 12: a distinct answer told a guesser which user IDs exist
+    await rejectsWith(auth.verify('nobody', 'x'), 'ERR_AUTH_WRONG_PASSWORD', { attemptsLeft: 2 });
+    await rejectsWith(auth.verify('officer1', 'x'), 'ERR_AUTH_WRONG_PASSWORD', { attemptsLeft: 2 });
+    await rejectsWith(auth.verify('nobody', 'x'), 'ERR_AUTH_WRONG_PASSWORD', { attemptsLeft: 1 });
+    await rejectsWith(auth.verify('nobody', 'x'), 'ERR_AUTH_LOCKED', { lockedUntil: clock.now() + 120_000, minutes: 2 });
+    assert.deepEqual(audit.recent(10).filter((e) => e.actor === 'nobody').map((e) => e.details), Array(3).fill({ reason: 'unknown-operator' }));
   });
 
   it('counts down the attempts left, then locks for the configured minutes', async () => {

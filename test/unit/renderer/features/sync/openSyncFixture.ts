@@ -5,7 +5,7 @@ import type { RegclientBridge } from '../../../../../schemas/api/transport';
 import type { AppServices, AppServicesOptions } from '../../../../../electron/host/createAppServices';
 import { applyMasterDataRows } from '../../../../../electron/services/db/repos/masterData';
 import { REGISTRATION_CERT_PATH } from '../../../../../electron/services/packets/DataDirPacketBuilder';
-import { sampleRegistration, SMALL_SAMPLE } from '../../../../../electron/services/packets/sampleRegistration';
+import { buildSamplePacket } from '../../../../helpers/buildSamplePacket';
 import { createApiClient, type ApiClient } from '../../../../../renderer/api/createApiClient';
 import { inMemoryBridge } from '../../../../helpers/inMemoryBridge';
 import { openTestServices } from '../../../../helpers/openTestDataDir';
@@ -61,11 +61,7 @@ export async function openSyncFixture(app: Partial<AppServicesOptions> = {}): Pr
     officer,
     supervisor,
     async buildPacket(draftId) {
-      const { centreId, machineId, rid, operators, createdAt, ...registration } = sampleRegistration({ now: clock.now(), sizes: SMALL_SAMPLE }) as Record<string, unknown>;
-      void [centreId, machineId, rid, operators, createdAt];
-      const built = await services.router.dispatch({ connectionId: 'officer-window', sink: () => undefined }, 'packets.build', { draftId, registration });
-      if (!built.ok) throw new Error(`buildPacket: ${JSON.stringify(built.error)}`);
-      return (built.value as { rid: string }).rid;
+      return (await buildSamplePacket(services, draftId)).rid;
     },
     close,
   };

@@ -1,4 +1,4 @@
-import type { UploadedFile } from '../../../../../../schemas/api/registrationApi';
+import { base64Length, MAX_UPLOAD_BYTES, type UploadedFile } from '../../../../../../schemas/api/registrationApi';
 import { toUiError } from '../../../../UiError';
 import type { SliceContext } from '../../store';
 import { formActions, formReducer } from '../form/reducer';
@@ -17,6 +17,14 @@ export function createDocumentsActions({ api, set, get, now }: SliceContext): Do
     async attachDocument(fieldId, documentType, refNumber, files) {
       const draftId = get().form.draftId;
       if (!draftId) return;
+      // more than one call may carry would be refused by the host's frame limit (and close its
+      // socket): say so here, as the back end's own size error
+      const sizeBytes = Math.floor(files.reduce((n, f) => n + f.base64.length, 0) * 3 / 4);
+      if (sizeBytes > MAX_UPLOAD_BYTES || files.some((f) => f.base64.length > base64Length(MAX_UPLOAD_BYTES))) {
+        const details = { name: files.map((f) => f.name).join(', '), sizeBytes, limitBytes: MAX_UPLOAD_BYTES, sizeKb: Math.ceil(sizeBytes / 1024), limitKb: Math.floor(MAX_UPLOAD_BYTES / 1024) };
+        set((s) => ({ documents: { ...s.documents, [fieldId]: { status: 'failed', error: { code: 'ERR_REG_DOCUMENT_TOO_LARGE', details } } } }));
+        return;
+      }
       set((s) => ({ documents: { ...s.documents, [fieldId]: { status: 'uploading', error: null } } }));
       try {
         const value = await api['drafts.attachDocument']({ draftId, fieldId, documentType, refNumber: refNumber?.trim() || null, files: [...files] });
