@@ -28,6 +28,7 @@ interface OutboxJoinRow {
   readonly server_status_at: number | null;
   readonly uin: string | null;
   readonly file_deleted_at: number | null;
+  readonly additional_info_req_id: string | null;
 }
 
 /** The columns a step may change; everything else about a packet is fixed at build time. */
@@ -57,12 +58,15 @@ export interface OutboxRecord extends OutboxItem {
   readonly fileName: string;
   readonly supervisorComment: string | null;
   readonly syncedAt: number | null;
+  /** the server request a sub-process packet answers (kept in the packet row's meta at build time) */
+  readonly additionalInfoReqId: string | null;
 }
 
 const SELECT = `SELECT p.packet_id, p.rid, p.process, p.created_at, p.size, p.sha256, p.file_name,
   o.state, o.attempts, o.next_attempt_at, o.last_error, o.last_error_details, o.supervisor_status, o.reason_code,
   o.supervisor_comment, o.decided_by, o.decided_at, o.synced_at, o.uploaded_at, o.exported_at, o.server_status,
-  o.server_status_at, o.uin, o.file_deleted_at
+  o.server_status_at, o.uin, o.file_deleted_at,
+  CASE WHEN json_valid(p.meta) THEN json_extract(p.meta, '$.additionalInfoReqId') END AS additional_info_req_id
   FROM outbox o JOIN packets p ON p.packet_id = o.packet_id`;
 
 function hydrate(r: OutboxJoinRow): OutboxRecord {
@@ -91,6 +95,7 @@ function hydrate(r: OutboxJoinRow): OutboxRecord {
     serverStatusAt: r.server_status_at,
     uin: r.uin,
     fileDeletedAt: r.file_deleted_at,
+    additionalInfoReqId: typeof r.additional_info_req_id === 'string' ? r.additional_info_req_id : null,
   };
 }
 

@@ -195,6 +195,7 @@ export class DraftSubmitter {
     const parsed = RegistrationInput.safeParse({
       ...composed,
       preRegistrationId: draft.preRegistrationId ?? null,
+      additionalInfoReqId: draft.additionalInfoReqId?.trim() || null,
       centreId: this.#d.identity.centreId,
       machineId: this.#d.identity.machineId,
       createdAt: this.#d.clock.now(),

@@ -238,7 +238,8 @@ export class OutboxService {
     return {
       registrationId: r.rid,
       packetId: r.packetId,
-      additionalInfoReqId: null,
+      // without it the packet receiver refuses a sub-process packet (RPR-PKR-016)
+      additionalInfoReqId: r.additionalInfoReqId,
       registrationType: r.process,
       packetHashValue: r.sha256,
       packetSize: r.size,
