@@ -117,11 +117,12 @@ export class SimulatedDevice {
     return jws;
   }
 
-  #digitalIdPayload(serialNo = this.definition.serialNo): string {
+  #digitalIdPayload(serialNo = this.definition.serialNo, offsetDateTime = false): string {
     const d = this.definition;
+    const dateTime = offsetDateTime ? sbiTimestamp(this.#now()).replace(/Z$/, '+00:00') : sbiTimestamp(this.#now());
     return JSON.stringify({
       serialNo, make: d.make, model: d.model, type: d.type, deviceSubType: d.deviceSubType,
-      deviceProvider: 'RegClient Simulator', deviceProviderId: 'REGCLIENT.SIM.SBI', dateTime: sbiTimestamp(this.#now()),
+      deviceProvider: 'RegClient Simulator', deviceProviderId: 'REGCLIENT.SIM.SBI', dateTime,
     });
   }
 
@@ -294,7 +295,7 @@ export class SimulatedDevice {
       const bioValue = fault === 'paddedBase64' ? iso.toString('base64') : base64url(iso);
       const isMock = this.#profile === 'mockmds';
       const payload: Record<string, unknown> = {
-        digitalId: this.#sign(this.#digitalIdPayload(fault === 'digitalIdMismatch' ? 'OTHERSERIAL00001' : undefined), fault, true),
+        digitalId: this.#sign(this.#digitalIdPayload(fault === 'digitalIdMismatch' ? 'OTHERSERIAL00001' : undefined, fault === 'timestampFormat'), fault, true),
         deviceCode: this.definition.deviceCode,
         deviceServiceVersion: '0.9.5',
         bioType: this.definition.type,
@@ -303,7 +304,8 @@ export class SimulatedDevice {
         env: request.env,
         bioValue,
         transactionId: fault === 'wrongTransactionId' ? `${String(request.transactionId).slice(0, 40)}-X` : request.transactionId,
-        timestamp: sbiTimestamp(at),
+        // DeviceValidator parses yyyy-MM-dd'T'HH:mm:ss'Z' only: a fraction fails there, not in Date.parse
+        timestamp: fault === 'timestampFormat' ? new Date(at).toISOString() : sbiTimestamp(at),
         requestedScore: isMock ? Number(bio.requestedScore).toFixed(1) : String(bio.requestedScore),
         qualityScore: fault === 'nonNumericQuality' ? 'good' : isMock ? quality.toFixed(1) : String(quality),
       };
