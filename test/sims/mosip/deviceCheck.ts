@@ -51,6 +51,8 @@ export function deviceProblem(files: ReadonlyMap<string, Buffer>): string | unde
   for (const [name, bytes] of files) {
     if (!name.endsWith('.xml')) continue;
     for (const others of birOthers(bytes.toString('utf8'))) {
+      // the record's own others (CONFIGURED) is not a segment: DeviceValidator reads getSegments() only
+      if (!others.has('EXCEPTION') && !others.has('PAYLOAD') && others.has('CONFIGURED')) continue;
       if (others.get('EXCEPTION') === 'true') continue;
       const payloadText = others.get('PAYLOAD') ?? '';
       let payload: { timestamp?: unknown; digitalId?: unknown };

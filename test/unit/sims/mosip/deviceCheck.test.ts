@@ -15,7 +15,7 @@ function subpacket(captures: readonly { timestamp: string; dateTime: string; exc
   });
   return new Map([
     ['packet_meta_info.json', Buffer.from(JSON.stringify({ identity: { creationDate } }))],
-    ['individualBiometrics.xml', Buffer.from(`<BIR><Others><Key>CONFIGURED</Key><Value>leftThumb</Value></Others>${birs.join('')}</BIR>`)],
+    ['individualBiometrics.xml', Buffer.from(`<BIR>${birs.join('')}<others><entry key="CONFIGURED">leftThumb</entry></others></BIR>`)],
   ]);
 }
 
