@@ -40,6 +40,11 @@ export interface PacketCommitOptions {
    * Throwing rolls the packet back (ERR_PACKET_WRITE_FAILED).
    */
   readonly inCommit?: (packet: Readonly<{ rid: string; packetId: string }>) => void;
+  /**
+   * The resident's name, email and phone for the RID sync (Java client RegistrationDAOImpl.save
+   * keeps them with the registration, PacketSynchServiceImpl sends them); kept in the packet row.
+   */
+  readonly syncContact?: Readonly<{ name: string | null; email: string | null; phone: string | null }>;
 }
 
 // Only what is needed to allocate a RID; the full validation runs in the worker.
@@ -88,7 +93,7 @@ export class PacketService {
             packet_id: out.packetId, rid: out.rid, process: out.process, centre_id: out.centreId, machine_id: out.machineId,
             file_name: fileName, size: out.bytes.length, sha256: out.sha256, status: 'CREATED',
             // the RID sync sends additionalInfoReqId (Java client PacketSynchServiceImpl.getPacketSyncDtoList)
-            meta: JSON.stringify({ subpackets: out.subpackets, additionalInfoReqId: out.additionalInfoReqId }), created_at: now,
+            meta: JSON.stringify({ subpackets: out.subpackets, additionalInfoReqId: out.additionalInfoReqId, syncContact: options.syncContact ?? null }), created_at: now,
           });
           o.audit.append('PACKET_CREATED', actor, { packetId: out.packetId, rid: out.rid, size: out.bytes.length, sha256: out.sha256 });
           options.inCommit?.({ rid: out.rid, packetId: out.packetId });

@@ -9,6 +9,7 @@ import { loadStpIdSchema } from '../../../schemas/data/stpDemoSpecs';
 import type { FieldIssue, FormFieldValue, RegistrationDraft } from '../../../schemas/registrationForm';
 import type { AppServices } from '../../../electron/host/createAppServices';
 import { putIdSchema } from '../../../electron/services/db/repos/idSchemas';
+import { findOutbox } from '../../../electron/services/db/repos/outbox';
 import { applyMasterDataRows } from '../../../electron/services/db/repos/masterData';
 import { replaceConfig } from '../../../electron/services/db/repos/syncConfig';
 import { inspectPacket } from '../../../electron/services/packets/packetInspector';
@@ -138,6 +139,8 @@ describe('registration drafts through the Router (device simulator, real worker,
     assert.equal(error(second).code, 'ERR_REG_DRAFT_BUSY', 'a second submit while building makes no second packet');
     const result = value<SubmitResult>(first);
     assert.match(result.packet.rid, /^1000110002\d{19}$/);
+    // the RID sync will carry the resident's name (first data language), phone and no email (RegistrationDAOImpl.save)
+    assert.deepEqual(findOutbox(services.data.db, result.packet.packetId)?.syncContact, { name: 'Maria Quaresma Neves', email: null, phone: '+2399912345' });
     assert.deepEqual(progress.at(-1), { draftId: draft.draftId, stage: 'done', fraction: 1 });
     const report = await inspectPacket({
       bytes: readFileSync(result.packet.file),

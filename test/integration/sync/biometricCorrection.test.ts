@@ -13,7 +13,7 @@ import { rejectsWithCode } from '../../helpers/assertAppError';
 import { approveAll, makeOutbox } from './outboxBed';
 import { admin, makeClient, startSimBed, type ClientBed, type SimBed } from './syncTestBed';
 
-type SimStats = { packets: Record<string, { status: string; rejectReason: string | null; additionalInfoReqId: string | null; uin: string | null }> };
+type SimStats = { packets: Record<string, { status: string; rejectReason: string | null; additionalInfoReqId: string | null; uin: string | null; optionalValues: unknown }> };
 
 /**
  * BIOMETRIC_CORRECTION end to end: regproc pauses a registration and creates an additional-info
@@ -54,7 +54,8 @@ describe('BIOMETRIC_CORRECTION against the simulator', () => {
     const request = await admin(bed.sim, 'additionalinfo', { rid });
     const reqId = String(request['additionalInfoReqId']);
     assert.equal(reqId, `${rid}-BIOMETRIC_CORRECTION-1`);
-    const built = await packets.build('draft-bc', correction(reqId), 'officer1');
+    const contact = { name: 'Maria da Conceição Neves', email: 'maria@example.st', phone: '9912345' };
+    const built = await packets.build('draft-bc', correction(reqId), 'officer1', undefined, { syncContact: contact });
     assert.equal(built.rid, rid);
     assert.equal(findOutbox(client.db, built.packetId)?.additionalInfoReqId, reqId);
     approveAll(client.db, bed.clock, [rid]);
@@ -63,6 +64,8 @@ describe('BIOMETRIC_CORRECTION against the simulator', () => {
     await admin(bed.sim, 'advance', { packetId: built.packetId, steps: 2 });
     const server = (await stats())[built.packetId];
     assert.deepEqual([server?.status, server?.rejectReason, server?.additionalInfoReqId], ['PROCESSED', null, reqId]);
+    // the resident's name, email and phone reach regproc for its notifications
+    assert.deepEqual(server?.optionalValues, contact);
   });
 
   it('the packet engine refuses a correction without its request id, or with a RID that is not the request RID', async () => {

@@ -44,6 +44,8 @@ export interface SimPacket {
   uin: string | null;
   /** from the RID sync; null for main processes (absent in a state file written before it existed) */
   additionalInfoReqId?: string | null;
+  /** name / email / phone of the RID sync, which regproc keeps (encrypted) as the sync record's optionalValues */
+  optionalValues?: { name: string | null; email: string | null; phone: string | null };
   /** set when the uploaded bytes were checked; null until then */
   validation: { ok: boolean; reason: string | null } | null;
 }

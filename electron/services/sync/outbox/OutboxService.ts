@@ -246,6 +246,10 @@ export class OutboxService {
       supervisorStatus: r.supervisorStatus === 'REJECTED' ? 'REJECTED' : 'APPROVED',
       supervisorComment: r.supervisorComment,
       langCode: this.#o.langCode ?? 'por',
+      // regproc keeps them (encrypted) to notify the resident (SyncRegistrationServiceImpl.convertDtoToEntity)
+      name: r.syncContact?.name ?? null,
+      email: r.syncContact?.email ?? null,
+      phone: r.syncContact?.phone ?? null,
     };
   }
 

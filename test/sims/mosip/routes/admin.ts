@@ -162,7 +162,7 @@ function stats(sim: MosipSimulator): Record<string, unknown> {
   const packets = Object.fromEntries(
     Object.values(sim.state.data.packets).map((p) => [
       p.packetId,
-      { registrationId: p.registrationId, synced: p.syncCount, uploaded: p.uploadCount, status: p.status, rejectReason: p.rejectReason, uin: p.uin, additionalInfoReqId: p.additionalInfoReqId ?? null },
+      { registrationId: p.registrationId, synced: p.syncCount, uploaded: p.uploadCount, status: p.status, rejectReason: p.rejectReason, uin: p.uin, additionalInfoReqId: p.additionalInfoReqId ?? null, optionalValues: p.optionalValues ?? null },
     ]),
   );
   return { packets, requests: sim.requestCounts, websubDeliveries: deliveriesOf(sim), faults: sim.faults.list() };

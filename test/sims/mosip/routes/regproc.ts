@@ -87,6 +87,10 @@ function recordProblem(r: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
+function optionalText(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
 function upsertSynced(sim: MosipSimulator, r: Record<string, unknown>, refId: string): void {
   const packetId = String(r['packetId']);
   const existing = sim.state.data.packets[packetId];
@@ -116,6 +120,8 @@ function upsertSynced(sim: MosipSimulator, r: Record<string, unknown>, refId: st
     supervisorStatus: String(r['supervisorStatus']),
     langCode: String(r['langCode']),
     additionalInfoReqId: typeof r['additionalInfoReqId'] === 'string' && r['additionalInfoReqId'] !== '' ? r['additionalInfoReqId'] : null,
+    // SyncRegistrationServiceImpl.convertDtoToEntity: RegistrationAdditionalInfoDTO {name, email, phone}
+    optionalValues: { name: optionalText(r['name']), email: optionalText(r['email']), phone: optionalText(r['phone']) },
     syncCount: base.syncCount + 1,
   };
 }
