@@ -105,6 +105,12 @@ export const RegistrationBiometricException = z.object({
   bioSubType: z.string(),
   /** MOSIP exception reason code, e.g. `Permanent` / `Temporary` */
   reason: z.string().min(1),
+  /**
+   * meta info `individualType`: the biometrics field's UI-spec `subType` (`applicant`, `introducer`),
+   * as the Java client passes it (GenericBiometricsController → RegistrationDTO.addBiometricException);
+   * absent, the field id is written
+   */
+  individualType: z.string().min(1).optional(),
 });
 export type RegistrationBiometricException = z.infer<typeof RegistrationBiometricException>;
 

@@ -95,7 +95,7 @@ function exceptionMeta(input: RegistrationInput): Record<string, Record<string, 
     if (field.exceptions.length === 0) continue;
     out[fieldId] = {};
     for (const e of field.exceptions) {
-      out[fieldId][e.attribute] = { type: e.bioType, missingBiometric: e.attribute, reason: e.reason, exceptionType: e.reason, individualType: fieldId };
+      out[fieldId][e.attribute] = { type: e.bioType, missingBiometric: e.attribute, reason: e.reason, exceptionType: e.reason, individualType: e.individualType ?? fieldId };
     }
   }
   return out;

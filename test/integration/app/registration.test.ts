@@ -155,8 +155,9 @@ describe('registration drafts through the Router (device simulator, real worker,
     assert.deepEqual(identity['gender'], [{ language: 'por', value: 'Feminino' }, { language: 'eng', value: 'Female' }]);
     assert.deepEqual(identity['preferredLang'], 'por');
     const meta = idPacket.get('packet_meta_info.json')!.identity as Record<string, Record<string, Record<string, unknown>>>;
-    const excepted = meta['exceptionBiometrics']!['individualBiometrics'] as Record<string, { missingBiometric: string; reason: string }>;
-    assert.deepEqual(Object.values(excepted).map((e) => [e.missingBiometric, e.reason]), [['leftLittle', 'Permanent']]);
+    const excepted = meta['exceptionBiometrics']!['individualBiometrics'] as Record<string, { missingBiometric: string; reason: string; exceptionType: string; individualType: string }>;
+    // as the 1.2 client writes them: "Temporary" twice, and the field's subType (GenericBiometricsController)
+    assert.deepEqual(Object.values(excepted).map((e) => [e.missingBiometric, e.reason, e.exceptionType, e.individualType]), [['leftLittle', 'Temporary', 'Temporary', 'applicant']]);
     assert.deepEqual(operationsData(meta), { ...OPERATIONS_AFTER_PASSWORD, supervisorId: 'supervisor1', supervisorPassword: 'true' });
     const bio = meta['biometrics']!['individualBiometrics'] as Record<string, { numRetry: number; forceCaptured: boolean }>;
     assert.deepEqual([bio['rightIndex']?.numRetry, bio['rightIndex']?.forceCaptured, bio['leftIndex']?.numRetry, bio['leftIndex']?.forceCaptured], [3, true, 1, false]);
