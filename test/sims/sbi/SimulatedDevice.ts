@@ -24,6 +24,8 @@ export interface SimDeviceOptions {
   readonly now?: () => number;
   /** gap between MJPEG frames */
   readonly frameIntervalMs?: number;
+  /** path of the advertised callbackId, where capture and stream are served (default `/`); MOSIP's client calls callbackId + "capture" */
+  readonly callbackPath?: string;
 }
 
 const SBI_METHODS = ['MOSIPDISC', 'MOSIPDINFO', 'RCAPTURE', 'CAPTURE', 'STREAM'];
@@ -71,6 +73,7 @@ export class SimulatedDevice {
   readonly #profile: SimProfile;
   readonly #now: () => number;
   readonly #frameIntervalMs: number;
+  readonly #callbackPath: string;
   readonly #captureWaiters: ((transactionId: string) => void)[] = [];
 
   constructor(options: SimDeviceOptions) {
@@ -79,6 +82,7 @@ export class SimulatedDevice {
     this.#profile = options.profile;
     this.#now = options.now ?? Date.now;
     this.#frameIntervalMs = options.frameIntervalMs ?? 33;
+    this.#callbackPath = options.callbackPath ?? '/';
   }
 
   /** Back to the state after start: Ready, default score, no delay, no fault. */
@@ -131,7 +135,13 @@ export class SimulatedDevice {
   }
 
   #callbackId(): string {
-    return `http://127.0.0.1:${this.port}/`;
+    return `http://127.0.0.1:${this.port}${this.#callbackPath}`;
+  }
+
+  /** capture and stream live under the callbackId's path only; discovery and info stay at the root */
+  #route(method: string, path: string): string {
+    const isCallback = method === 'RCAPTURE' || method === 'STREAM';
+    return isCallback && path.startsWith(this.#callbackPath) ? `${method} /${path.slice(this.#callbackPath.length)}` : isCallback ? `${method} (outside callbackId)` : `${method} ${path}`;
   }
 
   /** Entry point for one parsed request. */
@@ -140,7 +150,7 @@ export class SimulatedDevice {
     if (fault && TRANSPORT_FAULTS.includes(fault)) return transportFault(fault, socket);
     const delay = this.delays.get(request.method) ?? 0;
     if (delay > 0 && request.method !== 'RCAPTURE') await sleep(delay);
-    const route = `${request.method} ${request.path}`;
+    const route = this.#route(request.method, request.path);
     switch (route) {
       case 'MOSIPDISC /device':
         return this.#json(this.#discover(request.body));
