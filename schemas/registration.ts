@@ -11,6 +11,25 @@ import { CentreId, MachineId } from './machine';
 export const RegistrationProcess = z.enum(['NEW', 'UPDATE', 'LOST', 'BIOMETRIC_CORRECTION']);
 export type RegistrationProcess = z.infer<typeof RegistrationProcess>;
 
+/**
+ * The id of a server-side request for more information (MOSIP regproc
+ * `WorkflowInternalActionVerticle.createAdditionalRequestId`): `<RID>-<process>-<iteration>`. A
+ * sub-process packet (BIOMETRIC_CORRECTION) reuses the RID before the first `-`, as the Java
+ * client does (`PacketHandlerServiceImpl.handle`: `getAdditionalInfoReqId().split("-")[0]`).
+ */
+export const AdditionalInfoReqId = z.string().regex(/^\d{29}-[A-Z][A-Z_]*-[1-9]\d*$/, 'additional info request id is <29-digit RID>-<PROCESS>-<iteration>');
+
+/** The RID an additional-info request id names (its part before the first `-`). */
+export function ridOfAdditionalInfoReqId(id: string): string {
+  return id.split('-')[0]!;
+}
+
+/**
+ * Processes that answer a server request instead of starting a registration: the packet receiver
+ * refuses them without an additional-info request (`registration.processor.sub-processes`).
+ */
+export const SUB_PROCESSES: readonly RegistrationProcess[] = ['BIOMETRIC_CORRECTION'];
+
 /** ISO 639-3 language code as MOSIP uses it (`por`, `eng`). */
 export const LanguageCode = z.string().regex(/^[a-z]{3}$/, 'language code is 3 lowercase letters');
 
@@ -86,6 +105,12 @@ export const RegistrationBiometricException = z.object({
   bioSubType: z.string(),
   /** MOSIP exception reason code, e.g. `Permanent` / `Temporary` */
   reason: z.string().min(1),
+  /**
+   * meta info `individualType`: the biometrics field's UI-spec `subType` (`applicant`, `introducer`),
+   * as the Java client passes it (GenericBiometricsController → RegistrationDTO.addBiometricException);
+   * absent, the field id is written
+   */
+  individualType: z.string().min(1).optional(),
 });
 export type RegistrationBiometricException = z.infer<typeof RegistrationBiometricException>;
 
@@ -150,6 +175,8 @@ export const RegistrationInput = z.object({
   /** when absent, the engine allocates one from the RID sequence */
   rid: z.string().regex(/^\d{29}$/, 'RID is 29 digits').optional(),
   preRegistrationId: z.string().nullable().default(null),
+  /** BIOMETRIC_CORRECTION: the server's request this packet answers; its RID becomes the packet's */
+  additionalInfoReqId: AdditionalInfoReqId.nullable().default(null),
   langCodes: z.array(LanguageCode).min(1),
   consent: z.boolean(),
   clientVersion: z.string().default('0.1.0'),

@@ -65,5 +65,10 @@ export const RegistrationDraft = z.object({
   savedAt: z.number().int(),
   /** the PRID whose application prefilled this draft (set by the back end only; goes to the packet's metaInfo) */
   preRegistrationId: z.string().nullable().optional(),
+  /**
+   * BIOMETRIC_CORRECTION: the server's additional-info request id the operator typed on the screen
+   * whose spec says `additionalInfoRequestIdRequired` (Java client GenericController's text field)
+   */
+  additionalInfoReqId: z.string().nullable().optional(),
 });
 export type RegistrationDraft = z.infer<typeof RegistrationDraft>;

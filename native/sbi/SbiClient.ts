@@ -123,7 +123,7 @@ export class SbiClient {
     const answer = await sbiCall({
       port: device.port,
       method: 'RCAPTURE',
-      path: '/capture',
+      path: `${new URL(device.baseUrl).pathname}capture`,
       body: JSON.stringify(request),
       timeoutMs: this.options.captureTimeoutMs + this.options.captureSlackMs,
       signal: options.signal,
@@ -174,7 +174,7 @@ export class SbiClient {
     const device = options.device ?? (await this.deviceFor(options.modality, options.signal));
     const spec = MODALITIES[options.modality];
     const body = JSON.stringify({ deviceId: device.deviceId, deviceSubId: spec.deviceSubId, timeout: String(options.timeoutMs ?? 60_000) });
-    const { response, abort } = await openSbiRequest({ port: device.port, method: 'STREAM', path: '/stream', body, timeoutMs: this.options.infoTimeoutMs, signal: options.signal });
+    const { response, abort } = await openSbiRequest({ port: device.port, method: 'STREAM', path: `${new URL(device.baseUrl).pathname}stream`, body, timeoutMs: this.options.infoTimeoutMs, signal: options.signal });
     const key = streamKey(device);
     this.#streaming.add(key);
     try {

@@ -2,6 +2,7 @@ import { AppError } from '../../schemas/errors';
 import { CaptureDataPayload, CaptureResponse, type BioSubType, type CapturedBiometric, type CaptureRequest, type CaptureResult, type Modality, type SbiDevice } from '../../schemas/sbi';
 import { decodeCanonicalBase64url } from './base64url';
 import { chainHash } from './hashChain';
+import { MDS_TIMESTAMP_PATTERN, parseMdsTimestamp } from './mdsTimestamp';
 import { ISO_FORMAT_ID, MODALITIES } from './modalities';
 import type { TrustStore, TrustDomain } from './TrustStore';
 import { parseJsonOrUndefined, verifyDigitalId } from './verifyDeviceInfo';
@@ -38,7 +39,7 @@ function allowedSubTypes(ctx: CaptureCheckContext): string[] {
  * @throws AppError ERR_SBI_MALFORMED_RESPONSE, ERR_SBI_DEVICE_ERROR (and the device-state codes),
  *   ERR_SBI_ELEMENT_COUNT, the verifyJws codes, ERR_SBI_TRANSACTION_ID_MISMATCH,
  *   ERR_SBI_SPEC_VERSION_MISMATCH, ERR_SBI_DIGITAL_ID_INVALID, ERR_SBI_DIGITAL_ID_MISMATCH,
- *   ERR_SBI_TIMESTAMP_OUT_OF_WINDOW, ERR_SBI_BIO_TYPE_MISMATCH, ERR_SBI_BIO_SUBTYPE_UNEXPECTED,
+ *   ERR_SBI_TIMESTAMP_FORMAT, ERR_SBI_TIMESTAMP_OUT_OF_WINDOW, ERR_SBI_BIO_TYPE_MISMATCH, ERR_SBI_BIO_SUBTYPE_UNEXPECTED,
  *   ERR_SBI_BIO_SUBTYPE_DUPLICATE, ERR_SBI_QUALITY_INVALID, ERR_SBI_BIOVALUE_NOT_CANONICAL,
  *   ERR_SBI_ISO_INVALID, ERR_SBI_HASH_CHAIN_BROKEN (strict policy)
  */
@@ -83,9 +84,12 @@ export function verifyCaptureResponse(bodyText: string, ctx: CaptureCheckContext
   };
 }
 
-function isWithin(timestamp: string, ctx: CaptureCheckContext): boolean {
-  const at = Date.parse(timestamp);
-  return Number.isFinite(at) && Math.abs(at - ctx.now) <= ctx.timestampWindowMs;
+/** A capture time in MOSIP's strict format (else ERR_SBI_TIMESTAMP_FORMAT) within the window of the host clock. */
+function checkTimestamp(field: 'timestamp' | 'digitalId.dateTime', timestamp: string, ctx: CaptureCheckContext): void {
+  const port = ctx.device.port;
+  const at = parseMdsTimestamp(timestamp);
+  if (at === undefined) throw new AppError('ERR_SBI_TIMESTAMP_FORMAT', { port, field, timestamp, pattern: MDS_TIMESTAMP_PATTERN });
+  if (Math.abs(at - ctx.now) > ctx.timestampWindowMs) throw new AppError('ERR_SBI_TIMESTAMP_OUT_OF_WINDOW', { port, timestamp, windowMinutes: ctx.timestampWindowMs / 60_000 });
 }
 
 function verifyElement(
@@ -107,9 +111,8 @@ function verifyElement(
   if (element.specVersion !== request.specVersion) throw new AppError('ERR_SBI_SPEC_VERSION_MISMATCH', { port, expected: request.specVersion, received: element.specVersion });
   const digital = verifyDigitalIdOf(data.digitalId, jws.x5c, ctx);
   if (data.deviceCode !== device.deviceCode) throw new AppError('ERR_SBI_DIGITAL_ID_MISMATCH', { port, field: 'deviceCode', expected: device.deviceCode, received: data.deviceCode });
-  for (const stamp of [data.timestamp, digital.dateTime]) {
-    if (!isWithin(stamp, ctx)) throw new AppError('ERR_SBI_TIMESTAMP_OUT_OF_WINDOW', { port, timestamp: stamp, windowMinutes: ctx.timestampWindowMs / 60_000 });
-  }
+  checkTimestamp('timestamp', data.timestamp, ctx);
+  checkTimestamp('digitalId.dateTime', digital.dateTime, ctx);
   const bioType = MODALITIES[ctx.modality].bioType;
   if (data.bioType !== bioType) throw new AppError('ERR_SBI_BIO_TYPE_MISMATCH', { port, expected: bioType, received: data.bioType });
   let bioSubType: BioSubType | undefined;

@@ -69,8 +69,7 @@ export function verifyDeviceInfoElement(element: { deviceInfo?: string; error?: 
   const { digitalId } = verifyDigitalId(info.digitalId, info.certification, 'digitalId', ctx);
   return {
     port,
-    // a callbackId that is not loopback is never used (§1.5 step 7)
-    baseUrl: `http://127.0.0.1:${port}/`,
+    baseUrl: callbackBaseUrl(info.callbackId, port),
     deviceId: info.deviceId,
     deviceSubIds: info.deviceSubId,
     state: STATES[info.deviceStatus],
@@ -85,6 +84,27 @@ export function verifyDeviceInfoElement(element: { deviceInfo?: string; error?: 
     digitalId,
     certThumbprint: verified.thumbprint,
   };
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * Where RCAPTURE and STREAM go: MOSIP's client calls `callbackId + "capture"` / `+ "stream"`
+ * (MosipDeviceSpecification_095_ProviderImpl.rCapture / stream), so a device may serve them under a
+ * path. Only the path is taken, and only from a loopback callbackId on the discovered port: any
+ * other host or port is never called (§1.5 step 7) and falls back to the port's root.
+ */
+export function callbackBaseUrl(callbackId: string, port: number): string {
+  let url: URL;
+  try {
+    url = new URL(callbackId);
+  } catch {
+    return `http://127.0.0.1:${port}/`;
+  }
+  const samePort = (url.port === '' ? 80 : Number(url.port)) === port;
+  if (url.protocol !== 'http:' || !LOOPBACK.has(url.hostname) || !samePort) return `http://127.0.0.1:${port}/`;
+  const path = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
+  return `http://127.0.0.1:${port}${path}`;
 }
 
 /** JSON.parse that returns undefined on bad JSON; zod then reports the failure as data. */

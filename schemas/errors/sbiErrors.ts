@@ -77,6 +77,11 @@ export const sbiErrors = defineErrors({
     log: 'capture timestamp is outside the allowed window of the host clock',
     details: z.object({ port: z.number().int(), timestamp: z.string(), windowMinutes: z.number() }),
   },
+  ERR_SBI_TIMESTAMP_FORMAT: {
+    retry: 'retry',
+    log: "capture timestamp or digitalId dateTime is not yyyy-MM-dd'T'HH:mm:ss'Z' (the server's cmd-validator would reject the packet)",
+    details: z.object({ port: z.number().int(), field: z.string(), timestamp: z.string(), pattern: z.string() }),
+  },
   ERR_SBI_HASH_CHAIN_BROKEN: {
     retry: 'retry',
     log: 'capture hash does not continue the hash chain',
@@ -159,6 +164,7 @@ export const SBI_OPERATOR_ACTIONS: Readonly<Record<keyof typeof sbiErrors, SbiOp
   ERR_SBI_TRANSACTION_ID_MISMATCH: 'recapture',
   ERR_SBI_SPEC_VERSION_MISMATCH: 'callSupport',
   ERR_SBI_TIMESTAMP_OUT_OF_WINDOW: 'callSupport',
+  ERR_SBI_TIMESTAMP_FORMAT: 'callSupport',
   ERR_SBI_HASH_CHAIN_BROKEN: 'recapture',
   ERR_SBI_BIOVALUE_NOT_CANONICAL: 'callSupport',
   ERR_SBI_BIO_TYPE_MISMATCH: 'recapture',

@@ -66,6 +66,9 @@ export class DataDirPacketBuilder {
       host: d.host,
       ...(d.maxPacketBytes === undefined ? {} : { maxPacketBytes: d.maxPacketBytes }),
     });
-    return service.build(draftId, input, actor, onProgress, options.inCommit ? { inCommit: options.inCommit } : {});
+    return service.build(draftId, input, actor, onProgress, {
+      ...(options.inCommit ? { inCommit: options.inCommit } : {}),
+      ...(options.syncContact ? { syncContact: options.syncContact } : {}),
+    });
   }
 }

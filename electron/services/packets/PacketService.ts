@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError, isAppError } from '../../../schemas/errors';
 import { DEFAULT_MAX_PACKET_BYTES, type PacketBuildProgress, type PacketBuildResult, type PacketBuildStage } from '../../../schemas/packet';
 import { CentreId, MachineId } from '../../../schemas/machine';
+import { ridOfAdditionalInfoReqId } from '../../../schemas/registration';
 import type { Clock } from '../../../native/time/Clock';
 import type { AuditLog } from '../audit/AuditLog';
 import type { DB } from '../db/Database';
@@ -39,10 +40,15 @@ export interface PacketCommitOptions {
    * Throwing rolls the packet back (ERR_PACKET_WRITE_FAILED).
    */
   readonly inCommit?: (packet: Readonly<{ rid: string; packetId: string }>) => void;
+  /**
+   * The resident's name, email and phone for the RID sync (Java client RegistrationDAOImpl.save
+   * keeps them with the registration, PacketSynchServiceImpl sends them); kept in the packet row.
+   */
+  readonly syncContact?: Readonly<{ name: string | null; email: string | null; phone: string | null }>;
 }
 
 // Only what is needed to allocate a RID; the full validation runs in the worker.
-const Routing = z.object({ centreId: CentreId, machineId: MachineId, rid: z.string().optional() });
+const Routing = z.object({ centreId: CentreId, machineId: MachineId, rid: z.string().optional(), additionalInfoReqId: z.string().nullish() });
 
 /**
  * Turns a confirmed registration into a durable, committed packet: RID → build (worker) →
@@ -86,7 +92,8 @@ export class PacketService {
           insertPacketWithJob(o.db, {
             packet_id: out.packetId, rid: out.rid, process: out.process, centre_id: out.centreId, machine_id: out.machineId,
             file_name: fileName, size: out.bytes.length, sha256: out.sha256, status: 'CREATED',
-            meta: JSON.stringify({ subpackets: out.subpackets }), created_at: now,
+            // the RID sync sends additionalInfoReqId (Java client PacketSynchServiceImpl.getPacketSyncDtoList)
+            meta: JSON.stringify({ subpackets: out.subpackets, additionalInfoReqId: out.additionalInfoReqId, syncContact: options.syncContact ?? null }), created_at: now,
           });
           o.audit.append('PACKET_CREATED', actor, { packetId: out.packetId, rid: out.rid, size: out.bytes.length, sha256: out.sha256 });
           options.inCommit?.({ rid: out.rid, packetId: out.packetId });
@@ -110,7 +117,9 @@ export class PacketService {
       const issues = routing.error.issues.map((i) => ({ field: i.path.join('.'), rule: i.code, message: i.message }));
       throw new AppError('ERR_PACKET_INPUT_INVALID', { issues, first: `${issues[0]!.field}: ${issues[0]!.rule}` });
     }
-    const { centreId, machineId, rid } = routing.data;
+    const { centreId, machineId, rid, additionalInfoReqId } = routing.data;
+    // a correction reuses the RID of the request it answers (the worker checks the id's shape)
+    if (rid === undefined && additionalInfoReqId) return ridOfAdditionalInfoReqId(additionalInfoReqId);
     return rid ?? formatRid(centreId, machineId, takeRidSequence(this.#o.db, centreId, machineId, now), now);
   }
 }

@@ -22,9 +22,10 @@ export function buildCbeffXml(records: readonly CbeffRecord[], configured: reado
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(CBEFF_NAMESPACE, 'BIR');
   root.ele('BIRInfo').ele('Integrity').txt('false');
   for (const record of records) addBir(root, record);
-  const others = root.ele('Others');
-  others.ele('Key').txt('CONFIGURED');
-  others.ele('Value').txt(configured.join(', '));
+  // 1.2 writes the record's others through JAXB (bio-utils BIR + AdapterOthersListToHashMap), after
+  // the BIRs, joined with "," (registration-client PacketHandlerServiceImpl: String.join(",", …));
+  // the <Others><Key>/<Value> of MOSIP's documentation sample is the older 1.1 layout.
+  root.ele('others').ele('entry', { key: 'CONFIGURED' }).txt(configured.join(','));
   return Buffer.from(root.end({ prettyPrint: true }), 'utf8');
 }
 
@@ -44,7 +45,8 @@ function addBir(root: XMLBuilder, record: CbeffRecord): void {
   info.ele('Purpose').txt('Enroll');
   const quality = info.ele('Quality');
   quality.ele('Algorithm').ele('Organization').txt('HMAC').up().ele('Type').txt('SHA-256');
-  quality.ele('Score').txt(String(record.kind === 'capture' ? Math.round(record.capture.qualityScore) : 0));
+  // BIRBuilder.buildBIR: qualityType.setScore((long) qualityScore), a cast that truncates
+  quality.ele('Score').txt(String(record.kind === 'capture' ? Math.trunc(record.capture.qualityScore) : 0));
   if (record.kind === 'capture') {
     const { capture, checked } = record;
     const bioValue = checked.iso.toString('base64url');

@@ -95,15 +95,20 @@ function exceptionMeta(input: RegistrationInput): Record<string, Record<string, 
     if (field.exceptions.length === 0) continue;
     out[fieldId] = {};
     for (const e of field.exceptions) {
-      out[fieldId][e.attribute] = { type: e.bioType, missingBiometric: e.attribute, reason: e.reason, exceptionType: e.reason, individualType: fieldId };
+      out[fieldId][e.attribute] = { type: e.bioType, missingBiometric: e.attribute, reason: e.reason, exceptionType: e.reason, individualType: e.individualType ?? fieldId };
     }
   }
   return out;
 }
 
-/** `{ "identity" : M } ` with the subpacket's hash sequences, in the Java writer's wrapper. */
-export function serializeMetaInfo(base: Record<string, unknown>, seq1: readonly HashSequenceEntry[], seq2: readonly HashSequenceEntry[]): Buffer {
-  return identityWrapper({ ...base, hashSequence1: seq1, hashSequence2: seq2 });
+/**
+ * `{ "identity" : M } ` with the subpacket's hash sequences, in the Java writer's wrapper.
+ * `seq2` undefined leaves `hashSequence2` out: packet-manager 1.2 (PacketWriterImpl.addOtherFilesToZip)
+ * puts it only when it writes the default subpacket, and its HashMap of subpackets writes evidence
+ * and optional before id, so only id's meta info has it.
+ */
+export function serializeMetaInfo(base: Record<string, unknown>, seq1: readonly HashSequenceEntry[], seq2: readonly HashSequenceEntry[] | undefined): Buffer {
+  return identityWrapper(seq2 === undefined ? { ...base, hashSequence1: seq1 } : { ...base, hashSequence1: seq1, hashSequence2: seq2 });
 }
 
 /** The Java writer's exact wrapper `{ "identity" : <json> } ` (bytes are hashed, so keep them stable). */

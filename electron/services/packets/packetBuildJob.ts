@@ -27,6 +27,8 @@ export interface PacketBuildOutput {
   readonly process: string;
   readonly centreId: string;
   readonly machineId: string;
+  /** the server request a sub-process packet answers; sent in its RID sync */
+  readonly additionalInfoReqId: string | null;
   readonly bytes: Uint8Array;
   readonly sha256: string;
   readonly subpackets: readonly AssembledSubpacket[];
@@ -63,6 +65,7 @@ export async function runPacketBuild(req: PacketBuildRequest, onStage: (stage: P
     process: input.process,
     centreId: input.centreId,
     machineId: input.machineId,
+    additionalInfoReqId: input.additionalInfoReqId,
     bytes: packet.bytes,
     sha256: packet.sha256,
     subpackets: packet.subpackets,

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { AppError } from '../../../schemas/errors';
-import { RegistrationInput, type DemographicValue, type RegistrationIssue } from '../../../schemas/registration';
+import { RegistrationInput, ridOfAdditionalInfoReqId, SUB_PROCESSES, type DemographicValue, type RegistrationIssue } from '../../../schemas/registration';
 import { IdSchemaJson } from '../../../schemas/registrationIdSchema';
 import { planSchemaFields, type SchemaFieldPlan } from './idSchemaFields';
 import { validateRid } from './rid';
@@ -25,9 +25,25 @@ export function validateRegistration(raw: unknown, schema: IdSchemaJson): Regist
   const parsed = RegistrationInput.safeParse(raw);
   if (!parsed.success) throw invalid(parsed.error.issues.map(zodIssue));
   const input = parsed.data;
-  const issues = [...checkAgainstSchema(input, schema), ...(input.rid ? validateRid(input.rid, input) : [])];
+  const issues = [...checkAgainstSchema(input, schema), ...ridIssues(input)];
   if (issues.length > 0) throw invalid(issues);
   return input;
+}
+
+/**
+ * The RID's own rules; a sub-process packet must name its additional-info request and carries
+ * that request's RID, which an other centre's machine may have allocated (no prefix check).
+ */
+function ridIssues(input: RegistrationInput): RegistrationIssue[] {
+  const requestId = input.additionalInfoReqId;
+  if (SUB_PROCESSES.includes(input.process) && requestId === null) {
+    return [{ field: 'additionalInfoReqId', rule: 'required', message: `${input.process} answers an additional-info request: its id is required` }];
+  }
+  if (requestId !== null && input.rid !== undefined && input.rid !== ridOfAdditionalInfoReqId(requestId)) {
+    return [{ field: 'rid', rule: 'additionalInfoReqIdMismatch', message: `RID ${input.rid} is not the RID of request ${requestId}` }];
+  }
+  if (!input.rid) return [];
+  return requestId === null ? validateRid(input.rid, input) : validateRid(input.rid);
 }
 
 function invalid(issues: RegistrationIssue[]): AppError<'ERR_PACKET_INPUT_INVALID'> {

@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomBytes, randomUUID, sign, type KeyObject } from 'node:crypto';
 import type { BioAttribute, RegistrationBiometricCapture, RegistrationInputDraft } from '../../../schemas/registration';
 import { BIO_ATTRIBUTES } from './bioAttributes';
-import { utcIsoMillis } from './rid';
+import { formatMdsTimestamp } from '../../../native/sbi/mdsTimestamp';
 
 /** Sizes of the synthetic payloads; the defaults keep tests fast, the benchmark scales them up. */
 export interface SampleSizes {
@@ -96,17 +96,20 @@ export function syntheticCapture(attribute: BioAttribute, isoBytes: number, now:
   const device = {
     deviceCode: `synthetic-${bioType.toLowerCase()}`,
     deviceServiceVersion: '0.9.5',
-    digitalId: { dateTime: utcIsoMillis(now), deviceProvider: 'SYNTHETIC', deviceProviderId: 'SYNTHETIC.SBI', make: 'SYNTH', model: `${bioType}01`, serialNo: '0000000001', deviceSubType: bioType === 'Finger' ? 'Slap' : bioType === 'Iris' ? 'Double' : 'Full face', type: bioType },
+    digitalId: { dateTime: formatMdsTimestamp(now), deviceProvider: 'SYNTHETIC', deviceProviderId: 'SYNTHETIC.SBI', make: 'SYNTH', model: `${bioType}01`, serialNo: '0000000001', deviceSubType: bioType === 'Finger' ? 'Slap' : bioType === 'Iris' ? 'Double' : 'Full face', type: bioType },
   };
-  const payload = JSON.stringify({
-    digitalId: 'synthetic', deviceCode: device.deviceCode, deviceServiceVersion: '0.9.5', bioType, bioSubType, purpose: 'Registration', env: 'Developer',
-    bioValue: iso.toString('base64url'), transactionId: randomUUID(), timestamp: utcIsoMillis(now), requestedScore: '60', qualityScore: '90',
-  });
   const header = Buffer.from(JSON.stringify({ alg: 'RS256', typ: 'JWT' })).toString('base64url');
-  const body = Buffer.from(payload, 'utf8').toString('base64url');
-  const signature = sign('sha256', Buffer.from(`${header}.${body}`), key).toString('base64url');
+  const jws = (text: string) => {
+    const body = Buffer.from(text, 'utf8').toString('base64url');
+    return `${header}.${body}.${sign('sha256', Buffer.from(`${header}.${body}`), key).toString('base64url')}`;
+  };
+  // a signed digitalId as a device sends it: the server's cmd-validator reads its dateTime
+  const payload = JSON.stringify({
+    digitalId: jws(JSON.stringify(device.digitalId)), deviceCode: device.deviceCode, deviceServiceVersion: '0.9.5', bioType, bioSubType, purpose: 'Registration', env: 'Developer',
+    bioValue: iso.toString('base64url'), transactionId: randomUUID(), timestamp: formatMdsTimestamp(now), requestedScore: '60', qualityScore: '90',
+  });
   return {
-    attribute, bioType, bioSubType, signedData: `${header}.${body}.${signature}`, iso: iso.toString('base64'),
+    attribute, bioType, bioSubType, signedData: jws(payload), iso: iso.toString('base64'),
     qualityScore: 90, specVersion: '0.9.5', retries: 1, forceCaptured: false, capturedAt: now, device,
   };
 }

@@ -70,7 +70,7 @@ export function layoutSubpacket(input: RegistrationInput, name: SubpacketName, c
   files.push({ fileName: 'ID.json', bytes: idJson });
   const demographic = [...documents, { name: 'ID', bytes: idJson }];
   const seq1 = hashSequence({ biometricSequence: biometric, demographicSequence: demographic }, ['biometricSequence', 'demographicSequence']);
-  let seq2: ReturnType<typeof hashSequence> = [];
+  let seq2: ReturnType<typeof hashSequence> | undefined;
   if (name === DEFAULT_SUBPACKET) {
     const audit = buildAuditJson(input, ctx.rid, ctx.host);
     files.push({ fileName: 'audit.json', bytes: audit });

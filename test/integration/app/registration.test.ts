@@ -9,6 +9,7 @@ import { loadStpIdSchema } from '../../../schemas/data/stpDemoSpecs';
 import type { FieldIssue, FormFieldValue, RegistrationDraft } from '../../../schemas/registrationForm';
 import type { AppServices } from '../../../electron/host/createAppServices';
 import { putIdSchema } from '../../../electron/services/db/repos/idSchemas';
+import { findOutbox } from '../../../electron/services/db/repos/outbox';
 import { applyMasterDataRows } from '../../../electron/services/db/repos/masterData';
 import { replaceConfig } from '../../../electron/services/db/repos/syncConfig';
 import { inspectPacket } from '../../../electron/services/packets/packetInspector';
@@ -140,6 +141,8 @@ describe('registration drafts through the Router (device simulator, real worker,
     assert.equal(error(second).code, 'ERR_REG_DRAFT_BUSY', 'a second submit while building makes no second packet');
     const result = value<SubmitResult>(first);
     assert.match(result.packet.rid, /^1000110002\d{19}$/);
+    // the RID sync will carry the resident's name (first data language), phone and no email (RegistrationDAOImpl.save)
+    assert.deepEqual(findOutbox(services.data.db, result.packet.packetId)?.syncContact, { name: 'Maria Quaresma Neves', email: null, phone: '+2399912345' });
     assert.deepEqual(progress.at(-1), { draftId: draft.draftId, stage: 'done', fraction: 1 });
     const report = await inspectPacket({
       bytes: readFileSync(result.packet.file),
@@ -154,8 +157,9 @@ describe('registration drafts through the Router (device simulator, real worker,
     assert.deepEqual(identity['gender'], [{ language: 'por', value: 'Feminino' }, { language: 'eng', value: 'Female' }]);
     assert.deepEqual(identity['preferredLang'], 'por');
     const meta = idPacket.get('packet_meta_info.json')!.identity as Record<string, Record<string, Record<string, unknown>>>;
-    const excepted = meta['exceptionBiometrics']!['individualBiometrics'] as Record<string, { missingBiometric: string; reason: string }>;
-    assert.deepEqual(Object.values(excepted).map((e) => [e.missingBiometric, e.reason]), [['leftLittle', 'Permanent']]);
+    const excepted = meta['exceptionBiometrics']!['individualBiometrics'] as Record<string, { missingBiometric: string; reason: string; exceptionType: string; individualType: string }>;
+    // as the 1.2 client writes them: "Temporary" twice, and the field's subType (GenericBiometricsController)
+    assert.deepEqual(Object.values(excepted).map((e) => [e.missingBiometric, e.reason, e.exceptionType, e.individualType]), [['leftLittle', 'Temporary', 'Temporary', 'applicant']]);
     assert.deepEqual(operationsData(meta), { ...OPERATIONS_AFTER_PASSWORD, supervisorId: 'supervisor1', supervisorPassword: 'true' });
     const bio = meta['biometrics']!['individualBiometrics'] as Record<string, { numRetry: number; forceCaptured: boolean }>;
     assert.deepEqual([bio['rightIndex']?.numRetry, bio['rightIndex']?.forceCaptured, bio['leftIndex']?.numRetry, bio['leftIndex']?.forceCaptured], [3, true, 1, false]);

@@ -25,6 +25,7 @@ const FAULT_CODES: Readonly<Record<SimFault, ErrorCode>> = {
   wrongTransactionId: 'ERR_SBI_TRANSACTION_ID_MISMATCH',
   wrongSpecVersion: 'ERR_SBI_SPEC_VERSION_MISMATCH',
   staleTimestamp: 'ERR_SBI_TIMESTAMP_OUT_OF_WINDOW',
+  timestampFormat: 'ERR_SBI_TIMESTAMP_FORMAT',
   brokenHashChain: 'ERR_SBI_HASH_CHAIN_BROKEN',
   paddedBase64: 'ERR_SBI_BIOVALUE_NOT_CANONICAL',
   wrongBioSubType: 'ERR_SBI_BIO_SUBTYPE_UNEXPECTED',

@@ -42,8 +42,21 @@ export interface SimPacket {
   history: { status: SimPacketStatus; at: number }[];
   rejectReason: string | null;
   uin: string | null;
+  /** from the RID sync; null for main processes (absent in a state file written before it existed) */
+  additionalInfoReqId?: string | null;
+  /** name / email / phone of the RID sync, which regproc keeps (encrypted) as the sync record's optionalValues */
+  optionalValues?: { name: string | null; email: string | null; phone: string | null };
   /** set when the uploaded bytes were checked; null until then */
   validation: { ok: boolean; reason: string | null } | null;
+}
+
+/** regproc's `additional_info_request` row (AdditionalInfoRequestDto). */
+export interface SimAdditionalInfoRequest {
+  additionalInfoReqId: string;
+  rid: string;
+  process: string;
+  iteration: number;
+  createdAt: number;
 }
 
 /** A master-data row plus the time the simulator last changed it, for `lastUpdated` deltas. */
@@ -86,6 +99,8 @@ export interface SimStateData {
   uinCounter: number;
   /** absent in a state file written before pre-registration existed */
   preRegistrations?: Record<string, SimPreRegistration>;
+  /** absent in a state file written before additional-info requests existed */
+  additionalInfoRequests?: Record<string, SimAdditionalInfoRequest>;
 }
 
 /** The simulator's persisted state: one JSON file, rewritten atomically after each change. */
@@ -126,5 +141,6 @@ function emptyState(): SimStateData {
     subscriptions: [],
     uinCounter: 0,
     preRegistrations: {},
+    additionalInfoRequests: {},
   };
 }

@@ -1,6 +1,7 @@
 import { createHash, createPublicKey } from 'node:crypto';
 import yauzl from 'yauzl';
 import type { SimKeyPair } from './simPki';
+import { deviceProblem } from './deviceCheck';
 import { envelopeDecrypt, rsaSha256Verify, unb64 } from './simCrypto';
 
 const SUBPACKETS = ['id', 'evidence', 'optional'] as const;
@@ -13,7 +14,8 @@ export interface PacketCheckResult {
 /**
  * The simulator's own packet validation, after MOSIP's uploader + PacketKeeper (§1.1, §1.10, §2.3):
  * outer envelope → container zip → for each of id/evidence/optional: `.json` metadata, encryptedhash
- * over the encrypted subpacket, envelope decrypt, machine signature over the plaintext subpacket zip.
+ * over the encrypted subpacket, envelope decrypt, machine signature over the plaintext subpacket zip;
+ * then the cmd-validator's device timestamps (deviceCheck.ts).
  * It shares no code with the client's packet engine on purpose.
  */
 export async function checkPacket(bytes: Buffer, regKey: SimKeyPair, machineSignPublicKey: string | null, rid: string): Promise<PacketCheckResult> {
@@ -37,7 +39,8 @@ export async function checkPacket(bytes: Buffer, regKey: SimKeyPair, machineSign
           return fail(`${rid}_${name}: machine signature does not verify`);
         }
       }
-      await unzip(plain); // the subpacket itself must be a readable zip
+      const problem = deviceProblem(await unzip(plain)); // the subpacket itself must be a readable zip
+      if (problem) return fail(problem);
     }
     return { ok: true, reason: null };
   } catch (err) {

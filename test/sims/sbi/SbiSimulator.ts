@@ -21,6 +21,8 @@ export interface SbiSimulatorOptions {
   readonly pki?: SimulatorPki;
   readonly now?: () => number;
   readonly frameIntervalMs?: number;
+  /** the callbackId path every device advertises and serves capture/stream under (default `/`) */
+  readonly callbackPath?: string;
 }
 
 const TYPE_TO_KIND: Readonly<Record<string, SimDeviceKind>> = { Finger: 'finger', Iris: 'iris', Face: 'face' };
@@ -43,7 +45,7 @@ export class SbiSimulator {
     const kinds = options.devices ?? (['finger', 'iris', 'face'] as const);
     const profile = options.profile ?? 'spec';
     const pki = options.pki ?? (await createSimulatorPki(['finger', 'iris', 'face']));
-    const devices = new Map(kinds.map((kind) => [kind, new SimulatedDevice({ definition: SIM_DEVICES[kind], pki, profile, now: options.now, frameIntervalMs: options.frameIntervalMs })]));
+    const devices = new Map(kinds.map((kind) => [kind, new SimulatedDevice({ definition: SIM_DEVICES[kind], pki, profile, now: options.now, frameIntervalMs: options.frameIntervalMs, ...(options.callbackPath ? { callbackPath: options.callbackPath } : {}) })]));
     const simulator = new SbiSimulator(pki, devices, profile);
     try {
       for (const device of devices.values()) device.port = await simulator.#listen(device, options.ports ?? { from: 4501, to: 4600 });

@@ -24,6 +24,8 @@ export interface SimDeviceOptions {
   readonly now?: () => number;
   /** gap between MJPEG frames */
   readonly frameIntervalMs?: number;
+  /** path of the advertised callbackId, where capture and stream are served (default `/`); MOSIP's client calls callbackId + "capture" */
+  readonly callbackPath?: string;
 }
 
 const SBI_METHODS = ['MOSIPDISC', 'MOSIPDINFO', 'RCAPTURE', 'CAPTURE', 'STREAM'];
@@ -71,6 +73,7 @@ export class SimulatedDevice {
   readonly #profile: SimProfile;
   readonly #now: () => number;
   readonly #frameIntervalMs: number;
+  readonly #callbackPath: string;
   readonly #captureWaiters: ((transactionId: string) => void)[] = [];
 
   constructor(options: SimDeviceOptions) {
@@ -79,6 +82,7 @@ export class SimulatedDevice {
     this.#profile = options.profile;
     this.#now = options.now ?? Date.now;
     this.#frameIntervalMs = options.frameIntervalMs ?? 33;
+    this.#callbackPath = options.callbackPath ?? '/';
   }
 
   /** Back to the state after start: Ready, default score, no delay, no fault. */
@@ -117,11 +121,12 @@ export class SimulatedDevice {
     return jws;
   }
 
-  #digitalIdPayload(serialNo = this.definition.serialNo): string {
+  #digitalIdPayload(serialNo = this.definition.serialNo, offsetDateTime = false): string {
     const d = this.definition;
+    const dateTime = offsetDateTime ? sbiTimestamp(this.#now()).replace(/Z$/, '+00:00') : sbiTimestamp(this.#now());
     return JSON.stringify({
       serialNo, make: d.make, model: d.model, type: d.type, deviceSubType: d.deviceSubType,
-      deviceProvider: 'RegClient Simulator', deviceProviderId: 'REGCLIENT.SIM.SBI', dateTime: sbiTimestamp(this.#now()),
+      deviceProvider: 'RegClient Simulator', deviceProviderId: 'REGCLIENT.SIM.SBI', dateTime,
     });
   }
 
@@ -130,7 +135,13 @@ export class SimulatedDevice {
   }
 
   #callbackId(): string {
-    return `http://127.0.0.1:${this.port}/`;
+    return `http://127.0.0.1:${this.port}${this.#callbackPath}`;
+  }
+
+  /** capture and stream live under the callbackId's path only; discovery and info stay at the root */
+  #route(method: string, path: string): string {
+    const isCallback = method === 'RCAPTURE' || method === 'STREAM';
+    return isCallback && path.startsWith(this.#callbackPath) ? `${method} /${path.slice(this.#callbackPath.length)}` : isCallback ? `${method} (outside callbackId)` : `${method} ${path}`;
   }
 
   /** Entry point for one parsed request. */
@@ -139,7 +150,7 @@ export class SimulatedDevice {
     if (fault && TRANSPORT_FAULTS.includes(fault)) return transportFault(fault, socket);
     const delay = this.delays.get(request.method) ?? 0;
     if (delay > 0 && request.method !== 'RCAPTURE') await sleep(delay);
-    const route = `${request.method} ${request.path}`;
+    const route = this.#route(request.method, request.path);
     switch (route) {
       case 'MOSIPDISC /device':
         return this.#json(this.#discover(request.body));
@@ -294,7 +305,7 @@ export class SimulatedDevice {
       const bioValue = fault === 'paddedBase64' ? iso.toString('base64') : base64url(iso);
       const isMock = this.#profile === 'mockmds';
       const payload: Record<string, unknown> = {
-        digitalId: this.#sign(this.#digitalIdPayload(fault === 'digitalIdMismatch' ? 'OTHERSERIAL00001' : undefined), fault, true),
+        digitalId: this.#sign(this.#digitalIdPayload(fault === 'digitalIdMismatch' ? 'OTHERSERIAL00001' : undefined, fault === 'timestampFormat'), fault, true),
         deviceCode: this.definition.deviceCode,
         deviceServiceVersion: '0.9.5',
         bioType: this.definition.type,
@@ -303,7 +314,8 @@ export class SimulatedDevice {
         env: request.env,
         bioValue,
         transactionId: fault === 'wrongTransactionId' ? `${String(request.transactionId).slice(0, 40)}-X` : request.transactionId,
-        timestamp: sbiTimestamp(at),
+        // DeviceValidator parses yyyy-MM-dd'T'HH:mm:ss'Z' only: a fraction fails there, not in Date.parse
+        timestamp: fault === 'timestampFormat' ? new Date(at).toISOString() : sbiTimestamp(at),
         requestedScore: isMock ? Number(bio.requestedScore).toFixed(1) : String(bio.requestedScore),
         qualityScore: fault === 'nonNumericQuality' ? 'good' : isMock ? quality.toFixed(1) : String(quality),
       };

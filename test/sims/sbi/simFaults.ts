@@ -12,6 +12,7 @@ export const SIM_FAULTS = [
   'wrongTransactionId', // transactionId echo differs
   'wrongSpecVersion', // element specVersion echo differs
   'staleTimestamp', // timestamp 1 hour in the past
+  'timestampFormat', // timestamp with milliseconds, digitalId dateTime with an offset: Date.parse takes both, MOSIP neither
   'brokenHashChain', // element hash computed from a wrong previous hash
   'paddedBase64', // bioValue padded standard base64 instead of unpadded base64url
   'wrongBioSubType', // a subtype of another slap returned

@@ -28,6 +28,8 @@ interface OutboxJoinRow {
   readonly server_status_at: number | null;
   readonly uin: string | null;
   readonly file_deleted_at: number | null;
+  readonly additional_info_req_id: string | null;
+  readonly sync_contact: string | null;
 }
 
 /** The columns a step may change; everything else about a packet is fixed at build time. */
@@ -57,13 +59,28 @@ export interface OutboxRecord extends OutboxItem {
   readonly fileName: string;
   readonly supervisorComment: string | null;
   readonly syncedAt: number | null;
+  /** the server request a sub-process packet answers (kept in the packet row's meta at build time) */
+  readonly additionalInfoReqId: string | null;
+  /** the resident's name, email and phone for the RID sync (MOSIP's notifications); null for packets built without */
+  readonly syncContact: Readonly<{ name: string | null; email: string | null; phone: string | null }> | null;
 }
 
 const SELECT = `SELECT p.packet_id, p.rid, p.process, p.created_at, p.size, p.sha256, p.file_name,
   o.state, o.attempts, o.next_attempt_at, o.last_error, o.last_error_details, o.supervisor_status, o.reason_code,
   o.supervisor_comment, o.decided_by, o.decided_at, o.synced_at, o.uploaded_at, o.exported_at, o.server_status,
-  o.server_status_at, o.uin, o.file_deleted_at
+  o.server_status_at, o.uin, o.file_deleted_at,
+  CASE WHEN json_valid(p.meta) THEN json_extract(p.meta, '$.additionalInfoReqId') END AS additional_info_req_id,
+  CASE WHEN json_valid(p.meta) THEN json_extract(p.meta, '$.syncContact') END AS sync_contact
   FROM outbox o JOIN packets p ON p.packet_id = o.packet_id`;
+
+const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/** The stored contact (json_extract gives an object as JSON text), read defensively: it is only sent, never trusted. */
+function syncContactOf(json: string | null): OutboxRecord['syncContact'] {
+  if (json === null) return null;
+  const parsed = JSON.parse(json) as Record<string, unknown> | null;
+  return parsed && typeof parsed === 'object' ? { name: text(parsed['name']), email: text(parsed['email']), phone: text(parsed['phone']) } : null;
+}
 
 function hydrate(r: OutboxJoinRow): OutboxRecord {
   return {
@@ -91,6 +108,8 @@ function hydrate(r: OutboxJoinRow): OutboxRecord {
     serverStatusAt: r.server_status_at,
     uin: r.uin,
     fileDeletedAt: r.file_deleted_at,
+    additionalInfoReqId: typeof r.additional_info_req_id === 'string' ? r.additional_info_req_id : null,
+    syncContact: syncContactOf(r.sync_contact),
   };
 }
 

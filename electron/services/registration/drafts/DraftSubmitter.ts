@@ -23,6 +23,7 @@ import type { FormBundleService } from '../FormBundleService';
 import { completeSummary, composeReviewSummary, displayedDemographics } from '../review/composeReviewSummary';
 import { seriesFromRows, type CaptureSeries } from './captureSeries';
 import { composeRegistration } from './composeRegistration';
+import { ridSyncContact } from './ridSyncContact';
 import type { DraftBiometrics } from './DraftBiometrics';
 import { draftForm, type DraftForm } from './draftForm';
 import type { DraftService } from './DraftService';
@@ -157,6 +158,7 @@ export class DraftSubmitter {
     const input = needed ? reviewed(officer, needed.userId, this.#d.clock.now()) : officer;
     const packet = await this.#d.packets.build(draftId, input, operatorId, onProgress, {
       idSchema: form.bundle.idSchema,
+      syncContact: ridSyncContact(form.spec.screens.flatMap((sc) => sc.fields), input.demographics, input.langCodes[0]!),
       // In the packet's own commit: never a packet without its summary, nor a summary (or a
       // draft that could be submitted twice) without its packet, whenever the process stops.
       inCommit: (committed) => {
@@ -218,6 +220,7 @@ export class DraftSubmitter {
     const parsed = RegistrationInput.safeParse({
       ...composed,
       preRegistrationId: draft.preRegistrationId ?? null,
+      additionalInfoReqId: draft.additionalInfoReqId?.trim() || null,
       centreId: this.#d.identity.centreId,
       machineId: this.#d.identity.machineId,
       createdAt: this.#d.clock.now(),

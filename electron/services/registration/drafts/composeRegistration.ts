@@ -24,8 +24,11 @@ export interface ComposeInput {
 /** The registration without what the main process fills in (centre, machine, officer, time). */
 export type ComposedRegistration = Omit<RegistrationInputDraft, 'centreId' | 'machineId' | 'operators' | 'createdAt' | 'rid'>;
 
-/** MOSIP's exception type when the operator does not say (Permanent / Temporary). */
-const EXCEPTION_REASON = 'Permanent';
+/**
+ * The reason and exception type the 1.2 client writes for every marked exception: it has no choice
+ * on screen and passes "Temporary" for both (GenericBiometricsController → addBiometricException).
+ */
+const EXCEPTION_REASON = 'Temporary';
 
 /**
  * The packet engine's input from a draft, field by field as MOSIP's 1.2 client writes ID.json:
@@ -47,7 +50,7 @@ export function composeRegistration(c: ComposeInput): ComposedRegistration {
     if (!visible || !schemaField || field.controlType === 'html') continue;
     const kind = kindOf(schemaField);
     if (kind === 'biometric') {
-      const bio = biometricField(field.id, c.series);
+      const bio = biometricField(field, c.series);
       if (bio) biometrics[field.id] = bio;
     } else if (value?.type === 'document' && kind === 'document') {
       documents[field.id] = documentOf(field, value, c.document);
@@ -108,9 +111,10 @@ function documentOf(field: UiField, value: Extract<FormFieldValue, { type: 'docu
   };
 }
 
-function biometricField(fieldId: string, all: readonly CaptureSeries[]): RegistrationBiometricField | undefined {
-  const series = all.filter((s) => s.fieldId === fieldId && s.modality !== 'exception-photo');
+function biometricField(field: UiField, all: readonly CaptureSeries[]): RegistrationBiometricField | undefined {
+  const series = all.filter((s) => s.fieldId === field.id && s.modality !== 'exception-photo');
   const captures = series.filter((s) => s.decision !== 'retry').flatMap(packetCaptures);
-  const exceptions = [...new Set(series.flatMap(exceptedAttributes))].map((attribute) => ({ attribute, ...BIO_ATTRIBUTES[attribute], reason: EXCEPTION_REASON }));
+  const individualType = field.subType ?? field.id;
+  const exceptions = [...new Set(series.flatMap(exceptedAttributes))].map((attribute) => ({ attribute, ...BIO_ATTRIBUTES[attribute], reason: EXCEPTION_REASON, individualType }));
   return captures.length + exceptions.length > 0 ? { captures, exceptions } : undefined;
 }

@@ -26,7 +26,21 @@ export function specIssues(form: DraftForm, hasExceptionPhoto: (fieldId: string)
       issues.push({ fieldId: field.id, rule: 'biometrics', message: { ...(bundle.messages['EXCEPTION_PHOTO_REQUIRED'] ?? bundle.messages['BIOMETRICS_INCOMPLETE'] ?? { eng: 'exception photo required' }) } });
     }
     return issues;
-  });
+  }).concat(additionalInfoIssues(form));
+}
+
+/** The draft field that holds the additional-info request id (it is no spec field). */
+export const ADDITIONAL_INFO_FIELD = 'additionalInfoReqId';
+
+/**
+ * A spec screen with `additionalInfoRequestIdRequired` needs the request id typed (Java client
+ * GenericController.isAdditionalInfoRequestIdProvided); its shape is checked with the input.
+ */
+function additionalInfoIssues(form: DraftForm): FieldIssue[] {
+  const required = form.spec.screens.some((s) => s.additionalInfoRequestIdRequired === true);
+  if (!required || (form.draft.additionalInfoReqId ?? '').trim() !== '') return [];
+  const message = form.bundle.messages['ADDITIONAL_INFO_REQ_ID_MISSING'] ?? form.bundle.messages['REQUIRED'] ?? { eng: 'additional info request id is required' };
+  return [{ fieldId: ADDITIONAL_INFO_FIELD, rule: 'required', message: { ...message } }];
 }
 
 const SCHEMA_RULE: Readonly<Record<string, FieldRule>> = { regex: 'regex', required: 'required', language: 'required' };

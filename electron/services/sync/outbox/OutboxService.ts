@@ -260,13 +260,18 @@ export class OutboxService {
     return {
       registrationId: r.rid,
       packetId: r.packetId,
-      additionalInfoReqId: null,
+      // without it the packet receiver refuses a sub-process packet (RPR-PKR-016)
+      additionalInfoReqId: r.additionalInfoReqId,
       registrationType: r.process,
       packetHashValue: r.sha256,
       packetSize: r.size,
       supervisorStatus: r.supervisorStatus === 'REJECTED' ? 'REJECTED' : 'APPROVED',
       supervisorComment: r.supervisorComment,
       langCode: this.#o.langCode ?? 'por',
+      // regproc keeps them (encrypted) to notify the resident (SyncRegistrationServiceImpl.convertDtoToEntity)
+      name: r.syncContact?.name ?? null,
+      email: r.syncContact?.email ?? null,
+      phone: r.syncContact?.phone ?? null,
     };
   }
 

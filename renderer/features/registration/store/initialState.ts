@@ -29,6 +29,11 @@ export interface FormState {
   readonly languages: readonly string[];
   readonly selectedGroups: readonly string[];
   readonly values: FormValues;
+  /**
+   * BIOMETRIC_CORRECTION: the additional-info request id typed on the screen whose spec has
+   * `additionalInfoRequestIdRequired` (no spec field: the Java client adds its own text box)
+   */
+  readonly additionalInfoReqId: string;
   readonly screenIndex: number;
   readonly reachedScreenIndex: number;
   /** field id → shown / required, recomputed from the rules after every change */
@@ -45,7 +50,7 @@ export interface FormState {
 
 export function initialFormState(): FormState {
   return {
-    status: 'idle', spec: null, config: null, draftId: null, process: null, languages: [], selectedGroups: [], values: {},
+    status: 'idle', spec: null, config: null, draftId: null, process: null, languages: [], selectedGroups: [], values: {}, additionalInfoReqId: '',
     screenIndex: 0, reachedScreenIndex: 0, visible: {}, required: {}, touched: {}, issues: {}, ruleError: null, now: 0,
   };
 }

@@ -4,6 +4,7 @@ import { parseFault } from '../faults';
 import { fingerprint, sha256HexUpper, unb64 } from '../simCrypto';
 import { pemToDer } from '../simPki';
 import { jsonReply, type SimReply, type SimRequest } from '../simHttp';
+import { requestAdditionalInfo } from './additionalInfo';
 import { advancePackets } from './regproc';
 import { deliveriesOf } from './websub';
 import { consumePreRegistration, preRegistrationsOf, upsertPreRegistration } from './preregistration';
@@ -82,6 +83,10 @@ export function adminRoutes(sim: MosipSimulator): Route[] {
     r('GET', 'preregistrations', () =>
       jsonReply(200, Object.values(preRegistrationsOf(sim)).map((a) => ({ prid: a.prid, centreId: a.centreId, appointmentDate: a.appointmentDate, status: a.status }))),
     ),
+    r('POST', 'additionalinfo', (req) => {
+      const b = body(req);
+      return jsonReply(200, requestAdditionalInfo(sim, str(b['rid'], ''), str(b['process'], 'BIOMETRIC_CORRECTION')));
+    }),
     r('GET', 'stats', () => jsonReply(200, stats(sim))),
     r('GET', 'keys', () => jsonReply(200, keyPaths(sim))),
     r('POST', 'kill', (req) => {
@@ -157,7 +162,7 @@ function stats(sim: MosipSimulator): Record<string, unknown> {
   const packets = Object.fromEntries(
     Object.values(sim.state.data.packets).map((p) => [
       p.packetId,
-      { registrationId: p.registrationId, synced: p.syncCount, uploaded: p.uploadCount, status: p.status, rejectReason: p.rejectReason, uin: p.uin },
+      { registrationId: p.registrationId, synced: p.syncCount, uploaded: p.uploadCount, status: p.status, rejectReason: p.rejectReason, uin: p.uin, additionalInfoReqId: p.additionalInfoReqId ?? null, optionalValues: p.optionalValues ?? null },
     ]),
   );
   return { packets, requests: sim.requestCounts, websubDeliveries: deliveriesOf(sim), faults: sim.faults.list() };

@@ -6,6 +6,7 @@ import type { SimPacket, SimPacketStatus } from '../SimState';
 import { envelopeDecrypt, sha256HexUpper, unb64 } from '../simCrypto';
 import { errorReply, mosipTime, okReply, parseMultipart, type SimReply, type SimRequest } from '../simHttp';
 import { publishCredentialIssued } from './websub';
+import { ADDITIONAL_INFOID_NOT_FOUND, iterationForSyncRecord } from './additionalInfo';
 
 const RP = '/registrationprocessor/v1';
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -89,6 +90,10 @@ function recordProblem(r: Record<string, unknown>): { code: string; message: str
   return undefined;
 }
 
+function optionalText(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
 function upsertSynced(sim: MosipSimulator, r: Record<string, unknown>, refId: string): void {
   const packetId = String(r['packetId']);
   const existing = sim.state.data.packets[packetId];
@@ -117,6 +122,9 @@ function upsertSynced(sim: MosipSimulator, r: Record<string, unknown>, refId: st
     size: Number(r['packetSize']),
     supervisorStatus: String(r['supervisorStatus']),
     langCode: String(r['langCode']),
+    additionalInfoReqId: typeof r['additionalInfoReqId'] === 'string' && r['additionalInfoReqId'] !== '' ? r['additionalInfoReqId'] : null,
+    // SyncRegistrationServiceImpl.convertDtoToEntity: RegistrationAdditionalInfoDTO {name, email, phone}
+    optionalValues: { name: optionalText(r['name']), email: optionalText(r['email']), phone: optionalText(r['phone']) },
     syncCount: base.syncCount + 1,
   };
 }
@@ -142,6 +150,10 @@ async function receivePacket(sim: MosipSimulator, req: SimRequest): Promise<SimR
   if (file.data.length > MAX_PACKET_BYTES) return errorReply(now, id, PACKET_RECEIVER.INVALID_PACKET_SIZE, 'packet exceeds the maximum size');
   if (file.data.length !== packet.size) return errorReply(now, id, PACKET_RECEIVER.SIZE_MISMATCH, `size ${file.data.length} differs from synced size ${packet.size}`);
   if (sha256HexUpper(file.data) !== packet.hash) return errorReply(now, id, PACKET_RECEIVER.HASH_MISMATCH, 'packet hash differs from the synced hash');
+  // storePacket → getIterationForSyncRecord: a sub-process packet needs its request, else nothing is stored
+  if (iterationForSyncRecord(sim, packet.registrationType, packet.additionalInfoReqId ?? null) === undefined) {
+    return errorReply(now, id, ADDITIONAL_INFOID_NOT_FOUND.code, ADDITIONAL_INFOID_NOT_FOUND.message);
+  }
   const machine = sim.state.data.machines[packet.refId.split('_')[1]!];
   setStatus(sim, packet, 'RECEIVED');
   sim.state.save();
@@ -242,9 +254,10 @@ function search(sim: MosipSimulator, req: SimRequest): SimReply {
   const response = [];
   const errors = [];
   for (const { registrationId } of body.request) {
-    const packet = Object.values(sim.state.data.packets).find((p) => p.registrationId === registrationId);
+    // a correction shares its RID with the first packet: the latest synced one is the RID's status
+    const packet = Object.values(sim.state.data.packets).filter((p) => p.registrationId === registrationId).at(-1);
     if (!packet) errors.push({ errorCode: RGS.RID_NOT_FOUND, message: 'RID Not Found', registrationId });
-    else response.push({ registrationId, statusCode: packet.status === 'SYNCED' ? 'UPLOAD_PENDING' : packet.status === 'CREATED' ? 'RECEIVED' : packet.status, additionalInfoReqId: null });
+    else response.push({ registrationId, statusCode: packet.status === 'SYNCED' ? 'UPLOAD_PENDING' : packet.status === 'CREATED' ? 'RECEIVED' : packet.status, additionalInfoReqId: packet.additionalInfoReqId ?? null });
   }
   return { status: 200, signed: true, body: JSON.stringify({ id: 'mosip.registration.status', version: '1.0', responsetime: mosipTime(now), response, errors: errors.length ? errors : null }) };
 }

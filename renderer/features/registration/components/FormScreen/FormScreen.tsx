@@ -9,6 +9,7 @@ import { pickText } from '../pickText';
 import { useFocusOnChange } from '../useFocusOnChange';
 import { useForm, useFormShallow } from '../useFormState';
 import { useUiLanguage } from '../useUiLanguage';
+import { AdditionalInfoRequestId } from './AdditionalInfoRequestId';
 import { BlockedIssues } from './BlockedIssues';
 import { PreRegistrationFetch } from './PreRegistrationFetch';
 import { ShortcutHint } from './ShortcutHint';
@@ -63,6 +64,7 @@ export function FormScreen() {
         }}
       >
         {isUpdate && isFirstScreen && <UpdateGroups />}
+        {screen.additionalInfoRequestIdRequired === true && <AdditionalInfoRequestId />}
         <div className="form__fields">
           {fields.map((f) => <FieldControl key={f.id} field={f} isFirstBiometrics={f.id === firstBiometrics} />)}
         </div>

@@ -10,6 +10,12 @@ const NOW = Date.UTC(2026, 10, 22, 9, 0, 0);
 const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 
 describe('buildCbeffXml', () => {
+  it('writes the quality score truncated, as Java casts (long) the SBI score', () => {
+    const capture = { ...syntheticCapture('rightIndex', 300, NOW, key), qualityScore: 89.7 };
+    const one = buildCbeffXml([{ kind: 'capture', index: 'idx-q', capture, checked: checkCapture('individualBiometrics', capture) }], ['rightIndex']).toString('utf8');
+    assert.match(one, /<Score>89<\/Score>/);
+  });
+
   const finger = syntheticCapture('rightIndex', 300, NOW, key);
   const xml = buildCbeffXml(
     [
@@ -20,9 +26,10 @@ describe('buildCbeffXml', () => {
   ).toString('utf8');
   const birs = xml.split('<BIR>').slice(1);
 
-  it('has the MOSIP sample root: namespace, BIRInfo, CONFIGURED others', () => {
+  it('has the 1.2 root: namespace, BIRInfo, CONFIGURED others as JAXB writes them (bio-utils BIR, PacketHandlerServiceImpl)', () => {
     assert.match(xml, new RegExp(`^<\\?xml version="1.0" encoding="UTF-8"\\?>\\s*<BIR xmlns="${CBEFF_NAMESPACE.replace(/\//g, '\\/')}">`));
-    assert.match(xml, /<Others>\s*<Key>CONFIGURED<\/Key>\s*<Value>rightIndex, leftLittle<\/Value>\s*<\/Others>\s*<\/BIR>\s*$/);
+    assert.match(xml, /<\/BIR>\s*<others>\s*<entry key="CONFIGURED">rightIndex,leftLittle<\/entry>\s*<\/others>\s*<\/BIR>\s*$/);
+    assert.doesNotMatch(xml, /<Others>|<Key>|<Value>/);
     assert.equal(birs.length, 2);
   });
 

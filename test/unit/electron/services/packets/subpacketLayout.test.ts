@@ -40,6 +40,8 @@ describe('layoutSubpacket', () => {
       { label: 'demographicSequence', value: ['proofOfAddress', 'proofOfIdentity', 'ID'] },
     ]);
     assert.deepEqual(m.hashSequence2, [{ label: 'otherFiles', value: ['audit'] }]);
+    // packet-manager 1.2 writes evidence and optional before id, when hashSequence2 is not yet in its meta map
+    assert.deepEqual((['evidence', 'optional'] as const).map((name) => 'hashSequence2' in meta(files(name))), [false, false]);
     const data = hashSequenceHex(['individualBiometrics_bio_CBEFF.xml', 'proofOfAddress.pdf', 'proofOfIdentity.pdf', 'ID.json'].map((f) => id.get(f)!));
     assert.equal(id.get('packet_data_hash.txt')!.toString('ascii'), data);
     assert.equal(id.get('packet_operations_hash.txt')!.toString('ascii'), hashSequenceHex([id.get('audit.json')!]));

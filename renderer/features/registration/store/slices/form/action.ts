@@ -14,6 +14,8 @@ export interface FormActions {
   setAge(fieldId: string, years: number | null): void;
   /** UPDATE: the field groups the resident asks to change (MOSIP `updatableFieldGroups`) */
   selectGroups(groups: readonly string[]): void;
+  /** BIOMETRIC_CORRECTION: the additional-info request id box */
+  setAdditionalInfoReqId(text: string): void;
   /** validates the screen; moves on (or to the preview after the last screen) and autosaves */
   next(): Promise<void>;
   back(): Promise<void>;
@@ -54,6 +56,7 @@ export function createFormActions({ set, get, now }: SliceContext): FormActions 
       clearStaleLocations();
     },
     selectGroups: (groups) => edit(formActions.selectGroups(groups, now())),
+    setAdditionalInfoReqId: (text) => dispatch(formActions.setAdditionalInfoReqId(text)),
     setLocalizedText: (fieldId, language, text) => edit(formActions.setLocalizedText(fieldId, language, text, now())),
     setAge(fieldId, years) {
       const value = years === null ? null : { type: 'text' as const, value: dateOfBirthFromAge(years, new Date(now())) };

@@ -1,5 +1,5 @@
 import type { RegistrationProcess } from '../../../../../../schemas/registration';
-import type { FormFieldValue, RegistrationDraft } from '../../../../../../schemas/registrationForm';
+import type { FieldIssue, FormFieldValue, RegistrationDraft } from '../../../../../../schemas/registrationForm';
 import type { ProcessSpec } from '../../../../../../schemas/uiSpec';
 import { initialFormState, type FormConfig, type FormState } from '../../initialState';
 import { isScreenShown, recomputeRules, revalidateTouched } from './deriveFormRules';
@@ -11,6 +11,7 @@ export type FormAction =
   | { readonly type: 'setValue'; readonly fieldId: string; readonly value: FormFieldValue | null; readonly now: number }
   | { readonly type: 'setLocalizedText'; readonly fieldId: string; readonly language: string; readonly text: string; readonly now: number }
   | { readonly type: 'selectGroups'; readonly groups: readonly string[]; readonly now: number }
+  | { readonly type: 'setAdditionalInfoReqId'; readonly text: string }
   | { readonly type: 'next'; readonly now: number }
   | { readonly type: 'back' }
   | { readonly type: 'goToScreen'; readonly index: number }
@@ -23,6 +24,7 @@ export const formActions = {
   setValue: (fieldId: string, value: FormFieldValue | null, now: number): FormAction => ({ type: 'setValue', fieldId, value, now }),
   setLocalizedText: (fieldId: string, language: string, text: string, now: number): FormAction => ({ type: 'setLocalizedText', fieldId, language, text, now }),
   selectGroups: (groups: readonly string[], now: number): FormAction => ({ type: 'selectGroups', groups, now }),
+  setAdditionalInfoReqId: (text: string): FormAction => ({ type: 'setAdditionalInfoReqId', text }),
   next: (now: number): FormAction => ({ type: 'next', now }),
   back: (): FormAction => ({ type: 'back' }),
   goToScreen: (index: number): FormAction => ({ type: 'goToScreen', index }),
@@ -67,6 +69,20 @@ function setLocalizedText(state: FormState, fieldId: string, language: string, t
   return setValue(state, fieldId, { type: 'localized', values: { ...values, [language]: text } }, now);
 }
 
+/** The draft key of the additional-info request id (validateDraft's ADDITIONAL_INFO_FIELD). */
+export const ADDITIONAL_INFO_FIELD = 'additionalInfoReqId';
+
+/**
+ * Java client GenericController.isAdditionalInfoRequestIdProvided: the screen that shows the box
+ * cannot be left (forward) while it is blank.
+ */
+function missingAdditionalInfoReqId(state: FormState, required: boolean): FieldIssue[] {
+  if (!required || state.additionalInfoReqId.trim() !== '') return [];
+  const messages = state.config?.messages ?? {};
+  const message = messages['ADDITIONAL_INFO_REQ_ID_MISSING'] ?? messages['REQUIRED'] ?? { eng: 'additional info request id is required' };
+  return [{ fieldId: ADDITIONAL_INFO_FIELD, rule: 'required', message: { ...message } }];
+}
+
 /** "Next": validates every field of the current screen; moves on only when none fails. */
 function next(state: FormState, now: number): FormState {
   const current = revalidateTouched(recomputeRules({ ...state, now }));
@@ -75,6 +91,8 @@ function next(state: FormState, now: number): FormState {
   const touched = { ...current.touched, ...Object.fromEntries(screen.fields.map((f) => [f.id, true as const])) };
   const checked = revalidateTouched({ ...current, touched });
   const failing = screen.fields.some((f) => (checked.issues[f.id] ?? []).length > 0);
+  const requestIdIssues = missingAdditionalInfoReqId(checked, screen.additionalInfoRequestIdRequired === true);
+  if (requestIdIssues.length > 0) return { ...checked, issues: { ...checked.issues, [ADDITIONAL_INFO_FIELD]: requestIdIssues } };
   if (failing) return checked;
   const target = shownScreenFrom(checked, checked.screenIndex, 1);
   return { ...checked, screenIndex: target, reachedScreenIndex: Math.max(checked.reachedScreenIndex, target) };
@@ -92,11 +110,16 @@ export function formReducer(state: FormState, action: FormAction): FormState {
       const d = action.draft;
       const last = action.spec.screens.length - 1;
       const screenIndex = Math.min(d.screenIndex, last);
-      return started({ ...initialFormState(), status: 'editing', spec: sortedSpec(action.spec), config: action.config, draftId: d.draftId, process: d.process, languages: d.languages, selectedGroups: d.selectedGroups, values: d.values, screenIndex, reachedScreenIndex: Math.max(screenIndex, Math.min(d.reachedScreenIndex, last)), now: action.now });
+      return started({ ...initialFormState(), status: 'editing', spec: sortedSpec(action.spec), config: action.config, draftId: d.draftId, process: d.process, languages: d.languages, selectedGroups: d.selectedGroups, values: d.values, additionalInfoReqId: d.additionalInfoReqId ?? '', screenIndex, reachedScreenIndex: Math.max(screenIndex, Math.min(d.reachedScreenIndex, last)), now: action.now });
     }
     case 'setValue': return setValue(state, action.fieldId, action.value, action.now);
     case 'setLocalizedText': return setLocalizedText(state, action.fieldId, action.language, action.text, action.now);
     case 'selectGroups': return afterChange({ ...state, selectedGroups: [...new Set(action.groups)] }, null, action.now);
+    case 'setAdditionalInfoReqId': {
+      const issues = { ...state.issues };
+      delete issues[ADDITIONAL_INFO_FIELD];
+      return { ...state, additionalInfoReqId: action.text, issues };
+    }
     case 'next': return next(state, action.now);
     case 'back': return { ...state, screenIndex: shownScreenFrom(state, state.screenIndex, -1) };
     case 'goToScreen':

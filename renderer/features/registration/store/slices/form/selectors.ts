@@ -29,6 +29,7 @@ export const formSelectors = {
   process: (s: FormState) => s.process,
   languages: (s: FormState) => s.languages,
   selectedGroups: (s: FormState) => s.selectedGroups,
+  additionalInfoReqId: (s: FormState) => s.additionalInfoReqId,
   ruleError: (s: FormState) => s.ruleError,
   screenIndex: (s: FormState) => s.screenIndex,
   /** the furthest screen passed: the step indicator links screens up to it */
@@ -71,5 +72,6 @@ export const formSelectors = {
     s.status !== 'editing' || !s.draftId || !s.process ? null : {
       version: 1, draftId: s.draftId, process: s.process as RegistrationProcess, languages: [...s.languages], selectedGroups: [...s.selectedGroups],
       values: s.values, screenIndex: s.screenIndex, reachedScreenIndex: s.reachedScreenIndex, savedAt,
+      ...(s.additionalInfoReqId.trim() === '' ? {} : { additionalInfoReqId: s.additionalInfoReqId.trim() }),
     },
 };
