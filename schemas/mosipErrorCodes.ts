@@ -7,8 +7,18 @@
 export const MOSIP_ERROR = {
   /** auth adapter: cookie missing, expired or invalid */
   AUTH_FAILED: 'KER-ATH-401',
-  /** syncdata useridpwd: no machine with this signKeyIndex */
-  MACHINE_NOT_FOUND: 'KER-SNC-149',
+  /**
+   * syncdata useridpwd (no machine with this signKeyIndex) and tpm/publickey/verify (no machine
+   * with this name): admin-services MasterDataErrorCode.MACHINE_NOT_FOUND, thrown by
+   * SyncAuthTokenServiceImpl.validateRequestData and SyncMasterDataServiceImpl.validateKeyMachineMapping
+   */
+  MACHINE_NOT_FOUND: 'KER-SNC-155',
+  /**
+   * syncdata tpm/publickey/verify: the machine found by name has no key or another key
+   * (admin-services MasterDataErrorCode.MACHINE_PUBLIC_KEY_NOT_WHITELISTED, thrown by
+   * SyncMasterDataServiceImpl.validateKeyMachineMapping)
+   */
+  PUBLIC_KEY_NOT_WHITELISTED: 'KER-SNC-164',
   /** syncdata useridpwd: signature over the payload does not verify */
   INVALID_SIGNATURE: 'KER-SNC-148',
   /** syncdata useridpwd / regproc sync: request timestamp outside the allowed window */

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import { systemClock, type Clock } from '../../../native/time/Clock';
 import { FaultTable, type Fault } from './faults';
 import { detachedJws, compactJwt } from './simCrypto';
@@ -56,6 +57,8 @@ export class MosipSimulator {
   /** refresh tokens are only good for authType REFRESH, never as a session cookie */
   readonly refreshTokens = new Map<string, { userId: string; expiresAt: number }>();
   readonly requestCounts: Record<string, number> = {};
+  /** emits `request` (path) as each request arrives, before it is answered: tests act on it instead of polling */
+  readonly events = new EventEmitter();
   readonly tokenLifetimeMs: number;
   readonly timestampWindowMs: number;
   readonly #routes: Route[];
@@ -174,6 +177,7 @@ export class MosipSimulator {
         cookies: parseCookies(req.headers.cookie),
       };
       this.requestCounts[simReq.path] = (this.requestCounts[simReq.path] ?? 0) + 1;
+      this.events.emit('request', simReq.path);
       const fault = simReq.path.startsWith('/_sim/') ? undefined : this.faults.take(simReq.path);
       if (fault && (await this.#applyPreFault(fault, req, res))) return;
       const reply = await this.#route(simReq);

@@ -452,10 +452,11 @@ function waitUntil(clock: Clock, at: number, signal: AbortSignal | undefined): P
       timer.dispose();
       reject(signal!.reason);
     };
+    // keepAlive: waiting out a backoff is the run's work; without it `sync --eod` died mid-wait.
     const timer = clock.setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
-    }, Math.max(0, at - clock.now()));
+    }, Math.max(0, at - clock.now()), { keepAlive: true });
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
