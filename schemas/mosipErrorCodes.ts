@@ -23,8 +23,14 @@ export const MOSIP_ERROR = {
   INVALID_SIGNATURE: 'KER-SNC-148',
   /** syncdata useridpwd / regproc sync: request timestamp outside the allowed window */
   TIMESTAMP_OUT_OF_WINDOW: 'KER-SNC-147',
-  /** syncdata useridpwd: user id / password refused by authmanager */
+  /** syncdata useridpwd: user id / password refused by authmanager (the simulator's former code) */
   INVALID_CREDENTIALS: 'KER-SNC-145',
+  /**
+   * syncdata useridpwd in MOSIP 1.2.0.1: SyncAuthErrorCode.INVALID_REQUEST, what
+   * SyncAuthTokenServiceImpl.getAuthToken answers for a refused password or refresh token (it
+   * catches the authmanager error and rethrows this code)
+   */
+  AUTH_INVALID_REQUEST: 'KER-SYN-AUTH-001',
   /** authmanager clientidsecretkey: bad client id / secret */
   INVALID_CLIENT: 'KER-ATH-403',
   /** packet receiver: the packet was already received */

@@ -54,6 +54,9 @@ export interface MosipSyncServiceOptions {
   readonly clientVersion?: string;
 }
 
+/** useridpwd refusals of the user id, password or refresh token (MOSIP 1.2.0.1 answers KER-SYN-AUTH-001). */
+const LOGIN_REFUSED = new Set<string>([MOSIP_ERROR.INVALID_CREDENTIALS, MOSIP_ERROR.AUTH_INVALID_REQUEST]);
+
 /** Relative path of the REGISTRATION certificate the packet engine encrypts to. */
 export const REGISTRATION_CERT_FILE = join('certs', 'REGISTRATION.pem');
 
@@ -162,7 +165,7 @@ export class MosipSyncService {
       encrypted = await this.http.call({ method: 'POST', path, auth: false, signed: false, json: this.#wrap('io.mosip.registration.auth', signedRequest), signal }, z.string().min(1));
     } catch (err) {
       this.#o.audit?.append('SYNC_SERVER_LOGIN_FAILED', userId, { code: isAppError(err) ? err.code : 'ERR_INTERNAL' });
-      if (isAppError(err) && err.is('ERR_SYNC_REJECTED') && err.details.errorCode === MOSIP_ERROR.INVALID_CREDENTIALS) {
+      if (isAppError(err) && err.is('ERR_SYNC_REJECTED') && LOGIN_REFUSED.has(err.details.errorCode)) {
         throw new AppError('ERR_SYNC_LOGIN_FAILED', { userId, errorCode: err.details.errorCode }, { cause: err });
       }
       throw asMachineError(err, this.#o.machineKey.keyIndex);

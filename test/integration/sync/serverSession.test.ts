@@ -65,7 +65,7 @@ describe('server session against the simulator', () => {
     await client.service.login('officer1', 'Officer#2026');
     await client.service.syncSignCertificate();
     client.service.logout();
-    await rejectsWithCode(client.service.login('officer1', 'not-the-password'), 'ERR_SYNC_LOGIN_FAILED', { userId: 'officer1', errorCode: 'KER-SNC-145' });
+    await rejectsWithCode(client.service.login('officer1', 'not-the-password'), 'ERR_SYNC_LOGIN_FAILED', { userId: 'officer1', errorCode: 'KER-SYN-AUTH-001' });
     assert.equal(client.service.session, undefined);
   });
 

@@ -110,7 +110,9 @@ function authenticate(sim: MosipSimulator, req: SimRequest): SimReply {
   }
   const user = userFor(sim, payload, machine.centreId);
   if (!user) {
-    return fail(MOSIP_ERROR.INVALID_CREDENTIALS, payload.authType === 'REFRESH' ? 'Invalid or expired refresh token' : 'Invalid user id or password');
+    // MOSIP 1.2.0.1 answers a refused password or refresh token with SyncAuthErrorCode.INVALID_REQUEST:
+    // SyncAuthTokenServiceImpl.getAuthToken catches the authmanager failure and rethrows that code.
+    return fail('KER-SYN-AUTH-001', 'Invalid Request');
   }
   const access = sim.issueToken(user.userId, user.roles);
   const refresh = sim.issueRefreshToken(user.userId);
