@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { countMasterData } from '../../../electron/services/db/repos/masterData';
 import { rejectsWithCode } from '../../helpers/assertAppError';
+import { openTestServices } from '../../helpers/openTestDataDir';
 import { admin, makeClient, makeMachineKey, SIM_MACHINE_NAME, startSimBed, type ClientBed, type SimBed } from './syncTestBed';
 
 const MINUTE = 60_000;
@@ -119,6 +120,28 @@ describe('server session against the simulator', () => {
       await rejectsWithCode(borrower.service.verifyMachine(), 'ERR_SYNC_MACHINE_NOT_REGISTERED', { keyIndex: bed.machineKey.keyIndex, errorCode: 'KER-SNC-164' });
     } finally {
       borrower.close();
+    }
+  });
+
+  it('through the app services: the machine check uses the name set in the settings, else the host name', async () => {
+    // The app's own data dir and key, registered as another machine of the centre under its own name.
+    const app = await openTestServices({ app: { serverUrl: bed.sim.url } });
+    try {
+      const { services } = app;
+      app.clock.advance(bed.clock.now() - app.clock.now()); // the same hour as the server (earlier tests moved it on)
+      await admin(bed.sim, 'machines', { centreId: '10001', machineId: '10005', name: 'stp-laptop-10005', publicKey: services.data.machineKey.spkiDer.toString('base64') });
+      const mosip = services.sync.mosip!;
+      await mosip.login('officer1', 'Officer#2026');
+      await rejectsWithCode(mosip.verifyMachine(), 'ERR_SYNC_MACHINE_NOT_REGISTERED', { keyIndex: services.data.machineKey.keyIndex, errorCode: 'KER-SNC-155' });
+      services.settings.update({ ...services.settings.get(), machineName: 'STP-Laptop-10005' }, 'supervisor1');
+      assert.equal(await mosip.verifyMachine(), services.data.machineKey.keyIndex);
+      await mosip.syncSignCertificate();
+      mosip.logout();
+      await rejectsWithCode(mosip.login('officer1', 'wrong'), 'ERR_SYNC_LOGIN_FAILED');
+      assert.equal((await mosip.login('officer1', 'Officer#2026')).userId, 'officer1', 're-login after pinning');
+      assert.ok((await mosip.refresh()).expiresAt > bed.clock.now());
+    } finally {
+      await app.close();
     }
   });
 });
