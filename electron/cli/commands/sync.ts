@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util';
-import { AppError } from '../../../schemas/errors';
+import { AppError, isAppError } from '../../../schemas/errors';
 import type { SyncProgress } from '../../../schemas/outbox';
 import { openDataDir } from '../../host/openDataDir';
 import { AppSettings } from '../../../schemas/settings';
-import { isAppError } from '../../../schemas/errors';
 import { SettingsService } from '../../services/settings/SettingsService';
 import { DEFAULT_BACKOFF, type BackoffOptions } from '../../services/sync/backoff';
 import type { CliCommand, CliContext } from '../CliCommand';
