@@ -19,6 +19,11 @@ export const MOSIP_ERROR = {
    * cannot tell them apart; the client tells clock skew apart by the server's `responsetime`.
    */
   SYNC_AUTH_INVALID_REQUEST: 'KER-SYN-AUTH-001',
+  /**
+   * syncdata tpm/publickey/verify: the machine found by name has no key or another key —
+   * MasterDataErrorCode.MACHINE_PUBLIC_KEY_NOT_WHITELISTED (SyncMasterDataServiceImpl.validateKeyMachineMapping)
+   */
+  PUBLIC_KEY_NOT_WHITELISTED: 'KER-SNC-164',
   /** syncdata: the machine was mapped to another centre — MasterDataErrorCode.REG_CENTER_UPDATED */
   REG_CENTER_UPDATED: 'KER-SNC-149',
   /** packet receiver: already received — mosip/registration release-1.2.0.x, PlatformErrorMessages.RPR_PKR_DUPLICATE_PACKET_RECIEVED */

@@ -3,11 +3,22 @@ import { z } from 'zod';
 /** Response shapes of the syncdata / authmanager endpoints (packet-and-server-apis.md §4.1–§4.3). */
 
 /** Decrypted token bundle of `POST /v1/syncdata/authenticate/useridpwd`. */
+/**
+ * A token lifetime: Keycloak's `expires_in`, SECONDS from now, passed through by kernel-auth-service
+ * `AuthServiceImpl.authenticateUser` (setExpiryTime(Long.parseLong(getExpires_in()))) and syncdata
+ * `SyncAuthTokenServiceImpl`. Bounded to a year, so an absolute epoch time is refused, not trusted.
+ */
+const LifetimeSeconds = z
+  .number()
+  .int()
+  .positive('a token lifetime is a positive number of seconds')
+  .max(366 * 86_400, 'a token lifetime is seconds from now (expires_in), not an absolute time');
+
 export const TokenBundle = z.object({
   token: z.string().min(1),
   refreshToken: z.string().optional(),
-  expiryTime: z.number().int(),
-  refreshExpiryTime: z.number().int().optional(),
+  expiryTime: LifetimeSeconds,
+  refreshExpiryTime: LifetimeSeconds.optional(),
   userId: z.string().optional(),
   timestamp: z.string().optional(),
 });

@@ -27,6 +27,12 @@ export const AppSettings = z
       .url('the server address must be a URL')
       .refine((u) => /^https?:\/\//.test(u), 'the server address must start with https:// (http:// only for a local simulator)')
       .nullable(),
+    /**
+     * The name the administrator registered this machine under in MOSIP's machine master:
+     * `tpm/publickey/verify` finds the machine by it. None: the host name, lower-cased, as MOSIP's
+     * Java client sends (RegistrationSystemPropertiesChecker.getMachineId). Older settings read as none.
+     */
+    machineName: z.string().trim().min(1, 'the machine name is empty').max(64, 'a machine name is at most 64 characters').nullable().default(null),
     /** the UI language a new operator starts in */
     defaultLanguage: LanguageCode,
     /**
@@ -53,6 +59,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   scannerPort: null,
   gpsPort: null,
   serverUrl: null,
+  machineName: null,
   defaultLanguage: 'por',
   reviewerAuthentication: true,
 };

@@ -100,9 +100,13 @@ async function firstDemoSync(services: AppServices): Promise<void> {
   const mosip = services.sync.mosip;
   if (!mosip) return;
   try {
-    await mosip.verifyMachine();
+    // The demo simulator's seeded machine master names machine 10002 so (test/sims/mosip/seedData.ts).
+    const settings = services.settings.get();
+    if (settings.machineName === null) services.settings.update({ ...settings, machineName: 'stp-laptop-10002' }, 'demo');
     const supervisor = DEMO_OPERATORS.find((o) => o.roles.includes('REGISTRATION_SUPERVISOR'))!;
+    // Log in first: tpm/publickey/verify needs the session (SyncDataController @PreAuthorize).
     await mosip.login(supervisor.userId, supervisor.password);
+    await mosip.verifyMachine();
     // Through the scheduler, so the dashboard's "last sync" shows it like any later sync.
     await services.sync.scheduler.runNow('downSync');
     const job = services.sync.scheduler.status().find((j) => j.job === 'downSync');

@@ -11,6 +11,7 @@ import { PacketBuilderPool } from '../services/packets/PacketBuilderPool';
 import { DevicesService } from '../services/devices/DevicesService';
 import { TrustAnchorService } from '../services/devices/TrustAnchorService';
 import { SettingsService } from '../services/settings/SettingsService';
+import { effectiveMachineName } from '../services/sync/machineName';
 import { createSyncServices, type SyncServices } from '../services/sync/createSyncServices';
 import { createRegistrationServices, type RegistrationServices } from '../services/registration/createRegistrationServices';
 import { ScannerService } from '../services/registration/preRegistration/ScannerService';
@@ -109,6 +110,7 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
     machineKey: data.machineKey,
     centreId: data.identity.centreId,
     machineId: data.identity.machineId,
+    machineName: () => effectiveMachineName(settings.get().machineName).name,
     dataDir: data.dataDir,
     packetsDir: join(data.dataDir, PACKETS_DIR),
     // --server / REGCLIENT_SERVER_URL wins; else the supervisor's setting, read once at start

@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util';
 import { Role } from '../../../schemas/operators';
 import { LATEST_SCHEMA_VERSION } from '../../services/db/migrations';
 import { AuthService } from '../../services/auth/AuthService';
+import { SettingsService } from '../../services/settings/SettingsService';
+import { effectiveMachineName } from '../../services/sync/machineName';
 import { DB_FILE, openDataDir } from '../../host/openDataDir';
 import { UserId, LanguageCode } from '../../../schemas/operators';
 import { AppError } from '../../../schemas/errors';
@@ -46,6 +48,9 @@ async function runDoctor(args: string[], ctx: CliContext): Promise<number> {
         const version = data.db.pragma('user_version', { simple: true }) as number;
         checks.push({ name: 'database', status: 'ok', detail: `opens with its key, encrypted, schema version ${version} (app supports ${LATEST_SCHEMA_VERSION})` });
         checks.push({ name: 'machine key', status: 'ok', detail: `centre ${data.identity.centreId}, machine ${data.identity.machineId}, key index ${data.identity.keyIndex}` });
+        // tpm/publickey/verify finds the machine by this name: it must be the one the administrator registered.
+        const machineName = effectiveMachineName(new SettingsService({ db: data.db, audit: data.audit }).get().machineName);
+        checks.push({ name: 'machine name', status: 'ok', detail: `${machineName.name} (from ${machineName.source}; change with sync --machine-name NAME)` });
         const audit = data.audit.verify();
         checks.push({
           name: 'audit log',

@@ -4,18 +4,29 @@ import { OutboxState, type OutboxItem, type OutboxRunSummary } from '../../../sc
 import { openDataDir, PACKETS_DIR, type OpenedDataDir } from '../../host/openDataDir';
 import { AuthService } from '../../services/auth/AuthService';
 import type { ApprovalAction } from '../../services/sync/approval/PacketApprovalService';
+import type { BackoffOptions } from '../../services/sync/backoff';
 import { createSyncServices, type SyncServices } from '../../services/sync/createSyncServices';
+import { effectiveMachineName } from '../../services/sync/machineName';
+import { SettingsService } from '../../services/settings/SettingsService';
 import type { CliCommand, CliContext } from '../CliCommand';
 import { readPassword } from '../readPassword';
 import { UsageError } from '../runCli';
 
 /** Opens the data dir with the sync services over it; closes it after `fn`. */
-export async function withSyncServices<T>(ctx: CliContext, credentials: { userId: string; password: string } | undefined, fn: (s: SyncServices, data: OpenedDataDir) => Promise<T>): Promise<T> {
+export async function withSyncServices<T>(
+  ctx: CliContext,
+  credentials: { userId: string; password: string } | undefined,
+  fn: (s: SyncServices, data: OpenedDataDir) => Promise<T>,
+  extra: Readonly<{ backoff?: BackoffOptions }> = {},
+): Promise<T> {
   const data = openDataDir({ dataDir: ctx.dataDir, env: ctx.env });
   try {
+    const settings = new SettingsService({ db: data.db, audit: data.audit });
     const services = createSyncServices({
       db: data.db, audit: data.audit, clock: data.clock, machineKey: data.machineKey,
       centreId: data.identity.centreId, machineId: data.identity.machineId, dataDir: data.dataDir, packetsDir: join(data.dataDir, PACKETS_DIR),
+      machineName: () => effectiveMachineName(settings.get().machineName).name,
+      ...(extra.backoff ? { backoff: extra.backoff } : {}),
       ...(ctx.serverUrl ? { serverUrl: ctx.serverUrl } : {}),
       ...(credentials ? { credentials } : {}),
     });

@@ -1,12 +1,14 @@
 import { parseArgs } from 'node:util';
-import { AppError } from '../../../schemas/errors';
+import { AppError, isAppError } from '../../../schemas/errors';
 import type { SyncProgress } from '../../../schemas/outbox';
 import { openDataDir } from '../../host/openDataDir';
-import { MosipSyncService } from '../../services/sync/MosipSyncService';
+import { AppSettings } from '../../../schemas/settings';
+import { SettingsService } from '../../services/settings/SettingsService';
+import { DEFAULT_BACKOFF, type BackoffOptions } from '../../services/sync/backoff';
 import type { CliCommand, CliContext } from '../CliCommand';
 import { readPassword } from '../readPassword';
 import { UsageError } from '../runCli';
-import { renderEodSummary, withSyncServices } from './packets';
+import { renderEodSummary, WHAT_TO_DO, withSyncServices } from './packets';
 import type { DownSyncSummary } from '../../../schemas/sync';
 
 function printDownSync(ctx: CliContext, summary: DownSyncSummary): void {
@@ -25,10 +27,35 @@ function progressBar(ctx: CliContext): (p: SyncProgress) => void {
   };
 }
 
+/** What an eod or sync run ended with when it could not finish: printed, never a silent exit. */
+function printFailure(ctx: CliContext, json: boolean, err: unknown): number {
+  if (!isAppError(err)) {
+    // A bug: --json readers still get an outcome; runCli prints the stack on stderr.
+    if (json) ctx.stdout.write(`${JSON.stringify({ error: { code: 'ERR_INTERNAL', message: (err as Error).message ?? String(err) } }, null, 2)}\n`);
+    throw err;
+  }
+  if (json) ctx.stdout.write(`${JSON.stringify({ error: { code: err.code, message: err.message, details: err.details } }, null, 2)}\n`);
+  ctx.stderr.write(`error ${err.code}: ${err.message}\n${JSON.stringify(err.details)}\n${WHAT_TO_DO[err.code] ? `→ ${WHAT_TO_DO[err.code]}\n` : ''}`);
+  return 1;
+}
+
+/** `--machine-name`: recorded in the settings (audited) before the machine check uses it. */
+function recordMachineName(ctx: CliContext, name: string): void {
+  const parsed = AppSettings.shape.machineName.safeParse(name);
+  if (!parsed.success || parsed.data === null) throw new UsageError(`--machine-name: ${parsed.error?.issues[0]?.message ?? 'give the name'}`);
+  const data = openDataDir({ dataDir: ctx.dataDir, env: ctx.env });
+  try {
+    const settings = new SettingsService({ db: data.db, audit: data.audit });
+    settings.update({ ...settings.get(), machineName: parsed.data }, 'cli');
+  } finally {
+    data.close();
+  }
+}
+
 /**
  * `regclient sync --user <id> [--initial|--full] [--eod] [--json]`: online login, every down-sync
  * job; with --eod also all pending packet work (RID sync, uploads, status), waiting out retries up
- * to --max-wait seconds, then the end-of-day summary.
+ * to --max-wait seconds, then the end-of-day summary. Every ending prints its outcome.
  */
 async function runSync(args: string[], ctx: CliContext): Promise<number> {
   const { values } = parseArgs({
@@ -39,6 +66,8 @@ async function runSync(args: string[], ctx: CliContext): Promise<number> {
       full: { type: 'boolean', default: false },
       eod: { type: 'boolean', default: false },
       'max-wait': { type: 'string', default: '120' },
+      'retry-base-ms': { type: 'string' },
+      'machine-name': { type: 'string' },
       json: { type: 'boolean', default: false },
     },
     strict: true,
@@ -47,45 +76,58 @@ async function runSync(args: string[], ctx: CliContext): Promise<number> {
   if (!values.user) throw new UsageError('--user <operator id> is required: the server session belongs to an operator');
   const maxWait = Number(values['max-wait']);
   if (!Number.isInteger(maxWait) || maxWait < 0) throw new UsageError('--max-wait must be a whole number of seconds');
+  const baseMs = values['retry-base-ms'] === undefined ? undefined : Number(values['retry-base-ms']);
+  if (baseMs !== undefined && !(Number.isInteger(baseMs) && baseMs > 0 && baseMs <= DEFAULT_BACKOFF.capMs)) {
+    throw new UsageError(`--retry-base-ms must be a whole number of milliseconds, 1 to ${DEFAULT_BACKOFF.capMs}`);
+  }
+  if (values['machine-name'] !== undefined) recordMachineName(ctx, values['machine-name']);
   const password = await readPassword(ctx, `password for ${values.user}: `);
-  if (values.eod) return runEod(ctx, values.user, password, { initial: values.initial, full: values.full, json: values.json, maxWaitMs: maxWait * 1000 });
-  const data = openDataDir({ dataDir: ctx.dataDir, env: ctx.env });
+  const o = { initial: values.initial, full: values.full, json: values.json, maxWaitMs: maxWait * 1000, ...(baseMs ? { backoff: { ...DEFAULT_BACKOFF, baseMs } } : {}) };
   try {
-    const service = new MosipSyncService({
-      db: data.db, clock: data.clock, machineKey: data.machineKey, centreId: data.identity.centreId, machineId: data.identity.machineId,
-      serverUrl: ctx.serverUrl, dataDir: data.dataDir, audit: data.audit,
-    });
-    if (values.initial) await service.verifyMachine();
-    await service.login(values.user, password);
-    const summary = await service.downSync({ full: values.full || values.initial });
-    if (values.json) ctx.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-    else printDownSync(ctx, summary);
-    return summary.jobs.every((j) => j.ok) ? 0 : 1;
-  } finally {
-    data.close();
+    return await (values.eod ? runEod(ctx, values.user, password, o) : runDownSync(ctx, values.user, password, o));
+  } catch (err) {
+    return printFailure(ctx, values.json, err);
   }
 }
 
-async function runEod(ctx: CliContext, userId: string, password: string, o: { initial: boolean; full: boolean; json: boolean; maxWaitMs: number }): Promise<number> {
-  const bar = progressBar(ctx);
-  return withSyncServices(ctx, { userId, password }, async (s, data) => {
+async function runDownSync(ctx: CliContext, userId: string, password: string, o: { initial: boolean; full: boolean; json: boolean }): Promise<number> {
+  return withSyncServices(ctx, { userId, password }, async (s) => {
     const mosip = s.mosip!;
-    if (o.initial) await mosip.verifyMachine();
+    // Log in first: tpm/publickey/verify needs the session (admin-services SyncDataController @PreAuthorize).
     await mosip.login(userId, password);
-    const downSync = await mosip.downSync({ full: o.full || o.initial });
-    const sent = await s.outbox.drainWithProgress(bar, data.clock.now() + o.maxWaitMs);
-    const statuses = await s.outbox.pollStatuses();
-    const outbox = { ...sent, statusUpdated: [...sent.statusUpdated, ...statuses.statusUpdated], stoppedBy: sent.stoppedBy ?? statuses.stoppedBy };
-    const limits = s.limits.check().filter((l) => l.state !== 'ok');
-    if (o.json) ctx.stdout.write(`${JSON.stringify({ downSync, outbox, limits }, null, 2)}\n`);
-    else {
-      printDownSync(ctx, downSync);
-      ctx.stdout.write(renderEodSummary(outbox));
-      for (const l of limits) ctx.stdout.write(`limit ${l.limit}: ${l.state} (${l.value} of ${l.threshold}) ${l.code}\n`);
-    }
-    const clean = downSync.jobs.every((j) => j.ok) && outbox.parked.length === 0 && outbox.retrying.length === 0 && !outbox.stoppedBy;
-    return clean ? 0 : 1;
+    if (o.initial) await mosip.verifyMachine();
+    const summary = await mosip.downSync({ full: o.full || o.initial });
+    if (o.json) ctx.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    else printDownSync(ctx, summary);
+    return summary.jobs.every((j) => j.ok) ? 0 : 1;
   });
+}
+
+async function runEod(ctx: CliContext, userId: string, password: string, o: { initial: boolean; full: boolean; json: boolean; maxWaitMs: number; backoff?: BackoffOptions }): Promise<number> {
+  const bar = progressBar(ctx);
+  return withSyncServices(
+    ctx,
+    { userId, password },
+    async (s, data) => {
+      const mosip = s.mosip!;
+      await mosip.login(userId, password);
+      if (o.initial) await mosip.verifyMachine();
+      const downSync = await mosip.downSync({ full: o.full || o.initial });
+      const sent = await s.outbox.drainWithProgress(bar, data.clock.now() + o.maxWaitMs);
+      const statuses = await s.outbox.pollStatuses();
+      const outbox = { ...sent, statusUpdated: [...sent.statusUpdated, ...statuses.statusUpdated], stoppedBy: sent.stoppedBy ?? statuses.stoppedBy };
+      const limits = s.limits.check().filter((l) => l.state !== 'ok');
+      if (o.json) ctx.stdout.write(`${JSON.stringify({ downSync, outbox, limits }, null, 2)}\n`);
+      else {
+        printDownSync(ctx, downSync);
+        ctx.stdout.write(renderEodSummary(outbox));
+        for (const l of limits) ctx.stdout.write(`limit ${l.limit}: ${l.state} (${l.value} of ${l.threshold}) ${l.code}\n`);
+      }
+      const clean = downSync.jobs.every((j) => j.ok) && outbox.parked.length === 0 && outbox.retrying.length === 0 && !outbox.stoppedBy;
+      return clean ? 0 : 1;
+    },
+    o.backoff ? { backoff: o.backoff } : {},
+  );
 }
 
 export const syncCommands: CliCommand[] = [
@@ -98,6 +140,8 @@ export const syncCommands: CliCommand[] = [
       '--full          ignore the last sync time and download everything',
       '--eod           end of day: also RID-sync and upload every approved packet, then read their server status',
       '--max-wait S    with --eod: wait at most S seconds for retries after network or server errors (default 120)',
+      '--retry-base-ms N  first retry delay scale in ms (default 2000; doubles per attempt, jittered, never before a 429 Retry-After)',
+      '--machine-name NAME  the name the administrator registered this machine under (kept in the settings; default: the host name)',
       '--json          print the summary as JSON',
     ].join('\n'),
     run: runSync,

@@ -109,6 +109,10 @@ export class MosipHttpClient {
   #verifySignature(path: string, res: MosipRawResponse): void {
     const key = this.#options.signKey?.();
     if (!key) return; // only before KERNEL/SIGN is pinned (initial sync, §4.0)
+    // A business error comes from the controller advice (syncdata SyncHandlerControllerAdvice),
+    // whose handlers carry no @ResponseFilter: MOSIP never signs it. It carries no data we use,
+    // only the refusal, so it is read unsigned; anything with a `response` must verify.
+    if (isUnsignedErrorWrapper(res.body)) return;
     const header = res.headers['response-signature'];
     const reason = checkResponseSignature(Array.isArray(header) ? header[0] : header, res.body, key);
     if (reason) throw new AppError('ERR_SYNC_SIGNATURE_INVALID', { endpoint: path, reason });
@@ -164,6 +168,16 @@ function exchange(url: URL, method: string, headers: Record<string, string>, bod
       body.pipe(req);
     }
   });
+}
+
+/** A MOSIP wrapper with `errors[]` and no `response`: how the controller advice answers. */
+function isUnsignedErrorWrapper(body: Buffer): boolean {
+  try {
+    const parsed = JSON.parse(body.toString('utf8')) as { response?: unknown; errors?: unknown };
+    return Array.isArray(parsed.errors) && parsed.errors.length > 0 && (parsed.response === null || parsed.response === undefined);
+  } catch {
+    return false;
+  }
 }
 
 function parseJson(endpoint: string, body: Buffer): unknown {

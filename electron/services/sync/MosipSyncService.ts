@@ -28,12 +28,14 @@ import { replaceConfig } from '../db/repos/syncConfig';
 import { getSyncControl, recordSyncFailure, recordSyncSuccess } from '../db/repos/syncControl';
 import { putIdSchema } from '../db/repos/idSchemas';
 import { applySyncedOperators } from '../db/repos/syncedOperators';
-import { buildRefreshRequest, buildUserIdPwdRequest, readTokenClaims } from './authToken';
+import { buildRefreshRequest, buildUserIdPwdRequest, readTokenClaims, tokenExpiries } from './authToken';
 import { decryptClientCryptoJson } from './clientCrypto';
+import { asMachineError } from './classifyMosipError';
 import { MosipHttpClient, parseOrThrow } from './MosipHttpClient';
 import { DYNAMIC_FIELD_ENTITY, masterDataRowKey } from './masterDataKeys';
 import { checkResponseSignature } from './responseSignature';
 import { formatMosipTime } from './mosipTime';
+import { parseCertificate } from './parseCertificate';
 
 export interface MosipSyncServiceOptions {
   readonly db: DB;
@@ -41,6 +43,8 @@ export interface MosipSyncServiceOptions {
   readonly machineKey: MachineKey;
   readonly centreId: string;
   readonly machineId: string;
+  /** its name in MOSIP's machine master, which `tpm/publickey/verify` looks it up by; read at each check */
+  readonly machineName?: () => string | undefined;
   readonly serverUrl: string;
   /** `<dataDir>/certs/REGISTRATION.pem` is written here for the packet engine */
   readonly dataDir: string;
@@ -98,29 +102,24 @@ export class MosipSyncService {
   }
 
   /**
-   * Checks that the server knows this machine's key (`tpm/publickey/verify`) and that its keyIndex
-   * matches ours.
-   * @throws AppError ERR_SYNC_MACHINE_NOT_REGISTERED, ERR_SYNC_*
+   * Checks that the server knows this machine by its registered name with this key, and that the
+   * keyIndex matches ours. Needs the session: @PreAuthorize on admin-services
+   * SyncDataController.validateKeyMachineMapping (the Java client: `tpm_public_key.service.authrequired=true`).
+   * @throws AppError ERR_SYNC_NOT_CONFIGURED (no machine name), ERR_SYNC_AUTH_EXPIRED (no session),
+   *   ERR_SYNC_MACHINE_NOT_REGISTERED, ERR_SYNC_*
    */
   async verifyMachine(signal?: AbortSignal): Promise<string> {
+    const machineName = this.#o.machineName?.()?.trim();
+    if (!machineName) throw new AppError('ERR_SYNC_NOT_CONFIGURED', { what: 'machine name (the name the administrator registered this machine under)' });
     const spki = this.#o.machineKey.spkiDer.toString('base64');
     const keyIndex = this.#o.machineKey.keyIndex;
     try {
-      const res = await this.http.call(
-        {
-          method: 'POST',
-          path: '/v1/syncdata/tpm/publickey/verify',
-          auth: false,
-          signed: false,
-          json: this.#wrap('mosip.syncdata.tpm.publickey.verify', { machineName: `machine-${this.#o.machineId}`, publicKey: spki, signPublicKey: spki }),
-          signal,
-        },
-        PublicKeyVerifyResponse,
-      );
+      const json = this.#wrap('mosip.syncdata.tpm.publickey.verify', { machineName, publicKey: spki, signPublicKey: spki });
+      const res = await this.#authed(() => this.http.call({ method: 'POST', path: '/v1/syncdata/tpm/publickey/verify', json, signal }, PublicKeyVerifyResponse));
       if (res.keyIndex !== keyIndex) throw new AppError('ERR_SYNC_MACHINE_NOT_REGISTERED', { keyIndex, errorCode: 'KEY_INDEX_MISMATCH' });
       return res.keyIndex;
     } catch (err) {
-      throw this.#machineError(err);
+      throw asMachineError(err, this.#o.machineKey.keyIndex);
     }
   }
 
@@ -158,7 +157,9 @@ export class MosipSyncService {
     const path = '/v1/syncdata/authenticate/useridpwd';
     let encrypted: string;
     try {
-      encrypted = await this.http.call({ method: 'POST', path, auth: false, json: this.#wrap('io.mosip.registration.auth', signedRequest), signal }, z.string().min(1));
+      // Unsigned: SyncAuthTokenController.getTokenWithUserIdPwd has no @ResponseFilter, so
+      // SyncResponseBodyAdviceConfig does not sign it (the bundle is encrypted to our key instead).
+      encrypted = await this.http.call({ method: 'POST', path, auth: false, signed: false, json: this.#wrap('io.mosip.registration.auth', signedRequest), signal }, z.string().min(1));
     } catch (err) {
       this.#o.audit?.append('SYNC_SERVER_LOGIN_FAILED', userId, { code: isAppError(err) ? err.code : 'ERR_INTERNAL' });
       if (isAppError(err) && err.is('ERR_SYNC_REJECTED') && err.details.errorCode === MOSIP_ERROR.SYNC_AUTH_INVALID_REQUEST) {
@@ -166,11 +167,11 @@ export class MosipSyncService {
         // classified before from the server's time); a refused password is by far the common case.
         throw new AppError('ERR_SYNC_LOGIN_FAILED', { userId, errorCode: err.details.errorCode }, { cause: err });
       }
-      throw this.#machineError(err);
+      throw asMachineError(err, this.#o.machineKey.keyIndex);
     }
     const bundle = parseOrThrow(path, TokenBundle, decryptClientCryptoJson(this.#o.machineKey.privateKey, encrypted, 'auth token'));
     const roles = readTokenClaims(bundle.token).roles;
-    this.#session = { userId, token: bundle.token, roles, expiresAt: bundle.expiryTime, refreshToken: bundle.refreshToken, refreshExpiresAt: bundle.refreshExpiryTime };
+    this.#session = { userId, token: bundle.token, roles, refreshToken: bundle.refreshToken, ...tokenExpiries(bundle, this.#o.clock.now()) };
     this.#o.audit?.append('SYNC_SERVER_LOGIN', userId, { roles });
     return this.session!;
   }
@@ -376,7 +377,7 @@ export class MosipSyncService {
     try {
       return await this.#authed(() => this.http.call({ method: 'GET', path, query: { ...query, ...this.#version() }, signal }, schema));
     } catch (err) {
-      throw this.#machineError(err);
+      throw asMachineError(err, this.#o.machineKey.keyIndex);
     }
   }
 
@@ -393,19 +394,4 @@ export class MosipSyncService {
     return this.#signKey;
   }
 
-  #machineError(err: unknown): unknown {
-    if (isAppError(err) && err.is('ERR_SYNC_REJECTED') && err.details.errorCode === MOSIP_ERROR.MACHINE_NOT_FOUND) {
-      return new AppError('ERR_SYNC_MACHINE_NOT_REGISTERED', { keyIndex: this.#o.machineKey.keyIndex, errorCode: err.details.errorCode }, { cause: err });
-    }
-    return err;
-  }
 }
-
-function parseCertificate(endpoint: string, pem: string): X509Certificate {
-  try {
-    return new X509Certificate(pem);
-  } catch (cause) {
-    throw new AppError('ERR_SYNC_BAD_RESPONSE', { endpoint, reason: 'certificate is not a valid X.509 PEM' }, { cause });
-  }
-}
-

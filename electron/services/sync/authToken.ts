@@ -1,4 +1,5 @@
 import { createSign } from 'node:crypto';
+import type { TokenBundle } from '../../../schemas/mosipSync';
 import type { MachineKey } from '../../../native/keystore/machineKeyStore';
 import { formatMosipTime } from './mosipTime';
 
@@ -38,4 +39,14 @@ export function readTokenClaims(token: string): { roles: string[]; exp: number |
   } catch {
     return { roles: [], exp: undefined };
   }
+}
+
+/**
+ * When the session and refresh tokens run out, in epoch ms. MOSIP's lifetimes are seconds from now
+ * (Keycloak `expires_in`), added to the time of the answer as registration-client's
+ * AuthTokenUtilService.refreshAuthToken does (`currentTimeInSeconds + expiryTime`).
+ */
+export function tokenExpiries(bundle: Pick<TokenBundle, 'expiryTime' | 'refreshExpiryTime'>, now: number): { expiresAt: number; refreshExpiresAt?: number } {
+  const expiresAt = now + bundle.expiryTime * 1000;
+  return bundle.refreshExpiryTime === undefined ? { expiresAt } : { expiresAt, refreshExpiresAt: now + bundle.refreshExpiryTime * 1000 };
 }

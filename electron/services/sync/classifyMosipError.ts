@@ -61,3 +61,14 @@ export function errorFromMosipErrors(endpoint: string, status: number, errors: r
   }
   return new AppError('ERR_SYNC_REJECTED', { endpoint, status, errorCode: first.errorCode, message: first.message });
 }
+
+/** Server answers that mean "this machine (name, key) is not what the server registered". */
+const MACHINE_CODES = new Set<string>([MOSIP_ERROR.MACHINE_NOT_FOUND, MOSIP_ERROR.PUBLIC_KEY_NOT_WHITELISTED]);
+
+/** A syncdata refusal of this machine → ERR_SYNC_MACHINE_NOT_REGISTERED; anything else unchanged. */
+export function asMachineError(err: unknown, keyIndex: string): unknown {
+  if (err instanceof AppError && err.is('ERR_SYNC_REJECTED') && MACHINE_CODES.has(err.details.errorCode)) {
+    return new AppError('ERR_SYNC_MACHINE_NOT_REGISTERED', { keyIndex, errorCode: err.details.errorCode }, { cause: err });
+  }
+  return err;
+}

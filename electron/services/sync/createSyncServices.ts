@@ -24,6 +24,8 @@ export interface SyncServicesOptions {
   readonly machineKey: MachineKey;
   readonly centreId: string;
   readonly machineId: string;
+  /** the name MOSIP's machine master knows this machine by (settings, else the host name) */
+  readonly machineName?: () => string | undefined;
   readonly dataDir: string;
   /** `<dataDir>/packets` */
   readonly packetsDir: string;
@@ -59,7 +61,7 @@ export interface SyncServices {
 export function createSyncServices(o: SyncServicesOptions): SyncServices {
   const { db, audit, clock } = o;
   const mosip = o.serverUrl
-    ? new MosipSyncService({ db, clock, machineKey: o.machineKey, centreId: o.centreId, machineId: o.machineId, serverUrl: o.serverUrl, dataDir: o.dataDir, audit, ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}) })
+    ? new MosipSyncService({ db, clock, machineKey: o.machineKey, centreId: o.centreId, machineId: o.machineId, serverUrl: o.serverUrl, dataDir: o.dataDir, audit, ...(o.machineName ? { machineName: o.machineName } : {}), ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}) })
     : undefined;
   const outbox = new OutboxService({
     db, audit, clock, random: o.random ?? Math.random, packetsDir: o.packetsDir,

@@ -44,7 +44,8 @@ describe('regclient end of day against the simulator', () => {
     data.close();
     await admin(sim, 'machines', { centreId: '10001', machineId: '10002', publicKey });
     assert.equal((await supervisor(['operators', 'add', '--user', 'supervisor1', '--name', 'Supervisora', '--role', 'REGISTRATION_SUPERVISOR'])).code, 0);
-    assert.equal((await officer(['sync', '--user', 'officer1', '--initial'])).code, 0);
+    // the name the simulator's machine master has for machine 10002 (tpm/publickey/verify looks it up by name)
+    assert.equal((await officer(['sync', '--user', 'officer1', '--initial', '--machine-name', 'stp-laptop-10002'])).code, 0);
     writeFileSync(join(dir, 'input.json'), JSON.stringify(sampleRegistration({ now: systemClock.now() })));
   });
   after(async () => {

@@ -61,7 +61,10 @@ export interface ClientBed {
   close(): void;
 }
 
-export function makeClient(bed: SimBed, overrides: Partial<{ clock: ManualClock; machineKey: MachineKey; timeoutMs: number; serverUrl: string }> = {}): ClientBed {
+/** The seeded simulator's name for machine 10002 (its machine master row; test/sims/mosip/seedData.ts). */
+export const SIM_MACHINE_NAME = 'stp-laptop-10002';
+
+export function makeClient(bed: SimBed, overrides: Partial<{ clock: ManualClock; machineKey: MachineKey; timeoutMs: number; serverUrl: string; machineName: string }> = {}): ClientBed {
   const dataDir = mkdtempSync(join(bed.dir, 'client-'));
   const db = openDatabase(join(dataDir, 't.db'), randomBytes(32));
   migrate(db);
@@ -71,6 +74,7 @@ export function makeClient(bed: SimBed, overrides: Partial<{ clock: ManualClock;
     machineKey: overrides.machineKey ?? bed.machineKey,
     centreId: '10001',
     machineId: '10002',
+    machineName: () => overrides.machineName ?? SIM_MACHINE_NAME,
     serverUrl: overrides.serverUrl ?? bed.sim.url,
     dataDir,
     timeoutMs: overrides.timeoutMs ?? 5000,

@@ -3,6 +3,7 @@ import type { Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { AUTH_ADAPTER } from './mosipCodes';
 import { systemClock, type Clock } from './simClock';
+import { EventEmitter } from 'node:events';
 import { FaultTable, type Fault } from './faults';
 import { detachedJws, compactJwt } from './simCrypto';
 import { SimPki } from './simPki';
@@ -64,6 +65,8 @@ export class MosipSimulator {
   beforeRoute: ((req: SimRequest) => Promise<void>) | undefined;
   /** per path: requests between their arrival and the end of their answer, now and at most */
   readonly inFlight = new Map<string, { now: number; max: number }>();
+  /** emits `request` (path) as each request arrives, before it is answered: tests act on it instead of polling */
+  readonly events = new EventEmitter();
   readonly tokenLifetimeMs: number;
   readonly timestampWindowMs: number;
   readonly #routes: Route[];
@@ -182,6 +185,7 @@ export class MosipSimulator {
         cookies: parseCookies(req.headers.cookie),
       };
       this.requestCounts[simReq.path] = (this.requestCounts[simReq.path] ?? 0) + 1;
+      this.events.emit('request', simReq.path);
       const fault = simReq.path.startsWith('/_sim/') ? undefined : this.faults.take(simReq.path);
       if (fault && (await this.#applyPreFault(fault, req, res))) return;
       const counter = this.inFlight.get(simReq.path) ?? { now: 0, max: 0 };

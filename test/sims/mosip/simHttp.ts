@@ -25,11 +25,15 @@ export function okReply(now: number, id: string, response: unknown, extra: Parti
   return { status: 200, signed: true, ...extra, body: JSON.stringify({ id, version: '1.0', responsetime: mosipTime(now), metadata: null, response, errors: null }) };
 }
 
-/** A business error: HTTP 200 by default, as MOSIP does, with `errors[]` and a null response. */
+/**
+ * A business error: HTTP 200 by default, as MOSIP does, with `errors[]` and a null response.
+ * Never signed: it comes from the controller advice (syncdata SyncHandlerControllerAdvice), whose
+ * handlers have no @ResponseFilter, so SyncResponseBodyAdviceConfig.supports() is false for them.
+ */
 export function errorReply(now: number, id: string, errorCode: string, message: string, status = 200): SimReply {
   return {
     status,
-    signed: status === 200,
+    signed: false,
     body: JSON.stringify({ id, version: '1.0', responsetime: mosipTime(now), metadata: null, response: null, errors: [{ errorCode, message }] }),
   };
 }

@@ -48,6 +48,8 @@ const RUN_STOPPERS = new Set(['ERR_SYNC_CLOCK_SKEW', 'ERR_SYNC_MACHINE_NOT_REGIS
 const NOT_YET_RECEIVED = new Set(['UPLOAD_PENDING', 'RESEND']);
 const TERMINAL = new Set<string>(TERMINAL_SERVER_STATUSES);
 const STATUS_BATCH = 100;
+/** States a later pass can move without the server's processing or a person. */
+const PENDING: readonly OutboxState[] = ['READY', 'SYNCED', 'UPLOADING'];
 
 class RunStop extends Error {
   constructor(readonly code: string, readonly details: Record<string, unknown>) {
@@ -117,7 +119,7 @@ export class OutboxService {
 
   /** True while items remain that a later run can move (not parked, not waiting for a person or the server's processing). */
   hasPendingWork(): boolean {
-    return listOutboxInStates(this.#o.db, ['READY', 'SYNCED', 'UPLOADING']).length > 0;
+    return listOutboxInStates(this.#o.db, PENDING).length > 0;
   }
 
   /**
@@ -150,7 +152,9 @@ export class OutboxService {
         continue;
       }
       if (pass.stoppedBy || !this.hasPendingWork()) break;
-      const next = this.nextAttemptAt() ?? this.#o.clock.now();
+      // Only the items that keep the drain going: an UPLOADED packet waiting for the server's
+      // processing (nextAttemptAt often null) made this wait 0 ms and the loop spin at full CPU.
+      const next = Math.min(...listOutboxInStates(this.#o.db, PENDING).map((r) => r.nextAttemptAt ?? 0));
       if (next > options.deadline) break;
       await waitUntil(this.#o.clock, next, options.signal);
     }
@@ -487,10 +491,11 @@ function waitUntil(clock: Clock, at: number, signal: AbortSignal | undefined): P
       timer.dispose();
       reject(signal!.reason);
     };
+    // keepAlive: waiting out a backoff is the run's work; without it `sync --eod` died mid-wait.
     const timer = clock.setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
-    }, Math.max(0, at - clock.now()));
+    }, Math.max(0, at - clock.now()), { keepAlive: true });
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

@@ -121,12 +121,14 @@ export function registerMachine(sim: MosipSimulator, b: Record<string, unknown>)
   const publicKey = str(b['publicKey'], '');
   if (!/^\d{5}$/.test(machineId) || !/^\d{5}$/.test(centreId)) throw new Error('machineId and centreId are 5 digits');
   const signPublicKey = str(b['signPublicKey'], publicKey);
+  // Re-keying keeps the registered name (the machine master row's `name`, tpm/publickey/verify's lookup key).
+  const existing = sim.state.data.machines[machineId];
   // Parse both keys so a bad key fails here, not later in a client request.
   for (const key of [publicKey, signPublicKey]) createPublicKey({ key: unb64(key), format: 'der', type: 'spki' });
   sim.state.data.machines[machineId] = {
     machineId,
     centreId,
-    name: str(b['name'], `machine-${machineId}`),
+    name: str(b['name'], existing?.name ?? `machine-${machineId}`),
     publicKey,
     signPublicKey,
     keyIndex: fingerprint(unb64(publicKey)),

@@ -17,7 +17,8 @@ export function syncdataRoutes(sim: MosipSimulator): Route[] {
     route('POST', /^\/v1\/syncdata\/authenticate\/useridpwd$/, false, (req) => authenticate(sim, req)),
     route('POST', /^\/v1\/authmanager\/authenticate\/clientidsecretkey$/, false, (req) => clientIdSecretKey(sim, req)),
     route('GET', /^\/v1\/syncdata\/getCertificate$/, true, (req) => getCertificate(sim, req)),
-    route('POST', /^\/v1\/syncdata\/tpm\/publickey\/verify$/, false, (req) => verifyPublicKey(sim, req)),
+    // @PreAuthorize'd in MOSIP (admin-services SyncDataController.validateKeyMachineMapping): a token is needed
+    route('POST', /^\/v1\/syncdata\/tpm\/publickey\/verify$/, true, (req) => verifyPublicKey(sim, req)),
     route('GET', /^\/v1\/syncdata\/v2\/clientsettings$/, true, (req) =>
       withMachine(sim, req.query.get('keyindex'), (m) => clientSettings(sim, req, m)),
     ),
@@ -109,19 +110,27 @@ function authenticate(sim: MosipSimulator, req: SimRequest): SimReply {
   }
   const user = userFor(sim, payload, machine.centreId);
   if (!user) {
+    // MOSIP 1.2.0.1 answers a refused password or refresh token with SyncAuthErrorCode.INVALID_REQUEST:
+    // SyncAuthTokenServiceImpl.getAuthToken catches the authmanager failure and rethrows that code.
     return fail(SYNCDATA.AUTH_INVALID_REQUEST, 'Invalid Request');
   }
   const access = sim.issueToken(user.userId, user.roles);
   const refresh = sim.issueRefreshToken(user.userId);
+  // Lifetimes in SECONDS (Keycloak expires_in), as kernel-auth-service AuthServiceImpl.authenticateUser
+  // sets them and SyncAuthTokenServiceImpl.getTokenResponseDTO passes them on. On REFRESH, MOSIP
+  // reports the access lifetime twice (AuthServiceImpl.refreshToken: new RefreshTokenResponse(…,
+  // getExpires_in(), getExpires_in())), so refreshExpiryTime is the access token's lifetime there.
+  const expiryTime = Math.floor((access.expiresAt - now) / 1000);
   const bundle = {
     token: access.token,
     refreshToken: refresh.token,
-    expiryTime: access.expiresAt,
-    refreshExpiryTime: refresh.expiresAt,
+    expiryTime,
+    refreshExpiryTime: payload.authType === 'REFRESH' ? expiryTime : Math.floor((refresh.expiresAt - now) / 1000),
     userId: user.userId,
     timestamp: mosipTime(now),
   };
-  return okReply(now, id, encryptJson(machine, bundle));
+  // Unsigned: SyncAuthTokenController.getTokenWithUserIdPwd has no @ResponseFilter.
+  return okReply(now, id, encryptJson(machine, bundle), { signed: false });
 }
 
 /** NEW: user id + password; REFRESH: a live refresh token. Either way the user must be active in this centre. */
@@ -170,13 +179,22 @@ function getCertificate(sim: MosipSimulator, req: SimRequest): SimReply {
   return okReply(now, id, { certificate: certPem, certSignRequest: null, issuedAt: mosipTime(now), expiryAt: '2040-01-01T00:00:00.000Z', timestamp: mosipTime(now) });
 }
 
+/**
+ * SyncMasterDataServiceImpl.validateKeyMachineMapping: the machine is found by `machineName`
+ * (MachineRepository.findByMachineName: case-insensitive, not deleted — isActive is not checked),
+ * then its public key must equal the one sent. Codes: admin-services MasterDataErrorCode
+ * MACHINE_NOT_FOUND (KER-SNC-155) and MACHINE_PUBLIC_KEY_NOT_WHITELISTED (KER-SNC-164).
+ */
 function verifyPublicKey(sim: MosipSimulator, req: SimRequest): SimReply {
   const now = sim.clock.now();
-  const request = parseWrapper(req)?.request as { publicKey?: string } | undefined;
-  const der = request?.publicKey ? unb64(request.publicKey) : Buffer.alloc(0);
-  const machine = Object.values(sim.state.data.machines).find((m) => m.publicKey !== null && unb64(m.publicKey).equals(der));
-  if (!machine || !machine.isActive) return errorReply(now, 'mosip.syncdata.tpm', SYNCDATA.MACHINE_NOT_FOUND, 'Machine not found');
-  return okReply(now, 'mosip.syncdata.tpm', { keyIndex: machine.keyIndex });
+  const id = 'mosip.syncdata.tpm';
+  const request = parseWrapper(req)?.request as { machineName?: unknown; publicKey?: unknown } | undefined;
+  const name = typeof request?.machineName === 'string' ? request.machineName.toLowerCase() : undefined;
+  const machine = name === undefined ? undefined : Object.values(sim.state.data.machines).find((m) => m.name.toLowerCase() === name);
+  if (!machine) return errorReply(now, id, SYNCDATA.MACHINE_NOT_FOUND, 'Machine not found');
+  const der = typeof request?.publicKey === 'string' ? unb64(request.publicKey) : Buffer.alloc(0);
+  if (!machine.publicKey || !unb64(machine.publicKey).equals(der)) return errorReply(now, id, SYNCDATA.PUBLIC_KEY_NOT_WHITELISTED, 'Public key not whitelisted');
+  return okReply(now, id, { keyIndex: machine.keyIndex });
 }
 
 /** v2/clientsettings: full, or only rows changed after `lastUpdated` unless named in fullSyncEntities. */

@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { after, before, describe, it } from 'node:test';
+import { systemClock } from '../../../native/time/Clock';
+import { COMMANDS } from '../../../electron/cli/commands';
+import { runCli } from '../../../electron/cli/runCli';
+import { openDataDir } from '../../../electron/host/openDataDir';
+import { MosipSimulator } from '../../sims/mosip/MosipSimulator';
+import { admin, SIM_MACHINE_NAME } from './syncTestBed';
+
+interface Run {
+  readonly code: number;
+  readonly out: string;
+  readonly err: string;
+}
+
+/** Login, re-login after pinning, a wrong password and the machine check, as an operator types them. */
+describe('regclient sync: the server session through the CLI', () => {
+  let dir: string;
+  let sim: MosipSimulator;
+  let dataDir: string;
+
+  async function cli(argv: string[], password = 'Officer#2026'): Promise<Run> {
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let out = '';
+    let err = '';
+    stdout.on('data', (c: Buffer) => (out += c.toString()));
+    stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const code = await runCli(['--data-dir', dataDir, '--server', sim.url, ...argv], COMMANDS, { env: { REGCLIENT_PASSWORD: password }, stdout, stderr });
+    return { code, out, err };
+  }
+
+  async function machineNameCheck(): Promise<string | undefined> {
+    const checks = (JSON.parse((await cli(['doctor', '--json'])).out) as { checks: { name: string; detail: string }[] }).checks;
+    return checks.find((c) => c.name === 'machine name')?.detail;
+  }
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'session-cli-'));
+    // The CLI runs on the real clock, so the simulator does too.
+    sim = await new MosipSimulator({ stateDir: join(dir, 'sim'), clock: systemClock }).start();
+    dataDir = join(dir, 'client');
+    const data = openDataDir({ dataDir, env: {} });
+    const publicKey = data.identity.publicKey;
+    data.close();
+    await admin(sim, 'machines', { centreId: '10001', machineId: '10002', publicKey });
+  });
+  after(async () => {
+    await sim.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('checks the machine under the host name until onboarding sets the registered name, which doctor shows', async () => {
+    assert.equal(await machineNameCheck(), `${hostname().toLowerCase()} (from host name; change with sync --machine-name NAME)`);
+    const unknown = await cli(['sync', '--user', 'officer1', '--initial', '--json']);
+    assert.equal(unknown.code, 1);
+    assert.deepEqual((JSON.parse(unknown.out) as { error: { code: string; details: unknown } }).error, {
+      code: 'ERR_SYNC_MACHINE_NOT_REGISTERED',
+      message: 'this machine key is not registered on the MOSIP server',
+      details: { keyIndex: sim.state.data.machines['10002']!.keyIndex, errorCode: 'KER-SNC-155' },
+    });
+    const empty = await cli(['sync', '--user', 'officer1', '--initial', '--machine-name', ' ']);
+    assert.deepEqual([empty.code, empty.err.split('\n')[0]], [2, 'regclient sync: --machine-name: the machine name is empty']);
+    const onboarded = await cli(['sync', '--user', 'officer1', '--initial', '--machine-name', SIM_MACHINE_NAME]);
+    assert.equal(onboarded.code, 0, onboarded.out + onboarded.err);
+    assert.match(onboarded.out, /^OK {4}signCertificate +1 changed$/m);
+    assert.equal(await machineNameCheck(), `${SIM_MACHINE_NAME} (from settings; change with sync --machine-name NAME)`);
+  });
+
+  // after the first test: the machine name is set and KERNEL/SIGN pinned
+  it('logs in again once KERNEL/SIGN is pinned, and reports a wrong password as a wrong password', async () => {
+    const again = await cli(['sync', '--user', 'officer1', '--initial']);
+    assert.equal(again.code, 0, again.out + again.err);
+    const wrong = await cli(['sync', '--user', 'officer1'], 'not-the-password');
+    assert.equal(wrong.code, 1);
+    assert.match(wrong.err, /^error ERR_SYNC_LOGIN_FAILED: the server refused the operator user id or password\n\{"userId":"officer1","errorCode":"KER-SYN-AUTH-001"\}/);
+    const wrongJson = await cli(['sync', '--user', 'officer1', '--json'], 'not-the-password');
+    assert.equal((JSON.parse(wrongJson.out) as { error: { code: string } }).error.code, 'ERR_SYNC_LOGIN_FAILED');
+  });
+});
