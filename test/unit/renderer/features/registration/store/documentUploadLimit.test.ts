@@ -1,27 +1,30 @@
 import assert from 'node:assert/strict';
-import { beforeEach, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it } from 'node:test';
 import { base64Length, MAX_UPLOAD_BYTES, registrationApi } from '../../../../../../schemas/api/registrationApi';
 import { createRegistrationStore, type RegistrationStore } from '../../../../../../renderer/features/registration/store/store';
 import { documentsSelectors } from '../../../../../../renderer/features/registration/store/slices/documents/selectors';
-import { FakeRegistrationApi } from './fakeRegistrationApi';
-
-const NOW = Date.parse('2026-11-22T08:00:00Z');
+import { openRealBackEnd, type RealBackEnd } from '../../../../../helpers/realBackEnd';
 
 /**
  * Issue 12: the browser host closes a socket whose frame is over the limit, so the page must not
  * send more than one `drafts.attachDocument` may carry; it says why instead.
  */
 describe('documents: the page checks the upload limit before sending', () => {
-  let fake: FakeRegistrationApi;
+  let backEnd: RealBackEnd;
   let store: RegistrationStore;
 
+  // the real back end (opening one costs seconds): what counts is what the page sent it
+  before(async () => {
+    backEnd = await openRealBackEnd();
+  });
+  after(() => backEnd.close());
   beforeEach(async () => {
-    fake = new FakeRegistrationApi(() => NOW);
-    store = createRegistrationStore(fake.api, () => NOW);
+    store = createRegistrationStore(backEnd.api, () => backEnd.clock.now());
     await store.getState().open();
     await store.getState().start('NEW', ['por', 'eng']);
+    backEnd.calls.length = 0;
   });
-  const sent = () => fake.calls.filter((c) => c.method === 'drafts.attachDocument').length;
+  const sent = () => backEnd.calls.filter((c) => c.method === 'drafts.attachDocument').length;
   const page = (name: string, bytes: number) => ({ name, mimeType: 'image/jpeg' as const, base64: 'A'.repeat(base64Length(bytes)) });
 
   it('refuses pages that together exceed MAX_UPLOAD_BYTES without calling the back end, naming the size and the limit', async () => {
