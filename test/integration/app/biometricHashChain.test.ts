@@ -11,6 +11,7 @@ import type { SbiSimulator } from '../../sims/sbi/SbiSimulator';
 import { openTestServices } from '../../helpers/openTestDataDir';
 import { startSimulator } from '../sbi/sbiTestKit';
 import { prepareDataDir } from './registrationFixtures';
+import { ManualClock } from '../../../native/time/ManualClock';
 
 /**
  * The SBI hash chain of one registration, across its captures (MDS 0.9.5 / SBI 1.0 "previousHash":
@@ -37,15 +38,17 @@ describe('hash chain across the captures of one registration (device simulator, 
     value<BiometricAttemptResult>(await call('drafts.captureBiometrics', { draftId, fieldId: 'individualBiometrics', modality, exceptions: [] }));
   const attemptsOf = (draftId: string): CaptureResult[] => listDraftCaptures(services.data.db, draftId).map((r) => JSON.parse(r.resultJson) as CaptureResult);
 
+  // the simulator reads the current test's clock: its certificates and timestamps meet the app's
+  let clock = new ManualClock();
   before(async () => {
-    simulator = await startSimulator();
+    simulator = await startSimulator({ now: () => clock.now() });
   });
   after(async () => {
     await simulator.close();
   });
   beforeEach(async () => {
     let dataDir: string;
-    ({ services, dataDir, close } = await openTestServices({ app: { sbi: { ports: simulator.ports, captureTimeoutMs: 150, infoTimeoutMs: 1000 } } }));
+    ({ services, dataDir, close } = await openTestServices({ clock: (clock = new ManualClock()), app: { sbi: { ports: simulator.ports, captureTimeoutMs: 150, infoTimeoutMs: 1000 } } }));
     for (const device of simulator.devices.values()) device.score = undefined;
     prepareDataDir(dataDir, simulator);
     value(await call('auth.login', { userId: 'officer1', password: 'Officer#2026' }));

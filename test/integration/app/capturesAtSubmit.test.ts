@@ -12,6 +12,7 @@ import { makeTestPki, type TestPki } from '../../helpers/packetKeys';
 import { openTestServices } from '../../helpers/openTestDataDir';
 import { startSimulator } from '../sbi/sbiTestKit';
 import { DEMOGRAPHICS, prepareDataDir, scan } from './registrationFixtures';
+import { ManualClock } from '../../../native/time/ManualClock';
 
 const OFFICER_PASSWORD = 'Officer#2026';
 const MODALITIES = ['left-slap', 'right-slap', 'thumbs', 'iris', 'face'] as const;
@@ -59,15 +60,17 @@ describe('captures reach a packet only from the main process, verified again at 
     db.prepare('UPDATE draft_captures SET result_json = ? WHERE draft_id = ? AND modality = ?').run(JSON.stringify(result), draftId, modality);
   };
 
+  // the simulator reads the current test's clock: its certificates and timestamps meet the app's
+  let clock = new ManualClock();
   before(async () => {
-    simulator = await startSimulator();
+    simulator = await startSimulator({ now: () => clock.now() });
     pki = makeTestPki(Date.UTC(2026, 10, 22, 9, 0, 0));
   });
   after(async () => {
     await simulator.close();
   });
   beforeEach(async () => {
-    ({ services, dataDir, close } = await openTestServices({ app: { sbi: { ports: simulator.ports, captureTimeoutMs: 150, infoTimeoutMs: 1000 } } }));
+    ({ services, dataDir, close } = await openTestServices({ clock: (clock = new ManualClock()), app: { sbi: { ports: simulator.ports, captureTimeoutMs: 150, infoTimeoutMs: 1000 } } }));
     for (const kind of ['finger', 'iris', 'face'] as const) simulator.setFault(kind, undefined);
     prepareDataDir(dataDir, simulator, pki.regCertPem);
     value(await call('auth.login', { userId: 'officer1', password: OFFICER_PASSWORD }));
