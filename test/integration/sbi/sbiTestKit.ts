@@ -12,19 +12,21 @@ import { createSimulatorPki, type SimulatorPki } from '../../sims/sbi/SimulatorP
  * other. The certificates are minted at the simulator's own clock (`now`), which a test shares with
  * the app under test: a fixed test clock never meets a certificate minted on the calendar.
  */
-const pkis = new Map<number, Promise<SimulatorPki>>();
+const pkis = new Map<number | 'calendar', Promise<SimulatorPki>>();
 
-export async function testPki(at: number = Date.now()): Promise<SimulatorPki> {
-  let pki = pkis.get(at);
+/** The file's PKI minted at `at` (a test clock's time), or once on the calendar when no time is given. */
+export async function testPki(at?: number): Promise<SimulatorPki> {
+  const key = at ?? 'calendar';
+  let pki = pkis.get(key);
   if (!pki) {
-    pki = createSimulatorPki(['finger', 'iris', 'face'], new Date(at));
-    pkis.set(at, pki);
+    pki = createSimulatorPki(['finger', 'iris', 'face'], new Date(at ?? Date.now()));
+    pkis.set(key, pki);
   }
   return pki;
 }
 
 export async function startSimulator(options: Omit<SbiSimulatorOptions, 'pki' | 'ports'> = {}): Promise<SbiSimulator> {
-  const pki = await testPki(options.now ? options.now() : Date.now());
+  const pki = await testPki(options.now ? options.now() : undefined);
   return SbiSimulator.start({ ...options, ports: 0, pki, frameIntervalMs: options.frameIntervalMs ?? 5 });
 }
 

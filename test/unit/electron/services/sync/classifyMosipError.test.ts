@@ -51,6 +51,7 @@ describe('classifyMosipError', () => {
     assert.deepEqual({ ...MOSIP_ERROR }, {
       AUTH_FAILED: 'KER-ATH-401',
       MACHINE_NOT_FOUND: 'KER-SNC-155',
+      PUBLIC_KEY_NOT_WHITELISTED: 'KER-SNC-164',
       SYNC_AUTH_INVALID_REQUEST: 'KER-SYN-AUTH-001',
       REG_CENTER_UPDATED: 'KER-SNC-149',
       DUPLICATE_PACKET: 'RPR-PKR-005',
