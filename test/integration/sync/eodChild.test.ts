@@ -33,6 +33,15 @@ interface EodJson {
 }
 
 /**
+ * The child gets a clean environment (no REGCLIENT_* of the caller), but keeps the clock shifter
+ * (libfaketime's LD_PRELOAD and FAKETIME*): the child and the in-process simulator must share one
+ * clock, as they do on a real machine, or CI's date guard sees a 3-year clock skew.
+ */
+function clockShifterEnv(): Record<string, string> {
+  return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && (e[0] === 'LD_PRELOAD' || e[0].startsWith('FAKETIME'))));
+}
+
+/**
  * `regclient sync --eod` as an operator runs it: a real child process on the real clock against
  * simulator faults. The backoff is shortened with --retry-base-ms (an option, not a sleep); a
  * 429's Retry-After is still honoured. Every run must end by itself and print its outcome.
@@ -57,7 +66,7 @@ describe('regclient sync --eod as a child process against server faults', () => 
 
   function eod(extra: readonly string[]): Promise<Run> {
     const args = ['--import', 'tsx', CLI, '--data-dir', dataDir, '--server', sim.url, 'sync', '--eod', '--user', 'officer1', '--retry-base-ms', '20', ...extra];
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { PATH: process.env['PATH'] ?? '', REGCLIENT_PASSWORD: 'Officer#2026' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...clockShifterEnv(), PATH: process.env['PATH'] ?? '', REGCLIENT_PASSWORD: 'Officer#2026' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
