@@ -1,19 +1,16 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { OutboxItem, OutboxRunSummary } from '../../../schemas/outbox';
 import { systemClock } from '../../../native/time/Clock';
-import { COMMANDS } from '../../../electron/cli/commands';
-import { runCli } from '../../../electron/cli/runCli';
 import { openDataDir } from '../../../electron/host/openDataDir';
 import { MosipSimulator } from '../../sims/mosip/MosipSimulator';
 import { approveAll, seedPackets } from './outboxBed';
 import { admin, SIM_MACHINE_NAME } from './syncTestBed';
+import { runCliCaptured, startCliBed } from './cliTestBed';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CLI = join(ROOT, 'electron', 'cli', 'regclient.ts');
@@ -54,14 +51,7 @@ describe('regclient sync --eod as a child process against server faults', () => 
 
   /** in-process runs for the setup and for reading the packet states */
   async function cli(argv: string[], password = 'Officer#2026'): Promise<Run> {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = '';
-    let err = '';
-    stdout.on('data', (c: Buffer) => (out += c.toString()));
-    stderr.on('data', (c: Buffer) => (err += c.toString()));
-    const code = await runCli(['--data-dir', dataDir, '--server', sim.url, ...argv], COMMANDS, { env: { REGCLIENT_PASSWORD: password }, stdout, stderr });
-    return { code, out, err };
+    return runCliCaptured(dataDir, sim.url, argv, password);
   }
 
   function eod(extra: readonly string[]): Promise<Run> {
@@ -116,13 +106,7 @@ describe('regclient sync --eod as a child process against server faults', () => 
   }
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'eod-child-'));
-    sim = await new MosipSimulator({ stateDir: join(dir, 'sim'), clock: systemClock }).start();
-    dataDir = join(dir, 'client');
-    const data = openDataDir({ dataDir, env: {} });
-    const publicKey = data.identity.publicKey;
-    data.close();
-    await admin(sim, 'machines', { centreId: '10001', machineId: '10002', publicKey });
+    ({ dir, sim, dataDir } = await startCliBed('eod-child-'));
     const initial = await cli(['sync', '--user', 'officer1', '--initial', '--machine-name', SIM_MACHINE_NAME]);
     assert.equal(initial.code, 0, initial.out + initial.err);
   });

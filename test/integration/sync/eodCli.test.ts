@@ -1,30 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import type { OutboxItem } from '../../../schemas/outbox';
 import { systemClock } from '../../../native/time/Clock';
-import { COMMANDS } from '../../../electron/cli/commands';
-import { runCli } from '../../../electron/cli/runCli';
 import { openDataDir } from '../../../electron/host/openDataDir';
 import { sampleRegistration } from '../../../electron/services/packets/sampleRegistration';
 import { verifyExport } from '../../../electron/services/sync/outbox/PacketExportService';
 import { MosipSimulator } from '../../sims/mosip/MosipSimulator';
 import { admin } from './syncTestBed';
+import { runCliCaptured, startCliBed } from './cliTestBed';
 
-/** Runs one `regclient` invocation in process and captures its output. */
-async function cli(dataDir: string, server: string, argv: string[], password: string): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const code = await runCli(['--data-dir', dataDir, '--server', server, ...argv], COMMANDS, { env: { REGCLIENT_PASSWORD: password }, stdout, stderr });
-  return { code, out, err };
-}
+const cli = runCliCaptured;
 
 describe('regclient end of day against the simulator', () => {
   let dir: string;
@@ -35,14 +22,7 @@ describe('regclient end of day against the simulator', () => {
   const list = async (status?: string): Promise<OutboxItem[]> => JSON.parse((await officer(['packets', 'list', '--json', ...(status ? ['--status', status] : [])])).out) as OutboxItem[];
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'eod-cli-'));
-    // The CLI runs on the real clock, so the simulator does too.
-    sim = await new MosipSimulator({ stateDir: join(dir, 'sim'), clock: systemClock }).start();
-    dataDir = join(dir, 'client');
-    const data = openDataDir({ dataDir, env: {} });
-    const publicKey = data.identity.publicKey;
-    data.close();
-    await admin(sim, 'machines', { centreId: '10001', machineId: '10002', publicKey });
+    ({ dir, sim, dataDir } = await startCliBed('eod-cli-'));
     assert.equal((await supervisor(['operators', 'add', '--user', 'supervisor1', '--name', 'Supervisora', '--role', 'REGISTRATION_SUPERVISOR'])).code, 0);
     // the name the simulator's machine master has for machine 10002 (tpm/publickey/verify looks it up by name)
     assert.equal((await officer(['sync', '--user', 'officer1', '--initial', '--machine-name', 'stp-laptop-10002'])).code, 0);

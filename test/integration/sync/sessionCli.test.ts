@@ -1,15 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
+import { rmSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { after, before, describe, it } from 'node:test';
-import { systemClock } from '../../../native/time/Clock';
-import { COMMANDS } from '../../../electron/cli/commands';
-import { runCli } from '../../../electron/cli/runCli';
-import { openDataDir } from '../../../electron/host/openDataDir';
 import { MosipSimulator } from '../../sims/mosip/MosipSimulator';
-import { admin, SIM_MACHINE_NAME } from './syncTestBed';
+import { SIM_MACHINE_NAME } from './syncTestBed';
+import { runCliCaptured, startCliBed } from './cliTestBed';
 
 interface Run {
   readonly code: number;
@@ -24,14 +19,7 @@ describe('regclient sync: the server session through the CLI', () => {
   let dataDir: string;
 
   async function cli(argv: string[], password = 'Officer#2026'): Promise<Run> {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = '';
-    let err = '';
-    stdout.on('data', (c: Buffer) => (out += c.toString()));
-    stderr.on('data', (c: Buffer) => (err += c.toString()));
-    const code = await runCli(['--data-dir', dataDir, '--server', sim.url, ...argv], COMMANDS, { env: { REGCLIENT_PASSWORD: password }, stdout, stderr });
-    return { code, out, err };
+    return runCliCaptured(dataDir, sim.url, argv, password);
   }
 
   async function machineNameCheck(): Promise<string | undefined> {
@@ -40,14 +28,7 @@ describe('regclient sync: the server session through the CLI', () => {
   }
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'session-cli-'));
-    // The CLI runs on the real clock, so the simulator does too.
-    sim = await new MosipSimulator({ stateDir: join(dir, 'sim'), clock: systemClock }).start();
-    dataDir = join(dir, 'client');
-    const data = openDataDir({ dataDir, env: {} });
-    const publicKey = data.identity.publicKey;
-    data.close();
-    await admin(sim, 'machines', { centreId: '10001', machineId: '10002', publicKey });
+    ({ dir, sim, dataDir } = await startCliBed('session-cli-'));
   });
   after(async () => {
     await sim.close();
