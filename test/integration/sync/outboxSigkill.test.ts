@@ -21,30 +21,44 @@ import { testRandom } from '../../helpers/testRandom';
 const CHILD = fileURLToPath(new URL('./outboxChild.ts', import.meta.url));
 const RUNS = 30;
 
+/** A kill point: the `request`-th request the child sends to registration processor, then `delayMs` more. */
+interface KillAt { request: number; delayMs: number }
+
+const isRegProc = (path: string): boolean => path.startsWith('/registrationprocessor/');
+
 /**
- * Runs the child; kills it with SIGKILL `killAfterMs` after it printed RUN (undefined: let it
- * finish). `ranMs`: from RUN to its exit, how long a sync of this machine takes now.
+ * Runs the child; kills it with SIGKILL at `killAt` (undefined: let it finish). The kill follows the
+ * sync's own progress (the simulator's request events), so it lands mid-sync on a fast machine and a
+ * loaded one alike; a fixed time window did not (a fast CI killed 5 of 30 runs). `requests`: how many
+ * registration-processor requests the child sent; `ranMs`: from its first one to its exit.
  */
-function runChild(env: NodeJS.ProcessEnv, killAfterMs: number | undefined): Promise<{ code: number | null; signal: string | null; out: string; ranMs: number }> {
+function runChild(sim: MosipSimulator, env: NodeJS.ProcessEnv, killAt: KillAt | undefined): Promise<{ code: number | null; signal: string | null; out: string; requests: number; ranMs: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    let ranAt: number | undefined;
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (ranAt !== undefined || !out.includes('RUN\n')) return;
-      ranAt = performance.now();
-      if (killAfterMs !== undefined) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    });
+    let requests = 0;
+    let firstAt: number | undefined;
+    const onRequest = (path: string): void => {
+      if (!isRegProc(path)) return;
+      requests++;
+      firstAt ??= performance.now();
+      if (killAt && requests === killAt.request) setTimeout(() => child.kill('SIGKILL'), killAt.delayMs);
+    };
+    sim.events.on('request', onRequest);
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code, signal) => resolve({ code, signal, out, ranMs: ranAt === undefined ? 0 : performance.now() - ranAt }));
+    child.on('error', (err) => { sim.events.off('request', onRequest); reject(err); });
+    child.on('exit', (code, signal) => {
+      sim.events.off('request', onRequest);
+      resolve({ code, signal, out, requests, ranMs: firstAt === undefined ? 0 : performance.now() - firstAt });
+    });
   });
 }
 
 /**
- * The kill delays come from a seeded PRNG: the test prints `outbox SIGKILL: seed N` first, and
- * `TEST_SEED=N` replays the same delays (where in a sync they land still depends on the machine's speed).
+ * The kill points come from a seeded PRNG: the test prints `outbox SIGKILL: seed N` first, and
+ * `TEST_SEED=N` replays the same points (which request, and how long after it; what the child is doing
+ * by then still depends on the machine's speed).
  */
 describe('outbox killed with SIGKILL at random moments', () => {
   let dir: string;
@@ -63,7 +77,7 @@ describe('outbox killed with SIGKILL at random moments', () => {
 
   // The timeout only guards against a hang, it bounds no property: 31 child processes took 390 s on
   // the 2 shared cores at load 22, where the former 120 s failed a correct run.
-  it(`uploads every packet exactly once over ${RUNS} killed runs and a final one`, { timeout: 900_000 }, async () => {
+  it(`uploads every packet exactly once over ${RUNS} killed runs and a final one`, { timeout: 900_000 }, async (t) => {
     const random = testRandom('outbox SIGKILL');
     const seed = random.seed;
     const dataDir = join(dir, 'client');
@@ -84,27 +98,31 @@ describe('outbox killed with SIGKILL at random moments', () => {
     // each child's backoff jitter is seeded from the test's seed too
     const childEnv = () => ({ ...base, CHILD_SEED: String(random.int(0xffffffff)) });
     const all: string[] = [];
-    // One unkilled run first: kills land at random points of a sync as long as this machine's syncs
-    // take now (a fixed window was too long once the server answered faster, or too short under load).
+    // One unkilled run first: it counts the requests of a sync of three packets and how long each takes
+    // here, so every later kill picks one of those requests and a moment around its answer (the client
+    // then waits on the server, or writes what it got back).
     const calibration = await seedPackets({ db, dataDir, sim, machineKey, now: systemClock.now(), count: 3, firstSequence: 1 });
     approveAll(db, systemClock, calibration);
     all.push(...calibration);
-    const measured = await runChild(childEnv(), undefined);
+    const measured = await runChild(sim, childEnv(), undefined);
     assert.equal(measured.code, 0, `calibration run failed:\n${measured.out}`);
-    const window = Math.max(5, measured.ranMs * 0.9);
+    assert.ok(measured.requests >= 4, `a sync of 3 packets (one sync, three uploads) sent only ${measured.requests} requests:\n${measured.out}`);
+    const perRequestMs = Math.max(2, measured.ranMs / measured.requests);
     let killed = 0;
     for (let run = 0; run < RUNS; run++) {
       // Fresh work every run, so each kill lands in the middle of a real sync.
       const rids = await seedPackets({ db, dataDir, sim, machineKey, now: systemClock.now(), count: 3, firstSequence: all.length + 1 });
       approveAll(db, systemClock, rids);
       all.push(...rids);
-      const result = await runChild(childEnv(), Math.floor(random.next() * window));
+      const killAt = { request: 1 + random.int(measured.requests), delayMs: Math.floor(random.next() * perRequestMs * 1.5) };
+      const result = await runChild(sim, childEnv(), killAt);
       if (result.signal === 'SIGKILL') killed++;
       else assert.equal(result.code, 0, `run ${run} (seed ${seed}) failed:\n${result.out}`);
     }
-    const last = await runChild(childEnv(), undefined);
+    const last = await runChild(sim, childEnv(), undefined);
     assert.equal(last.code, 0, `final run (seed ${seed}) failed:\n${last.out}`);
-    assert.ok(killed >= RUNS / 2, `only ${killed} of ${RUNS} runs were killed mid-sync (seed ${seed}, window ${window.toFixed(0)} ms)`);
+    t.diagnostic(`${killed} of ${RUNS} runs killed mid-sync`);
+    assert.ok(killed >= RUNS / 2, `only ${killed} of ${RUNS} runs were killed mid-sync (seed ${seed}, ${measured.requests} requests of ${perRequestMs.toFixed(1)} ms)`);
     const stats = (await admin(sim, 'stats', undefined, 'GET')) as { packets: Record<string, { registrationId: string; uploaded: number; status: string }> };
     const byRid = new Map(Object.values(stats.packets).map((p) => [p.registrationId, p]));
     const wrong = all.filter((rid) => byRid.get(rid)?.uploaded !== 1 || byRid.get(rid)?.status !== 'RECEIVED').map((rid) => `${rid}: ${JSON.stringify(byRid.get(rid) ?? 'missing')}`);
