@@ -9,7 +9,7 @@ import { serializeError, AppError } from '../../schemas/errors';
 import type { EventSink } from '../services/auth/SessionManager';
 import { createLogger, toLogFormat } from '../services/log/createLogger';
 import type { AppServices } from './createAppServices';
-import { contentSecurityPolicy } from './contentSecurityPolicy';
+import { securityHeaders } from './contentSecurityPolicy';
 
 const log = createLogger('browser-host');
 
@@ -142,13 +142,7 @@ function attachConnection(ws: WebSocket, services: AppServices): void {
 }
 
 function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, token: string, port: number, hosts: Set<string>): void {
-  const headers = {
-    'Content-Security-Policy': contentSecurityPolicy(`ws://127.0.0.1:${port} ws://localhost:${port}`),
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cache-Control': 'no-store',
-  };
+  const headers = securityHeaders(`ws://127.0.0.1:${port} ws://localhost:${port}`);
   if (!hosts.has(req.headers.host ?? '')) {
     res.writeHead(421, { ...headers, 'Content-Type': 'text/plain' }).end('Misdirected request');
     return;

@@ -6,6 +6,20 @@
  * thumbnails are data: images (img-src). Checked in Chromium by test/e2e/documentScan.test.ts.
  */
 export function contentSecurityPolicy(webSocketOrigin?: string): string {
+  return [...pageDirectives(webSocketOrigin), "frame-ancestors 'none'"].join('; ');
+}
+
+/**
+ * The same policy as renderer/index.html carries it in a `<meta>`: a second line of defence for a
+ * response whose headers a host forgot (Electron does not run `onHeadersReceived` for custom
+ * protocols). A meta policy may not hold frame-ancestors, and in CSP 3 `connect-src 'self'`
+ * already covers the browser host's same-origin WebSocket.
+ */
+export function metaContentSecurityPolicy(): string {
+  return pageDirectives().join('; ');
+}
+
+function pageDirectives(webSocketOrigin?: string): string[] {
   return [
     "default-src 'none'",
     "script-src 'self'",
@@ -15,6 +29,16 @@ export function contentSecurityPolicy(webSocketOrigin?: string): string {
     `connect-src 'self'${webSocketOrigin ? ` ${webSocketOrigin}` : ''}`,
     "base-uri 'none'",
     "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  ];
+}
+
+/** Headers on every response of the UI's origin, in both hosts. */
+export function securityHeaders(webSocketOrigin?: string): Record<string, string> {
+  return {
+    'Content-Security-Policy': contentSecurityPolicy(webSocketOrigin),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cache-Control': 'no-store',
+  };
 }

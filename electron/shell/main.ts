@@ -1,7 +1,8 @@
 import { app, Menu, net, protocol } from 'electron';
-import { join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { serveAppRequest } from '../host/appProtocol';
 import { createAppServices } from '../host/createAppServices';
 import { resolveDataDir } from '../host/defaultDataDir';
 import { openDataDir } from '../host/openDataDir';
@@ -12,20 +13,9 @@ import { connectionIdOf, connectWindow, wireIpc } from './wireIpc';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
-/** Serves dist/renderer under app://regclient/, refusing any path outside it. */
+/** Serves dist/renderer under app://regclient/ with the UI's security headers (see appProtocol). */
 function registerAppProtocol(root: string): void {
-  protocol.handle('app', (request) => {
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(new URL(request.url).pathname);
-    } catch {
-      return new Response('Bad request', { status: 400 });
-    }
-    const path = normalize(decoded).replace(/^[/\\]+/, '');
-    const file = join(root, path || 'index.html');
-    if (!file.startsWith(root + sep)) return new Response('Not found', { status: 404 });
-    return net.fetch(pathToFileURL(file).toString());
-  });
+  protocol.handle('app', (request) => serveAppRequest(request.url, root, (fileUrl) => net.fetch(fileUrl)));
 }
 
 async function main(): Promise<void> {

@@ -47,7 +47,8 @@ function hardenContents(contents: WebContents): void {
 }
 
 /**
- * CSP on every response and no permission prompts, except the camera (video only) for our own
+ * CSP on every http(s) response (the app:// protocol's own answers carry it too, see appProtocol:
+ * Electron does not run this hook for custom protocols) and no permission prompts, except the camera (video only) for our own
  * origin, which document scanning needs; biometrics still go through SBI devices, never the camera.
  */
 export function hardenSession(): void {

@@ -18,7 +18,7 @@ describe('operator login (browser host, Debian Chromium)', () => {
   });
   beforeEach(async () => {
     app = await startApp();
-    // bypassCSP only so the axe-core checker can be injected; the app's own CSP is tested in the host tests.
+    // bypassCSP only so the axe-core checker can be injected; the app's own CSP is tested in contentSecurityPolicy.test.ts.
     context = await browser.newContext({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
     page = await context.newPage();
     await page.goto(app.url);

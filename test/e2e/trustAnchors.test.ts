@@ -28,7 +28,7 @@ describe('device certificates in settings (browser host, Debian Chromium)', () =
   after(() => browser.close());
   beforeEach(async () => {
     app = await startApp();
-    // bypassCSP only so the axe-core checker can be injected; the app's own CSP is tested in the host tests.
+    // bypassCSP only so the axe-core checker can be injected; the app's own CSP is tested in contentSecurityPolicy.test.ts.
     context = await browser.newContext({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
     context.setDefaultTimeout(10_000);
     page = await context.newPage();
