@@ -1,6 +1,7 @@
 import { BrowserWindow, session, shell, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { contentSecurityPolicy } from '../host/contentSecurityPolicy';
+import { isExternalLinkAllowed } from '../host/externalLinks';
 import { isCameraRequestAllowed, isPermissionCheckAllowed } from '../host/mediaPermission';
 
 export const APP_ORIGIN = 'app://regclient';
@@ -40,8 +41,8 @@ function hardenContents(contents: WebContents): void {
   });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    // External links (help pages) open in the system browser, never inside the app.
-    if (url.startsWith('https://')) void shell.openExternal(url);
+    // Listed help pages open in the system browser, never inside the app; anything else is dropped.
+    if (isExternalLinkAllowed(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
 }

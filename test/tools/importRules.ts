@@ -33,6 +33,7 @@ export const PACKAGE_CLASSES: Readonly<Record<string, 'std' | 'dom' | 'node' | '
   esbuild: 'test',
   'playwright-core': 'test',
   'axe-core': 'test',
+  'js-yaml': 'test',
   '@serialport/binding-mock': 'test',
   electron: 'electron',
 };
