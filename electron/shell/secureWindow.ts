@@ -2,9 +2,8 @@ import { BrowserWindow, session, shell, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { contentSecurityPolicy } from '../host/contentSecurityPolicy';
 import { isExternalLinkAllowed } from '../host/externalLinks';
+import { APP_ORIGIN, isNavigationAllowed, secureWebPreferences } from '../host/windowPolicy';
 import { isCameraRequestAllowed, isPermissionCheckAllowed } from '../host/mediaPermission';
-
-export const APP_ORIGIN = 'app://regclient';
 
 /**
  * The only window: sandboxed renderer, isolated preload, no Node, strict CSP, no navigation away.
@@ -18,16 +17,7 @@ export function createSecureWindow(preloadPath: string, options: Readonly<{ devT
     minWidth: 1024,
     minHeight: 700,
     show: false,
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webviewTag: false,
-      spellcheck: false,
-      devTools: options.devTools,
-    },
+    webPreferences: secureWebPreferences(preloadPath, options.devTools),
   });
   hardenContents(win.webContents);
   win.once('ready-to-show', () => win.show());
@@ -37,7 +27,7 @@ export function createSecureWindow(preloadPath: string, options: Readonly<{ devT
 
 function hardenContents(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+    if (!isNavigationAllowed(url)) event.preventDefault();
   });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {

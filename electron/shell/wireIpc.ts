@@ -5,7 +5,7 @@ import type { EventName, EventPayload } from '../../schemas/api/contract';
 import { AppError, serializeError } from '../../schemas/errors';
 import type { AppServices } from '../host/createAppServices';
 import type { EventSink } from '../services/auth/SessionManager';
-import { APP_ORIGIN } from './secureWindow';
+import { isTrustedSender } from '../host/windowPolicy';
 
 /**
  * Connects the one invoke channel to the Router. The sender is checked first: only the app's own
@@ -15,7 +15,7 @@ export function wireIpc(services: AppServices): () => void {
   const handler = async (event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<Reply> => {
     const frame = event.senderFrame;
     const origin = frame?.url ?? '';
-    if (!frame || frame !== event.sender.mainFrame || !origin.startsWith(`${APP_ORIGIN}/`)) {
+    if (!frame || !isTrustedSender(origin, frame === event.sender.mainFrame)) {
       return { ok: false, error: serializeError(new AppError('ERR_IPC_FORBIDDEN_SENDER', { origin: origin.slice(0, 200) })) };
     }
     return services.router.dispatch({ connectionId: connectionIdOf(event.sender), sink: sinkFor(event.sender) }, method, input);
