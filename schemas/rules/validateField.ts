@@ -2,6 +2,7 @@ import type { FieldIssue, FieldRule, FormFieldValue } from '../registrationForm'
 import type { AgeGroupConfig, LocalizedText, UiField, UiMessages, UiValidator } from '../uiSpec';
 import { ageGroupOf, ageInYears, daysBetween, parseMosipDate, today } from './ageGroups';
 import { bioRequirement, bioRequirementMet } from './fieldRules';
+import { compileServerRegex } from './serverRegex';
 
 /** What validation needs besides the field and its value. */
 export interface ValidationInput {
@@ -16,23 +17,6 @@ export interface ValidationInput {
   readonly now: Date;
   /** html templates by `templateName`, text per language (bundle master data); absent = not checked */
   readonly templates?: Readonly<Record<string, LocalizedText>>;
-}
-
-const compiled = new Map<string, RegExp | null>();
-
-/**
- * MOSIP validators are Java regexes. Most compile unchanged in JavaScript with the `u` flag (needed
- * for `\p{L}`); a few only without it. One that compiles in neither is treated as failing, so a
- * broken spec blocks the screen visibly instead of letting anything through.
- */
-function toRegExp(source: string): RegExp | null {
-  if (compiled.has(source)) return compiled.get(source)!;
-  let re: RegExp | null = null;
-  for (const flags of ['u', '']) {
-    try { re = new RegExp(source, flags); break; } catch { /* try the next flag set */ }
-  }
-  compiled.set(source, re);
-  return re;
 }
 
 function issue(fieldId: string, rule: FieldRule, code: string, messages: UiMessages, language?: string): FieldIssue {
@@ -66,7 +50,8 @@ function regexIssues(field: UiField, value: FormFieldValue | undefined, input: V
   return (field.validators ?? [])
     .filter((v) => v.type.toLowerCase() === 'regex')
     .flatMap((v) => {
-      const re = toRegExp(v.validator);
+      // one that RE2 cannot compile counts as failing: a broken spec blocks the screen visibly
+      const re = compileServerRegex(v.validator);
       return textsToCheck(value, input.languages, v)
         .filter(({ text }) => !re || !re.test(text))
         .map(({ language }) => issue(field.id, 'regex', v.errorCode ?? 'INVALID', input.messages, language));

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { AppError } from '../../../schemas/errors';
 import { RegistrationInput, ridOfAdditionalInfoReqId, SUB_PROCESSES, type DemographicValue, type RegistrationIssue } from '../../../schemas/registration';
 import { IdSchemaJson } from '../../../schemas/registrationIdSchema';
+import { compileServerRegex } from '../../../schemas/rules/serverRegex';
 import { planSchemaFields, type SchemaFieldPlan } from './idSchemaFields';
 import { validateRid } from './rid';
 
@@ -119,13 +120,8 @@ function checkValue(path: string, plan: SchemaFieldPlan, value: DemographicValue
 function checkValidators(path: string, plan: SchemaFieldPlan, value: string, add: Add): void {
   for (const v of plan.field.validators ?? []) {
     if (v.type !== 'regex') continue;
-    let re: RegExp;
-    try {
-      re = new RegExp(v.validator, 'u');
-    } catch {
-      // Java-only regex syntax: the server will judge it; we cannot, so we do not block the operator.
-      continue;
-    }
-    if (!re.test(value)) add(path, 'regex', `${plan.id} does not match ${v.validator}`);
+    // Syntax RE2 cannot run: the server will judge it; we cannot, so we do not block the operator.
+    const re = compileServerRegex(v.validator);
+    if (re && !re.test(value)) add(path, 'regex', `${plan.id} does not match ${v.validator}`);
   }
 }
