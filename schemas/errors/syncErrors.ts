@@ -13,6 +13,11 @@ export const syncErrors = defineErrors({
     log: 'the MOSIP server did not answer in time',
     details: z.object({ endpoint: z.string(), timeoutMs: z.number().int() }),
   },
+  ERR_SYNC_RESPONSE_TOO_LARGE: {
+    retry: 'retry',
+    log: 'the MOSIP server sent a response larger than the client reads into memory',
+    details: z.object({ endpoint: z.string(), limitBytes: z.number().int() }),
+  },
   ERR_SYNC_SERVER_ERROR: {
     retry: 'retry',
     log: 'the MOSIP server answered with a 5xx status',

@@ -3,7 +3,7 @@ import { request as httpsRequest } from 'node:https';
 import type { KeyObject } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
-import { AppError } from '../../../schemas/errors';
+import { AppError, isAppError } from '../../../schemas/errors';
 import { MosipResponseWrapper } from '../../../schemas/mosip';
 import type { Clock } from '../../../native/time/Clock';
 import { checkResponseSignature } from './responseSignature';
@@ -20,7 +20,15 @@ export interface MosipHttpClientOptions {
   readonly token?: () => string | undefined;
   /** the pinned KERNEL/SIGN public key; until it is known, signatures cannot be checked */
   readonly signKey?: () => KeyObject | undefined;
+  /** largest response body read into memory (default {@link DEFAULT_MAX_RESPONSE_BYTES}) */
+  readonly maxResponseBytes?: number;
 }
+
+/**
+ * A full master-data sync of a large country is the biggest answer MOSIP sends (tens of MB);
+ * anything past this is a hostile or broken server, refused before it exhausts memory (issue 12).
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 export interface MosipRequest {
   readonly method: 'GET' | 'POST' | 'PUT';
@@ -38,6 +46,8 @@ export interface MosipRequest {
   readonly signed?: boolean;
   readonly timeoutMs?: number;
   readonly signal?: AbortSignal;
+  /** this request's response cap, when it differs from the client's */
+  readonly maxBytes?: number;
 }
 
 /** A 2xx answer whose signature (when expected) has been verified. */
@@ -56,12 +66,16 @@ export interface MosipRawResponse {
 export class MosipHttpClient {
   readonly #options: MosipHttpClientOptions;
   readonly #timeoutMs: number;
+  readonly #maxResponseBytes: number;
 
   constructor(options: MosipHttpClientOptions) {
     const url = new URL(options.baseUrl);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError(`MosipHttpClient: baseUrl must be http(s), got ${options.baseUrl}`);
     const timeoutMs = options.timeoutMs ?? 30_000;
     if (!(Number.isInteger(timeoutMs) && timeoutMs > 0)) throw new TypeError(`MosipHttpClient: timeoutMs must be a positive integer, got ${timeoutMs}`);
+    const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    if (!(Number.isInteger(maxBytes) && maxBytes > 0)) throw new TypeError(`MosipHttpClient: maxResponseBytes must be a positive integer, got ${maxBytes}`);
+    this.#maxResponseBytes = maxBytes;
     this.#options = { ...options, baseUrl: options.baseUrl.replace(/\/+$/, '') };
     this.#timeoutMs = timeoutMs;
   }
@@ -139,21 +153,43 @@ export class MosipHttpClient {
     }
     if (Buffer.isBuffer(payload)) headers['content-length'] = String(payload.length);
     try {
-      return await exchange(url, req.method, headers, payload, signal);
+      return await exchange({ url, method: req.method, headers, body: payload, signal, endpoint: req.path, maxBytes: req.maxBytes ?? this.#maxResponseBytes });
     } catch (cause) {
       if (req.signal?.aborted) throw cause; // the caller cancelled: not a failure
+      if (isAppError(cause)) throw cause;
       if (timeout.aborted) throw new AppError('ERR_SYNC_TIMEOUT', { endpoint: req.path, timeoutMs }, { cause });
       throw errorFromNetwork(req.path, cause);
     }
   }
 }
 
-function exchange(url: URL, method: string, headers: Record<string, string>, body: Buffer | Readable | undefined, signal: AbortSignal): Promise<MosipRawResponse> {
-  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+interface Exchange {
+  readonly url: URL;
+  readonly method: string;
+  readonly headers: Record<string, string>;
+  readonly body: Buffer | Readable | undefined;
+  readonly signal: AbortSignal;
+  readonly endpoint: string;
+  readonly maxBytes: number;
+}
+
+function exchange(x: Exchange): Promise<MosipRawResponse> {
+  const send = x.url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = send(url, { method, headers, signal }, (res) => {
+    const req = send(x.url, { method: x.method, headers: x.headers, signal: x.signal }, (res) => {
+      const tooLarge = () => {
+        reject(new AppError('ERR_SYNC_RESPONSE_TOO_LARGE', { endpoint: x.endpoint, limitBytes: x.maxBytes }));
+        req.destroy();
+      };
+      // a declared length past the cap is refused before a byte of the body is read
+      if (Number(res.headers['content-length'] ?? 0) > x.maxBytes) return tooLarge();
       const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      let received = 0;
+      res.on('data', (chunk: Buffer) => {
+        received += chunk.length;
+        if (received > x.maxBytes) tooLarge();
+        else chunks.push(chunk);
+      });
       res.on('error', reject);
       res.on('aborted', () => reject(new Error('response aborted')));
       res.on('end', () => {
@@ -162,8 +198,9 @@ function exchange(url: URL, method: string, headers: Record<string, string>, bod
       });
     });
     req.on('error', reject);
-    if (body === undefined || Buffer.isBuffer(body)) req.end(body);
+    if (x.body === undefined || Buffer.isBuffer(x.body)) req.end(x.body);
     else {
+      const body = x.body;
       body.on('error', (err) => req.destroy(err));
       body.pipe(req);
     }

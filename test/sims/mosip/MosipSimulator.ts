@@ -249,6 +249,9 @@ export class MosipSimulator {
       case 'reset':
         req.socket.destroy();
         return true;
+      case 'flood':
+        await flood(res, fault.floodBytes ?? 256 * 1024 * 1024, fault.declareLength === true);
+        return true;
       case 'throttle':
       case 'badSignature':
         return false;
@@ -281,6 +284,20 @@ export class MosipSimulator {
     }
     res.end();
   }
+}
+
+/**
+ * A hostile server's answer: an endless-looking 200 of filler, written as fast as the client reads
+ * it (backpressure respected), until `bytes` are sent or the client hangs up.
+ */
+async function flood(res: ServerResponse, bytes: number, declareLength: boolean): Promise<void> {
+  res.writeHead(200, { 'content-type': 'application/json', ...(declareLength ? { 'content-length': String(bytes) } : {}) });
+  const chunk = Buffer.alloc(1024 * 1024, 0x20);
+  for (let sent = 0; sent < bytes && !res.destroyed; sent += chunk.length) {
+    const slice = chunk.subarray(0, Math.min(chunk.length, bytes - sent));
+    if (!res.write(slice)) await new Promise<void>((resolve) => { res.once('drain', resolve); res.once('close', resolve); });
+  }
+  res.end();
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
