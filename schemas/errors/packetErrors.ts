@@ -40,6 +40,11 @@ export const packetErrors = defineErrors({
     log: 'the machine signing key is missing or unreadable',
     details: z.object({ path: z.string() }),
   },
+  ERR_PACKET_ZIP_LIMIT: {
+    retry: 'fatal',
+    log: 'a zip passes a limit on its entries, its inflated size or its compression ratio',
+    details: z.object({ rule: z.enum(['entries', 'totalBytes', 'ratio']), limit: z.number(), found: z.number(), entry: z.string().optional() }),
+  },
   ERR_PACKET_TOO_LARGE: {
     retry: 'park',
     log: 'packet is larger than the server limit',

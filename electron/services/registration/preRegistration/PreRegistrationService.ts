@@ -177,6 +177,7 @@ async function readZip(prid: string, zip: Buffer): Promise<{ identity: Readonly<
   try {
     entries = await unzipEntries(zip);
   } catch (cause) {
+    if (isAppError(cause)) throw cause; // a zip past the limits (a bomb) says which limit
     throw new AppError('ERR_REG_PREREG_MALFORMED', { prid, reason: 'the application is not a readable zip' }, { cause });
   }
   const idJson = entries.get('ID.json');
