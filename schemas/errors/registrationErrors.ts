@@ -20,6 +20,11 @@ export const registrationErrors = defineErrors({
     log: 'the document is larger than the configured limit after compression',
     details: z.object({ name: z.string(), sizeBytes: z.number().int(), limitBytes: z.number().int(), sizeKb: z.number().int(), limitKb: z.number().int() }),
   },
+  ERR_REG_DOCUMENT_TOO_MANY_PIXELS: {
+    retry: 'fatal',
+    log: 'the image declares more pixels than a document scan or photo has; refused before decoding',
+    details: z.object({ name: z.string(), width: z.number().int(), height: z.number().int(), limitMegapixels: z.number() }),
+  },
   ERR_REG_DOCUMENT_UNSUPPORTED_FORMAT: {
     retry: 'fatal',
     log: 'the document is not a JPEG, PNG or PDF file',

@@ -2,6 +2,7 @@ import jpeg from 'jpeg-js';
 import { PDFDocument } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { AppError } from '../../../schemas/errors';
+import { imageDimensions } from './imageDimensions';
 
 /** One scanned or chosen file: its name (for messages) and bytes. */
 export interface DocumentFile {
@@ -31,7 +32,7 @@ export interface Rgba { readonly width: number; readonly height: number; readonl
 
 const A4_LONG = 841.89;
 const A4_SHORT = 595.28;
-/** jpeg-js refuses images above these, so a hostile file cannot exhaust memory */
+/** images above this are refused from their header, before decoding, so a hostile file cannot exhaust memory or time */
 const MAX_MEGAPIXELS = 60;
 
 /** Detects the format from the first bytes; the file name is only used to name an unsupported one. */
@@ -45,6 +46,11 @@ function detectFormat(file: DocumentFile): Format {
 }
 
 function decode(file: DocumentFile, format: 'jpg' | 'png'): Rgba {
+  const size = imageDimensions(file.bytes, format);
+  if (!size) throw new AppError('ERR_REG_DOCUMENT_UNREADABLE', { name: file.name, reason: `no ${format.toUpperCase()} header with the image's size` });
+  if (size.width * size.height > MAX_MEGAPIXELS * 1e6) {
+    throw new AppError('ERR_REG_DOCUMENT_TOO_MANY_PIXELS', { name: file.name, width: size.width, height: size.height, limitMegapixels: MAX_MEGAPIXELS });
+  }
   try {
     if (format === 'jpg') {
       const img = jpeg.decode(file.bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: MAX_MEGAPIXELS, maxMemoryUsageInMB: 1024 });
