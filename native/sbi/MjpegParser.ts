@@ -5,6 +5,17 @@ const EOI = Buffer.from([0xff, 0xd9]);
 const HEAD_END = Buffer.from('\r\n\r\n', 'latin1');
 const CONTENT_LENGTH = /content-length\s*:\s*(\d+)/i;
 
+/** A preview frame is tens of KB; a frame, or unframed bytes, past this are a broken or hostile device. */
+export const MJPEG_MAX_FRAME_BYTES = 8 * 1024 * 1024;
+const STATUS_MAX_CHARS = 64 * 1024;
+
+/** Thrown by {@link MjpegParser.push}; the client turns it into ERR_SBI_STREAM_FRAME_TOO_LARGE with the device's port. */
+export class MjpegFrameTooLarge extends Error {
+  constructor(readonly limitBytes: number) {
+    super(`MJPEG frame over ${limitBytes} bytes`);
+  }
+}
+
 /**
  * MJPEG preview parser for SBI STREAM bodies (sbi-protocol.md §4). Deliberately not a multipart
  * parser: MockMDS's boundary is off by two dashes, so frames are found by their `Content-Length`
@@ -16,13 +27,18 @@ export class MjpegParser {
   #buffer = Buffer.alloc(0);
   #index = 0;
   #isEnded = false;
-  /** end-of-stream status JSON text, when the device sent one */
+  /** end-of-stream status JSON text, when the device sent one (its first 64 KiB) */
   status: string | undefined;
 
-  /** Feeds bytes; returns the frames completed by them. */
+  constructor(readonly maxFrameBytes = MJPEG_MAX_FRAME_BYTES) {}
+
+  /**
+   * Feeds bytes; returns the frames completed by them.
+   * @throws MjpegFrameTooLarge when a frame declares, or bytes without a frame reach, `maxFrameBytes`
+   */
   push(chunk: Uint8Array): StreamFrame[] {
     if (this.#isEnded) {
-      this.status = (this.status ?? '') + Buffer.from(chunk).toString('latin1');
+      this.status = ((this.status ?? '') + Buffer.from(chunk).toString('latin1')).slice(0, STATUS_MAX_CHARS);
       return [];
     }
     this.#buffer = this.#buffer.length === 0 ? Buffer.from(chunk) : Buffer.concat([this.#buffer, chunk]);
@@ -32,6 +48,7 @@ export class MjpegParser {
       if (!frame) break;
       frames.push(frame);
     }
+    if (this.#buffer.length > this.maxFrameBytes) throw new MjpegFrameTooLarge(this.maxFrameBytes);
     return frames;
   }
 
@@ -48,6 +65,7 @@ export class MjpegParser {
       if (length) {
         const start = headEnd + 4;
         const n = Number(length[1]);
+        if (n > this.maxFrameBytes) throw new MjpegFrameTooLarge(this.maxFrameBytes);
         if (buffer.length < start + n) return undefined;
         const jpeg = buffer.subarray(start, start + n);
         this.#buffer = buffer.subarray(start + n);
@@ -69,7 +87,7 @@ export class MjpegParser {
 
   #end(rest: Buffer): undefined {
     this.#isEnded = true;
-    this.status = rest.toString('latin1');
+    this.status = rest.toString('latin1').slice(0, STATUS_MAX_CHARS);
     this.#buffer = Buffer.alloc(0);
     return undefined;
   }

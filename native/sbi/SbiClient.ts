@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { AppError, isAppError } from '../../schemas/errors';
 import { DiscoverResponse, SBI_SPEC_VERSION, type BioSubType, type CaptureOutcome, type CaptureRequest, type CaptureResult, type DiscoveryResult, type Modality, type SbiDevice, type StreamFrame } from '../../schemas/sbi';
 import { discoverDevices } from './discovery';
-import { MjpegParser } from './MjpegParser';
+import { MjpegFrameTooLarge, MjpegParser } from './MjpegParser';
 import { MODALITIES } from './modalities';
 import { captureWithQualityPolicy, DEFAULT_QUALITY_POLICY, thresholdFor, validateQualityPolicy, type QualityPolicyConfig } from './qualityPolicy';
 import { resolveSbiClientOptions, type ResolvedSbiClientOptions, type SbiClientOptions } from './SbiClientOptions';
-import { openSbiRequest, sbiCall } from './sbiTransport';
+import { openSbiRequest, SBI_MAX_CAPTURE_BYTES, sbiCall } from './sbiTransport';
 import { verifyCaptureResponse } from './verifyCapture';
 import { parseJsonOrUndefined } from './verifyDeviceInfo';
 
@@ -127,6 +127,7 @@ export class SbiClient {
       body: JSON.stringify(request),
       timeoutMs: this.options.captureTimeoutMs + this.options.captureSlackMs,
       signal: options.signal,
+      maxBytes: SBI_MAX_CAPTURE_BYTES,
     });
     return verifyCaptureResponse(answer.body.toString('utf8'), {
       device,
@@ -179,16 +180,28 @@ export class SbiClient {
     this.#streaming.add(key);
     try {
       if (String(response.headers['content-type'] ?? '').includes('application/json')) {
+        // an SBI error object is a few hundred bytes; what follows the first 64 KiB is not read
         const chunks: Buffer[] = [];
-        for await (const chunk of response) chunks.push(chunk as Buffer);
-        const text = Buffer.concat(chunks).toString('utf8');
+        let received = 0;
+        for await (const chunk of response) {
+          chunks.push(chunk as Buffer);
+          if ((received += (chunk as Buffer).length) > STREAM_ERROR_MAX_BYTES) break;
+        }
+        const text = Buffer.concat(chunks).subarray(0, STREAM_ERROR_MAX_BYTES).toString('utf8');
         const match = /"errorCode"\s*:\s*"(\d+)"/.exec(text);
         throw new AppError('ERR_SBI_DEVICE_ERROR', { port: device.port, errorCode: match?.[1] ?? '999', errorInfo: 'stream refused' });
       }
       const parser = new MjpegParser();
       let delivered = 0;
       for await (const chunk of response) {
-        for (const frame of parser.push(chunk as Buffer)) {
+        let frames: StreamFrame[];
+        try {
+          frames = parser.push(chunk as Buffer);
+        } catch (err) {
+          if (err instanceof MjpegFrameTooLarge) throw new AppError('ERR_SBI_STREAM_FRAME_TOO_LARGE', { port: device.port, limitBytes: err.limitBytes });
+          throw err;
+        }
+        for (const frame of frames) {
           yield frame;
           if (++delivered >= (options.maxFrames ?? Number.POSITIVE_INFINITY)) return;
         }
@@ -203,6 +216,8 @@ export class SbiClient {
     }
   }
 }
+
+const STREAM_ERROR_MAX_BYTES = 64 * 1024;
 
 function streamKey(device: SbiDevice): string {
   return `${device.port}/${device.deviceId}`;

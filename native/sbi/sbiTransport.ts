@@ -12,7 +12,16 @@ export interface SbiCall {
   /** whole-call deadline: connect, head and body */
   readonly timeoutMs: number;
   readonly signal?: AbortSignal;
+  /** largest body read into memory; default {@link SBI_MAX_RESPONSE_BYTES} */
+  readonly maxBytes?: number;
 }
+
+/**
+ * Device info and discovery answers are a few KB per device; a fake device once pushed 182 MB in
+ * one discovery (issue 12). Captures carry up to ten ISO records and get their own, larger cap.
+ */
+export const SBI_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+export const SBI_MAX_CAPTURE_BYTES = 32 * 1024 * 1024;
 
 /** Collected answer; the HTTP status is not used to detect SBI errors (§1.3). */
 export interface SbiAnswer {
@@ -66,7 +75,7 @@ export async function openSbiRequest(call: SbiCall): Promise<{ response: Incomin
 
 /**
  * One whole SBI request/response within `timeoutMs`.
- * @throws AppError ERR_SBI_UNREACHABLE, ERR_SBI_CONNECTION_RESET, ERR_SBI_TIMEOUT
+ * @throws AppError ERR_SBI_UNREACHABLE, ERR_SBI_CONNECTION_RESET, ERR_SBI_TIMEOUT, ERR_SBI_RESPONSE_TOO_LARGE
  */
 export async function sbiCall(call: SbiCall): Promise<SbiAnswer> {
   const started = Date.now();
@@ -74,11 +83,23 @@ export async function sbiCall(call: SbiCall): Promise<SbiAnswer> {
   const remaining = Math.max(1, call.timeoutMs - (Date.now() - started));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
+    const maxBytes = call.maxBytes ?? SBI_MAX_RESPONSE_BYTES;
+    let received = 0;
     const timer = setTimeout(() => {
       abort();
       reject(new AppError('ERR_SBI_TIMEOUT', { port: call.port, method: call.method, timeoutMs: call.timeoutMs }));
     }, remaining);
-    response.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const tooLarge = () => {
+      clearTimeout(timer);
+      reject(new AppError('ERR_SBI_RESPONSE_TOO_LARGE', { port: call.port, method: call.method, limitBytes: maxBytes }));
+      abort();
+    };
+    if (Number(response.headers['content-length'] ?? 0) > maxBytes) return tooLarge();
+    response.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > maxBytes) tooLarge();
+      else chunks.push(chunk);
+    });
     response.once('error', (err) => {
       clearTimeout(timer);
       reject(translate(err, call));

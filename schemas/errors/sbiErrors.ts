@@ -19,6 +19,16 @@ export type SbiOperatorAction = 'reconnect' | 'recapture' | 'wait' | 'callSuppor
  */
 export const sbiErrors = defineErrors({
   ERR_SBI_UNREACHABLE: { retry: 'retry', log: 'device service refused the connection', details: z.object({ port: z.number().int() }) },
+  ERR_SBI_RESPONSE_TOO_LARGE: {
+    retry: 'fatal',
+    log: 'device service answered with more bytes than an SBI answer has; the rest was not read',
+    details: z.object({ port: z.number().int(), method: z.string(), limitBytes: z.number().int() }),
+  },
+  ERR_SBI_STREAM_FRAME_TOO_LARGE: {
+    retry: 'fatal',
+    log: 'device preview stream sent a frame larger than a preview frame can be',
+    details: z.object({ port: z.number().int(), limitBytes: z.number().int() }),
+  },
   ERR_SBI_TIMEOUT: {
     retry: 'retry',
     log: 'device service did not answer in time',
@@ -146,6 +156,8 @@ export const sbiErrors = defineErrors({
 /** Code → suggested operator action, shown with the translated message. */
 export const SBI_OPERATOR_ACTIONS: Readonly<Record<keyof typeof sbiErrors, SbiOperatorAction>> = {
   ERR_SBI_UNREACHABLE: 'reconnect',
+  ERR_SBI_RESPONSE_TOO_LARGE: 'callSupport',
+  ERR_SBI_STREAM_FRAME_TOO_LARGE: 'callSupport',
   ERR_SBI_TIMEOUT: 'reconnect',
   ERR_SBI_CONNECTION_RESET: 'reconnect',
   ERR_SBI_MALFORMED_RESPONSE: 'callSupport',

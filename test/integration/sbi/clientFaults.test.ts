@@ -35,6 +35,8 @@ const FAULT_CODES: Readonly<Record<SimFault, ErrorCode>> = {
   hang: 'ERR_SBI_TIMEOUT',
   connectionReset: 'ERR_SBI_CONNECTION_RESET',
   malformedJson: 'ERR_SBI_MALFORMED_RESPONSE',
+  flood: 'ERR_SBI_RESPONSE_TOO_LARGE',
+  floodFrame: 'ERR_SBI_STREAM_FRAME_TOO_LARGE',
 };
 
 const CASES: readonly (readonly [string, Modality, SimDeviceKind])[] = [
@@ -45,6 +47,8 @@ const CASES: readonly (readonly [string, Modality, SimDeviceKind])[] = [
 
 /** Faults that need more than one element, so they do not apply to face. */
 const MULTI_ELEMENT: readonly SimFault[] = ['wrongBioSubType', 'duplicateBioSubType'];
+/** Faults of the preview stream's framing, tested on STREAM below. */
+const STREAM_ONLY: readonly SimFault[] = ['floodFrame'];
 
 async function expectCode(promise: Promise<unknown>, code: ErrorCode): Promise<void> {
   await assert.rejects(promise, (err: unknown) => {
@@ -80,7 +84,7 @@ describe('SbiClient against simulator faults', () => {
       assert.deepEqual(result.warnings, []);
     });
     for (const fault of SIM_FAULTS) {
-      if (kind === 'face' && MULTI_ELEMENT.includes(fault)) continue;
+      if ((kind === 'face' && MULTI_ELEMENT.includes(fault)) || STREAM_ONLY.includes(fault)) continue;
       it(`${ctkId} rejects ${fault} on ${modality} with ${FAULT_CODES[fault]}`, async () => {
         simulator.setFault(kind, fault, ['RCAPTURE']);
         await expectCode(client.capture({ modality }), FAULT_CODES[fault]);
@@ -95,7 +99,7 @@ describe('SbiClient against simulator faults', () => {
     assert.deepEqual(result.rejected.map((r) => [r.port, r.code]), [[simulator.device('iris').port, 'ERR_SBI_CERT_UNTRUSTED']]);
   });
 
-  for (const [fault, code] of [['badSignature', 'ERR_SBI_SIGNATURE_INVALID'], ['expiredCert', 'ERR_SBI_CERT_EXPIRED'], ['digitalIdBadSignature', 'ERR_SBI_DIGITAL_ID_INVALID'], ['malformedJson', 'ERR_SBI_MALFORMED_RESPONSE'], ['hang', 'ERR_SBI_TIMEOUT'], ['connectionReset', 'ERR_SBI_CONNECTION_RESET']] as const) {
+  for (const [fault, code] of [['badSignature', 'ERR_SBI_SIGNATURE_INVALID'], ['expiredCert', 'ERR_SBI_CERT_EXPIRED'], ['digitalIdBadSignature', 'ERR_SBI_DIGITAL_ID_INVALID'], ['malformedJson', 'ERR_SBI_MALFORMED_RESPONSE'], ['hang', 'ERR_SBI_TIMEOUT'], ['connectionReset', 'ERR_SBI_CONNECTION_RESET'], ['flood', 'ERR_SBI_RESPONSE_TOO_LARGE']] as const) {
     it(`SBI1001 rejects device info with ${fault} as ${code}`, async () => {
       simulator.setFault('face', fault, ['MOSIPDINFO']);
       const result = await client.discover();
@@ -121,6 +125,12 @@ describe('SbiClient against simulator faults', () => {
   it('re-checks status before capturing and refuses a device that went Not Ready since discovery', async () => {
     simulator.device('face').status = 'Not Ready';
     await expectCode(client.capture({ modality: 'face' }), 'ERR_SBI_DEVICE_NOT_READY');
+  });
+
+  it('stops a preview whose frame declares a terabyte, reading no more than a frame may hold', async () => {
+    simulator.setFault('face', 'floodFrame', ['STREAM']);
+    const frames = client.stream({ modality: 'face', timeoutMs: 10_000 });
+    await expectCode(frames.next(), 'ERR_SBI_STREAM_FRAME_TOO_LARGE');
   });
 
   it('SBI1074 captures while its own preview runs, and the capture ends the stream', async () => {

@@ -22,11 +22,13 @@ export const SIM_FAULTS = [
   'hang', // accept the request, never answer
   'connectionReset', // reset the connection mid-body
   'malformedJson', // truncated JSON body
+  'flood', // an endless chunked 200 body, written as fast as the client reads (a hostile device)
+  'floodFrame', // STREAM: one MJPEG frame declaring a terabyte, then endless bytes
 ] as const;
 export type SimFault = (typeof SIM_FAULTS)[number];
 
 /** Faults that act on the transport, for every SBI method unless restricted. */
-export const TRANSPORT_FAULTS: readonly SimFault[] = ['hang', 'connectionReset', 'malformedJson'];
+export const TRANSPORT_FAULTS: readonly SimFault[] = ['hang', 'connectionReset', 'malformedJson', 'flood', 'floodFrame'];
 
 export function isSimFault(value: unknown): value is SimFault {
   return typeof value === 'string' && (SIM_FAULTS as readonly string[]).includes(value);

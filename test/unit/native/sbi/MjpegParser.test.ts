@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MjpegParser } from '../../../../native/sbi/MjpegParser';
+import { MjpegFrameTooLarge, MjpegParser } from '../../../../native/sbi/MjpegParser';
 
 const JPEG_A = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 0xff, 0xd9]);
 const JPEG_B = Buffer.from([0xff, 0xd8, 0xff, 0xdb, 9, 8, 0xff, 0xd9]);
@@ -44,5 +44,24 @@ describe('MjpegParser', () => {
     const frames = parser.push(Buffer.concat([part(JPEG_A), Buffer.from('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{"errorCode":"609","errorInfo":"Stream timeout"}')]));
     assert.equal(frames.length, 1);
     assert.equal(parser.status, '{"errorCode":"609","errorInfo":"Stream timeout"}');
+  });
+
+  it('refuses a frame declaring more than a frame may hold, before buffering it', () => {
+    const parser = new MjpegParser(1024);
+    assert.throws(() => parser.push(Buffer.from('--B\r\nContent-Type:image/jpeg\r\nContent-Length:1025\r\n\r\n\xff\xd8', 'latin1')), (err: unknown) => err instanceof MjpegFrameTooLarge && err.limitBytes === 1024);
+    assert.equal(new MjpegParser(1024).push(part(Buffer.concat([JPEG_A.subarray(0, 3), Buffer.alloc(1000), JPEG_A.subarray(-2)]))).length, 1, 'a frame at the limit passes');
+  });
+
+  it('refuses bytes that never close a frame once they pass the limit', () => {
+    const parser = new MjpegParser(1024);
+    parser.push(Buffer.concat([Buffer.from([0xff, 0xd8]), Buffer.alloc(1000)])); // a SOI without EOI, unframed
+    assert.throws(() => parser.push(Buffer.alloc(100)), MjpegFrameTooLarge);
+  });
+
+  it('keeps only the first 64 KiB of an end-of-stream status', () => {
+    const parser = new MjpegParser();
+    parser.push(Buffer.from('HTTP/1.1 200 OK\r\n\r\n{'));
+    for (let i = 0; i < 100; i++) parser.push(Buffer.alloc(1024, 0x20));
+    assert.equal(parser.status?.length, 64 * 1024);
   });
 });
