@@ -235,4 +235,27 @@ describe('app start', () => {
       temp.remove();
     }
   });
+
+  it('keeps a packet file with no committed row in quarantine/ and doctor warns with the count and folder', async () => {
+    const { mkdirSync, writeFileSync: write, readdirSync: list, readFileSync: read } = await import('node:fs');
+    const { openTestServices } = await import('../../helpers/openTestDataDir');
+    const temp = makeTempDir();
+    try {
+      const clean = await cli(['doctor', '--data-dir', temp.path]);
+      assert.match(clean.out, /OK\s+quarantine\s+no packet files without a committed row/);
+      mkdirSync(join(temp.path, 'packets'), { recursive: true });
+      // a packet whose row a power cut rolled back: its receipt may already be in a resident's hand
+      const orphan = '10001100020000220261122090100-10001_10002-20261122090100.zip';
+      write(join(temp.path, 'packets', orphan), 'the only copy');
+      const opened = await openTestServices({ dataDir: temp.path });
+      await opened.close();
+      assert.deepEqual([list(join(temp.path, 'packets')), list(join(temp.path, 'quarantine'))], [[], [orphan]]);
+      assert.equal(read(join(temp.path, 'quarantine', orphan), 'utf8'), 'the only copy');
+      const r = await cli(['doctor', '--data-dir', temp.path]);
+      assert.equal(r.code, 0, r.out + r.err);
+      assert.match(r.out, new RegExp(`WARN\\s+quarantine\\s+1 packet file\\(s\\) without a committed row kept in ${join(temp.path, 'quarantine').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:`));
+    } finally {
+      temp.remove();
+    }
+  });
 });
