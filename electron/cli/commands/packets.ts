@@ -87,8 +87,8 @@ function decision(action: ApprovalAction): CliCommand {
 
 const requeue: CliCommand = {
   words: ['packets', 'requeue'],
-  summary: 'put parked packets back in the outbox once the cause is fixed',
-  usage: '  RID…  parked packets',
+  summary: 'put parked (or exported) packets back in the outbox once the cause is fixed',
+  usage: '  RID…  parked or exported packets',
   async run(args, ctx) {
     const { positionals } = parseArgs({ args, options: {}, strict: true, allowPositionals: true });
     if (positionals.length === 0) throw new UsageError('give at least one RID');

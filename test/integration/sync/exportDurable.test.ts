@@ -6,12 +6,13 @@ import { AuditLog } from '../../../electron/services/audit/AuditLog';
 import { findOutbox } from '../../../electron/services/db/repos/outbox';
 import { nodeExportFs, type ExportFs } from '../../../electron/services/sync/outbox/exportDestination';
 import { PacketExportService, verifyExport } from '../../../electron/services/sync/outbox/PacketExportService';
+import { RegProcClient } from '../../../electron/services/sync/RegProcClient';
 import { rejectsWithCode } from '../../helpers/assertAppError';
-import { makeClient, startSimBed, type ClientBed, type SimBed } from './syncTestBed';
-import { approveAll, seedPackets } from './outboxBed';
+import { admin, makeClient, startSimBed, type ClientBed, type SimBed } from './syncTestBed';
+import { approveAll, makeOutbox, seedPackets } from './outboxBed';
 
 /** Export destination rules, the durable write order, and what an exported packet may still do. */
-describe('export: destination checks and durable writes', () => {
+describe('export: destination checks, durable writes, and exported packets still upload or requeue', () => {
   let bed: SimBed;
   let client: ClientBed;
   let nextSequence = 1;
@@ -100,5 +101,35 @@ describe('export: destination checks and durable writes', () => {
     const dir = usb();
     await rejectsWithCode(exporter(failing).export(dir, 'supervisor1'), 'ERR_SYNC_EXPORT_FAILED', { dir, reason: 'EIO: i/o error, fsync' });
     assert.deepEqual([states(rids), audited()], [[pending.state], 0]);
+  });
+
+  it('uploads an exported packet when the centre is online, without sending again one an administrator already uploaded', async () => {
+    const outbox = makeOutbox(client, bed.sim, bed.clock);
+    await outbox.run(); // the earlier tests' packets go first
+    const rids = await approved(2);
+    await exporter().export(usb(), 'supervisor1');
+    assert.deepEqual(states(rids), ['EXPORTED', 'EXPORTED']);
+    // the administrator's bulk upload of the first one from the USB copy (RID sync + upload, as in exportReconcile)
+    const regproc = new RegProcClient({ http: client.service.http, clock: bed.clock, refId: '10001_10002', registrationCertPem: bed.sim.pki.registration('10001_10002').certPem });
+    const first = findOutbox(client.db, rids[0]!)!;
+    await regproc.syncPackets([{ registrationId: first.rid, packetId: first.packetId, additionalInfoReqId: null, registrationType: 'NEW', packetHashValue: first.sha256, packetSize: first.size, supervisorStatus: 'APPROVED', supervisorComment: null, langCode: 'por' }]);
+    await regproc.uploadPacket(join(client.dataDir, 'packets', first.fileName));
+    const run = await outbox.run();
+    assert.equal(run.stoppedBy, null);
+    assert.deepEqual([run.synced, run.uploaded], [[rids[1]], [rids[1]]]);
+    assert.deepEqual(states(rids), ['UPLOADED', 'UPLOADED']);
+    const stats = (await admin(bed.sim, 'stats', undefined, 'GET')) as { packets: Record<string, { registrationId: string; uploaded: number }> };
+    assert.deepEqual(rids.map((rid) => Object.values(stats.packets).find((p) => p.registrationId === rid)?.uploaded), [1, 1], 'each packet reached the server once');
+  });
+
+  it('requeues an exported packet (supervisor action), which then syncs and uploads; a packet in another state is refused', async () => {
+    const outbox = makeOutbox(client, bed.sim, bed.clock);
+    const [rid] = await approved(1);
+    await exporter().export(usb(), 'supervisor1');
+    const requeued = outbox.requeue(findOutbox(client.db, rid!)!.packetId, 'supervisor1');
+    assert.deepEqual([requeued.rid, requeued.state], [rid, 'READY']);
+    await rejectsWithCode((async () => outbox.requeue(requeued.packetId, 'supervisor1'))(), 'ERR_SYNC_PACKET_ALREADY_DECIDED', { rid, state: 'READY' });
+    const run = await outbox.run();
+    assert.deepEqual([run.synced, run.uploaded, states([rid!])], [[rid], [rid], ['UPLOADED']]);
   });
 });
