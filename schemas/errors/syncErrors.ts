@@ -153,6 +153,11 @@ export const syncErrors = defineErrors({
     log: 'export refused: the destination is inside the data folder (an export must leave the machine\'s own storage)',
     details: z.object({ field: z.literal('dir'), dir: z.string(), dataDir: z.string() }),
   },
+  ERR_SYNC_SERVER_URL_INSECURE: {
+    retry: 'park',
+    log: 'refused server address: it must be https (http only to 127.0.0.0/8, ::1 or localhost)',
+    details: z.object({ field: z.string(), url: z.string(), rule: z.enum(['not-a-url', 'not-http', 'plain-http-to-remote-host']) }),
+  },
   ERR_SYNC_MANIFEST_INVALID: {
     retry: 'park',
     log: 'an export manifest failed its signature or hash check',

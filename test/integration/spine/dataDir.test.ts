@@ -195,6 +195,19 @@ describe('regclient audit verify / doctor', () => {
     assert.match(r.out, /FAIL\s+database\s+ERR_DB_KEY_INVALID/);
   });
 
+  it('refuses a plain-http --server (or REGCLIENT_SERVER_URL) to a host other than loopback, naming where it came from', async () => {
+    const flag = await cli(['audit', 'verify', '--server', 'http://mosip.example.st', '--data-dir', temp.path]);
+    assert.deepEqual([flag.code, flag.out], [1, '']);
+    assert.equal(flag.err, 'error ERR_SYNC_SERVER_URL_INSECURE: refused server address: it must be https (http only to 127.0.0.0/8, ::1 or localhost)\n{"field":"--server","url":"http://mosip.example.st","rule":"plain-http-to-remote-host"}\n');
+    const env = await cli(['audit', 'verify', '--data-dir', temp.path], { REGCLIENT_SERVER_URL: 'http://10.1.2.3:8080' });
+    assert.equal(env.code, 1);
+    assert.match(env.err, /ERR_SYNC_SERVER_URL_INSECURE.*\n\{"field":"REGCLIENT_SERVER_URL","url":"http:\/\/10\.1\.2\.3:8080"/);
+    for (const server of ['http://127.0.0.1:1', 'http://localhost:1', 'http://[::1]:1', 'https://mosip.example.st']) {
+      const ok = await cli(['audit', 'verify', '--server', server, '--data-dir', temp.path]);
+      assert.equal(ok.code, 0, `${server}: ${ok.err}`);
+    }
+  });
+
   it('prints help and rejects unknown commands with exit 2', async () => {
     const help = await cli(['--help']);
     assert.equal(help.code, 0);
