@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
-import { isAppError } from '../../schemas/errors';
+import { AppError, isAppError } from '../../schemas/errors';
+import { serverUrlProblem } from '../../schemas/serverUrl';
 import { resolveDataDir, SERVER_URL_ENV } from '../host/defaultDataDir';
 import { toLogFormat } from '../services/log/createLogger';
 import type { CliCommand, CliContext } from './CliCommand';
@@ -80,6 +81,8 @@ export async function runCli(argv: readonly string[], commands: readonly CliComm
     isTTY: io.stdout.isTTY === true,
   };
   try {
+    const problem = ctx.serverUrl === undefined ? undefined : serverUrlProblem(ctx.serverUrl);
+    if (problem) throw new AppError('ERR_SYNC_SERVER_URL_INSECURE', { field: globals.server === undefined ? SERVER_URL_ENV : '--server', url: ctx.serverUrl!, rule: problem });
     return await command.run(globals.rest.slice(command.words.length), ctx);
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || (err as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {

@@ -73,6 +73,7 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
   // Before any build can start: a crash mid-build leaves a temp or uncommitted file behind.
   const leftovers = await cleanupPacketLeftovers(data.db, data.audit, join(data.dataDir, PACKETS_DIR));
   if (leftovers.missing.length > 0) log.warn('packet files missing for committed packets', { count: leftovers.missing.length });
+  if (leftovers.orphans.length > 0) log.warn('packet files without a committed row moved to quarantine', { count: leftovers.orphans.length, dir: leftovers.quarantineDir });
   const hub = new EventHub();
   const pool = options.packetWorkerEntry ? new PacketBuilderPool(options.packetWorkerEntry) : new PacketBuilderPool();
   const packets = new DataDirPacketBuilder({

@@ -5,6 +5,7 @@ import { method } from './defineApi';
 
 const Empty = z.object({}).strict();
 const SUPERVISOR = ['REGISTRATION_SUPERVISOR'] as const;
+const OPERATORS = ['REGISTRATION_OFFICER', 'REGISTRATION_SUPERVISOR'] as const;
 
 /**
  * A supervisor decision. The password is checked again (MOSIP's `eod_auth`: approval needs a fresh
@@ -46,11 +47,20 @@ export const syncApi = {
   'packets.hold': method({ input: PacketDecisionInput, output: z.array(OutboxItem), access: SUPERVISOR }),
   'outbox.list': method({ input: Empty, output: z.object({ inFlight: z.array(OutboxItem), parked: z.array(OutboxItem) }), access: 'session' }),
   'outbox.requeue': method({ input: z.object({ id: z.string().min(1).max(64) }).strict(), output: OutboxItem, access: SUPERVISOR }),
-  'sync.now': method({ input: Empty, output: OutboxRunSummary, access: 'session' }),
+  /**
+   * Officers and supervisors: an officer sends their own day when the centre is online (the sync
+   * screen is theirs too; MOSIP's PacketUploadServiceImpl.uploadSyncedPackets has no role guard).
+   * Not `Default`: a viewer may log in but has no packets to send and no business starting uploads.
+   */
+  'sync.now': method({ input: Empty, output: OutboxRunSummary, access: OPERATORS }),
   'sync.status': method({ input: Empty, output: SyncStatus, access: 'session' }),
   'sync.setSchedule': method({ input: JobSchedule.strict(), output: z.array(JobStatus), access: SUPERVISOR }),
-  // MOSIP lets officers and supervisors export (PacketExportServiceImpl role guard).
-  'sync.export': method({ input: z.object({ dir: z.string().min(1).max(4096) }).strict(), output: ExportResult, access: 'session' }),
+  /**
+   * Supervisors only (issue 12): an export carries every decided packet off the machine. Stricter
+   * than MOSIP 1.2, whose PacketExportServiceImpl.updateRegistrationStatus admits OFFICER,
+   * SUPERVISOR, ADMIN and DEFAULT roles.
+   */
+  'sync.export': method({ input: z.object({ dir: z.string().min(1).max(4096) }).strict(), output: ExportResult, access: SUPERVISOR }),
 } as const;
 
 export const syncEvents = {

@@ -138,6 +138,31 @@ export const syncErrors = defineErrors({
     log: 'packets could not be written to the export folder',
     details: z.object({ dir: z.string(), reason: z.string() }),
   },
+  ERR_SYNC_EXPORT_DIR_MISSING: {
+    retry: 'park',
+    log: 'export refused: the destination folder does not exist (it is not created, so a mistyped path or an unplugged USB stick is not silently filled)',
+    details: z.object({ field: z.literal('dir'), dir: z.string() }),
+  },
+  ERR_SYNC_EXPORT_DIR_NOT_A_DIRECTORY: {
+    retry: 'park',
+    log: 'export refused: the destination is not a folder',
+    details: z.object({ field: z.literal('dir'), dir: z.string() }),
+  },
+  ERR_SYNC_EXPORT_DIR_NOT_WRITABLE: {
+    retry: 'park',
+    log: 'export refused: the destination folder cannot be written (permissions or read-only medium)',
+    details: z.object({ field: z.literal('dir'), dir: z.string(), reason: z.string() }),
+  },
+  ERR_SYNC_EXPORT_DIR_IN_DATA_DIR: {
+    retry: 'park',
+    log: 'export refused: the destination is inside the data folder (an export must leave the machine\'s own storage)',
+    details: z.object({ field: z.literal('dir'), dir: z.string(), dataDir: z.string() }),
+  },
+  ERR_SYNC_SERVER_URL_INSECURE: {
+    retry: 'park',
+    log: 'refused server address: it must be https (http only to 127.0.0.0/8, ::1 or localhost)',
+    details: z.object({ field: z.string(), url: z.string(), rule: z.enum(['not-a-url', 'not-http', 'plain-http-to-remote-host']) }),
+  },
   ERR_SYNC_MANIFEST_INVALID: {
     retry: 'park',
     log: 'an export manifest failed its signature or hash check',

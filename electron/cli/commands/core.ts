@@ -6,6 +6,7 @@ import { LATEST_SCHEMA_VERSION } from '../../services/db/migrations';
 import { AuthService } from '../../services/auth/AuthService';
 import { SettingsService } from '../../services/settings/SettingsService';
 import { effectiveMachineName } from '../../services/sync/machineName';
+import { countQuarantined, QUARANTINE_DIR } from '../../services/packets/leftoverCleanup';
 import { DB_FILE, openDataDir } from '../../host/openDataDir';
 import { UserId, LanguageCode } from '../../../schemas/operators';
 import { AppError } from '../../../schemas/errors';
@@ -33,6 +34,14 @@ async function checkServer(url: string): Promise<Check> {
   } catch (err) {
     return { name: 'server', status: 'warn', detail: `${url} not reachable (${(err as Error).message}); packets wait in the outbox` };
   }
+}
+
+/** Startup cleanup moves packet files without a committed row there: one may be a registration whose receipt was shown. */
+async function checkQuarantine(dir: string): Promise<Check> {
+  const count = await countQuarantined(dir);
+  return count === 0
+    ? { name: 'quarantine', status: 'ok', detail: 'no packet files without a committed row' }
+    : { name: 'quarantine', status: 'warn', detail: `${count} packet file(s) without a committed row kept in ${dir}: a receipt may name them; check their RIDs before deleting` };
 }
 
 async function runDoctor(args: string[], ctx: CliContext): Promise<number> {
@@ -65,6 +74,7 @@ async function runDoctor(args: string[], ctx: CliContext): Promise<number> {
       checks.push({ name: 'database', status: 'fail', detail: `${err.code}: ${err.message} ${JSON.stringify(err.details)}` });
     }
   }
+  checks.push(await checkQuarantine(join(ctx.dataDir, QUARANTINE_DIR)));
   const fs = statfsSync(existsSync(ctx.dataDir) ? ctx.dataDir : '.');
   const free = fs.bavail * fs.bsize;
   checks.push({ name: 'disk', status: free < LOW_DISK_BYTES ? 'warn' : 'ok', detail: `${formatBytes(free)} free` });

@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { OutboxState, type OutboxItem, type OutboxRunSummary } from '../../../schemas/outbox';
+import { AppError } from '../../../schemas/errors';
 import { openDataDir, PACKETS_DIR, type OpenedDataDir } from '../../host/openDataDir';
 import { AuthService } from '../../services/auth/AuthService';
 import type { ApprovalAction } from '../../services/sync/approval/PacketApprovalService';
@@ -86,8 +87,8 @@ function decision(action: ApprovalAction): CliCommand {
 
 const requeue: CliCommand = {
   words: ['packets', 'requeue'],
-  summary: 'put parked packets back in the outbox once the cause is fixed',
-  usage: '  RID…  parked packets',
+  summary: 'put parked (or exported) packets back in the outbox once the cause is fixed',
+  usage: '  RID…  parked or exported packets',
   async run(args, ctx) {
     const { positionals } = parseArgs({ args, options: {}, strict: true, allowPositionals: true });
     if (positionals.length === 0) throw new UsageError('give at least one RID');
@@ -99,7 +100,7 @@ const requeue: CliCommand = {
 
 const exportCmd: CliCommand = {
   words: ['export'],
-  summary: 'copy approved packets and a manifest signed by the machine key to a folder or USB stick',
+  summary: 'copy approved packets and a manifest signed by the machine key to an existing folder or USB stick (supervisors)',
   usage: '  --to DIR   target folder\n  --user ID  the operator exporting (password from REGCLIENT_PASSWORD or a prompt)\n  --json',
   async run(args, ctx) {
     const { values } = parseArgs({ args, options: { to: { type: 'string' }, user: { type: 'string' }, json: { type: 'boolean', default: false } }, strict: true });
@@ -108,6 +109,8 @@ const exportCmd: CliCommand = {
     const password = await readPassword(ctx, `password for ${values.user}: `);
     const result = await withSyncServices(ctx, undefined, async (s, data) => {
       const actor = await localOperator(ctx, values.user, data, password);
+      // same rule as the app's sync.export: exporting takes every decided packet off the machine
+      if (!actor.roles.includes('REGISTRATION_SUPERVISOR')) throw new AppError('ERR_SYNC_NOT_SUPERVISOR', { userId: actor.userId });
       return s.exporter.export(resolve(values.to!), actor.userId);
     });
     if (values.json) ctx.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -5,6 +5,10 @@ import { BetterSqlite3, type DB } from './Database';
 /**
  * Opens (or creates) the SQLCipher-compatible encrypted database with a raw 256-bit key, in WAL
  * mode with foreign keys on, and proves the key by reading the schema.
+ *
+ * `synchronous = FULL`: under WAL, NORMAL skips the fsync of the WAL at each commit, so a power
+ * cut can roll back a commit whose result a person already saw (a packet receipt, an approval).
+ * FULL syncs the WAL before the commit returns; the cost is one fsync per write transaction.
  * @throws AppError ERR_DB_KEY_INVALID (wrong key), ERR_DB_CORRUPT (not a database even with a key)
  */
 export function openDatabase(path: string, key: Buffer): DB {
@@ -18,7 +22,7 @@ export function openDatabase(path: string, key: Buffer): DB {
     db.pragma(`key="x'${key.toString('hex')}'"`);
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
+    db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     return db;

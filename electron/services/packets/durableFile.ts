@@ -51,7 +51,8 @@ export async function writeFileDurably(dir: string, fileName: string, bytes: Uin
   }
 }
 
-async function syncDirectory(dir: string): Promise<void> {
+/** fsync of a directory, so a link, rename or unlink in it survives power loss. */
+export async function syncDirectory(dir: string): Promise<void> {
   if (process.platform === 'win32') return; // directories cannot be opened for fsync on Windows; NTFS journals the link
   const handle = await open(dir, 'r');
   try {

@@ -1,4 +1,6 @@
 import { AppSettings, DEFAULT_SETTINGS } from '../../../schemas/settings';
+import { AppError } from '../../../schemas/errors';
+import { serverUrlProblem } from '../../../schemas/serverUrl';
 import type { AuditLog } from '../audit/AuditLog';
 import type { DB } from '../db/Database';
 import { getMeta, setMeta } from '../db/repos/meta';
@@ -44,8 +46,15 @@ export class SettingsService {
     return DEFAULT_SETTINGS;
   }
 
-  /** Replaces the settings (already validated by the Router); audits which values changed. */
+  /**
+   * Replaces the settings (shape validated by the Router); audits which values changed.
+   * @throws AppError ERR_SYNC_SERVER_URL_INSECURE (http to a host other than loopback)
+   */
   update(next: AppSettings, actor: string): AppSettings {
+    // Checked here rather than in the AppSettings schema: a stored value from before this rule
+    // must not make every other setting unreadable (get() falls back to defaults on a parse error).
+    const problem = next.serverUrl === null ? undefined : serverUrlProblem(next.serverUrl);
+    if (problem) throw new AppError('ERR_SYNC_SERVER_URL_INSECURE', { field: 'serverUrl', url: next.serverUrl!, rule: problem });
     const before = this.get();
     const changed = changedPaths(before, next);
     if (changed.length === 0) return before;

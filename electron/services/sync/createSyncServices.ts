@@ -90,7 +90,7 @@ export function createSyncServices(o: SyncServicesOptions): SyncServices {
     preRegistration: mosip ? new PreRegistrationClient({ server: mosip, clock, machinePrivateKey: o.machineKey.privateKey, machineId: o.machineId }) : undefined,
     approval: new PacketApprovalService({ db, audit, clock, onDidChange: (item) => o.onEvent?.('outbox.onDidChange', item) }),
     outbox,
-    exporter: new PacketExportService({ db, audit, clock, packetsDir: o.packetsDir, machineKey: o.machineKey, centreId: o.centreId, machineId: o.machineId }),
+    exporter: new PacketExportService({ db, audit, clock, packetsDir: o.packetsDir, dataDir: o.dataDir, machineKey: o.machineKey, centreId: o.centreId, machineId: o.machineId }),
     limits: new OfflineLimitsService({ db, clock, dataDir: o.dataDir }),
     retention,
     scheduler: new SyncScheduler({

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createPublicKey, randomBytes } from 'node:crypto';
-import { mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
@@ -33,13 +33,15 @@ describe('PacketService', () => {
   let db: DB;
   let audit: AuditLog;
   let clock: ManualClock;
+  let key: Buffer;
   const pool = new PacketBuilderPool();
 
   before(() => undefined);
   after(async () => pool.dispose());
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'packet-service-'));
-    db = openDatabase(join(dir, 't.db'), randomBytes(32));
+    key = randomBytes(32);
+    db = openDatabase(join(dir, 't.db'), key);
     migrate(db);
     clock = new ManualClock(NOW);
     audit = new AuditLog(db, clock);
@@ -172,5 +174,40 @@ describe('PacketService', () => {
     assert.deepEqual(report.orphans, ['10001100020000920261122090000-10001_10002-20261122090000.zip']);
     assert.deepEqual(await filesLeft(), [`${kept.packetId}.zip`]);
     assert.equal(audit.recent(10).filter((e) => e.event === 'PACKET_LEFTOVER_REMOVED').length, 2);
+  });
+
+  it('startup cleanup never deletes a packet whose commit a power cut rolled back: it moves it to quarantine', async () => {
+    const dbPath = join(dir, 't.db');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    await copyFile(dbPath, join(dir, 'before-commit.db'));
+    const reopen = () => {
+      db = openDatabase(dbPath, key);
+      audit = new AuditLog(db, clock);
+    };
+    reopen();
+    const built = await service().build('d', sample, null); // the receipt names this RID now
+    const bytes = await readFile(built.file);
+    db.close();
+    // The power cut: the file was fsynced, the commit never reached the disk.
+    await copyFile(join(dir, 'before-commit.db'), dbPath);
+    await rm(`${dbPath}-wal`, { force: true });
+    await rm(`${dbPath}-shm`, { force: true });
+    reopen();
+    assert.deepEqual(listPackets(db), []);
+    const fileName = `${built.packetId}.zip`;
+    const report = await cleanupPacketLeftovers(db, audit, join(dir, 'packets'));
+    assert.deepEqual([report.orphans, report.quarantineDir], [[fileName], join(dir, 'quarantine')]);
+    assert.deepEqual(await filesLeft(), []);
+    assert.deepEqual(await readdir(join(dir, 'quarantine')), [fileName]);
+    assert.deepEqual(await readFile(join(dir, 'quarantine', fileName)), bytes);
+    const [entry] = audit.recent(5).filter((e) => e.event === 'PACKET_LEFTOVER_REMOVED');
+    assert.deepEqual(entry?.details, { file: fileName, reason: 'uncommitted', movedTo: join(dir, 'quarantine', fileName) });
+    // a second orphan of the same name never replaces the first one in quarantine
+    await writeFile(join(dir, 'packets', fileName), 'another');
+    await cleanupPacketLeftovers(db, audit, join(dir, 'packets'));
+    assert.deepEqual((await readdir(join(dir, 'quarantine'))).sort(), [fileName, `${fileName}.1`]);
+    assert.deepEqual(await readFile(join(dir, 'quarantine', fileName)), bytes);
+    assert.equal(await readFile(join(dir, 'quarantine', `${fileName}.1`), 'utf8'), 'another');
   });
 });

@@ -195,6 +195,19 @@ describe('regclient audit verify / doctor', () => {
     assert.match(r.out, /FAIL\s+database\s+ERR_DB_KEY_INVALID/);
   });
 
+  it('refuses a plain-http --server (or REGCLIENT_SERVER_URL) to a host other than loopback, naming where it came from', async () => {
+    const flag = await cli(['audit', 'verify', '--server', 'http://mosip.example.st', '--data-dir', temp.path]);
+    assert.deepEqual([flag.code, flag.out], [1, '']);
+    assert.equal(flag.err, 'error ERR_SYNC_SERVER_URL_INSECURE: refused server address: it must be https (http only to 127.0.0.0/8, ::1 or localhost)\n{"field":"--server","url":"http://mosip.example.st","rule":"plain-http-to-remote-host"}\n');
+    const env = await cli(['audit', 'verify', '--data-dir', temp.path], { REGCLIENT_SERVER_URL: 'http://10.1.2.3:8080' });
+    assert.equal(env.code, 1);
+    assert.match(env.err, /ERR_SYNC_SERVER_URL_INSECURE.*\n\{"field":"REGCLIENT_SERVER_URL","url":"http:\/\/10\.1\.2\.3:8080"/);
+    for (const server of ['http://127.0.0.1:1', 'http://localhost:1', 'http://[::1]:1', 'https://mosip.example.st']) {
+      const ok = await cli(['audit', 'verify', '--server', server, '--data-dir', temp.path]);
+      assert.equal(ok.code, 0, `${server}: ${ok.err}`);
+    }
+  });
+
   it('prints help and rejects unknown commands with exit 2', async () => {
     const help = await cli(['--help']);
     assert.equal(help.code, 0);
@@ -231,6 +244,29 @@ describe('app start', () => {
       } finally {
         await opened.close();
       }
+    } finally {
+      temp.remove();
+    }
+  });
+
+  it('keeps a packet file with no committed row in quarantine/ and doctor warns with the count and folder', async () => {
+    const { mkdirSync, writeFileSync: write, readdirSync: list, readFileSync: read } = await import('node:fs');
+    const { openTestServices } = await import('../../helpers/openTestDataDir');
+    const temp = makeTempDir();
+    try {
+      const clean = await cli(['doctor', '--data-dir', temp.path]);
+      assert.match(clean.out, /OK\s+quarantine\s+no packet files without a committed row/);
+      mkdirSync(join(temp.path, 'packets'), { recursive: true });
+      // a packet whose row a power cut rolled back: its receipt may already be in a resident's hand
+      const orphan = '10001100020000220261122090100-10001_10002-20261122090100.zip';
+      write(join(temp.path, 'packets', orphan), 'the only copy');
+      const opened = await openTestServices({ dataDir: temp.path });
+      await opened.close();
+      assert.deepEqual([list(join(temp.path, 'packets')), list(join(temp.path, 'quarantine'))], [[], [orphan]]);
+      assert.equal(read(join(temp.path, 'quarantine', orphan), 'utf8'), 'the only copy');
+      const r = await cli(['doctor', '--data-dir', temp.path]);
+      assert.equal(r.code, 0, r.out + r.err);
+      assert.match(r.out, new RegExp(`WARN\\s+quarantine\\s+1 packet file\\(s\\) without a committed row kept in ${join(temp.path, 'quarantine').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:`));
     } finally {
       temp.remove();
     }

@@ -26,9 +26,8 @@ const OPEN_METHODS: Readonly<Record<string, 'public' | 'session'>> = {
   'packets.list': 'session',
   'packets.reasons': 'session',
   'outbox.list': 'session',
-  'sync.now': 'session',
+  // sync.now is role-listed (officers, supervisors), sync.export supervisors only: see the role pins below
   'sync.status': 'session',
-  'sync.export': 'session',
   'registration.formBundle': 'session',
   'settings.get': 'session',
 };
@@ -67,6 +66,27 @@ describe('Router access over the whole contract', () => {
     // schemas/operators: `Default` may log in but not register or approve
     assert.deepEqual(roleMethods.filter((r) => r.roles.includes('Default')).map((r) => r.method), []);
     assert.ok(roleMethods.some((r) => r.method === 'drafts.submit'), 'drafts.submit is role-listed');
+  });
+
+  it('keeps export to supervisors and sync now to officers and supervisors (issue 12), refused before the handler', async () => {
+    assert.deepEqual(api['sync.export'].access, ['REGISTRATION_SUPERVISOR']);
+    assert.deepEqual(api['sync.now'].access, ['REGISTRATION_OFFICER', 'REGISTRATION_SUPERVISOR']);
+    const outcome = async (userId: string, method: MethodName, input: unknown) => {
+      const reply: Reply = await spy.dispatch(ctx(userId), method, input);
+      return reply.ok ? 'ok' : reply.error.code;
+    };
+    const dir = { dir: '/media/usb' };
+    assert.deepEqual(
+      [await outcome('viewer1', 'sync.export', dir), await outcome('officer1', 'sync.export', dir), await outcome('viewer1', 'sync.now', {})],
+      ['ERR_AUTH_FORBIDDEN', 'ERR_AUTH_FORBIDDEN', 'ERR_AUTH_FORBIDDEN'],
+    );
+    assert.deepEqual(ran, []);
+    // past the role check, the spy handler runs (its undefined output then fails the output schema)
+    assert.deepEqual(
+      [await outcome('supervisor1', 'sync.export', dir), await outcome('officer1', 'sync.now', {}), await outcome('supervisor1', 'sync.now', {})].map((c) => c !== 'ERR_AUTH_FORBIDDEN'),
+      [true, true, true],
+    );
+    assert.deepEqual(ran, ['sync.export', 'sync.now', 'sync.now']);
   });
 
   it('refuses every role-listed method to each operator with none of its roles, before the handler', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OutboxItem } from '../../../schemas/outbox';
 import { systemClock } from '../../../native/time/Clock';
@@ -74,8 +74,16 @@ describe('regclient end of day against the simulator', () => {
     const [rid] = await build(1);
     assert.equal((await supervisor(['packets', 'approve', rid!, '--user', 'supervisor1'])).code, 0);
     const usb = join(dir, 'usb');
+    const missing = await supervisor(['export', '--to', usb, '--user', 'supervisor1']);
+    assert.equal(missing.code, 1);
+    assert.match(missing.err, /ERR_SYNC_EXPORT_DIR_MISSING/, 'the folder is not created: a mistyped path or an unplugged stick');
+    mkdirSync(usb);
     const exported = await officer(['export', '--to', usb, '--user', 'supervisor1']);
     assert.equal(exported.code, 1, 'wrong password for supervisor1');
+    assert.equal((await officer(['operators', 'add', '--user', 'officer9', '--name', 'Oficial', '--role', 'REGISTRATION_OFFICER'])).code, 0);
+    const notSupervisor = await officer(['export', '--to', usb, '--user', 'officer9']);
+    assert.equal(notSupervisor.code, 1);
+    assert.match(notSupervisor.err, /ERR_SYNC_NOT_SUPERVISOR/);
     assert.equal((await supervisor(['export', '--to', usb, '--user', 'supervisor1'])).code, 0);
     const data = openDataDir({ dataDir, env: {} });
     const key = data.machineKey.publicKey;

@@ -181,11 +181,14 @@ export class OutboxService {
     return rs.summary;
   }
 
-  /** Puts a parked packet back in the queue once a person fixed the cause (re-sync, then upload). */
+  /**
+   * Puts a parked packet back in the queue once a person fixed the cause, or an exported one whose
+   * USB copy will not reach the server (re-sync, then upload; a duplicate upload counts as sent).
+   */
   requeue(id: string, actor: string | null): OutboxItem {
     const item = findOutbox(this.#o.db, id);
     if (!item) throw new AppError('ERR_SYNC_PACKET_NOT_FOUND', { id });
-    if (item.state !== 'PARKED') throw new AppError('ERR_SYNC_PACKET_ALREADY_DECIDED', { rid: item.rid, state: item.state });
+    if (item.state !== 'PARKED' && item.state !== 'EXPORTED') throw new AppError('ERR_SYNC_PACKET_ALREADY_DECIDED', { rid: item.rid, state: item.state });
     const next = this.#patch(item, { state: 'READY', attempts: 0, nextAttemptAt: this.#o.clock.now(), lastErrorCode: null, lastErrorDetails: null });
     this.#o.audit.append('SYNC_OUTBOX_RUN', actor, { requeued: item.rid });
     return publicItem(next!);
@@ -200,6 +203,7 @@ export class OutboxService {
     }
     try {
       await this.#guard(rs, async () => {
+        await this.#exportedPhase(rs);
         await this.#ridSyncPhase(rs);
         await this.#uploadPhase(rs);
         if (options.statuses ?? true) await this.#statusPhase(rs, ['UPLOADED']);
@@ -233,6 +237,31 @@ export class OutboxService {
     const now = this.#o.clock.now();
     const all = listOutboxInStates(this.#o.db, states);
     return rs.ignoreBackoff ? all : all.filter((r) => (r.nextAttemptAt ?? 0) <= now);
+  }
+
+  // ---- exported packets ---------------------------------------------------------------------------
+
+  /**
+   * An export does not take a packet off the network path: online, it goes up like any other
+   * (MOSIP 1.2 uploads EXPORTED too: RegistrationConstants.PACKET_UPLOAD_STATUS, used by
+   * PacketUploadServiceImpl.uploadSyncedPackets). The server is asked first, so a packet an
+   * administrator already uploaded from the USB copy is not sent again.
+   */
+  async #exportedPhase(rs: RunState): Promise<void> {
+    const items = this.#due(rs, ['EXPORTED']);
+    for (let i = 0; i < items.length && !rs.backingOff; i += STATUS_BATCH) {
+      const batch = items.slice(i, i + STATUS_BATCH);
+      await this.#step(rs, [], async () => {
+        const statuses = await this.#o.server.searchStatus(batch.map((r) => r.rid), rs.signal);
+        const byRid = new Map(statuses.map((s) => [s.registrationId, s.statusCode]));
+        for (const item of batch) {
+          const code = byRid.get(item.rid);
+          if (code && !NOT_YET_RECEIVED.has(code)) this.#applyStatus(rs, item, code);
+          // RID-synced without the bytes: upload; unknown to the server or RESEND: RID sync first
+          else this.#patch(item, { state: code === 'UPLOAD_PENDING' ? 'SYNCED' : 'READY', nextAttemptAt: this.#o.clock.now() });
+        }
+      });
+    }
   }
 
   // ---- RID sync -------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
-import { copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { AppError } from '../../../../schemas/errors';
 import { ExportManifest } from '../../../../schemas/outbox';
 import type { MachineKey } from '../../../../native/keystore/machineKeyStore';
@@ -8,6 +8,7 @@ import type { Clock } from '../../../../native/time/Clock';
 import type { AuditLog } from '../../audit/AuditLog';
 import type { DB } from '../../db/Database';
 import { listOutboxInStates, patchOutbox } from '../../db/repos/outbox';
+import { checkExportDestination, nodeExportFs, placeDurably, type ExportFs } from './exportDestination';
 import { fileSha256 } from './fileSha256';
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -21,6 +22,10 @@ export interface PacketExportOptions {
   readonly machineKey: MachineKey;
   readonly centreId: string;
   readonly machineId: string;
+  /** the data dir an export may not go into; default: the parent of `packetsDir` */
+  readonly dataDir?: string;
+  /** file operations (tests see their order or make one fail) */
+  readonly fs?: ExportFs;
 }
 
 export interface ExportResult {
@@ -34,7 +39,11 @@ export interface ExportResult {
  * "Save to device" (incumbent §4.4): copies every decided, not yet uploaded packet to a folder or
  * USB stick with `manifest.json` (RID, packetId, hash, size, supervisor decision) and a detached
  * RSA-SHA256 signature by the machine key, then marks them EXPORTED. Status reconcile later asks
- * the server about them by RID (OutboxService.pollStatuses).
+ * the server about them by RID (OutboxService.pollStatuses); an EXPORTED packet still goes up by
+ * the network when the centre is online (OutboxService.run) or after a requeue.
+ * Each file is written under a temp name, fsynced, renamed; the folder is fsynced after the last
+ * rename, and only then are the rows marked EXPORTED: a stick pulled out or a power cut mid-export
+ * leaves the packets in the outbox, never "exported" with no complete copy anywhere.
  */
 export class PacketExportService {
   readonly #o: PacketExportOptions;
@@ -43,14 +52,18 @@ export class PacketExportService {
     this.#o = options;
   }
 
-  /** @throws AppError ERR_SYNC_EXPORT_FAILED */
+  /**
+   * @throws AppError ERR_SYNC_EXPORT_DIR_MISSING / _NOT_A_DIRECTORY / _NOT_WRITABLE / _IN_DATA_DIR
+   *   (checked before anything is written), ERR_SYNC_EXPORT_FAILED
+   */
   async export(dir: string, actor: string | null): Promise<ExportResult> {
     const { db, clock } = this.#o;
+    const fs = this.#o.fs ?? nodeExportFs;
+    await checkExportDestination(dir, this.#o.dataDir ?? dirname(this.#o.packetsDir), fs);
     const items = listOutboxInStates(db, ['READY', 'SYNCED']);
     const entries: ExportManifest['packets'] = [];
     const skipped: { rid: string; reason: string }[] = [];
     try {
-      await mkdir(dir, { recursive: true });
       for (const item of items) {
         const source = join(this.#o.packetsDir, item.fileName);
         const actual = await fileSha256(source).catch((err: unknown) => `unreadable: ${(err as Error).message}`);
@@ -58,8 +71,7 @@ export class PacketExportService {
           skipped.push({ rid: item.rid, reason: actual.startsWith('unreadable') ? actual : 'hash mismatch' });
           continue;
         }
-        await copyFile(source, join(dir, `${item.fileName}.part`));
-        await rename(join(dir, `${item.fileName}.part`), join(dir, item.fileName));
+        await placeDurably(fs, dir, item.fileName, { source });
         entries.push({ packetId: item.packetId, rid: item.rid, fileName: item.fileName, registrationType: item.process, sha256: item.sha256, size: item.size, supervisorStatus: item.supervisorStatus === 'REJECTED' ? 'REJECTED' : 'APPROVED', supervisorComment: item.supervisorComment });
       }
       const manifest: ExportManifest = {
@@ -67,8 +79,9 @@ export class PacketExportService {
         machinePublicKey: this.#o.machineKey.spkiDer.toString('base64'), exportedAt: new Date(clock.now()).toISOString(), exportedBy: actor, packets: entries,
       };
       const bytes = Buffer.from(JSON.stringify(manifest, null, 2), 'utf8');
-      await writeFile(join(dir, MANIFEST_FILE), bytes);
-      await writeFile(join(dir, SIGNATURE_FILE), `${sign('sha256', bytes, this.#o.machineKey.privateKey).toString('base64')}\n`);
+      await placeDurably(fs, dir, MANIFEST_FILE, { bytes });
+      await placeDurably(fs, dir, SIGNATURE_FILE, { bytes: Buffer.from(`${sign('sha256', bytes, this.#o.machineKey.privateKey).toString('base64')}\n`) });
+      await fs.syncDir(dir);
     } catch (cause) {
       throw new AppError('ERR_SYNC_EXPORT_FAILED', { dir, reason: (cause as Error).message }, { cause });
     }

@@ -10,13 +10,19 @@ import { OfflineLimitsList } from './OfflineLimitsPanel';
 import { OutboxTable } from './OutboxTable';
 import { SchedulePanel } from './SchedulePanel';
 import { SyncRunPanel } from './SyncRunPanel';
+import { useSession } from '../../../AppStores';
+import { sessionSelectors } from '../../session/store/selectors';
 import { useIsSupervisor } from './useIsSupervisor';
 import '../../../styles/sync.css';
+
+const isOfficerSelector = sessionSelectors.hasRole('REGISTRATION_OFFICER');
 
 /** The sync screen (incumbent §5): outbox, run, parked packets, schedule, limits, export. Route to it as view `sync`. */
 export function SyncView({ store }: Readonly<{ store: SyncStore }>) {
   const { t } = useTranslation();
   const isSupervisor = useIsSupervisor();
+  // what the main process allows (schemas/api/syncApi): sync now to officers and supervisors, export to supervisors
+  const canSyncNow = useSession(isOfficerSelector) || isSupervisor;
   const status = useStore(store, syncSelectors.status);
   const error = useStore(store, syncSelectors.error);
   const inFlight = useStore(store, syncSelectors.inFlight);
@@ -35,7 +41,7 @@ export function SyncView({ store }: Readonly<{ store: SyncStore }>) {
       {error && <ErrorMessage error={error} />}
       {status === 'loading' && <p role="status">{t('common.loading')}</p>}
       <div className="sync__grid">
-        <SyncRunPanel store={store} />
+        {canSyncNow && <SyncRunPanel store={store} />}
         <section className="card sync__limits" aria-labelledby="sync-limits-heading">
           <h2 id="sync-limits-heading">{t('sync.limits.heading')}</h2>
           <OfflineLimitsList limits={limits} showOk />
@@ -51,7 +57,7 @@ export function SyncView({ store }: Readonly<{ store: SyncStore }>) {
       </section>
       <div className="sync__grid">
         <SchedulePanel store={store} canEdit={isSupervisor} />
-        <ExportPanel store={store} />
+        {isSupervisor && <ExportPanel store={store} />}
       </div>
     </main>
   );

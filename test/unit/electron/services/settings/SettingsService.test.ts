@@ -10,6 +10,7 @@ import { migrate } from '../../../../../electron/services/db/migrations';
 import { setMeta } from '../../../../../electron/services/db/repos/meta';
 import { openDatabase } from '../../../../../electron/services/db/openDatabase';
 import { SettingsService } from '../../../../../electron/services/settings/SettingsService';
+import { throwsWithCode } from '../../../../helpers/assertAppError';
 import { makeTempDir } from '../../../../helpers/tempDir';
 import '../../../../helpers/openTestDataDir';
 
@@ -63,6 +64,17 @@ describe('SettingsService', () => {
     assert.deepEqual(bad.error!.issues.map((i) => [i.path.join('.'), i.message]), [['devices.portTo', 'the first port must not be after the last']]);
     const url = AppSettings.safeParse({ ...DEFAULT_SETTINGS, serverUrl: 'ftp://server' });
     assert.deepEqual(url.error!.issues.map((i) => i.path.join('.')), ['serverUrl']);
+  });
+
+  it('refuses a plain-http server address except on loopback, with the field and the rule, and stores nothing', () => {
+    for (const url of ['http://mosip.example.st/', 'http://10.0.0.5:8080', 'http://127.0.0.1.example.st/', 'http://[::2]/']) {
+      throwsWithCode(() => settings.update({ ...DEFAULT_SETTINGS, serverUrl: url }, 'supervisor1'), 'ERR_SYNC_SERVER_URL_INSECURE', { field: 'serverUrl', url, rule: 'plain-http-to-remote-host' });
+    }
+    assert.deepEqual([settings.get(), audit.recent(5).length], [DEFAULT_SETTINGS, 0]);
+    for (const url of ['https://mosip.example.st/', 'http://127.0.0.1:8080', 'http://127.3.4.5/', 'http://localhost:9090', 'http://[::1]:8080/']) {
+      assert.equal(settings.update({ ...DEFAULT_SETTINGS, serverUrl: url }, 'supervisor1').serverUrl, url);
+    }
+    assert.equal(settings.get().serverUrl, 'http://[::1]:8080/');
   });
 
   it('falls back to defaults when the stored value cannot be read', () => {

@@ -41,10 +41,10 @@ describe('approval, sync and dashboard views (rendered with real data)', () => {
   let i18nEng: i18n;
   let pending: string, approved: string, parked: string;
 
-  const render = (i18n: i18n, view: ReactElement) => {
+  const render = (i18n: i18n, view: ReactElement, app: AppStores = stores) => {
     // zustand's useStore renders a store's *initial* state on the server; show the loaded one.
-    for (const store of [...Object.values(stores), ...rendered]) store.getInitialState = store.getState;
-    return renderToString(createElement(I18nextProvider, { i18n }, createElement(StoresContext.Provider, { value: stores }, view)));
+    for (const store of [...Object.values(app), ...rendered]) store.getInitialState = store.getState;
+    return renderToString(createElement(I18nextProvider, { i18n }, createElement(StoresContext.Provider, { value: app }, view)));
   };
   const rendered: { getInitialState: () => unknown; getState: () => unknown }[] = [];
   const track = <S extends { getInitialState: () => unknown; getState: () => unknown }>(store: S): S => {
@@ -99,6 +99,19 @@ describe('approval, sync and dashboard views (rendered with real data)', () => {
     assert.match(html, /aria-label="Minutes between runs of “Send registrations”"|Minutes between runs of “Send registrations”/);
     assert.match(html, /Sync now/);
     assert.match(html, /<label for="sync-export-dir">Folder \(for example a USB stick\)<\/label>/);
+  });
+
+  it('renders the sync screen for an officer with sync now but without the export (supervisors only)', async () => {
+    const api = fixture.officer;
+    const officerStores: AppStores = { ...stores, session: createSessionStore(api, { load: () => undefined, save: () => undefined }, 'eng'), sync: createSyncStore(api) };
+    await officerStores.session.getState().start();
+    assert.deepEqual(officerStores.session.getState().session?.roles, ['REGISTRATION_OFFICER']);
+    const store = track(officerStores.sync);
+    await store.getState().refresh();
+    const html = render(i18nEng, createElement(SyncView, { store }), officerStores);
+    assert.match(html, /Sync now/);
+    assert.equal(html.includes('sync-export-dir'), false, 'no export form for an officer');
+    assert.equal(html.includes('Send again: registration'), false, 'no requeue for an officer');
   });
 
   it('renders the dashboard cards with the live counts', async () => {

@@ -99,7 +99,8 @@ describe('sync store (against the real Router)', () => {
       writeFileSync(file, 'x');
       await store.getState().exportTo(join(file, 'usb'));
       assert.equal(syncSelectors.exported(store.getState()).status, 'failed');
-      assert.equal(syncSelectors.exported(store.getState()).error?.code, 'ERR_SYNC_EXPORT_FAILED');
+      // the destination is checked before anything is written: a path through a file is not a folder
+      assert.equal(syncSelectors.exported(store.getState()).error?.code, 'ERR_SYNC_EXPORT_DIR_NOT_A_DIRECTORY');
     } finally {
       temp.remove();
     }
