@@ -39,3 +39,9 @@ export const RTL_LANGUAGES: ReadonlySet<LanguageCode> = new Set(['ara']);
 
 /** BCP 47 tag for the document's lang attribute and number/date formatting. */
 export const BCP47: Readonly<Record<LanguageCode, string>> = { eng: 'en', por: 'pt-ST', fra: 'fr', ara: 'ar' };
+
+/**
+ * Locale of date controls: day, month, year in every UI language, as São Tomé writes dates
+ * (English would otherwise put the month first), with Latin digits, which operators type.
+ */
+export const DATE_LOCALE: Readonly<Record<LanguageCode, string>> = { eng: 'en-GB', por: 'pt-ST', fra: 'fr', ara: 'ar-u-nu-latn' };

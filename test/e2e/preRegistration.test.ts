@@ -3,6 +3,7 @@ import { after, afterEach, before, beforeEach, describe } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seriousA11yViolations } from './helpers/axe';
 import { logIn } from './helpers/logIn';
+import { shownDate } from './helpers/fillDemographics';
 import { launchChromium, startApp, type RunningApp, itSavingArtifacts } from './helpers/startApp';
 
 /** The demo server simulator's first seeded application (test/sims/mosip/preRegSeed.ts). */
@@ -76,7 +77,7 @@ describe('pre-registration fetch (browser host, demo server simulator, Debian Ch
     assert.equal(await page.inputValue('#field-fullName-por'), 'Maria da Graça Quaresma');
     assert.equal(await page.inputValue('#field-fullName-eng'), 'Maria da Graca Quaresma');
     assert.equal(await page.inputValue('#field-addressLine1-eng'), '12 Third of February Street');
-    assert.equal(await page.inputValue('#field-dateOfBirth'), '1988/03/14');
+    assert.equal(await shownDate(page, 'dateOfBirth'), '14/03/1988');
     assert.deepEqual([await page.inputValue('#field-gender'), await page.inputValue('#field-region'), await page.inputValue('#field-province')], ['FLE', 'ST', 'AGR']);
     assert.deepEqual(await seriousA11yViolations(page), [], 'demographics prefilled');
 

@@ -5,7 +5,7 @@ import { after, afterEach, before, beforeEach, describe } from 'node:test';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seriousA11yViolations } from './helpers/axe';
-import { fillDemographics } from './helpers/fillDemographics';
+import { fillDemographics, shownDate } from './helpers/fillDemographics';
 import { ARTIFACTS, launchChromium, itSavingArtifacts } from './helpers/startApp';
 import { listConfig, replaceConfig } from '../../electron/services/db/repos/syncConfig';
 import { DOCUMENT_SIZE_KEY } from '../../electron/services/registration/drafts/DraftDocuments';
@@ -117,6 +117,8 @@ describe('registration screens (browser host, real services, device simulator, D
     await shot('2-consent-blocked');
 
     await fillConsentAndDemographics();
+    // typed day first, as São Tomé writes it; kept in MOSIP's yyyy/MM/dd (the preview shows the stored value)
+    assert.equal(await shownDate(page, 'dateOfBirth'), '17/05/1990');
     assert.equal(await page.getAttribute('#field-fullName-por', 'lang'), 'pt-ST');
     assert.equal(await page.getAttribute('#field-fullName-eng', 'lang'), 'en');
     await assertA11y('demographics');
@@ -162,6 +164,7 @@ describe('registration screens (browser host, real services, device simulator, D
     assert.match(preview, /Maria da Graça/);
     assert.match(preview, /Maria da Graca/);
     assert.match(preview, /Exceptions: Left little finger/);
+    assert.match(preview, /1990\/05\/17/);
     await assertA11y('preview');
     await shot('6-preview');
     assert.equal(await page.getByRole('button', { name: 'Submit registration' }).isDisabled(), true, 'submit waits for the operator\'s confirmation');

@@ -18,6 +18,8 @@ export const PACKAGE_CLASSES: Readonly<Record<string, 'std' | 'dom' | 'node' | '
   'pdf-lib': 'std',
   react: 'dom',
   'react-dom': 'dom',
+  'react-aria-components': 'dom',
+  '@internationalized/date': 'dom',
   'react-i18next': 'dom',
   zustand: 'dom',
   'better-sqlite3-multiple-ciphers': 'node',

@@ -1,6 +1,12 @@
+import { useEffect, useState } from 'react';
+import { CalendarDate, type DateValue } from '@internationalized/date';
+import { DateField, DateInput, DateSegment, I18nProvider, Label } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { LanguageCode } from '../../../../../schemas/operators';
 import type { UiField } from '../../../../../schemas/uiSpec';
+import { formatMosipDate, parseMosipDate, today } from '../../../../../schemas/rules/ageGroups';
 import { useRegistration, useRegistrationActions } from '../../../../AppStores';
+import { DATE_LOCALE } from '../../../../i18n/resources';
 import { formSelectors } from '../../store/slices/form/selectors';
 import { pickText } from '../pickText';
 import { useUiLanguage } from '../useUiLanguage';
@@ -8,29 +14,54 @@ import { FieldIssues, issuesId } from './FieldIssues';
 import { FieldLabel } from './FieldLabel';
 import { useField } from './useField';
 
-/** `date` and `ageDate`: a date typed as yyyy/MM/dd (MOSIP's format); `ageDate` also takes an age in years. */
+/**
+ * `date` and `ageDate`: React Aria's DateField, one segment each for day, month and year in the
+ * UI language's order (17/05/1990 in Português), typed or stepped with the arrow keys; the store
+ * keeps MOSIP's yyyy/MM/dd. `ageDate` also takes an age in years.
+ */
 export function AgeDateField({ field }: Readonly<{ field: UiField }>) {
   const { t } = useTranslation();
   const ui = useUiLanguage();
   const { value, isRequired, issues } = useField(field.id);
   const age = useRegistration((s) => formSelectors.age(s.form));
   const ageGroup = useRegistration((s) => formSelectors.ageGroup(s.form));
+  const now = useRegistration((s) => s.form.now);
   const { setValue, setAge } = useRegistrationActions();
   const id = `field-${field.id}`;
   const hintId = `${id}-hint`;
+  const storedText = value?.type === 'text' ? value.value : '';
+  // The field's own state holds what is typed; the store gets a date only once it is whole. A
+  // value that changes from outside (prefill, resume, an age typed) replaces it.
+  const [date, setDate] = useState<DateValue | null>(() => toCalendarDate(storedText));
+  useEffect(() => {
+    setDate((current) => (current && formatMosipDate(current) === storedText) || (!current && storedText === '') ? current : toCalendarDate(storedText));
+  }, [storedText]);
+  const language = LanguageCode.safeParse(ui);
+  const todayDate = today(new Date(now));
   return (
     <fieldset className="field field--date">
       <legend className="field__label"><FieldLabel text={pickText(field.label, ui)} isRequired={isRequired} /></legend>
       <div className="field__languages">
-        <div className="field__language">
-          <label htmlFor={id} className="field__sublabel">{t('registration.form.date')}</label>
-          <input
-            id={id} className="input" type="text" inputMode="numeric" dir="ltr" placeholder={t('registration.form.datePlaceholder')} autoComplete="off"
-            value={value?.type === 'text' ? value.value : ''} aria-invalid={issues.length > 0} aria-describedby={`${hintId} ${issuesId(field.id)}`} aria-required={isRequired}
-            onChange={(e) => setValue(field.id, e.target.value === '' ? null : { type: 'text', value: e.target.value })}
-          />
-          <span id={hintId} className="muted">{t('registration.form.dateHint')}</span>
-        </div>
+        <I18nProvider locale={language.success ? DATE_LOCALE[language.data] : 'pt-ST'}>
+          <DateField
+            id={id} className="field__language" granularity="day" shouldForceLeadingZeros
+            value={date}
+            maxValue={field.controlType === 'ageDate' ? new CalendarDate(todayDate.year, todayDate.month, todayDate.day) : undefined}
+            isInvalid={issues.length > 0} isRequired={isRequired} validationBehavior="aria"
+            aria-describedby={`${hintId} ${issuesId(field.id)}`}
+            onChange={(next) => {
+              setDate(next);
+              const text = next ? formatMosipDate(next) : '';
+              if (text !== storedText) setValue(field.id, next ? { type: 'text', value: text } : null);
+            }}
+          >
+            <Label className="field__sublabel">{t('registration.form.date')}</Label>
+            <DateInput className="input date-input" dir="ltr" data-testid={`${id}-input`}>
+              {(segment) => <DateSegment segment={segment} className="date-input__segment" />}
+            </DateInput>
+            <span id={hintId} className="muted">{t('registration.form.dateHint')}</span>
+          </DateField>
+        </I18nProvider>
         {field.controlType === 'ageDate' && (
           <div className="field__language">
             <label htmlFor={`${id}-age`} className="field__sublabel">{t('registration.form.age')}</label>
@@ -45,4 +76,9 @@ export function AgeDateField({ field }: Readonly<{ field: UiField }>) {
       <FieldIssues fieldId={field.id} issues={issues} />
     </fieldset>
   );
+}
+
+function toCalendarDate(text: string): CalendarDate | null {
+  const parsed = text === '' ? undefined : parseMosipDate(text);
+  return parsed ? new CalendarDate(parsed.year, parsed.month, parsed.day) : null;
 }
