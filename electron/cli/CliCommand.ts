@@ -4,6 +4,8 @@ import type { Writable } from 'node:stream';
 export interface CliContext {
   /** `--data-dir` / REGCLIENT_DATA_DIR, resolved to an absolute path */
   readonly dataDir: string;
+  /** where `dataDir` came from (`--data-dir`, REGCLIENT_DATA_DIR, XDG_DATA_HOME, the default), named in refusals */
+  readonly dataDirSource?: string;
   /** `--server` / REGCLIENT_SERVER_URL, when given */
   readonly serverUrl: string | undefined;
   readonly env: NodeJS.ProcessEnv;

@@ -1,8 +1,9 @@
 import type { Writable } from 'node:stream';
-import { isAppError } from '../../schemas/errors';
-import { resolveDataDir, SERVER_URL_ENV } from '../host/defaultDataDir';
+import { AppError, isAppError } from '../../schemas/errors';
+import { locateDataDir, SERVER_URL_ENV } from '../host/defaultDataDir';
 import { toLogFormat } from '../services/log/createLogger';
 import type { CliCommand, CliContext } from './CliCommand';
+import { EXIT, EXIT_HELP, exitCodeForError } from './exitCodes';
 
 export interface CliIo {
   readonly env: NodeJS.ProcessEnv;
@@ -13,7 +14,9 @@ export interface CliIo {
 const GLOBAL_HELP = `Global options (any position):
   --data-dir DIR   data directory (env REGCLIENT_DATA_DIR)
   --server URL     MOSIP server base URL (env REGCLIENT_SERVER_URL)
-  --help           help for a command`;
+  --help           help for a command
+
+${EXIT_HELP}`;
 
 /** Pulls the global options out of argv wherever they stand; the rest stays in order. */
 export function extractGlobals(argv: readonly string[]): { dataDir?: string; server?: string; help: boolean; rest: string[] } {
@@ -52,28 +55,62 @@ export function renderHelp(commands: readonly CliCommand[]): string {
   return `Usage: regclient <command> [options]\n\nCommands:\n${lines.join('\n')}\n\n${GLOBAL_HELP}\n`;
 }
 
-/** Runs one CLI invocation and returns the exit code: 0 ok, 1 failure, 2 usage error. */
+/** Only http(s) URLs with a host: anything else fails later with a stack trace from fetch. */
+export function checkServerUrl(value: string, argument: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new AppError('ERR_CLI_BAD_SERVER_URL', { value, rule: `${argument} must be an absolute URL such as https://host` });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new AppError('ERR_CLI_BAD_SERVER_URL', { value, rule: `${argument} must use http or https, not ${url.protocol}` });
+  return value;
+}
+
+/** node:util parseArgs failures are the operator's typing, not bugs: give them a catalogue code. */
+function asArgumentError(err: unknown): AppError | undefined {
+  const code = (err as { code?: string }).code;
+  if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS_')) return undefined;
+  const rule = (err as Error).message.replace(/\. To specify .*$/s, '').replace(/^Unexpected argument '[^']*'\. /, 'unexpected argument: ');
+  const argument = /'([^']*)'/.exec((err as Error).message)?.[1] ?? code;
+  return new AppError('ERR_CLI_BAD_ARGUMENT', { argument, rule }, { cause: err });
+}
+
+function printError(io: CliIo, err: AppError): void {
+  io.stderr.write(`error ${err.code}: ${err.message}\n${JSON.stringify(err.details)}\n`);
+}
+
+/** Runs one CLI invocation and returns the exit code from the one table in exitCodes.ts. */
 export async function runCli(argv: readonly string[], commands: readonly CliCommand[], io: CliIo): Promise<number> {
   let globals: ReturnType<typeof extractGlobals>;
   try {
     globals = extractGlobals(argv);
   } catch (err) {
     io.stderr.write(`regclient: ${(err as Error).message}\n\n${GLOBAL_HELP}\n`);
-    return 2;
+    return EXIT.USAGE;
   }
   const command = findCommand(commands, globals.rest);
   if (!command) {
     if (globals.rest.length > 0) io.stderr.write(`regclient: unknown command '${globals.rest.join(' ')}'\n\n`);
     (globals.rest.length > 0 ? io.stderr : io.stdout).write(renderHelp(commands));
-    return globals.rest.length > 0 ? 2 : 0;
+    return globals.rest.length > 0 ? EXIT.USAGE : EXIT.OK;
   }
   if (globals.help) {
     io.stdout.write(`Usage: regclient ${command.words.join(' ')} [options]\n\n${command.summary}\n\n${command.usage}\n\n${GLOBAL_HELP}\n`);
-    return 0;
+    return EXIT.OK;
+  }
+  const located = locateDataDir(globals.dataDir, io.env);
+  const serverUrl = globals.server ?? (io.env[SERVER_URL_ENV] || undefined);
+  try {
+    if (serverUrl !== undefined) checkServerUrl(serverUrl, globals.server !== undefined ? '--server' : SERVER_URL_ENV);
+  } catch (err) {
+    printError(io, err as AppError);
+    return exitCodeForError(err);
   }
   const ctx: CliContext = {
-    dataDir: resolveDataDir(globals.dataDir, io.env),
-    serverUrl: globals.server ?? io.env[SERVER_URL_ENV],
+    dataDir: located.path,
+    dataDirSource: located.source,
+    serverUrl,
     env: io.env,
     stdout: io.stdout,
     stderr: io.stderr,
@@ -82,15 +119,18 @@ export async function runCli(argv: readonly string[], commands: readonly CliComm
   try {
     return await command.run(globals.rest.slice(command.words.length), ctx);
   } catch (err) {
-    if (err instanceof UsageError || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || (err as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      io.stderr.write(`regclient ${command.words.join(' ')}: ${(err as Error).message}\n\n${command.usage}\n`);
-      return 2;
+    if (err instanceof UsageError) {
+      io.stderr.write(`regclient ${command.words.join(' ')}: ${err.message}\n\n${command.usage}\n`);
+      return EXIT.USAGE;
     }
-    if (isAppError(err)) {
-      io.stderr.write(`error ${err.code}: ${err.message}\n${JSON.stringify(err.details)}\n`);
-      return 1;
+    const error = isAppError(err) ? err : asArgumentError(err);
+    if (error) {
+      printError(io, error);
+      return exitCodeForError(error);
     }
-    io.stderr.write(`regclient: internal error\n${toLogFormat(err)}\n`);
-    return 1;
+    // A bug: one sentence for the operator; the stack only when asked for (REGCLIENT_DEBUG=1).
+    io.stderr.write(`error ERR_INTERNAL: internal error (a bug) in regclient ${command.words.join(' ')}: ${(err as Error).message ?? String(err)}\n`);
+    io.stderr.write(io.env.REGCLIENT_DEBUG ? `${toLogFormat(err)}\n` : 'run it again with REGCLIENT_DEBUG=1 and send the output to support\n');
+    return exitCodeForError(err);
   }
 }

@@ -8,7 +8,8 @@ import { AppError } from '../../../schemas/errors';
 import { DEFAULT_MAX_PACKET_BYTES, type PacketBuildResult } from '../../../schemas/packet';
 import { SAMPLE_ID_SCHEMA } from '../../../schemas/registrationSampleIdSchema';
 import { systemClock } from '../../../native/time/Clock';
-import { openDataDir, PACKETS_DIR } from '../../host/openDataDir';
+import { PACKETS_DIR } from '../../host/openDataDir';
+import { openCliDataDir } from '../cliDataDir';
 import { writeFileDurably } from '../../services/packets/durableFile';
 import { runPacketBuild } from '../../services/packets/packetBuildJob';
 import { inspectPacket } from '../../services/packets/packetInspector';
@@ -129,7 +130,7 @@ async function buildWithFlags(flags: BuildFlags, input: unknown, idSchema: unkno
 async function buildInDataDir(ctx: CliContext, outDir: string | undefined, input: unknown, idSchema: unknown, maxPacketBytes: number, host: { hostName: string; hostIp: string }): Promise<PacketBuildResult> {
   const certPath = join(ctx.dataDir, REGISTRATION_CERT_PATH);
   const regCertPem = readText(certPath, () => new AppError('ERR_PACKET_REG_CERT_MISSING', { path: certPath }));
-  const data = openDataDir({ dataDir: ctx.dataDir, env: ctx.env });
+  const data = openCliDataDir(ctx);
   try {
     const service = new PacketService({
       db: data.db, audit: data.audit, clock: data.clock, packetsDir: outDir ? resolve(outDir) : join(data.dataDir, PACKETS_DIR),

@@ -1,7 +1,8 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { OutboxState, type OutboxItem, type OutboxRunSummary } from '../../../schemas/outbox';
-import { openDataDir, PACKETS_DIR, type OpenedDataDir } from '../../host/openDataDir';
+import { PACKETS_DIR, type OpenedDataDir } from '../../host/openDataDir';
+import { openCliDataDir } from '../cliDataDir';
 import { AuthService } from '../../services/auth/AuthService';
 import type { ApprovalAction } from '../../services/sync/approval/PacketApprovalService';
 import type { BackoffOptions } from '../../services/sync/backoff';
@@ -12,14 +13,17 @@ import type { CliCommand, CliContext } from '../CliCommand';
 import { readPassword } from '../readPassword';
 import { UsageError } from '../runCli';
 
-/** Opens the data dir with the sync services over it; closes it after `fn`. */
+/**
+ * Opens the data dir with the sync services over it; closes it after `fn`. Only `create` (set-up:
+ * `sync --initial`) may make a new data dir; otherwise a missing one is ERR_CLI_DATA_DIR_MISSING.
+ */
 export async function withSyncServices<T>(
   ctx: CliContext,
   credentials: { userId: string; password: string } | undefined,
   fn: (s: SyncServices, data: OpenedDataDir) => Promise<T>,
-  extra: Readonly<{ backoff?: BackoffOptions }> = {},
+  extra: Readonly<{ backoff?: BackoffOptions; create?: boolean }> = {},
 ): Promise<T> {
-  const data = openDataDir({ dataDir: ctx.dataDir, env: ctx.env });
+  const data = openCliDataDir(ctx, { create: extra.create === true });
   try {
     const settings = new SettingsService({ db: data.db, audit: data.audit });
     const services = createSyncServices({

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { AppError, isAppError } from '../../../schemas/errors';
 import type { SyncProgress } from '../../../schemas/outbox';
-import { openDataDir } from '../../host/openDataDir';
+import { openCliDataDir } from '../cliDataDir';
 import { AppSettings } from '../../../schemas/settings';
 import { SettingsService } from '../../services/settings/SettingsService';
 import { DEFAULT_BACKOFF, type BackoffOptions } from '../../services/sync/backoff';
@@ -40,10 +40,10 @@ function printFailure(ctx: CliContext, json: boolean, err: unknown): number {
 }
 
 /** `--machine-name`: recorded in the settings (audited) before the machine check uses it. */
-function recordMachineName(ctx: CliContext, name: string): void {
+function recordMachineName(ctx: CliContext, name: string, create: boolean): void {
   const parsed = AppSettings.shape.machineName.safeParse(name);
   if (!parsed.success || parsed.data === null) throw new UsageError(`--machine-name: ${parsed.error?.issues[0]?.message ?? 'give the name'}`);
-  const data = openDataDir({ dataDir: ctx.dataDir, env: ctx.env });
+  const data = openCliDataDir(ctx, { create });
   try {
     const settings = new SettingsService({ db: data.db, audit: data.audit });
     settings.update({ ...settings.get(), machineName: parsed.data }, 'cli');
@@ -80,7 +80,7 @@ async function runSync(args: string[], ctx: CliContext): Promise<number> {
   if (baseMs !== undefined && !(Number.isInteger(baseMs) && baseMs > 0 && baseMs <= DEFAULT_BACKOFF.capMs)) {
     throw new UsageError(`--retry-base-ms must be a whole number of milliseconds, 1 to ${DEFAULT_BACKOFF.capMs}`);
   }
-  if (values['machine-name'] !== undefined) recordMachineName(ctx, values['machine-name']);
+  if (values['machine-name'] !== undefined) recordMachineName(ctx, values['machine-name'], values.initial);
   const password = await readPassword(ctx, `password for ${values.user}: `);
   const o = { initial: values.initial, full: values.full, json: values.json, maxWaitMs: maxWait * 1000, ...(baseMs ? { backoff: { ...DEFAULT_BACKOFF, baseMs } } : {}) };
   try {
@@ -91,6 +91,7 @@ async function runSync(args: string[], ctx: CliContext): Promise<number> {
 }
 
 async function runDownSync(ctx: CliContext, userId: string, password: string, o: { initial: boolean; full: boolean; json: boolean }): Promise<number> {
+  // --initial sets the machine up: only then may a new data dir be created
   return withSyncServices(ctx, { userId, password }, async (s) => {
     const mosip = s.mosip!;
     // Log in first: tpm/publickey/verify needs the session (admin-services SyncDataController @PreAuthorize).
@@ -100,7 +101,7 @@ async function runDownSync(ctx: CliContext, userId: string, password: string, o:
     if (o.json) ctx.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     else printDownSync(ctx, summary);
     return summary.jobs.every((j) => j.ok) ? 0 : 1;
-  });
+  }, { create: o.initial });
 }
 
 async function runEod(ctx: CliContext, userId: string, password: string, o: { initial: boolean; full: boolean; json: boolean; maxWaitMs: number; backoff?: BackoffOptions }): Promise<number> {
@@ -126,7 +127,7 @@ async function runEod(ctx: CliContext, userId: string, password: string, o: { in
       const clean = downSync.jobs.every((j) => j.ok) && outbox.parked.length === 0 && outbox.retrying.length === 0 && !outbox.stoppedBy;
       return clean ? 0 : 1;
     },
-    o.backoff ? { backoff: o.backoff } : {},
+    { ...(o.backoff ? { backoff: o.backoff } : {}), create: o.initial },
   );
 }
 
