@@ -8,6 +8,7 @@ import { DEFAULT_BACKOFF, type BackoffOptions } from '../../services/sync/backof
 import type { CliCommand, CliContext } from '../CliCommand';
 import { readPassword } from '../readPassword';
 import { UsageError } from '../runCli';
+import { exitCodeForError } from '../exitCodes';
 import { renderEodSummary, WHAT_TO_DO, withSyncServices } from './packets';
 import type { DownSyncSummary } from '../../../schemas/sync';
 
@@ -36,7 +37,7 @@ function printFailure(ctx: CliContext, json: boolean, err: unknown): number {
   }
   if (json) ctx.stdout.write(`${JSON.stringify({ error: { code: err.code, message: err.message, details: err.details } }, null, 2)}\n`);
   ctx.stderr.write(`error ${err.code}: ${err.message}\n${JSON.stringify(err.details)}\n${WHAT_TO_DO[err.code] ? `→ ${WHAT_TO_DO[err.code]}\n` : ''}`);
-  return 1;
+  return exitCodeForError(err);
 }
 
 /** `--machine-name`: recorded in the settings (audited) before the machine check uses it. */
