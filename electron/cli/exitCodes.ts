@@ -8,13 +8,13 @@ import { isAppError } from '../../schemas/errors';
 export const EXIT = {
   /** done; nothing left to do */
   OK: 0,
-  /** the command could not do its work, or a check failed (the error code or FAIL line says which) */
+  /** the command could not do its work or could not finish (server or network: run it again later), or a check failed */
   FAILED: 1,
   /** the command line is wrong: unknown command or option, bad value, wrong kind of file */
   USAGE: 2,
   /** the machine is not set up where the CLI looked: no data folder, never synced, no server address */
   NOT_SET_UP: 3,
-  /** the command ran but work is left: packets waiting for approval, on hold, parked or retrying; no usable device */
+  /** the command ran to the end but a person must act: packets waiting for approval, on hold or parked; no usable device */
   INCOMPLETE: 4,
   /** a bug: an error without a catalogue code (report it with the log) */
   INTERNAL: 70,
@@ -44,8 +44,8 @@ export function exitCodeForError(err: unknown): ExitCode {
 /** The one-line meaning of each exit code, for `regclient --help`. */
 export const EXIT_HELP = `Exit codes:
   ${EXIT.OK}   done, nothing left to do
-  ${EXIT.FAILED}   failed: an error code or a FAIL line says what and what to do
+  ${EXIT.FAILED}   failed or could not finish (server, network: run again later); an error code or FAIL line says what to do
   ${EXIT.USAGE}   the command line is wrong (unknown command or option, bad value, wrong file)
   ${EXIT.NOT_SET_UP}   not set up: no data folder where it looked, never synced, or no server address
-  ${EXIT.INCOMPLETE}   ran, but work is left (packets waiting for approval, on hold, parked or retrying; no usable device)
+  ${EXIT.INCOMPLETE}   ran to the end, but a person must act (packets waiting for approval, on hold or parked; no usable device)
   ${EXIT.INTERNAL}  internal error (a bug): report it with the output`;

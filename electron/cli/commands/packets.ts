@@ -11,6 +11,7 @@ import { effectiveMachineName } from '../../services/sync/machineName';
 import { SettingsService } from '../../services/settings/SettingsService';
 import type { CliCommand, CliContext } from '../CliCommand';
 import { readPassword } from '../readPassword';
+import { isNothingLeft, renderLeft, type EodLeft } from './eodLeft';
 import { UsageError } from '../runCli';
 
 /**
@@ -153,15 +154,16 @@ export const WHAT_TO_DO: Readonly<Record<string, string>> = {
   ERR_SYNC_BUSY: 'another sync (the app or another CLI) is sending this machine\'s packets: let it finish, then sync again',
 };
 
-/** The end-of-day summary: what went, what is parked and why, what to do. */
-export function renderEodSummary(s: OutboxRunSummary): string {
+/** The end-of-day summary: what went, what is parked and why, what waits for a person, what to do. */
+export function renderEodSummary(s: OutboxRunSummary, left: EodLeft = { waitingApproval: [], onHold: [], parked: [] }): string {
   const lines = [`uploaded: ${s.uploaded.length}   RID-synced: ${s.synced.length}   status changes: ${s.statusUpdated.length}`];
   for (const u of s.statusUpdated) lines.push(`  ${u.rid}  ${u.status}`);
   if (s.parked.length) lines.push(`parked (need a person): ${s.parked.length}`);
   for (const p of s.parked) lines.push(`  ${p.rid}  ${p.code}${p.details['errorCode'] ? ` ${String(p.details['errorCode'])}` : ''}  → ${WHAT_TO_DO[p.code] ?? 'tell the administrator'}`);
   if (s.retrying.length) lines.push(`waiting to retry (network or server): ${s.retrying.length} → sync again later; nothing is lost`);
+  lines.push(...renderLeft(left, new Set(s.parked.map((p) => p.rid)), WHAT_TO_DO));
   if (s.stoppedBy) lines.push(`stopped: ${s.stoppedBy.code} → ${WHAT_TO_DO[s.stoppedBy.code] ?? 'tell the administrator'}`);
-  if (!s.parked.length && !s.retrying.length && !s.stoppedBy) lines.push('nothing left to send');
+  if (!s.parked.length && !s.retrying.length && !s.stoppedBy && isNothingLeft(left)) lines.push('nothing left to send');
   return `${lines.join('\n')}\n`;
 }
 

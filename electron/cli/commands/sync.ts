@@ -8,7 +8,8 @@ import { DEFAULT_BACKOFF, type BackoffOptions } from '../../services/sync/backof
 import type { CliCommand, CliContext } from '../CliCommand';
 import { readPassword } from '../readPassword';
 import { UsageError } from '../runCli';
-import { exitCodeForError } from '../exitCodes';
+import { EXIT, exitCodeForError } from '../exitCodes';
+import { isNothingLeft, leftForAPerson } from './eodLeft';
 import { renderEodSummary, WHAT_TO_DO, withSyncServices } from './packets';
 import type { DownSyncSummary } from '../../../schemas/sync';
 
@@ -119,14 +120,16 @@ async function runEod(ctx: CliContext, userId: string, password: string, o: { in
       const statuses = await s.outbox.pollStatuses();
       const outbox = { ...sent, statusUpdated: [...sent.statusUpdated, ...statuses.statusUpdated], stoppedBy: sent.stoppedBy ?? statuses.stoppedBy };
       const limits = s.limits.check().filter((l) => l.state !== 'ok');
-      if (o.json) ctx.stdout.write(`${JSON.stringify({ downSync, outbox, limits }, null, 2)}\n`);
+      const left = leftForAPerson(s.outbox.list({}));
+      if (o.json) ctx.stdout.write(`${JSON.stringify({ downSync, outbox, left, limits }, null, 2)}\n`);
       else {
         printDownSync(ctx, downSync);
-        ctx.stdout.write(renderEodSummary(outbox));
+        ctx.stdout.write(renderEodSummary(outbox, left));
         for (const l of limits) ctx.stdout.write(`limit ${l.limit}: ${l.state} (${l.value} of ${l.threshold}) ${l.code}\n`);
       }
-      const clean = downSync.jobs.every((j) => j.ok) && outbox.parked.length === 0 && outbox.retrying.length === 0 && !outbox.stoppedBy;
-      return clean ? 0 : 1;
+      // could not finish (server, network, login) → 1; finished, but a person must act → 4
+      if (!downSync.jobs.every((j) => j.ok) || outbox.retrying.length > 0 || outbox.stoppedBy) return EXIT.FAILED;
+      return outbox.parked.length > 0 || !isNothingLeft(left) ? EXIT.INCOMPLETE : EXIT.OK;
     },
     { ...(o.backoff ? { backoff: o.backoff } : {}), create: o.initial },
   );
@@ -145,6 +148,9 @@ export const syncCommands: CliCommand[] = [
       '--retry-base-ms N  first retry delay scale in ms (default 2000; doubles per attempt, jittered, never before a 429 Retry-After)',
       '--machine-name NAME  the name the administrator registered this machine under (kept in the settings; default: the host name)',
       '--json          print the summary as JSON',
+      '',
+      'With --eod the exit code is 0 when nothing is left to send, 1 when the run could not finish (server, network, login:',
+      'sync again later), 4 when it finished but packets wait for a person (approval, on hold, parked).',
     ].join('\n'),
     run: runSync,
   },
