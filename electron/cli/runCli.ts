@@ -71,7 +71,7 @@ export function checkServerUrl(value: string, argument: string): string {
 function asArgumentError(err: unknown): AppError | undefined {
   const code = (err as { code?: string }).code;
   if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS_')) return undefined;
-  const rule = (err as Error).message.replace(/\. To specify .*$/s, '').replace(/^Unexpected argument '[^']*'\. /, 'unexpected argument: ');
+  const rule = (err as Error).message.replace(/\. To specify .*$/s, '').replace(/^Unexpected argument '[^']*'\. This command does not take positional arguments/, 'this command takes no positional arguments');
   const argument = /'([^']*)'/.exec((err as Error).message)?.[1] ?? code;
   return new AppError('ERR_CLI_BAD_ARGUMENT', { argument, rule }, { cause: err });
 }
