@@ -16,8 +16,8 @@ export interface CliContext {
 
 /**
  * One CLI command, e.g. `audit verify` or `devices list`. `run` gets the arguments after the
- * command words and returns the exit code; it throws AppError for expected failures, which the
- * CLI prints with its code and exits with 1.
+ * command words and returns an exit code from `EXIT` (exitCodes.ts); it throws AppError for expected
+ * failures, which the CLI prints with its code and exits with the code `exitCodeForError` gives.
  */
 export interface CliCommand {
   /** command words, e.g. ['audit', 'verify'] */

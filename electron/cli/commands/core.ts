@@ -7,6 +7,7 @@ import { UserId, LanguageCode } from '../../../schemas/operators';
 import type { CliCommand, CliContext } from '../CliCommand';
 import { readPassword } from '../readPassword';
 import { UsageError } from '../runCli';
+import { EXIT } from '../exitCodes';
 
 async function runAuditVerify(args: string[], ctx: CliContext): Promise<number> {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, strict: true });
@@ -16,7 +17,7 @@ async function runAuditVerify(args: string[], ctx: CliContext): Promise<number> 
     if (values.json) ctx.stdout.write(`${JSON.stringify(result)}\n`);
     else if (result.ok) ctx.stdout.write(`audit log OK: ${result.entries} entries, hash chain intact\n`);
     else ctx.stdout.write(`audit log BROKEN at entry ${result.problem!.seq}: ${result.problem!.reason} (${result.entries} entries verified before it)\n`);
-    return result.ok ? 0 : 1;
+    return result.ok ? EXIT.OK : EXIT.FAILED;
   } finally {
     data.close();
   }
@@ -48,7 +49,7 @@ async function runOperatorsAdd(args: string[], ctx: CliContext): Promise<number>
     const auth = new AuthService({ db: data.db, audit: data.audit, clock: data.clock });
     await auth.createOperator({ userId: userId.data, name: values.name, roles: roles.data, password, language: language.data }, 'cli');
     ctx.stdout.write(`operator ${userId.data} created with roles ${roles.data.join(', ')}\n`);
-    return 0;
+    return EXIT.OK;
   } catch (err) {
     if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new UsageError(`operator ${userId.data} already exists`);
     throw err;

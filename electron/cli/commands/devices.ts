@@ -95,7 +95,7 @@ async function runCapture(args: string[], ctx: CliContext): Promise<number> {
   const outcome = await client.captureWithPolicy({ modality: effective, exceptions, previousHash: '' });
   if (values.json) {
     write(ctx, JSON.stringify(outcome, null, 2));
-    return 0;
+    return EXIT.OK;
   }
   const r = outcome.result;
   write(ctx, `${effective}: attempt ${outcome.attempt} of ${outcome.attempts.length} kept, mean quality ${r.averageQuality.toFixed(1)} (threshold ${outcome.threshold})${outcome.isForceCaptured ? ', FORCE-CAPTURED' : ''}`);
@@ -103,7 +103,7 @@ async function runCapture(args: string[], ctx: CliContext): Promise<number> {
   for (const b of r.biometrics) write(ctx, `  ${(b.bioSubType ?? b.bioType).padEnd(18)} quality ${b.qualityScoreText.padEnd(5)} ISO ${Buffer.from(b.bioValue, 'base64url').length} bytes  hash ${b.hash}`);
   if (r.exceptions.length > 0) write(ctx, `exceptions: ${r.exceptions.join(', ')}`);
   for (const w of r.warnings) write(ctx, `warning: ${w}`);
-  return 0;
+  return EXIT.OK;
 }
 
 async function runStream(args: string[], ctx: CliContext): Promise<number> {
@@ -122,7 +122,7 @@ async function runStream(args: string[], ctx: CliContext): Promise<number> {
     written.push(path);
   }
   write(ctx, values.json ? JSON.stringify({ frames: written }) : `${written.length} frames written to ${outDir}`);
-  return 0;
+  return EXIT.OK;
 }
 
 export const devicesCommands: CliCommand[] = [

@@ -20,6 +20,7 @@ import { formatRid } from '../../services/packets/rid';
 import { BENCH_SAMPLE, sampleRegistration, SMALL_SAMPLE } from '../../services/packets/sampleRegistration';
 import type { CliCommand, CliContext } from '../CliCommand';
 import { UsageError } from '../runCli';
+import { EXIT } from '../exitCodes';
 import { existingFile, readPrivateKeyPem, writableFolder } from '../cliFiles';
 
 /** Where key sync stores the REGISTRATION certificate for this machine's refId. */
@@ -59,7 +60,7 @@ const sampleInput: CliCommand = {
     if (values.scale !== 'small' && values.scale !== 'bench') throw new UsageError('--scale must be small or bench');
     const sample = sampleRegistration({ now: systemClock.now(), sizes: values.scale === 'bench' ? BENCH_SAMPLE : SMALL_SAMPLE });
     ctx.stdout.write(`${JSON.stringify(sample, null, 2)}\n`);
-    return 0;
+    return EXIT.OK;
   },
 };
 
@@ -100,7 +101,7 @@ const build: CliCommand = {
       ? await buildWithFlags(values as BuildFlags, input, idSchema, maxPacketBytes, host)
       : await buildInDataDir(ctx, values.out, input, idSchema, maxPacketBytes, host);
     ctx.stdout.write(`${JSON.stringify(result)}\n`);
-    return 0;
+    return EXIT.OK;
   },
 };
 
@@ -182,7 +183,7 @@ const inspect: CliCommand = {
     const failed = report.checks.filter((c) => !c.ok);
     if (failed.length > 0) throw new AppError('ERR_PACKET_VERIFY_FAILED', { failed: failed.length, first: failed[0]!.check });
     if (!values.json) ctx.stdout.write(`packet ${report.packetId} passes all ${report.checks.length} checks\n`);
-    return 0;
+    return EXIT.OK;
   },
 };
 

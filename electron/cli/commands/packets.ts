@@ -13,6 +13,7 @@ import type { CliCommand, CliContext } from '../CliCommand';
 import { readPassword } from '../readPassword';
 import { isNothingLeft, renderLeft, type EodLeft } from './eodLeft';
 import { UsageError } from '../runCli';
+import { EXIT } from '../exitCodes';
 
 /**
  * Opens the data dir with the sync services over it; closes it after `fn`. Only `create` (set-up:
@@ -65,7 +66,7 @@ const list: CliCommand = {
     if (state && !state.success) throw new UsageError(`--status must be one of ${OutboxState.options.join(', ')}`);
     const items = await withSyncServices(ctx, undefined, async (s) => s.outbox.list(state?.data ? { state: state.data } : {}));
     ctx.stdout.write(values.json ? `${JSON.stringify(items, null, 2)}\n` : `${table(items)}\n${items.length} packet(s)\n`);
-    return 0;
+    return EXIT.OK;
   },
 };
 
@@ -84,7 +85,7 @@ function decision(action: ApprovalAction): CliCommand {
         return s.approval.decide(actor, action, { ids: positionals, ...(values.reason ? { reasonCode: values.reason } : {}) });
       });
       ctx.stdout.write(values.json ? `${JSON.stringify(decided, null, 2)}\n` : decided.map((i) => `${i.rid}  ${i.supervisorStatus}${i.reasonCode ? ` (${i.reasonCode})` : ''}\n`).join(''));
-      return 0;
+      return EXIT.OK;
     },
   };
 }
@@ -98,7 +99,7 @@ const requeue: CliCommand = {
     if (positionals.length === 0) throw new UsageError('give at least one RID');
     const items = await withSyncServices(ctx, undefined, async (s) => positionals.map((id) => s.outbox.requeue(id, 'cli')));
     ctx.stdout.write(items.map((i) => `${i.rid}  ${i.state}\n`).join(''));
-    return 0;
+    return EXIT.OK;
   },
 };
 
@@ -120,7 +121,7 @@ const exportCmd: CliCommand = {
       ctx.stdout.write(`${result.rids.length} packet(s) exported to ${result.dir} (manifest.json + manifest.json.sig)\n`);
       for (const s of result.skipped) ctx.stdout.write(`NOT exported ${s.rid}: ${s.reason}\n`);
     }
-    return result.skipped.length ? 1 : 0;
+    return result.skipped.length ? EXIT.FAILED : EXIT.OK;
   },
 };
 
@@ -138,7 +139,7 @@ const reconcile: CliCommand = {
     });
     ctx.stdout.write(values.json ? `${JSON.stringify(summary, null, 2)}\n` : `${summary.statusUpdated.map((u) => `${u.rid}  ${u.status}`).join('\n')}\n${summary.statusUpdated.length} status change(s)\n`);
     if (summary.stoppedBy) ctx.stderr.write(`stopped: ${summary.stoppedBy.code}\n`);
-    return summary.stoppedBy ? 1 : 0;
+    return summary.stoppedBy ? EXIT.FAILED : EXIT.OK;
   },
 };
 

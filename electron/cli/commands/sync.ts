@@ -102,7 +102,7 @@ async function runDownSync(ctx: CliContext, userId: string, password: string, o:
     const summary = await mosip.downSync({ full: o.full || o.initial });
     if (o.json) ctx.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     else printDownSync(ctx, summary);
-    return summary.jobs.every((j) => j.ok) ? 0 : 1;
+    return summary.jobs.every((j) => j.ok) ? EXIT.OK : EXIT.FAILED;
   }, { create: o.initial });
 }
 
