@@ -31,11 +31,8 @@ function progressBar(ctx: CliContext): (p: SyncProgress) => void {
 
 /** What an eod or sync run ended with when it could not finish: printed, never a silent exit. */
 function printFailure(ctx: CliContext, json: boolean, err: unknown): number {
-  if (!isAppError(err)) {
-    // A bug: --json readers still get an outcome; runCli prints the stack on stderr.
-    if (json) ctx.stdout.write(`${JSON.stringify({ error: { code: 'ERR_INTERNAL', message: (err as Error).message ?? String(err) } }, null, 2)}\n`);
-    throw err;
-  }
+  // A bug: runCli reports it (one line on stderr; with --json the ERR_INTERNAL object on stdout).
+  if (!isAppError(err)) throw err;
   if (json) ctx.stdout.write(`${JSON.stringify({ error: { code: err.code, message: err.message, details: err.details } }, null, 2)}\n`);
   ctx.stderr.write(`error ${err.code}: ${err.message}\n${JSON.stringify(err.details)}\n${WHAT_TO_DO[err.code] ? `→ ${WHAT_TO_DO[err.code]}\n` : ''}`);
   return exitCodeForError(err);
