@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { runCliWithEnv, type CliRun } from '../sync/cliTestBed';
+import { startStatusServer } from './statusServer';
 
 function refusal(run: CliRun): { code: string; details: { path: string; source: string } } {
   const match = /^error (ERR_[A-Z_]+): .*\n(\{.*\})\n/.exec(run.err);
@@ -26,6 +27,7 @@ describe('regclient data folder: no silent creation', () => {
     ['packets', 'list'],
     ['audit', 'verify'],
     ['packets', 'requeue', '10001100020000120261202000000'],
+    // refused before any connection: the address is never dialled
     ['sync', '--user', 'officer1', '--server', 'http://127.0.0.1:9'],
     ['sync', '--user', 'officer1', '--machine-name', 'stp-laptop', '--server', 'http://127.0.0.1:9'],
   ];
@@ -55,6 +57,17 @@ describe('regclient data folder: no silent creation', () => {
     const fromEnv = refusal(await runCliWithEnv(['packets', 'list'], { HOME: home, REGCLIENT_DATA_DIR: join(dir, 'env-dir') }));
     assert.deepEqual(fromEnv.details, { path: join(dir, 'env-dir'), source: 'REGCLIENT_DATA_DIR' });
     assert.equal(existsSync(xdg) || existsSync(join(dir, 'env-dir')), false);
+  });
+
+  it('lets sync --initial (machine set-up) create the data folder even when the server is unreachable', async () => {
+    const fresh = join(dir, 'initial');
+    // a port the OS gave out and nobody listens on any more: the login fails after the folder is made
+    const gone = await startStatusServer();
+    await gone.close();
+    const run = await runCliWithEnv(['sync', '--user', 'officer1', '--initial', '--data-dir', fresh, '--server', gone.url], { REGCLIENT_PASSWORD: 'Officer#2026' });
+    assert.equal(run.code, 1, run.err);
+    assert.match(run.err, /^error ERR_SYNC_UNREACHABLE/);
+    assert.ok(existsSync(join(fresh, 'regclient.db')), 'the set-up command created the data folder');
   });
 
   it('lets a set-up command (operators add) create the default folder; then read-only commands work on it', async () => {
