@@ -4,6 +4,8 @@ import type { Writable } from 'node:stream';
 export interface CliContext {
   /** `--data-dir` / REGCLIENT_DATA_DIR, resolved to an absolute path */
   readonly dataDir: string;
+  /** where `dataDir` came from (`--data-dir`, REGCLIENT_DATA_DIR, XDG_DATA_HOME, the default), named in refusals */
+  readonly dataDirSource?: string;
   /** `--server` / REGCLIENT_SERVER_URL, when given */
   readonly serverUrl: string | undefined;
   readonly env: NodeJS.ProcessEnv;
@@ -14,8 +16,8 @@ export interface CliContext {
 
 /**
  * One CLI command, e.g. `audit verify` or `devices list`. `run` gets the arguments after the
- * command words and returns the exit code; it throws AppError for expected failures, which the
- * CLI prints with its code and exits with 1.
+ * command words and returns an exit code from `EXIT` (exitCodes.ts); it throws AppError for expected
+ * failures, which the CLI prints with its code and exits with the code `exitCodeForError` gives.
  */
 export interface CliCommand {
   /** command words, e.g. ['audit', 'verify'] */

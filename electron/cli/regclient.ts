@@ -1,6 +1,15 @@
 import { COMMANDS } from './commands';
 import { runCli } from './runCli';
 
+// `regclient packet sample-input | head -c 50`: the reader closing the pipe is its choice, not a
+// failure; exit quietly instead of an unhandled EPIPE stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
+
 /** `regclient` — the command-line face of the same services the app uses. */
 const code = await runCli(process.argv.slice(2), COMMANDS, { env: process.env, stdout: process.stdout, stderr: process.stderr });
 process.exitCode = code;

@@ -1,22 +1,26 @@
 import type { LanguageCode } from '../../schemas/operators';
+import araCli from './locales/ara/errors.cli.json';
 import araCommon from './locales/ara/common.json';
 import araCore from './locales/ara/errors.core.json';
 import araPacket from './locales/ara/errors.packet.json';
 import araRegistration from './locales/ara/errors.registration.json';
 import araSbi from './locales/ara/errors.sbi.json';
 import araSync from './locales/ara/errors.sync.json';
+import engCli from './locales/eng/errors.cli.json';
 import engCommon from './locales/eng/common.json';
 import engCore from './locales/eng/errors.core.json';
 import engPacket from './locales/eng/errors.packet.json';
 import engRegistration from './locales/eng/errors.registration.json';
 import engSbi from './locales/eng/errors.sbi.json';
 import engSync from './locales/eng/errors.sync.json';
+import fraCli from './locales/fra/errors.cli.json';
 import fraCommon from './locales/fra/common.json';
 import fraCore from './locales/fra/errors.core.json';
 import fraPacket from './locales/fra/errors.packet.json';
 import fraRegistration from './locales/fra/errors.registration.json';
 import fraSbi from './locales/fra/errors.sbi.json';
 import fraSync from './locales/fra/errors.sync.json';
+import porCli from './locales/por/errors.cli.json';
 import porCommon from './locales/por/common.json';
 import porCore from './locales/por/errors.core.json';
 import porPacket from './locales/por/errors.packet.json';
@@ -29,10 +33,10 @@ import porSync from './locales/por/errors.sync.json';
  * its translations; a test checks every error code has one in every language.
  */
 export const RESOURCES = {
-  eng: { common: engCommon, errors: { ...engCore, ...engSbi, ...engPacket, ...engSync, ...engRegistration } },
-  por: { common: porCommon, errors: { ...porCore, ...porSbi, ...porPacket, ...porSync, ...porRegistration } },
-  fra: { common: fraCommon, errors: { ...fraCore, ...fraSbi, ...fraPacket, ...fraSync, ...fraRegistration } },
-  ara: { common: araCommon, errors: { ...araCore, ...araSbi, ...araPacket, ...araSync, ...araRegistration } },
+  eng: { common: engCommon, errors: { ...engCore, ...engSbi, ...engPacket, ...engSync, ...engRegistration, ...engCli } },
+  por: { common: porCommon, errors: { ...porCore, ...porSbi, ...porPacket, ...porSync, ...porRegistration, ...porCli } },
+  fra: { common: fraCommon, errors: { ...fraCore, ...fraSbi, ...fraPacket, ...fraSync, ...fraRegistration, ...fraCli } },
+  ara: { common: araCommon, errors: { ...araCore, ...araSbi, ...araPacket, ...araSync, ...araRegistration, ...araCli } },
 } as const satisfies Record<LanguageCode, { common: object; errors: object }>;
 
 export const RTL_LANGUAGES: ReadonlySet<LanguageCode> = new Set(['ara']);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cliErrors } from './cliErrors';
 import { coreErrors } from './coreErrors';
 import { packetErrors } from './packetErrors';
 import { registrationErrors } from './registrationErrors';
@@ -20,6 +21,7 @@ export const ERRORS = {
   ...packetErrors,
   ...syncErrors,
   ...registrationErrors,
+  ...cliErrors,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -1,5 +1,5 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SbiClient } from '../../../native/sbi/SbiClient';
 import { parsePortRange } from '../../../native/sbi/SbiClientOptions';
@@ -8,6 +8,8 @@ import { SBI_OPERATOR_ACTIONS } from '../../../schemas/errors/sbiErrors';
 import { BioSubType, Modality } from '../../../schemas/sbi';
 import type { CliCommand, CliContext } from '../CliCommand';
 import { UsageError } from '../runCli';
+import { readCertificatePem, writableFolder } from '../cliFiles';
+import { EXIT } from '../exitCodes';
 
 /**
  * `regclient devices list|capture|stream`: the SBI client from the command line, for integrators
@@ -28,7 +30,7 @@ const COMMON_USAGE = `  --trust-ca PEM      trust this device CA certificate (re
 
 async function clientFrom(values: { 'trust-ca': string[]; ports: string; 'hash-chain': string }): Promise<SbiClient> {
   const trust = new TrustStore();
-  for (const path of values['trust-ca']) trust.addPem(await readFile(resolve(path), 'utf8'));
+  for (const path of values['trust-ca']) trust.addPem(readCertificatePem('--trust-ca', path));
   let ports: { from: number; to: number } | number[];
   try {
     // FROM-TO, or a comma list (tests pass the simulator's OS-assigned ports)
@@ -49,9 +51,11 @@ async function runList(args: string[], ctx: CliContext): Promise<number> {
   const { values } = parseArgs({ args, options: COMMON_OPTIONS, strict: true });
   const client = await clientFrom(values);
   const result = await client.discover();
+  // Nothing usable is not success: a script must not go on to capture with no device.
+  const code = result.devices.length === 0 ? EXIT.INCOMPLETE : EXIT.OK;
   if (values.json) {
     write(ctx, JSON.stringify(result, null, 2));
-    return 0;
+    return code;
   }
   write(ctx, `scanned ${result.scannedPorts} ports in ${result.elapsedMs.toFixed(0)} ms`);
   for (const d of result.devices) {
@@ -63,7 +67,8 @@ async function runList(args: string[], ctx: CliContext): Promise<number> {
   }
   if (result.devices.length === 0 && result.rejected.length === 0) write(ctx, '  no device service answered');
   if (values['trust-ca'].length === 0 && result.rejected.some((r) => r.code === 'ERR_SBI_CERT_UNTRUSTED')) write(ctx, 'hint: no trust anchor given; pass --trust-ca with the device CA certificate');
-  return 0;
+  if (code !== EXIT.OK) write(ctx, `no usable device (exit ${code}): connect the device and start its SBI service, or fix what each rejected line says`);
+  return code;
 }
 
 /** `left-thumb` / `Left Thumb` / `left-index` → MDS name. */
@@ -90,7 +95,7 @@ async function runCapture(args: string[], ctx: CliContext): Promise<number> {
   const outcome = await client.captureWithPolicy({ modality: effective, exceptions, previousHash: '' });
   if (values.json) {
     write(ctx, JSON.stringify(outcome, null, 2));
-    return 0;
+    return EXIT.OK;
   }
   const r = outcome.result;
   write(ctx, `${effective}: attempt ${outcome.attempt} of ${outcome.attempts.length} kept, mean quality ${r.averageQuality.toFixed(1)} (threshold ${outcome.threshold})${outcome.isForceCaptured ? ', FORCE-CAPTURED' : ''}`);
@@ -98,7 +103,7 @@ async function runCapture(args: string[], ctx: CliContext): Promise<number> {
   for (const b of r.biometrics) write(ctx, `  ${(b.bioSubType ?? b.bioType).padEnd(18)} quality ${b.qualityScoreText.padEnd(5)} ISO ${Buffer.from(b.bioValue, 'base64url').length} bytes  hash ${b.hash}`);
   if (r.exceptions.length > 0) write(ctx, `exceptions: ${r.exceptions.join(', ')}`);
   for (const w of r.warnings) write(ctx, `warning: ${w}`);
-  return 0;
+  return EXIT.OK;
 }
 
 async function runStream(args: string[], ctx: CliContext): Promise<number> {
@@ -108,8 +113,7 @@ async function runStream(args: string[], ctx: CliContext): Promise<number> {
   const frames = Number(values.frames);
   if (!Number.isInteger(frames) || frames < 1) throw new UsageError('--frames must be a positive integer');
   if (!values.out) throw new UsageError('--out DIR is required');
-  const outDir = resolve(values.out);
-  await mkdir(outDir, { recursive: true });
+  const outDir = writableFolder('--out', values.out);
   const client = await clientFrom(values);
   const written: string[] = [];
   for await (const frame of client.stream({ modality: modality.data, maxFrames: frames })) {
@@ -118,11 +122,11 @@ async function runStream(args: string[], ctx: CliContext): Promise<number> {
     written.push(path);
   }
   write(ctx, values.json ? JSON.stringify({ frames: written }) : `${written.length} frames written to ${outDir}`);
-  return 0;
+  return EXIT.OK;
 }
 
 export const devicesCommands: CliCommand[] = [
-  { words: ['devices', 'list'], summary: 'discover biometric devices (SBI) and show their verified state', usage: COMMON_USAGE, run: runList },
+  { words: ['devices', 'list'], summary: 'discover biometric devices (SBI) and show their verified state; exit 4 when none is usable', usage: COMMON_USAGE, run: runList },
   {
     words: ['devices', 'capture'],
     summary: 'capture one modality with every device check and the quality policy',

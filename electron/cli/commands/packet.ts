@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,7 +8,8 @@ import { AppError } from '../../../schemas/errors';
 import { DEFAULT_MAX_PACKET_BYTES, type PacketBuildResult } from '../../../schemas/packet';
 import { SAMPLE_ID_SCHEMA } from '../../../schemas/registrationSampleIdSchema';
 import { systemClock } from '../../../native/time/Clock';
-import { openDataDir, PACKETS_DIR } from '../../host/openDataDir';
+import { PACKETS_DIR } from '../../host/openDataDir';
+import { openCliDataDir } from '../cliDataDir';
 import { writeFileDurably } from '../../services/packets/durableFile';
 import { runPacketBuild } from '../../services/packets/packetBuildJob';
 import { inspectPacket } from '../../services/packets/packetInspector';
@@ -19,6 +20,8 @@ import { formatRid } from '../../services/packets/rid';
 import { BENCH_SAMPLE, sampleRegistration, SMALL_SAMPLE } from '../../services/packets/sampleRegistration';
 import type { CliCommand, CliContext } from '../CliCommand';
 import { UsageError } from '../runCli';
+import { EXIT } from '../exitCodes';
+import { existingFile, readPrivateKeyPem, writableFolder } from '../cliFiles';
 
 /** Where key sync stores the REGISTRATION certificate for this machine's refId. */
 export { REGISTRATION_CERT_PATH } from '../../services/packets/DataDirPacketBuilder';
@@ -57,7 +60,7 @@ const sampleInput: CliCommand = {
     if (values.scale !== 'small' && values.scale !== 'bench') throw new UsageError('--scale must be small or bench');
     const sample = sampleRegistration({ now: systemClock.now(), sizes: values.scale === 'bench' ? BENCH_SAMPLE : SMALL_SAMPLE });
     ctx.stdout.write(`${JSON.stringify(sample, null, 2)}\n`);
-    return 0;
+    return EXIT.OK;
   },
 };
 
@@ -98,7 +101,7 @@ const build: CliCommand = {
       ? await buildWithFlags(values as BuildFlags, input, idSchema, maxPacketBytes, host)
       : await buildInDataDir(ctx, values.out, input, idSchema, maxPacketBytes, host);
     ctx.stdout.write(`${JSON.stringify(result)}\n`);
-    return 0;
+    return EXIT.OK;
   },
 };
 
@@ -106,6 +109,8 @@ type BuildFlags = { 'reg-cert': string; 'machine-key': string; out?: string; seq
 
 async function buildWithFlags(flags: BuildFlags, input: unknown, idSchema: unknown, maxPacketBytes: number, host: { hostName: string; hostIp: string }): Promise<PacketBuildResult> {
   if (!flags.out) throw new UsageError('--out DIR is required with --reg-cert/--machine-key');
+  // before the build: a bad --out must fail in a moment, not after (or instead of) the work
+  const dir = writableFolder('--out', flags.out);
   const regCertPem = readText(resolve(flags['reg-cert']), () => new AppError('ERR_PACKET_REG_CERT_MISSING', { path: resolve(flags['reg-cert']) }));
   const keyPath = resolve(flags['machine-key']);
   let machineKey: KeyObject;
@@ -120,8 +125,6 @@ async function buildWithFlags(flags: BuildFlags, input: unknown, idSchema: unkno
   const sequence = flags.sequence ? Number(flags.sequence) : 1;
   const rid = typeof routing.rid === 'string' ? routing.rid : formatRid(String(routing.centreId ?? ''), String(routing.machineId ?? ''), sequence, now);
   const out = await runPacketBuild({ input, idSchema, rid, now, regCertPem, machineKeyPkcs8: machineKey.export({ format: 'der', type: 'pkcs8' }), host, maxPacketBytes });
-  const dir = resolve(flags.out);
-  await mkdir(dir, { recursive: true });
   const file = await writeFileDurably(dir, `${out.packetId}.zip`, out.bytes);
   return { rid: out.rid, packetId: out.packetId, file, sha256: out.sha256, size: out.bytes.length };
 }
@@ -129,10 +132,11 @@ async function buildWithFlags(flags: BuildFlags, input: unknown, idSchema: unkno
 async function buildInDataDir(ctx: CliContext, outDir: string | undefined, input: unknown, idSchema: unknown, maxPacketBytes: number, host: { hostName: string; hostIp: string }): Promise<PacketBuildResult> {
   const certPath = join(ctx.dataDir, REGISTRATION_CERT_PATH);
   const regCertPem = readText(certPath, () => new AppError('ERR_PACKET_REG_CERT_MISSING', { path: certPath }));
-  const data = openDataDir({ dataDir: ctx.dataDir, env: ctx.env });
+  const packetsDir = outDir ? writableFolder('--out', outDir) : undefined;
+  const data = openCliDataDir(ctx);
   try {
     const service = new PacketService({
-      db: data.db, audit: data.audit, clock: data.clock, packetsDir: outDir ? resolve(outDir) : join(data.dataDir, PACKETS_DIR),
+      db: data.db, audit: data.audit, clock: data.clock, packetsDir: packetsDir ?? join(data.dataDir, PACKETS_DIR),
       builder: runPacketBuild, idSchema, regCertPem, host, maxPacketBytes,
       machineKeyPkcs8: data.machineKey.privateKey.export({ format: 'der', type: 'pkcs8' }),
     });
@@ -160,15 +164,9 @@ const inspect: CliCommand = {
       strict: true,
     });
     if (!values.packet || !values['reg-key']) throw new UsageError('--packet FILE and --reg-key PEM are required');
-    const packetPath = resolve(values.packet);
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(packetPath);
-    } catch (err) {
-      if ((err as { code?: string }).code === 'ENOENT') throw new AppError('ERR_PACKET_NOT_FOUND', { path: packetPath }, { cause: err });
-      throw err;
-    }
-    const regKey = createPrivateKey(readText(resolve(values['reg-key']), () => new UsageError(`--reg-key file not found: ${values['reg-key']}`)));
+    const packetPath = existingFile('--packet', values.packet, (path) => new AppError('ERR_PACKET_NOT_FOUND', { path }));
+    const regKey = readPrivateKeyPem('--reg-key', values['reg-key']);
+    const bytes = await readFile(packetPath);
     const machineCert = values['machine-cert'];
     const regCert = values['reg-cert'];
     const report = await inspectPacket({
@@ -185,7 +183,7 @@ const inspect: CliCommand = {
     const failed = report.checks.filter((c) => !c.ok);
     if (failed.length > 0) throw new AppError('ERR_PACKET_VERIFY_FAILED', { failed: failed.length, first: failed[0]!.check });
     if (!values.json) ctx.stdout.write(`packet ${report.packetId} passes all ${report.checks.length} checks\n`);
-    return 0;
+    return EXIT.OK;
   },
 };
 

@@ -2,7 +2,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { OutboxState, type OutboxItem, type OutboxRunSummary } from '../../../schemas/outbox';
 import { AppError } from '../../../schemas/errors';
-import { openDataDir, PACKETS_DIR, type OpenedDataDir } from '../../host/openDataDir';
+import { PACKETS_DIR, type OpenedDataDir } from '../../host/openDataDir';
+import { openCliDataDir } from '../cliDataDir';
 import { AuthService } from '../../services/auth/AuthService';
 import type { ApprovalAction } from '../../services/sync/approval/PacketApprovalService';
 import type { BackoffOptions } from '../../services/sync/backoff';
@@ -11,16 +12,21 @@ import { effectiveMachineName } from '../../services/sync/machineName';
 import { SettingsService } from '../../services/settings/SettingsService';
 import type { CliCommand, CliContext } from '../CliCommand';
 import { readPassword } from '../readPassword';
+import { isNothingLeft, renderLeft, type EodLeft } from './eodLeft';
 import { UsageError } from '../runCli';
+import { EXIT } from '../exitCodes';
 
-/** Opens the data dir with the sync services over it; closes it after `fn`. */
+/**
+ * Opens the data dir with the sync services over it; closes it after `fn`. Only `create` (set-up:
+ * `sync --initial`) may make a new data dir; otherwise a missing one is ERR_CLI_DATA_DIR_MISSING.
+ */
 export async function withSyncServices<T>(
   ctx: CliContext,
   credentials: { userId: string; password: string } | undefined,
   fn: (s: SyncServices, data: OpenedDataDir) => Promise<T>,
-  extra: Readonly<{ backoff?: BackoffOptions }> = {},
+  extra: Readonly<{ backoff?: BackoffOptions; create?: boolean }> = {},
 ): Promise<T> {
-  const data = openDataDir({ dataDir: ctx.dataDir, env: ctx.env });
+  const data = openCliDataDir(ctx, { create: extra.create === true });
   try {
     const settings = new SettingsService({ db: data.db, audit: data.audit });
     const services = createSyncServices({
@@ -61,7 +67,7 @@ const list: CliCommand = {
     if (state && !state.success) throw new UsageError(`--status must be one of ${OutboxState.options.join(', ')}`);
     const items = await withSyncServices(ctx, undefined, async (s) => s.outbox.list(state?.data ? { state: state.data } : {}));
     ctx.stdout.write(values.json ? `${JSON.stringify(items, null, 2)}\n` : `${table(items)}\n${items.length} packet(s)\n`);
-    return 0;
+    return EXIT.OK;
   },
 };
 
@@ -80,7 +86,7 @@ function decision(action: ApprovalAction): CliCommand {
         return s.approval.decide(actor, action, { ids: positionals, ...(values.reason ? { reasonCode: values.reason } : {}) });
       });
       ctx.stdout.write(values.json ? `${JSON.stringify(decided, null, 2)}\n` : decided.map((i) => `${i.rid}  ${i.supervisorStatus}${i.reasonCode ? ` (${i.reasonCode})` : ''}\n`).join(''));
-      return 0;
+      return EXIT.OK;
     },
   };
 }
@@ -94,7 +100,7 @@ const requeue: CliCommand = {
     if (positionals.length === 0) throw new UsageError('give at least one RID');
     const items = await withSyncServices(ctx, undefined, async (s) => positionals.map((id) => s.outbox.requeue(id, 'cli')));
     ctx.stdout.write(items.map((i) => `${i.rid}  ${i.state}\n`).join(''));
-    return 0;
+    return EXIT.OK;
   },
 };
 
@@ -118,7 +124,7 @@ const exportCmd: CliCommand = {
       ctx.stdout.write(`${result.rids.length} packet(s) exported to ${result.dir} (manifest.json + manifest.json.sig)\n`);
       for (const s of result.skipped) ctx.stdout.write(`NOT exported ${s.rid}: ${s.reason}\n`);
     }
-    return result.skipped.length ? 1 : 0;
+    return result.skipped.length ? EXIT.FAILED : EXIT.OK;
   },
 };
 
@@ -136,7 +142,7 @@ const reconcile: CliCommand = {
     });
     ctx.stdout.write(values.json ? `${JSON.stringify(summary, null, 2)}\n` : `${summary.statusUpdated.map((u) => `${u.rid}  ${u.status}`).join('\n')}\n${summary.statusUpdated.length} status change(s)\n`);
     if (summary.stoppedBy) ctx.stderr.write(`stopped: ${summary.stoppedBy.code}\n`);
-    return summary.stoppedBy ? 1 : 0;
+    return summary.stoppedBy ? EXIT.FAILED : EXIT.OK;
   },
 };
 
@@ -152,15 +158,16 @@ export const WHAT_TO_DO: Readonly<Record<string, string>> = {
   ERR_SYNC_BUSY: 'another sync (the app or another CLI) is sending this machine\'s packets: let it finish, then sync again',
 };
 
-/** The end-of-day summary: what went, what is parked and why, what to do. */
-export function renderEodSummary(s: OutboxRunSummary): string {
+/** The end-of-day summary: what went, what is parked and why, what waits for a person, what to do. */
+export function renderEodSummary(s: OutboxRunSummary, left: EodLeft = { waitingApproval: [], onHold: [], parked: [] }): string {
   const lines = [`uploaded: ${s.uploaded.length}   RID-synced: ${s.synced.length}   status changes: ${s.statusUpdated.length}`];
   for (const u of s.statusUpdated) lines.push(`  ${u.rid}  ${u.status}`);
   if (s.parked.length) lines.push(`parked (need a person): ${s.parked.length}`);
   for (const p of s.parked) lines.push(`  ${p.rid}  ${p.code}${p.details['errorCode'] ? ` ${String(p.details['errorCode'])}` : ''}  → ${WHAT_TO_DO[p.code] ?? 'tell the administrator'}`);
   if (s.retrying.length) lines.push(`waiting to retry (network or server): ${s.retrying.length} → sync again later; nothing is lost`);
+  lines.push(...renderLeft(left, new Set(s.parked.map((p) => p.rid)), WHAT_TO_DO));
   if (s.stoppedBy) lines.push(`stopped: ${s.stoppedBy.code} → ${WHAT_TO_DO[s.stoppedBy.code] ?? 'tell the administrator'}`);
-  if (!s.parked.length && !s.retrying.length && !s.stoppedBy) lines.push('nothing left to send');
+  if (!s.parked.length && !s.retrying.length && !s.stoppedBy && isNothingLeft(left)) lines.push('nothing left to send');
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,13 +1,15 @@
 import { parseArgs } from 'node:util';
 import { AppError, isAppError } from '../../../schemas/errors';
 import type { SyncProgress } from '../../../schemas/outbox';
-import { openDataDir } from '../../host/openDataDir';
+import { openCliDataDir } from '../cliDataDir';
 import { AppSettings } from '../../../schemas/settings';
 import { SettingsService } from '../../services/settings/SettingsService';
 import { DEFAULT_BACKOFF, type BackoffOptions } from '../../services/sync/backoff';
 import type { CliCommand, CliContext } from '../CliCommand';
 import { readPassword } from '../readPassword';
 import { UsageError } from '../runCli';
+import { EXIT, exitCodeForError } from '../exitCodes';
+import { isNothingLeft, leftForAPerson } from './eodLeft';
 import { renderEodSummary, WHAT_TO_DO, withSyncServices } from './packets';
 import type { DownSyncSummary } from '../../../schemas/sync';
 
@@ -29,21 +31,18 @@ function progressBar(ctx: CliContext): (p: SyncProgress) => void {
 
 /** What an eod or sync run ended with when it could not finish: printed, never a silent exit. */
 function printFailure(ctx: CliContext, json: boolean, err: unknown): number {
-  if (!isAppError(err)) {
-    // A bug: --json readers still get an outcome; runCli prints the stack on stderr.
-    if (json) ctx.stdout.write(`${JSON.stringify({ error: { code: 'ERR_INTERNAL', message: (err as Error).message ?? String(err) } }, null, 2)}\n`);
-    throw err;
-  }
+  // A bug: runCli reports it (one line on stderr; with --json the ERR_INTERNAL object on stdout).
+  if (!isAppError(err)) throw err;
   if (json) ctx.stdout.write(`${JSON.stringify({ error: { code: err.code, message: err.message, details: err.details } }, null, 2)}\n`);
   ctx.stderr.write(`error ${err.code}: ${err.message}\n${JSON.stringify(err.details)}\n${WHAT_TO_DO[err.code] ? `→ ${WHAT_TO_DO[err.code]}\n` : ''}`);
-  return 1;
+  return exitCodeForError(err);
 }
 
 /** `--machine-name`: recorded in the settings (audited) before the machine check uses it. */
-function recordMachineName(ctx: CliContext, name: string): void {
+function recordMachineName(ctx: CliContext, name: string, create: boolean): void {
   const parsed = AppSettings.shape.machineName.safeParse(name);
   if (!parsed.success || parsed.data === null) throw new UsageError(`--machine-name: ${parsed.error?.issues[0]?.message ?? 'give the name'}`);
-  const data = openDataDir({ dataDir: ctx.dataDir, env: ctx.env });
+  const data = openCliDataDir(ctx, { create });
   try {
     const settings = new SettingsService({ db: data.db, audit: data.audit });
     settings.update({ ...settings.get(), machineName: parsed.data }, 'cli');
@@ -80,7 +79,7 @@ async function runSync(args: string[], ctx: CliContext): Promise<number> {
   if (baseMs !== undefined && !(Number.isInteger(baseMs) && baseMs > 0 && baseMs <= DEFAULT_BACKOFF.capMs)) {
     throw new UsageError(`--retry-base-ms must be a whole number of milliseconds, 1 to ${DEFAULT_BACKOFF.capMs}`);
   }
-  if (values['machine-name'] !== undefined) recordMachineName(ctx, values['machine-name']);
+  if (values['machine-name'] !== undefined) recordMachineName(ctx, values['machine-name'], values.initial);
   const password = await readPassword(ctx, `password for ${values.user}: `);
   const o = { initial: values.initial, full: values.full, json: values.json, maxWaitMs: maxWait * 1000, ...(baseMs ? { backoff: { ...DEFAULT_BACKOFF, baseMs } } : {}) };
   try {
@@ -91,6 +90,7 @@ async function runSync(args: string[], ctx: CliContext): Promise<number> {
 }
 
 async function runDownSync(ctx: CliContext, userId: string, password: string, o: { initial: boolean; full: boolean; json: boolean }): Promise<number> {
+  // --initial sets the machine up: only then may a new data dir be created
   return withSyncServices(ctx, { userId, password }, async (s) => {
     const mosip = s.mosip!;
     // Log in first: tpm/publickey/verify needs the session (admin-services SyncDataController @PreAuthorize).
@@ -99,8 +99,8 @@ async function runDownSync(ctx: CliContext, userId: string, password: string, o:
     const summary = await mosip.downSync({ full: o.full || o.initial });
     if (o.json) ctx.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     else printDownSync(ctx, summary);
-    return summary.jobs.every((j) => j.ok) ? 0 : 1;
-  });
+    return summary.jobs.every((j) => j.ok) ? EXIT.OK : EXIT.FAILED;
+  }, { create: o.initial });
 }
 
 async function runEod(ctx: CliContext, userId: string, password: string, o: { initial: boolean; full: boolean; json: boolean; maxWaitMs: number; backoff?: BackoffOptions }): Promise<number> {
@@ -117,16 +117,18 @@ async function runEod(ctx: CliContext, userId: string, password: string, o: { in
       const statuses = await s.outbox.pollStatuses();
       const outbox = { ...sent, statusUpdated: [...sent.statusUpdated, ...statuses.statusUpdated], stoppedBy: sent.stoppedBy ?? statuses.stoppedBy };
       const limits = s.limits.check().filter((l) => l.state !== 'ok');
-      if (o.json) ctx.stdout.write(`${JSON.stringify({ downSync, outbox, limits }, null, 2)}\n`);
+      const left = leftForAPerson(s.outbox.list({}));
+      if (o.json) ctx.stdout.write(`${JSON.stringify({ downSync, outbox, left, limits }, null, 2)}\n`);
       else {
         printDownSync(ctx, downSync);
-        ctx.stdout.write(renderEodSummary(outbox));
+        ctx.stdout.write(renderEodSummary(outbox, left));
         for (const l of limits) ctx.stdout.write(`limit ${l.limit}: ${l.state} (${l.value} of ${l.threshold}) ${l.code}\n`);
       }
-      const clean = downSync.jobs.every((j) => j.ok) && outbox.parked.length === 0 && outbox.retrying.length === 0 && !outbox.stoppedBy;
-      return clean ? 0 : 1;
+      // could not finish (server, network, login) → 1; finished, but a person must act → 4
+      if (!downSync.jobs.every((j) => j.ok) || outbox.retrying.length > 0 || outbox.stoppedBy) return EXIT.FAILED;
+      return outbox.parked.length > 0 || !isNothingLeft(left) ? EXIT.INCOMPLETE : EXIT.OK;
     },
-    o.backoff ? { backoff: o.backoff } : {},
+    { ...(o.backoff ? { backoff: o.backoff } : {}), create: o.initial },
   );
 }
 
@@ -143,6 +145,9 @@ export const syncCommands: CliCommand[] = [
       '--retry-base-ms N  first retry delay scale in ms (default 2000; doubles per attempt, jittered, never before a 429 Retry-After)',
       '--machine-name NAME  the name the administrator registered this machine under (kept in the settings; default: the host name)',
       '--json          print the summary as JSON',
+      '',
+      'With --eod the exit code is 0 when nothing is left to send, 1 when the run could not finish (server, network, login:',
+      'sync again later), 4 when it finished but packets wait for a person (approval, on hold, parked).',
     ].join('\n'),
     run: runSync,
   },

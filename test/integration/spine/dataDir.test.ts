@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, writeFileSync, unlinkSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync, unlinkSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, it } from 'node:test';
@@ -16,6 +16,8 @@ import { readWrappedSecret } from '../../../native/keystore/wrappedSecretFile';
 import { openDatabase } from '../../../electron/services/db/openDatabase';
 import { throwsWithCode } from '../../helpers/assertAppError';
 import { makeTempDir } from '../../helpers/tempDir';
+import { makeTestPki } from '../../helpers/packetKeys';
+import { REGISTRATION_CERT_PATH } from '../../../electron/services/packets/DataDirPacketBuilder';
 import '../../helpers/openTestDataDir';
 
 const PERSONAL = { userId: 'mquaresma', name: 'Maria Quaresma Neves da Silva' };
@@ -181,6 +183,9 @@ describe('regclient audit verify / doctor', () => {
   });
 
   it('doctor reports database, machine key and audit log', async () => {
+    // a synced machine: without the REGISTRATION certificate doctor fails (test/integration/cli/doctor.test.ts)
+    mkdirSync(join(temp.path, 'certs'));
+    writeFileSync(join(temp.path, REGISTRATION_CERT_PATH), makeTestPki(Date.now()).regCertPem);
     const r = await cli(['doctor', '--data-dir', temp.path]);
     assert.equal(r.code, 0, r.out + r.err);
     assert.match(r.out, new RegExp(`OK\\s+database\\s+opens with its key, encrypted, schema version ${LATEST_SCHEMA_VERSION}`));

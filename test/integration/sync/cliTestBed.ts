@@ -18,13 +18,18 @@ export interface CliRun {
 
 /** Runs one `regclient` invocation in process, as an operator types it, and captures its output. */
 export async function runCliCaptured(dataDir: string, server: string, argv: readonly string[], password: string): Promise<CliRun> {
+  return runCliWithEnv(['--data-dir', dataDir, '--server', server, ...argv], { REGCLIENT_PASSWORD: password });
+}
+
+/** Runs `regclient argv` in process with exactly `env` (no global options added): for data-dir and server defaults. */
+export async function runCliWithEnv(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
   let err = '';
   stdout.on('data', (c: Buffer) => (out += c.toString()));
   stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const code = await runCli(['--data-dir', dataDir, '--server', server, ...argv], COMMANDS, { env: { REGCLIENT_PASSWORD: password }, stdout, stderr });
+  const code = await runCli(argv, COMMANDS, { env, stdout, stderr });
   return { code, out, err };
 }
 

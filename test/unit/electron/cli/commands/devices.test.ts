@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { devicesCommands } from '../../../../../electron/cli/commands/devices';
@@ -80,5 +81,28 @@ describe('regclient devices', () => {
   it('refuses an unknown modality as a usage error', async () => {
     const { code } = await cli('devices', 'capture', '--modality', 'palm');
     assert.equal(code, 2);
+  });
+
+  it('exits 4 (no usable device) when every device is rejected, and says so', async () => {
+    const stdout = sink();
+    // no --trust-ca: every device certificate is untrusted
+    const code = await runCli(['devices', 'list', '--data-dir', dir, '--ports', simulator.ports.join(',')], devicesCommands, { env: {}, stdout, stderr: sink() });
+    assert.equal(code, 4, stdout.text());
+    assert.equal((stdout.text().match(/rejected: ERR_SBI_CERT_UNTRUSTED/g) ?? []).length, simulator.ports.length);
+    assert.match(stdout.text(), /^no usable device \(exit 4\)/m);
+    const json = await runCli(['devices', 'list', '--json', '--data-dir', dir, '--ports', simulator.ports.join(',')], devicesCommands, { env: {}, stdout: sink(), stderr: sink() });
+    assert.equal(json, 4);
+  });
+
+  it('exits 4 when no device service answers', async () => {
+    // a port the OS gave out and nobody listens on any more
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const stdout = sink();
+    const code = await runCli(['devices', 'list', '--data-dir', dir, '--trust-ca', caPath, '--ports', `${port}-${port}`], devicesCommands, { env: {}, stdout, stderr: sink() });
+    assert.equal(code, 4, stdout.text());
+    assert.match(stdout.text(), /no device service answered/);
   });
 });

@@ -11,6 +11,7 @@ import { packetCommands } from '../../../../../electron/cli/commands/packet';
 import { parseIdSchema, validateRegistration } from '../../../../../electron/services/packets/registrationValidator';
 import { SAMPLE_ID_SCHEMA } from '../../../../../schemas/registrationSampleIdSchema';
 import { makeTestPki } from '../../../../helpers/packetKeys';
+import { openDataDir } from '../../../../../electron/host/openDataDir';
 
 const pki = makeTestPki(Date.now());
 
@@ -89,6 +90,9 @@ describe('packet CLI commands', () => {
     await assert.rejects(run('build', ['--input', input], dataDir), rejectsWith('ERR_PACKET_REG_CERT_MISSING'));
     await mkdir(join(dataDir, 'certs'), { recursive: true });
     await writeFile(join(dataDir, 'certs', 'REGISTRATION.pem'), pki.regCertPem);
+    // packet build is not a set-up command: it refuses a folder without a database instead of creating one
+    await assert.rejects(run('build', ['--input', input], dataDir), rejectsWith('ERR_CLI_DATA_DIR_MISSING'));
+    openDataDir({ dataDir, env: {} }).close();
     const { code, out } = await run('build', ['--input', input], dataDir);
     assert.equal(code, 0);
     const result = PacketBuildResult.parse(JSON.parse(out));
