@@ -9,6 +9,8 @@ import { REGISTRATION_CERT_PATH } from '../../../electron/services/packets/DataD
 import { makeTestPki } from '../../helpers/packetKeys';
 import { runCliWithEnv, type CliRun } from '../sync/cliTestBed';
 import { startStatusServer, type StatusServer } from './statusServer';
+import { MosipSimulator } from '../../sims/mosip/MosipSimulator';
+import { systemClock } from '../../../native/time/Clock';
 
 const isRoot = process.getuid?.() === 0;
 
@@ -49,6 +51,16 @@ describe('regclient doctor', () => {
     assert.deepEqual(checks(run).filter((c) => c.status === 'fail'), []);
     assert.deepEqual(check(run, 'server'), { name: 'server', status: 'ok', detail: `${server.url}${HEALTH_PATH} answered HTTP 200` });
     assert.equal(server.paths.at(-1), HEALTH_PATH);
+  });
+
+  it('passes against the MOSIP simulator, which answers the actuator health path as MOSIP does', async () => {
+    const sim = await new MosipSimulator({ stateDir: join(dir, 'sim'), clock: systemClock }).start();
+    try {
+      const run = await runCliWithEnv(['doctor', '--data-dir', synced, '--server', sim.url, '--json'], {});
+      assert.deepEqual(check(run, 'server'), { name: 'server', status: 'ok', detail: `${sim.url}${HEALTH_PATH} answered HTTP 200` });
+    } finally {
+      await sim.close();
+    }
   });
 
   it('fails a data dir that does not exist, names it, and never says "no database yet"', async () => {

@@ -16,6 +16,9 @@ export function syncdataRoutes(sim: MosipSimulator): Route[] {
   return [
     route('POST', /^\/v1\/syncdata\/authenticate\/useridpwd$/, false, (req) => authenticate(sim, req)),
     route('POST', /^\/v1\/authmanager\/authenticate\/clientidsecretkey$/, false, (req) => clientIdSecretKey(sim, req)),
+    // Spring Boot's actuator, open, unwrapped: registration-client probes `mosip.reg.healthcheck.url`
+    // (default .../v1/authmanager/actuator/health) and counts only a 2xx as online (ServiceDelegateUtil.isNetworkAvailable)
+    route('GET', /^\/v1\/authmanager\/actuator\/health$/, false, () => ({ status: 200, headers: { 'content-type': 'application/vnd.spring-boot.actuator.v3+json' }, body: '{"status":"UP"}' })),
     route('GET', /^\/v1\/syncdata\/getCertificate$/, true, (req) => getCertificate(sim, req)),
     // @PreAuthorize'd in MOSIP (admin-services SyncDataController.validateKeyMachineMapping): a token is needed
     route('POST', /^\/v1\/syncdata\/tpm\/publickey\/verify$/, true, (req) => verifyPublicKey(sim, req)),
