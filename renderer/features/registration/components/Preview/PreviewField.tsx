@@ -35,7 +35,7 @@ export function PreviewField({ field }: Readonly<{ field: UiField }>) {
       case 'flag': return <span>{value.checked ? t('registration.preview.yes') : t('registration.preview.no')}</span>;
       case 'document':
         return (
-          <span data-testid={`preview-document-${field.id}`} data-document-type={value.documentType}>
+          <span data-testid={`preview-document-${field.id}`} data-document-category={field.subType ?? field.id} data-document-type={value.documentType}>
             {t('registration.document.attached', { type: pickText(documentName, ui) || value.documentType, size: Math.ceil(value.sizeBytes / 1024) })}
             {value.pageCount ? ` · ${t('registration.document.pages', { pages: value.pageCount })}` : ''}
             {value.refNumber ? ` · ${value.refNumber}` : ''}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { UploadedFile } from '../../../../../schemas/api/registrationApi';
@@ -6,7 +6,7 @@ import type { UiField } from '../../../../../schemas/uiSpec';
 import { useRegistration, useRegistrationActions } from '../../../../AppStores';
 import { ErrorMessage } from '../../../../components/ErrorMessage';
 import { docScanSelectors } from '../../store/slices/docScan/selectors';
-import { documentsSelectors } from '../../store/slices/documents/selectors';
+import { documentsSelectors, withAttachedType } from '../../store/slices/documents/selectors';
 import { draftSelectors } from '../../store/slices/draft/selectors';
 import { pickText } from '../pickText';
 import { useUiLanguage } from '../useUiLanguage';
@@ -35,8 +35,9 @@ export function FileUploadField({ field }: Readonly<{ field: UiField }>) {
   // the field leaving the screen (next, back, a step link) takes its scan panel, and the camera, with it
   useEffect(() => () => closeScan(field.id), [field.id, closeScan]);
   // synced master data for the category (subType), narrowed to the resident's applicant type, plus the attached type
-  const types = useRegistration(useShallow(documentsSelectors.typeOptions(field.id)));
+  const offered = useRegistration(useShallow(draftSelectors.documentTypes(field.id)));
   const attachedName = useRegistration(draftSelectors.documentTypeName(attached?.documentType ?? ''));
+  const types = useMemo(() => withAttachedType(offered, attached?.documentType ?? null, attachedName), [offered, attached?.documentType, attachedName]);
   const [chosen, setDocumentType] = useState('');
   // before a file is attached: the type the next file gets (a choice the applicant type no longer allows falls back to the first)
   const documentType = attached?.documentType ?? (types.some((t) => t.code === chosen) ? chosen : (types[0]?.code ?? ''));

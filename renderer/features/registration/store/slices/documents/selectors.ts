@@ -1,4 +1,4 @@
-import type { DocumentTypeOption } from '../../../../../../schemas/uiSpec';
+import type { DocumentTypeOption, LocalizedText } from '../../../../../../schemas/uiSpec';
 import type { RegistrationState } from '../../initialState';
 import { draftSelectors } from '../draft/selectors';
 
@@ -11,16 +11,19 @@ export const documentsSelectors = {
     const value = s.form.values[fieldId];
     return value?.type === 'document' ? value : null;
   },
-  /**
-   * The types the dropdown offers. The attached document's type is always among them, first when
-   * the master data does not offer it (a pre-registration's type, a type the applicant type no
-   * longer allows): the dropdown shows what the draft holds, never another type beside it.
-   */
+  /** The types the dropdown offers (see `withAttachedType`); a new array per call, so a component memoizes it. */
   typeOptions: (fieldId: string) => (s: RegistrationState): readonly DocumentTypeOption[] => {
-    const types = draftSelectors.documentTypes(fieldId)(s);
     const attached = documentsSelectors.attached(fieldId)(s);
-    if (!attached || types.some((t) => t.code === attached.documentType)) return types;
-    const name = draftSelectors.documentTypeName(attached.documentType)(s) ?? {};
-    return [{ code: attached.documentType, name, applicantTypes: [] }, ...types];
+    return withAttachedType(draftSelectors.documentTypes(fieldId)(s), attached?.documentType ?? null, draftSelectors.documentTypeName(attached?.documentType ?? '')(s));
   },
 };
+
+/**
+ * The master data's types plus the attached document's type, first when the master data does not
+ * offer it (a pre-registration's type, a type the applicant type no longer allows): the dropdown
+ * shows what the draft holds, never another type beside it.
+ */
+export function withAttachedType(types: readonly DocumentTypeOption[], attachedType: string | null, attachedName: LocalizedText | undefined): readonly DocumentTypeOption[] {
+  if (attachedType === null || types.some((t) => t.code === attachedType)) return types;
+  return [{ code: attachedType, name: attachedName ?? {}, applicantTypes: [] }, ...types];
+}
