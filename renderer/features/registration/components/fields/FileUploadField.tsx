@@ -77,7 +77,7 @@ export function FileUploadField({ field }: Readonly<{ field: UiField }>) {
           <label htmlFor={`${id}-type`} className="field__sublabel">{t('registration.document.type')}</label>
           <select
             id={`${id}-type`} className="input" value={documentType} disabled={types.length === 0 || status === 'uploading'}
-            onChange={(e) => (attached ? void describeDocument(field.id, e.target.value, attached.refNumber) : setDocumentType(e.target.value))}
+            onChange={(e) => (attached ? void describeDocument(field.id, e.target.value, refNumber) : setDocumentType(e.target.value))}
           >
             {types.map((type) => <option key={type.code} value={type.code}>{pickText(type.name, ui) || type.code}</option>)}
           </select>
