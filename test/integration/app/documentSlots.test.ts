@@ -97,6 +97,19 @@ describe('document slots: the draft holds type, reference number and pages (issu
     assert.deepEqual([proof.type, proof.refNumber, proof.format], ['MEDICAL_CERTIFICATE', 'AM-117', 'pdf']);
     const pdf = await PDFDocument.load(evidence.get(`${proof.value}.${proof.format}`)!);
     assert.equal(pdf.getPageCount(), 2);
+
+    // the photo itself is a biometric of the field, as MOSIP 1.2.0.x writes it: an ExceptionPhoto BIR
+    // in the field's CBEFF (PacketHandlerServiceImpl.setBiometrics, BIRBuilder.buildBIR) indexed
+    // under the attribute `unknown` in the meta info
+    const id = await openSubpacketFiles(readFileSync(submitted.packet.file), pki.regKey, 'id');
+    const birs = [...id.get('individualBiometrics_bio_CBEFF.xml')!.toString('utf8').matchAll(/<BIR>([\s\S]*?)<\/BIR>/g)].map((m) => m[1]!);
+    const photoBirs = birs.filter((bir) => bir.includes('<Type>ExceptionPhoto</Type>'));
+    assert.equal(photoBirs.length, 1);
+    const [, index] = /<Index>([^<]+)<\/Index>/.exec(photoBirs[0]!)!;
+    assert.match(photoBirs[0]!, /<BDB>[A-Za-z0-9_-]{100,}<\/BDB>/, 'the face record of the exception photo');
+    assert.match(photoBirs[0]!, /<Format>\s*<Organization>Mosip<\/Organization>\s*<Type>8<\/Type>/, 'the format type of a face');
+    const meta = (JSON.parse(id.get('packet_meta_info.json')!.toString('utf8')) as { identity: { biometrics: Record<string, Record<string, { birindex: string }>> } }).identity;
+    assert.equal(meta.biometrics['individualBiometrics']?.['unknown']?.birindex, index);
   });
 
   it('fills an empty proof-of-exception slot with the exception photo (nothing of the operator’s is there)', async () => {
