@@ -230,7 +230,9 @@ export class DraftBiometrics {
    * 1.2.0.x keeps the photo as a biometric of the field (GenericBiometricsController: the
    * saveProofOfExceptionDocument path is commented out; isBiometricExceptionProofCollected reads
    * RegistrationDTO.getBiometric(fieldId, "unknown")), so the slot is the operator's; the photo
-   * stays in the draft's capture series either way.
+   * reaches the packet as a biometric either way (composeRegistration → the field's ExceptionPhoto BIR).
+   * Filling the empty slot is this client's older behaviour, kept because the STP spec requires
+   * proofOfException once an exception is marked (`requiredOn: identity.isBioException`).
    */
   #fileExceptionPhoto(draftId: string, result: CaptureResult, fields: readonly UiField[]): void {
     const target = exceptionPhotoField(fields);
