@@ -43,6 +43,8 @@ export const AuditEvent = z.enum([
   'SYNC_SCHEDULE_CHANGED',
   'DRAFT_CREATED',
   'DRAFT_DOCUMENT_ATTACHED',
+  // the operator changed an attached document's type or reference number (issue 13)
+  'DRAFT_DOCUMENT_DESCRIBED',
   'DRAFT_BIOMETRICS_CAPTURED',
   // a stored capture failed its re-verification at submit (issue 12): nothing was built
   'DRAFT_CAPTURE_UNVERIFIED',

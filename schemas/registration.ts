@@ -118,6 +118,11 @@ export type RegistrationBiometricException = z.infer<typeof RegistrationBiometri
 export const RegistrationBiometricField = z.object({
   captures: z.array(RegistrationBiometricCapture),
   exceptions: z.array(RegistrationBiometricException).default([]),
+  /**
+   * the face capture that proves the marked exceptions: MOSIP 1.2.0.x keeps it as a biometric of
+   * the field (bio attribute `unknown`, CBEFF type `ExceptionPhoto`), not as a document
+   */
+  exceptionPhoto: RegistrationBiometricCapture.optional(),
 });
 export type RegistrationBiometricField = z.infer<typeof RegistrationBiometricField>;
 

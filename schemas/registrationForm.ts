@@ -25,6 +25,8 @@ export const FormFieldValue = z.discriminatedUnion('type', [
     refNumber: z.string().nullable(),
     storageId: z.string(),
     sizeBytes: z.number().int().nonnegative(),
+    /** pages of the stored file, counted when it was stored (absent in drafts saved before it was kept) */
+    pageCount: z.number().int().positive().optional(),
   }),
   /** the attributes captured and those marked as exceptions, for one biometrics field */
   z.object({ type: z.literal('biometrics'), captured: z.array(BioAttribute), exceptions: z.array(BioAttribute) }),

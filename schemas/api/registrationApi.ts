@@ -144,6 +144,12 @@ export const registrationApi = {
     output: FormFieldValue,
     access: OFFICER,
   }),
+  /** the type and reference number of the document a field holds (the draft keeps them, not the page) */
+  'drafts.describeDocument': method({
+    input: z.object({ draftId: DraftId, fieldId: FieldId, documentType: z.string().min(1).max(100), refNumber: z.string().max(100).nullable() }).strict(),
+    output: FormFieldValue,
+    access: OFFICER,
+  }),
   /** one RCAPTURE under the quality policy; the draft keeps the best attempt and its hash chain */
   'drafts.captureBiometrics': method({
     input: z.object({ draftId: DraftId, fieldId: FieldId, modality: Modality, exceptions: z.array(BioSubType).max(10).default([]) }).strict(),

@@ -18,6 +18,7 @@ export function registrationHandlers(deps: RegistrationServices): AreaHandlers<t
       return {};
     },
     'drafts.attachDocument': async (input, ctx) => deps.documents.attach(ctx.session!.userId, input),
+    'drafts.describeDocument': async (input, ctx) => deps.documents.describe(ctx.session!.userId, input),
     'drafts.captureBiometrics': async (input, ctx) => deps.biometrics.capture(ctx.session!.userId, input),
     'drafts.biometrics': async ({ draftId }, ctx) => deps.biometrics.attempts(ctx.session!.userId, draftId),
     'drafts.validate': async ({ draftId }, ctx) => deps.submitter.validate(ctx.session!.userId, draftId),

@@ -17,5 +17,11 @@ export const BIO_ATTRIBUTES: Readonly<Record<BioAttribute, Readonly<{ bioType: B
   face: { bioType: 'Face', bioSubType: '' },
 };
 
+/**
+ * The bio attribute MOSIP 1.2 files the exception photo under (RegistrationConstants.notAvailableAttribute;
+ * GenericBiometricsController sets it on the capture; packet meta info `biometrics.<field>.unknown`).
+ */
+export const EXCEPTION_PHOTO_ATTRIBUTE = 'unknown';
+
 /** CBEFF `Format/Type` per modality, as in the MOSIP sample (Finger 7, Face 8, Iris 9). */
 export const CBEFF_FORMAT_TYPE: Readonly<Record<BioType, number>> = { Finger: 7, Face: 8, Iris: 9 };

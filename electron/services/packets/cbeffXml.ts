@@ -7,9 +7,12 @@ import { utcIsoMillis } from './rid';
 
 export const CBEFF_NAMESPACE = 'http://standards.iso.org/iso-iec/19785/-3/ed-2/';
 
+/** CBEFF `Type` of the exception photo (kernel BiometricType.EXCEPTION_PHOTO). */
+export const EXCEPTION_PHOTO_BIR_TYPE = 'ExceptionPhoto';
+
 /** One BIR to write: a checked capture or an exception, with its index uuid. */
 export type CbeffRecord =
-  | { readonly kind: 'capture'; readonly index: string; readonly capture: RegistrationBiometricCapture; readonly checked: CheckedCapture }
+  | { readonly kind: 'capture'; readonly index: string; readonly capture: RegistrationBiometricCapture; readonly checked: CheckedCapture; readonly isExceptionPhoto?: boolean }
   | { readonly kind: 'exception'; readonly index: string; readonly exception: RegistrationBiometricException; readonly at: number };
 
 /**
@@ -39,7 +42,8 @@ function addBir(root: XMLBuilder, record: CbeffRecord): void {
   info.ele('Index').txt(record.index);
   info.ele('Format').ele('Organization').txt('Mosip').up().ele('Type').txt(String(CBEFF_FORMAT_TYPE[bio.bioType]));
   info.ele('CreationDate').txt(utcIsoMillis(record.kind === 'capture' ? record.capture.capturedAt : record.at));
-  info.ele('Type').txt(bio.bioType);
+  // the exception photo is a face capture written as MOSIP's BiometricType.EXCEPTION_PHOTO (format type of a face)
+  info.ele('Type').txt(record.kind === 'capture' && record.isExceptionPhoto === true ? EXCEPTION_PHOTO_BIR_TYPE : bio.bioType);
   info.ele('Subtype').txt(bio.bioSubType);
   info.ele('Level').txt('Raw');
   info.ele('Purpose').txt('Enroll');

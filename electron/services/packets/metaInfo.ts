@@ -1,6 +1,7 @@
 import type { RegistrationInput } from '../../../schemas/registration';
 import type { HashSequenceEntry } from './hashSequence';
 import { utcCompactStamp, utcIsoMillis } from './rid';
+import { EXCEPTION_PHOTO_ATTRIBUTE } from './bioAttributes';
 
 type Label = { readonly label: string; readonly value: string | null };
 
@@ -85,6 +86,8 @@ function biometricsMeta(input: RegistrationInput, indexes: MetaInfoBase['birInde
     for (const c of field.captures) {
       out[fieldId][c.attribute] = { numRetry: c.retries, forceCaptured: c.forceCaptured, birindex: indexes[fieldId]?.[c.attribute] ?? null };
     }
+    const photo = field.exceptionPhoto;
+    if (photo) out[fieldId][EXCEPTION_PHOTO_ATTRIBUTE] = { numRetry: photo.retries, forceCaptured: photo.forceCaptured, birindex: indexes[fieldId]?.[EXCEPTION_PHOTO_ATTRIBUTE] ?? null };
   }
   return out;
 }

@@ -8,6 +8,7 @@ import { encryptEnvelope, type EnvelopeRecipient, type RandomSource } from './mo
 import { formatPacketId, utcIsoMillis } from './rid';
 import { layoutSubpacket, type SubpacketContent } from './subpacketLayout';
 import { zipEntries } from './zipWriter';
+import { EXCEPTION_PHOTO_ATTRIBUTE } from './bioAttributes';
 
 /** `objectstore.packet.source` for packets made by a registration client. */
 export const PACKET_SOURCE = 'REGISTRATION_CLIENT';
@@ -100,6 +101,7 @@ function indexBirs(input: RegistrationInput, uuid: () => string): Record<string,
   for (const [fieldId, field] of Object.entries(input.biometrics)) {
     out[fieldId] = {};
     for (const b of [...field.captures, ...field.exceptions]) out[fieldId][b.attribute] = uuid();
+    if (field.exceptionPhoto) out[fieldId][EXCEPTION_PHOTO_ATTRIBUTE] = uuid();
   }
   return out;
 }

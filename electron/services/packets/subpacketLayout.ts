@@ -7,6 +7,7 @@ import { buildCbeffXml, type CbeffRecord } from './cbeffXml';
 import { hashSequence, hashSequenceHex, type HashedFile } from './hashSequence';
 import type { SchemaFieldPlan } from './idSchemaFields';
 import { identityWrapper, serializeMetaInfo } from './metaInfo';
+import { EXCEPTION_PHOTO_ATTRIBUTE } from './bioAttributes';
 
 /** The default subpacket carries audit.json and the operations hash (`mosip.kernel.packet.default_subpacket_name`). */
 export const DEFAULT_SUBPACKET: SubpacketName = 'id';
@@ -84,10 +85,15 @@ export function layoutSubpacket(input: RegistrationInput, name: SubpacketName, c
 
 function cbeffFor(plan: SchemaFieldPlan, field: RegistrationBiometricField, ctx: LayoutContext): Buffer {
   const indexes = ctx.birIndexes[plan.id] ?? {};
+  const photo = field.exceptionPhoto;
+  // PacketHandlerServiceImpl.setBiometrics: the captured biometrics (the exception photo among them,
+  // key `<field>_unknown`) first, then one empty BIR per exception
   const records: CbeffRecord[] = [
     ...field.captures.map((capture): CbeffRecord => ({ kind: 'capture', index: indexes[capture.attribute]!, capture, checked: checkCapture(plan.id, capture) })),
+    ...(photo ? [{ kind: 'capture', index: indexes[EXCEPTION_PHOTO_ATTRIBUTE]!, capture: photo, checked: checkCapture(plan.id, photo), isExceptionPhoto: true } satisfies CbeffRecord] : []),
     ...field.exceptions.map((exception): CbeffRecord => ({ kind: 'exception', index: indexes[exception.attribute]!, exception, at: ctx.now })),
   ];
-  const configured = plan.field.bioAttributes?.length ? plan.field.bioAttributes : records.map((r) => (r.kind === 'capture' ? r.capture.attribute : r.exception.attribute));
+  const configured = plan.field.bioAttributes?.length ? plan.field.bioAttributes
+    : [...field.captures.map((c) => c.attribute), ...field.exceptions.map((e) => e.attribute)];
   return buildCbeffXml(records, configured);
 }

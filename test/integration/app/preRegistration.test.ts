@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { PDFDocument } from 'pdf-lib';
 import type { Reply } from '../../../schemas/api/transport';
 import type { PreRegistrationApplied } from '../../../schemas/preRegistration';
 import type { FormFieldValue, RegistrationDraft } from '../../../schemas/registrationForm';
@@ -86,6 +87,8 @@ describe('pre-registration fetch and prefill through the Router (real MOSIP simu
       const stored = getDraftDocument(services.data.db, draft.draftId, doc.storageId);
       assert.equal(stored?.bytes.subarray(0, 5).toString('latin1'), '%PDF-');
       assert.equal(stored?.fieldId, fieldId);
+      // the slot's pages are counted when the PDF is stored, so the preview can show them (issue 13)
+      assert.equal(doc.pageCount, (await PDFDocument.load(stored!.bytes)).getPageCount());
     }
     // the page's later autosave cannot drop the PRID: it is the back end's
     value(await call('drafts.save', { draft: { ...filled, preRegistrationId: null } }));

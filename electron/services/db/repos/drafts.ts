@@ -98,6 +98,13 @@ export function deleteDraftDocumentsOfField(db: DB, draftId: string, fieldId: st
   db.prepare(q).run(...p);
 }
 
+/** The operator's description of a stored document (type, reference number); the bytes stay. */
+export function updateDraftDocumentDescription(db: DB, draftId: string, storageId: string, documentType: string, refNumber: string | null): void {
+  const [q, p] = sql`UPDATE draft_documents SET document_type = ${documentType}, ref_number = ${refNumber}
+    WHERE draft_id = ${draftId} AND storage_id = ${storageId}`;
+  db.prepare(q).run(...p);
+}
+
 export function getDraftDocument(db: DB, draftId: string, storageId: string): DraftDocumentRow | undefined {
   const [q, p] = sql`SELECT * FROM draft_documents WHERE draft_id = ${draftId} AND storage_id = ${storageId}`;
   const r = db.prepare(q).get(...p) as DocumentDbRow | undefined;

@@ -74,6 +74,11 @@ function inSchemaOrder(attributes: readonly BioAttribute[]): BioAttribute[] {
   return BioAttribute.options.filter((a) => set.has(a));
 }
 
+/** A proof-of-exception value this class filed (an earlier exception photo), which a new photo may replace. */
+function isFiledExceptionPhoto(value: Extract<FormFieldValue, { type: 'document' }>): boolean {
+  return value.documentType === EXCEPTION_PHOTO_DOCUMENT_TYPE && value.format === 'jpg';
+}
+
 /** The UI-spec field that takes the exception photo as a document: `subType` POE, else `proofOfException`. */
 export function exceptionPhotoField(fields: readonly UiField[]): UiField | undefined {
   return fields.find((f) => f.controlType === 'fileupload' && f.subType === 'POE') ?? fields.find((f) => f.id === 'proofOfException');
@@ -219,14 +224,25 @@ export class DraftBiometrics {
     return value;
   }
 
-  /** The exception photo's JPEG becomes the proof-of-exception document (MOSIP 1.2.0 files it as a document). */
+  /**
+   * The exception photo's JPEG fills the proof-of-exception slot only while the operator has put no
+   * document there: what the operator attached (a medical certificate) is never replaced. MOSIP
+   * 1.2.0.x keeps the photo as a biometric of the field (GenericBiometricsController: the
+   * saveProofOfExceptionDocument path is commented out; isBiometricExceptionProofCollected reads
+   * RegistrationDTO.getBiometric(fieldId, "unknown")), so the slot is the operator's; the photo
+   * reaches the packet as a biometric either way (composeRegistration → the field's ExceptionPhoto BIR).
+   * Filling the empty slot is this client's older behaviour, kept because the STP spec requires
+   * proofOfException once an exception is marked (`requiredOn: identity.isBioException`).
+   */
   #fileExceptionPhoto(draftId: string, result: CaptureResult, fields: readonly UiField[]): void {
     const target = exceptionPhotoField(fields);
     const face = result.biometrics[0];
     const jpeg = face ? faceJpegOf(Buffer.from(face.bioValue, 'base64url')) : undefined;
     if (!target || !jpeg) return;
+    const current = this.#d.drafts.valueOf(draftId, target.id);
+    if (current?.type === 'document' && !isFiledExceptionPhoto(current)) return;
     this.#d.documents.store(draftId, target.id, {
-      type: 'document', documentType: EXCEPTION_PHOTO_DOCUMENT_TYPE, format: 'jpg', refNumber: null, storageId: randomUUID(), sizeBytes: jpeg.length,
+      type: 'document', documentType: EXCEPTION_PHOTO_DOCUMENT_TYPE, format: 'jpg', refNumber: null, storageId: randomUUID(), sizeBytes: jpeg.length, pageCount: 1,
     }, jpeg);
   }
 }

@@ -6,7 +6,7 @@ import type { UiField } from '../../../../schemas/uiSpec';
 import type { Clock } from '../../../../native/time/Clock';
 import type { AuditLog } from '../../audit/AuditLog';
 import type { DB } from '../../db/Database';
-import { deleteDraftDocumentsOfField, insertDraftDocument } from '../../db/repos/drafts';
+import { deleteDraftDocumentsOfField, insertDraftDocument, updateDraftDocumentDescription } from '../../db/repos/drafts';
 import { getConfigValue } from '../../db/repos/syncConfig';
 import { documentToPdf } from '../documentToPdf';
 import type { FormBundleService } from '../FormBundleService';
@@ -30,6 +30,14 @@ export interface AttachDocumentInput {
   readonly documentType: string;
   readonly refNumber: string | null;
   readonly files: readonly UploadedFile[];
+}
+
+/** What the operator may change of an attached document without scanning it again. */
+export interface DescribeDocumentInput {
+  readonly draftId: string;
+  readonly fieldId: string;
+  readonly documentType: string;
+  readonly refNumber: string | null;
 }
 
 /** The spec field of a process, checked to be of the expected control type. */
@@ -71,10 +79,31 @@ export class DraftDocuments {
     const bytes = Buffer.from(pdf.bytes);
     const value: FormFieldValue = {
       type: 'document', documentType: input.documentType, format: 'pdf', refNumber: input.refNumber,
-      storageId: randomUUID(), sizeBytes: bytes.length,
+      storageId: randomUUID(), sizeBytes: bytes.length, pageCount: pdf.pageCount,
     };
     this.store(input.draftId, input.fieldId, value, bytes);
     this.#d.audit.append('DRAFT_DOCUMENT_ATTACHED', operatorId, { draftId: input.draftId, fieldId: input.fieldId, sizeBytes: bytes.length, pages: pdf.pageCount });
+    return value;
+  }
+
+  /**
+   * Sets the type and reference number of the document the field holds: the draft is the one place
+   * they live, so a number typed after attaching survives navigation and reaches the packet.
+   * @throws AppError ERR_REG_DRAFT_*, ERR_REG_FIELD_NOT_IN_FORM, ERR_REG_DOCUMENT_NOT_ATTACHED
+   */
+  describe(operatorId: string, input: DescribeDocumentInput): FormFieldValue {
+    const { draft } = this.#d.drafts.owned(operatorId, input.draftId);
+    const spec = this.#d.bundles.spec(this.#d.bundles.current().bundle, draft.process);
+    formField(spec.screens.flatMap((s) => s.fields), input.fieldId, 'fileupload');
+    const current = draft.values[input.fieldId];
+    if (current?.type !== 'document') throw new AppError('ERR_REG_DOCUMENT_NOT_ATTACHED', { fieldId: input.fieldId });
+    const refNumber = input.refNumber?.trim() || null;
+    const value: FormFieldValue = { ...current, documentType: input.documentType, refNumber };
+    this.#d.db.transaction(() => {
+      updateDraftDocumentDescription(this.#d.db, input.draftId, current.storageId, input.documentType, refNumber);
+      this.#d.drafts.setValue(input.draftId, input.fieldId, value);
+    })();
+    this.#d.audit.append('DRAFT_DOCUMENT_DESCRIBED', operatorId, { draftId: input.draftId, fieldId: input.fieldId, documentType: input.documentType, hasRefNumber: refNumber !== null });
     return value;
   }
 

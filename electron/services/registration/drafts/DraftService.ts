@@ -7,7 +7,7 @@ import type { Clock } from '../../../../native/time/Clock';
 import type { AuditLog } from '../../audit/AuditLog';
 import type { DB } from '../../db/Database';
 import type { FormBundleService } from '../FormBundleService';
-import { deleteDraft, getDraftDocument, getDraftRow, insertDraft, listDraftRows, updateDraftJson, type DraftRow } from '../../db/repos/drafts';
+import { deleteDraft, getDraftRow, insertDraft, listDraftRows, updateDraftJson, type DraftRow } from '../../db/repos/drafts';
 
 /** Refuses a new registration when an offline limit is hit (OfflineLimitsService). */
 export interface RegistrationGate {
@@ -78,9 +78,9 @@ export class DraftService {
 
   /**
    * Autosave. The draft's version, process and languages are fixed at creation. Document and
-   * biometric values are the back end's: a document value that does not name a scan this draft
-   * holds for that field is replaced by the stored one (or dropped); biometric values are kept.
-   * Removing a document value (the operator deleted it) is honoured.
+   * biometric values are the back end's (attachDocument, describeDocument, captureBiometrics): a
+   * document value the page sends is replaced by the stored one (or dropped when there is none);
+   * biometric values are kept. Removing a document value (the operator deleted it) is honoured.
    * @throws AppError ERR_REG_DRAFT_*
    */
   save(operatorId: string, incoming: RegistrationDraft): { savedAt: number } {
@@ -91,10 +91,12 @@ export class DraftService {
     if (changed) throw new AppError('ERR_REG_DRAFT_CONFLICT', { draftId: incoming.draftId, field: changed });
     const values: FormValues = {};
     for (const [id, value] of Object.entries(incoming.values)) {
-      // an older page state (autosave racing an attach) or a forged reference: the stored scan wins
-      const isStoredScan = value.type === 'document' && getDraftDocument(this.#d.db, incoming.draftId, value.storageId)?.fieldId === id;
-      if (value.type !== 'biometrics' && (value.type !== 'document' || isStoredScan)) values[id] = value;
-      else if (value.type === 'document' && stored.values[id]?.type === 'document') values[id] = stored.values[id];
+      if (value.type === 'biometrics') continue;
+      // a document slot (file, type, reference number, pages) is the back end's: an older page state
+      // (autosave racing an attach or a describe) or a forged reference cannot change it
+      const kept = stored.values[id];
+      if (value.type !== 'document') values[id] = value;
+      else if (kept?.type === 'document') values[id] = kept;
     }
     for (const [id, value] of Object.entries(stored.values)) if (value.type === 'biometrics') values[id] = value;
     const savedAt = this.#d.clock.now();
@@ -104,6 +106,13 @@ export class DraftService {
     const next = stored.preRegistrationId ? { ...page, preRegistrationId: stored.preRegistrationId } : page;
     updateDraftJson(this.#d.db, incoming.draftId, JSON.stringify(next), savedAt);
     return { savedAt };
+  }
+
+  /** One stored value of a draft, read inside the caller's transaction (no owner check: the caller did it). */
+  valueOf(draftId: string, fieldId: string): FormFieldValue | undefined {
+    const row = getDraftRow(this.#d.db, draftId);
+    if (!row) throw new AppError('ERR_REG_DRAFT_NOT_FOUND', { draftId });
+    return parseDraft(row).values[fieldId];
   }
 
   /** Sets one value on the back end's side (a document or a capture); the page gets it in the reply. */

@@ -116,5 +116,9 @@ function biometricField(field: UiField, all: readonly CaptureSeries[]): Registra
   const captures = series.filter((s) => s.decision !== 'retry').flatMap(packetCaptures);
   const individualType = field.subType ?? field.id;
   const exceptions = [...new Set(series.flatMap(exceptedAttributes))].map((attribute) => ({ attribute, ...BIO_ATTRIBUTES[attribute], reason: EXCEPTION_REASON, individualType }));
-  return captures.length + exceptions.length > 0 ? { captures, exceptions } : undefined;
+  // the photo proves the exceptions: without one marked it has nothing to prove (and validateDraft asks for it)
+  const photo = all.find((s) => s.fieldId === field.id && s.modality === 'exception-photo');
+  const exceptionPhoto = photo && exceptions.length > 0 ? packetCaptures(photo)[0] : undefined;
+  if (captures.length + exceptions.length === 0) return undefined;
+  return exceptionPhoto ? { captures, exceptions, exceptionPhoto } : { captures, exceptions };
 }

@@ -84,7 +84,7 @@ export class PreRegistrationService {
       const pdf = await documentToPdf([{ name: entry, bytes: entries.get(entry)! }], { documentName: field.label[draft.languages[0]!] ?? fieldId, maxBytes: this.#d.documents.maxBytes() });
       const value: Extract<FormFieldValue, { type: 'document' }> = {
         type: 'document', documentType: ref.type ?? field.subType ?? fieldId, format: 'pdf', refNumber: ref.refNumber ?? null,
-        storageId: randomUUID(), sizeBytes: pdf.bytes.length,
+        storageId: randomUUID(), sizeBytes: pdf.bytes.length, pageCount: pdf.pageCount,
       };
       return { fieldId, value, bytes: Buffer.from(pdf.bytes) };
     }));

@@ -34,7 +34,13 @@ export function PreviewField({ field }: Readonly<{ field: UiField }>) {
       case 'code': return <span>{pickText(options.find((o) => o.code === value.code)?.label, ui) || value.code}</span>;
       case 'flag': return <span>{value.checked ? t('registration.preview.yes') : t('registration.preview.no')}</span>;
       case 'document':
-        return <span>{t('registration.document.attached', { type: pickText(documentName, ui) || value.documentType, size: Math.ceil(value.sizeBytes / 1024) })}{value.refNumber ? ` · ${value.refNumber}` : ''}</span>;
+        return (
+          <span data-testid={`preview-document-${field.id}`} data-document-category={field.subType ?? field.id} data-document-type={value.documentType}>
+            {t('registration.document.attached', { type: pickText(documentName, ui) || value.documentType, size: Math.ceil(value.sizeBytes / 1024) })}
+            {value.pageCount ? ` · ${t('registration.document.pages', { pages: value.pageCount })}` : ''}
+            {value.refNumber ? ` · ${value.refNumber}` : ''}
+          </span>
+        );
       case 'biometrics': return null;
       default: {
         const never: never = value;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { UploadedFile } from '../../../../../schemas/api/registrationApi';
@@ -6,7 +6,7 @@ import type { UiField } from '../../../../../schemas/uiSpec';
 import { useRegistration, useRegistrationActions } from '../../../../AppStores';
 import { ErrorMessage } from '../../../../components/ErrorMessage';
 import { docScanSelectors } from '../../store/slices/docScan/selectors';
-import { documentsSelectors } from '../../store/slices/documents/selectors';
+import { documentsSelectors, withAttachedType } from '../../store/slices/documents/selectors';
 import { draftSelectors } from '../../store/slices/draft/selectors';
 import { pickText } from '../pickText';
 import { useUiLanguage } from '../useUiLanguage';
@@ -18,7 +18,10 @@ import { useField } from './useField';
 
 /**
  * A document: type, reference number and the files (images or PDF) chosen or photographed with the
- * camera ("Scan with camera"), sent to the back end at once.
+ * camera ("Scan with camera"), sent to the back end at once. Once a document is attached, its type
+ * and reference number are the draft's (the back end's): the dropdown and the box show them, and a
+ * change is sent with `describeDocument`, the number when the box loses focus or the field leaves
+ * the screen, so Next/Back never drop it.
  */
 export function FileUploadField({ field }: Readonly<{ field: UiField }>) {
   const { t } = useTranslation();
@@ -28,16 +31,26 @@ export function FileUploadField({ field }: Readonly<{ field: UiField }>) {
   const status = useRegistration(documentsSelectors.status(field.id));
   const error = useRegistration(documentsSelectors.error(field.id));
   const isScanning = useRegistration(docScanSelectors.isOpen(field.id));
-  const { attachDocument, rejectDocument, removeDocument, openScan, closeScan } = useRegistrationActions();
+  const { attachDocument, describeDocument, rejectDocument, removeDocument, openScan, closeScan } = useRegistrationActions();
   // the field leaving the screen (next, back, a step link) takes its scan panel, and the camera, with it
   useEffect(() => () => closeScan(field.id), [field.id, closeScan]);
-  // synced master data for the category (subType), narrowed to the resident's applicant type
-  const types = useRegistration(useShallow(draftSelectors.documentTypes(field.id)));
+  // synced master data for the category (subType), narrowed to the resident's applicant type, plus the attached type
+  const offered = useRegistration(useShallow(draftSelectors.documentTypes(field.id)));
   const attachedName = useRegistration(draftSelectors.documentTypeName(attached?.documentType ?? ''));
-  const [chosen, setDocumentType] = useState(attached?.documentType ?? '');
-  // a choice the applicant type no longer allows (gender or age changed) falls back to the first
-  const documentType = types.some((t) => t.code === chosen) ? chosen : (types[0]?.code ?? '');
+  const types = useMemo(() => withAttachedType(offered, attached?.documentType ?? null, attachedName), [offered, attached?.documentType, attachedName]);
+  const [chosen, setDocumentType] = useState('');
+  // before a file is attached: the type the next file gets (a choice the applicant type no longer allows falls back to the first)
+  const documentType = attached?.documentType ?? (types.some((t) => t.code === chosen) ? chosen : (types[0]?.code ?? ''));
   const [refNumber, setRefNumber] = useState(attached?.refNumber ?? '');
+  // the box follows the draft whenever the stored document or its number changes (attach, prefill, describe)
+  useEffect(() => setRefNumber(attached?.refNumber ?? ''), [attached?.storageId, attached?.refNumber]);
+  const pending = useRef<(() => void) | null>(null);
+  pending.current = attached && (refNumber.trim() || null) !== attached.refNumber
+    ? () => void describeDocument(field.id, attached.documentType, refNumber)
+    : null;
+  const commitRefNumber = () => pending.current?.();
+  // leaving the screen by Next/Back (a click or Alt+→) unmounts the box without a blur
+  useEffect(() => () => pending.current?.(), []);
   const id = `field-${field.id}`;
   const errorId = `${id}-error`;
 
@@ -62,14 +75,19 @@ export function FileUploadField({ field }: Readonly<{ field: UiField }>) {
       <div className="field__languages">
         <div className="field__language">
           <label htmlFor={`${id}-type`} className="field__sublabel">{t('registration.document.type')}</label>
-          <select id={`${id}-type`} className="input" value={documentType} disabled={types.length === 0} onChange={(e) => setDocumentType(e.target.value)}>
+          <select
+            id={`${id}-type`} className="input" value={documentType} disabled={types.length === 0 || status === 'uploading'}
+            onChange={(e) => (attached ? void describeDocument(field.id, e.target.value, refNumber) : setDocumentType(e.target.value))}
+          >
             {types.map((type) => <option key={type.code} value={type.code}>{pickText(type.name, ui) || type.code}</option>)}
           </select>
           {types.length === 0 && <p className="field__issue" role="alert">{t('registration.document.noTypes', { category: field.subType ?? '' })}</p>}
         </div>
         <div className="field__language">
           <label htmlFor={`${id}-ref`} className="field__sublabel">{t('registration.document.refNumber')}</label>
-          <input id={`${id}-ref`} className="input" type="text" dir="ltr" maxLength={100} value={refNumber} onChange={(e) => setRefNumber(e.target.value)} />
+          <input id={`${id}-ref`} className="input" type="text" dir="ltr" maxLength={100} value={refNumber}
+            onChange={(e) => setRefNumber(e.target.value)} onBlur={commitRefNumber} onKeyDown={(e) => e.key === 'Enter' && commitRefNumber()}
+          />
         </div>
         <div className="field__language">
           <label htmlFor={`${id}-file`} className="field__sublabel">{t('registration.document.file')}</label>
@@ -96,6 +114,7 @@ export function FileUploadField({ field }: Readonly<{ field: UiField }>) {
       {attached && (
         <p className="document__attached" data-testid={`document-${field.id}`}>
           {t('registration.document.attached', { type: pickText(attachedName, ui) || attached.documentType, size: Math.ceil(attached.sizeBytes / 1024) })}
+          {attached.pageCount ? ` · ${t('registration.document.pages', { pages: attached.pageCount })}` : ''}
           {attached.refNumber ? ` · ${attached.refNumber}` : ''}{' '}
           <button type="button" className="button button--small" onClick={() => removeDocument(field.id)}>{t('registration.document.remove')}</button>
         </p>

@@ -6,6 +6,8 @@ import { formActions, formReducer } from '../form/reducer';
 export interface DocumentsActions {
   /** sends the chosen files (base64) to the back end, which converts, size-checks and stores them */
   attachDocument(fieldId: string, documentType: string, refNumber: string | null, files: readonly UploadedFile[]): Promise<void>;
+  /** sets the type and reference number of the attached document on the back end; the form takes its reply */
+  describeDocument(fieldId: string, documentType: string, refNumber: string | null): Promise<void>;
   removeDocument(fieldId: string): void;
   /** a file the page cannot send (not JPEG, PNG or PDF): the same error the back end would give */
   rejectDocument(fieldId: string, name: string, format: string): void;
@@ -28,6 +30,16 @@ export function createDocumentsActions({ api, set, get, now }: SliceContext): Do
       set((s) => ({ documents: { ...s.documents, [fieldId]: { status: 'uploading', error: null } } }));
       try {
         const value = await api['drafts.attachDocument']({ draftId, fieldId, documentType, refNumber: refNumber?.trim() || null, files: [...files] });
+        set((s) => ({ form: formReducer(s.form, formActions.setValue(fieldId, value, now())), documents: { ...s.documents, [fieldId]: { status: 'attached', error: null } } }));
+      } catch (err) {
+        set((s) => ({ documents: { ...s.documents, [fieldId]: { status: 'failed', error: toUiError(err) } } }));
+      }
+    },
+    async describeDocument(fieldId, documentType, refNumber) {
+      const draftId = get().form.draftId;
+      if (!draftId) return;
+      try {
+        const value = await api['drafts.describeDocument']({ draftId, fieldId, documentType, refNumber: refNumber?.trim() || null });
         set((s) => ({ form: formReducer(s.form, formActions.setValue(fieldId, value, now())), documents: { ...s.documents, [fieldId]: { status: 'attached', error: null } } }));
       } catch (err) {
         set((s) => ({ documents: { ...s.documents, [fieldId]: { status: 'failed', error: toUiError(err) } } }));
