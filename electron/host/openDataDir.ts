@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { AppError } from '../../schemas/errors';
 import type { MachineIdentity } from '../../schemas/machine';
 import { loadOrCreateMachineKey, hasMachineKey, type MachineKey } from '../../native/keystore/machineKeyStore';
-import type { SecretWrapper } from '../../native/keystore/SecretWrapper';
+import type { SecretWrapper, WrapperKind } from '../../native/keystore/SecretWrapper';
 import { readWrappedSecret, writeWrappedSecret, WrappedSecretError } from '../../native/keystore/wrappedSecretFile';
 import { systemClock, type Clock } from '../../native/time/Clock';
 import { AuditLog } from '../services/audit/AuditLog';
@@ -38,6 +38,8 @@ export interface OpenedDataDir {
   readonly clock: Clock;
   /** true when this call created the database */
   readonly isNew: boolean;
+  /** what protects the database and machine keys at rest (doctor and the UI report it) */
+  readonly keyProtection: WrapperKind;
   close(): void;
 }
 
@@ -71,7 +73,7 @@ export function openDataDir(options: OpenDataDirOptions): OpenedDataDir {
     const machineKey = loadMachineKey(keyDir, wrapper, isNew);
     if (machineKey.created) audit.append('MACHINE_KEY_CREATED', null, { keyIndex: machineKey.key.keyIndex });
     const identity = loadIdentity(db, machineKey.key, options.firstRunIdentity ?? DEFAULT_IDENTITY, clock);
-    return { dataDir, db, audit, machineKey: machineKey.key, identity, clock, isNew, close: () => db.close() };
+    return { dataDir, db, audit, machineKey: machineKey.key, identity, clock, isNew, keyProtection: wrapper.kind, close: () => db.close() };
   } catch (err) {
     db.close();
     throw err;

@@ -2,7 +2,9 @@ import { accessSync, constants, existsSync, readFileSync, statfsSync, statSync }
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError, isAppError } from '../../../schemas/errors';
-import { DB_FILE, openDataDir } from '../../host/openDataDir';
+import { DB_SECRET_ENV, MASTER_KEY_FILE } from '../../host/chooseWrapper';
+import { DB_FILE, KEY_DIR, openDataDir } from '../../host/openDataDir';
+import type { WrapperKind } from '../../../native/keystore/SecretWrapper';
 import { LATEST_SCHEMA_VERSION } from '../../services/db/migrations';
 import { REGISTRATION_CERT_PATH } from '../../services/packets/DataDirPacketBuilder';
 import { countQuarantined, QUARANTINE_DIR } from '../../services/packets/leftoverCleanup';
@@ -75,6 +77,7 @@ function checkDatabase(ctx: CliContext): DoctorCheck[] {
   try {
     const version = data.db.pragma('user_version', { simple: true }) as number;
     checks.push({ name: 'database', status: 'ok', detail: `opens with its key, encrypted, schema version ${version} (app supports ${LATEST_SCHEMA_VERSION})` });
+    checks.push(checkKeyProtection(data.keyProtection, ctx));
     checks.push({ name: 'machine key', status: 'ok', detail: `centre ${data.identity.centreId}, machine ${data.identity.machineId}, key index ${data.identity.keyIndex}` });
     // tpm/publickey/verify finds the machine by this name: it must be the one the administrator registered.
     const machineName = effectiveMachineName(new SettingsService({ db: data.db, audit: data.audit }).get().machineName);
@@ -88,6 +91,23 @@ function checkDatabase(ctx: CliContext): DoctorCheck[] {
     data.close();
   }
   return checks;
+}
+
+/**
+ * What keeps the database and machine keys secret at rest (issue 12). A plain key file beside the
+ * wrapped keys protects nothing against a copy of the folder: it is a WARN with what to do.
+ */
+function checkKeyProtection(kind: WrapperKind, ctx: CliContext): DoctorCheck {
+  const name = 'key protection';
+  if (kind === 'safeStorage') return { name, status: 'ok', detail: 'keys wrapped by the OS keychain (desktop app)' };
+  if (kind === 'env') return { name, status: 'ok', detail: `keys wrapped by a secret from ${DB_SECRET_ENV}, not stored in the data dir` };
+  const ignored = ctx.env[DB_SECRET_ENV] ? `; ${DB_SECRET_ENV} is set but not used: this data dir was created with the key file` : '';
+  return {
+    name,
+    status: 'warn',
+    detail: `keys wrapped by a plain key file, ${join(ctx.dataDir, KEY_DIR, MASTER_KEY_FILE)}, beside them: a copy of this folder decrypts every registration${ignored}`,
+    action: `keep this folder on an encrypted disk; for a new machine, set up the data dir from the desktop app (OS keychain) or with ${DB_SECRET_ENV}`,
+  };
 }
 
 /** `packet build` encrypts to this certificate: without it (never synced) or expired, every build fails. */

@@ -63,6 +63,20 @@ describe('regclient doctor', () => {
     }
   });
 
+  it('says what protects the keys: a plain key file beside them is a warning, a secret from the environment is not', async () => {
+    const keyFile = check(await doctor(synced, '--json'), 'key protection');
+    assert.equal(keyFile?.status, 'warn');
+    assert.match(keyFile?.detail ?? '', new RegExp(`plain key file, ${join(synced, 'keys', 'master.key').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, beside them`));
+    assert.ok(keyFile?.action);
+    const secret = 'sao-tome-principe-2026-long-secret';
+    const ignored = check(await runCliWithEnv(['doctor', '--data-dir', synced, '--server', server.url, '--json'], { REGCLIENT_DB_SECRET: secret }), 'key protection');
+    assert.match(ignored?.detail ?? '', /REGCLIENT_DB_SECRET is set but not used/);
+    const envDir = join(dir, 'env-wrapped');
+    openDataDir({ dataDir: envDir, env: { REGCLIENT_DB_SECRET: secret } }).close();
+    const env = check(await runCliWithEnv(['doctor', '--data-dir', envDir, '--server', server.url, '--json'], { REGCLIENT_DB_SECRET: secret }), 'key protection');
+    assert.deepEqual(env, { name: 'key protection', status: 'ok', detail: 'keys wrapped by a secret from REGCLIENT_DB_SECRET, not stored in the data dir' });
+  });
+
   it('fails a data dir that does not exist, names it, and never says "no database yet"', async () => {
     const missing = join(dir, 'no-such-folder');
     const run = await doctor(missing);
