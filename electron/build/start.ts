@@ -8,8 +8,9 @@ import { DEMO_IDENTITY, DEMO_OPERATORS } from '../services/demo/seedDemo';
 import { createLogger, toLogFormat } from '../services/log/createLogger';
 import { startBrowserHost } from '../host/BrowserHost';
 import { createAppServices } from '../host/createAppServices';
-import { resolveDataDir, SERVER_URL_ENV } from '../host/defaultDataDir';
+import { resolveDataDir } from '../host/defaultDataDir';
 import { findElectronBinary } from '../host/findElectronBinary';
+import { startRefusalText, startServerUrl } from '../host/serverAddress';
 import { KEY_DIR, openDataDir } from '../host/openDataDir';
 import { MACHINE_PUBLIC_KEY_FILE } from '../../native/keystore/machineKeyStore';
 import { parsePortRange } from '../../native/sbi/SbiClientOptions';
@@ -40,7 +41,8 @@ async function main(): Promise<void> {
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got ${values.port}`);
-  const serverUrl = values.server ?? process.env[SERVER_URL_ENV];
+  // before anything is built or opened: an insecure address refuses the start, naming where it came from
+  const serverUrl = startServerUrl(values.server, process.env);
   const dataDir = resolveDataDir(values['data-dir'] ?? (values.demo ? join(ROOT, '.demo-data') : undefined), process.env);
 
   const electron = values.browser ? undefined : findElectronBinary();
@@ -120,7 +122,7 @@ try {
   await main();
 } catch (err) {
   if (isAppError(err)) {
-    process.stderr.write(`regclient cannot start: ${err.code}: ${err.message}\n${JSON.stringify(err.details)}\n`);
+    process.stderr.write(`${startRefusalText(err)}\n`);
   } else {
     log.error('start failed', { error: toLogFormat(err) });
   }

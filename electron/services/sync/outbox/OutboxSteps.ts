@@ -8,8 +8,11 @@ import type { OutboxServiceOptions } from './OutboxServiceOptions';
 import { RunStop, type RunState } from './outboxRunState';
 import type { RunLease } from './RunLease';
 
-/** Errors about the machine or the session, not about one packet: the run stops, nothing is parked. */
-const RUN_STOPPERS = new Set(['ERR_SYNC_CLOCK_SKEW', 'ERR_SYNC_MACHINE_NOT_REGISTERED', 'ERR_SYNC_SIGNATURE_INVALID', 'ERR_SYNC_NOT_CONFIGURED', 'ERR_SYNC_DECRYPT_FAILED', 'ERR_SYNC_LOGIN_FAILED', 'ERR_SYNC_AUTH_EXPIRED']);
+/**
+ * Errors about the machine or the session, not about one packet: the run stops, nothing is parked.
+ * ERR_SYNC_SERVER_URL_INSECURE: a stored address from before the https rule, fixed in Settings.
+ */
+const RUN_STOPPERS = new Set(['ERR_SYNC_CLOCK_SKEW', 'ERR_SYNC_MACHINE_NOT_REGISTERED', 'ERR_SYNC_SIGNATURE_INVALID', 'ERR_SYNC_NOT_CONFIGURED', 'ERR_SYNC_SERVER_URL_INSECURE', 'ERR_SYNC_DECRYPT_FAILED', 'ERR_SYNC_LOGIN_FAILED', 'ERR_SYNC_AUTH_EXPIRED']);
 
 /**
  * What every phase of an outbox pass shares: one step with its failure handling by retry class
