@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util';
 import { isAppError } from '../../schemas/errors';
 import { serveAppRequest } from '../host/appProtocol';
 import { createAppServices } from '../host/createAppServices';
-import { resolveDataDir } from '../host/defaultDataDir';
+import { DATA_DIR_ENV, resolveDataDir } from '../host/defaultDataDir';
+import { demoMode } from '../host/demoMode';
 import { openDataDir } from '../host/openDataDir';
 import { startRefusalText, startServerUrl } from '../host/serverAddress';
 import { DEMO_IDENTITY } from '../services/demo/seedDemo';
@@ -34,9 +35,12 @@ async function main(): Promise<void> {
   }
   const { values } = parseArgs({ args: process.argv.slice(2), options: { 'data-dir': { type: 'string' }, demo: { type: 'boolean', default: false }, server: { type: 'string' }, dev: { type: 'boolean', default: false } }, strict: false });
   const isDev = values.dev === true;
+  const dataDirFlag = typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined;
   let serverUrl: string | undefined;
+  let demo: boolean;
   try {
     serverUrl = startServerUrl(typeof values.server === 'string' ? values.server : undefined, process.env);
+    demo = demoMode({ demoFlag: values.demo === true, isPackaged: app.isPackaged, dataDirGiven: Boolean(dataDirFlag || process.env[DATA_DIR_ENV]), impliedWithoutDataDir: false });
   } catch (err) {
     if (!isAppError(err)) throw err;
     refuseStart(startRefusalText(err));
@@ -48,14 +52,14 @@ async function main(): Promise<void> {
   hardenSession();
   registerAppProtocol(rendererDir(app.getAppPath()));
   const data = openDataDir({
-    dataDir: resolveDataDir(typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined, process.env),
+    dataDir: resolveDataDir(dataDirFlag, process.env),
     env: process.env,
     wrapper: createSafeStorageWrapper(),
-    ...(values.demo === true ? { firstRunIdentity: DEMO_IDENTITY } : {}),
+    ...(demo ? { firstRunIdentity: DEMO_IDENTITY } : {}),
   });
   const services = await createAppServices(data, {
     host: 'electron',
-    isDemo: values.demo === true,
+    isDemo: demo,
     version: app.getVersion(),
     packetWorkerEntry: pathToFileURL(join(__dirname, 'packetBuildWorker.cjs')),
     watchUsb: true,
