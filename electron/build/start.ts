@@ -8,8 +8,10 @@ import { DEMO_IDENTITY, DEMO_OPERATORS } from '../services/demo/seedDemo';
 import { createLogger, toLogFormat } from '../services/log/createLogger';
 import { startBrowserHost } from '../host/BrowserHost';
 import { createAppServices } from '../host/createAppServices';
-import { resolveDataDir, SERVER_URL_ENV } from '../host/defaultDataDir';
+import { DATA_DIR_ENV, resolveDataDir } from '../host/defaultDataDir';
+import { demoMode } from '../host/demoMode';
 import { findElectronBinary } from '../host/findElectronBinary';
+import { startRefusalText, startServerUrl } from '../host/serverAddress';
 import { KEY_DIR, openDataDir } from '../host/openDataDir';
 import { MACHINE_PUBLIC_KEY_FILE } from '../../native/keystore/machineKeyStore';
 import { parsePortRange } from '../../native/sbi/SbiClientOptions';
@@ -40,25 +42,29 @@ async function main(): Promise<void> {
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got ${values.port}`);
-  const serverUrl = values.server ?? process.env[SERVER_URL_ENV];
-  const dataDir = resolveDataDir(values['data-dir'] ?? (values.demo ? join(ROOT, '.demo-data') : undefined), process.env);
+  // before anything is built or opened: an insecure address refuses the start, naming where it came from
+  const serverUrl = startServerUrl(values.server, process.env);
+  // `npm start` alone is the README's demo; a named data folder gets it only with --demo (never
+  // seed published passwords into what may be a real machine's data)
+  const demo = demoMode({ demoFlag: values.demo, isPackaged: false, dataDirGiven: Boolean(values['data-dir'] || process.env[DATA_DIR_ENV]), impliedWithoutDataDir: true });
+  const dataDir = resolveDataDir(values['data-dir'] ?? (demo ? join(ROOT, '.demo-data') : undefined), process.env);
 
   const electron = values.browser ? undefined : findElectronBinary();
   if (electron) {
     await buildRenderer();
     await buildElectron();
-    const args = [join(ROOT, 'dist', 'electron', 'main.cjs'), `--data-dir=${dataDir}`, ...(values.demo ? ['--demo'] : []), ...(serverUrl ? [`--server=${serverUrl}`] : [])];
+    const args = [join(ROOT, 'dist', 'electron', 'main.cjs'), `--data-dir=${dataDir}`, ...(demo ? ['--demo'] : []), ...(serverUrl ? [`--server=${serverUrl}`] : [])];
     const child = spawn(electron, args, { stdio: 'inherit' });
     child.on('exit', (code) => process.exit(code ?? 0));
     return;
   }
 
   if (!values['no-build']) await buildRenderer();
-  const data = openDataDir({ dataDir, env: process.env, ...(values.demo ? { firstRunIdentity: DEMO_IDENTITY } : {}) });
+  const data = openDataDir({ dataDir, env: process.env, ...(demo ? { firstRunIdentity: DEMO_IDENTITY } : {}) });
   // `--sbi-ports 0`: the demo devices take ports the OS assigns and the client scans exactly those.
   const sbiPorts = values['sbi-ports'] === '0' ? 0 : parsePortRange(values['sbi-ports'] ?? '4501-4600');
   const simulators =
-    values.demo && !values['without-simulators']
+    demo && !values['without-simulators']
       ? await startDemoSimulators({ dataDir, machinePublicKeyPem: join(dataDir, KEY_DIR, MACHINE_PUBLIC_KEY_FILE), sbiPorts })
       : undefined;
   const scanPorts = sbiPorts === 0 ? simulators?.devicePorts : sbiPorts;
@@ -66,7 +72,7 @@ async function main(): Promise<void> {
   const server = serverUrl ?? simulators?.serverUrl;
   const services = await createAppServices(data, {
     host: 'browser',
-    isDemo: values.demo,
+    isDemo: demo,
     version: VERSION,
     watchUsb: true,
     startScheduler: true,
@@ -76,7 +82,7 @@ async function main(): Promise<void> {
   });
   if (simulators) await firstDemoSync(services);
   const host = await startBrowserHost({ services, staticDir: RENDERER_DIST, port });
-  process.stdout.write(`regclient ${VERSION} (browser host${values.demo ? ', demo' : ''}) — data in ${dataDir}\n`);
+  process.stdout.write(`regclient ${VERSION} (browser host${demo ? ', demo' : ''}) — data in ${dataDir}\n`);
   process.stdout.write(`Machine ${data.identity.machineId} at centre ${data.identity.centreId}, key index ${data.identity.keyIndex}\n`);
   process.stdout.write('Open this address in Chromium or Chrome:\n');
   process.stdout.write(`${host.url}\n`);
@@ -120,7 +126,7 @@ try {
   await main();
 } catch (err) {
   if (isAppError(err)) {
-    process.stderr.write(`regclient cannot start: ${err.code}: ${err.message}\n${JSON.stringify(err.details)}\n`);
+    process.stderr.write(`${startRefusalText(err)}\n`);
   } else {
     log.error('start failed', { error: toLogFormat(err) });
   }

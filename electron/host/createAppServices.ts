@@ -23,6 +23,7 @@ import { PACKETS_DIR, type OpenedDataDir } from './openDataDir';
 import { createHandlers } from './handlers/createHandlers';
 import { EventHub } from './EventHub';
 import { Router } from './Router';
+import { chooseServerUrl } from './serverAddress';
 
 export interface AppServicesOptions {
   readonly host: 'electron' | 'browser';
@@ -103,7 +104,7 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
     ...(typeof options.watchUsb === 'object' ? { loadUsb: options.watchUsb.loadUsb } : {}),
   });
   if (options.watchUsb) await devices.startHotPlug();
-  const serverUrl = options.serverUrl ?? settings.get().serverUrl ?? undefined;
+  const server = chooseServerUrl(options.serverUrl, settings.get().serverUrl);
   const sync = createSyncServices({
     db: data.db,
     audit: data.audit,
@@ -116,7 +117,8 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
     packetsDir: join(data.dataDir, PACKETS_DIR),
     // --server / REGCLIENT_SERVER_URL wins; else the supervisor's setting, read once at start
     // (a new server means new keys and a full sync, so the settings screen asks for a restart)
-    ...(serverUrl ? { serverUrl } : {}),
+    ...(server.serverUrl ? { serverUrl: server.serverUrl } : {}),
+    ...(server.refusal ? { serverRefusal: server.refusal } : {}),
     onEvent: (name, payload) => hub.broadcast(name, payload),
   });
   const registration = createRegistrationServices({

@@ -115,4 +115,9 @@ export const coreErrors = defineErrors({
     log: 'a configuration value is invalid',
     details: z.object({ key: z.string(), reason: z.string() }),
   },
+  ERR_CONFIG_DEMO_IN_PRODUCTION: {
+    retry: 'fatal',
+    log: 'demo mode refused: a packaged (production) build never seeds the demo operators, whose passwords are published',
+    details: z.object({ field: z.literal('--demo'), rule: z.literal('not-in-packaged-build') }),
+  },
 });

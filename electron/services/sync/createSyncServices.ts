@@ -31,6 +31,8 @@ export interface SyncServicesOptions {
   readonly packetsDir: string;
   /** absent: everything offline works (approval, export, limits); server calls fail with ERR_SYNC_NOT_CONFIGURED */
   readonly serverUrl?: string;
+  /** why the configured address is not used (saved before the https rule): server calls fail with it */
+  readonly serverRefusal?: AppError;
   readonly random?: () => number;
   /** the CLI's operator credentials, to log in again when the refresh token is gone too */
   readonly credentials?: Readonly<{ userId: string; password: string }>;
@@ -67,7 +69,7 @@ export function createSyncServices(o: SyncServicesOptions): SyncServices {
     db, audit, clock, random: o.random ?? Math.random, packetsDir: o.packetsDir,
     server: lazyRegProc(o, mosip),
     reauth: async () => {
-      if (!mosip) throw new AppError('ERR_SYNC_NOT_CONFIGURED', { what: 'server address' });
+      if (!mosip) throw noServer(o);
       try {
         await mosip.refresh();
       } catch (err) {
@@ -82,7 +84,7 @@ export function createSyncServices(o: SyncServicesOptions): SyncServices {
   });
   const retention = new RetentionService({ db, audit, clock, packetsDir: o.packetsDir, ...(o.retentionDays === undefined ? {} : { days: o.retentionDays }) });
   const needServer = async <T>(fn: (m: MosipSyncService) => Promise<T>): Promise<T> => {
-    if (!mosip) throw new AppError('ERR_SYNC_NOT_CONFIGURED', { what: 'server address' });
+    if (!mosip) throw noServer(o);
     return fn(mosip);
   };
   return {
@@ -106,11 +108,16 @@ export function createSyncServices(o: SyncServicesOptions): SyncServices {
   };
 }
 
+/** Why there is no server: the refused address, else none was given. */
+function noServer(o: SyncServicesOptions): AppError {
+  return o.serverRefusal ?? new AppError('ERR_SYNC_NOT_CONFIGURED', { what: 'server address' });
+}
+
 /** RegProcClient built on first use: the REGISTRATION certificate exists only after a down-sync. */
 function lazyRegProc(o: SyncServicesOptions, mosip: MosipSyncService | undefined): OutboxServer {
   let client: RegProcClient | undefined;
   const get = (): RegProcClient => {
-    if (!mosip) throw new AppError('ERR_SYNC_NOT_CONFIGURED', { what: 'server address' });
+    if (!mosip) throw noServer(o);
     if (client) return client;
     let pem: string;
     try {

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { AppSettings } from '../../../../schemas/settings';
 import { LanguageCode } from '../../../../schemas/operators';
+import { serverUrlProblem } from '../../../../schemas/serverUrl';
 import { ErrorMessage } from '../../../components/ErrorMessage';
+import type { UiError } from '../../UiError';
 import { settingsSelectors, type SettingsStore } from '../store';
 import { TrustAnchorsSection } from './TrustAnchorsSection';
 
@@ -16,7 +18,8 @@ export function SettingsView({ store, canEdit }: Readonly<{ store: SettingsStore
   const saved = useStore(store, settingsSelectors.saved);
   const status = useStore(store, settingsSelectors.status);
   const error = useStore(store, settingsSelectors.error);
-  const [draft, setDraft] = useState<AppSettings | null>(null);
+  // From the store at once when it is already loaded (the effect below keeps it in step)
+  const [draft, setDraft] = useState<AppSettings | null>(saved);
 
   useEffect(() => {
     void store.getState().load();
@@ -31,6 +34,7 @@ export function SettingsView({ store, canEdit }: Readonly<{ store: SettingsStore
       </main>
     );
   }
+  const serverRefused = storedServerRefusal(saved);
   const devices = (change: Partial<AppSettings['devices']>) => setDraft({ ...draft, devices: { ...draft.devices, ...change } });
   const number = (value: string) => (value.trim() === '' ? Number.NaN : Number(value));
   const submit = (event: FormEvent) => {
@@ -69,8 +73,9 @@ export function SettingsView({ store, canEdit }: Readonly<{ store: SettingsStore
           <label htmlFor="set-gps">{t('settings.other.gps')}</label>
           <input id="set-gps" type="text" dir="ltr" value={draft.gpsPort ?? ''} onChange={(e) => setDraft({ ...draft, gpsPort: e.target.value.trim() || null })} />
           <label htmlFor="set-server">{t('settings.other.server')}</label>
-          <input id="set-server" type="url" dir="ltr" value={draft.serverUrl ?? ''} onChange={(e) => setDraft({ ...draft, serverUrl: e.target.value.trim() || null })} aria-describedby="set-server-hint" />
+          <input id="set-server" type="url" dir="ltr" value={draft.serverUrl ?? ''} onChange={(e) => setDraft({ ...draft, serverUrl: e.target.value.trim() || null })} aria-describedby={serverRefused ? 'set-server-hint set-server-refused' : 'set-server-hint'} />
           <p id="set-server-hint" className="muted">{t('settings.other.serverHint')}</p>
+          {serverRefused && <ErrorMessage error={serverRefused} id="set-server-refused" />}
           <label htmlFor="set-language">{t('settings.other.language')}</label>
           <select id="set-language" value={draft.defaultLanguage} onChange={(e) => setDraft({ ...draft, defaultLanguage: LanguageCode.parse(e.target.value) })}>
             {LanguageCode.options.map((code) => (
@@ -104,4 +109,14 @@ export function SettingsView({ store, canEdit }: Readonly<{ store: SettingsStore
       <TrustAnchorsSection store={store} canEdit={canEdit} />
     </main>
   );
+}
+
+/**
+ * A stored address saved before the https rule: kept (not wiped) but never used, so sync fails
+ * with this code; the supervisor sees why here, next to the field where it is fixed.
+ */
+function storedServerRefusal(saved: AppSettings | null): UiError | null {
+  const url = saved?.serverUrl ?? null;
+  const rule = url === null ? undefined : serverUrlProblem(url);
+  return rule ? { code: 'ERR_SYNC_SERVER_URL_INSECURE', details: { field: 'serverUrl', url, rule } } : null;
 }
