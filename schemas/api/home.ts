@@ -19,5 +19,7 @@ export const AppInfo = z.object({
   centreId: z.string(),
   machineId: z.string(),
   keyIndex: z.string(),
+  /** what keeps the database and machine keys secret at rest: a plain key file beside them is shown as a warning */
+  keyProtection: z.enum(['safeStorage', 'keyfile', 'env']),
 });
 export type AppInfo = z.infer<typeof AppInfo>;

@@ -41,6 +41,8 @@ describe('operator login (browser host, Debian Chromium)', () => {
     // Portuguese first: the login screen starts in Portuguese.
     assert.equal(await page.locator('h1').textContent(), 'Início de sessão do operador');
     assert.equal(await page.getAttribute('html', 'lang'), 'pt-ST');
+    // the browser host's data dir keeps its keys in keys/master.key: said loudly (issue 12, item 9)
+    assert.match((await page.getByTestId('key-file-warning').textContent()) ?? '', /quem copiar a pasta de dados pode ler todos os registos/);
     assert.deepEqual(await seriousA11yViolations(page), []);
 
     await logIn('officer1', 'Officer#2026');

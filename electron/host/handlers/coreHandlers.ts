@@ -39,6 +39,7 @@ export function coreHandlers({ data, auth, sessions, options, clock, sync }: Han
       centreId: data.identity.centreId,
       machineId: data.identity.machineId,
       keyIndex: data.identity.keyIndex,
+      keyProtection: data.keyProtection,
     }),
 
     'auth.login': async ({ userId, password }, ctx) => {

@@ -107,6 +107,7 @@ describe('BrowserHost', () => {
     try {
       const info = await callOver(a, 1, 'app.info', {});
       assert.equal(info.ok, true);
+      assert.equal((info.value as { keyProtection: string }).keyProtection, 'keyfile', 'the test data dir wraps its keys with keys/master.key');
       assert.equal((await callOver(a, 2, 'auth.login', { userId: 'supervisor1', password: 'Supervisor#2026' })).ok, true);
       assert.equal((await callOver(a, 3, 'audit.verify', {})).ok, true);
       assert.equal((await callOver(b, 1, 'audit.verify', {})).error?.code, 'ERR_AUTH_NOT_AUTHENTICATED');

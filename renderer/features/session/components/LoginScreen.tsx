@@ -36,6 +36,7 @@ export function LoginScreen() {
       <form className="card login__card" onSubmit={submit} noValidate>
         <h1 id="login-heading">{t('login.heading')}</h1>
         {appInfo && <p className="muted">{t('login.machine', { centreId: appInfo.centreId, machineId: appInfo.machineId })}</p>}
+        {appInfo?.keyProtection === 'keyfile' && <p className="message message--warning" data-testid="key-file-warning">{t('login.keyFileWarning')}</p>}
         {notice === 'loggedOut' && !error && (
           <p className="message message--info" role="status">
             {t('login.loggedOut')}
