@@ -1,3 +1,4 @@
+/// <reference path="../../../types/codecOpenjpeg.d.ts" />
 import factory from '@cornerstonejs/codec-openjpeg/wasmjs';
 
 /**

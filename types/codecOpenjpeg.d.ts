@@ -1,7 +1,7 @@
 /**
  * Types for the parts of @cornerstonejs/codec-openjpeg (OpenJPEG in WebAssembly) this project
- * uses; the package ships none. Ambient, so the device simulator, which may not import client
- * code, gets them too without an import.
+ * uses; the package ships none. Outside the layers (each user names it with a triple-slash
+ * reference), so the device simulator and the client share no code through it.
  */
 interface OpenJpegFrameInfo {
   width: number;
