@@ -74,14 +74,19 @@ export type SimImageFormat = 'jpeg2000' | 'legacy' | 'mislabelled';
 interface SimImage {
   readonly width: number;
   readonly height: number;
-  /** JPEG 2000 lossless JP2 */
-  readonly jp2: Buffer;
+  /** JPEG 2000 lossless JP2, encoded at the first capture (the live preview needs none, nor the encoder) */
+  jp2(): Buffer;
   /** PNG (finger, iris) or JPEG (face) */
   readonly legacy: Buffer;
   readonly preview: Buffer;
 }
 
 const imageCache = new Map<string, SimImage>();
+
+function once(make: () => Buffer): () => Buffer {
+  let made: Buffer | undefined;
+  return () => (made ??= make());
+}
 
 function cachedImage(kind: 'finger' | 'iris' | 'face' | 'exception', profileId: string, part: string): SimImage {
   const key = `${kind}/${profileId}/${part}`;
@@ -91,11 +96,11 @@ function cachedImage(kind: 'finger' | 'iris' | 'face' | 'exception', profileId: 
   let made: SimImage;
   if (kind === 'finger' || kind === 'iris') {
     const grey = kind === 'finger' ? fingerprintImage(seed) : irisImage(seed);
-    const jp2 = encodeJp2Lossless({ width: grey.width, height: grey.height, components: 1, samples: grey.pixels });
+    const jp2 = once(() => encodeJp2Lossless({ width: grey.width, height: grey.height, components: 1, samples: grey.pixels }));
     made = { width: grey.width, height: grey.height, jp2, legacy: encodeGreyPng(grey), preview: previewJpeg(grey) };
   } else {
     const face = faceImage(seed, kind === 'exception');
-    const jp2 = encodeJp2Lossless({ width: face.width, height: face.height, components: 3, samples: rgbSamples(face) });
+    const jp2 = once(() => encodeJp2Lossless({ width: face.width, height: face.height, components: 3, samples: rgbSamples(face) }));
     const jpeg = faceJpeg(seed, kind === 'exception');
     made = { width: face.width, height: face.height, jp2, legacy: jpeg, preview: jpeg };
   }
@@ -112,16 +117,16 @@ export function buildIsoRecord(type: string, subType: string | undefined, isExce
   if (type === 'Finger') {
     const image = cachedImage('finger', profileId, subType ?? 'UNKNOWN');
     const code = isJ2kCode ? FINGER_COMPRESSION.JPEG_2000_LOSS_LESS : FINGER_COMPRESSION.PNG;
-    return fingerRecord(subType ?? 'UNKNOWN', format === 'jpeg2000' ? image.jp2 : image.legacy, image.width, image.height, quality, at, code);
+    return fingerRecord(subType ?? 'UNKNOWN', format === 'jpeg2000' ? image.jp2() : image.legacy, image.width, image.height, quality, at, code);
   }
   if (type === 'Iris') {
     const image = cachedImage('iris', profileId, subType ?? 'Left');
     const code = isJ2kCode ? IRIS_IMAGE_FORMAT.MONO_JPEG2000 : IRIS_IMAGE_FORMAT.MONO_PNG;
-    return irisRecord(subType === 'Right' ? 'Right' : 'Left', format === 'jpeg2000' ? image.jp2 : image.legacy, image.width, image.height, quality, at, code);
+    return irisRecord(subType === 'Right' ? 'Right' : 'Left', format === 'jpeg2000' ? image.jp2() : image.legacy, image.width, image.height, quality, at, code);
   }
   const image = cachedImage(isExceptionPhoto ? 'exception' : 'face', profileId, 'face');
   const code = isJ2kCode ? FACE_IMAGE_DATA_TYPE.JPEG2000_LOSS_LESS : FACE_IMAGE_DATA_TYPE.JPEG;
-  return faceRecord(format === 'jpeg2000' ? image.jp2 : image.legacy, image.width, image.height, quality, at, code);
+  return faceRecord(format === 'jpeg2000' ? image.jp2() : image.legacy, image.width, image.height, quality, at, code);
 }
 
 /** The JPEG shown in the live preview of a device. */
