@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import jpeg from 'jpeg-js';
 import type { BiometricAttemptResult } from '../../../schemas/api/registrationApi';
 import { ManualClock } from '../../../native/time/ManualClock';
+import { DraftBiometrics } from '../../../electron/services/registration/drafts/DraftBiometrics';
 import { openRealBackEnd, type RealBackEnd } from '../../helpers/realBackEnd';
 import { startSimulator } from '../sbi/sbiTestKit';
 import type { SbiSimulator } from '../../sims/sbi/SbiSimulator';
@@ -88,9 +89,15 @@ describe('capture previews through the real back end (Router, encrypted store, d
     const flat = distance(face.attributes[0]!.thumbnailBase64!, { width: 240, height: 320, pixels: new Uint8Array(240 * 320).fill(128) });
     assert.ok(own < 3 && flat > 10 * own, `the face preview is the captured face (distance ${own.toFixed(1)}), not a flat frame (${flat.toFixed(1)})`);
 
-    // a draft resumed after a restart shows the same previews
-    const resumed = await backEnd.api['drafts.biometrics']({ draftId });
+    // a draft resumed shows the same previews, also from a service that never captured (as after a restart)
     const previews = (results: readonly BiometricAttemptResult[]) => results.flatMap((r) => r.attributes.map((a) => [a.attribute, a.thumbnailBase64]));
+    const resumed = await backEnd.api['drafts.biometrics']({ draftId });
     assert.deepEqual(previews(resumed).sort(), previews([slap, iris, face]).sort());
+    const { data, clock, registration } = backEnd.services;
+    const fresh = new DraftBiometrics({
+      db: data.db, audit: data.audit, clock, drafts: registration.drafts, documents: registration.documents, bundles: registration.bundles,
+      devices: { capture: () => Promise.reject(new Error('a resume never captures')) },
+    });
+    assert.deepEqual(previews(await fresh.attempts('officer1', draftId)).sort(), previews([slap, iris, face]).sort());
   });
 });
