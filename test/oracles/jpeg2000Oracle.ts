@@ -1,5 +1,14 @@
 /// <reference path="../../types/codecOpenjpeg.d.ts" />
+import { createHash } from 'node:crypto';
 import factory from '@cornerstonejs/codec-openjpeg/wasmjs';
+
+/** JP2 signature box (ISO/IEC 15444-1 I.5.1), written here rather than taken from the client. */
+export const JP2_SIGNATURE = Buffer.from('0000000c6a5020200d0a870a', 'hex');
+
+/** The simulator's seed of the Default profile's body part (simDevices.ts `seedOf`): tests compare against the images it drew. */
+export function syntheticSeed(part: string): number {
+  return createHash('sha256').update(`Default/${part}`).digest().readUInt32BE(0);
+}
 
 /**
  * Decodes a JP2 file or J2K codestream with OpenJPEG as is, for tests that judge the simulator or

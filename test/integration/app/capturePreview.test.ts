@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import jpeg from 'jpeg-js';
 import type { BiometricAttemptResult } from '../../../schemas/api/registrationApi';
 import { ManualClock } from '../../../native/time/ManualClock';
 import { DraftBiometrics } from '../../../electron/services/registration/drafts/DraftBiometrics';
 import { openRealBackEnd, type RealBackEnd } from '../../helpers/realBackEnd';
+import { syntheticSeed } from '../../oracles/jpeg2000Oracle';
 import { startSimulator } from '../sbi/sbiTestKit';
 import type { SbiSimulator } from '../../sims/sbi/SbiSimulator';
 import { faceImage, fingerprintImage, irisImage, type GreyImage } from '../../sims/sbi/syntheticImages';
@@ -16,8 +16,7 @@ import { faceImage, fingerprintImage, irisImage, type GreyImage } from '../../si
  * finger, each eye and the face, on capture and again when a draft is resumed.
  */
 
-/** The simulator's seed of the Default profile's body part (simDevices.ts `seedOf`). */
-const seedOf = (part: string) => createHash('sha256').update(`Default/${part}`).digest().readUInt32BE(0);
+const seedOf = syntheticSeed;
 const SUBTYPE_OF: Readonly<Record<string, string>> = {
   leftIndex: 'Left IndexFinger', leftMiddle: 'Left MiddleFinger', leftRing: 'Left RingFinger', leftLittle: 'Left LittleFinger', leftEye: 'Left', rightEye: 'Right',
 };

@@ -4,7 +4,7 @@ import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import {
   CAPTURE_DATA_FIELDS, decodeUnpaddedBase64url, DEVICE_INFO_FIELDS, DIGITAL_ID_FIELDS, DISCOVERY_FIELDS, missingFields, sbiOpenStream, sbiRaw as rawCall, verifyDeviceJws,
 } from '../../oracles/sbiOracle';
-import { decodeJpeg2000 } from '../../oracles/jpeg2000Oracle';
+import { decodeJpeg2000, JP2_SIGNATURE, syntheticSeed } from '../../oracles/jpeg2000Oracle';
 import type { SbiSimulator } from '../../sims/sbi/SbiSimulator';
 import { faceImage, fingerprintImage, irisImage, rgbSamples } from '../../sims/sbi/syntheticImages';
 import { ctkCaptureRequest, startSimulator, testPki } from './sbiTestKit';
@@ -22,14 +22,6 @@ function chainHash(previousHash: string, iso: Uint8Array): string {
   const prev = previousHash === '' ? createHash('sha256').update('').digest() : Buffer.from(previousHash, 'hex');
   const cur = createHash('sha256').update(iso).digest();
   return createHash('sha256').update(Buffer.concat([prev, cur])).digest('hex').toUpperCase();
-}
-
-/** JP2 signature box (ISO/IEC 15444-1 I.5.1), written here rather than taken from the client. */
-const JP2_SIGNATURE = Buffer.from('0000000c6a5020200d0a870a', 'hex');
-
-/** The simulator's seed of the Default profile's body part (simDevices.ts `seedOf`): the images compared are the ones it drew. */
-function syntheticSeed(part: string): number {
-  return createHash('sha256').update(`Default/${part}`).digest().readUInt32BE(0);
 }
 
 /** SBI spec subtypes per deviceSubId (§1.7), written here rather than taken from the simulator. */
@@ -290,19 +282,15 @@ describe('CTK SBI conformance of the simulator', () => {
   it('SBI1062 SBI1063 left and right slaps are ISO/IEC 19794-4:2011 records of lossless JPEG 2000 images', async () => {
     for (const e of [{ type: 'Finger', subId: '1', count: 4 }, { type: 'Finger', subId: '2', count: 4 }] as const) {
       const { request, answer } = await rcapture('SBI1062', e);
-      const records = (await assertCompliantCapture(answer.json, request, e)).isoRecords;
-      for (const [i, iso] of records.entries()) {
-        assert.equal(iso.subarray(0, 8).toString('latin1'), 'FIR\x00020\x00');
-        assert.equal(iso.readUInt32BE(8), iso.length, 'record length');
+      for (const [i, iso] of (await assertCompliantCapture(answer.json, request, e)).isoRecords.entries()) {
+        assert.deepEqual([iso.subarray(0, 8).toString('latin1'), iso.readUInt32BE(8)], ['FIR\x00020\x00', iso.length], 'format, version, record length');
         // general header 16, representation length 4, date 9, device 5, one quality block 6 → finger position at 40
         assert.equal(iso.readUInt8(52), 5, 'compression algorithm: JPEG 2000 lossless (bio-utils FingerImageCompressionType.JPEG_2000_LOSS_LESS)');
         assert.equal(iso.readUInt32BE(58), iso.length - 62, 'image data length');
         assert.deepEqual([...iso.subarray(62, 74)], [...JP2_SIGNATURE], 'a JP2 file, as MockMDS sends');
         const image = await decodeJpeg2000(iso.subarray(62));
-        assert.deepEqual([image.width, image.height, image.components, iso.readUInt16BE(54), iso.readUInt16BE(56)], [160, 200, 1, 160, 200]);
-        assert.equal(image.reversible, true, 'lossless: the reversible 5-3 wavelet');
-        const subType = SUBTYPES.Finger![e.subId]![i]!;
-        assert.ok(image.samples.equals(fingerprintImage(syntheticSeed(subType)).pixels), `${subType}: decoded pixels are the synthetic print, bit for bit`);
+        assert.deepEqual([image.width, image.height, image.components, image.reversible, iso.readUInt16BE(54), iso.readUInt16BE(56)], [160, 200, 1, true, 160, 200]);
+        assert.ok(image.samples.equals(fingerprintImage(syntheticSeed(SUBTYPES.Finger![e.subId]![i]!)).pixels), `finger ${i}: decoded pixels are the synthetic print, bit for bit`);
       }
     }
   });
@@ -311,22 +299,19 @@ describe('CTK SBI conformance of the simulator', () => {
     const e = { type: 'Iris', subId: '3', count: 2 } as const;
     const { request, answer } = await rcapture('SBI1064', e);
     for (const [i, iso] of (await assertCompliantCapture(answer.json, request, e)).isoRecords.entries()) {
-      assert.equal(iso.subarray(0, 8).toString('latin1'), 'IIR\x00020\x00');
-      assert.equal(iso.readUInt32BE(8), iso.length);
+      assert.deepEqual([iso.subarray(0, 8).toString('latin1'), iso.readUInt32BE(8)], ['IIR\x00020\x00', iso.length]);
       // header 16 + representation length 4, date 9, device 5, one quality block 6, representation no 2, eye, type → format at 44
       assert.deepEqual([iso.readUInt8(44), iso.readUInt8(45) >> 6], [0x0a, 1], 'image format MONO_JPEG2000, compression history lossless');
       assert.deepEqual([iso.readUInt16BE(46), iso.readUInt16BE(48)], [320, 240]);
       const image = await decodeJpeg2000(iso.subarray(iso.indexOf(JP2_SIGNATURE)));
       assert.deepEqual([image.width, image.height, image.components, image.reversible], [320, 240, 1, true]);
-      const eye = SUBTYPES.Iris!['3']![i]!;
-      assert.ok(image.samples.equals(irisImage(syntheticSeed(eye)).pixels), `${eye} iris: decoded pixels are the synthetic eye, bit for bit`);
+      assert.ok(image.samples.equals(irisImage(syntheticSeed(SUBTYPES.Iris!['3']![i]!)).pixels), `iris ${i}: decoded pixels are the synthetic eye, bit for bit`);
     }
   });
 
   it('SBI1065 face is ISO/IEC 19794-5:2011 of a lossless JPEG 2000 image', async () => {
-    const e = { type: 'Face', subId: '0', count: 1 } as const;
-    const { request, answer } = await rcapture('SBI1065', e);
-    const [iso] = (await assertCompliantCapture(answer.json, request, e)).isoRecords;
+    const { request, answer } = await rcapture('SBI1065', { type: 'Face', subId: '0', count: 1 });
+    const [iso] = (await assertCompliantCapture(answer.json, request, { type: 'Face', subId: '0', count: 1 })).isoRecords;
     assert.equal(iso!.subarray(0, 8).toString('latin1'), 'FAC\x00030\x00');
     // header 17 + representation length 4, date 9, device 5, one quality block 6, facial information 17, face image type → data type at 59
     assert.equal(iso!.readUInt8(59), 2, 'image data type JPEG2000_LOSS_LESS (bio-utils face/ImageDataType)');
