@@ -6,8 +6,11 @@ const ROOT = join(import.meta.dirname, '..', '..');
 export const RENDERER_DIST = join(ROOT, 'dist', 'renderer');
 const ELECTRON_DIST = join(ROOT, 'dist', 'electron');
 
-/** Native and Electron-provided modules stay outside the main-process bundle. */
-const MAIN_EXTERNALS = ['electron', 'better-sqlite3-multiple-ciphers', 'usb', 'serialport', '@serialport/*'];
+/**
+ * Native and Electron-provided modules stay outside the main-process bundle, and so does OpenJPEG,
+ * whose loader reads its .wasm from its own folder (`__dirname`), which a bundle would move.
+ */
+const MAIN_EXTERNALS = ['electron', 'better-sqlite3-multiple-ciphers', 'usb', 'serialport', '@serialport/*', '@cornerstonejs/codec-openjpeg'];
 
 /** Bundles the renderer (browser) into dist/renderer. */
 export async function buildRenderer(options: { minify?: boolean } = {}): Promise<void> {

@@ -1,6 +1,7 @@
 import { AppError } from '../../schemas/errors';
 import { CaptureDataPayload, CaptureResponse, type BioSubType, type CapturedBiometric, type CaptureRequest, type CaptureResult, type Modality, type SbiDevice } from '../../schemas/sbi';
 import { decodeCanonicalBase64url } from './base64url';
+import { checkIsoImage } from './checkIsoImage';
 import { chainHash } from './hashChain';
 import { MDS_TIMESTAMP_PATTERN, parseMdsTimestamp } from './mdsTimestamp';
 import { ISO_FORMAT_ID, MODALITIES } from './modalities';
@@ -41,7 +42,7 @@ function allowedSubTypes(ctx: CaptureCheckContext): string[] {
  *   ERR_SBI_SPEC_VERSION_MISMATCH, ERR_SBI_DIGITAL_ID_INVALID, ERR_SBI_DIGITAL_ID_MISMATCH,
  *   ERR_SBI_TIMESTAMP_FORMAT, ERR_SBI_TIMESTAMP_OUT_OF_WINDOW, ERR_SBI_BIO_TYPE_MISMATCH, ERR_SBI_BIO_SUBTYPE_UNEXPECTED,
  *   ERR_SBI_BIO_SUBTYPE_DUPLICATE, ERR_SBI_QUALITY_INVALID, ERR_SBI_BIOVALUE_NOT_CANONICAL,
- *   ERR_SBI_ISO_INVALID, ERR_SBI_HASH_CHAIN_BROKEN (strict policy)
+ *   ERR_SBI_ISO_INVALID, ERR_SBI_IMAGE_TOO_LARGE, ERR_SBI_IMAGE_FORMAT, ERR_SBI_HASH_CHAIN_BROKEN (strict policy)
  */
 export function verifyCaptureResponse(bodyText: string, ctx: CaptureCheckContext): CaptureResult {
   const port = ctx.device.port;
@@ -128,6 +129,7 @@ function verifyElement(
   const iso = decodeCanonicalBase64url(data.bioValue);
   if (!iso || iso.length === 0) throw new AppError('ERR_SBI_BIOVALUE_NOT_CANONICAL', { port, index });
   if (iso.subarray(0, 4).toString('latin1') !== ISO_FORMAT_ID[bioType]) throw new AppError('ERR_SBI_ISO_INVALID', { port, index, issue: `format identifier is not ${ISO_FORMAT_ID[bioType].slice(0, 3)}` });
+  checkIsoImage(iso, bioType, { port, index });
   const expectedHash = chainHash(previousHash, iso) ?? '';
   if (expectedHash !== element.hash.toUpperCase()) {
     if (ctx.hashChainPolicy === 'strict') throw new AppError('ERR_SBI_HASH_CHAIN_BROKEN', { port, index, expected: expectedHash, received: element.hash });

@@ -55,7 +55,10 @@ export type DraftSummary = z.infer<typeof DraftSummary>;
 export const CapturedAttribute = z.object({
   attribute: BioAttribute,
   qualityScore: z.number().min(0).max(100),
-  /** a small preview of the captured image, when the modality has one (face, exception photo) */
+  /**
+   * a JPEG preview (base64, longest side ≤ 240 px) of this finger's, eye's or face's image, decoded
+   * in the main process from the device's JPEG 2000; null when it could not be decoded
+   */
   thumbnailBase64: z.string().nullable(),
 });
 

@@ -167,6 +167,17 @@ describe('registration (browser host, device simulator, Debian Chromium)', () =>
       await page.keyboard.press('Alt+c');
       await page.getByTestId(`decision-${modality}`).waitFor({ timeout: 40_000 });
     }
+    // the devices send JPEG 2000, which Chromium cannot show: each finger and eye has its own decoded preview
+    for (const [panel, name] of [['left-slap', 'Captured image: Left index'], ['left-slap', 'Captured image: Left ring'], ['iris', 'Captured image: Left eye'], ['iris', 'Captured image: Right eye'], ['face', 'Captured image: Face photo']] as const) {
+      const img = page.getByTestId(`panel-${panel}`).getByRole('img', { name, exact: true });
+      await img.waitFor();
+      const decoded = await img.evaluate((el) => {
+        const image = el as unknown as { complete: boolean; naturalWidth: number };
+        return image.complete && image.naturalWidth > 0;
+      });
+      assert.ok(decoded, `${name} is a picture Chromium decoded`);
+    }
+    assert.equal(await page.getByTestId('panel-left-slap').getByText('No image yet').count(), 0);
     await page.keyboard.press('Alt+ArrowRight');
     await page.getByText('take the exception photo before continuing').waitFor();
     await page.getByTestId('panel-exception-photo').getByRole('button', { name: 'Capture' }).click();

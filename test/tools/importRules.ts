@@ -29,6 +29,7 @@ export const PACKAGE_CLASSES: Readonly<Record<string, 'std' | 'dom' | 'node' | '
   pngjs: 'node',
   serialport: 'node',
   '@serialport/stream': 'node',
+  '@cornerstonejs/codec-openjpeg': 'node',
   '@serialport/bindings-cpp': 'node',
   '@serialport/parser-readline': 'node',
   usb: 'node',

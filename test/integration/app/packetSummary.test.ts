@@ -88,7 +88,7 @@ describe('packet summary through the Router (device simulator, real worker, encr
     const right = modality('right-slap');
     assert.deepEqual([right.isForceCaptured, right.attemptsUsed, right.threshold], [true, 3, 40]);
     assert.deepEqual(right.attributes.map((a) => a.qualityScore), [30, 30, 30, 30]);
-    assert.ok(right.attributes.every((a) => a.thumbnail !== null), 'the simulator sends PNG finger images: each has a thumbnail');
+    assert.ok(right.attributes.every((a) => a.thumbnail !== null), 'the simulator sends JPEG 2000 finger images, decoded in the main process: each has a thumbnail');
     const left = modality('left-slap');
     assert.deepEqual([left.isForceCaptured, left.exceptions, left.attributes.map((a) => a.attribute).sort()], [false, ['leftLittle'], ['leftIndex', 'leftMiddle', 'leftRing']]);
     assert.ok(left.attributes.every((a) => a.qualityScore >= left.threshold));

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import jpeg from 'jpeg-js';
-import { PNG } from 'pngjs';
 import {
   CAPTURE_DATA_FIELDS, decodeUnpaddedBase64url, DEVICE_INFO_FIELDS, DIGITAL_ID_FIELDS, DISCOVERY_FIELDS, missingFields, sbiOpenStream, sbiRaw as rawCall, verifyDeviceJws,
 } from '../../oracles/sbiOracle';
+import { decodeJpeg2000, JP2_SIGNATURE, syntheticSeed } from '../../oracles/jpeg2000Oracle';
 import type { SbiSimulator } from '../../sims/sbi/SbiSimulator';
+import { faceImage, fingerprintImage, irisImage, rgbSamples } from '../../sims/sbi/syntheticImages';
 import { ctkCaptureRequest, startSimulator, testPki } from './sbiTestKit';
 
 /**
@@ -279,39 +279,47 @@ describe('CTK SBI conformance of the simulator', () => {
     });
   }
 
-  it('SBI1062 SBI1063 left and right slaps are ISO/IEC 19794-4:2011 records with decodable images', async () => {
+  it('SBI1062 SBI1063 left and right slaps are ISO/IEC 19794-4:2011 records of lossless JPEG 2000 images', async () => {
     for (const e of [{ type: 'Finger', subId: '1', count: 4 }, { type: 'Finger', subId: '2', count: 4 }] as const) {
       const { request, answer } = await rcapture('SBI1062', e);
-      for (const iso of (await assertCompliantCapture(answer.json, request, e)).isoRecords) {
-        assert.equal(iso.subarray(0, 8).toString('latin1'), 'FIR\x00020\x00');
-        assert.equal(iso.readUInt32BE(8), iso.length, 'record length');
+      for (const [i, iso] of (await assertCompliantCapture(answer.json, request, e)).isoRecords.entries()) {
+        assert.deepEqual([iso.subarray(0, 8).toString('latin1'), iso.readUInt32BE(8)], ['FIR\x00020\x00', iso.length], 'format, version, record length');
         // general header 16, representation length 4, date 9, device 5, one quality block 6 → finger position at 40
-        assert.equal(iso.readUInt8(52), 6, 'compression algorithm: PNG');
+        assert.equal(iso.readUInt8(52), 5, 'compression algorithm: JPEG 2000 lossless (bio-utils FingerImageCompressionType.JPEG_2000_LOSS_LESS)');
         assert.equal(iso.readUInt32BE(58), iso.length - 62, 'image data length');
-        const png = PNG.sync.read(iso.subarray(62));
-        assert.deepEqual([png.width, png.height, iso.readUInt16BE(54), iso.readUInt16BE(56)], [160, 200, 160, 200]);
+        assert.deepEqual([...iso.subarray(62, 74)], [...JP2_SIGNATURE], 'a JP2 file, as MockMDS sends');
+        const image = await decodeJpeg2000(iso.subarray(62));
+        assert.deepEqual([image.width, image.height, image.components, image.reversible, iso.readUInt16BE(54), iso.readUInt16BE(56)], [160, 200, 1, true, 160, 200]);
+        assert.ok(image.samples.equals(fingerprintImage(syntheticSeed(SUBTYPES.Finger![e.subId]![i]!)).pixels), `finger ${i}: decoded pixels are the synthetic print, bit for bit`);
       }
     }
   });
 
-  it('SBI1064 double iris is ISO/IEC 19794-6:2011 with decodable images', async () => {
+  it('SBI1064 double iris is ISO/IEC 19794-6:2011 of lossless JPEG 2000 images', async () => {
     const e = { type: 'Iris', subId: '3', count: 2 } as const;
     const { request, answer } = await rcapture('SBI1064', e);
-    for (const iso of (await assertCompliantCapture(answer.json, request, e)).isoRecords) {
-      assert.equal(iso.subarray(0, 8).toString('latin1'), 'IIR\x00020\x00');
-      assert.equal(iso.readUInt32BE(8), iso.length);
-      const png = PNG.sync.read(iso.subarray(iso.indexOf(Buffer.from([0x89, 0x50, 0x4e, 0x47]))));
-      assert.deepEqual([png.width, png.height], [320, 240]);
+    for (const [i, iso] of (await assertCompliantCapture(answer.json, request, e)).isoRecords.entries()) {
+      assert.deepEqual([iso.subarray(0, 8).toString('latin1'), iso.readUInt32BE(8)], ['IIR\x00020\x00', iso.length]);
+      // header 16 + representation length 4, date 9, device 5, one quality block 6, representation no 2, eye, type → format at 44
+      assert.deepEqual([iso.readUInt8(44), iso.readUInt8(45) >> 6], [0x0a, 1], 'image format MONO_JPEG2000, compression history lossless');
+      assert.deepEqual([iso.readUInt16BE(46), iso.readUInt16BE(48)], [320, 240]);
+      const image = await decodeJpeg2000(iso.subarray(iso.indexOf(JP2_SIGNATURE)));
+      assert.deepEqual([image.width, image.height, image.components, image.reversible], [320, 240, 1, true]);
+      assert.ok(image.samples.equals(irisImage(syntheticSeed(SUBTYPES.Iris!['3']![i]!)).pixels), `iris ${i}: decoded pixels are the synthetic eye, bit for bit`);
     }
   });
 
-  it('SBI1065 face is ISO/IEC 19794-5:2011 with a decodable image', async () => {
-    const e = { type: 'Face', subId: '0', count: 1 } as const;
-    const { request, answer } = await rcapture('SBI1065', e);
-    const [iso] = (await assertCompliantCapture(answer.json, request, e)).isoRecords;
+  it('SBI1065 face is ISO/IEC 19794-5:2011 of a lossless JPEG 2000 image', async () => {
+    const { request, answer } = await rcapture('SBI1065', { type: 'Face', subId: '0', count: 1 });
+    const [iso] = (await assertCompliantCapture(answer.json, request, { type: 'Face', subId: '0', count: 1 })).isoRecords;
     assert.equal(iso!.subarray(0, 8).toString('latin1'), 'FAC\x00030\x00');
-    const image = jpeg.decode(iso!.subarray(iso!.indexOf(Buffer.from([0xff, 0xd8]))), { useTArray: true });
-    assert.deepEqual([image.width, image.height], [240, 320]);
+    // header 17 + representation length 4, date 9, device 5, one quality block 6, facial information 17, face image type → data type at 59
+    assert.equal(iso!.readUInt8(59), 2, 'image data type JPEG2000_LOSS_LESS (bio-utils face/ImageDataType)');
+    assert.deepEqual([iso!.readUInt16BE(60), iso!.readUInt16BE(62)], [240, 320]);
+    assert.equal(iso!.readUInt32BE(69), iso!.length - 73, 'image data length (bio-utils face/ImageData)');
+    const image = await decodeJpeg2000(iso!.subarray(73));
+    assert.deepEqual([image.width, image.height, image.components, image.reversible], [240, 320, 3, true]);
+    assert.ok(image.samples.equals(Buffer.from(rgbSamples(faceImage(syntheticSeed('face'), false)))), 'decoded pixels are the synthetic face, bit for bit');
   });
 
   for (const [id, name, e] of [

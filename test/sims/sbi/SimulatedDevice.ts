@@ -6,6 +6,7 @@ import type { SimFault } from './simFaults';
 import { TRANSPORT_FAULTS } from './simFaults';
 import { buildIsoRecord, previewFrame, SUBTYPES_BY_SUB_ID, validSubTypeNames, type SimDeviceDefinition } from './simDevices';
 import { isoQualityScore } from './isoRecords';
+import { loadJpeg2000 } from './jpeg2000';
 
 /**
  * One simulated SBI device behind its own port: MOSIPDISC, MOSIPDINFO, RCAPTURE and STREAM as
@@ -286,6 +287,7 @@ export class SimulatedDevice {
     const score = this.score ?? (this.#profile === 'mockmds' ? 44 : this.definition.defaultScore);
     // §5: a compliant device keeps trying until timeout when the score is not reached, then returns the best frame
     if (this.#profile === 'spec' && score < requestedScore && timeoutMs > 0) await sleep(timeoutMs);
+    await loadJpeg2000();
     const elements = this.#elements(c, subTypes, exceptions.length > 0 && isFace, score);
     for (const waiter of this.#captureWaiters.splice(0)) waiter(String(request.transactionId));
     return { biometrics: elements };
@@ -300,7 +302,8 @@ export class SimulatedDevice {
     const out: unknown[] = [];
     for (const subType of subTypes) {
       const at = this.#now() - (fault === 'staleTimestamp' ? 3_600_000 : 0);
-      const iso = buildIsoRecord(this.definition.type, subType, isExceptionPhoto, this.profileId, score, new Date(at));
+      const format = fault === 'pngImage' ? 'legacy' : fault === 'mislabelledImage' ? 'mislabelled' : 'jpeg2000';
+      const iso = buildIsoRecord(this.definition.type, subType, isExceptionPhoto, this.profileId, score, new Date(at), format);
       const quality = this.isScoreFromIso ? isoQualityScore(iso) : score;
       const bioValue = fault === 'paddedBase64' ? iso.toString('base64') : base64url(iso);
       const isMock = this.#profile === 'mockmds';

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { faceRecord, fingerRecord, irisRecord } from './isoRecords';
-import { encodeGreyPng, faceJpeg, fingerprintImage, irisImage, previewJpeg } from './syntheticImages';
+import { FACE_IMAGE_DATA_TYPE, faceRecord, FINGER_COMPRESSION, fingerRecord, IRIS_IMAGE_FORMAT, irisRecord } from './isoRecords';
+import { encodeJp2Lossless } from './jpeg2000';
+import { encodeGreyPng, faceImage, faceJpeg, fingerprintImage, irisImage, previewJpeg, rgbSamples } from './syntheticImages';
 
 /** The three registration devices of MockMDS (sbi-protocol.md §6.1), one per simulator port. */
 export type SimDeviceKind = 'finger' | 'iris' | 'face';
@@ -61,37 +62,71 @@ function seedOf(profileId: string, part: string): number {
   return createHash('sha256').update(`${profileId}/${part}`).digest().readUInt32BE(0);
 }
 
-const imageCache = new Map<string, { bytes: Buffer; width: number; height: number; preview: Buffer }>();
+/**
+ * What a device puts inside its ISO records. `jpeg2000`: a lossless JP2 with the codes MOSIP's
+ * registration checks require (bio-utils FingerISOStandardsValidator / IrisISOStandardsValidator /
+ * FaceISOStandardsValidator `isValidImageCompressionType`, `isValidImageFromat`). `legacy` (fault
+ * `pngImage`): PNG finger/iris, JPEG face, honestly labelled. `mislabelled` (fault
+ * `mislabelledImage`): the header says JPEG 2000 lossless, the bytes are PNG/JPEG.
+ */
+export type SimImageFormat = 'jpeg2000' | 'legacy' | 'mislabelled';
 
-function cachedImage(kind: 'finger' | 'iris' | 'face' | 'exception', profileId: string, part: string) {
+interface SimImage {
+  readonly width: number;
+  readonly height: number;
+  /** JPEG 2000 lossless JP2, encoded at the first capture (the live preview needs none, nor the encoder) */
+  jp2(): Buffer;
+  /** PNG (finger, iris) or JPEG (face) */
+  readonly legacy: Buffer;
+  readonly preview: Buffer;
+}
+
+const imageCache = new Map<string, SimImage>();
+
+function once(make: () => Buffer): () => Buffer {
+  let made: Buffer | undefined;
+  return () => (made ??= make());
+}
+
+function cachedImage(kind: 'finger' | 'iris' | 'face' | 'exception', profileId: string, part: string): SimImage {
   const key = `${kind}/${profileId}/${part}`;
   const hit = imageCache.get(key);
   if (hit) return hit;
   const seed = seedOf(profileId, part);
-  let made: { bytes: Buffer; width: number; height: number; preview: Buffer };
+  let made: SimImage;
   if (kind === 'finger' || kind === 'iris') {
     const grey = kind === 'finger' ? fingerprintImage(seed) : irisImage(seed);
-    made = { bytes: encodeGreyPng(grey), width: grey.width, height: grey.height, preview: previewJpeg(grey) };
+    const jp2 = once(() => encodeJp2Lossless({ width: grey.width, height: grey.height, components: 1, samples: grey.pixels }));
+    made = { width: grey.width, height: grey.height, jp2, legacy: encodeGreyPng(grey), preview: previewJpeg(grey) };
   } else {
-    const bytes = faceJpeg(seed, kind === 'exception');
-    made = { bytes, width: 240, height: 320, preview: bytes };
+    const face = faceImage(seed, kind === 'exception');
+    const jp2 = once(() => encodeJp2Lossless({ width: face.width, height: face.height, components: 3, samples: rgbSamples(face) }));
+    const jpeg = faceJpeg(seed, kind === 'exception');
+    made = { width: face.width, height: face.height, jp2, legacy: jpeg, preview: jpeg };
   }
   imageCache.set(key, made);
   return made;
 }
 
-/** Builds the ISO record of one biometric: `subType` is undefined for face / exception photo. */
-export function buildIsoRecord(type: string, subType: string | undefined, isExceptionPhoto: boolean, profileId: string, quality: number, at: Date): Buffer {
+/**
+ * Builds the ISO record of one biometric: `subType` is undefined for face / exception photo.
+ * Call `loadJpeg2000()` once before (the device does at its first capture).
+ */
+export function buildIsoRecord(type: string, subType: string | undefined, isExceptionPhoto: boolean, profileId: string, quality: number, at: Date, format: SimImageFormat = 'jpeg2000'): Buffer {
+  const isJ2kCode = format !== 'legacy';
   if (type === 'Finger') {
     const image = cachedImage('finger', profileId, subType ?? 'UNKNOWN');
-    return fingerRecord(subType ?? 'UNKNOWN', image.bytes, image.width, image.height, quality, at);
+    const code = isJ2kCode ? FINGER_COMPRESSION.JPEG_2000_LOSS_LESS : FINGER_COMPRESSION.PNG;
+    return fingerRecord(subType ?? 'UNKNOWN', format === 'jpeg2000' ? image.jp2() : image.legacy, image.width, image.height, quality, at, code);
   }
   if (type === 'Iris') {
     const image = cachedImage('iris', profileId, subType ?? 'Left');
-    return irisRecord(subType === 'Right' ? 'Right' : 'Left', image.bytes, image.width, image.height, quality, at);
+    const code = isJ2kCode ? IRIS_IMAGE_FORMAT.MONO_JPEG2000 : IRIS_IMAGE_FORMAT.MONO_PNG;
+    return irisRecord(subType === 'Right' ? 'Right' : 'Left', format === 'jpeg2000' ? image.jp2() : image.legacy, image.width, image.height, quality, at, code);
   }
   const image = cachedImage(isExceptionPhoto ? 'exception' : 'face', profileId, 'face');
-  return faceRecord(image.bytes, image.width, image.height, quality, at);
+  const code = isJ2kCode ? FACE_IMAGE_DATA_TYPE.JPEG2000_LOSS_LESS : FACE_IMAGE_DATA_TYPE.JPEG;
+  return faceRecord(format === 'jpeg2000' ? image.jp2() : image.legacy, image.width, image.height, quality, at, code);
 }
 
 /** The JPEG shown in the live preview of a device. */

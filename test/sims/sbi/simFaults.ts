@@ -19,6 +19,8 @@ export const SIM_FAULTS = [
   'duplicateBioSubType', // the same subtype twice
   'wrongElementCount', // one element missing
   'nonNumericQuality', // qualityScore "good"
+  'pngImage', // ISO records hold PNG (finger, iris) or JPEG (face), labelled so, instead of JPEG 2000 lossless
+  'mislabelledImage', // ISO header says JPEG 2000 lossless, the image bytes are PNG / JPEG
   'hang', // accept the request, never answer
   'connectionReset', // reset the connection mid-body
   'malformedJson', // truncated JSON body

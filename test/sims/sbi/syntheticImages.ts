@@ -4,8 +4,8 @@ import { PNG } from 'pngjs';
 /**
  * Synthetic but real biometric-looking images, deterministic per seed: a whorl-pattern fingerprint,
  * an iris with pupil and texture, a face, and an exception photo (face with palms). They are
- * small so a capture stays fast; MOSIP wants JPEG2000, which no npm package encodes, so finger and
- * iris use PNG and face uses JPEG, both legal compression codes of the 2011 ISO records.
+ * small so a capture stays fast. The devices send them as JPEG 2000 lossless (`jpeg2000.ts`); the
+ * PNG and JPEG encoders here serve the live preview and the faults that send another format.
  */
 
 /** A mono image as 8-bit grey levels, row-major. */
@@ -79,8 +79,21 @@ export function encodeGreyPng(image: GreyImage): Buffer {
   return PNG.sync.write(png, { colorType: 0, inputColorType: 0, bitDepth: 8, inputHasAlpha: false });
 }
 
+/** An RGBA image, 8 bits a sample, row-major (what jpeg-js encodes). */
+export interface RgbaImage {
+  readonly width: number;
+  readonly height: number;
+  readonly rgba: Buffer;
+}
+
 /** A frontal face (RGB JPEG); with `showPalms` the exception photo: face plus two raised palms. */
 export function faceJpeg(seed: number, showPalms: boolean, width = 240, height = 320, quality = 85): Buffer {
+  const face = faceImage(seed, showPalms, width, height);
+  return Buffer.from(jpeg.encode({ data: face.rgba, width, height }, quality).data);
+}
+
+/** The face of `faceJpeg` before compression. */
+export function faceImage(seed: number, showPalms: boolean, width = 240, height = 320): RgbaImage {
   const random = seededRandom(seed);
   const skin = [180 + random() * 50, 130 + random() * 50, 100 + random() * 40] as const;
   const data = Buffer.alloc(width * height * 4);
@@ -105,7 +118,18 @@ export function faceJpeg(seed: number, showPalms: boolean, width = 240, height =
       data[i + 3] = 255;
     }
   }
-  return Buffer.from(jpeg.encode({ data, width, height }, quality).data);
+  return { width, height, rgba: data };
+}
+
+/** Interleaved RGB samples of an RGBA image (alpha dropped), for the JPEG 2000 encoder. */
+export function rgbSamples(image: RgbaImage): Uint8Array {
+  const out = new Uint8Array(image.width * image.height * 3);
+  for (let i = 0, j = 0; j < out.length; i += 4, j += 3) {
+    out[j] = image.rgba[i]!;
+    out[j + 1] = image.rgba[i + 1]!;
+    out[j + 2] = image.rgba[i + 2]!;
+  }
+  return out;
 }
 
 /** A small grey preview frame (JPEG) for the MJPEG stream. */

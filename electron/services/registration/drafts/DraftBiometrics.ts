@@ -3,9 +3,11 @@ import type { BiometricAttemptResult } from '../../../../schemas/api/registratio
 import { AppError } from '../../../../schemas/errors';
 import { BioAttribute } from '../../../../schemas/registration';
 import type { FormFieldValue } from '../../../../schemas/registrationForm';
-import type { BioSubType, CaptureResult, Modality } from '../../../../schemas/sbi';
+import type { BioSubType, CapturedBiometric, CaptureResult, Modality } from '../../../../schemas/sbi';
 import type { UiField } from '../../../../schemas/uiSpec';
 import type { Clock } from '../../../../native/time/Clock';
+import { loadJpeg2000Decoder, type Jpeg2000Decoder } from '../../../../native/image/Jpeg2000Decoder';
+import { isoPreviewJpeg } from '../../../../native/sbi/isoPreview';
 import { MODALITIES } from '../../../../native/sbi/modalities';
 import { BIO_ATTRIBUTE_OF } from '../../../../native/sbi/toRegistrationCaptures';
 import { DEFAULT_QUALITY_POLICY, thresholdFor, type QualityPolicyConfig } from '../../../../native/sbi/qualityPolicy';
@@ -17,6 +19,7 @@ import { capturedAttributes, exceptedAttributes, historyOf, seriesFromRows, seri
 import { formField, type DraftDocuments } from './DraftDocuments';
 import type { DraftService } from './DraftService';
 import { faceJpegOf } from './faceJpeg';
+
 
 /** One verified RCAPTURE (DevicesService.capture). */
 export interface BiometricCapturer {
@@ -93,6 +96,8 @@ export class DraftBiometrics {
   readonly #d: DraftBiometricsDeps;
   readonly #policyOf: () => QualityPolicyConfig;
   readonly #turns = new Map<string, Promise<BiometricAttemptResult>>();
+  /** JPEG 2000 decoder for the previews, loaded at the first capture or attempts list */
+  #decoder: Jpeg2000Decoder | undefined;
 
   constructor(deps: DraftBiometricsDeps) {
     this.#d = deps;
@@ -125,6 +130,7 @@ export class DraftBiometrics {
   }
 
   async #captureNow(operatorId: string, input: CaptureInput): Promise<BiometricAttemptResult> {
+    await this.#loadDecoder();
     const { row, draft } = this.#d.drafts.owned(operatorId, input.draftId);
     const { bundle } = this.#d.bundles.current();
     const fields = this.#d.bundles.spec(bundle, draft.process).screens.flatMap((s) => s.fields);
@@ -156,8 +162,9 @@ export class DraftBiometrics {
    * crash shows its captures, qualities and attempts left instead of starting the count again.
    * @throws AppError ERR_REG_DRAFT_NOT_FOUND, ERR_REG_DRAFT_NOT_OWNED
    */
-  attempts(operatorId: string, draftId: string): BiometricAttemptResult[] {
+  async attempts(operatorId: string, draftId: string): Promise<BiometricAttemptResult[]> {
     this.#d.drafts.owned(operatorId, draftId);
+    await this.#loadDecoder();
     const all = seriesFromRows(listDraftCaptures(this.#d.db, draftId), this.policy);
     return all.map((series) => {
       const ofField = all.filter((s) => s.fieldId === series.fieldId);
@@ -185,11 +192,30 @@ export class DraftBiometrics {
       attributes: result.biometrics.map((b) => ({
         attribute: b.bioSubType === undefined ? 'face' : BIO_ATTRIBUTE_OF[b.bioSubType],
         qualityScore: b.qualityScore,
-        thumbnailBase64: b.bioType === 'Face' ? (faceJpegOf(Buffer.from(b.bioValue, 'base64url'))?.toString('base64') ?? null) : null,
+        thumbnailBase64: this.#previewOf(b),
       })),
       exceptions: result.exceptions.map((e) => BIO_ATTRIBUTE_OF[e]),
       value, warnings: result.warnings,
     };
+  }
+
+  /** Compiles the decoder once; without it (WASM refused) captures go on, only their previews are missing. */
+  async #loadDecoder(): Promise<void> {
+    try {
+      this.#decoder ??= await loadJpeg2000Decoder();
+    } catch {
+      this.#decoder = undefined;
+    }
+  }
+
+  /**
+   * A JPEG the page can show of a capture: the JPEG 2000 image decoded in the main process (no
+   * browser shows JPEG 2000), or the JPEG of a face stored by an older draft.
+   */
+  #previewOf(b: CapturedBiometric): string | null {
+    const iso = Buffer.from(b.bioValue, 'base64url');
+    const preview = this.#decoder ? isoPreviewJpeg(iso, b.bioType, this.#decoder) : undefined;
+    return (preview ?? (b.bioType === 'Face' ? faceJpegOf(iso) : undefined))?.toString('base64') ?? null;
   }
 
   /** The exception photo proves the field's marked exceptions; other modalities send what the operator marked. */
@@ -237,7 +263,9 @@ export class DraftBiometrics {
   #fileExceptionPhoto(draftId: string, result: CaptureResult, fields: readonly UiField[]): void {
     const target = exceptionPhotoField(fields);
     const face = result.biometrics[0];
-    const jpeg = face ? faceJpegOf(Buffer.from(face.bioValue, 'base64url')) : undefined;
+    const iso = face ? Buffer.from(face.bioValue, 'base64url') : undefined;
+    // devices send JPEG 2000 (the document is a JPEG, as bio-utils CommonUtil.convertJP2ToJPEGBytes makes it)
+    const jpeg = iso && (faceJpegOf(iso) ?? (this.#decoder ? isoPreviewJpeg(iso, 'Face', this.#decoder, undefined) : undefined));
     if (!target || !jpeg) return;
     const current = this.#d.drafts.valueOf(draftId, target.id);
     if (current?.type === 'document' && !isFiledExceptionPhoto(current)) return;

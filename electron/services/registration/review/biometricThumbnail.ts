@@ -2,6 +2,11 @@ import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { MAX_THUMBNAIL_BASE64 } from '../../../../schemas/packetSummary';
 import { downscale, type Rgba } from '../documentToPdf';
+import type { Jpeg2000Decoder } from '../../../../native/image/Jpeg2000Decoder';
+import { sniffImageKind } from '../../../../native/image/jpeg2000Header';
+import { toRgba } from '../../../../native/image/jpegPreview';
+import { readIsoImage } from '../../../../native/sbi/isoImage';
+import type { BioType } from '../../../../schemas/sbi';
 
 /** Longest side of a thumbnail, px: enough to recognise a face or see a smudged print. */
 export const THUMBNAIL_SIDE = 96;
@@ -38,17 +43,29 @@ function decode(image: Readonly<{ format: 'png' | 'jpg'; bytes: Buffer }>): Rgba
   return { width: png.width, height: png.height, data: png.data };
 }
 
+const BIO_TYPE_OF: Readonly<Record<string, BioType>> = { FIR: 'Finger', IIR: 'Iris', FAC: 'Face' };
+
+/** The JPEG 2000 image of a record, decoded (what MOSIP devices send); undefined for any other record. */
+function jpeg2000Of(record: Buffer, decoder: Jpeg2000Decoder): Rgba | undefined {
+  const bioType = BIO_TYPE_OF[record.subarray(0, 3).toString('latin1')];
+  if (!bioType) return undefined;
+  const { image } = readIsoImage(record, bioType);
+  const kind = sniffImageKind(image);
+  return kind === 'JP2' || kind === 'J2K' ? toRgba(decoder.decode(image, MAX_MEGAPIXELS * 1e6)) : undefined;
+}
+
 /**
  * A small JPEG (base64, at most MAX_THUMBNAIL_BASE64 characters) of the image inside a capture's
- * ISO record, or null when it has none a browser can show or it cannot be decoded: a thumbnail
- * is a convenience for the supervisor, never a reason to refuse a registration.
+ * ISO record — JPEG 2000 when a decoder is given, else PNG or JPEG — or null when it has none or it
+ * cannot be decoded: a thumbnail is a convenience for the supervisor, never a reason to refuse a registration.
  */
-export function biometricThumbnail(isoRecord: Buffer, maxSide = THUMBNAIL_SIDE): string | null {
-  const image = embeddedImageOf(isoRecord);
-  if (!image) return null;
+export function biometricThumbnail(isoRecord: Buffer, maxSide = THUMBNAIL_SIDE, decoder?: Jpeg2000Decoder): string | null {
   let small: Rgba;
   try {
-    small = downscale(decode(image), maxSide);
+    const j2k = decoder ? jpeg2000Of(isoRecord, decoder) : undefined;
+    const image = j2k ? undefined : embeddedImageOf(isoRecord);
+    if (!j2k && !image) return null;
+    small = downscale(j2k ?? decode(image!), maxSide);
   } catch {
     // a damaged or unsupported image: the summary shows "no image" for this attribute
     return null;

@@ -7,6 +7,7 @@ import type { DraftDocumentRow } from '../../db/repos/drafts';
 import { exceptedAttributes, type CaptureSeries } from '../drafts/captureSeries';
 import { residentName } from '../drafts/DraftService';
 import { resolveCode, type DraftForm } from '../drafts/draftForm';
+import { loadJpeg2000Decoder, type Jpeg2000Decoder } from '../../../../native/image/Jpeg2000Decoder';
 import { biometricThumbnail } from './biometricThumbnail';
 
 /** The face photo is the one image a supervisor compares with the person: a little larger. */
@@ -64,12 +65,12 @@ async function documentsOf(input: ReviewSummaryInput): Promise<PacketSummary['do
   return documents;
 }
 
-function thumbnailOf(biometric: CapturedBiometric, side?: number): string | null {
-  return biometricThumbnail(Buffer.from(biometric.bioValue, 'base64url'), side);
+function thumbnailOf(biometric: CapturedBiometric, decoder: Jpeg2000Decoder | undefined, side?: number): string | null {
+  return biometricThumbnail(Buffer.from(biometric.bioValue, 'base64url'), side, decoder);
 }
 
 /** A final series (never a retry, never the exception photo) as the packet keeps it. */
-function modalityOf(series: CaptureSeries): SummaryModality {
+function modalityOf(series: CaptureSeries, decoder: Jpeg2000Decoder | undefined): SummaryModality {
   const kept = series.results[series.keptIndex]!;
   return {
     fieldId: series.fieldId, modality: series.modality, threshold: series.threshold, averageQuality: kept.averageQuality,
@@ -77,7 +78,7 @@ function modalityOf(series: CaptureSeries): SummaryModality {
     attributes: kept.biometrics.map((b) => ({
       attribute: b.bioSubType === undefined ? 'face' : BIO_ATTRIBUTE_OF[b.bioSubType],
       qualityScore: b.qualityScore,
-      thumbnail: thumbnailOf(b, b.bioType === 'Face' ? PHOTO_SIDE : undefined),
+      thumbnail: thumbnailOf(b, decoder, b.bioType === 'Face' ? PHOTO_SIDE : undefined),
     })),
     exceptions: exceptedAttributes(series),
   };
@@ -101,7 +102,9 @@ function namesOf(form: DraftForm): LocalizedText {
 export async function composeReviewSummary(input: ReviewSummaryInput): Promise<ReviewSummaryDraft> {
   const biometricFields = new Set(input.form.fields.filter((f) => f.visible && f.field.controlType === 'biometrics').map((f) => f.field.id));
   const series = input.series.filter((s) => biometricFields.has(s.fieldId) && s.decision !== 'retry');
-  const biometrics = series.filter((s) => s.modality !== 'exception-photo').map(modalityOf);
+  // devices send JPEG 2000; without the decoder (WASM refused) the summary only lacks thumbnails
+  const decoder = await loadJpeg2000Decoder().catch(() => undefined);
+  const biometrics = series.filter((s) => s.modality !== 'exception-photo').map((s) => modalityOf(s, decoder));
   const exceptionPhoto = series.find((s) => s.modality === 'exception-photo')?.results.at(-1)?.biometrics[0];
   return ReviewSummaryDraft.parse({
     version: 1,
@@ -111,7 +114,7 @@ export async function composeReviewSummary(input: ReviewSummaryInput): Promise<R
     officerId: input.officerId,
     residentName: namesOf(input.form),
     photo: biometrics.flatMap((m) => m.attributes).find((a) => a.attribute === 'face')?.thumbnail ?? null,
-    exceptionPhoto: exceptionPhoto ? thumbnailOf(exceptionPhoto, PHOTO_SIDE) : null,
+    exceptionPhoto: exceptionPhoto ? thumbnailOf(exceptionPhoto, decoder, PHOTO_SIDE) : null,
     demographics: displayedDemographics(input.form),
     documents: await documentsOf(input),
     biometrics,

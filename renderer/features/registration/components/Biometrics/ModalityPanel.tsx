@@ -40,14 +40,22 @@ export function ModalityPanel({ fieldId, modality, isNext }: Readonly<{ fieldId:
   const titleId = `panel-${fieldId}-${modality}`;
   const decision = result?.decision ?? null;
   const canCapture = !isBusy && decision !== 'forceCaptured' && decision !== 'accepted';
-  const thumbnail = result?.attributes.find((a) => a.thumbnailBase64)?.thumbnailBase64 ?? null;
+  // one preview per finger / eye / face of the last attempt, each named, so the operator sees every capture
+  const thumbnails = result?.attributes.filter((a) => a.thumbnailBase64 !== null) ?? [];
 
   return (
     <section className={`panel${isNext ? ' panel--next' : ''}`} aria-labelledby={titleId} data-modality={modality} data-testid={`panel-${modality}`}>
       <h3 id={titleId}>{t(`registration.modality.${modality}`)}</h3>
-      <div className="panel__image">
+      <div className={`panel__image${!previewSrc && thumbnails.length > 1 ? ' panel__image--set' : ''}`}>
         {previewSrc ? <img src={previewSrc} alt={t('registration.biometrics.previewAlt', { modality: t(`registration.modality.${modality}`) })} />
-          : thumbnail ? <img src={`data:image/jpeg;base64,${thumbnail}`} alt={t('registration.biometrics.capturedAlt', { modality: t(`registration.modality.${modality}`) })} />
+          : thumbnails.length > 0 ? thumbnails.map((a) => (
+            <img
+              key={a.attribute}
+              src={`data:image/jpeg;base64,${a.thumbnailBase64}`}
+              alt={t('registration.biometrics.capturedAlt', { modality: thumbnails.length > 1 ? t(`registration.attribute.${a.attribute}`) : t(`registration.modality.${modality}`) })}
+              data-testid={`captured-${modality}-${a.attribute}`}
+            />
+          ))
           : <span className="muted">{isPreviewing ? t('registration.biometrics.waiting') : t('registration.biometrics.noImage')}</span>}
       </div>
       <div className="panel__actions">
