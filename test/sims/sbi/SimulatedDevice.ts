@@ -1,12 +1,15 @@
-import { createHash } from 'node:crypto';
 import type { Socket } from 'node:net';
 import type { SbiHttpRequest, SbiHttpResponse } from './SbiHttpServer';
 import { base64url, signCompactJws, type SigningIdentity, type SimulatorPki } from './SimulatorPki';
 import type { SimFault } from './simFaults';
 import { TRANSPORT_FAULTS } from './simFaults';
+import { transportFault } from './transportFaults';
+import { chainHash, corsHeaders, error, parseJson, sbiTimestamp, tamperSignature } from './sbiAnswers';
 import { buildIsoRecord, previewFrame, SUBTYPES_BY_SUB_ID, validSubTypeNames, type SimDeviceDefinition } from './simDevices';
 import { isoQualityScore } from './isoRecords';
 import { loadJpeg2000 } from './jpeg2000';
+
+export { chainHash, sbiTimestamp };
 
 /**
  * One simulated SBI device behind its own port: MOSIPDISC, MOSIPDINFO, RCAPTURE and STREAM as
@@ -29,35 +32,8 @@ export interface SimDeviceOptions {
   readonly callbackPath?: string;
 }
 
-const SBI_METHODS = ['MOSIPDISC', 'MOSIPDINFO', 'RCAPTURE', 'CAPTURE', 'STREAM'];
 const ENVS = ['Staging', 'Developer', 'Pre-Production', 'Production'];
 const SUCCESS = { errorCode: '0', errorInfo: 'Success' };
-const MESSAGES: Readonly<Record<string, string>> = {
-  '100': 'Device not registered', '109': 'Requested number of biometric not supported', '110': 'Device is not ready',
-  '111': 'Device is busy', '112': 'Invalid transaction ID', '114': 'Invalid bio type', '115': 'Invalid environment',
-  '120': 'Device type does not match bio type', '121': 'Invalid purpose', '122': 'Invalid bioSubType or exception',
-  '123': 'No Description available', '500': 'Invalid URL', '502': 'Invalid type value', '503': 'No devices of this type',
-  '605': 'Unknown or unregistered deviceId', '607': 'Device not ready for streaming', '609': 'Stream timeout',
-  '701': 'Capture timeout', '702': 'Stream and capture device differ', '703': 'Capture already in progress',
-  '704': 'deviceId missing', '705': 'Unknown or unregistered deviceId', '708': 'Nothing to capture',
-};
-
-/** `yyyy-MM-ddTHH:mm:ssZ`, the only timestamp format MOSIP parses (§2). */
-export function sbiTimestamp(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-function error(code: string): { errorCode: string; errorInfo: string } {
-  return { errorCode: code, errorInfo: MESSAGES[code] ?? 'Error' };
-}
-
-/** Chain link of §2.6: upperHex(SHA256(prev ‖ SHA256(isoBytes))). */
-export function chainHash(previousHash: string, isoBytes: Uint8Array): string {
-  const prev = previousHash === '' ? createHash('sha256').update('').digest() : Buffer.from(previousHash, 'hex');
-  const cur = createHash('sha256').update(isoBytes).digest();
-  return createHash('sha256').update(Buffer.concat([prev, cur])).digest('hex').toUpperCase();
-}
-
 export class SimulatedDevice {
   readonly definition: SimDeviceDefinition;
   port = 0;
@@ -413,56 +389,6 @@ function countIsValid(type: string, subId: string, count: number, exceptionCount
   if (type === 'Face') return count === 1;
   if (type === 'Iris' && subId !== '3') return count === 1 && exceptionCount === 0;
   return count + exceptionCount === total;
-}
-
-function corsHeaders(): Record<string, string> {
-  return {
-    'Access-Control-Allow-Origin': '*',
-    'Access-Control-Allow-Headers': 'Content-Type',
-    'Access-Control-Allow-Methods': `OPTIONS, ${SBI_METHODS.join(', ')}, GET, POST`,
-  };
-}
-
-function parseJson(body: Buffer): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(body.toString('utf8'));
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined; // not JSON: the caller answers with the SBI error for it
-  }
-}
-
-/** Flips one bit in the middle of the signature, keeping it valid base64url. */
-function tamperSignature(jws: string): string {
-  const [header, payload, signature] = jws.split('.');
-  const bytes = Buffer.from(signature ?? '', 'base64url');
-  const index = Math.floor(bytes.length / 2);
-  bytes[index] = (bytes[index] ?? 0) ^ 0x01;
-  return `${header}.${payload}.${base64url(bytes)}`;
-}
-
-function transportFault(fault: SimFault, socket: Socket): SbiHttpResponse | 'handled' {
-  if (fault === 'hang') return 'handled'; // keep the socket open and never answer; server close() destroys it
-  if (fault === 'malformedJson') return { status: 200, headers: { 'Content-Type': 'application/json' }, body: '[{"deviceInfo": "eyJ' };
-  if (fault === 'flood' || fault === 'floodFrame') {
-    void flood(socket, fault);
-    return 'handled';
-  }
-  // reset after part of the head, so the client sees ECONNRESET mid-response
-  socket.write('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"biometrics":[');
-  setImmediate(() => socket.resetAndDestroy());
-  return 'handled';
-}
-
-/** Writes until the client hangs up, waiting on backpressure: memory stays flat on this side. */
-async function flood(socket: Socket, fault: 'flood' | 'floodFrame'): Promise<void> {
-  const filler = Buffer.alloc(1024 * 1024, fault === 'flood' ? 0x20 : 0xab);
-  if (fault === 'flood') socket.write('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n');
-  else socket.write('HTTP/1.1 200 OK\r\nContent-Type: multipart/x-mixed-replace; boundary=--mjpeg\r\n\r\n--mjpeg\r\nContent-Type: image/jpeg\r\nContent-Length: 1099511627776\r\n\r\n\xff\xd8', 'latin1');
-  const piece = fault === 'flood' ? Buffer.concat([Buffer.from(`${filler.length.toString(16)}\r\n`), filler, Buffer.from('\r\n')]) : filler;
-  while (!socket.destroyed) {
-    if (!socket.write(piece)) await new Promise<void>((resolve) => { socket.once('drain', resolve); socket.once('close', resolve); });
-  }
 }
 
 async function sleep(ms: number): Promise<void> {
