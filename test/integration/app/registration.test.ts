@@ -1,16 +1,13 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import jpeg from 'jpeg-js';
 import type { BiometricAttemptResult, SubmitResult } from '../../../schemas/api/registrationApi';
 import type { Reply } from '../../../schemas/api/transport';
 import { loadStpIdSchema } from '../../../schemas/data/stpDemoSpecs';
 import type { FieldIssue, FormFieldValue, RegistrationDraft } from '../../../schemas/registrationForm';
 import type { AppServices } from '../../../electron/host/createAppServices';
-import { putIdSchema } from '../../../electron/services/db/repos/idSchemas';
 import { findOutbox } from '../../../electron/services/db/repos/outbox';
-import { applyMasterDataRows } from '../../../electron/services/db/repos/masterData';
 import { replaceConfig } from '../../../electron/services/db/repos/syncConfig';
 import { inspectPacket } from '../../../electron/services/packets/packetInspector';
 import { parseIdSchema } from '../../../electron/services/packets/registrationValidator';
@@ -18,7 +15,6 @@ import type { SbiSimulator } from '../../sims/sbi/SbiSimulator';
 import { makeTestPki, type TestPki } from '../../helpers/packetKeys';
 import { openSubpacket } from '../../helpers/openSubpacket';
 import { openTestServices } from '../../helpers/openTestDataDir';
-import { makeTempDir } from '../../helpers/tempDir';
 import { ManualClock } from '../../../native/time/ManualClock';
 import { startSimulator } from '../sbi/sbiTestKit';
 import { DEMOGRAPHICS, operationsData, prepareDataDir, scan, two } from './registrationFixtures';
@@ -344,78 +340,3 @@ describe('registration drafts through the Router (device simulator, real worker,
     assert.equal((services.data.db.prepare('SELECT count(*) AS n FROM draft_captures').get() as { n: number }).n, 0);
   });
 });
-
-describe('registration.formBundle after a sync', () => {
-  let services: AppServices;
-  let close: () => Promise<void>;
-  const call = (method: string, input: unknown) => services.router.dispatch({ connectionId: 'w', sink: () => undefined }, method, input);
-  const newSpec = JSON.parse(readFileSync(new URL('../../../schemas/data/stp/newProcess.json', import.meta.url), 'utf8')) as Record<string, unknown>;
-  const putSynced = (response: Record<string, unknown>) =>
-    putIdSchema(services.data.db, { idVersion: 0.4, schemaJson: JSON.stringify(loadStpIdSchema()), responseJson: JSON.stringify(response), effectiveFrom: undefined }, services.clock.now());
-
-  beforeEach(async () => {
-    ({ services, close } = await openTestServices());
-    assert.equal((await call('auth.login', { userId: 'officer1', password: 'Officer#2026' })).ok, true);
-  });
-  afterEach(() => close());
-
-  it('serves only the synced specs and synced locations, never the demo ones beside them', async () => {
-    putSynced({ idVersion: 0.4, newProcess: newSpec });
-    applyMasterDataRows(services.data.db, 'Location', [
-      { rowKey: 'PRI', langCode: 'por', isActive: true, deleted: false, data: { code: 'PRI', name: 'Região Autónoma do Príncipe', hierarchyLevel: 1, hierarchyName: 'Region', parentLocCode: 'STP', langCode: 'por' } },
-      { rowKey: 'PRI', langCode: 'eng', isActive: true, deleted: false, data: { code: 'PRI', name: 'Autonomous Region of Príncipe', hierarchyLevel: 1, hierarchyName: 'Region', parentLocCode: 'STP', langCode: 'eng' } },
-    ], services.clock.now());
-    const reply = await call('registration.formBundle', {});
-    assert.equal(reply.ok, true, JSON.stringify(reply));
-    const bundle = (reply as { value: { processes: { id: string }[]; masterData: { locations: { code: string; name: Record<string, string> }[] } } }).value;
-    assert.deepEqual(bundle.processes.map((p) => p.id), ['NEW']);
-    const lost = await call('drafts.create', { process: 'LOST', languages: ['por'] });
-    assert.equal(lost.ok ? 'ok' : lost.error.code, 'ERR_REG_FORM_BUNDLE_INVALID', 'no draft for a process the synced forms lack');
-    assert.deepEqual(bundle.masterData.locations, [{ code: 'PRI', hierarchyLevel: 1, hierarchyLevelName: 'Region', parentLocCode: 'STP', name: { eng: 'Autonomous Region of Príncipe', por: 'Região Autónoma do Príncipe' } }]);
-  });
-
-  it('falls back to the demo bundle when the synced schema carries no UI spec, and names a broken one', async () => {
-    putSynced({ idVersion: 0.4 });
-    const demo = await call('registration.formBundle', {});
-    assert.equal(demo.ok && (demo.value as { processes: unknown[] }).processes.length, 4);
-    putSynced({ idVersion: 0.4, newProcess: { ...newSpec, screens: [] } });
-    const broken = await call('registration.formBundle', {});
-    assert.equal(broken.ok ? 'ok' : broken.error.code, 'ERR_REG_FORM_BUNDLE_INVALID');
-  });
-});
-
-describe('drafts at rest', () => {
-  it('keeps a draft’s resident name and document only encrypted in the data dir', async () => {
-    const temp = makeTempDir();
-    try {
-      const { services } = await openTestServices({ dataDir: temp.path });
-      const call = (method: string, input: unknown) => services.router.dispatch({ connectionId: 'w', sink: () => undefined }, method, input);
-      assert.equal((await call('auth.login', { userId: 'officer1', password: 'Officer#2026' })).ok, true);
-      const created = await call('drafts.create', { process: 'NEW', languages: ['por', 'eng'] });
-      const draft = (created as { value: RegistrationDraft }).value;
-      const name = 'Quaresma Bragança Trovoada';
-      assert.equal((await call('drafts.save', { draft: { ...draft, values: { fullName: two(name, name) } } })).ok, true);
-      const noise = Buffer.from(Array.from({ length: 64 * 48 * 4 }, (_, i) => (i * 7919) % 251));
-      const page = { name: 'id.jpg', mimeType: 'image/jpeg', base64: Buffer.from(jpeg.encode({ data: noise, width: 64, height: 48 }, 90).data).toString('base64') };
-      assert.equal((await call('drafts.attachDocument', { draftId: draft.draftId, fieldId: 'proofOfIdentity', documentType: 'DOC001', refNumber: 'ST1234567', files: [page] })).ok, true);
-      const pdf = (services.data.db.prepare('SELECT bytes FROM draft_documents').get() as { bytes: Buffer }).bytes;
-      assert.ok(pdf.length > 1000);
-      await services.dispose();
-      const bytes = allBytes(temp.path);
-      for (const needle of [Buffer.from(name), Buffer.from('ST1234567'), ...[0.25, 0.5, 0.75].map((f) => pdf.subarray(Math.floor(pdf.length * f), Math.floor(pdf.length * f) + 48))]) {
-        assert.equal(bytes.includes(needle), false, `found ${needle.subarray(0, 20).toString('hex')}… in clear`);
-      }
-    } finally {
-      temp.remove();
-    }
-  });
-});
-
-
-function allBytes(dir: string): Buffer {
-  const parts: Buffer[] = [];
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) parts.push(readFileSync(join(entry.parentPath, entry.name)));
-  }
-  return Buffer.concat(parts);
-}
