@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { HEALTH_PATH, type DoctorCheck } from '../../../electron/cli/commands/doctor';
@@ -13,6 +15,21 @@ import { MosipSimulator } from '../../sims/mosip/MosipSimulator';
 import { systemClock } from '../../../native/time/Clock';
 
 const isRoot = process.getuid?.() === 0;
+
+const CLI = fileURLToPath(new URL('../../../electron/cli/regclient.ts', import.meta.url));
+
+/** `regclient doctor --json` as a child process of the unprivileged user `nobody` (the test runs as root). */
+function doctorAsNobody(dataDir: string): Promise<CliRun> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'doctor', '--data-dir', dataDir, '--json'], { uid: 65534, gid: 65534, env: { PATH: process.env.PATH ?? '', HOME: tmpdir() }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => resolvePromise({ code: code ?? -1, out, err }));
+  });
+}
 
 function checks(run: CliRun): DoctorCheck[] {
   return (JSON.parse(run.out) as { checks: DoctorCheck[] }).checks;
@@ -86,19 +103,22 @@ describe('regclient doctor', () => {
     assert.doesNotMatch(run.out, /database/, 'no database verdict about a folder that is not there');
   });
 
-  it('fails an unreadable data dir as unreadable, not as "no database"', { skip: isRoot ? 'running as root: chmod 000 does not block reads' : false }, async () => {
+  // As root, chmod 000 blocks nothing: the check then runs the CLI as a process under `nobody`.
+  it('fails an unreadable data dir as unreadable, not as "no database"', async () => {
     const locked = join(dir, 'locked');
     openDataDir({ dataDir: locked, env: {} }).close();
+    chmodSync(dir, 0o711); // others may pass through the test folder, not read it
     chmodSync(locked, 0o000);
     try {
-      const run = await doctor(locked, '--json');
-      assert.equal(run.code, 1);
+      const run = isRoot ? await doctorAsNobody(locked) : await doctor(locked, '--json');
+      assert.equal(run.code, 1, run.out + run.err);
       const line = check(run, 'data dir');
       assert.equal(line?.status, 'fail');
       assert.match(line?.detail ?? '', /cannot read and write it \(EACCES\)/);
       assert.equal(check(run, 'database'), undefined, 'an existing database must not be reported missing');
     } finally {
       chmodSync(locked, 0o700);
+      chmodSync(dir, 0o700);
     }
   });
 
