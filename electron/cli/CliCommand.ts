@@ -13,6 +13,8 @@ export interface CliContext {
   readonly stdout: Writable;
   readonly stderr: Writable;
   readonly isTTY: boolean;
+  /** stderr is a terminal: only then is progress drawn there (`2>log` must not fill with `\r` lines) */
+  readonly stderrIsTTY?: boolean;
   /** where password prompts read from (process.stdin unless a test gives a fake terminal) */
   readonly stdin?: PromptInput;
 }

@@ -12,7 +12,7 @@ import { PromptInterrupted, type PromptInput } from './readPassword';
 export interface CliIo {
   readonly env: NodeJS.ProcessEnv;
   readonly stdout: Writable & { isTTY?: boolean };
-  readonly stderr: Writable;
+  readonly stderr: Writable & { isTTY?: boolean };
   readonly stdin?: PromptInput;
 }
 
@@ -151,6 +151,7 @@ export async function runCli(argv: readonly string[], commands: readonly CliComm
     stdout: io.stdout,
     stderr: io.stderr,
     isTTY: io.stdout.isTTY === true,
+    stderrIsTTY: io.stderr.isTTY === true,
     ...(io.stdin ? { stdin: io.stdin } : {}),
   };
   try {
