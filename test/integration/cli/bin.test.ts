@@ -40,7 +40,7 @@ describe('dist/cli/regclient.cjs', () => {
   });
 
   it('lists a temp data dir\'s packets as JSON (native SQLite loads from node_modules)', async () => {
-    const { stdout } = await run(process.execPath, [CLI_BIN, 'packets', 'list', '--json', '--data-dir', dataDir], { cwd: ROOT, env: { PATH: process.env['PATH'] ?? '' } });
+    const { stdout } = await run(process.execPath, [CLI_BIN, 'packets', 'list', '--json', '--data-dir', dataDir], { cwd: dir, env: { PATH: process.env['PATH'] ?? '' } });
     const items = JSON.parse(stdout) as OutboxItem[];
     assert.deepEqual(items.map((i) => [i.rid, i.state]), [[RID, 'PENDING']]);
   });
