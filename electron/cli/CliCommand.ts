@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import type { PromptInput } from './readPassword';
 
 /** What every CLI command receives: the global options, resolved once, and its streams. */
 export interface CliContext {
@@ -12,6 +13,10 @@ export interface CliContext {
   readonly stdout: Writable;
   readonly stderr: Writable;
   readonly isTTY: boolean;
+  /** stderr is a terminal: only then is progress drawn there (`2>log` must not fill with `\r` lines) */
+  readonly stderrIsTTY?: boolean;
+  /** where password prompts read from (process.stdin unless a test gives a fake terminal) */
+  readonly stdin?: PromptInput;
 }
 
 /**

@@ -18,6 +18,8 @@ export const EXIT = {
   INCOMPLETE: 4,
   /** a bug: an error without a catalogue code (report it with the log) */
   INTERNAL: 70,
+  /** Ctrl-C at a prompt (128 + SIGINT, as shells report it): nothing was written */
+  INTERRUPTED: 130,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
@@ -48,4 +50,5 @@ export const EXIT_HELP = `Exit codes:
   ${EXIT.USAGE}   the command line is wrong (unknown command or option, bad value, wrong file)
   ${EXIT.NOT_SET_UP}   not set up: no data folder where it looked, never synced, or no server address
   ${EXIT.INCOMPLETE}   ran to the end, but a person must act (packets waiting for approval, on hold or parked; no usable device)
-  ${EXIT.INTERNAL}  internal error (a bug): report it with the output`;
+  ${EXIT.INTERNAL}  internal error (a bug): report it with the output
+  ${EXIT.INTERRUPTED} interrupted (Ctrl-C at a password prompt): nothing was written`;

@@ -11,5 +11,9 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 /** `regclient` — the command-line face of the same services the app uses. */
-const code = await runCli(process.argv.slice(2), COMMANDS, { env: process.env, stdout: process.stdout, stderr: process.stderr });
-process.exitCode = code;
+async function main(): Promise<void> {
+  process.exitCode = await runCli(process.argv.slice(2), COMMANDS, { env: process.env, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
+}
+
+// no top-level await: the same file is bundled to CommonJS (dist/cli/regclient.cjs)
+void main();

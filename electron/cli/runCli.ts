@@ -7,11 +7,13 @@ import type { CliCommand, CliContext } from './CliCommand';
 import { cliVersion } from './cliVersion';
 import { EXIT, EXIT_HELP, exitCodeForError } from './exitCodes';
 import { suggestCommands } from './suggestCommand';
+import { PromptInterrupted, type PromptInput } from './readPassword';
 
 export interface CliIo {
   readonly env: NodeJS.ProcessEnv;
   readonly stdout: Writable & { isTTY?: boolean };
-  readonly stderr: Writable;
+  readonly stderr: Writable & { isTTY?: boolean };
+  readonly stdin?: PromptInput;
 }
 
 const GLOBAL_HELP = `Global options (any position):
@@ -149,12 +151,18 @@ export async function runCli(argv: readonly string[], commands: readonly CliComm
     stdout: io.stdout,
     stderr: io.stderr,
     isTTY: io.stdout.isTTY === true,
+    stderrIsTTY: io.stderr.isTTY === true,
+    ...(io.stdin ? { stdin: io.stdin } : {}),
   };
   try {
     const problem = ctx.serverUrl === undefined ? undefined : serverUrlProblem(ctx.serverUrl);
     if (problem) throw new AppError('ERR_SYNC_SERVER_URL_INSECURE', { field: globals.server === undefined ? SERVER_URL_ENV : '--server', url: ctx.serverUrl!, rule: problem });
     return await command.run(globals.rest.slice(command.words.length), ctx);
   } catch (err) {
+    if (err instanceof PromptInterrupted) {
+      io.stderr.write('regclient: interrupted; nothing was written\n');
+      return EXIT.INTERRUPTED;
+    }
     if (err instanceof UsageError) {
       io.stderr.write(`regclient ${command.words.join(' ')}: ${err.message}\n\n${command.usage}\n`);
       if (json) io.stdout.write(`${JSON.stringify({ error: usageAsAppError(command, err).toJSON() }, null, 2)}\n`);

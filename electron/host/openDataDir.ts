@@ -12,7 +12,7 @@ import type { DB } from '../services/db/Database';
 import { migrate } from '../services/db/migrations';
 import { openDatabase } from '../services/db/openDatabase';
 import { getMeta, setMeta } from '../services/db/repos/meta';
-import { chooseWrapper, DB_KEY_FILE } from './chooseWrapper';
+import { checkDbSecret, chooseWrapper, DB_KEY_FILE } from './chooseWrapper';
 
 export const DB_FILE = 'regclient.db';
 export const KEY_DIR = 'keys';
@@ -49,13 +49,15 @@ const DEFAULT_IDENTITY = { centreId: '10001', machineId: '10002' } as const;
  * Opens a data directory: unwraps the database key, opens and migrates the encrypted database,
  * loads (or on first run creates) the machine key. Existing data is never replaced: a missing or
  * wrong key is an error, not a reason to start over.
- * @throws AppError ERR_DATA_DIR_UNUSABLE, ERR_DB_KEY_MISSING, ERR_DB_KEY_INVALID, ERR_DB_SECRET_MISSING,
+ * @throws AppError ERR_DATA_DIR_UNUSABLE, ERR_DB_KEY_MISSING, ERR_DB_KEY_INVALID, ERR_DB_SECRET_MISSING, ERR_DB_SECRET_TOO_SHORT,
  *   ERR_DB_NEWER_VERSION, ERR_DB_MIGRATION_FAILED, ERR_DB_CORRUPT, ERR_KEYSTORE_INVALID
  */
 export function openDataDir(options: OpenDataDirOptions): OpenedDataDir {
   const dataDir = resolve(options.dataDir);
   const clock = options.clock ?? systemClock;
   const keyDir = join(dataDir, KEY_DIR);
+  // before anything is created: a refused secret leaves no half-made data dir
+  if (!options.wrapper) checkDbSecret(keyDir, options.env);
   ensureWritableDir(dataDir);
   ensureWritableDir(keyDir);
   const wrapper = options.wrapper ?? chooseWrapper(keyDir, options.env);

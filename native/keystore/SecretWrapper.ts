@@ -59,9 +59,12 @@ export function createKeyFileWrapper(path: string): SecretWrapper {
 /** Fixed, public salt: the secret itself must carry the entropy; scrypt only slows guessing. */
 const ENV_SALT = Buffer.from('regclient/env-secret-wrapper/v1');
 
+/** The shortest environment secret accepted (callers check it first and name their variable). */
+export const MIN_ENV_SECRET_LENGTH = 16;
+
 /** Environment-secret wrapper: the KEK is scrypt(secret). */
 export function createEnvSecretWrapper(secret: string): SecretWrapper {
-  if (secret.length < 16) throw new TypeError('createEnvSecretWrapper: the secret must be at least 16 characters');
+  if (secret.length < MIN_ENV_SECRET_LENGTH) throw new TypeError('createEnvSecretWrapper: the secret must be at least 16 characters');
   const kek = scryptSync(secret, ENV_SALT, 32, { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
   return { kind: 'env', wrap: (plain) => sealWithKey(kek, plain), unwrap: (wrapped) => openWithKey(kek, wrapped) };
 }

@@ -37,6 +37,11 @@ export const cliErrors = defineErrors({
     log: 'a path on the command line is a folder where a file is needed, or a file where a folder is needed',
     details: z.object({ option: z.string(), path: z.string(), expected: z.enum(['file', 'folder']) }),
   },
+  ERR_CLI_PASSWORDS_DIFFER: {
+    retry: 'fatal',
+    log: 'the new password and its repetition differ; nothing was created',
+    details: z.object({ userId: z.string() }),
+  },
   ERR_CLI_OUT_UNWRITABLE: {
     retry: 'fatal',
     log: 'the output folder cannot be created or written',

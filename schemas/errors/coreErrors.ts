@@ -65,6 +65,11 @@ export const coreErrors = defineErrors({
     log: 'operator role does not allow this action',
     details: z.object({ method: z.string(), requiredRoles: z.array(z.string()) }),
   },
+  ERR_AUTH_PASSWORD_WEAK: {
+    retry: 'fatal',
+    log: 'a new operator password breaks the password policy (electron/services/auth/passwordPolicy.ts)',
+    details: z.object({ field: z.string(), rule: z.string() }),
+  },
   ERR_DB_KEY_MISSING: {
     retry: 'fatal',
     log: 'the database exists but its wrapped key is missing',
@@ -79,6 +84,11 @@ export const coreErrors = defineErrors({
     retry: 'fatal',
     log: 'the key is wrapped with an environment secret that is not set',
     details: z.object({ variable: z.string() }),
+  },
+  ERR_DB_SECRET_TOO_SHORT: {
+    retry: 'fatal',
+    log: 'the environment secret that would protect the database key is too short; nothing was created',
+    details: z.object({ variable: z.string(), rule: z.string() }),
   },
   ERR_DB_NEWER_VERSION: {
     retry: 'fatal',

@@ -5,7 +5,7 @@ import { openCliDataDir } from '../cliDataDir';
 import { doctorCommand } from './doctor';
 import { UserId, LanguageCode } from '../../../schemas/operators';
 import type { CliCommand, CliContext } from '../CliCommand';
-import { readPassword } from '../readPassword';
+import { readNewPassword } from '../readPassword';
 import { UsageError } from '../runCli';
 import { EXIT } from '../exitCodes';
 
@@ -31,6 +31,7 @@ async function runOperatorsAdd(args: string[], ctx: CliContext): Promise<number>
       name: { type: 'string' },
       role: { type: 'string', multiple: true },
       language: { type: 'string', default: 'por' },
+      json: { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -41,14 +42,14 @@ async function runOperatorsAdd(args: string[], ctx: CliContext): Promise<number>
   if (!roles.success) throw new UsageError(`--role: one or more of ${Role.options.join(', ')}`);
   const language = LanguageCode.safeParse(values.language);
   if (!language.success) throw new UsageError(`--language: one of ${LanguageCode.options.join(', ')}`);
-  const password = await readPassword(ctx, `Password for ${userId.data}: `);
-  if (password.length < 8) throw new UsageError('the password must be at least 8 characters');
+  // asked (twice) and checked against the password policy before the data dir is touched
+  const password = await readNewPassword(ctx, userId.data);
   // the first operator is part of setting a machine up: this command may create the data dir
   const data = openCliDataDir(ctx, { create: true });
   try {
     const auth = new AuthService({ db: data.db, audit: data.audit, clock: data.clock });
     await auth.createOperator({ userId: userId.data, name: values.name, roles: roles.data, password, language: language.data }, 'cli');
-    ctx.stdout.write(`operator ${userId.data} created with roles ${roles.data.join(', ')}\n`);
+    ctx.stdout.write(values.json ? `${JSON.stringify({ userId: userId.data, roles: roles.data, created: true })}\n` : `operator ${userId.data} created with roles ${roles.data.join(', ')}\n`);
     return EXIT.OK;
   } catch (err) {
     if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new UsageError(`operator ${userId.data} already exists`);
@@ -69,7 +70,7 @@ export const coreCommands: CliCommand[] = [
   {
     words: ['operators', 'add'],
     summary: 'create a local operator (password from REGCLIENT_PASSWORD or a prompt)',
-    usage: '  --user ID  --name NAME  --role ROLE (repeatable: REGISTRATION_OFFICER, REGISTRATION_SUPERVISOR, Default)  [--language por|eng|fra|ara]',
+    usage: '  --user ID  --name NAME  --role ROLE (repeatable: REGISTRATION_OFFICER, REGISTRATION_SUPERVISOR, Default)  [--language por|eng|fra|ara]  [--json]\n  password: REGCLIENT_PASSWORD or typed twice; at least 10 characters, not common, not containing the user id',
     run: runOperatorsAdd,
   },
 ];

@@ -92,6 +92,8 @@ async function runCapture(args: string[], ctx: CliContext): Promise<number> {
   const client = await clientFrom(values);
   // face with exceptions is the exception photo (sbi-protocol.md §5)
   const effective: Modality = modality.data === 'face' && exceptions.length > 0 ? 'exception-photo' : modality.data;
+  // on a terminal only: say what is awaited and for how long, so a person at the scanner knows
+  if (ctx.stderrIsTTY === true) ctx.stderr.write(`capturing ${effective}: present it to the device now (each attempt times out after ${client.options.captureTimeoutMs / 1000} s)\n`);
   const outcome = await client.captureWithPolicy({ modality: effective, exceptions, previousHash: '' });
   if (values.json) {
     write(ctx, JSON.stringify(outcome, null, 2));

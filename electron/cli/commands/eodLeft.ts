@@ -40,7 +40,7 @@ export function renderLeft(left: EodLeft, parkedThisRun: ReadonlySet<string>, wh
   const earlier = left.parked.filter((p) => !parkedThisRun.has(p.rid));
   if (earlier.length) {
     lines.push(`parked before this run (need a person): ${earlier.length}`);
-    for (const p of earlier) lines.push(`  ${p.rid}  ${p.code}  → ${whatToDo[p.code] ?? 'tell the administrator'}; then regclient packets requeue RID`);
+    for (const p of earlier) lines.push(`  ${p.rid}  ${p.code}  → ${whatToDo[p.code] ?? 'tell the administrator'}; then a supervisor: regclient packets requeue RID --user ID`);
   }
   return lines;
 }

@@ -93,13 +93,21 @@ function decision(action: ApprovalAction): CliCommand {
 
 const requeue: CliCommand = {
   words: ['packets', 'requeue'],
-  summary: 'put parked (or exported) packets back in the outbox once the cause is fixed',
-  usage: '  RID…  parked or exported packets',
+  summary: 'put parked (or exported) packets back in the outbox once the cause is fixed (supervisors)',
+  usage: '  RID…     parked or exported packets\n  --user ID  the supervisor (password from REGCLIENT_PASSWORD or a prompt)\n  --json',
   async run(args, ctx) {
-    const { positionals } = parseArgs({ args, options: {}, strict: true, allowPositionals: true });
+    const { values, positionals } = parseArgs({ args, options: { user: { type: 'string' }, json: { type: 'boolean', default: false } }, strict: true, allowPositionals: true });
     if (positionals.length === 0) throw new UsageError('give at least one RID');
-    const items = await withSyncServices(ctx, undefined, async (s) => positionals.map((id) => s.outbox.requeue(id, 'cli')));
-    ctx.stdout.write(items.map((i) => `${i.rid}  ${i.state}\n`).join(''));
+    if (!values.user) throw new UsageError('--user <supervisor id> is required: putting a parked packet back is a supervisor\'s decision');
+    const password = await readPassword(ctx, `Password for ${values.user}: `);
+    const items = await withSyncServices(ctx, undefined, async (s, data) => {
+      // a fresh password check as for the app's EOD decisions (eod_auth: audited, counted towards the lockout)
+      const actor = await new AuthService({ db: data.db, audit: data.audit, clock: data.clock }).verify(values.user!, password, 'eod_auth');
+      // same rule as the app's outbox.requeue (access SUPERVISOR in schemas/api/syncApi.ts)
+      if (!actor.roles.includes('REGISTRATION_SUPERVISOR')) throw new AppError('ERR_SYNC_NOT_SUPERVISOR', { userId: actor.userId });
+      return positionals.map((id) => s.outbox.requeue(id, actor.userId));
+    });
+    ctx.stdout.write(values.json ? `${JSON.stringify(items, null, 2)}\n` : items.map((i) => `${i.rid}  ${i.state}\n`).join(''));
     return EXIT.OK;
   },
 };
@@ -150,7 +158,7 @@ const reconcile: CliCommand = {
 export const WHAT_TO_DO: Readonly<Record<string, string>> = {
   ERR_SYNC_PACKET_CORRUPTED: 'the file is damaged: register the resident again, then tell the administrator',
   ERR_SYNC_PACKET_FILE_MISSING: 'the file is gone: restore it from backup or register the resident again',
-  ERR_SYNC_REJECTED: 'the server refused it: give the MOSIP error code to the administrator, then `regclient packets requeue RID`',
+  ERR_SYNC_REJECTED: 'the server refused it: give the MOSIP error code to the administrator, then a supervisor: `regclient packets requeue RID --user ID`',
   ERR_SYNC_CLOCK_SKEW: 'correct this computer\'s date, time and time zone, then sync again',
   ERR_SYNC_AUTH_EXPIRED: 'log in again (sync --user ID) while online',
   ERR_SYNC_MACHINE_NOT_REGISTERED: 'ask the administrator to register this machine\'s key',

@@ -5,6 +5,7 @@ import { openCliDataDir } from '../cliDataDir';
 import { AppSettings } from '../../../schemas/settings';
 import { SettingsService } from '../../services/settings/SettingsService';
 import { DEFAULT_BACKOFF, type BackoffOptions } from '../../services/sync/backoff';
+import { DEFAULT_UPLOAD_TIMEOUT_MS } from '../../services/sync/RegProcClient';
 import type { CliCommand, CliContext } from '../CliCommand';
 import { readPassword } from '../readPassword';
 import { UsageError } from '../runCli';
@@ -19,13 +20,18 @@ function printDownSync(ctx: CliContext, summary: DownSyncSummary): void {
   }
 }
 
-/** A one-line bar on stderr, redrawn in place; only on a terminal. */
+/**
+ * A one-line bar on stderr, redrawn in place, only when stderr itself is a terminal: with `2>log`
+ * the log must not fill with `\r` lines (stdout being a terminal says nothing about stderr).
+ * Uploads name the timeout that applies, so a slow link does not look like a hang.
+ */
 function progressBar(ctx: CliContext): (p: SyncProgress) => void {
-  if (!ctx.isTTY) return () => undefined;
+  if (ctx.stderrIsTTY !== true) return () => undefined;
   return (p) => {
     const width = 30;
     const filled = p.total === 0 ? width : Math.round((p.done / p.total) * width);
-    ctx.stderr.write(`\r${p.phase.padEnd(8)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.done}/${p.total}${p.done === p.total ? '\n' : ''}`);
+    const timeout = p.phase === 'upload' ? `  (each upload may take up to ${DEFAULT_UPLOAD_TIMEOUT_MS / 60_000} min)` : '';
+    ctx.stderr.write(`\r${p.phase.padEnd(8)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.done}/${p.total}${timeout}${p.done === p.total ? '\n' : ''}`);
   };
 }
 

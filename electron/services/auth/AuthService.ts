@@ -15,6 +15,7 @@ import {
   type Operator,
 } from '../db/repos/operators';
 import { hashPassword, verifyPassword } from './passwordHash';
+import { checkPassword } from './passwordPolicy';
 import { UnknownUserAttempts } from './UnknownUserAttempts';
 
 export interface LockoutPolicy {
@@ -162,8 +163,12 @@ export class AuthService {
     return new AppError('ERR_AUTH_LOCKED', { lockedUntil, minutes: this.#policy.lockMinutes });
   }
 
-  /** Creates an operator with a local password (demo seeding, CLI, first-time onboarding). */
+  /**
+   * Creates an operator with a local password (demo seeding, CLI, first-time onboarding).
+   * @throws AppError ERR_AUTH_PASSWORD_WEAK: the one password policy (passwordPolicy.ts) applies to every caller
+   */
   async createOperator(op: { userId: string; name: string; roles: readonly Role[]; password: string; language: LanguageCode }, actor: string | null): Promise<void> {
+    checkPassword(op.userId, op.password);
     const passwordHash = await hashPassword(op.password);
     this.#db.transaction(() => {
       insertOperator(this.#db, { userId: op.userId, name: op.name, roles: op.roles, passwordHash, language: op.language }, this.#clock.now());

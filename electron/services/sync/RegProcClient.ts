@@ -14,6 +14,9 @@ import { certificateThumbprint, encryptEnvelope } from '../packets/mosipEnvelope
 
 const RP = '/registrationprocessor/v1';
 
+/** How long one packet upload may take before it counts as failed (5 MB on a slow rural link); the CLI shows it. */
+export const DEFAULT_UPLOAD_TIMEOUT_MS = 10 * 60_000;
+
 export interface RegProcClientOptions {
   readonly http: MosipHttpClient;
   readonly clock: Clock;
@@ -105,7 +108,7 @@ export class RegProcClient {
           path,
           body,
           headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(head.length + size + tail.length) },
-          timeoutMs: this.#o.uploadTimeoutMs ?? 10 * 60_000,
+          timeoutMs: this.#o.uploadTimeoutMs ?? DEFAULT_UPLOAD_TIMEOUT_MS,
           signal,
         },
         PacketUploadResponse,

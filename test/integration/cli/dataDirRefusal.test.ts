@@ -26,7 +26,7 @@ describe('regclient data folder: no silent creation', () => {
   const readOnly: readonly (readonly string[])[] = [
     ['packets', 'list'],
     ['audit', 'verify'],
-    ['packets', 'requeue', '10001100020000120261202000000'],
+    ['packets', 'requeue', '10001100020000120261202000000', '--user', 'supervisor1'],
     // refused before any connection: the address is never dialled
     ['sync', '--user', 'officer1', '--server', 'http://127.0.0.1:9'],
     ['sync', '--user', 'officer1', '--machine-name', 'stp-laptop', '--server', 'http://127.0.0.1:9'],

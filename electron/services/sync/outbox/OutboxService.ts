@@ -124,7 +124,8 @@ export class OutboxService {
     if (!item) throw new AppError('ERR_SYNC_PACKET_NOT_FOUND', { id });
     if (item.state !== 'PARKED' && item.state !== 'EXPORTED') throw new AppError('ERR_SYNC_PACKET_ALREADY_DECIDED', { rid: item.rid, state: item.state });
     const next = this.#steps.patch(item, { state: 'READY', attempts: 0, nextAttemptAt: this.#o.clock.now(), lastErrorCode: null, lastErrorDetails: null });
-    this.#o.audit.append('SYNC_OUTBOX_RUN', actor, { requeued: item.rid });
+    // who (the actor), which RID, and from which state: a requeue undoes a parking decision
+    this.#o.audit.append('SYNC_OUTBOX_RUN', actor, { requeued: item.rid, from: item.state });
     return publicItem(next!);
   }
 

@@ -64,6 +64,16 @@ describe('regclient devices', () => {
     assert.equal(outcome.isForceCaptured, false);
   });
 
+  it('on a terminal (stderr is a TTY) says what is awaited and the capture timeout; not in a log', async () => {
+    const args = ['devices', 'capture', '--modality', 'left-slap', '--data-dir', dir, '--trust-ca', caPath, '--ports', simulator.ports.join(',')];
+    const terminal = Object.assign(sink(), { isTTY: true });
+    assert.equal(await runCli(args, devicesCommands, { env: {}, stdout: sink(), stderr: terminal }), 0);
+    assert.equal(terminal.text(), 'capturing left-slap: present it to the device now (each attempt times out after 10 s)\n');
+    const log = sink();
+    assert.equal(await runCli(args, devicesCommands, { env: {}, stdout: sink(), stderr: log }), 0);
+    assert.equal(log.text(), '');
+  });
+
   it('reports a device fault with its code and exit 1', async () => {
     simulator.setFault('iris', 'wrongTransactionId', ['RCAPTURE']);
     const { code, err } = await cli('devices', 'capture', '--modality', 'iris');
