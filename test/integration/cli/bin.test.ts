@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -21,7 +21,7 @@ describe('dist/cli/regclient.cjs', () => {
   const dataDir = join(dir, 'client');
 
   before(async () => {
-    if (!existsSync(CLI_BIN)) await buildCli();
+    await buildCli(); // always from the source under test: a stale bin would test old code
     const data = openDataDir({ dataDir, env: {} });
     try {
       const bytes = randomBytes(32);
