@@ -178,4 +178,14 @@ export const syncErrors = defineErrors({
     log: 'another sync run (the app or the CLI) holds this machine\'s outbox; this one waits or stops',
     details: z.object({ pid: z.number().int() }),
   },
+  ERR_SYNC_ENTITY_URL_FOREIGN_HOST: {
+    retry: 'park',
+    log: 'a synced entity names a download URL outside the configured MOSIP server; it was not fetched',
+    details: z.object({ entity: z.string(), host: z.string(), serverHost: z.string() }),
+  },
+  ERR_SYNC_ENTITY_TOO_LARGE: {
+    retry: 'park',
+    log: 'a synced entity file is larger than the client downloads',
+    details: z.object({ entity: z.string(), limitBytes: z.number().int() }),
+  },
 });

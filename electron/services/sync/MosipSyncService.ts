@@ -7,10 +7,10 @@ import {
   CaCertificatesResponse,
   CertificateResponse,
   ClientSettingsResponse,
+  ClientSettingsEntity,
   ConfigProperties,
   ConfigsResponse,
   IdSchemaResponse,
-  MasterDataRow,
   PublicKeyVerifyResponse,
   SyncedUser,
   TokenBundle,
@@ -36,6 +36,7 @@ import { DYNAMIC_FIELD_ENTITY, masterDataRowKey } from './masterDataKeys';
 import { checkResponseSignature } from './responseSignature';
 import { formatMosipTime } from './mosipTime';
 import { parseCertificate } from './parseCertificate';
+import { DEFAULT_MAX_ENTITY_BYTES, entityBatch, type UrlEntityRows } from './urlEntities';
 
 export interface MosipSyncServiceOptions {
   readonly db: DB;
@@ -52,6 +53,8 @@ export interface MosipSyncServiceOptions {
   readonly timeoutMs?: number;
   /** sent as `version` on syncdata calls (the server maps upgrades by it) */
   readonly clientVersion?: string;
+  /** cap on one downloaded `*-url` entity file (default DEFAULT_MAX_ENTITY_BYTES) */
+  readonly maxEntityBytes?: number;
 }
 
 /** Relative path of the REGISTRATION certificate the packet engine encrypts to. */
@@ -275,26 +278,20 @@ export class MosipSyncService {
     const now = this.#o.clock.now();
     let changed = 0;
     for (const entity of res.dataToSync) {
-      // TODO(#5): `*-url` entities (downloaded files) and scripts; none are configured for STP yet.
-      if (!entity.data || !(entity.entityType === 'structured' || entity.entityType === 'dynamic')) continue;
-      const rows = parseOrThrow(path, z.array(MasterDataRow), decryptClientCryptoJson(this.#o.machineKey.privateKey, entity.data, `master data ${entity.entityName}`));
-      const stored = entity.entityType === 'dynamic' ? DYNAMIC_FIELD_ENTITY : entity.entityName;
-      const result = applyMasterDataRows(
-        this.#o.db,
-        stored,
-        rows.map((row) => ({
-          rowKey: masterDataRowKey(stored, row),
-          langCode: typeof row['langCode'] === 'string' ? row['langCode'] : '',
-          isActive: row['isActive'] !== false,
-          deleted: row['isDeleted'] === true,
-          data: row,
-        })),
-        now,
-      );
+      const batch = await this.#masterDataBatch(entity, options.signal);
+      if (!batch) continue;
+      const rows = batch.rows.map((row) => ({ rowKey: masterDataRowKey(batch.stored, row), langCode: typeof row['langCode'] === 'string' ? row['langCode'] : '', isActive: row['isActive'] !== false, deleted: row['isDeleted'] === true, data: row }));
+      const result = applyMasterDataRows(this.#o.db, batch.stored, rows, now);
       changed += result.upserted + result.removed;
     }
     recordSyncSuccess(this.#o.db, 'masterData', res.lastSyncTime, now);
     return changed;
+  }
+
+  /** One clientsettings entity as rows: inline ones decrypted, `*-url` ones downloaded and verified (urlEntities.ts). */
+  async #masterDataBatch(entity: z.infer<typeof ClientSettingsEntity>, signal?: AbortSignal): Promise<UrlEntityRows | undefined> {
+    const ctx = { http: this.http, serverUrl: this.#o.serverUrl, keyIndex: this.#o.machineKey.keyIndex, machinePrivateKey: this.#o.machineKey.privateKey, signKey: this.#pinnedSignKey(), maxBytes: this.#o.maxEntityBytes ?? DEFAULT_MAX_ENTITY_BYTES, extraQuery: this.#version(), signal };
+    return this.#authed(() => entityBatch(ctx, entity));
   }
 
   /** configs/{keyIndex}: global and registration properties, each encrypted to the machine key. */
@@ -393,5 +390,4 @@ export class MosipSyncService {
     if (pinned) this.#signKey = new X509Certificate(pinned.pem).publicKey;
     return this.#signKey;
   }
-
 }
