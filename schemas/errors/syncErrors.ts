@@ -188,4 +188,9 @@ export const syncErrors = defineErrors({
     log: 'a synced entity file is larger than the client downloads',
     details: z.object({ entity: z.string(), limitBytes: z.number().int() }),
   },
+  ERR_SYNC_SIGN_CERT_UNTRUSTED: {
+    retry: 'park',
+    log: 'the server sent a KERNEL/SIGN certificate that does not chain to the pinned MOSIP root; it was refused',
+    details: z.object({ reason: z.string() }),
+  },
 });

@@ -44,6 +44,10 @@ export function adminRoutes(sim: MosipSimulator): Route[] {
       return jsonReply(200, { ok: true });
     }),
     r('POST', 'masterdata', (req) => jsonReply(200, upsertMasterData(sim, body(req)))),
+    r('POST', 'pki/rotate-sign', (req) => {
+      const pair = sim.pki.rotateKernelSign(body(req)['trusted'] !== false);
+      return jsonReply(200, { certificate: pair.certPem });
+    }),
     r('POST', 'entityfiles', (req) => {
       const file = parseEntityFile(body(req));
       sim.entityFiles.set(file.entityName, file);

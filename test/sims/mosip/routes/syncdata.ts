@@ -174,6 +174,8 @@ function getCertificate(sim: MosipSimulator, req: SimRequest): SimReply {
   const ref = req.query.get('referenceId') ?? '';
   let certPem: string | undefined;
   if (app === 'KERNEL' && ref === 'SIGN') certPem = sim.pki.kernelSign.certPem;
+  // no referenceId: the application's master key certificate (keymanager KeymanagerServiceImpl.getCertificate)
+  else if (app === 'KERNEL' && ref === '') certPem = sim.pki.kernel.certPem;
   else if (app === 'ROOT') certPem = sim.pki.root.certPem;
   else if (app === 'REGISTRATION') {
     const [centre, machineId] = ref.split('_');
