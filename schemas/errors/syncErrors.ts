@@ -193,4 +193,9 @@ export const syncErrors = defineErrors({
     log: 'the server sent a KERNEL/SIGN certificate that does not chain to the pinned MOSIP root; it was refused',
     details: z.object({ reason: z.string() }),
   },
+  ERR_SYNC_CRON_INVALID: {
+    retry: 'park',
+    log: 'a sync job schedule is not a valid Quartz cron expression',
+    details: z.object({ expression: z.string(), rule: z.string() }),
+  },
 });
