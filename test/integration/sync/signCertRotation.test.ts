@@ -48,6 +48,14 @@ describe('KERNEL/SIGN rotation (ROOT → KERNEL → SIGN)', () => {
     assert.ok((await client.service.syncConfigs()) >= 0);
   });
 
+  it('accepts a SIGN certificate issued by a renewed KERNEL that chains to the pinned ROOT, and pins that KERNEL', async () => {
+    const oldKernel = getCertificate(client.db, 'KERNEL', '')!.pem;
+    const { certificate } = (await admin(bed.sim, 'pki/rotate-sign', { trusted: true, kernel: true })) as { certificate: string };
+    assert.notEqual(bed.sim.pki.kernel.certPem, oldKernel);
+    assert.equal(await client.service.syncSignCertificate(), 1);
+    assert.deepEqual([getCertificate(client.db, 'KERNEL', 'SIGN')?.pem, getCertificate(client.db, 'KERNEL', '')?.pem], [certificate, bed.sim.pki.kernel.certPem]);
+  });
+
   it('refuses a rotated certificate that does not chain (issuer named KERNEL, signed by another key) and keeps the old pin', async () => {
     const old = getCertificate(client.db, 'KERNEL', 'SIGN')!.pem;
     const { certificate } = (await admin(bed.sim, 'pki/rotate-sign', { trusted: false })) as { certificate: string };

@@ -24,7 +24,7 @@ export class SimPki {
   readonly #cache = new Map<string, SimKeyPair>();
   readonly root: SimKeyPair;
   /** the KERNEL master key's certificate, issued by ROOT (keymanager's key policy chain) */
-  readonly kernel: SimKeyPair;
+  #kernel: SimKeyPair;
   #kernelSign: SimKeyPair;
 
   readonly #now: () => number;
@@ -35,8 +35,13 @@ export class SimPki {
     this.#dir = join(stateDir, 'keys');
     mkdirSync(this.#dir, { recursive: true });
     this.root = this.#loadOrCreate('ROOT', 'CN=MOSIP Simulator Root CA,O=Sim', undefined);
-    this.kernel = this.#loadOrCreate('KERNEL', 'CN=KERNEL,O=Sim', this.root, true);
-    this.#kernelSign = this.#loadOrCreate('KERNEL_SIGN', 'CN=KERNEL SIGN,O=Sim', this.kernel);
+    this.#kernel = this.#loadOrCreate('KERNEL', 'CN=KERNEL,O=Sim', this.root, true);
+    this.#kernelSign = this.#loadOrCreate('KERNEL_SIGN', 'CN=KERNEL SIGN,O=Sim', this.#kernel);
+  }
+
+  /** the KERNEL master key's certificate, issued by ROOT (keymanager's key policy chain) */
+  get kernel(): SimKeyPair {
+    return this.#kernel;
   }
 
   /** The key every signed answer and token is signed with; replaced by rotateKernelSign. */
@@ -47,9 +52,14 @@ export class SimPki {
   /**
    * A new KERNEL/SIGN key and certificate, as keymanager generates when the old one expires or an
    * administrator renews it. `trusted: false` issues it from a stray CA instead of KERNEL: a
-   * certificate that does not chain, for the client to refuse.
+   * certificate that does not chain, for the client to refuse. `renewKernel` renews the KERNEL
+   * master certificate first (still issued by ROOT), so SIGN chains only through the new one.
    */
-  rotateKernelSign(trusted: boolean): SimKeyPair {
+  rotateKernelSign(trusted: boolean, renewKernel = false): SimKeyPair {
+    if (renewKernel) {
+      this.#cache.delete('KERNEL');
+      this.#kernel = this.#loadOrCreate('KERNEL', 'CN=KERNEL,O=Sim', this.root, true, true);
+    }
     const stray = trusted ? undefined : { ...this.kernel, privateKey: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey };
     this.#cache.delete('KERNEL_SIGN');
     this.#kernelSign = this.#loadOrCreate('KERNEL_SIGN', 'CN=KERNEL SIGN,O=Sim', stray ?? this.kernel, false, true);

@@ -45,7 +45,8 @@ export function adminRoutes(sim: MosipSimulator): Route[] {
     }),
     r('POST', 'masterdata', (req) => jsonReply(200, upsertMasterData(sim, body(req)))),
     r('POST', 'pki/rotate-sign', (req) => {
-      const pair = sim.pki.rotateKernelSign(body(req)['trusted'] !== false);
+      const b = body(req);
+      const pair = sim.pki.rotateKernelSign(b['trusted'] !== false, b['kernel'] === true);
       return jsonReply(200, { certificate: pair.certPem });
     }),
     r('POST', 'entityfiles', (req) => {
