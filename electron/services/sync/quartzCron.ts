@@ -32,7 +32,11 @@ function normaliseDayOfWeek(expression: string, field: string): string {
     .map((item) => {
       const m = /^([0-9A-Z]+)(?:-([0-9A-Z]+))?(?:\/(\d+))?$|^([0-9A-Z]+)#([1-5])$|^([0-9A-Z]+)L$/.exec(item.toUpperCase());
       if (!m) throw invalid(expression, `day-of-week item "${item}" is not a Quartz day-of-week`);
-      const day = (d: string) => (/^\d+$/.test(d) ? shiftWeekday(expression, d) : new RegExp(`^(${DAYS})$`).test(d) ? d : (() => { throw invalid(expression, `"${d}" is not a weekday`); })());
+      const day = (d: string): string => {
+        if (/^\d+$/.test(d)) return shiftWeekday(expression, d);
+        if (new RegExp(`^(${DAYS})$`).test(d)) return d;
+        throw invalid(expression, `"${d}" is not a weekday`);
+      };
       if (m[4] !== undefined) return `${day(m[4])}#${m[5]}`;
       if (m[6] !== undefined) return `${day(m[6])}L`;
       return `${day(m[1]!)}${m[2] ? `-${day(m[2])}` : ''}${m[3] ? `/${m[3]}` : ''}`;

@@ -44,6 +44,7 @@ describe('Quartz cron (MOSIP sync_job_def.SYNC_FREQ)', () => {
     assert.match(rule('0 0 11 ? * ?'), /exactly one of day-of-month and day-of-week/);
     assert.match(rule('0 0 11 ? * 8'), /day-of-week 8 is outside 1–7/);
     assert.match(rule('0 0 11 ? * 0'), /day-of-week 0 is outside 1–7/);
+    assert.match(rule('0 0 11 ? * MON-XYZ'), /"XYZ" is not a weekday/);
     assert.match(rule('0 0 25 * * ?'), /./);
     assert.notEqual(rule('0 0 25 * * ?'), 'accepted');
     assert.match(rule('0 0 11 * * ? 99'), /year "99"/);
