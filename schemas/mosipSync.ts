@@ -49,6 +49,27 @@ export const ClientSettingsResponse = z.object({
 });
 export type ClientSettingsResponse = z.infer<typeof ClientSettingsResponse>;
 
+/** Entity types whose `data` names a file to download instead of carrying the rows (ClientSettingsHelper). */
+export const URL_ENTITY_TYPES = ['structured-url', 'dynamic-url', 'script'] as const;
+export type UrlEntityType = (typeof URL_ENTITY_TYPES)[number];
+
+/** MOSIP's property strings ("true") and JSON booleans alike, as Java's JSONObject.getBoolean reads them. */
+const JavaBoolean = z.union([z.boolean(), z.enum(['true', 'false', 'TRUE', 'FALSE', 'True', 'False'])]).transform((v) => v === true || String(v).toLowerCase() === 'true');
+
+/**
+ * The decrypted `data` of a `*-url` entity (ClientSettingsHelper.buildUrlDetailMap): where to fetch
+ * the file, whether to send the session, whether the body is encrypted to the machine key, and
+ * extra request headers as `Name:value,Name2:value2` (ServiceDelegateUtil.setHeaders).
+ */
+export const SyncEntityUrlDetail = z.object({
+  url: z.string().min(1),
+  'auth-required': JavaBoolean.nullish().transform((v) => v ?? false),
+  'auth-token': z.string().nullish(),
+  encrypted: JavaBoolean.nullish().transform((v) => v ?? false),
+  headers: z.string().nullish(),
+});
+export type SyncEntityUrlDetail = z.infer<typeof SyncEntityUrlDetail>;
+
 /** A master-data row: MOSIP entities differ in shape, but all rows are flat JSON objects. */
 export const MasterDataRow = z.record(z.string(), z.unknown());
 export type MasterDataRow = z.infer<typeof MasterDataRow>;

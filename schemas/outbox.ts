@@ -100,6 +100,10 @@ export const JobSchedule = z.object({
   job: ScheduledJob,
   enabled: z.boolean(),
   everyMinutes: z.number().int().min(1).max(7 * 24 * 60),
+  /** a Quartz cron expression (MOSIP's `sync_job_def.SYNC_FREQ`); when set it wins over everyMinutes */
+  cron: z.string().min(1).max(120).optional(),
+  /** where the schedule came from: the server's job definitions, the supervisor, or the built-in default */
+  source: z.enum(['server', 'local', 'default']).optional(),
 });
 export type JobSchedule = z.infer<typeof JobSchedule>;
 
@@ -109,6 +113,8 @@ export const JobStatus = JobSchedule.extend({
   lastErrorCode: z.string().nullable(),
   nextRunAt: z.number().int().nullable(),
   running: z.boolean(),
+  /** the cron schedule in plain words, per UI language (por, eng, fra, ara) */
+  cronWords: z.record(z.string(), z.string()).optional(),
 });
 export type JobStatus = z.infer<typeof JobStatus>;
 

@@ -178,4 +178,24 @@ export const syncErrors = defineErrors({
     log: 'another sync run (the app or the CLI) holds this machine\'s outbox; this one waits or stops',
     details: z.object({ pid: z.number().int() }),
   },
+  ERR_SYNC_ENTITY_URL_FOREIGN_HOST: {
+    retry: 'park',
+    log: 'a synced entity names a download URL outside the configured MOSIP server; it was not fetched',
+    details: z.object({ entity: z.string(), host: z.string(), serverHost: z.string() }),
+  },
+  ERR_SYNC_ENTITY_TOO_LARGE: {
+    retry: 'park',
+    log: 'a synced entity file is larger than the client downloads',
+    details: z.object({ entity: z.string(), limitBytes: z.number().int() }),
+  },
+  ERR_SYNC_SIGN_CERT_UNTRUSTED: {
+    retry: 'park',
+    log: 'the server sent a KERNEL/SIGN certificate that does not chain to the pinned MOSIP root; it was refused',
+    details: z.object({ reason: z.string() }),
+  },
+  ERR_SYNC_CRON_INVALID: {
+    retry: 'park',
+    log: 'a sync job schedule is not a valid Quartz cron expression',
+    details: z.object({ expression: z.string(), rule: z.string() }),
+  },
 });

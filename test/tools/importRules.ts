@@ -16,6 +16,8 @@ export const PACKAGE_CLASSES: Readonly<Record<string, 'std' | 'dom' | 'node' | '
   xmlbuilder2: 'std',
   'jpeg-js': 'std',
   'pdf-lib': 'std',
+  'cron-parser': 'std',
+  cronstrue: 'std',
   react: 'dom',
   'react-dom': 'dom',
   'react-aria-components': 'dom',

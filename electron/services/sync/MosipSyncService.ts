@@ -7,10 +7,10 @@ import {
   CaCertificatesResponse,
   CertificateResponse,
   ClientSettingsResponse,
+  ClientSettingsEntity,
   ConfigProperties,
   ConfigsResponse,
   IdSchemaResponse,
-  MasterDataRow,
   PublicKeyVerifyResponse,
   SyncedUser,
   TokenBundle,
@@ -33,9 +33,10 @@ import { decryptClientCryptoJson } from './clientCrypto';
 import { asMachineError } from './classifyMosipError';
 import { MosipHttpClient, parseOrThrow } from './MosipHttpClient';
 import { DYNAMIC_FIELD_ENTITY, masterDataRowKey } from './masterDataKeys';
-import { checkResponseSignature } from './responseSignature';
+import { syncSignCertificate } from './signCertificateSync';
 import { formatMosipTime } from './mosipTime';
 import { parseCertificate } from './parseCertificate';
+import { DEFAULT_MAX_ENTITY_BYTES, entityBatch, type UrlEntityRows } from './urlEntities';
 
 export interface MosipSyncServiceOptions {
   readonly db: DB;
@@ -52,6 +53,8 @@ export interface MosipSyncServiceOptions {
   readonly timeoutMs?: number;
   /** sent as `version` on syncdata calls (the server maps upgrades by it) */
   readonly clientVersion?: string;
+  /** cap on one downloaded `*-url` entity file (default DEFAULT_MAX_ENTITY_BYTES) */
+  readonly maxEntityBytes?: number;
 }
 
 /** Relative path of the REGISTRATION certificate the packet engine encrypts to. */
@@ -225,29 +228,23 @@ export class MosipSyncService {
   }
 
   /**
-   * Fetches KERNEL/SIGN. First time (trust on first use, during the supervised initial sync): pinned
-   * after checking the response against the certificate it carries. Later: the response must verify
-   * with the pinned key, so a server whose signing key was rotated is refused
-   * (ERR_SYNC_SIGNATURE_INVALID) until the pin is cleared. TODO(#5): accept a rotated certificate
-   * that chains to a trusted MOSIP root instead.
+   * Fetches KERNEL/SIGN: pinned on first use with ROOT and KERNEL; a rotated certificate is taken
+   * only if it chains to the pinned ROOT (signCertificateSync.ts).
+   * @throws AppError ERR_SYNC_SIGNATURE_INVALID, ERR_SYNC_SIGN_CERT_UNTRUSTED, ERR_SYNC_*
    */
   async syncSignCertificate(signal?: AbortSignal): Promise<number> {
     const path = '/v1/syncdata/getCertificate';
-    const raw = await this.#authed(() => this.http.send({ method: 'GET', path, query: { applicationId: 'KERNEL', referenceId: 'SIGN', ...this.#version() }, signal }));
-    const cert = this.http.unwrap(path, raw.body, CertificateResponse);
-    const x509 = parseCertificate(path, cert.certificate);
-    if (!this.#pinnedSignKey()) {
-      const header = raw.headers['response-signature'];
-      const reason = checkResponseSignature(Array.isArray(header) ? header[0] : header, raw.body, x509.publicKey);
-      if (reason) throw new AppError('ERR_SYNC_SIGNATURE_INVALID', { endpoint: path, reason });
-    }
-    const thumbprint = createHash('sha256').update(x509.raw).digest('hex');
-    const changed = getCertificate(this.#o.db, 'KERNEL', 'SIGN')?.thumbprint !== thumbprint;
-    putCertificate(this.#o.db, 'KERNEL', 'SIGN', { pem: cert.certificate, thumbprint, syncedAt: this.#o.clock.now() });
-    this.#signKey = x509.publicKey;
-    if (changed) this.#o.audit?.append('SYNC_SIGN_CERT_PINNED', this.#session?.userId ?? null, { thumbprint });
-    recordSyncSuccess(this.#o.db, 'signCertificate', cert.timestamp ?? null, this.#o.clock.now());
-    return changed ? 1 : 0;
+    const result = await syncSignCertificate({
+      db: this.#o.db,
+      clock: this.#o.clock,
+      audit: this.#o.audit,
+      userId: this.#session?.userId ?? null,
+      fetch: (applicationId, referenceId) => this.#authed(() => this.http.send({ method: 'GET', path, query: { applicationId, referenceId, ...this.#version() }, signed: false, signal })),
+      unwrap: (body) => this.http.unwrap(path, body, CertificateResponse),
+    });
+    this.#signKey = new X509Certificate(getCertificate(this.#o.db, 'KERNEL', 'SIGN')!.pem).publicKey;
+    recordSyncSuccess(this.#o.db, 'signCertificate', result.timestamp, this.#o.clock.now());
+    return result.changed ? 1 : 0;
   }
 
   /** REGISTRATION/<centre>_<machine>: stored and written to `<dataDir>/certs/REGISTRATION.pem`. */
@@ -275,26 +272,20 @@ export class MosipSyncService {
     const now = this.#o.clock.now();
     let changed = 0;
     for (const entity of res.dataToSync) {
-      // TODO(#5): `*-url` entities (downloaded files) and scripts; none are configured for STP yet.
-      if (!entity.data || !(entity.entityType === 'structured' || entity.entityType === 'dynamic')) continue;
-      const rows = parseOrThrow(path, z.array(MasterDataRow), decryptClientCryptoJson(this.#o.machineKey.privateKey, entity.data, `master data ${entity.entityName}`));
-      const stored = entity.entityType === 'dynamic' ? DYNAMIC_FIELD_ENTITY : entity.entityName;
-      const result = applyMasterDataRows(
-        this.#o.db,
-        stored,
-        rows.map((row) => ({
-          rowKey: masterDataRowKey(stored, row),
-          langCode: typeof row['langCode'] === 'string' ? row['langCode'] : '',
-          isActive: row['isActive'] !== false,
-          deleted: row['isDeleted'] === true,
-          data: row,
-        })),
-        now,
-      );
+      const batch = await this.#masterDataBatch(entity, options.signal);
+      if (!batch) continue;
+      const rows = batch.rows.map((row) => ({ rowKey: masterDataRowKey(batch.stored, row), langCode: typeof row['langCode'] === 'string' ? row['langCode'] : '', isActive: row['isActive'] !== false, deleted: row['isDeleted'] === true, data: row }));
+      const result = applyMasterDataRows(this.#o.db, batch.stored, rows, now);
       changed += result.upserted + result.removed;
     }
     recordSyncSuccess(this.#o.db, 'masterData', res.lastSyncTime, now);
     return changed;
+  }
+
+  /** One clientsettings entity as rows: inline ones decrypted, `*-url` ones downloaded and verified (urlEntities.ts). */
+  async #masterDataBatch(entity: z.infer<typeof ClientSettingsEntity>, signal?: AbortSignal): Promise<UrlEntityRows | undefined> {
+    const ctx = { http: this.http, serverUrl: this.#o.serverUrl, keyIndex: this.#o.machineKey.keyIndex, machinePrivateKey: this.#o.machineKey.privateKey, signKey: this.#pinnedSignKey(), maxBytes: this.#o.maxEntityBytes ?? DEFAULT_MAX_ENTITY_BYTES, extraQuery: this.#version(), signal };
+    return this.#authed(() => entityBatch(ctx, entity));
   }
 
   /** configs/{keyIndex}: global and registration properties, each encrypted to the machine key. */
@@ -393,5 +384,4 @@ export class MosipSyncService {
     if (pinned) this.#signKey = new X509Certificate(pinned.pem).publicKey;
     return this.#signKey;
   }
-
 }

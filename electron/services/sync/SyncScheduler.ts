@@ -4,6 +4,8 @@ import type { Clock, Disposable } from '../../../native/time/Clock';
 import type { AuditLog } from '../audit/AuditLog';
 import type { DB } from '../db/Database';
 import { getMeta, setMeta } from '../db/repos/meta';
+import { describeQuartz, nextQuartzRun, normaliseQuartz, type CronLanguage } from './quartzCron';
+import type { ServerJobSchedule } from './serverJobSchedules';
 
 const SCHEDULE_KEY = 'sync.schedule';
 const RUNS_KEY = 'sync.jobRuns';
@@ -32,7 +34,13 @@ export interface SyncSchedulerOptions {
   /** what each job does; a rejection with an AppError is recorded as the job's last error */
   readonly jobs: Readonly<Record<ScheduledJob, () => Promise<unknown>>>;
   readonly onDidChange?: (status: readonly JobStatus[]) => void;
+  /** the server's cron schedules (synced SyncJobDef rows); read at each arm, so it works offline */
+  readonly serverSchedule?: () => readonly ServerJobSchedule[];
+  /** zone the cron expressions are read in (default UTC, as MOSIP's JobConfigurationServiceImpl.getNext) */
+  readonly timeZone?: string;
 }
+
+const LANGUAGES: readonly CronLanguage[] = ['por', 'eng', 'fra', 'ara'];
 
 /**
  * Runs the sync jobs (down-sync, outbox, status poll, retention) on the injected clock, each every
@@ -57,10 +65,21 @@ export class SyncScheduler {
     return { dispose: () => this.#stop() };
   }
 
+  /**
+   * Each job's schedule: the supervisor's local choice first, else the server's cron (a valid one;
+   * an inactive job definition disables the job), else the default — the order of
+   * registration-client JobConfigurationServiceImpl.getSyncFrequency (local preference over SYNC_FREQ).
+   */
   schedule(): JobSchedule[] {
-    const raw = getMeta(this.#o.db, SCHEDULE_KEY);
-    const saved = raw === undefined ? [] : JobSchedule.array().catch([]).parse(JSON.parse(raw));
-    return DEFAULT_SCHEDULE.map((d) => saved.find((s) => s.job === d.job) ?? d);
+    const saved = this.#saved();
+    const server = this.#o.serverSchedule?.() ?? [];
+    return DEFAULT_SCHEDULE.map((d) => {
+      // before per-job saving, every edit stored all four jobs: an untouched default is no local choice
+      const local = saved.find((s) => s.job === d.job && !(s.cron === undefined && s.enabled === d.enabled && s.everyMinutes === d.everyMinutes));
+      if (local) return { ...local, source: 'local' as const };
+      const fromServer = server.find((s) => s.job === d.job && validCron(s.cron));
+      return fromServer ? { ...d, enabled: fromServer.active, cron: fromServer.cron.trim(), source: 'server' as const } : { ...d, source: 'default' as const };
+    });
   }
 
   status(): JobStatus[] {
@@ -72,14 +91,19 @@ export class SyncScheduler {
       lastErrorCode: runs[s.job]?.lastErrorCode ?? null,
       nextRunAt: s.enabled && this.#started ? (this.#next.get(s.job) ?? null) : null,
       running: this.#running.has(s.job),
+      ...(s.cron ? { cronWords: Object.fromEntries(LANGUAGES.map((l) => [l, describeQuartz(normaliseQuartz(s.cron!), l)])) } : {}),
     }));
   }
 
-  /** Changes one job's schedule, persists and audits it, and re-arms its timer. */
+  /**
+   * Changes one job's schedule (a local choice, kept over the server's), persists and audits it,
+   * and re-arms its timer. Only that job is saved, so the others keep following the server.
+   * @throws AppError ERR_SYNC_CRON_INVALID for a cron Quartz would refuse
+   */
   setSchedule(input: JobSchedule, actor: string | null): JobStatus[] {
-    const next = JobSchedule.parse(input);
-    const all = this.schedule().map((s) => (s.job === next.job ? next : s));
-    setMeta(this.#o.db, SCHEDULE_KEY, JSON.stringify(all));
+    const { source: _ignored, ...next } = JobSchedule.parse(input);
+    if (next.cron !== undefined) normaliseQuartz(next.cron); // before anything is saved
+    setMeta(this.#o.db, SCHEDULE_KEY, JSON.stringify([...this.#saved().filter((s) => s.job !== next.job), next]));
     this.#o.audit.append('SYNC_SCHEDULE_CHANGED', actor, { ...next });
     if (this.#started) this.#arm(next);
     const status = this.status();
@@ -121,10 +145,20 @@ export class SyncScheduler {
     this.#next.delete(s.job);
     if (!s.enabled) return;
     const now = this.#o.clock.now();
-    const last = this.#runs()[s.job]?.lastRunAt ?? now;
-    const at = Math.max(now, last + s.everyMinutes * 60_000);
+    const lastRunAt = this.#runs()[s.job]?.lastRunAt;
+    const last = lastRunAt ?? now;
+    // cron: the first fire time after the last run; one already past was missed while the machine
+    // was off or offline and runs now (JobConfigurationServiceImpl.executeMissedTrigger)
+    const due = s.cron ? nextQuartzRun(normaliseQuartz(s.cron), last, this.#o.timeZone) : last + s.everyMinutes * 60_000;
+    if (due === null) return; // a year-limited expression that has run out
+    const at = Math.max(now, due);
     this.#next.set(s.job, at);
     this.#timers.set(s.job, this.#o.clock.setTimeout(() => void this.runNow(s.job), at - now));
+  }
+
+  #saved(): JobSchedule[] {
+    const raw = getMeta(this.#o.db, SCHEDULE_KEY);
+    return raw === undefined ? [] : JobSchedule.array().catch([]).parse(JSON.parse(raw));
   }
 
   #runs(): Partial<Record<ScheduledJob, JobRun>> {
@@ -137,5 +171,14 @@ export class SyncScheduler {
     for (const t of this.#timers.values()) t.dispose();
     this.#timers.clear();
     this.#next.clear();
+  }
+}
+
+function validCron(expression: string): boolean {
+  try {
+    normaliseQuartz(expression);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -16,6 +16,7 @@ import { RetentionService } from './outbox/RetentionService';
 import { PreRegistrationClient } from './PreRegistrationClient';
 import { RegProcClient } from './RegProcClient';
 import { SyncScheduler } from './SyncScheduler';
+import { serverJobSchedules } from './serverJobSchedules';
 
 export interface SyncServicesOptions {
   readonly db: DB;
@@ -104,6 +105,7 @@ export function createSyncServices(o: SyncServicesOptions): SyncServices {
         retention: () => retention.run(),
       },
       onDidChange: (status) => o.onEvent?.('sync.onDidChangeSchedule', [...status]),
+      serverSchedule: () => serverJobSchedules(db),
     }),
   };
 }

@@ -64,7 +64,7 @@ export interface ClientBed {
 /** The seeded simulator's name for machine 10002 (its machine master row; test/sims/mosip/seedData.ts). */
 export const SIM_MACHINE_NAME = 'stp-laptop-10002';
 
-export function makeClient(bed: SimBed, overrides: Partial<{ clock: ManualClock; machineKey: MachineKey; timeoutMs: number; serverUrl: string; machineName: string }> = {}): ClientBed {
+export function makeClient(bed: SimBed, overrides: Partial<{ clock: ManualClock; machineKey: MachineKey; timeoutMs: number; serverUrl: string; machineName: string; maxEntityBytes: number }> = {}): ClientBed {
   const dataDir = mkdtempSync(join(bed.dir, 'client-'));
   const db = openDatabase(join(dataDir, 't.db'), randomBytes(32));
   migrate(db);
@@ -78,6 +78,7 @@ export function makeClient(bed: SimBed, overrides: Partial<{ clock: ManualClock;
     serverUrl: overrides.serverUrl ?? bed.sim.url,
     dataDir,
     timeoutMs: overrides.timeoutMs ?? 5000,
+    maxEntityBytes: overrides.maxEntityBytes,
   });
   return { dataDir, db, service, close: () => db.close() };
 }

@@ -15,6 +15,7 @@ import { regprocRoutes } from './routes/regproc';
 import { adminRoutes } from './routes/admin';
 import { websubRoutes } from './routes/websub';
 import { preRegistrationRoutes } from './routes/preregistration';
+import type { SimEntityFile } from './routes/entityFiles';
 
 export interface SimSession {
   readonly userId: string;
@@ -52,6 +53,8 @@ export class MosipSimulator {
   readonly pki: SimPki;
   readonly clock: Clock;
   readonly faults = new FaultTable();
+  /** `*-url` entity files and scripts the syncdata download endpoints serve (in memory, set by the admin API) */
+  readonly entityFiles = new Map<string, SimEntityFile>();
   /** packet validations still running after the receiver answered (MOSIP's later stages) */
   readonly pendingValidations = new Set<Promise<void>>();
   readonly sessions = new Map<string, SimSession>();

@@ -10,6 +10,8 @@ export const SYNCDATA = {
   MACHINE_NOT_FOUND: 'KER-SNC-155',
   /** MasterDataErrorCode.MACHINE_PUBLIC_KEY_NOT_WHITELISTED ("Public key not whitelisted") */
   PUBLIC_KEY_NOT_WHITELISTED: 'KER-SNC-164',
+  /** MasterDataErrorCode.CLIENT_SETTINGS_DATA_FILE_NOT_FOUND ("Entity file not found") */
+  CLIENT_SETTINGS_DATA_FILE_NOT_FOUND: 'KER-SNC-170',
   /**
    * SyncAuthErrorCode.INVALID_REQUEST ("Invalid Request"). SyncAuthTokenServiceImpl.getAuthToken
    * answers it for a bad signature, a missing `kid`, and — because its catch (Exception) swallows them —

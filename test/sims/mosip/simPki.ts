@@ -15,7 +15,7 @@ export interface SimKeyPair {
 }
 
 /**
- * Throwaway PKI: a root CA that signs KERNEL/SIGN and one REGISTRATION certificate per
+ * Throwaway PKI: a root CA, keymanager's chain ROOT → KERNEL → KERNEL/SIGN, and one REGISTRATION certificate per
  * `<centre>_<machine>`, like keymanager's REGISTRATION master key does. Persisted so a restarted
  * simulator keeps decrypting what was encrypted to it.
  */
@@ -23,7 +23,9 @@ export class SimPki {
   readonly #dir: string;
   readonly #cache = new Map<string, SimKeyPair>();
   readonly root: SimKeyPair;
-  readonly kernelSign: SimKeyPair;
+  /** the KERNEL master key's certificate, issued by ROOT (keymanager's key policy chain) */
+  #kernel: SimKeyPair;
+  #kernelSign: SimKeyPair;
 
   readonly #now: () => number;
 
@@ -33,7 +35,35 @@ export class SimPki {
     this.#dir = join(stateDir, 'keys');
     mkdirSync(this.#dir, { recursive: true });
     this.root = this.#loadOrCreate('ROOT', 'CN=MOSIP Simulator Root CA,O=Sim', undefined);
-    this.kernelSign = this.#loadOrCreate('KERNEL_SIGN', 'CN=KERNEL SIGN,O=Sim', this.root);
+    this.#kernel = this.#loadOrCreate('KERNEL', 'CN=KERNEL,O=Sim', this.root, true);
+    this.#kernelSign = this.#loadOrCreate('KERNEL_SIGN', 'CN=KERNEL SIGN,O=Sim', this.#kernel);
+  }
+
+  /** the KERNEL master key's certificate, issued by ROOT (keymanager's key policy chain) */
+  get kernel(): SimKeyPair {
+    return this.#kernel;
+  }
+
+  /** The key every signed answer and token is signed with; replaced by rotateKernelSign. */
+  get kernelSign(): SimKeyPair {
+    return this.#kernelSign;
+  }
+
+  /**
+   * A new KERNEL/SIGN key and certificate, as keymanager generates when the old one expires or an
+   * administrator renews it. `trusted: false` issues it from a stray CA instead of KERNEL: a
+   * certificate that does not chain, for the client to refuse. `renewKernel` renews the KERNEL
+   * master certificate first (still issued by ROOT), so SIGN chains only through the new one.
+   */
+  rotateKernelSign(trusted: boolean, renewKernel = false): SimKeyPair {
+    if (renewKernel) {
+      this.#cache.delete('KERNEL');
+      this.#kernel = this.#loadOrCreate('KERNEL', 'CN=KERNEL,O=Sim', this.root, true, true);
+    }
+    const stray = trusted ? undefined : { ...this.kernel, privateKey: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey };
+    this.#cache.delete('KERNEL_SIGN');
+    this.#kernelSign = this.#loadOrCreate('KERNEL_SIGN', 'CN=KERNEL SIGN,O=Sim', stray ?? this.kernel, false, true);
+    return this.#kernelSign;
   }
 
   get keyDir(): string {
@@ -50,14 +80,14 @@ export class SimPki {
     return this.#cache.has(`REGISTRATION_${refId}`) || existsSync(join(this.#dir, `REGISTRATION_${refId}.key.pem`));
   }
 
-  #loadOrCreate(name: string, subject: string, issuer: SimKeyPair | undefined): SimKeyPair {
+  #loadOrCreate(name: string, subject: string, issuer: SimKeyPair | undefined, ca = issuer === undefined, replace = false): SimKeyPair {
     const cached = this.#cache.get(name);
     if (cached) return cached;
     const keyPath = join(this.#dir, `${name}.key.pem`);
     const certPath = join(this.#dir, `${name}.cert.pem`);
-    if (!existsSync(keyPath) || !existsSync(certPath)) {
+    if (replace || !existsSync(keyPath) || !existsSync(certPath)) {
       const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-      const certPem = issueCertificate(privateKey, subject, issuer, this.#now());
+      const certPem = issueCertificate(privateKey, subject, issuer, this.#now(), ca);
       writeFileSync(keyPath, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
       writeFileSync(certPath, certPem);
     }
@@ -71,7 +101,7 @@ export class SimPki {
 
 const DAY_MS = 86_400_000;
 
-function issueCertificate(privateKey: KeyObject, subject: string, issuer: SimKeyPair | undefined, now: number): string {
+function issueCertificate(privateKey: KeyObject, subject: string, issuer: SimKeyPair | undefined, now: number, ca: boolean): string {
   const forgeKey = forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }).toString());
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.setRsaPublicKey(forgeKey.n, forgeKey.e);
@@ -86,7 +116,7 @@ function issueCertificate(privateKey: KeyObject, subject: string, issuer: SimKey
   cert.setSubject(attrs);
   const signer = issuer ? forge.pki.privateKeyFromPem(issuer.privateKey.export({ type: 'pkcs1', format: 'pem' }).toString()) : forgeKey;
   cert.setIssuer(issuer ? forge.pki.certificateFromPem(issuer.certPem).subject.attributes : attrs);
-  cert.setExtensions([{ name: 'basicConstraints', cA: issuer === undefined }]);
+  cert.setExtensions([{ name: 'basicConstraints', cA: ca }]);
   cert.sign(signer, forge.md.sha256.create());
   return forge.pki.certificateToPem(cert);
 }

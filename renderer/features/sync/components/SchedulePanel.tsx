@@ -8,6 +8,8 @@ import { syncSelectors } from '../store/slices/outbox/selectors';
 import type { SyncStore } from '../store/store';
 import { formatTime } from './formatTime';
 import { useLocale } from './useLocale';
+import { useSession } from '../../../AppStores';
+import { sessionSelectors } from '../../session/store/selectors';
 
 function JobRow({ store, job, canEdit, locale }: Readonly<{ store: SyncStore; job: JobStatus; canEdit: boolean; locale: string }>) {
   const { t } = useTranslation();
@@ -16,17 +18,26 @@ function JobRow({ store, job, canEdit, locale }: Readonly<{ store: SyncStore; jo
   const everyId = `job-every-${job.job}`;
   const parsed = Number(minutes);
   const isValid = Number.isInteger(parsed) && parsed >= 1 && parsed <= 7 * 24 * 60;
+  const language = useSession(sessionSelectors.language);
+  // a cron schedule (MOSIP's SyncJobDef, or a local one) stays a cron when the job is switched on or off
+  const cron = job.cron ? { cron: job.cron } : {};
   return (
     <tr>
       <th scope="row">{t(`sync.schedule.jobs.${job.job}`)}</th>
       <td>
         {canEdit ? (
-          <input type="checkbox" checked={job.enabled} disabled={saving} aria-label={t('sync.schedule.enabledFor', { job: t(`sync.schedule.jobs.${job.job}`) })} onChange={(e) => void store.getState().setSchedule({ job: job.job, enabled: e.target.checked, everyMinutes: job.everyMinutes })} />
+          <input type="checkbox" checked={job.enabled} disabled={saving} aria-label={t('sync.schedule.enabledFor', { job: t(`sync.schedule.jobs.${job.job}`) })} onChange={(e) => void store.getState().setSchedule({ job: job.job, enabled: e.target.checked, everyMinutes: job.everyMinutes, ...cron })} />
         ) : (
           t(job.enabled ? 'sync.schedule.on' : 'sync.schedule.off')
         )}
       </td>
       <td>
+        {job.cron && (
+          <p className="sync__cron">
+            {job.cronWords?.[language] ?? job.cron}
+            {job.source === 'server' && <> ({t('sync.schedule.fromServer')})</>}
+          </p>
+        )}
         {canEdit ? (
           <form
             className="sync__every"

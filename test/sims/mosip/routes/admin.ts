@@ -5,6 +5,7 @@ import { fingerprint, sha256HexUpper, unb64 } from '../simCrypto';
 import { pemToDer } from '../simPki';
 import { jsonReply, type SimReply, type SimRequest } from '../simHttp';
 import { requestAdditionalInfo } from './additionalInfo';
+import { parseEntityFile } from './entityFiles';
 import { advancePackets } from './regproc';
 import { deliveriesOf } from './websub';
 import { consumePreRegistration, preRegistrationsOf, upsertPreRegistration } from './preregistration';
@@ -43,6 +44,16 @@ export function adminRoutes(sim: MosipSimulator): Route[] {
       return jsonReply(200, { ok: true });
     }),
     r('POST', 'masterdata', (req) => jsonReply(200, upsertMasterData(sim, body(req)))),
+    r('POST', 'pki/rotate-sign', (req) => {
+      const b = body(req);
+      const pair = sim.pki.rotateKernelSign(b['trusted'] !== false, b['kernel'] === true);
+      return jsonReply(200, { certificate: pair.certPem });
+    }),
+    r('POST', 'entityfiles', (req) => {
+      const file = parseEntityFile(body(req));
+      sim.entityFiles.set(file.entityName, file);
+      return jsonReply(200, { ok: true });
+    }),
     r('POST', 'cacerts', (req) => {
       const b = body(req);
       if (typeof b['certData'] !== 'string' || !b['certData'].includes('BEGIN CERTIFICATE')) throw new Error('certData must be a PEM certificate');

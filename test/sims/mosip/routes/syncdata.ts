@@ -5,6 +5,7 @@ import { AUTHMANAGER, KEYMANAGER, SYNCDATA } from '../mosipCodes';
 import type { SimMachine, SimUser } from '../SimState';
 import { b64url, clientCryptoEncrypt, rsaSha256Verify, unb64 } from '../simCrypto';
 import { errorReply, mosipTime, okReply, type SimReply, type SimRequest } from '../simHttp';
+import { entityFileRoutes, urlDetailOf } from './entityFiles';
 
 // MOSIP's sample schema, copied into the repository (test/fixtures/README.md) so a clone alone runs.
 const ID_SCHEMA_PATH = new URL('../../../fixtures/mosip-docs/id-schema/id-schema-sample.json', import.meta.url);
@@ -25,6 +26,7 @@ export function syncdataRoutes(sim: MosipSimulator): Route[] {
     route('GET', /^\/v1\/syncdata\/v2\/clientsettings$/, true, (req) =>
       withMachine(sim, req.query.get('keyindex'), (m) => clientSettings(sim, req, m)),
     ),
+    ...entityFileRoutes(sim, (keyIndex, fn) => withMachine(sim, keyIndex, fn), (m, plain) => b64url(clientCryptoEncrypt(machineKey(m.publicKey!), Buffer.from(plain, 'utf8')))),
     route('GET', /^\/v1\/syncdata\/configs\/([^/]+)$/, true, (_req, match) =>
       withMachine(sim, decodeURIComponent(match[1]!), (m) =>
         okReply(now(), 'mosip.syncdata.configs', {
@@ -172,6 +174,8 @@ function getCertificate(sim: MosipSimulator, req: SimRequest): SimReply {
   const ref = req.query.get('referenceId') ?? '';
   let certPem: string | undefined;
   if (app === 'KERNEL' && ref === 'SIGN') certPem = sim.pki.kernelSign.certPem;
+  // no referenceId: the application's master key certificate (keymanager KeymanagerServiceImpl.getCertificate)
+  else if (app === 'KERNEL' && ref === '') certPem = sim.pki.kernel.certPem;
   else if (app === 'ROOT') certPem = sim.pki.root.certPem;
   else if (app === 'REGISTRATION') {
     const [centre, machineId] = ref.split('_');
@@ -214,6 +218,12 @@ function clientSettings(sim: MosipSimulator, req: SimRequest, machine: SimMachin
     // a DynamicFieldDto list (rows with `fieldVal`) goes out as MOSIP sends dynamic fields
     const entityType = changed.length > 0 && changed.every((row) => Array.isArray(row['fieldVal'])) ? 'dynamic' : 'structured';
     if (changed.length > 0) dataToSync.push({ entityName, entityType, data: encryptJson(machine, changed) });
+  }
+  // url entities (ClientSettingsHelper.hasURLDetails: only on a full sync unless only-on-fullsync=false);
+  // scripts always (SyncMasterDataServiceImpl.syncClientSettingsV2 adds getConfiguredScriptUrlDetail)
+  for (const file of sim.entityFiles.values()) {
+    if (file.entityType !== 'script' && file.onlyOnFullSync && since > 0) continue;
+    dataToSync.push({ entityName: file.entityName, entityType: file.entityType, data: encryptJson(machine, urlDetailOf(sim, file)) });
   }
   return okReply(now, 'mosip.syncdata.clientsettings', { lastSyncTime: mosipTime(now), dataToSync });
 }

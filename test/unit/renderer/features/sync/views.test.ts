@@ -114,6 +114,18 @@ describe('approval, sync and dashboard views (rendered with real data)', () => {
     assert.equal(html.includes('Send again: registration'), false, 'no requeue for an officer');
   });
 
+  it('shows a cron schedule to the supervisor in plain words, in Portuguese; switched off through the API it stays a cron', async () => {
+    const porStores: AppStores = { ...stores, session: createSessionStore(fixture.supervisor, { load: () => undefined, save: () => undefined }, 'por'), sync: createSyncStore(fixture.supervisor) };
+    await porStores.session.getState().start();
+    const store = track(porStores.sync);
+    await store.getState().setSchedule({ job: 'downSync', enabled: true, everyMinutes: 360, cron: '0 0 11 ? * 2-6' });
+    await store.getState().refresh();
+    const html = render(await createI18n('por'), createElement(SyncView, { store }), porStores);
+    assert.match(html, /<p class="sync__cron">Às 11:00, de segunda-feira a sexta-feira<\/p>/);
+    await store.getState().setSchedule({ job: 'downSync', enabled: false, everyMinutes: 360, cron: '0 0 11 ? * 2-6' });
+    assert.equal(store.getState().syncStatus?.jobs.find((j) => j.job === 'downSync')?.cron, '0 0 11 ? * 2-6');
+  });
+
   it('renders the dashboard cards with the live counts', async () => {
     const store = track(createDashboardCardsStore(fixture.supervisor, () => fixture.clock.now()));
     await store.getState().load();

@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { X509Certificate } from 'node:crypto';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { isAppError } from '../../../schemas/errors';
+import { deleteCertificateForTest } from './signCertTestDb';
+import { getCertificate } from '../../../electron/services/db/repos/syncCertificates';
+import { admin, makeClient, startSimBed, type ClientBed, type SimBed } from './syncTestBed';
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (err) {
+    assert.ok(isAppError(err), String(err));
+    return err.code;
+  }
+  return 'resolved';
+}
+
+describe('KERNEL/SIGN rotation (ROOT → KERNEL → SIGN)', () => {
+  let bed: SimBed;
+  let client: ClientBed;
+  before(async () => {
+    bed = await startSimBed();
+  });
+  after(async () => bed.close());
+  beforeEach(async () => {
+    client = makeClient(bed);
+    await client.service.login('supervisor1', 'Supervisor#2026');
+    assert.equal(await client.service.syncSignCertificate(), 1);
+  });
+  afterEach(() => client.close());
+
+  it('pins ROOT, KERNEL and SIGN on first use, and a second sync changes nothing', async () => {
+    assert.equal(getCertificate(client.db, 'ROOT', '')?.pem, bed.sim.pki.root.certPem);
+    assert.equal(getCertificate(client.db, 'KERNEL', '')?.pem, bed.sim.pki.kernel.certPem);
+    assert.equal(getCertificate(client.db, 'KERNEL', 'SIGN')?.pem, bed.sim.pki.kernelSign.certPem);
+    assert.equal(await client.service.syncSignCertificate(), 0);
+  });
+
+  it('accepts a rotated certificate that chains to the pinned root, and then trusts answers signed with it', async () => {
+    const old = getCertificate(client.db, 'KERNEL', 'SIGN')!.pem;
+    const { certificate } = (await admin(bed.sim, 'pki/rotate-sign', { trusted: true })) as { certificate: string };
+    assert.notEqual(certificate, old);
+    // as in the Java client, answers signed with the new key fail until the certificate is synced again
+    assert.equal(await codeOf(client.service.syncConfigs()), 'ERR_SYNC_SIGNATURE_INVALID');
+    assert.equal(await client.service.syncSignCertificate(), 1);
+    assert.equal(getCertificate(client.db, 'KERNEL', 'SIGN')?.pem, certificate);
+    assert.ok((await client.service.syncConfigs()) >= 0);
+  });
+
+  it('accepts a SIGN certificate issued by a renewed KERNEL that chains to the pinned ROOT, and pins that KERNEL', async () => {
+    const oldKernel = getCertificate(client.db, 'KERNEL', '')!.pem;
+    const { certificate } = (await admin(bed.sim, 'pki/rotate-sign', { trusted: true, kernel: true })) as { certificate: string };
+    assert.notEqual(bed.sim.pki.kernel.certPem, oldKernel);
+    assert.equal(await client.service.syncSignCertificate(), 1);
+    assert.deepEqual([getCertificate(client.db, 'KERNEL', 'SIGN')?.pem, getCertificate(client.db, 'KERNEL', '')?.pem], [certificate, bed.sim.pki.kernel.certPem]);
+  });
+
+  it('refuses a rotated certificate that does not chain (issuer named KERNEL, signed by another key) and keeps the old pin', async () => {
+    const old = getCertificate(client.db, 'KERNEL', 'SIGN')!.pem;
+    const { certificate } = (await admin(bed.sim, 'pki/rotate-sign', { trusted: false })) as { certificate: string };
+    try {
+      assert.equal(new X509Certificate(certificate).issuer, new X509Certificate(bed.sim.pki.kernel.certPem).subject);
+      assert.equal(await codeOf(client.service.syncSignCertificate()), 'ERR_SYNC_SIGN_CERT_UNTRUSTED');
+      assert.equal(getCertificate(client.db, 'KERNEL', 'SIGN')?.pem, old);
+      assert.equal(await codeOf(client.service.syncConfigs()), 'ERR_SYNC_SIGNATURE_INVALID');
+    } finally {
+      await admin(bed.sim, 'pki/rotate-sign', { trusted: true }); // leave the bed trusted for the next test
+    }
+  });
+
+  it('fills in ROOT and KERNEL for a machine pinned before they were kept, vouched for by the pinned SIGN key', async () => {
+    deleteCertificateForTest(client.db, 'ROOT', '');
+    deleteCertificateForTest(client.db, 'KERNEL', '');
+    assert.equal(await client.service.syncSignCertificate(), 0);
+    assert.equal(getCertificate(client.db, 'ROOT', '')?.pem, bed.sim.pki.root.certPem);
+    assert.equal(getCertificate(client.db, 'KERNEL', '')?.pem, bed.sim.pki.kernel.certPem);
+  });
+});
