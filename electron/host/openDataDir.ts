@@ -18,6 +18,9 @@ export const DB_FILE = 'regclient.db';
 export const KEY_DIR = 'keys';
 /** where built packets wait for upload */
 export const PACKETS_DIR = 'packets';
+/** the audit chain's HMAC key, wrapped, and its head recorded outside the database */
+export const AUDIT_KEY_FILE = 'audit-key.wrapped';
+export const AUDIT_ANCHOR_FILE = 'audit.head';
 
 export interface OpenDataDirOptions {
   readonly dataDir: string;
@@ -68,7 +71,7 @@ export function openDataDir(options: OpenDataDirOptions): OpenedDataDir {
   const db = openDatabase(dbPath, dbKey);
   try {
     const migration = migrate(db);
-    const audit = new AuditLog(db, clock);
+    const audit = new AuditLog(db, clock, { key: loadOrCreateAuditKey(join(keyDir, AUDIT_KEY_FILE), wrapper), anchorPath: join(dataDir, AUDIT_ANCHOR_FILE) });
     if (isNew) audit.append('DB_CREATED', null, { schemaVersion: migration.to });
     else if (migration.applied.length > 0) audit.append('DB_MIGRATED', null, { from: migration.from, to: migration.to });
 
@@ -88,6 +91,23 @@ function ensureWritableDir(path: string): void {
     accessSync(path, constants.W_OK | constants.R_OK);
   } catch (cause) {
     throw new AppError('ERR_DATA_DIR_UNUSABLE', { path, reason: (cause as Error).message }, { cause });
+  }
+}
+
+/**
+ * The audit chain's HMAC key, wrapped like the database key. A data dir from before it gets one
+ * now, and its chain is keyed from the next entry on.
+ */
+function loadOrCreateAuditKey(path: string, wrapper: SecretWrapper): Buffer {
+  try {
+    return readWrappedSecret(path, wrapper);
+  } catch (err) {
+    if (!(err instanceof WrappedSecretError) || err.reason !== 'missing') {
+      throw new AppError('ERR_KEYSTORE_INVALID', { path, reason: (err as Error).message }, { cause: err });
+    }
+    const key = randomBytes(32);
+    writeWrappedSecret(path, wrapper, key);
+    return key;
   }
 }
 

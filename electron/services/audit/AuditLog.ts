@@ -1,17 +1,30 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { AuditEntry, AuditEvent, AuditVerifyResult } from '../../../schemas/audit';
 import type { Clock } from '../../../native/time/Clock';
 import type { DB } from '../db/Database';
 import { insertAuditRow, iterateAuditRows, lastAuditRow, recentAuditRows, countAuditRowsSince, type AuditRow } from '../db/repos/audit';
 import { getMeta, setMeta } from '../db/repos/meta';
+import { readAuditAnchor, writeAuditAnchor } from './auditAnchor';
 
 const GENESIS_HASH = '0'.repeat(64);
 const HEAD_KEY = 'audit.head';
+/** the first entry chained with the key: entries before it (older data dirs) keep plain sha256 */
+const KEYED_FROM_KEY = 'audit.keyedFrom';
 
-/** sha256 over the row's fields and the previous hash; any edit to any field changes it. */
-export function hashAuditRow(row: Omit<AuditRow, 'hash'>): string {
+/**
+ * sha256 over the row's fields and the previous hash; any edit to any field changes it. With the
+ * audit key it is an HMAC: whoever can open the database but not the keystore cannot rewrite the
+ * chain and recompute it (issue 12).
+ */
+export function hashAuditRow(row: Omit<AuditRow, 'hash'>, key?: Buffer): string {
   const material = JSON.stringify([row.seq, row.at, row.event, row.actor, row.details, row.prev_hash]);
-  return createHash('sha256').update(material).digest('hex');
+  return key ? createHmac('sha256', key).update(material).digest('hex') : createHash('sha256').update(material).digest('hex');
+}
+
+/** The audit key and where the newest entry is anchored outside the database. */
+export interface AuditKeying {
+  readonly key: Buffer;
+  readonly anchorPath: string;
 }
 
 /**
@@ -21,15 +34,21 @@ export function hashAuditRow(row: Omit<AuditRow, 'hash'>): string {
 export class AuditLog {
   readonly #db: DB;
   readonly #clock: Clock;
+  readonly #keying: AuditKeying | undefined;
 
-  constructor(db: DB, clock: Clock) {
+  /** `keying`: the data dir's audit key and anchor file (openDataDir); tests on a bare database go without. */
+  constructor(db: DB, clock: Clock, keying?: AuditKeying) {
     this.#db = db;
     this.#clock = clock;
+    this.#keying = keying;
   }
 
   /** Appends in an IMMEDIATE transaction so two processes (app and CLI) never fork the chain. */
   append(event: AuditEvent, actor: string | null, details: Record<string, unknown> = {}): AuditEntry {
     const write = this.#db.transaction((): AuditRow => {
+      const keyedFrom = this.#keyedFrom();
+      // a writer without the key would fork a keyed chain into one nobody can verify
+      if (keyedFrom !== undefined && !this.#keying) throw new Error('the audit log is keyed: open it through its data dir, with the audit key');
       const last = lastAuditRow(this.#db);
       const base = {
         seq: (last?.seq ?? 0) + 1,
@@ -39,12 +58,21 @@ export class AuditLog {
         details: JSON.stringify(details),
         prev_hash: last?.hash ?? GENESIS_HASH,
       };
-      const row: AuditRow = { ...base, hash: hashAuditRow(base) };
+      if (this.#keying && keyedFrom === undefined) setMeta(this.#db, KEYED_FROM_KEY, String(base.seq));
+      const row: AuditRow = { ...base, hash: hashAuditRow(base, this.#keying?.key) };
       insertAuditRow(this.#db, row);
       setMeta(this.#db, HEAD_KEY, JSON.stringify({ seq: row.seq, hash: row.hash }));
       return row;
     });
-    return toEntry(write.immediate());
+    const row = write.immediate();
+    // after the commit: an anchor may lag the database (crash, concurrent writer), never lead it
+    if (this.#keying) writeAuditAnchor(this.#keying.anchorPath, this.#keying.key, { seq: row.seq, hash: row.hash });
+    return toEntry(row);
+  }
+
+  #keyedFrom(): number | undefined {
+    const raw = getMeta(this.#db, KEYED_FROM_KEY);
+    return raw === undefined ? undefined : Number(raw);
   }
 
   /** Walks the whole chain; reports the first edited, missing or reordered row. */
@@ -52,12 +80,19 @@ export class AuditLog {
     let expectedSeq = 1;
     let prevHash = GENESIS_HASH;
     let entries = 0;
+    const keyedFrom = this.#keyedFrom();
+    if (keyedFrom !== undefined && !this.#keying) return fail(0, keyedFrom, `entries from ${keyedFrom} are keyed: verify the log through its data dir, with the audit key`);
+    const anchor = this.#keying ? readAuditAnchor(this.#keying.anchorPath, this.#keying.key) : undefined;
+    if (anchor === 'forged') return fail(0, 0, 'the audit anchor outside the database does not verify under the audit key');
+    let anchoredHash: string | undefined;
     for (const row of iterateAuditRows(this.#db)) {
       if (row.seq !== expectedSeq) {
         return fail(entries, expectedSeq, `entry ${expectedSeq} is missing (next entry found is ${row.seq})`);
       }
       if (row.prev_hash !== prevHash) return fail(entries, row.seq, `entry ${row.seq} does not link to entry ${row.seq - 1}`);
-      if (hashAuditRow(row) !== row.hash) return fail(entries, row.seq, `entry ${row.seq} was modified after it was written`);
+      const key = keyedFrom !== undefined && row.seq >= keyedFrom ? this.#keying?.key : undefined;
+      if (hashAuditRow(row, key) !== row.hash) return fail(entries, row.seq, `entry ${row.seq} was modified after it was written`);
+      if (anchor && row.seq === anchor.seq) anchoredHash = row.hash;
       prevHash = row.hash;
       expectedSeq++;
       entries++;
@@ -68,6 +103,10 @@ export class AuditLog {
     }
     if (head && head.hash !== prevHash) return fail(entries, entries, `entry ${entries} does not match the recorded head of the log`);
     if (!head && entries > 0) return fail(entries, entries, 'the recorded head of the log is missing');
+    if (anchor && anchor.seq > entries) {
+      return fail(entries, entries + 1, `the log outside the database records entry ${anchor.seq}, the database ends at ${entries}: it was rolled back to an older copy`);
+    }
+    if (anchor && anchoredHash !== anchor.hash) return fail(entries, anchor.seq, `entry ${anchor.seq} differs from the one recorded outside the database`);
     return { ok: true, entries, problem: null };
   }
 
