@@ -5,6 +5,7 @@ import type { AppSettings } from '../../../../schemas/settings';
 import { LanguageCode } from '../../../../schemas/operators';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { settingsSelectors, type SettingsStore } from '../store';
+import { MachineNameField } from './MachineNameField';
 import { TrustAnchorsSection } from './TrustAnchorsSection';
 
 type Group = 'finger' | 'iris' | 'face';
@@ -71,6 +72,7 @@ export function SettingsView({ store, canEdit }: Readonly<{ store: SettingsStore
           <label htmlFor="set-server">{t('settings.other.server')}</label>
           <input id="set-server" type="url" dir="ltr" value={draft.serverUrl ?? ''} onChange={(e) => setDraft({ ...draft, serverUrl: e.target.value.trim() || null })} aria-describedby="set-server-hint" />
           <p id="set-server-hint" className="muted">{t('settings.other.serverHint')}</p>
+          <MachineNameField store={store} value={draft.machineName} onChange={(machineName) => setDraft({ ...draft, machineName })} />
           <label htmlFor="set-language">{t('settings.other.language')}</label>
           <select id="set-language" value={draft.defaultLanguage} onChange={(e) => setDraft({ ...draft, defaultLanguage: LanguageCode.parse(e.target.value) })}>
             {LanguageCode.options.map((code) => (
