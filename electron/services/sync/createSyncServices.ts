@@ -8,6 +8,7 @@ import type { AuditLog } from '../audit/AuditLog';
 import type { DB } from '../db/Database';
 import { PacketApprovalService } from './approval/PacketApprovalService';
 import type { BackoffOptions } from './backoff';
+import { AppSync } from './AppSync';
 import { MosipSyncService, REGISTRATION_CERT_FILE } from './MosipSyncService';
 import { OfflineLimitsService } from './outbox/OfflineLimitsService';
 import { OutboxService, type OutboxServer } from './outbox/OutboxService';
@@ -51,6 +52,8 @@ export interface SyncServices {
   readonly scheduler: SyncScheduler;
   /** pre-registration datasync over the same server session; undefined without a server */
   readonly preRegistration: PreRegistrationClient | undefined;
+  /** the app's "Sync now": server session, machine check, down-sync, outbox */
+  readonly appSync: AppSync;
 }
 
 /**
@@ -90,6 +93,7 @@ export function createSyncServices(o: SyncServicesOptions): SyncServices {
     preRegistration: mosip ? new PreRegistrationClient({ server: mosip, clock, machinePrivateKey: o.machineKey.privateKey, machineId: o.machineId }) : undefined,
     approval: new PacketApprovalService({ db, audit, clock, onDidChange: (item) => o.onEvent?.('outbox.onDidChange', item) }),
     outbox,
+    appSync: new AppSync({ mosip, outbox, machineName: () => o.machineName?.() }),
     exporter: new PacketExportService({ db, audit, clock, packetsDir: o.packetsDir, dataDir: o.dataDir, machineKey: o.machineKey, centreId: o.centreId, machineId: o.machineId }),
     limits: new OfflineLimitsService({ db, clock, dataDir: o.dataDir }),
     retention,
