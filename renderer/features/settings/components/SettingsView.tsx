@@ -42,7 +42,8 @@ export function SettingsView({ store, canEdit }: Readonly<{ store: SettingsStore
     <main id="main" className="settings" aria-labelledby="settings-heading">
       <h1 id="settings-heading">{t('settings.heading')}</h1>
       {!canEdit && <p className="muted">{t('settings.readOnly')}</p>}
-      <form onSubmit={submit} className="settings__form">
+      {/* data-status: what the screen waits on (a reload replaces unsaved edits), for tests and tools */}
+      <form onSubmit={submit} className="settings__form" data-status={status} aria-busy={status === 'loading' || status === 'saving'}>
         <fieldset className="card" disabled={!canEdit}>
           <legend>{t('settings.devices.title')}</legend>
           <label htmlFor="set-port-from">{t('settings.devices.portFrom')}</label>
