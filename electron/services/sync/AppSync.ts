@@ -1,7 +1,8 @@
 import { AppError, isAppError } from '../../../schemas/errors';
 import { MOSIP_ERROR } from '../../../schemas/mosipErrorCodes';
 import type { OutboxRunSummary } from '../../../schemas/outbox';
-import type { ServerSession } from '../../../schemas/sync';
+import type { Clock } from '../../../native/time/Clock';
+import type { DownSyncSummary, ServerSession } from '../../../schemas/sync';
 import type { MosipSyncService } from './MosipSyncService';
 import type { OutboxService } from './outbox/OutboxService';
 
@@ -9,9 +10,15 @@ export interface AppSyncOptions {
   /** absent: no server configured, "Sync now" only runs the outbox (which reports that) */
   readonly mosip: MosipSyncService | undefined;
   readonly outbox: OutboxService;
+  /** every down-sync job in order (through the scheduler in the app, so the dashboard shows it) */
+  readonly downSync: () => Promise<DownSyncSummary>;
   /** the name sent to `tpm/publickey/verify`, read at each run (the supervisor may have just changed it) */
   readonly machineName: () => string | undefined;
+  readonly clock: Clock;
 }
+
+/** A session with less left than this is renewed first, so a long run does not lose its token midway. */
+export const RENEW_MARGIN_MS = 10 * 60_000;
 
 /**
  * What the app's "Sync now" does, in MOSIP's order: the operator's server session (logged in in the
@@ -62,7 +69,17 @@ export class AppSync {
         if (!isTransient(err)) throw err;
       }
     }
-    return mosip.session !== undefined;
+    const session = mosip.session;
+    if (session && session.expiresAt - this.#o.clock.now() > RENEW_MARGIN_MS) return true;
+    // Expired or about to: renew with the refresh token while it lives (MOSIP's refresh answer
+    // repeats the access lifetime as the refresh lifetime, so a renewal must come before expiry).
+    try {
+      await mosip.refresh();
+      return true;
+    } catch (err) {
+      if (isTransient(err)) return session !== undefined;
+      throw err;
+    }
   }
 
   async #serverSteps(mosip: MosipSyncService): Promise<void> {
@@ -72,7 +89,7 @@ export class AppSync {
       if (isTransient(err)) return;
       throw err;
     }
-    const down = await mosip.downSync();
+    const down = await this.#o.downSync();
     const failed = down.jobs.filter((j) => j.error && j.error.retry !== 'retry' && j.error.retry !== 'reauth');
     if (failed.length > 0) {
       throw new AppError('ERR_SYNC_DOWN_SYNC_FAILED', { jobs: failed.map((j) => j.job).join(', '), errorCode: failed[0]!.error!.code });

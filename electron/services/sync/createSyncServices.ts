@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SyncEventSink } from '../../../schemas/api/syncApi';
+import type { DownSyncSummary } from '../../../schemas/sync';
 import { AppError } from '../../../schemas/errors';
 import type { MachineKey } from '../../../native/keystore/machineKeyStore';
 import type { Clock } from '../../../native/time/Clock';
@@ -88,25 +89,36 @@ export function createSyncServices(o: SyncServicesOptions): SyncServices {
     if (!mosip) throw new AppError('ERR_SYNC_NOT_CONFIGURED', { what: 'server address' });
     return fn(mosip);
   };
+  // the last down-sync's summary: AppSync runs it through the scheduler (so the dashboard's "last
+  // sync" shows it) and reports its failed jobs
+  let lastDownSync: DownSyncSummary | undefined;
+  const scheduler = new SyncScheduler({
+    db, clock, audit,
+    jobs: {
+      downSync: () => needServer(async (m) => (lastDownSync = await m.downSync())),
+      outbox: () => outbox.run({ statuses: false }),
+      statusPoll: () => outbox.pollStatuses(),
+      retention: () => retention.run(),
+    },
+    onDidChange: (status) => o.onEvent?.('sync.onDidChangeSchedule', [...status]),
+  });
+  const downSyncNow = async (): Promise<DownSyncSummary> => {
+    lastDownSync = undefined;
+    await scheduler.runNow('downSync');
+    if (lastDownSync) return lastDownSync;
+    const errorCode = scheduler.status().find((j) => j.job === 'downSync')?.lastErrorCode ?? 'UNKNOWN';
+    throw new AppError('ERR_SYNC_DOWN_SYNC_FAILED', { jobs: 'downSync', errorCode });
+  };
   return {
     mosip,
     preRegistration: mosip ? new PreRegistrationClient({ server: mosip, clock, machinePrivateKey: o.machineKey.privateKey, machineId: o.machineId }) : undefined,
     approval: new PacketApprovalService({ db, audit, clock, onDidChange: (item) => o.onEvent?.('outbox.onDidChange', item) }),
     outbox,
-    appSync: new AppSync({ mosip, outbox, machineName: () => o.machineName?.() }),
+    appSync: new AppSync({ mosip, outbox, clock, downSync: downSyncNow, machineName: () => o.machineName?.() }),
     exporter: new PacketExportService({ db, audit, clock, packetsDir: o.packetsDir, dataDir: o.dataDir, machineKey: o.machineKey, centreId: o.centreId, machineId: o.machineId }),
     limits: new OfflineLimitsService({ db, clock, dataDir: o.dataDir }),
     retention,
-    scheduler: new SyncScheduler({
-      db, clock, audit,
-      jobs: {
-        downSync: () => needServer((m) => m.downSync()),
-        outbox: () => outbox.run({ statuses: false }),
-        statusPoll: () => outbox.pollStatuses(),
-        retention: () => retention.run(),
-      },
-      onDidChange: (status) => o.onEvent?.('sync.onDidChangeSchedule', [...status]),
-    }),
+    scheduler,
   };
 }
 

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { getCertificate } from '../../../electron/services/db/repos/syncCertificates';
-import { AppSync } from '../../../electron/services/sync/AppSync';
+import { AppSync, RENEW_MARGIN_MS } from '../../../electron/services/sync/AppSync';
 import { rejectsWithCode } from '../../helpers/assertAppError';
 import { makeOutbox } from './outboxBed';
 import { admin, makeClient, SIM_MACHINE_NAME, startSimBed, type ClientBed, type SimBed } from './syncTestBed';
+
+const MINUTE = 60_000;
 
 /**
  * The app's "Sync now" (AppSync) against the MOSIP simulator: it waits for the background server
@@ -24,7 +26,7 @@ describe('AppSync ("Sync now" in the app) against the simulator', () => {
   beforeEach(() => {
     machineName = SIM_MACHINE_NAME;
     client = makeClient(bed, { machineName: () => machineName });
-    appSync = new AppSync({ mosip: client.service, outbox: makeOutbox(client, bed.sim, bed.clock), machineName: () => machineName });
+    appSync = new AppSync({ mosip: client.service, outbox: makeOutbox(client, bed.sim, bed.clock), downSync: () => client.service.downSync(), machineName: () => machineName, clock: bed.clock });
   });
   afterEach(() => client.close());
 
@@ -54,6 +56,17 @@ describe('AppSync ("Sync now" in the app) against the simulator', () => {
       assert.deepEqual([offline.synced, offline.uploaded, offline.stoppedBy], [[], [], null]);
     } finally {
       await admin(bed.sim, 'faults', {}, 'DELETE');
+    }
+  });
+
+  it('keeps syncing across a ten-hour day: each run renews a session close to its end', async () => {
+    void appSync.logIn('officer1', 'Officer#2026');
+    await appSync.run();
+    for (let step = 1; step <= 24; step++) {
+      // the simulator's tokens live 30 minutes (MosipSimulatorOptions.tokenLifetimeMs): 5 are left
+      bed.clock.advance(25 * MINUTE);
+      assert.equal((await appSync.run()).stoppedBy, null);
+      assert.ok((client.service.session?.expiresAt ?? 0) - bed.clock.now() > RENEW_MARGIN_MS, `renewed ${step * 25} minutes into the day`);
     }
   });
 
