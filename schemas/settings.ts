@@ -47,6 +47,13 @@ export const AppSettings = z
   .refine((s) => s.devices.portFrom <= s.devices.portTo, { message: 'the first port must not be after the last', path: ['devices', 'portTo'] });
 export type AppSettings = z.infer<typeof AppSettings>;
 
+/**
+ * The machine name sync sends to `tpm/publickey/verify` and where it came from: the supervisor's
+ * setting, else the host name lower-cased (registration-client RegistrationSystemPropertiesChecker.getMachineId).
+ */
+export const EffectiveMachineName = z.object({ name: z.string(), source: z.enum(['settings', 'host name']) });
+export type EffectiveMachineName = z.infer<typeof EffectiveMachineName>;
+
 /** MOSIP's defaults (incumbent-java-client.md §2.5, §6), Portuguese first. */
 export const DEFAULT_SETTINGS: AppSettings = {
   devices: {

@@ -37,6 +37,8 @@ async function main(): Promise<void> {
       server: { type: 'string' },
       'without-simulators': { type: 'boolean', default: false },
       'sbi-ports': { type: 'string' },
+      /** demo: leave the first sync (machine name, KERNEL/SIGN pin) to the operator, as on a new machine */
+      'no-first-sync': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -80,7 +82,7 @@ async function main(): Promise<void> {
     ...(simulators || values['sbi-ports'] ? { sbi: { ports: scanPorts } } : {}),
     ...(server ? { serverUrl: server } : {}),
   });
-  if (simulators) await firstDemoSync(services);
+  if (simulators && !values['no-first-sync']) await firstDemoSync(services);
   const host = await startBrowserHost({ services, staticDir: RENDERER_DIST, port });
   process.stdout.write(`regclient ${VERSION} (browser host${demo ? ', demo' : ''}) — data in ${dataDir}\n`);
   process.stdout.write(`Machine ${data.identity.machineId} at centre ${data.identity.centreId}, key index ${data.identity.keyIndex}\n`);

@@ -198,4 +198,14 @@ export const syncErrors = defineErrors({
     log: 'a sync job schedule is not a valid Quartz cron expression',
     details: z.object({ expression: z.string(), rule: z.string() }),
   },
+  ERR_SYNC_MACHINE_NAME_UNKNOWN: {
+    retry: 'park',
+    log: 'tpm/publickey/verify found no machine of this name (KER-SNC-155): the name set here is not the one registered on the server',
+    details: z.object({ machineName: z.string(), errorCode: z.string() }),
+  },
+  ERR_SYNC_DOWN_SYNC_FAILED: {
+    retry: 'retry',
+    log: 'one or more down-sync jobs failed during a sync started from the app',
+    details: z.object({ jobs: z.string(), errorCode: z.string() }),
+  },
 });

@@ -18,11 +18,10 @@ function startOfLocalDay(now: number): number {
  * the local login already succeeded, and a failed server login only means the outbox waits.
  */
 function logInToServerInBackground(sync: HandlerDeps['sync'], userId: string, password: string): void {
-  const mosip = sync.mosip;
-  if (!mosip) return;
   const run = async () => {
     try {
-      await mosip.login(userId, password);
+      // through AppSync, so a "Sync now" meanwhile waits for this login and reports its refusal
+      await sync.appSync.logIn(userId, password);
     } catch (err) {
       log.warn('server login after local login failed; sync will retry', { error: toLogFormat(err) });
     }

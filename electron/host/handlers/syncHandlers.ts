@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { syncApi } from '../../../schemas/api/syncApi';
 import type { AuthService } from '../../services/auth/AuthService';
+import type { AppSync } from '../../services/sync/AppSync';
 import type { PacketApprovalService, ApprovalAction } from '../../services/sync/approval/PacketApprovalService';
 import type { OfflineLimitsService } from '../../services/sync/outbox/OfflineLimitsService';
 import type { OutboxService } from '../../services/sync/outbox/OutboxService';
@@ -17,6 +18,8 @@ export interface SyncHandlerDeps {
   readonly scheduler: SyncScheduler;
   readonly exporter: PacketExportService;
   readonly limits: OfflineLimitsService;
+  /** with a server: session, machine check and down-sync before the outbox; without: the outbox alone */
+  readonly appSync?: AppSync;
 }
 
 type SyncApi = typeof syncApi;
@@ -45,7 +48,7 @@ export function syncHandlers(deps: SyncHandlerDeps): AreaHandlers<typeof syncApi
     }),
     'outbox.requeue': async ({ id }, ctx) => deps.outbox.requeue(id, ctx.session!.userId),
     // a person asked: the server may be back, so items waiting out an automatic backoff go now
-    'sync.now': async () => deps.outbox.run({ ignoreBackoff: true }),
+    'sync.now': async () => (deps.appSync ? deps.appSync.run() : deps.outbox.run({ ignoreBackoff: true })),
     'sync.status': async () => ({ jobs: deps.scheduler.status(), limits: deps.limits.check(), parked: deps.outbox.parked().length, nextAttemptAt: deps.outbox.nextAttemptAt() ?? null }),
     'sync.setSchedule': async (schedule, ctx) => deps.scheduler.setSchedule(schedule, ctx.session!.userId),
     'sync.export': async ({ dir }, ctx) => {

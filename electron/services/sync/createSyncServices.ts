@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SyncEventSink } from '../../../schemas/api/syncApi';
+import type { DownSyncSummary } from '../../../schemas/sync';
 import { AppError } from '../../../schemas/errors';
 import type { MachineKey } from '../../../native/keystore/machineKeyStore';
 import type { Clock } from '../../../native/time/Clock';
@@ -8,6 +9,7 @@ import type { AuditLog } from '../audit/AuditLog';
 import type { DB } from '../db/Database';
 import { PacketApprovalService } from './approval/PacketApprovalService';
 import type { BackoffOptions } from './backoff';
+import { AppSync } from './AppSync';
 import { MosipSyncService, REGISTRATION_CERT_FILE } from './MosipSyncService';
 import { OfflineLimitsService } from './outbox/OfflineLimitsService';
 import { OutboxService, type OutboxServer } from './outbox/OutboxService';
@@ -54,6 +56,8 @@ export interface SyncServices {
   readonly scheduler: SyncScheduler;
   /** pre-registration datasync over the same server session; undefined without a server */
   readonly preRegistration: PreRegistrationClient | undefined;
+  /** the app's "Sync now": server session, machine check, down-sync, outbox */
+  readonly appSync: AppSync;
 }
 
 /**
@@ -88,25 +92,37 @@ export function createSyncServices(o: SyncServicesOptions): SyncServices {
     if (!mosip) throw noServer(o);
     return fn(mosip);
   };
+  // the last down-sync's summary: AppSync runs it through the scheduler (so the dashboard's "last
+  // sync" shows it) and reports its failed jobs
+  let lastDownSync: DownSyncSummary | undefined;
+  const scheduler = new SyncScheduler({
+    db, clock, audit,
+    jobs: {
+      downSync: () => needServer(async (m) => (lastDownSync = await m.downSync())),
+      outbox: () => outbox.run({ statuses: false }),
+      statusPoll: () => outbox.pollStatuses(),
+      retention: () => retention.run(),
+    },
+    onDidChange: (status) => o.onEvent?.('sync.onDidChangeSchedule', [...status]),
+    serverSchedule: () => serverJobSchedules(db),
+  });
+  const downSyncNow = async (): Promise<DownSyncSummary> => {
+    lastDownSync = undefined;
+    await scheduler.runNow('downSync');
+    if (lastDownSync) return lastDownSync;
+    const errorCode = scheduler.status().find((j) => j.job === 'downSync')?.lastErrorCode ?? 'UNKNOWN';
+    throw new AppError('ERR_SYNC_DOWN_SYNC_FAILED', { jobs: 'downSync', errorCode });
+  };
   return {
     mosip,
     preRegistration: mosip ? new PreRegistrationClient({ server: mosip, clock, machinePrivateKey: o.machineKey.privateKey, machineId: o.machineId }) : undefined,
     approval: new PacketApprovalService({ db, audit, clock, onDidChange: (item) => o.onEvent?.('outbox.onDidChange', item) }),
     outbox,
+    appSync: new AppSync({ mosip, outbox, clock, downSync: downSyncNow, machineName: () => o.machineName?.() }),
     exporter: new PacketExportService({ db, audit, clock, packetsDir: o.packetsDir, dataDir: o.dataDir, machineKey: o.machineKey, centreId: o.centreId, machineId: o.machineId }),
     limits: new OfflineLimitsService({ db, clock, dataDir: o.dataDir }),
     retention,
-    scheduler: new SyncScheduler({
-      db, clock, audit,
-      jobs: {
-        downSync: () => needServer((m) => m.downSync()),
-        outbox: () => outbox.run({ statuses: false }),
-        statusPoll: () => outbox.pollStatuses(),
-        retention: () => retention.run(),
-      },
-      onDidChange: (status) => o.onEvent?.('sync.onDidChangeSchedule', [...status]),
-      serverSchedule: () => serverJobSchedules(db),
-    }),
+    scheduler,
   };
 }
 

@@ -1,10 +1,7 @@
 import { hostname } from 'node:os';
+import type { EffectiveMachineName } from '../../../schemas/settings';
 
-/** The machine name sent to `tpm/publickey/verify`, and where it came from (for `regclient doctor`). */
-export interface EffectiveMachineName {
-  readonly name: string;
-  readonly source: 'settings' | 'host name';
-}
+export type { EffectiveMachineName };
 
 /**
  * The name configured at onboarding (settings `machineName`), else the host name lower-cased, as

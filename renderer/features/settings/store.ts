@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TrustAnchor } from '../../../schemas/sbi';
-import type { AppSettings } from '../../../schemas/settings';
+import type { AppSettings, EffectiveMachineName } from '../../../schemas/settings';
 import type { ApiClient } from '../../api/createApiClient';
 import { toUiError, type UiError } from '../UiError';
 
@@ -9,6 +9,8 @@ export interface SettingsState {
   /** what the back end holds */
   readonly saved: AppSettings | null;
   readonly error: UiError | null;
+  /** the machine name sync uses now (saved setting, else the host name), as the back end reports it */
+  readonly machineName: EffectiveMachineName | null;
   /** the device trust store's CA certificates, as the back end lists them */
   readonly anchors: readonly TrustAnchor[] | null;
   readonly anchorStatus: 'idle' | 'loading' | 'ready' | 'adding' | 'added' | 'removing' | 'removed' | 'failed';
@@ -29,12 +31,13 @@ export interface SettingsActions {
 
 export type SettingsStore = StoreApi<SettingsState & SettingsActions>;
 
-const initial: SettingsState = { status: 'idle', saved: null, error: null, anchors: null, anchorStatus: 'idle', anchorError: null };
+const initial: SettingsState = { status: 'idle', saved: null, error: null, machineName: null, anchors: null, anchorStatus: 'idle', anchorError: null };
 
 export const settingsSelectors = {
   status: (s: SettingsState) => s.status,
   saved: (s: SettingsState) => s.saved,
   error: (s: SettingsState) => s.error,
+  machineName: (s: SettingsState) => s.machineName,
   anchors: (s: SettingsState) => s.anchors,
   anchorStatus: (s: SettingsState) => s.anchorStatus,
   anchorError: (s: SettingsState) => s.anchorError,
@@ -47,7 +50,8 @@ export function createSettingsStore(api: ApiClient): SettingsStore {
     async load() {
       set({ status: 'loading', error: null });
       try {
-        set({ status: 'ready', saved: await api['settings.get']({}) });
+        const [saved, machineName] = await Promise.all([api['settings.get']({}), api['settings.machineName']({})]);
+        set({ status: 'ready', saved, machineName });
       } catch (err) {
         set({ status: 'failed', error: toUiError(err) });
       }
@@ -55,7 +59,9 @@ export function createSettingsStore(api: ApiClient): SettingsStore {
     async save(next) {
       set({ status: 'saving', error: null });
       try {
-        set({ status: 'saved', saved: await api['settings.update'](next) });
+        const saved = await api['settings.update'](next);
+        // the host name is known only to the main process: ask again which name sync now uses
+        set({ status: 'saved', saved, machineName: await api['settings.machineName']({}) });
       } catch (err) {
         set({ status: 'failed', error: toUiError(err) });
       }

@@ -40,7 +40,12 @@ export async function startInProcessApp(options: { server?: boolean } = {}): Pro
   if (server) {
     const { identity, machineKey } = backEnd.services.data;
     await admin(server, 'machines', { centreId: identity.centreId, machineId: identity.machineId, publicKey: machineKey.spkiDer.toString('base64') });
+    // the name the simulator's machine master has for it (re-keying keeps it), as the demo sets it:
+    // "Sync now" checks the machine by this name (tpm/publickey/verify)
+    const settings = backEnd.services.settings;
+    settings.update({ ...settings.get(), machineName: 'stp-laptop-10002' }, 'e2e');
     await backEnd.services.sync.mosip!.login('supervisor1', 'Supervisor#2026');
+    await backEnd.services.sync.mosip!.verifyMachine();
     // the first sync of a new machine, as the demo does it: the server's certificate, master data, reasons
     await backEnd.services.sync.scheduler.runNow('downSync');
     const job = backEnd.services.sync.scheduler.status().find((j) => j.job === 'downSync');

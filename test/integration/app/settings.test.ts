@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { hostname } from 'node:os';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { Reply } from '../../../schemas/api/transport';
 import { DEFAULT_SETTINGS } from '../../../schemas/settings';
@@ -67,5 +68,18 @@ describe('settings through the Router', () => {
     assert.deepEqual((bad as unknown as { error: { details: { issues: { path: string; message: string }[] } } }).error.details.issues, [
       { path: 'devices.thresholds.finger', message: 'a quality threshold is 0–100' },
     ]);
+  });
+
+  it('tells everyone the machine name sync uses and where it comes from; a supervisor sets and clears it', async () => {
+    const effective = async () => ((await call('off', 'settings.machineName', {})) as { value: unknown }).value;
+    assert.deepEqual(await effective(), { name: hostname().toLowerCase(), source: 'host name' });
+    assert.equal(code(await call('sup', 'settings.update', { ...DEFAULT_SETTINGS, machineName: 'stp-laptop-10002' })), 'ok');
+    assert.deepEqual(await effective(), { name: 'stp-laptop-10002', source: 'settings' });
+    const tooLong = await call('sup', 'settings.update', { ...DEFAULT_SETTINGS, machineName: 'x'.repeat(65) });
+    assert.deepEqual((tooLong as unknown as { error: { details: { issues: { path: string; message: string }[] } } }).error.details.issues, [
+      { path: 'machineName', message: 'a machine name is at most 64 characters' },
+    ]);
+    assert.equal(code(await call('sup', 'settings.update', { ...DEFAULT_SETTINGS, machineName: null })), 'ok');
+    assert.deepEqual(await effective(), { name: hostname().toLowerCase(), source: 'host name' });
   });
 });

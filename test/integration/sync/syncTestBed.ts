@@ -64,7 +64,7 @@ export interface ClientBed {
 /** The seeded simulator's name for machine 10002 (its machine master row; test/sims/mosip/seedData.ts). */
 export const SIM_MACHINE_NAME = 'stp-laptop-10002';
 
-export function makeClient(bed: SimBed, overrides: Partial<{ clock: ManualClock; machineKey: MachineKey; timeoutMs: number; serverUrl: string; machineName: string; maxEntityBytes: number }> = {}): ClientBed {
+export function makeClient(bed: SimBed, overrides: Partial<{ clock: ManualClock; machineKey: MachineKey; timeoutMs: number; serverUrl: string; machineName: string | (() => string); maxEntityBytes: number }> = {}): ClientBed {
   const dataDir = mkdtempSync(join(bed.dir, 'client-'));
   const db = openDatabase(join(dataDir, 't.db'), randomBytes(32));
   migrate(db);
@@ -74,7 +74,8 @@ export function makeClient(bed: SimBed, overrides: Partial<{ clock: ManualClock;
     machineKey: overrides.machineKey ?? bed.machineKey,
     centreId: '10001',
     machineId: '10002',
-    machineName: () => overrides.machineName ?? SIM_MACHINE_NAME,
+    // a function: the name as settings hold it at each check (a test corrects it between runs)
+    machineName: () => (typeof overrides.machineName === 'function' ? overrides.machineName() : overrides.machineName ?? SIM_MACHINE_NAME),
     serverUrl: overrides.serverUrl ?? bed.sim.url,
     dataDir,
     timeoutMs: overrides.timeoutMs ?? 5000,

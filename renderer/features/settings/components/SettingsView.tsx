@@ -7,6 +7,7 @@ import { serverUrlProblem } from '../../../../schemas/serverUrl';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import type { UiError } from '../../UiError';
 import { settingsSelectors, type SettingsStore } from '../store';
+import { MachineNameField } from './MachineNameField';
 import { TrustAnchorsSection } from './TrustAnchorsSection';
 
 type Group = 'finger' | 'iris' | 'face';
@@ -45,7 +46,8 @@ export function SettingsView({ store, canEdit }: Readonly<{ store: SettingsStore
     <main id="main" className="settings" aria-labelledby="settings-heading">
       <h1 id="settings-heading">{t('settings.heading')}</h1>
       {!canEdit && <p className="muted">{t('settings.readOnly')}</p>}
-      <form onSubmit={submit} className="settings__form">
+      {/* data-status: what the screen waits on (a reload replaces unsaved edits), for tests and tools */}
+      <form onSubmit={submit} className="settings__form" data-status={status} aria-busy={status === 'loading' || status === 'saving'}>
         <fieldset className="card" disabled={!canEdit}>
           <legend>{t('settings.devices.title')}</legend>
           <label htmlFor="set-port-from">{t('settings.devices.portFrom')}</label>
@@ -76,6 +78,7 @@ export function SettingsView({ store, canEdit }: Readonly<{ store: SettingsStore
           <input id="set-server" type="url" dir="ltr" value={draft.serverUrl ?? ''} onChange={(e) => setDraft({ ...draft, serverUrl: e.target.value.trim() || null })} aria-describedby={serverRefused ? 'set-server-hint set-server-refused' : 'set-server-hint'} />
           <p id="set-server-hint" className="muted">{t('settings.other.serverHint')}</p>
           {serverRefused && <ErrorMessage error={serverRefused} id="set-server-refused" />}
+          <MachineNameField store={store} value={draft.machineName} onChange={(machineName) => setDraft({ ...draft, machineName })} />
           <label htmlFor="set-language">{t('settings.other.language')}</label>
           <select id="set-language" value={draft.defaultLanguage} onChange={(e) => setDraft({ ...draft, defaultLanguage: LanguageCode.parse(e.target.value) })}>
             {LanguageCode.options.map((code) => (

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { hostname } from 'node:os';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { DEFAULT_SETTINGS } from '../../../../../schemas/settings';
 import { createApiClient, type ApiClient } from '../../../../../renderer/api/createApiClient';
@@ -28,6 +29,16 @@ describe('settings store (against the real Router)', () => {
     await store.getState().save(next);
     assert.equal(settingsSelectors.status(store.getState()), 'saved');
     assert.deepEqual(settingsSelectors.saved(store.getState()), next);
+  });
+
+  it('shows which machine name sync uses: the host name until a supervisor sets one, and again once cleared', async () => {
+    await api['auth.login']({ userId: 'supervisor1', password: 'Supervisor#2026' });
+    await store.getState().load();
+    assert.deepEqual(settingsSelectors.machineName(store.getState()), { name: hostname().toLowerCase(), source: 'host name' });
+    await store.getState().save({ ...DEFAULT_SETTINGS, machineName: 'stp-laptop-10002' });
+    assert.deepEqual(settingsSelectors.machineName(store.getState()), { name: 'stp-laptop-10002', source: 'settings' });
+    await store.getState().save({ ...DEFAULT_SETTINGS, machineName: null });
+    assert.deepEqual(settingsSelectors.machineName(store.getState()), { name: hostname().toLowerCase(), source: 'host name' });
   });
 
   it('keeps the saved values and the error code when an officer tries to save', async () => {
