@@ -111,7 +111,7 @@ describe('supervisor review (exception_auth) of registrations with biometric exc
     const self = error(await submit(draft.draftId, { userId: 'officer1', password: OFFICER_PASSWORD }));
     assert.deepEqual([self.code, self.details], ['ERR_REG_REVIEWER_IS_OPERATOR', { draftId: draft.draftId, userId: 'officer1' }]);
 
-    await services.auth.createOperator({ userId: 'officer2', name: 'Outro Oficial', roles: ['REGISTRATION_OFFICER'], password: 'Officer2#2026', language: 'por' }, null);
+    await services.auth.createOperator({ userId: 'officer2', name: 'Outro Oficial', roles: ['REGISTRATION_OFFICER'], password: 'Outro-Oficial#2026', language: 'por' }, null);
     for (const userId of ['officer2', 'viewer1', 'nobody']) {
       const refused = error(await submit(draft.draftId, { userId, password: 'whatever' }));
       assert.deepEqual([refused.code, refused.details], ['ERR_REG_REVIEWER_NOT_SUPERVISOR', { draftId: draft.draftId, userId }], userId);
