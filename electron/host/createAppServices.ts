@@ -20,6 +20,7 @@ import type { UsbEventSource } from '../../native/usb/UsbWatcher';
 import { serializeError } from '../../schemas/errors';
 import { toLogFormat } from '../services/log/createLogger';
 import { PACKETS_DIR, type OpenedDataDir } from './openDataDir';
+import { DisposableStore } from '../../native/lifecycle/DisposableStore';
 import { createHandlers } from './handlers/createHandlers';
 import { EventHub } from './EventHub';
 import { Router } from './Router';
@@ -88,7 +89,9 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
     host: { hostName: hostname(), hostIp: '127.0.0.1' },
   });
   const settings = new SettingsService({ db: data.db, audit: data.audit });
-  settings.onDidChange((next) => hub.broadcast('settings.onDidChange', next));
+  // every subscription and started job, disposed with the app (issue 15: none is dropped)
+  const disposables = new DisposableStore();
+  disposables.add(settings.onDidChange((next) => hub.broadcast('settings.onDidChange', next)));
   const devices = new DevicesService({
     anchors: new TrustAnchorService({ db: data.db, dataDir: data.dataDir, audit: data.audit, clock }),
     clock,
@@ -150,13 +153,13 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
     onError: (err) => log.warn('QR scanner port', { error: toLogFormat(err) }),
   });
   let scannerPort = settings.get().scannerPort;
-  settings.onDidChange((next) => {
+  disposables.add(settings.onDidChange((next) => {
     if (next.scannerPort === scannerPort) return;
     scannerPort = next.scannerPort;
     void scanner.restart();
-  });
+  }));
   if (scannerPort) await scanner.restart();
-  const schedule = options.startScheduler ? sync.scheduler.start() : undefined;
+  if (options.startScheduler) disposables.add(sync.scheduler.start());
   const services = { data, auth, sessions, options, clock, hub, packets, devices, sync, registration, settings } as const;
   const router = new Router({ handlers: createHandlers(services), sessions, audit: data.audit });
   data.audit.append('APP_STARTED', null, { host: options.host, version: options.version, demo: options.isDemo });
@@ -168,7 +171,7 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
       devices.stopPreview(connectionId);
     },
     async dispose() {
-      schedule?.dispose();
+      disposables.dispose();
       sessions.dispose();
       await devices.dispose();
       await scanner.dispose();

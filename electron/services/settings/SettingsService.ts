@@ -67,6 +67,11 @@ export class SettingsService {
     return next;
   }
 
+  /** How many listeners are subscribed (a closed app leaves none). */
+  get listenerCount(): number {
+    return this.#listeners.size;
+  }
+
   /** Called after each change (the device service re-reads its ports and thresholds). */
   onDidChange(listener: (settings: AppSettings) => void): { dispose(): void } {
     this.#listeners.add(listener);
