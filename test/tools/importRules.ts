@@ -109,6 +109,22 @@ export function findImports(source: string): { specifier: string; line: number }
   return out;
 }
 
+/**
+ * Inside the back end (issue 15): the database layer serves the services and imports none of them,
+ * and services are called by host/ and cli/, never the other way round.
+ */
+function backEndRule(file: string, target: string): string | undefined {
+  const f = file.split(sep).join('/');
+  const t = target.split(sep).join('/');
+  if (f.startsWith('electron/services/db/') && t.startsWith('electron/services/') && !t.startsWith('electron/services/db/')) {
+    return `electron/services/db/ imports no service (${t})`;
+  }
+  if (f.startsWith('electron/services/') && (t.startsWith('electron/host/') || t.startsWith('electron/cli/'))) {
+    return `electron/services/ may not import ${t.startsWith('electron/host/') ? 'electron/host/' : 'electron/cli/'} (${t}): host and cli call services`;
+  }
+  return undefined;
+}
+
 function packageName(specifier: string): string {
   const parts = specifier.split('/');
   return specifier.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]!;
@@ -134,6 +150,8 @@ export function checkFileImports(root: string, file: string, source: string): Im
       if (!ALLOWED_LAYERS[layer].includes(targetLayer)) {
         report(line, specifier, `${layer}/ may import only ${ALLOWED_LAYERS[layer].map((l) => `${l}/`).join(', ')}; not ${targetLayer}/`);
       }
+      const inner = backEndRule(rel, target);
+      if (inner) report(line, specifier, inner);
       continue;
     }
     const bare = specifier.startsWith('node:') ? specifier.slice(5) : specifier;

@@ -1,10 +1,9 @@
 import type { RegistrationIssue } from '../../../schemas/registration';
 
-/** MOSIP 1.2 default lengths (`mosip.kernel.rid.*`, `registrationcenterid.length`, `machineid.length`). */
-export const RID_LENGTH = 29;
-export const RID_SEQUENCE_LENGTH = 5;
-export const RID_SEQUENCE_MAX = 10 ** RID_SEQUENCE_LENGTH - 1;
-export const RID_SEQUENCE_INITIAL = 1;
+import { RID_LENGTH, RID_SEQUENCE_INITIAL, RID_SEQUENCE_LENGTH, RID_SEQUENCE_MAX } from '../../../schemas/ridSequence';
+
+// the sequence rules live in schemas/ so the database layer can take the next value without a service
+export { nextRidSequence, RID_LENGTH, RID_SEQUENCE_INITIAL, RID_SEQUENCE_LENGTH, RID_SEQUENCE_MAX } from '../../../schemas/ridSequence';
 
 /** UTC `yyyyMMddHHmmss`, the RID and packetId timestamp part. */
 export function utcCompactStamp(epochMs: number): string {
@@ -27,12 +26,6 @@ export function formatRid(centreId: string, machineId: string, sequence: number,
 /** Offline-mode packetId: `<appId>-<centre>_<machine>-<UTC yyyyMMddHHmmss>` (`PacketWriterImpl.createPacket`). */
 export function formatPacketId(rid: string, centreId: string, machineId: string, epochMs: number): string {
   return `${rid}-${centreId}_${machineId}-${utcCompactStamp(epochMs)}`;
-}
-
-/** The next sequence value: wraps from 99999 back to the initial value. */
-export function nextRidSequence(current: number | undefined): number {
-  if (current === undefined || current >= RID_SEQUENCE_MAX) return RID_SEQUENCE_INITIAL;
-  return current + 1;
 }
 
 // RidPropertyConstant.TIME_STAMP_REGEX, restated: valid Gregorian date with leap years, 24 h clock.

@@ -31,6 +31,14 @@ describe('importRules', () => {
     assert.match(message!, /renderer\/ may import only schemas\/, renderer\/; not electron\//);
   });
 
+  it('keeps the back end layered: db/ imports no service, services import neither host/ nor cli/', () => {
+    assert.match(check('electron/services/db/repos/x.ts', "import { nextRidSequence } from '../../packets/rid';")[0]!, /electron\/services\/db\/ imports no service \(electron\/services\/packets\/rid\)/);
+    assert.match(check('electron/services/sync/x.ts', "import { Router } from '../../host/Router';")[0]!, /electron\/services\/ may not import electron\/host\//);
+    assert.match(check('electron/services/sync/x.ts', "import { runCli } from '../../cli/runCli';")[0]!, /may not import electron\/cli\//);
+    assert.deepEqual(check('electron/services/sync/x.ts', "import { openDatabase } from '../db/openDatabase';"), []);
+    assert.deepEqual(check('electron/host/x.ts', "import { AuditLog } from '../services/audit/AuditLog';"), []);
+  });
+
   it('rejects native/ importing electron/', () => {
     assert.equal(check('native/sbi/x.ts', "import '../../electron/host/Router';").length, 1);
   });

@@ -1,6 +1,6 @@
 import type { DB } from '../Database';
 import { sql } from '../sql';
-import { nextRidSequence } from '../../packets/rid';
+import { nextRidSequence } from '../../../../schemas/ridSequence';
 
 /**
  * Takes the next RID sequence value for a centre/machine, wrapping 99999 → 1. Runs in an
