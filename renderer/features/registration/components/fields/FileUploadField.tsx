@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import type { UploadedFile } from '../../../../../schemas/api/registrationApi';
+import { MAX_UPLOAD_BYTES, type UploadedFile } from '../../../../../schemas/api/registrationApi';
 import type { UiField } from '../../../../../schemas/uiSpec';
 import { useRegistration, useRegistrationActions } from '../../../../AppStores';
 import { ErrorMessage } from '../../../../components/ErrorMessage';
@@ -31,7 +31,7 @@ export function FileUploadField({ field }: Readonly<{ field: UiField }>) {
   const status = useRegistration(documentsSelectors.status(field.id));
   const error = useRegistration(documentsSelectors.error(field.id));
   const isScanning = useRegistration(docScanSelectors.isOpen(field.id));
-  const { attachDocument, describeDocument, rejectDocument, removeDocument, openScan, closeScan } = useRegistrationActions();
+  const { attachDocument, describeDocument, rejectDocument, rejectOversized, removeDocument, openScan, closeScan } = useRegistrationActions();
   // the field leaving the screen (next, back, a step link) takes its scan panel, and the camera, with it
   useEffect(() => () => closeScan(field.id), [field.id, closeScan]);
   // synced master data for the category (subType), narrowed to the resident's applicant type, plus the attached type
@@ -57,6 +57,12 @@ export function FileUploadField({ field }: Readonly<{ field: UiField }>) {
   const onFiles = async (list: FileList | null) => {
     const files = [...(list ?? [])];
     if (files.length === 0) return;
+    // bounded before it is buffered: a 2 GB file chosen by mistake is refused from its size, unread
+    const sizeBytes = files.reduce((n, f) => n + f.size, 0);
+    if (sizeBytes > MAX_UPLOAD_BYTES) {
+      rejectOversized(field.id, files.map((f) => f.name), sizeBytes);
+      return;
+    }
     const read: UploadedFile[] = [];
     for (const file of files) {
       const uploaded = await readUploadedFile(file);

@@ -11,7 +11,14 @@ export interface DocumentsActions {
   removeDocument(fieldId: string): void;
   /** a file the page cannot send (not JPEG, PNG or PDF): the same error the back end would give */
   rejectDocument(fieldId: string, name: string, format: string): void;
+  /** files whose sizes (`File.size`, known before reading) pass what one call may carry: refused unread */
+  rejectOversized(fieldId: string, names: readonly string[], sizeBytes: number): void;
 }
+
+const tooLarge = (names: readonly string[], sizeBytes: number) => ({
+  code: 'ERR_REG_DOCUMENT_TOO_LARGE' as const,
+  details: { name: names.join(', '), sizeBytes, limitBytes: MAX_UPLOAD_BYTES, sizeKb: Math.ceil(sizeBytes / 1024), limitKb: Math.floor(MAX_UPLOAD_BYTES / 1024) },
+});
 
 /** Documents: the bytes go straight to the back end; the form keeps only the returned reference. */
 export function createDocumentsActions({ api, set, get, now }: SliceContext): DocumentsActions {
@@ -23,8 +30,7 @@ export function createDocumentsActions({ api, set, get, now }: SliceContext): Do
       // socket): say so here, as the back end's own size error
       const sizeBytes = Math.floor(files.reduce((n, f) => n + f.base64.length, 0) * 3 / 4);
       if (sizeBytes > MAX_UPLOAD_BYTES || files.some((f) => f.base64.length > base64Length(MAX_UPLOAD_BYTES))) {
-        const details = { name: files.map((f) => f.name).join(', '), sizeBytes, limitBytes: MAX_UPLOAD_BYTES, sizeKb: Math.ceil(sizeBytes / 1024), limitKb: Math.floor(MAX_UPLOAD_BYTES / 1024) };
-        set((s) => ({ documents: { ...s.documents, [fieldId]: { status: 'failed', error: { code: 'ERR_REG_DOCUMENT_TOO_LARGE', details } } } }));
+        set((s) => ({ documents: { ...s.documents, [fieldId]: { status: 'failed', error: tooLarge(files.map((f) => f.name), sizeBytes) } } }));
         return;
       }
       set((s) => ({ documents: { ...s.documents, [fieldId]: { status: 'uploading', error: null } } }));
@@ -34,6 +40,9 @@ export function createDocumentsActions({ api, set, get, now }: SliceContext): Do
       } catch (err) {
         set((s) => ({ documents: { ...s.documents, [fieldId]: { status: 'failed', error: toUiError(err) } } }));
       }
+    },
+    rejectOversized(fieldId, names, sizeBytes) {
+      set((s) => ({ documents: { ...s.documents, [fieldId]: { status: 'failed', error: tooLarge(names, sizeBytes) } } }));
     },
     async describeDocument(fieldId, documentType, refNumber) {
       const draftId = get().form.draftId;

@@ -9,6 +9,7 @@ import { createRegistrationStore, type RegistrationStore } from '../../../../../
 import { docScanSelectors } from '../../../../../../../../renderer/features/registration/store/slices/docScan/selectors';
 import { documentsSelectors } from '../../../../../../../../renderer/features/registration/store/slices/documents/selectors';
 import { inputsOf, openRealBackEnd, type RealBackEnd } from '../../../../../../../helpers/realBackEnd';
+import { MAX_UPLOAD_BYTES } from '../../../../../../../../schemas/api/registrationApi';
 
 const FIELD = 'proofOfIdentity';
 
@@ -97,6 +98,14 @@ describe('docScan actions (real Router and document service)', () => {
     assert.equal(documentsSelectors.error(FIELD)(state())?.code, 'ERR_REG_DOCUMENT_UNSUPPORTED_FORMAT');
     state().openScan(FIELD);
     assert.equal(documentsSelectors.error(FIELD)(state()), null);
+  });
+
+  it('refuses files from their size alone, before reading them, with the back end\'s size error and no call', () => {
+    state().rejectOversized(FIELD, ['scan.jpg', 'verso.jpg'], MAX_UPLOAD_BYTES + 1);
+    const error = documentsSelectors.error(FIELD)(state());
+    assert.equal(error?.code, 'ERR_REG_DOCUMENT_TOO_LARGE');
+    assert.deepEqual(error?.details, { name: 'scan.jpg, verso.jpg', sizeBytes: MAX_UPLOAD_BYTES + 1, limitBytes: MAX_UPLOAD_BYTES, sizeKb: Math.ceil((MAX_UPLOAD_BYTES + 1) / 1024), limitKb: Math.floor(MAX_UPLOAD_BYTES / 1024) });
+    assert.deepEqual(attachCalls(), []);
   });
 
   it('drops the panel when another draft starts', async () => {
