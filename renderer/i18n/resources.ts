@@ -45,6 +45,12 @@ export const RTL_LANGUAGES: ReadonlySet<LanguageCode> = new Set(['ara']);
 export const BCP47: Readonly<Record<LanguageCode, string>> = { eng: 'en', por: 'pt-ST', fra: 'fr', ara: 'ar' };
 
 /**
+ * Locale whose CLDR plural rules the UI strings follow: European Portuguese for São Tomé (0 is
+ * plural there, singular in Brazil), and Arabic's six forms (zero, one, two, few, many, other).
+ */
+export const PLURAL_LOCALE: Readonly<Record<LanguageCode, string>> = { eng: 'en', por: 'pt-PT', fra: 'fr', ara: 'ar' };
+
+/**
  * Locale of date controls: day, month, year in every UI language, as São Tomé writes dates
  * (English would otherwise put the month first), with Latin digits, which operators type.
  */

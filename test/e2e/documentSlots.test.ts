@@ -154,7 +154,7 @@ describe('document slots from prefill to packet (browser host, simulators, Debia
     await refBox('proofOfIdentity').fill('BI-0042');
     const certificateType = await typeSelect('proofOfException').inputValue();
     await page.setInputFiles('#field-proofOfException-file', { name: 'atestado.pdf', mimeType: 'application/pdf', buffer: certificate });
-    await attachedLine('proofOfException').filter({ hasText: '2 page(s)' }).waitFor();
+    await attachedLine('proofOfException').filter({ hasText: '2 pages' }).waitFor();
     await refBox('proofOfException').fill('AM-117');
 
     step('Next (keyboard: the box never loses focus by a click) and Back: the numbers are still there');

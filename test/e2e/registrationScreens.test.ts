@@ -189,7 +189,7 @@ describe('registration screens (browser host, real services, device simulator, D
     await review.getByLabel('Supervisor’s password').fill('Supervisor#2026');
     await dialog.getByLabel('Your password').fill('wrong');
     await dialog.getByLabel('Your password').press('Enter');
-    await dialog.getByRole('alert').filter({ hasText: '4 attempt(s) left' }).waitFor();
+    await dialog.getByRole('alert').filter({ hasText: '4 attempts left' }).waitFor();
     assert.equal(await review.getByRole('alert').count(), 0, 'the supervisor’s error is gone');
     assert.equal(await dialog.getByLabel('Your password').getAttribute('aria-invalid'), 'true');
     assert.equal(await page.getByRole('button', { name: 'Confirm and submit' }).isDisabled(), true, 'the field is empty again');
