@@ -79,7 +79,7 @@ describe('document slots from prefill to packet (browser host, simulators, Debia
     for (const fieldId of DOCUMENT_FIELDS) {
       const shown = page.getByTestId(`preview-document-${fieldId}`);
       const text = (await shown.textContent()) ?? '';
-      const pages = /(\d+) page\(s\)/.exec(text);
+      const pages = /(\d+) pages?\b/.exec(text);
       assert.ok(pages, `${fieldId}: the preview shows the pages (${text})`);
       const parts = text.split(' · ');
       slots[fieldId] = {
@@ -188,7 +188,7 @@ describe('document slots from prefill to packet (browser host, simulators, Debia
     await heading('Biometric details').waitFor();
     await page.getByRole('button', { name: 'Back' }).click();
     await heading('Documents').waitFor();
-    assert.match((await attachedLine('proofOfException').textContent()) ?? '', /2 page\(s\) · AM-117/, 'the certificate, not the exception photo');
+    assert.match((await attachedLine('proofOfException').textContent()) ?? '', /2 pages · AM-117/, 'the certificate, not the exception photo');
     await page.keyboard.press('Alt+ArrowRight');
     await heading('Biometric details').waitFor();
     await page.keyboard.press('Alt+ArrowRight');

@@ -127,7 +127,7 @@ describe('registration screens (browser host, real services, device simulator, D
 
     await page.setInputFiles('#field-proofOfIdentity-file', { name: 'bi.pdf', mimeType: 'application/pdf', buffer: pdf });
     await page.getByTestId('document-proofOfIdentity').waitFor();
-    assert.match((await page.getByTestId('document-proofOfIdentity').textContent()) ?? '', /National identity card attached/);
+    assert.match((await page.getByTestId('document-proofOfIdentity').textContent()) ?? '', /Attached: National identity card/);
     await assertA11y('documents');
     await shot('4-documents');
     await page.getByRole('button', { name: 'Next' }).click();
