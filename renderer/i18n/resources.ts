@@ -1,3 +1,4 @@
+import { BIO_ATTRIBUTE_NAMES } from '../../schemas/data/bioAttributeNames';
 import type { LanguageCode } from '../../schemas/operators';
 import araCli from './locales/ara/errors.cli.json';
 import araCommon from './locales/ara/common.json';
@@ -29,20 +30,34 @@ import porSbi from './locales/por/errors.sbi.json';
 import porSync from './locales/por/errors.sync.json';
 
 /**
+ * A language's `common` strings with the finger, eye and face names (`registration.attribute.*`)
+ * taken from schemas/, where the receipt reads them too: one name per finger everywhere.
+ */
+function withBioNames<T extends { registration: object }>(common: T, language: LanguageCode) {
+  return { ...common, registration: { ...common.registration, attribute: BIO_ATTRIBUTE_NAMES[language] } };
+}
+
+/**
  * Every UI string, per MOSIP language code. `errors` merges the per-area files so each area owns
  * its translations; a test checks every error code has one in every language.
  */
 export const RESOURCES = {
-  eng: { common: engCommon, errors: { ...engCore, ...engSbi, ...engPacket, ...engSync, ...engRegistration, ...engCli } },
-  por: { common: porCommon, errors: { ...porCore, ...porSbi, ...porPacket, ...porSync, ...porRegistration, ...porCli } },
-  fra: { common: fraCommon, errors: { ...fraCore, ...fraSbi, ...fraPacket, ...fraSync, ...fraRegistration, ...fraCli } },
-  ara: { common: araCommon, errors: { ...araCore, ...araSbi, ...araPacket, ...araSync, ...araRegistration, ...araCli } },
+  eng: { common: withBioNames(engCommon, 'eng'), errors: { ...engCore, ...engSbi, ...engPacket, ...engSync, ...engRegistration, ...engCli } },
+  por: { common: withBioNames(porCommon, 'por'), errors: { ...porCore, ...porSbi, ...porPacket, ...porSync, ...porRegistration, ...porCli } },
+  fra: { common: withBioNames(fraCommon, 'fra'), errors: { ...fraCore, ...fraSbi, ...fraPacket, ...fraSync, ...fraRegistration, ...fraCli } },
+  ara: { common: withBioNames(araCommon, 'ara'), errors: { ...araCore, ...araSbi, ...araPacket, ...araSync, ...araRegistration, ...araCli } },
 } as const satisfies Record<LanguageCode, { common: object; errors: object }>;
 
 export const RTL_LANGUAGES: ReadonlySet<LanguageCode> = new Set(['ara']);
 
 /** BCP 47 tag for the document's lang attribute and number/date formatting. */
 export const BCP47: Readonly<Record<LanguageCode, string>> = { eng: 'en', por: 'pt-ST', fra: 'fr', ara: 'ar' };
+
+/**
+ * Locale whose CLDR plural rules the UI strings follow: European Portuguese for São Tomé (0 is
+ * plural there, singular in Brazil), and Arabic's six forms (zero, one, two, few, many, other).
+ */
+export const PLURAL_LOCALE: Readonly<Record<LanguageCode, string>> = { eng: 'en', por: 'pt-PT', fra: 'fr', ara: 'ar' };
 
 /**
  * Locale of date controls: day, month, year in every UI language, as São Tomé writes dates

@@ -16,7 +16,13 @@ import updateJson from './stp/updateProcess.json';
  * to the JSON fails at load (and in the test), never at render time.
  */
 
-/** The STP demo ID schema (derived from MOSIP's sample; zone/postalCode removed, consent and preferredLang added). */
+/**
+ * The STP demo ID schema (derived from MOSIP's sample; zone/postalCode removed, consent and preferredLang added).
+ * `fullName` takes 3 to 128 characters, not the sample's 50: São Tomé names often carry several
+ * surnames ("Maria da Conceição Quaresma dos Santos Bragança Trovoada" is 56), and 128 is the width
+ * MOSIP's own server stores a name in (mosip/registration db_scripts/mosip_regprc/ddl/
+ * regprc-individual_demographic_dedup.sql, `name character varying(128)`). The UI specs match it.
+ */
 export function loadStpIdSchema(): IdSchemaJson {
   return IdSchemaJson.parse(idSchemaJson);
 }

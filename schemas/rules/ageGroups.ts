@@ -6,6 +6,15 @@ import type { AgeGroupConfig } from '../uiSpec';
  * "today" is the UTC calendar day of the injected clock (São Tomé is on UTC all year).
  */
 
+/**
+ * `mosip.registration.max_age` of this deployment: the oldest age the date of birth may give.
+ * MOSIP 1.2.0.1 ships 200 (registration-default.properties), which with the STP regex (years from
+ * 1869) let a birth year of 1899 through as an "adult aged 127". We use 120, the value MOSIP's own
+ * registration-services tests configure (`GlobalParamRepository` fixture, `RegistrationConstants.MAX_AGE`);
+ * the Java client refuses `age > maxAge` (`DateValidation#validateDate`/`populateAge`).
+ */
+export const MAX_AGE = 120;
+
 /** A calendar date without time. */
 export interface CalendarDate { readonly year: number; readonly month: number; readonly day: number }
 

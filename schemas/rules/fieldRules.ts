@@ -23,6 +23,22 @@ export function isFieldRequired(field: UiField, context: MvelContext): boolean {
   return rule ? isRuleTrue(rule.expr, context) : field.required;
 }
 
+/** `identity.get('X') == nil` / `== null` / `== empty`: the rule's "while X is blank" clause. */
+const WHILE_BLANK = /identity\.get\(\s*'([^']+)'\s*\)\s*==\s*(?:nil|null|empty)\b/g;
+
+/**
+ * The fields that, once filled, lift this field's requirement: those its MVEL `requiredOn` rule waits
+ * on being blank. The STP spec writes "guardian UIN or RID" as MOSIP's samples do, each required
+ * `… && (identity.get('<other>') == nil || identity.get('<other>') == empty)`, so when both are
+ * blank both are required, and the message should say that either one is enough.
+ */
+export function requiredAlternatives(field: UiField, fields: readonly UiField[]): UiField[] {
+  const rule = (field.requiredOn ?? []).find((r) => r.engine.toUpperCase() === 'MVEL' && r.expr);
+  if (!rule) return [];
+  const ids = new Set([...rule.expr.matchAll(WHILE_BLANK)].map((m) => m[1]).filter((id) => id !== field.id));
+  return fields.filter((f) => ids.has(f.id));
+}
+
 /** Which biometric attributes a field asks for, and the rule the captured set must satisfy. */
 export interface BioRequirement {
   readonly attributes: readonly BioAttribute[];

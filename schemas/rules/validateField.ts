@@ -17,11 +17,34 @@ export interface ValidationInput {
   readonly now: Date;
   /** html templates by `templateName`, text per language (bundle master data); absent = not checked */
   readonly templates?: Readonly<Record<string, LocalizedText>>;
+  /** labels of the fields that would do instead of this one (`requiredAlternatives`): "either is enough" */
+  readonly alternatives?: readonly LocalizedText[];
 }
 
-function issue(fieldId: string, rule: FieldRule, code: string, messages: UiMessages, language?: string): FieldIssue {
-  const message = { ...(messages[code] ?? messages.INVALID ?? { eng: code }) };
+/** Per-language values for a message's `{{name}}` placeholders. */
+type MessageParams = Readonly<Record<string, string | LocalizedText>>;
+
+/** Fills `{{name}}` in each language's text; a per-language value falls back to English, then to any. */
+function fill(text: string, language: string, params: MessageParams): string {
+  return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
+    const v = params[name];
+    if (v === undefined) return whole;
+    return typeof v === 'string' ? v : (v[language] ?? v.eng ?? Object.values(v)[0] ?? whole);
+  });
+}
+
+function issue(fieldId: string, rule: FieldRule, code: string, messages: UiMessages, language?: string, params: MessageParams = {}): FieldIssue {
+  const texts = messages[code] ?? messages.INVALID ?? { eng: code };
+  const message = Object.fromEntries(Object.entries(texts).map(([l, text]) => [l, fill(text, l, params)]));
   return language === undefined ? { fieldId, rule, message } : { fieldId, language, rule, message };
+}
+
+/** A blank required field: "either this or <other> is enough" when another field would do instead. */
+function requiredIssue(field: UiField, input: ValidationInput): FieldIssue {
+  const others = input.alternatives ?? [];
+  if (others.length === 0 || !input.messages.REQUIRED_ONE_OF) return issue(field.id, 'required', 'REQUIRED', input.messages);
+  const other = Object.fromEntries(Object.keys(input.messages.REQUIRED_ONE_OF).map((l) => [l, others.map((o) => o[l] ?? o.eng ?? '').join(' / ')]));
+  return issue(field.id, 'required', 'REQUIRED_ONE_OF', input.messages, undefined, { other });
 }
 
 function isBlank(value: FormFieldValue | undefined, languages: readonly string[]): boolean {
@@ -67,7 +90,7 @@ function dateIssues(field: UiField, value: FormFieldValue | undefined, input: Va
   if (field.controlType === 'ageDate') {
     if (offset > 0) return [issue(field.id, 'dateInFuture', 'DATE_IN_FUTURE', input.messages)];
     const age = ageInYears(date, input.now) ?? 0;
-    if (age > input.maxAge || ageGroupOf(age, input.ageGroups) === undefined) return [issue(field.id, 'ageAboveMax', 'AGE_ABOVE_MAX', input.messages)];
+    if (age > input.maxAge || ageGroupOf(age, input.ageGroups) === undefined) return [issue(field.id, 'ageAboveMax', 'AGE_ABOVE_MAX', input.messages, undefined, { maxAge: String(input.maxAge) })];
     return [];
   }
   const min = field.minimum ?? 0;
@@ -104,7 +127,7 @@ function biometricIssues(field: UiField, value: FormFieldValue | undefined, inpu
 export function validateField(field: UiField, value: FormFieldValue | undefined, input: ValidationInput, ageGroup: string | null = null): FieldIssue[] {
   if (field.controlType === 'biometrics') return biometricIssues(field, value, input, ageGroup);
   if (field.controlType === 'html') return templateIssues(field, input);
-  if (isBlank(value, input.languages)) return input.required ? [issue(field.id, 'required', 'REQUIRED', input.messages)] : [];
+  if (isBlank(value, input.languages)) return input.required ? [requiredIssue(field, input)] : [];
   if (value?.type === 'localized') {
     // MOSIP captures a localized value in every data-entry language: one filled means all are needed
     const missing = input.languages.filter((l) => !(value.values[l] ?? '').trim());

@@ -160,7 +160,7 @@ describe('document scan with the camera (browser host, real services, Debian Chr
     await dialog().getByRole('button', { name: 'Attach 2 pages' }).click();
     await dialog().waitFor({ state: 'hidden' });
     await p().getByTestId('document-proofOfIdentity').waitFor();
-    assert.match((await p().getByTestId('document-proofOfIdentity').textContent()) ?? '', /attached/);
+    assert.match((await p().getByTestId('document-proofOfIdentity').textContent()) ?? '', /Attached: /);
     type Attach = { fieldId: string; files: { name: string; mimeType: string }[] };
     const attaches = sent.filter(([method]) => method === 'drafts.attachDocument').map(([, input]) => input as Attach);
     const pages = ['proofOfIdentity', [['scan-page-1.jpg', 'image/jpeg'], ['scan-page-2.jpg', 'image/jpeg']]];

@@ -79,7 +79,7 @@ describe('document slots from prefill to packet (browser host, simulators, Debia
     for (const fieldId of DOCUMENT_FIELDS) {
       const shown = page.getByTestId(`preview-document-${fieldId}`);
       const text = (await shown.textContent()) ?? '';
-      const pages = /(\d+) page\(s\)/.exec(text);
+      const pages = /(\d+) pages?\b/.exec(text);
       assert.ok(pages, `${fieldId}: the preview shows the pages (${text})`);
       const parts = text.split(' · ');
       slots[fieldId] = {
@@ -154,7 +154,7 @@ describe('document slots from prefill to packet (browser host, simulators, Debia
     await refBox('proofOfIdentity').fill('BI-0042');
     const certificateType = await typeSelect('proofOfException').inputValue();
     await page.setInputFiles('#field-proofOfException-file', { name: 'atestado.pdf', mimeType: 'application/pdf', buffer: certificate });
-    await attachedLine('proofOfException').filter({ hasText: '2 page(s)' }).waitFor();
+    await attachedLine('proofOfException').filter({ hasText: '2 pages' }).waitFor();
     await refBox('proofOfException').fill('AM-117');
 
     step('Next (keyboard: the box never loses focus by a click) and Back: the numbers are still there');
@@ -188,7 +188,7 @@ describe('document slots from prefill to packet (browser host, simulators, Debia
     await heading('Biometric details').waitFor();
     await page.getByRole('button', { name: 'Back' }).click();
     await heading('Documents').waitFor();
-    assert.match((await attachedLine('proofOfException').textContent()) ?? '', /2 page\(s\) · AM-117/, 'the certificate, not the exception photo');
+    assert.match((await attachedLine('proofOfException').textContent()) ?? '', /2 pages · AM-117/, 'the certificate, not the exception photo');
     await page.keyboard.press('Alt+ArrowRight');
     await heading('Biometric details').waitFor();
     await page.keyboard.press('Alt+ArrowRight');

@@ -78,17 +78,17 @@ describe('operator login (browser host, Debian Chromium)', () => {
     await page.getByTestId('language-select').selectOption('eng');
     await logIn('officer1', 'wrong-password');
     const error = page.locator('[data-error-code]');
-    await page.getByText('Wrong password. 4 attempt(s) left before the account is locked.').waitFor();
+    await page.getByText('Wrong password. 4 attempts left before the account is locked.').waitFor();
     assert.equal(await error.getAttribute('data-error-code'), 'ERR_AUTH_WRONG_PASSWORD');
     assert.equal(await page.locator('#login-password').inputValue(), '', 'the password field is cleared');
     for (let attempt = 2; attempt <= 4; attempt++) {
       await page.fill('#login-password', 'wrong-password');
       await page.press('#login-password', 'Enter');
-      await page.getByText(`Wrong password. ${5 - attempt} attempt(s) left`).waitFor();
+      await page.getByText(`Wrong password. ${5 - attempt} ${5 - attempt === 1 ? 'attempt' : 'attempts'} left`).waitFor();
     }
     await page.fill('#login-password', 'wrong-password');
     await page.press('#login-password', 'Enter');
-    await page.getByText('This account is locked after too many wrong passwords. Try again in 2 minute(s)').waitFor();
+    await page.getByText('This account is locked after too many wrong passwords. Try again in 2 minutes').waitFor();
     // The right password does not get through a lock.
     await logIn('officer1', 'Officer#2026');
     await page.locator('[data-error-code="ERR_AUTH_LOCKED"]').waitFor();

@@ -127,7 +127,7 @@ describe('registration screens (browser host, real services, device simulator, D
 
     await page.setInputFiles('#field-proofOfIdentity-file', { name: 'bi.pdf', mimeType: 'application/pdf', buffer: pdf });
     await page.getByTestId('document-proofOfIdentity').waitFor();
-    assert.match((await page.getByTestId('document-proofOfIdentity').textContent()) ?? '', /National identity card attached/);
+    assert.match((await page.getByTestId('document-proofOfIdentity').textContent()) ?? '', /Attached: National identity card/);
     await assertA11y('documents');
     await shot('4-documents');
     await page.getByRole('button', { name: 'Next' }).click();
@@ -189,7 +189,7 @@ describe('registration screens (browser host, real services, device simulator, D
     await review.getByLabel('Supervisor’s password').fill('Supervisor#2026');
     await dialog.getByLabel('Your password').fill('wrong');
     await dialog.getByLabel('Your password').press('Enter');
-    await dialog.getByRole('alert').filter({ hasText: '4 attempt(s) left' }).waitFor();
+    await dialog.getByRole('alert').filter({ hasText: '4 attempts left' }).waitFor();
     assert.equal(await review.getByRole('alert').count(), 0, 'the supervisor’s error is gone');
     assert.equal(await dialog.getByLabel('Your password').getAttribute('aria-invalid'), 'true');
     assert.equal(await page.getByRole('button', { name: 'Confirm and submit' }).isDisabled(), true, 'the field is empty again');

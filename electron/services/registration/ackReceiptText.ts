@@ -1,3 +1,4 @@
+import { BIO_ATTRIBUTE_NAMES } from '../../../schemas/data/bioAttributeNames';
 import type { BioAttribute } from '../../../schemas/registration';
 
 /** The receipt languages we can print with the built-in Helvetica (WinAnsi); Arabic needs a font we do not ship yet. */
@@ -28,22 +29,9 @@ export const RECEIPT_TEXT: Readonly<Record<ReceiptLanguage, Texts>> = {
   },
 };
 
-const HANDS = { por: ['esquerdo', 'direito'], eng: ['Left', 'Right'], fra: ['gauche', 'droit'] } as const;
-const FINGERS = {
-  por: { Thumb: 'Polegar', Index: 'Indicador', Middle: 'Médio', Ring: 'Anelar', Little: 'Mínimo', Eye: 'Olho' },
-  eng: { Thumb: 'thumb', Index: 'index', Middle: 'middle', Ring: 'ring', Little: 'little', Eye: 'eye' },
-  fra: { Thumb: 'Pouce', Index: 'Index', Middle: 'Majeur', Ring: 'Annulaire', Little: 'Auriculaire', Eye: 'Œil' },
-} as const;
-const FACE = { por: 'Rosto', eng: 'Face', fra: 'Visage' } as const;
-
-/** "Polegar esquerdo", "Left thumb", "Pouce gauche", … */
+/** "Polegar esquerdo", "Left thumb", "Pouce gauche", …: the names the screen shows (one source, in schemas/). */
 export function bioAttributeName(attribute: BioAttribute, language: ReceiptLanguage): string {
-  if (attribute === 'face') return FACE[language];
-  const m = /^(left|right)(Thumb|Index|Middle|Ring|Little|Eye)$/.exec(attribute);
-  if (!m) return attribute;
-  const hand = HANDS[language][m[1] === 'left' ? 0 : 1];
-  const part = FINGERS[language][m[2] as keyof (typeof FINGERS)['eng']];
-  return language === 'eng' ? `${hand} ${part}` : `${part} ${hand}`;
+  return BIO_ATTRIBUTE_NAMES[language][attribute];
 }
 
 export const PROCESS_NAMES: Readonly<Record<ReceiptLanguage, Readonly<Record<string, string>>>> = {

@@ -1,12 +1,12 @@
 import type { RegistrationInput, RegistrationIssue } from '../../../../schemas/registration';
 import type { IdSchemaJson } from '../../../../schemas/registrationIdSchema';
 import type { FieldIssue, FieldRule } from '../../../../schemas/registrationForm';
+import { MAX_AGE } from '../../../../schemas/rules/ageGroups';
+import { requiredAlternatives } from '../../../../schemas/rules/fieldRules';
 import { validateField } from '../../../../schemas/rules/validateField';
 import { checkAgainstSchema } from '../../packets/registrationValidator';
 import type { DraftForm } from './draftForm';
 
-/** `mosip.registration.max_age` in 1.2.0.1 (the later of its two entries). */
-export const MAX_AGE = 200;
 
 /**
  * Spec rules of every visible field, as the page runs them: required (with `requiredOn`), regex
@@ -20,7 +20,8 @@ export function specIssues(form: DraftForm, hasExceptionPhoto: (fieldId: string)
   return form.fields.flatMap(({ field, visible, required }) => {
     if (!visible) return [];
     const value = draft.values[field.id];
-    const issues = validateField(field, value, { ...input, required }, form.ageGroup);
+    const alternatives = requiredAlternatives(field, form.fields.map((f) => f.field)).filter((f) => form.fields.some((s) => s.field.id === f.id && s.visible)).map((f) => f.label);
+    const issues = validateField(field, value, { ...input, required, alternatives }, form.ageGroup);
     const needsPhoto = field.controlType === 'biometrics' && field.exceptionPhotoRequired === true && value?.type === 'biometrics' && value.exceptions.length > 0;
     if (needsPhoto && !hasExceptionPhoto(field.id)) {
       issues.push({ fieldId: field.id, rule: 'biometrics', message: { ...(bundle.messages['EXCEPTION_PHOTO_REQUIRED'] ?? bundle.messages['BIOMETRICS_INCOMPLETE'] ?? { eng: 'exception photo required' }) } });

@@ -37,7 +37,7 @@ export function PreviewField({ field }: Readonly<{ field: UiField }>) {
         return (
           <span data-testid={`preview-document-${field.id}`} data-document-category={field.subType ?? field.id} data-document-type={value.documentType}>
             {t('registration.document.attached', { type: pickText(documentName, ui) || value.documentType, size: Math.ceil(value.sizeBytes / 1024) })}
-            {value.pageCount ? ` · ${t('registration.document.pages', { pages: value.pageCount })}` : ''}
+            {value.pageCount ? ` · ${t('registration.document.pages', { count: value.pageCount })}` : ''}
             {value.refNumber ? ` · ${value.refNumber}` : ''}
           </span>
         );

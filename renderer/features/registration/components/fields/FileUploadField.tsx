@@ -120,7 +120,7 @@ export function FileUploadField({ field }: Readonly<{ field: UiField }>) {
       {attached && (
         <p className="document__attached" data-testid={`document-${field.id}`}>
           {t('registration.document.attached', { type: pickText(attachedName, ui) || attached.documentType, size: Math.ceil(attached.sizeBytes / 1024) })}
-          {attached.pageCount ? ` · ${t('registration.document.pages', { pages: attached.pageCount })}` : ''}
+          {attached.pageCount ? ` · ${t('registration.document.pages', { count: attached.pageCount })}` : ''}
           {attached.refNumber ? ` · ${attached.refNumber}` : ''}{' '}
           <button type="button" className="button button--small" onClick={() => removeDocument(field.id)}>{t('registration.document.remove')}</button>
         </p>

@@ -2,6 +2,7 @@ import type { BiometricAttemptResult } from '../../../../../../schemas/api/regis
 import type { BioAttribute, RegistrationProcess } from '../../../../../../schemas/registration';
 import type { RegistrationDraft } from '../../../../../../schemas/registrationForm';
 import type { RegistrationFormBundle } from '../../../../../../schemas/uiSpec';
+import { MAX_AGE } from '../../../../../../schemas/rules/ageGroups';
 import { toUiError } from '../../../../UiError';
 import { initialBiometricsState, initialDocScanState, initialPreRegistrationState, initialRegistrationState, initialSubmitState, type FormConfig } from '../../initialState';
 import type { SliceContext } from '../../store';
@@ -9,8 +10,6 @@ import { formActions, formReducer, specFor } from '../form/reducer';
 import { formSelectors } from '../form/selectors';
 import { attemptKey } from '../biometrics/bioModalities';
 
-/** `mosip.registration.max_age` in 1.2.0.1 (the later of the two entries wins). */
-const MAX_AGE = 200;
 
 export interface DraftActions {
   /** shows the process picker: loads the form bundle and this operator's drafts */

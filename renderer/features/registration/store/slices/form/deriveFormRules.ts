@@ -2,7 +2,7 @@ import { isAppError, serializeError } from '../../../../../../schemas/errors';
 import type { FieldIssue } from '../../../../../../schemas/registrationForm';
 import { ageGroupOf } from '../../../../../../schemas/rules/ageGroups';
 import { ageFromValues, buildMvelContext } from '../../../../../../schemas/rules/buildMvelContext';
-import { isFieldRequired, isFieldVisible } from '../../../../../../schemas/rules/fieldRules';
+import { isFieldRequired, isFieldVisible, requiredAlternatives } from '../../../../../../schemas/rules/fieldRules';
 import type { MvelContext } from '../../../../../../schemas/rules/mvelEvaluator';
 import { validateField } from '../../../../../../schemas/rules/validateField';
 import type { UiField, UiScreen } from '../../../../../../schemas/uiSpec';
@@ -52,6 +52,7 @@ export function fieldIssues(state: FormState, field: UiField): FieldIssue[] {
   return validateField(field, state.values[field.id], {
     required: state.required[field.id] ?? false, languages: state.languages, messages: state.config.messages,
     ageGroups: state.config.ageGroups, maxAge: state.config.maxAge, process: state.process, now: new Date(state.now), templates: state.config.templates,
+    alternatives: requiredAlternatives(field, allFields(state)).filter((f) => state.visible[f.id]).map((f) => f.label),
   }, group);
 }
 

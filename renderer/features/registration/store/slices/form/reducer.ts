@@ -1,6 +1,7 @@
 import type { RegistrationProcess } from '../../../../../../schemas/registration';
 import type { FieldIssue, FormFieldValue, RegistrationDraft } from '../../../../../../schemas/registrationForm';
 import type { ProcessSpec } from '../../../../../../schemas/uiSpec';
+import { normaliseFieldText } from '../../../../../../schemas/rules/normaliseInput';
 import { initialFormState, type FormConfig, type FormState } from '../../initialState';
 import { isScreenShown, recomputeRules, revalidateTouched } from './deriveFormRules';
 
@@ -56,10 +57,17 @@ function started(state: FormState): FormState {
   return { ...ruled, screenIndex: Math.max(first, ruled.screenIndex), reachedScreenIndex: Math.max(first, ruled.reachedScreenIndex) };
 }
 
+/** Typed text as stored (a phone's spaces and dots dropped): the input then shows the stored form. */
+function normalised(state: FormState, fieldId: string, value: FormFieldValue): FormFieldValue {
+  if (value.type !== 'text') return value;
+  const field = state.spec?.screens.flatMap((s) => s.fields).find((f) => f.id === fieldId);
+  return field ? { ...value, value: normaliseFieldText(field, value.value) } : value;
+}
+
 function setValue(state: FormState, fieldId: string, value: FormFieldValue | null, now: number): FormState {
   const values = { ...state.values };
   if (value === null) delete values[fieldId];
-  else values[fieldId] = value;
+  else values[fieldId] = normalised(state, fieldId, value);
   return afterChange({ ...state, values }, fieldId, now);
 }
 
