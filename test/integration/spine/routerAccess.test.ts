@@ -30,6 +30,7 @@ const OPEN_METHODS: Readonly<Record<string, 'public' | 'session'>> = {
   'sync.status': 'session',
   'registration.formBundle': 'session',
   'settings.get': 'session',
+  'settings.machineName': 'session', // the name sync sends (tpm/publickey/verify), shown to everyone; only settings.update changes it
 };
 
 const roleMethods = METHOD_NAMES.flatMap((m) => {

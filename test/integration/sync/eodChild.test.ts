@@ -73,7 +73,7 @@ describe('regclient sync --eod as a child process against server faults', () => 
     try {
       const rids = await seedPackets({ db: data.db, dataDir, sim, machineKey: data.machineKey, now: systemClock.now(), count: 2, firstSequence: sequence });
       sequence += 2;
-      approveAll(data.db, systemClock, rids);
+      approveAll(data.db, systemClock, rids, data.audit);
       return rids;
     } finally {
       data.close();

@@ -61,9 +61,12 @@ export async function seedPackets(o: {
   return rids;
 }
 
-/** Approves every pending packet as `supervisor1` (the seeded reason list is synced already). */
-export function approveAll(db: DB, clock: Clock, rids: readonly string[]): void {
-  new PacketApprovalService({ db, audit: new AuditLog(db, clock), clock }).decide({ userId: 'supervisor1', roles: ['REGISTRATION_SUPERVISOR'] }, 'approve', { ids: rids });
+/**
+ * Approves every pending packet as `supervisor1` (the seeded reason list is synced already). A data
+ * dir opened with openDataDir has a keyed audit log: pass its `audit`, an unkeyed writer is refused.
+ */
+export function approveAll(db: DB, clock: Clock, rids: readonly string[], audit: AuditLog = new AuditLog(db, clock)): void {
+  new PacketApprovalService({ db, audit, clock }).decide({ userId: 'supervisor1', roles: ['REGISTRATION_SUPERVISOR'] }, 'approve', { ids: rids });
 }
 
 /** An outbox over the client's database and the simulator, re-authenticating with the refresh token, else a login. */
