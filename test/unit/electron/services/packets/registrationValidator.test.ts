@@ -49,6 +49,18 @@ describe('validateRegistration', () => {
     ]);
   });
 
+  // MOSIP requires per process (processRequiredFields.ts): only IDSchemaVersion of a LOST or
+  // BIOMETRIC_CORRECTION ID object, IDSchemaVersion and UIN of an UPDATE, the schema's list of a NEW
+  it('requires of a LOST or BIOMETRIC_CORRECTION packet only what MOSIP does, and still all of a NEW', () => {
+    const bare = (process: RegistrationInputDraft['process']) => ({ ...structuredClone(base), process, demographics: {}, documents: {} });
+    const rid = '10009100110000720261121090000';
+    assert.deepEqual(issuesOf({ ...bare('BIOMETRIC_CORRECTION'), rid, additionalInfoReqId: `${rid}-BIOMETRIC_CORRECTION-1` }), []);
+    assert.deepEqual(issuesOf({ ...bare('LOST'), biometrics: {} }), []);
+    assert.deepEqual(issuesOf(bare('NEW')).filter((i) => i.rule === 'required').map((i) => i.field), [
+      ...schema.properties.identity.required.filter((id) => id !== 'IDSchemaVersion' && id !== 'individualBiometrics').map((id) => (id.startsWith('proofOf') ? `documents.${id}` : `demographics.${id}`)),
+    ]);
+  });
+
   it('rejects unknown fields and values of the wrong kind or type', () => {
     const d = structuredClone(base);
     d.demographics.favouriteColour = 'blue';
