@@ -11,8 +11,12 @@ const NOW = Date.UTC(2026, 10, 22, 9, 0, 0);
 const base = sampleRegistration({ now: NOW });
 
 function issuesOf(draft: RegistrationInputDraft): { field: string; rule: string }[] {
+  return issuesWith(draft, schema);
+}
+
+function issuesWith(draft: RegistrationInputDraft, idSchema: typeof schema): { field: string; rule: string }[] {
   try {
-    validateRegistration(draft, schema);
+    validateRegistration(draft, idSchema);
   } catch (err) {
     assert.ok(err instanceof AppError && err.is('ERR_PACKET_INPUT_INVALID'), String(err));
     return err.details.issues.map(({ field, rule }) => ({ field, rule }));
@@ -59,6 +63,15 @@ describe('validateRegistration', () => {
     assert.deepEqual(issuesOf(bare('NEW')).filter((i) => i.rule === 'required').map((i) => i.field), [
       ...schema.properties.identity.required.filter((id) => id !== 'IDSchemaVersion' && id !== 'individualBiometrics').map((id) => (id.startsWith('proofOf') ? `documents.${id}` : `demographics.${id}`)),
     ]);
+  });
+
+  it('requires of an UPDATE only IDSchemaVersion and UIN, where the schema requires them (mandatory-attributes other)', () => {
+    const d = { ...structuredClone(base), process: 'UPDATE' as const, demographics: {}, documents: {} };
+    const withUin = parseIdSchema(structuredClone(SAMPLE_ID_SCHEMA));
+    withUin.properties.identity.required.push('UIN');
+    assert.deepEqual(issuesOf(d), []);
+    assert.deepEqual(issuesWith(d, withUin), [{ field: 'demographics.UIN', rule: 'required' }]);
+    assert.deepEqual(issuesWith({ ...d, demographics: { UIN: '2345678901' } }, withUin), []);
   });
 
   it('rejects unknown fields and values of the wrong kind or type', () => {
