@@ -4,6 +4,7 @@ import { RegistrationInput, ridOfAdditionalInfoReqId, SUB_PROCESSES, type Demogr
 import { IdSchemaJson } from '../../../schemas/registrationIdSchema';
 import { compileServerRegex } from '../../../schemas/rules/serverRegex';
 import { planSchemaFields, type SchemaFieldPlan } from './idSchemaFields';
+import { requiredFieldsFor } from './processRequiredFields';
 import { validateRid } from './rid';
 
 /**
@@ -56,7 +57,11 @@ function zodIssue(issue: z.core.$ZodIssue): RegistrationIssue {
   return { field: issue.path.map(String).join('.') || '(root)', rule: issue.code, message: issue.message };
 }
 
-/** Schema checks only (the input already parsed); exported for `packet inspect`'s ID.json check. */
+/**
+ * Schema checks only (the input already parsed); exported for `packet inspect`'s ID.json check.
+ * Required fields are the process's (processRequiredFields.ts): a BIOMETRIC_CORRECTION or LOST
+ * packet carries only what its screens collect, as regproc validates it.
+ */
 export function checkAgainstSchema(input: RegistrationInput, schema: IdSchemaJson): RegistrationIssue[] {
   const plans = new Map(planSchemaFields(schema).map((p) => [p.id, p]));
   const issues: RegistrationIssue[] = [];
@@ -73,7 +78,7 @@ export function checkAgainstSchema(input: RegistrationInput, schema: IdSchemaJso
       else if (plan.kind !== kind) add(`${group}.${id}`, 'fieldKind', `${id} is a ${plan.kind} field`);
     }
   }
-  for (const id of schema.properties.identity.required) {
+  for (const id of requiredFieldsFor(input.process, schema)) {
     if (id === 'IDSchemaVersion') continue;
     const plan = plans.get(id);
     const present = plan?.kind === 'document' ? id in input.documents : plan?.kind === 'biometric' ? hasBiometrics(input, id) : input.demographics[id] !== undefined;

@@ -11,8 +11,12 @@ const NOW = Date.UTC(2026, 10, 22, 9, 0, 0);
 const base = sampleRegistration({ now: NOW });
 
 function issuesOf(draft: RegistrationInputDraft): { field: string; rule: string }[] {
+  return issuesWith(draft, schema);
+}
+
+function issuesWith(draft: RegistrationInputDraft, idSchema: typeof schema): { field: string; rule: string }[] {
   try {
-    validateRegistration(draft, schema);
+    validateRegistration(draft, idSchema);
   } catch (err) {
     assert.ok(err instanceof AppError && err.is('ERR_PACKET_INPUT_INVALID'), String(err));
     return err.details.issues.map(({ field, rule }) => ({ field, rule }));
@@ -47,6 +51,27 @@ describe('validateRegistration', () => {
       { field: 'documents.proofOfIdentity', rule: 'required' },
       { field: 'biometrics.individualBiometrics', rule: 'required' },
     ]);
+  });
+
+  // MOSIP requires per process (processRequiredFields.ts): only IDSchemaVersion of a LOST or
+  // BIOMETRIC_CORRECTION ID object, IDSchemaVersion and UIN of an UPDATE, the schema's list of a NEW
+  it('requires of a LOST or BIOMETRIC_CORRECTION packet only what MOSIP does, and still all of a NEW', () => {
+    const bare = (process: RegistrationInputDraft['process']) => ({ ...structuredClone(base), process, demographics: {}, documents: {} });
+    const rid = '10009100110000720261121090000';
+    assert.deepEqual(issuesOf({ ...bare('BIOMETRIC_CORRECTION'), rid, additionalInfoReqId: `${rid}-BIOMETRIC_CORRECTION-1` }), []);
+    assert.deepEqual(issuesOf({ ...bare('LOST'), biometrics: {} }), []);
+    assert.deepEqual(issuesOf(bare('NEW')).filter((i) => i.rule === 'required').map((i) => i.field), [
+      ...schema.properties.identity.required.filter((id) => id !== 'IDSchemaVersion' && id !== 'individualBiometrics').map((id) => (id.startsWith('proofOf') ? `documents.${id}` : `demographics.${id}`)),
+    ]);
+  });
+
+  it('requires of an UPDATE only IDSchemaVersion and UIN, where the schema requires them (mandatory-attributes other)', () => {
+    const d = { ...structuredClone(base), process: 'UPDATE' as const, demographics: {}, documents: {} };
+    const withUin = parseIdSchema(structuredClone(SAMPLE_ID_SCHEMA));
+    withUin.properties.identity.required.push('UIN');
+    assert.deepEqual(issuesOf(d), []);
+    assert.deepEqual(issuesWith(d, withUin), [{ field: 'demographics.UIN', rule: 'required' }]);
+    assert.deepEqual(issuesWith({ ...d, demographics: { UIN: '2345678901' } }, withUin), []);
   });
 
   it('rejects unknown fields and values of the wrong kind or type', () => {

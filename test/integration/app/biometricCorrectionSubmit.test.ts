@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { SubmitResult } from '../../../schemas/api/registrationApi';
+import type { Reply } from '../../../schemas/api/transport';
+import type { OutboxItem } from '../../../schemas/outbox';
+import type { FormFieldValue, RegistrationDraft } from '../../../schemas/registrationForm';
+import { formatRid } from '../../../electron/services/packets/rid';
+import { ManualClock } from '../../../native/time/ManualClock';
+import { makeTestPki } from '../../helpers/packetKeys';
+import { openRealBackEnd, type RealBackEnd } from '../../helpers/realBackEnd';
+import { makeTempDir } from '../../helpers/tempDir';
+import { MosipSimulator } from '../../sims/mosip/MosipSimulator';
+import type { SbiSimulator } from '../../sims/sbi/SbiSimulator';
+import { startSimulator } from '../sbi/sbiTestKit';
+import { admin } from '../sync/syncTestBed';
+
+/** What the BIOMETRIC_CORRECTION spec's screens collect besides the biometrics (consent screen). */
+const CONSENT: Readonly<Record<string, FormFieldValue>> = { consent: { type: 'flag', checked: true }, preferredLang: { type: 'code', code: 'por' } };
+const MODALITIES = ['left-slap', 'right-slap', 'thumbs', 'iris', 'face'];
+
+type SimPacket = { registrationId: string; status: string; rejectReason: string | null; additionalInfoReqId: string | null };
+
+/**
+ * Issue 11: a BIOMETRIC_CORRECTION made on the registration screens' back end (Router, SBI device
+ * simulator, MOSIP server simulator, one ManualClock) is submitted, approved, synced and reaches
+ * PROCESSED. Its screens collect consent and biometrics only, so the ID object is checked with the
+ * fields MOSIP requires of that process (processRequiredFields.ts), not the ID schema's NEW list.
+ */
+describe('a BIOMETRIC_CORRECTION through the Router to PROCESSED (SBI and MOSIP simulators)', () => {
+  let devices: SbiSimulator;
+  let server: MosipSimulator;
+  let backEnd: RealBackEnd;
+  let simDir: ReturnType<typeof makeTempDir>;
+  const call = (connectionId: string, method: string, input: unknown) => backEnd.services.router.dispatch({ connectionId, sink: () => undefined }, method, input);
+  const value = <T>(reply: Reply): T => {
+    assert.equal(reply.ok, true, JSON.stringify(reply).slice(0, 600));
+    return (reply as { value: T }).value;
+  };
+  const officer = (method: string, input: unknown) => call('officer-window', method, input);
+  const supervisor = (method: string, input: unknown) => call('supervisor-window', method, input);
+
+  before(async () => {
+    const clock = new ManualClock();
+    devices = await startSimulator({ now: () => clock.now() });
+    simDir = makeTempDir('regclient-bc11-');
+    server = await new MosipSimulator({ stateDir: join(simDir.path, 'sim'), clock, idSchemaPath: new URL('../../../schemas/data/stp/idSchema.json', import.meta.url) }).start();
+    backEnd = await openRealBackEnd(devices, makeTestPki(clock.now()), { serverUrl: server.url }, clock);
+    // the machine as the demo registers it (test/e2e/helpers/inProcessApp.ts): known by key and name, first sync done
+    const { identity, machineKey } = backEnd.services.data;
+    await admin(server, 'machines', { centreId: identity.centreId, machineId: identity.machineId, publicKey: machineKey.spkiDer.toString('base64') });
+    backEnd.services.settings.update({ ...backEnd.services.settings.get(), machineName: 'stp-laptop-10002' }, 'test');
+    await backEnd.services.sync.mosip!.login('supervisor1', 'Supervisor#2026');
+    await backEnd.services.sync.mosip!.verifyMachine();
+    await backEnd.services.sync.scheduler.runNow('downSync');
+    assert.equal(backEnd.services.sync.scheduler.status().find((j) => j.job === 'downSync')?.lastOk, true, 'first down-sync');
+    value(await officer('auth.login', { userId: 'officer1', password: 'Officer#2026' }));
+    value(await supervisor('auth.login', { userId: 'supervisor1', password: 'Supervisor#2026' }));
+  });
+  after(async () => {
+    await backEnd?.close();
+    await server?.close();
+    await devices?.close();
+    simDir?.remove();
+  });
+
+  /** A draft of `process` with the consent screen's values and every modality captured. */
+  async function capturedDraft(process: string, extra: Partial<RegistrationDraft> = {}): Promise<string> {
+    const draft = value<RegistrationDraft>(await officer('drafts.create', { process, languages: ['por'] }));
+    value(await officer('drafts.save', { draft: { ...draft, ...extra, values: { ...draft.values, ...CONSENT } } }));
+    for (const modality of MODALITIES) value(await officer('drafts.captureBiometrics', { draftId: draft.draftId, fieldId: 'individualBiometrics', modality, exceptions: [] }));
+    return draft.draftId;
+  }
+  const issues = (reply: Reply) => value<{ issues: { fieldId: string; rule: string }[] }>(reply).issues.map((i) => `${i.fieldId}:${i.rule}`);
+  const submit = (draftId: string) => officer('drafts.submit', { draftId, receiptLanguage: 'por', password: 'Officer#2026' });
+
+  it('submits under the request RID, is approved, synced with its request id and reaches PROCESSED', async () => {
+    // regproc asked for more information about a registration made elsewhere (centre 10009, machine 10011)
+    const rid = formatRid('10009', '10011', 7, backEnd.clock.now() - 86_400_000);
+    const reqId = String((await admin(server, 'additionalinfo', { rid }))['additionalInfoReqId']);
+    const draftId = await capturedDraft('BIOMETRIC_CORRECTION', { additionalInfoReqId: reqId });
+    // what the Preview shows: nothing blocks submit (before the fix: fullName … province "required")
+    assert.deepEqual(issues(await officer('drafts.validate', { draftId })), []);
+    const { packet } = value<SubmitResult>(await submit(draftId));
+    assert.equal(packet.rid, rid, 'the packet goes under the request RID');
+    value(await supervisor('packets.approve', { ids: [rid], password: 'Supervisor#2026' }));
+    value(await officer('sync.now', {}));
+    const sent = async () => Object.values((await admin(server, 'stats', undefined, 'GET'))['packets'] as Record<string, SimPacket>).find((p) => p.registrationId === rid);
+    assert.deepEqual([(await sent())?.status, (await sent())?.additionalInfoReqId], ['RECEIVED', reqId], 'synced with its request id, uploaded');
+    await admin(server, 'advance', { steps: 2 });
+    value(await officer('sync.now', {}));
+    const processed = await sent();
+    assert.deepEqual([processed?.status, processed?.rejectReason, processed?.additionalInfoReqId], ['PROCESSED', null, reqId]);
+    const stored = value<OutboxItem[]>(await supervisor('packets.list', {})).find((p) => p.rid === rid);
+    assert.deepEqual([stored?.process, stored?.state, stored?.serverStatus], ['BIOMETRIC_CORRECTION', 'DONE', 'PROCESSED'], 'the app read the status back');
+  });
+
+  it('still requires every NEW field the ID schema requires, on the Preview and at submit', async () => {
+    const draftId = await capturedDraft('NEW');
+    const required = issues(await officer('drafts.validate', { draftId })).filter((i) => i.endsWith(':required'));
+    for (const fieldId of ['fullName', 'dateOfBirth', 'gender', 'region', 'province']) assert.ok(required.includes(`${fieldId}:required`), `${fieldId} in ${required.join(', ')}`);
+    const refused = await submit(draftId);
+    assert.equal(refused.ok ? 'built' : refused.error.code, 'ERR_REG_DRAFT_INCOMPLETE');
+  });
+});
