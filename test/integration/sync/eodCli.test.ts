@@ -6,6 +6,7 @@ import type { OutboxItem } from '../../../schemas/outbox';
 import { systemClock } from '../../../native/time/Clock';
 import { openDataDir } from '../../../electron/host/openDataDir';
 import { sampleRegistration } from '../../../electron/services/packets/sampleRegistration';
+import { formatRid } from '../../../electron/services/packets/rid';
 import { verifyExport } from '../../../electron/services/sync/outbox/PacketExportService';
 import { MosipSimulator } from '../../sims/mosip/MosipSimulator';
 import { admin } from './syncTestBed';
@@ -68,6 +69,23 @@ describe('regclient end of day against the simulator', () => {
     const stats = (await admin(sim, 'stats', undefined, 'GET')) as { packets: Record<string, { registrationId: string; uploaded: number; status: string; uin: string | null }> };
     const server = rids.map((rid) => Object.values(stats.packets).find((p) => p.registrationId === rid));
     assert.deepEqual(server.map((p) => [p?.uploaded, p?.status, /^\d{10}$/.test(p?.uin ?? '')]), rids.map(() => [1, 'PROCESSED', true]));
+  });
+
+  it('takes a BIOMETRIC_CORRECTION from the command line to PROCESSED: the request id in, the request RID out', async () => {
+    const rid = formatRid('10009', '10011', 8, systemClock.now() - 86_400_000);
+    const reqId = String((await admin(sim, 'additionalinfo', { rid }))['additionalInfoReqId']);
+    writeFileSync(join(dir, 'bc.json'), JSON.stringify({ ...sampleRegistration({ now: systemClock.now() }), process: 'BIOMETRIC_CORRECTION', additionalInfoReqId: reqId }));
+    const built = await officer(['packet', 'build', '--input', join(dir, 'bc.json')]);
+    assert.equal(built.code, 0, built.err);
+    assert.equal((JSON.parse(built.out) as { rid: string }).rid, rid);
+    assert.equal((await supervisor(['packets', 'approve', rid, '--user', 'supervisor1'])).code, 0);
+    const eod = await officer(['sync', '--eod', '--user', 'officer1']);
+    assert.equal(eod.code, 0, eod.out + eod.err);
+    await admin(sim, 'advance', { steps: 2 });
+    assert.equal((await officer(['status', 'reconcile', '--user', 'officer1', '--json'])).code, 0);
+    const stats = (await admin(sim, 'stats', undefined, 'GET')) as { packets: Record<string, { registrationId: string; status: string; additionalInfoReqId: string | null }> };
+    const server = Object.values(stats.packets).find((p) => p.registrationId === rid);
+    assert.deepEqual([server?.status, server?.additionalInfoReqId], ['PROCESSED', reqId]);
   });
 
   it('exports approved packets to a USB folder with a verifiable manifest; reconcile keeps them EXPORTED until the server has them', async () => {
