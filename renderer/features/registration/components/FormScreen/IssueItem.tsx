@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../../../../../schemas/registrationForm';
 import { formSelectors } from '../../store/slices/form/selectors';
+import { issueText } from '../fields/issueText';
 import { pickText } from '../pickText';
 import { useForm } from '../useFormState';
 import { useUiLanguage } from '../useUiLanguage';
@@ -15,7 +16,7 @@ export function IssueItem({ issue }: Readonly<{ issue: FieldIssue }>) {
       <a href={`#field-${issue.fieldId}${issue.language ? `-${issue.language}` : ''}`}>
         {pickText(field?.label, ui) || issue.fieldId}{issue.language ? ` (${t(`language.${issue.language}`, { defaultValue: issue.language })})` : ''}
       </a>
-      {': '}{pickText(issue.message, ui)}
+      {': '}{issueText(issue, ui, t)}
     </li>
   );
 }

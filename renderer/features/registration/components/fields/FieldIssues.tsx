@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../../../../../schemas/registrationForm';
-import { pickText } from '../pickText';
 import { useUiLanguage } from '../useUiLanguage';
+import { issueText } from './issueText';
 
 /** Id of the element listing a field's issues (for one data-entry language when given), for aria-describedby. */
 export function issuesId(fieldId: string, language?: string): string {
@@ -18,7 +18,7 @@ export function FieldIssues({ fieldId, issues, language }: Readonly<{ fieldId: s
       {shown.map((issue, n) => (
         <p key={`${issue.rule}-${issue.language ?? ''}-${n}`} className="field__issue" data-rule={issue.rule}>
           {issue.language && !language ? `${t(`language.${issue.language}`, { defaultValue: issue.language })}: ` : ''}
-          {pickText(issue.message, ui)}
+          {issueText(issue, ui, t)}
         </p>
       ))}
     </div>
