@@ -4,12 +4,12 @@ import { formSelectors } from '../../store/slices/form/selectors';
 import { issueText } from '../fields/issueText';
 import { pickText } from '../pickText';
 import { useForm } from '../useFormState';
-import { useUiLanguage } from '../useUiLanguage';
+import { useLabelLanguages } from '../useUiLanguage';
 
 /** One issue: the field's label (a link to its input, with the data-entry language) and what to fix. */
 export function IssueItem({ issue }: Readonly<{ issue: FieldIssue }>) {
   const { t } = useTranslation();
-  const ui = useUiLanguage();
+  const ui = useLabelLanguages();
   const field = useForm(formSelectors.field(issue.fieldId));
   return (
     <li>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../../../../../schemas/registrationForm';
-import { useUiLanguage } from '../useUiLanguage';
+import { useLabelLanguages } from '../useUiLanguage';
 import { issueText } from './issueText';
 
 /** Id of the element listing a field's issues (for one data-entry language when given), for aria-describedby. */
@@ -11,7 +11,7 @@ export function issuesId(fieldId: string, language?: string): string {
 /** The validator messages of one field (or one of its languages), in the operator's language. */
 export function FieldIssues({ fieldId, issues, language }: Readonly<{ fieldId: string; issues: readonly FieldIssue[]; language?: string }>) {
   const { t } = useTranslation();
-  const ui = useUiLanguage();
+  const ui = useLabelLanguages();
   const shown = issues.filter((i) => (language ? i.language === language : true));
   return (
     <div id={issuesId(fieldId, language)} className="field__issues" aria-live="polite">

@@ -7,7 +7,7 @@ import { pickText } from '../pickText';
  * An issue's message in the UI language; a biometrics issue also names the capture panels still
  * to do, since the spec's message ("required biometrics are missing") does not say which.
  */
-export function issueText(issue: FieldIssue, ui: string, t: TFunction): string {
+export function issueText(issue: FieldIssue, ui: string | readonly string[], t: TFunction): string {
   const message = pickText(issue.message, ui);
   const modalities = missingModalities(issue.missing ?? []);
   if (modalities.length === 0) return message;
