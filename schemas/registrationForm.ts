@@ -47,6 +47,8 @@ export const FieldIssue = z.object({
   language: LanguageCode.optional(),
   rule: FieldRule,
   message: z.record(z.string(), z.string()),
+  /** for a `biometrics` issue: the required attributes neither captured nor marked missing, so the message can name them */
+  missing: z.array(BioAttribute).optional(),
 });
 export type FieldIssue = z.infer<typeof FieldIssue>;
 

@@ -78,3 +78,12 @@ export function bioRequirementMet(requirement: BioRequirement, captured: readonl
   const context = Object.fromEntries(BioAttribute.options.map((a) => [a, done.has(a)]));
   return isRuleTrue(requirement.validationExpr, context);
 }
+
+/**
+ * The required attributes neither captured nor marked missing, in the requirement's order: what the
+ * operator still has to capture (or mark missing) when the requirement is not met.
+ */
+export function bioMissing(requirement: BioRequirement, captured: readonly BioAttribute[], exceptions: readonly BioAttribute[]): BioAttribute[] {
+  const done = new Set<string>([...captured, ...exceptions]);
+  return requirement.attributes.filter((a) => !done.has(a));
+}

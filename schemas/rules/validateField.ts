@@ -1,7 +1,7 @@
 import type { FieldIssue, FieldRule, FormFieldValue } from '../registrationForm';
 import type { AgeGroupConfig, LocalizedText, UiField, UiMessages, UiValidator } from '../uiSpec';
 import { ageGroupOf, ageInYears, daysBetween, parseMosipDate, today } from './ageGroups';
-import { bioRequirement, bioRequirementMet } from './fieldRules';
+import { bioMissing, bioRequirement, bioRequirementMet } from './fieldRules';
 import { compileServerRegex } from './serverRegex';
 
 /** What validation needs besides the field and its value. */
@@ -115,7 +115,9 @@ function biometricIssues(field: UiField, value: FormFieldValue | undefined, inpu
   if (!input.required) return [];
   const captured = value?.type === 'biometrics' ? value.captured : [];
   const exceptions = value?.type === 'biometrics' ? value.exceptions : [];
-  return bioRequirementMet(bioRequirement(field, ageGroup, input.process), captured, exceptions) ? [] : [issue(field.id, 'biometrics', 'BIOMETRICS_INCOMPLETE', input.messages)];
+  const requirement = bioRequirement(field, ageGroup, input.process);
+  if (bioRequirementMet(requirement, captured, exceptions)) return [];
+  return [{ ...issue(field.id, 'biometrics', 'BIOMETRICS_INCOMPLETE', input.messages), missing: bioMissing(requirement, captured, exceptions) }];
 }
 
 /**

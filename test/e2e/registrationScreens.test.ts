@@ -298,6 +298,9 @@ describe('registration screens (browser host, real services, device simulator, D
     await right.getByRole('button', { name: 'Capture' }).click();
     await right.getByTestId('decision-right-slap').filter({ hasText: 'Accepted' }).waitFor();
     assert.deepEqual(await right.getByRole('list', { name: 'Attempts (threshold 40)' }).getByRole('listitem').allTextContents(), ['Attempt 1▲ 80 above★ kept']);
+    // accepted with attempts left: the operator may still capture again (MOSIP keeps the best)
+    await right.getByText('2 attempts left').waitFor();
+    assert.equal(await right.getByRole('button', { name: 'Capture again' }).isEnabled(), true);
     await assertA11y('biometrics with attempt tiles');
     await shot('5c-biometrics-attempts');
   });
@@ -326,10 +329,26 @@ describe('registration screens (browser host, real services, device simulator, D
     await page.getByText('Marked missing: Left little finger').waitFor();
     assert.equal(await page.getByRole('checkbox', { name: 'Right little finger' }).getAttribute('aria-checked'), 'false');
     assert.equal(await page.getByRole('checkbox').count(), 12, 'ten fingers and two eyes, each a checkbox');
+    // WCAG 2.5.8: every finger and eye is a target of at least 24×24 CSS px, and a hand's fingers
+    // stay side by side, left to right as drawn, without overlapping
+    const boxes = await page.getByRole('checkbox').evaluateAll((els) => els.map((el) => {
+      const r = el.getBoundingClientRect();
+      return { name: el.getAttribute('aria-label') ?? '', x: r.x, w: r.width, h: r.height };
+    }));
+    assert.deepEqual(boxes.filter((b) => b.w < 24 || b.h < 24), [], 'targets under 24×24');
+    const leftFingers = boxes.filter((b) => /^Left (little finger|ring|middle|index)$/.test(b.name));
+    assert.equal(leftFingers.length, 4);
+    for (let n = 1; n < leftFingers.length; n++) assert.ok(leftFingers[n]!.x >= leftFingers[n - 1]!.x + leftFingers[n - 1]!.w, `${leftFingers[n]!.name} overlaps its neighbour`);
     await assertA11y('exception picture with a finger marked');
 
     await setLanguage('ara');
     assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+    // mid-form in Arabic: what the app owns is Arabic; the synced spec has no Arabic labels, so the
+    // step names and heading are in the registration's first language (Portuguese), not English
+    await heading('Dados biométricos').waitFor();
+    const steps = page.getByRole('navigation', { name: 'مراحل التسجيل' });
+    assert.deepEqual(await steps.getByRole('listitem').allTextContents(), ['1. Consentimento', '2. Dados demográficos', '3. Documentos', '4. Dados biométricos', '5. معاينة']);
+    await page.getByTestId('panel-face').getByRole('heading', { name: 'صورة الوجه' }).waitFor();
     const leftHand = page.getByRole('group', { name: 'اليد اليسرى' });
     const rightHand = page.getByRole('group', { name: 'اليد اليمنى' });
     const [leftBox, rightBox] = [await leftHand.boundingBox(), await rightHand.boundingBox()];

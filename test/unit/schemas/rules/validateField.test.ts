@@ -68,7 +68,15 @@ describe('validateField', () => {
     const bio = field('individualBiometrics');
     const face: FormFieldValue = { type: 'biometrics', captured: ['face'], exceptions: [] };
     assert.deepEqual(validateField(bio, face, input(), 'INFANT'), []);
-    assert.deepEqual(validateField(bio, face, input(), 'ADULT'), [{ fieldId: 'individualBiometrics', rule: 'biometrics', message: messages.BIOMETRICS_INCOMPLETE }]);
+    // the issue names what is still needed (the spec's order), so the screen can say which modalities
+    const eyes = ['leftEye', 'rightEye'] as const;
+    const fingers = ['rightIndex', 'rightLittle', 'rightRing', 'rightMiddle', 'leftIndex', 'leftLittle', 'leftRing', 'leftMiddle', 'leftThumb', 'rightThumb'] as const;
+    assert.deepEqual(validateField(bio, face, input(), 'ADULT'), [{ fieldId: 'individualBiometrics', rule: 'biometrics', message: messages.BIOMETRICS_INCOMPLETE, missing: [...eyes, ...fingers] }]);
+    // a marked exception counts as accounted for; only what is neither captured nor excepted is named
+    const most: FormFieldValue = { type: 'biometrics', captured: ['face', ...fingers.filter((f) => f !== 'leftThumb')], exceptions: ['leftEye'] };
+    assert.deepEqual(validateField(bio, most, input(), 'ADULT').map((i) => i.missing), [['rightEye', 'leftThumb']]);
+    const all: FormFieldValue = { type: 'biometrics', captured: ['face', ...fingers, 'rightEye'], exceptions: ['leftEye'] };
+    assert.deepEqual(validateField(bio, all, input(), 'ADULT'), []);
   });
 
   it('requires the consent box to be ticked', () => {

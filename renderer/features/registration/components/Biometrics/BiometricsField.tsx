@@ -11,7 +11,7 @@ import { FieldIssues, issuesId } from '../fields/FieldIssues';
 import { FieldLabel } from '../fields/FieldLabel';
 import { useField } from '../fields/useField';
 import { pickText } from '../pickText';
-import { useUiLanguage } from '../useUiLanguage';
+import { useLabelLanguages } from '../useUiLanguage';
 import { ExceptionMarker } from './ExceptionMarker';
 import { ModalityPanel } from './ModalityPanel';
 
@@ -24,7 +24,7 @@ function focusedModality(): Modality | null {
 /** One biometrics field: exceptions, then one panel per modality to capture (with the exception photo when needed). */
 export function BiometricsField({ field, hasShortcut }: Readonly<{ field: UiField; hasShortcut: boolean }>) {
   const { t } = useTranslation();
-  const ui = useUiLanguage();
+  const ui = useLabelLanguages();
   const { isRequired, issues } = useField(field.id);
   const modalities = useRegistration(useShallow(biometricsSelectors.modalities(field.id)));
   const next = useRegistration(biometricsSelectors.nextToCapture(field.id));

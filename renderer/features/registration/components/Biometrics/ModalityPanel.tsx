@@ -32,14 +32,12 @@ export function ModalityPanel({ fieldId, modality, isNext }: Readonly<{ fieldId:
   const { t } = useTranslation();
   const result = useRegistration(biometricsSelectors.attempt(fieldId, modality));
   const isCapturing = useRegistration(biometricsSelectors.isCapturing(fieldId, modality));
-  const isBusy = useRegistration(biometricsSelectors.isAnyCapturing);
+  const canCapture = useRegistration(biometricsSelectors.canCapture(fieldId, modality));
   const isPreviewing = useRegistration((s) => biometricsSelectors.previewModality(s) === modality);
   const previewSrc = useRegistration(biometricsSelectors.previewSrc(modality));
   const isCapturedEarlier = useRegistration(biometricsSelectors.isCapturedInDraft(fieldId, modality));
   const { captureBiometrics, startPreview, stopPreview } = useRegistrationActions();
   const titleId = `panel-${fieldId}-${modality}`;
-  const decision = result?.decision ?? null;
-  const canCapture = !isBusy && decision !== 'forceCaptured' && decision !== 'accepted';
   // one preview per finger / eye / face of the last attempt, each named, so the operator sees every capture
   const thumbnails = result?.attributes.filter((a) => a.thumbnailBase64 !== null) ?? [];
 
@@ -63,7 +61,7 @@ export function ModalityPanel({ fieldId, modality, isNext }: Readonly<{ fieldId:
             {isPreviewing ? t('registration.biometrics.stopPreview') : t('registration.biometrics.startPreview')}
         </button>
         <button type="button" className="button button--primary button--small" disabled={!canCapture} aria-keyshortcuts={isNext ? 'Alt+C' : undefined} onClick={() => void captureBiometrics(fieldId, modality)}>
-          {isCapturing ? t('registration.biometrics.capturing') : decision === 'retry' ? t('registration.biometrics.retry') : t('registration.biometrics.capture')}
+          {isCapturing ? t('registration.biometrics.capturing') : result ? t('registration.biometrics.retry') : t('registration.biometrics.capture')}
         </button>
       </div>
       {!result && isCapturedEarlier && <p className="status status--accepted" data-testid={`decision-${modality}`}>{t('registration.biometrics.capturedEarlier')}</p>}

@@ -4,7 +4,7 @@ import { ADDITIONAL_INFO_FIELD } from '../../store/slices/form/reducer';
 import { formSelectors } from '../../store/slices/form/selectors';
 import { pickText } from '../pickText';
 import { useForm, useFormShallow } from '../useFormState';
-import { useUiLanguage } from '../useUiLanguage';
+import { useLabelLanguages } from '../useUiLanguage';
 
 /**
  * The "Additional info request ID" box MOSIP's client adds to a screen whose spec has
@@ -13,7 +13,7 @@ import { useUiLanguage } from '../useUiLanguage';
  */
 export function AdditionalInfoRequestId() {
   const { t } = useTranslation();
-  const ui = useUiLanguage();
+  const ui = useLabelLanguages();
   const value = useForm(formSelectors.additionalInfoReqId);
   const issues = useFormShallow(formSelectors.issuesFor(ADDITIONAL_INFO_FIELD));
   const { setAdditionalInfoReqId } = useRegistrationActions();

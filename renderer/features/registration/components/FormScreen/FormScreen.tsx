@@ -8,7 +8,7 @@ import { FieldControl } from '../fields/FieldControl';
 import { pickText } from '../pickText';
 import { useFocusOnChange } from '../useFocusOnChange';
 import { useForm, useFormShallow } from '../useFormState';
-import { useUiLanguage } from '../useUiLanguage';
+import { useLabelLanguages } from '../useUiLanguage';
 import { AdditionalInfoRequestId } from './AdditionalInfoRequestId';
 import { BlockedIssues } from './BlockedIssues';
 import { PreRegistrationFetch } from './PreRegistrationFetch';
@@ -19,7 +19,7 @@ import { UpdateGroups } from './UpdateGroups';
 /** One screen of the process spec, rendered field by field; Alt+→ / Alt+← move between screens. */
 export function FormScreen() {
   const { t } = useTranslation();
-  const ui = useUiLanguage();
+  const ui = useLabelLanguages();
   const screen = useForm(formSelectors.currentScreen);
   const screenIndex = useForm(formSelectors.screenIndex);
   const fields = useFormShallow(formSelectors.visibleFields);

@@ -3,12 +3,12 @@ import { useRegistrationActions } from '../../../../AppStores';
 import { formSelectors } from '../../store/slices/form/selectors';
 import { pickText } from '../pickText';
 import { useForm, useFormShallow } from '../useFormState';
-import { useUiLanguage } from '../useUiLanguage';
+import { useLabelLanguages } from '../useUiLanguage';
 
 /** The screens of the process, then the preview; screens already passed are links back. */
 export function StepIndicator({ isPreview = false }: Readonly<{ isPreview?: boolean }>) {
   const { t } = useTranslation();
-  const ui = useUiLanguage();
+  const ui = useLabelLanguages();
   const screens = useForm(formSelectors.screens);
   const shown = useFormShallow(formSelectors.shownScreenIndexes);
   const current = useForm(formSelectors.screenIndex);

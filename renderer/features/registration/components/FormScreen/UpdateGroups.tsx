@@ -3,12 +3,12 @@ import { useShallow } from 'zustand/react/shallow';
 import { useRegistration, useRegistrationActions } from '../../../../AppStores';
 import { formSelectors } from '../../store/slices/form/selectors';
 import { pickText } from '../pickText';
-import { useUiLanguage } from '../useUiLanguage';
+import { useLabelLanguages } from '../useUiLanguage';
 
 /** UPDATE UIN: the groups of fields the resident asks to change; only those are shown and sent. */
 export function UpdateGroups() {
   const { t } = useTranslation();
-  const ui = useUiLanguage();
+  const ui = useLabelLanguages();
   const groups = useRegistration(useShallow((s) => formSelectors.selectableGroups(s.form).map((g) => g.group)));
   // labels are the spec's own objects, so the shallow comparison holds between renders
   const labels = useRegistration(useShallow((s) => formSelectors.selectableGroups(s.form).map((g) => g.label)));

@@ -5,7 +5,7 @@ import type { UiField } from '../../../../../schemas/uiSpec';
 import { useRegistration } from '../../../../AppStores';
 import { biometricsSelectors } from '../../store/slices/biometrics/selectors';
 import { pickText } from '../pickText';
-import { useUiLanguage } from '../useUiLanguage';
+import { useLabelLanguages } from '../useUiLanguage';
 
 function ModalityLine({ fieldId, modality }: Readonly<{ fieldId: string; modality: Modality }>) {
   const { t } = useTranslation();
@@ -23,7 +23,7 @@ function ModalityLine({ fieldId, modality }: Readonly<{ fieldId: string; modalit
 /** A biometrics field in the preview: quality per modality and the exceptions marked. */
 export function PreviewBiometrics({ field }: Readonly<{ field: UiField }>) {
   const { t } = useTranslation();
-  const ui = useUiLanguage();
+  const ui = useLabelLanguages();
   const modalities = useRegistration(useShallow(biometricsSelectors.modalities(field.id)));
   const exceptions = useRegistration(biometricsSelectors.exceptions(field.id));
   return (

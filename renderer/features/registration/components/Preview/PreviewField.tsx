@@ -6,13 +6,13 @@ import { draftSelectors } from '../../store/slices/draft/selectors';
 import { formSelectors } from '../../store/slices/form/selectors';
 import { languageAttributes, pickText } from '../pickText';
 import { useForm } from '../useFormState';
-import { useUiLanguage } from '../useUiLanguage';
+import { useLabelLanguages } from '../useUiLanguage';
 import { PreviewBiometrics } from './PreviewBiometrics';
 
 /** One entered value as the operator reads it back to the resident (both data-entry languages). */
 export function PreviewField({ field }: Readonly<{ field: UiField }>) {
   const { t } = useTranslation();
-  const ui = useUiLanguage();
+  const ui = useLabelLanguages();
   const value = useForm(formSelectors.value(field.id));
   const options = useRegistration(useShallow(draftSelectors.options(field.id)));
   const documentName = useRegistration(draftSelectors.documentTypeName(value?.type === 'document' ? value.documentType : ''));

@@ -9,7 +9,7 @@ import { StepIndicator } from '../FormScreen/StepIndicator';
 import { pickText } from '../pickText';
 import { useFocusOnChange } from '../useFocusOnChange';
 import { useForm, useFormShallow } from '../useFormState';
-import { useUiLanguage } from '../useUiLanguage';
+import { useLabelLanguages } from '../useUiLanguage';
 import { OperatorAuthDialog } from './OperatorAuthDialog';
 import { PreviewField } from './PreviewField';
 
@@ -19,7 +19,7 @@ import { PreviewField } from './PreviewField';
  */
 export function PreviewScreen() {
   const { t } = useTranslation();
-  const ui = useUiLanguage();
+  const ui = useLabelLanguages();
   const screens = useForm(formSelectors.screens);
   const shown = useFormShallow(formSelectors.shownScreenIndexes);
   const visible = useRegistration((s) => s.form.visible);

@@ -9,7 +9,7 @@ import { useRegistration, useRegistrationActions } from '../../../../AppStores';
 import { DATE_LOCALE } from '../../../../i18n/resources';
 import { formSelectors } from '../../store/slices/form/selectors';
 import { pickText } from '../pickText';
-import { useUiLanguage } from '../useUiLanguage';
+import { useLabelLanguages, useUiLanguage } from '../useUiLanguage';
 import { FieldIssues, issuesId } from './FieldIssues';
 import { FieldLabel } from './FieldLabel';
 import { useField } from './useField';
@@ -22,6 +22,7 @@ import { useField } from './useField';
 export function AgeDateField({ field }: Readonly<{ field: UiField }>) {
   const { t } = useTranslation();
   const ui = useUiLanguage();
+  const labelLanguages = useLabelLanguages();
   const { value, isRequired, issues } = useField(field.id);
   const age = useRegistration((s) => formSelectors.age(s.form));
   const ageGroup = useRegistration((s) => formSelectors.ageGroup(s.form));
@@ -40,7 +41,7 @@ export function AgeDateField({ field }: Readonly<{ field: UiField }>) {
   const todayDate = today(new Date(now));
   return (
     <fieldset className="field field--date">
-      <legend className="field__label"><FieldLabel text={pickText(field.label, ui)} isRequired={isRequired} /></legend>
+      <legend className="field__label"><FieldLabel text={pickText(field.label, labelLanguages)} isRequired={isRequired} /></legend>
       <div className="field__languages">
         <I18nProvider locale={language.success ? DATE_LOCALE[language.data] : 'pt-ST'}>
           <DateField

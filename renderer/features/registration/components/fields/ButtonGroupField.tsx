@@ -3,14 +3,14 @@ import type { UiField } from '../../../../../schemas/uiSpec';
 import { useRegistration, useRegistrationActions } from '../../../../AppStores';
 import { draftSelectors } from '../../store/slices/draft/selectors';
 import { pickText } from '../pickText';
-import { useUiLanguage } from '../useUiLanguage';
+import { useLabelLanguages } from '../useUiLanguage';
 import { FieldIssues, issuesId } from './FieldIssues';
 import { FieldLabel } from './FieldLabel';
 import { useField } from './useField';
 
 /** MOSIP's button control: a small set of master-data choices, as a radio group (arrow keys move within it). */
 export function ButtonGroupField({ field }: Readonly<{ field: UiField }>) {
-  const ui = useUiLanguage();
+  const ui = useLabelLanguages();
   const options = useRegistration(useShallow(draftSelectors.options(field.id)));
   const { value, isRequired, issues } = useField(field.id);
   const { setValue } = useRegistrationActions();

@@ -1,14 +1,14 @@
 import type { UiField } from '../../../../../schemas/uiSpec';
 import { useRegistrationActions } from '../../../../AppStores';
 import { pickText } from '../pickText';
-import { useUiLanguage } from '../useUiLanguage';
+import { useLabelLanguages } from '../useUiLanguage';
 import { FieldIssues, issuesId } from './FieldIssues';
 import { FieldLabel } from './FieldLabel';
 import { useField } from './useField';
 
 /** A checkbox (consent): checked is a `flag` value; unchecked clears it so "required" applies. */
 export function CheckboxField({ field }: Readonly<{ field: UiField }>) {
-  const ui = useUiLanguage();
+  const ui = useLabelLanguages();
   const { value, isRequired, issues } = useField(field.id);
   const { setValue } = useRegistrationActions();
   const id = `field-${field.id}`;

@@ -4,7 +4,7 @@ import type { UiField } from '../../../../../schemas/uiSpec';
 import { useRegistration, useRegistrationActions } from '../../../../AppStores';
 import { draftSelectors } from '../../store/slices/draft/selectors';
 import { pickText } from '../pickText';
-import { useUiLanguage } from '../useUiLanguage';
+import { useLabelLanguages } from '../useUiLanguage';
 import { FieldIssues, issuesId } from './FieldIssues';
 import { FieldLabel } from './FieldLabel';
 import { useField } from './useField';
@@ -12,7 +12,7 @@ import { useField } from './useField';
 /** A master-data dropdown, in the operator's language; location levels follow the level above. */
 export function DropdownField({ field }: Readonly<{ field: UiField }>) {
   const { t } = useTranslation();
-  const ui = useUiLanguage();
+  const ui = useLabelLanguages();
   const options = useRegistration(useShallow(draftSelectors.options(field.id)));
   const { value, isRequired, issues } = useField(field.id);
   const { setValue } = useRegistrationActions();

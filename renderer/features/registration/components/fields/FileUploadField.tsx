@@ -9,7 +9,7 @@ import { docScanSelectors } from '../../store/slices/docScan/selectors';
 import { documentsSelectors, withAttachedType } from '../../store/slices/documents/selectors';
 import { draftSelectors } from '../../store/slices/draft/selectors';
 import { pickText } from '../pickText';
-import { useUiLanguage } from '../useUiLanguage';
+import { useLabelLanguages } from '../useUiLanguage';
 import { FieldIssues, issuesId } from './FieldIssues';
 import { FieldLabel } from './FieldLabel';
 import { readUploadedFile } from './readUploadedFile';
@@ -25,7 +25,7 @@ import { useField } from './useField';
  */
 export function FileUploadField({ field }: Readonly<{ field: UiField }>) {
   const { t } = useTranslation();
-  const ui = useUiLanguage();
+  const ui = useLabelLanguages();
   const { isRequired, issues } = useField(field.id);
   const attached = useRegistration(documentsSelectors.attached(field.id));
   const status = useRegistration(documentsSelectors.status(field.id));

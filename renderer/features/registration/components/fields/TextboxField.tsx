@@ -3,7 +3,7 @@ import type { UiField } from '../../../../../schemas/uiSpec';
 import { useRegistration, useRegistrationActions } from '../../../../AppStores';
 import { formSelectors } from '../../store/slices/form/selectors';
 import { languageAttributes, pickText } from '../pickText';
-import { useUiLanguage } from '../useUiLanguage';
+import { useLabelLanguages } from '../useUiLanguage';
 import { FieldIssues, issuesId } from './FieldIssues';
 import { FieldLabel } from './FieldLabel';
 import { useField } from './useField';
@@ -11,7 +11,7 @@ import { useField } from './useField';
 /** A text field: one input per data-entry language, side by side, for `simpleType` fields (MOSIP captures each language). */
 export function TextboxField({ field }: Readonly<{ field: UiField }>) {
   const { t } = useTranslation();
-  const ui = useUiLanguage();
+  const ui = useLabelLanguages();
   const languages = useRegistration((s) => formSelectors.languages(s.form));
   const { value, isRequired, issues } = useField(field.id);
   const { setValue, setLocalizedText } = useRegistrationActions();

@@ -1,8 +1,11 @@
 import type { BioAttribute } from '../../../../../../schemas/registration';
 import type { Modality } from '../../../../../../schemas/sbi';
 import { toUiError } from '../../../../UiError';
+import type { FormFieldValue } from '../../../../../../schemas/registrationForm';
+import type { RegistrationState } from '../../initialState';
 import type { SliceContext } from '../../store';
 import { formActions, formReducer } from '../form/reducer';
+import { formSelectors } from '../form/selectors';
 import { attemptKey, exceptionSubTypes, MODALITY_ATTRIBUTES } from './bioModalities';
 
 export interface BiometricsActions {
@@ -12,6 +15,15 @@ export interface BiometricsActions {
   captureBiometrics(fieldId: string, modality: Modality): Promise<void>;
   startPreview(modality: Modality): Promise<void>;
   stopPreview(): Promise<void>;
+}
+
+/**
+ * A biometrics value set into the form; the "fix these first" list, once shown, is recomputed from
+ * it (as every other edit does), so a capture that completes the field clears its message.
+ */
+function withValue(s: RegistrationState, fieldId: string, value: FormFieldValue | null, now: number): Pick<RegistrationState, 'form' | 'draft'> {
+  const form = formReducer(s.form, formActions.setValue(fieldId, value, now));
+  return { form, draft: s.draft.blockedIssues.length === 0 ? s.draft : { ...s.draft, blockedIssues: formSelectors.screenIssues(form) } };
 }
 
 /** Biometrics: exceptions marked here, captures and their hash chain kept by the back end. */
@@ -43,7 +55,7 @@ export function createBiometricsActions({ api, set, get, now }: SliceContext): B
         // the same value MOSIP derives: exceptions count toward the requirement, never as captures
         const value = captured.length === 0 && exceptions.length === 0 ? null : { type: 'biometrics' as const, captured, exceptions };
         return {
-          form: formReducer(s.form, formActions.setValue(fieldId, value, now())),
+          ...withValue(s, fieldId, value, now()),
           biometrics: { ...s.biometrics, exceptions: { ...s.biometrics.exceptions, [fieldId]: exceptions }, attempts },
         };
       });
@@ -57,11 +69,14 @@ export function createBiometricsActions({ api, set, get, now }: SliceContext): B
       try {
         const exceptions = exceptionSubTypes(modality, get().biometrics.exceptions[fieldId] ?? []);
         const result = await api['drafts.captureBiometrics']({ draftId, fieldId, modality, exceptions });
-        set((s) => ({
-          form: formReducer(s.form, formActions.setValue(fieldId, result.value, now())),
-          biometrics: { ...s.biometrics, capturing: null, attempts: { ...s.biometrics.attempts, [key]: result } },
-          draft: modality === 'exception-photo' ? { ...s.draft, missingExceptionPhotos: s.draft.missingExceptionPhotos.filter((id) => id !== fieldId) } : s.draft,
-        }));
+        set((s) => {
+          const { form, draft } = withValue(s, fieldId, result.value, now());
+          return {
+            form,
+            biometrics: { ...s.biometrics, capturing: null, attempts: { ...s.biometrics.attempts, [key]: result } },
+            draft: modality === 'exception-photo' ? { ...draft, missingExceptionPhotos: draft.missingExceptionPhotos.filter((id) => id !== fieldId) } : draft,
+          };
+        });
         // the back end files the exception photo as the proof-of-exception document (MOSIP 1.2.0):
         // take that value, or the next autosave would not carry it
         if (modality === 'exception-photo') await adoptBackEndDocuments(draftId);

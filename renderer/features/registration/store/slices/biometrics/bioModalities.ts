@@ -43,3 +43,8 @@ export function modalitiesFor(required: readonly BioAttribute[], exceptions: rea
 export function attemptKey(fieldId: string, modality: Modality): string {
   return `${fieldId}:${modality}`;
 }
+
+/** The capture panels that still hold a missing attribute, in capture order: what a "biometrics incomplete" message names. */
+export function missingModalities(missing: readonly BioAttribute[]): Modality[] {
+  return CAPTURE_ORDER.filter((m) => MODALITY_ATTRIBUTES[m].some((a) => missing.includes(a)));
+}

@@ -62,6 +62,13 @@ export const biometricsSelectors = {
       const result = s.biometrics.attempts[attemptKey(fieldId, m)];
       return result ? result.decision === 'retry' : !isCapturedInDraft(s, fieldId, m);
     }) ?? null,
+  /**
+   * Whether the capture button may start another attempt: no capture running and attempts left.
+   * An accepted attempt may be bettered while attempts remain (MOSIP keeps the best; the back end
+   * refuses past the limit), so only a spent series or a busy device disables it.
+   */
+  canCapture: (fieldId: string, modality: Modality) => (s: RegistrationState): boolean =>
+    s.biometrics.capturing === null && (s.biometrics.attempts[attemptKey(fieldId, modality)]?.attemptsLeft ?? 1) > 0,
   isCapturing: (fieldId: string, modality: Modality) => (s: RegistrationState) => s.biometrics.capturing === attemptKey(fieldId, modality),
   isAnyCapturing: (s: RegistrationState) => s.biometrics.capturing !== null,
   previewModality: (s: RegistrationState) => s.biometrics.previewModality,
