@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { UiField } from '../../../../../schemas/uiSpec';
 import { useRegistration } from '../../../../AppStores';
+import { documentTypeText } from '../../../../../schemas/rules/documentTypes';
 import { draftSelectors } from '../../store/slices/draft/selectors';
 import { formSelectors } from '../../store/slices/form/selectors';
 import { languageAttributes, pickText } from '../pickText';
@@ -16,6 +17,7 @@ export function PreviewField({ field }: Readonly<{ field: UiField }>) {
   const value = useForm(formSelectors.value(field.id));
   const options = useRegistration(useShallow(draftSelectors.options(field.id)));
   const documentName = useRegistration(draftSelectors.documentTypeName(value?.type === 'document' ? value.documentType : ''));
+  const firstLanguage = useForm((s) => formSelectors.languages(s)[0]);
   const label = pickText(field.label, ui);
   if (field.controlType === 'html') return null;
   if (field.controlType === 'biometrics') return <PreviewBiometrics field={field} />;
@@ -36,7 +38,7 @@ export function PreviewField({ field }: Readonly<{ field: UiField }>) {
       case 'document':
         return (
           <span data-testid={`preview-document-${field.id}`} data-document-category={field.subType ?? field.id} data-document-type={value.documentType}>
-            {t('registration.document.attached', { type: pickText(documentName, ui) || value.documentType, size: Math.ceil(value.sizeBytes / 1024) })}
+            {t('registration.document.attached', { type: documentTypeText(documentName, value.documentType, [ui, firstLanguage]), size: Math.ceil(value.sizeBytes / 1024) })}
             {value.pageCount ? ` · ${t('registration.document.pages', { pages: value.pageCount })}` : ''}
             {value.refNumber ? ` · ${value.refNumber}` : ''}
           </span>
