@@ -18,7 +18,10 @@ export const AckReceiptInput = z.object({
   machineId: z.string(),
   operatorId: z.string(),
   demographics: z.array(z.object({ label: LocalizedText, value: z.union([z.string(), LocalizedText]) })),
-  documents: z.array(z.object({ label: LocalizedText, documentType: z.string() })),
+  /** documentType: the code; documentTypeName: its master-data names, printed in place of the code */
+  documents: z.array(z.object({ label: LocalizedText, documentType: z.string(), documentTypeName: LocalizedText.optional() })),
+  /** the registration's first data-entry language: a name missing in the receipt language is read in it */
+  firstLanguage: LanguageCode.optional(),
   biometrics: z.object({ captured: z.array(BioAttribute), exceptions: z.array(BioAttribute) }),
 });
 export type AckReceiptInput = z.infer<typeof AckReceiptInput>;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { Thumbnail } from './packetSummary';
+import { LocalizedText } from './uiSpec';
 
 /**
  * Where a packet is in its life after the build (persisted in `outbox.state`):
@@ -40,6 +42,11 @@ export const OutboxItem = z.object({
   uploadedAt: z.number().int().nullable(),
   exportedAt: z.number().int().nullable(),
   fileDeletedAt: z.number().int().nullable(),
+  /**
+   * Who the packet is about, from its review summary: only when the filter asks (`withPerson`), and
+   * null for a packet without one (built by the CLI, or its summary gone with the file)
+   */
+  person: z.object({ residentName: LocalizedText, photo: Thumbnail }).nullable().optional(),
 });
 export type OutboxItem = z.infer<typeof OutboxItem>;
 
@@ -50,6 +57,13 @@ export const OutboxFilter = z
     from: z.number().int().optional(),
     /** created before (epoch ms) */
     to: z.number().int().optional(),
+    /**
+     * part of the RID (digits; spaces ignored) or words of the resident's name in any data language
+     * (every word, in any order, ignoring case and accents)
+     */
+    search: z.string().trim().min(1, 'type a RID or part of a name').max(100, 'at most 100 characters').optional(),
+    /** add each packet's `person` (name and face thumbnail from its summary) */
+    withPerson: z.boolean().optional(),
   })
   .strict();
 export type OutboxFilter = z.infer<typeof OutboxFilter>;

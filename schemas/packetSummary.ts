@@ -22,6 +22,8 @@ export const SummaryDocument = z.object({
   label: LocalizedText,
   /** the document type code (`DOC001`, `RNC`, `EOP` for an exception photo) */
   documentType: z.string(),
+  /** the type's master-data names at submit (absent in summaries stored before, or for a type the data lacks) */
+  documentTypeName: LocalizedText.optional(),
   format: z.enum(['pdf', 'jpg', 'png']),
   pageCount: z.number().int().nonnegative(),
   sizeBytes: z.number().int().nonnegative(),

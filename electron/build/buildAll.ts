@@ -32,6 +32,8 @@ export async function buildRenderer(options: { minify?: boolean } = {}): Promise
     define: { 'process.env.NODE_ENV': '"production"' },
   });
   copyFileSync(join(ROOT, 'renderer', 'index.html'), join(RENDERER_DIST, 'index.html'));
+  // beside index.html, from the app's own origin: the CSP's img-src 'self' covers it, no inline data
+  copyFileSync(join(ROOT, 'renderer', 'favicon.svg'), join(RENDERER_DIST, 'favicon.svg'));
 }
 
 /** Bundles the Electron main process and the sandboxed preload (one CommonJS file each). */

@@ -69,3 +69,18 @@ export function documentTypeName(masterData: Readonly<DemoMasterData> | null, co
   }
   return undefined;
 }
+
+/**
+ * A document type (or category) as a person reads it, on screen, on the receipt and in the
+ * supervisor's summary: its master-data name in the first of `languages` that has one (the
+ * screen's or receipt's language, then the registration's first language), else its code.
+ * Deliberately no "any language" fallback: a name in a language neither reader asked for is
+ * no better than the code the operator already knows.
+ */
+export function documentTypeText(name: Readonly<LocalizedText> | undefined, code: string, languages: readonly (string | undefined)[]): string {
+  for (const language of languages) {
+    const text = language === undefined ? undefined : name?.[language]?.trim();
+    if (text) return text;
+  }
+  return code;
+}

@@ -119,6 +119,26 @@ describe('approval and sync screens (browser host, real services, Debian Chromiu
     assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
   });
 
+  it("shows each resident's name and face in the queue, and finds a packet by name or RID", async () => {
+    await openApprovals();
+    const row = (rid: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: rid }) });
+    await row(day.flagged).getByRole('img', { name: 'Photo of Mary Quaresma Neves' }).waitFor();
+    assert.equal(await page.getByTestId(`resident-${day.flagged}`).textContent(), 'Mary Quaresma Neves');
+    assert.equal(await page.getByTestId(`resident-${day.plain}`).textContent(), 'Joao Trovoada');
+    assert.equal(await row(day.fromCli).getByRole('img', { name: 'No photo' }).count(), 1, 'a CLI packet has no summary');
+    const search = page.getByRole('searchbox', { name: 'Search by name or RID' });
+    const rids = () => page.getByRole('rowheader').allTextContents();
+    await search.fill('joão');
+    await page.getByRole('rowheader', { name: day.flagged }).waitFor({ state: 'detached' });
+    assert.deepEqual(await rids(), [day.plain], 'the Portuguese name, typed with its accent');
+    await search.fill(day.flagged.slice(5, 15));
+    await page.getByRole('rowheader', { name: day.flagged }).waitFor();
+    assert.deepEqual(await rids(), [day.flagged]);
+    await search.fill('');
+    await page.getByRole('rowheader', { name: day.fromCli }).waitFor();
+    assert.equal((await rids()).length, 4);
+  });
+
   it('says when a packet has no summary, and opens one summary at a time', async () => {
     await openApprovals();
     await page.getByRole('button', { name: `Summary of registration ${day.fromCli}` }).click();

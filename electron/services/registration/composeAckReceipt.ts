@@ -2,6 +2,7 @@ import QRCode from 'qrcode';
 import { AckReceipt, AckReceiptInput } from '../../../schemas/ackReceipt';
 import type { BioAttribute } from '../../../schemas/registration';
 import { AppError } from '../../../schemas/errors';
+import { documentTypeText } from '../../../schemas/rules/documentTypes';
 import { PROCESS_NAMES, RECEIPT_LANGUAGES, RECEIPT_TEXT, bioAttributeName, type ReceiptLanguage } from './ackReceiptText';
 
 function pick(value: string | Readonly<Record<string, string>>, language: ReceiptLanguage): string {
@@ -55,7 +56,7 @@ export async function composeAckReceipt(raw: AckReceiptInput): Promise<AckReceip
     ],
     sections: [
       { heading: t.demographics, lines: input.demographics.map((d) => ({ label: pick(d.label, lang), value: pick(d.value, lang) })), none: t.none },
-      { heading: t.documents, lines: input.documents.map((d) => ({ label: pick(d.label, lang), value: d.documentType })), none: t.none },
+      { heading: t.documents, lines: input.documents.map((d) => ({ label: pick(d.label, lang), value: documentTypeText(d.documentTypeName, d.documentType, [lang, input.firstLanguage]) })), none: t.none },
       {
         heading: t.biometrics,
         lines: [

@@ -12,6 +12,8 @@ export interface AppSyncOptions {
   readonly outbox: OutboxService;
   /** every down-sync job in order (through the scheduler in the app, so the dashboard shows it) */
   readonly downSync: () => Promise<DownSyncSummary>;
+  /** the outbox run (through the scheduler in the app, so the schedule's "last run" shows it); default: the outbox alone */
+  readonly outboxNow?: () => Promise<OutboxRunSummary>;
   /** the name sent to `tpm/publickey/verify`, read at each run (the supervisor may have just changed it) */
   readonly machineName: () => string | undefined;
   readonly clock: Clock;
@@ -55,6 +57,7 @@ export class AppSync {
   async run(): Promise<OutboxRunSummary> {
     const mosip = this.#o.mosip;
     if (mosip && (await this.#hasSession(mosip))) await this.#serverSteps(mosip);
+    if (this.#o.outboxNow) return this.#o.outboxNow();
     // a person asked: the server may be back, so items waiting out an automatic backoff go now
     return this.#o.outbox.run({ ignoreBackoff: true });
   }

@@ -121,17 +121,43 @@ export class SyncScheduler {
     return run;
   }
 
-  async #execute(job: ScheduledJob): Promise<void> {
+  /**
+   * Runs `work` as one run of `job`, now: recorded (last run, outcome), re-armed and broadcast as a
+   * scheduled run is, so the schedule's "last run" shows a person's "Sync now" too. Unlike runNow,
+   * the caller gets the work's own result or error.
+   */
+  async runWith<T>(job: ScheduledJob, work: () => Promise<T>): Promise<T> {
+    let outcome: { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown } | undefined;
+    const tracked = async (): Promise<void> => {
+      try {
+        outcome = { ok: true, value: await work() };
+      } catch (error) {
+        outcome = { ok: false, error };
+        throw error;
+      }
+    };
+    try {
+      await this.#execute(job, tracked);
+    } catch {
+      // not an AppError: nothing was recorded; the caller gets it below
+    }
+    if (!outcome || !outcome.ok) throw outcome?.error;
+    return outcome.value;
+  }
+
+  /** `work` absent: the job's own scheduled work, whose run runNow tracks in #running. */
+  async #execute(job: ScheduledJob, work?: () => Promise<void>): Promise<void> {
     const startedAt = this.#o.clock.now();
     let record: JobRun;
     try {
-      await this.#o.jobs[job]();
+      await (work ?? this.#o.jobs[job])();
       record = { lastRunAt: startedAt, lastOk: true, lastErrorCode: null };
     } catch (err) {
       if (!isAppError(err)) throw err;
       record = { lastRunAt: startedAt, lastOk: false, lastErrorCode: err.code };
     } finally {
-      this.#running.delete(job);
+      // a "Sync now" beside a scheduled run of the same job leaves that one marked as running
+      if (!work) this.#running.delete(job);
     }
     setMeta(this.#o.db, RUNS_KEY, JSON.stringify({ ...this.#runs(), [job]: record }));
     const schedule = this.schedule().find((s) => s.job === job)!;

@@ -118,7 +118,11 @@ export function createSyncServices(o: SyncServicesOptions): SyncServices {
     preRegistration: mosip ? new PreRegistrationClient({ server: mosip, clock, machinePrivateKey: o.machineKey.privateKey, machineId: o.machineId }) : undefined,
     approval: new PacketApprovalService({ db, audit, clock, onDidChange: (item) => o.onEvent?.('outbox.onDidChange', item) }),
     outbox,
-    appSync: new AppSync({ mosip, outbox, clock, downSync: downSyncNow, machineName: () => o.machineName?.() }),
+    appSync: new AppSync({
+      mosip, outbox, clock, downSync: downSyncNow, machineName: () => o.machineName?.(),
+      // a person asked: the server may be back, so items waiting out an automatic backoff go now
+      outboxNow: () => scheduler.runWith('outbox', () => outbox.run({ ignoreBackoff: true })),
+    }),
     exporter: new PacketExportService({ db, audit, clock, packetsDir: o.packetsDir, dataDir: o.dataDir, machineKey: o.machineKey, centreId: o.centreId, machineId: o.machineId }),
     limits: new OfflineLimitsService({ db, clock, dataDir: o.dataDir }),
     retention,

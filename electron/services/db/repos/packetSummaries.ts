@@ -28,3 +28,17 @@ export function deletePacketSummary(db: DB, packetId: string): boolean {
   const [q, p] = sql`DELETE FROM packet_summaries WHERE packet_id = ${packetId}`;
   return db.prepare(q).run(...p).changes === 1;
 }
+
+/** The resident's name (JSON of a LocalizedText) and face thumbnail stored in each packet's summary, by packet id. */
+export interface PacketPersonRow {
+  readonly packet_id: string;
+  readonly resident_name: string | null;
+  readonly photo: string | null;
+}
+
+/** Name and thumbnail of the given packets (those without a summary are absent), read from the JSON in SQL so the rest stays on disk. */
+export function listPacketPeople(db: DB, packetIds: readonly string[]): PacketPersonRow[] {
+  const [q, p] = sql`SELECT packet_id, json_extract(json, '$.residentName') AS resident_name, json_extract(json, '$.photo') AS photo
+    FROM packet_summaries WHERE json_valid(json) AND packet_id IN (SELECT value FROM json_each(${JSON.stringify(packetIds)}))`;
+  return db.prepare(q).all(...p) as PacketPersonRow[];
+}

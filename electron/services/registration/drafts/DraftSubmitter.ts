@@ -259,16 +259,16 @@ function receiptInput(form: DraftForm, input: RegistrationInput, rid: string, la
   const documents: AckReceiptInput['documents'] = [];
   for (const { field, visible } of form.fields) {
     const value = form.draft.values[field.id];
-    // the type's synced name in the receipt language, as MOSIP's receipt shows it; the code if unknown
+    // the type's synced name, as MOSIP's receipt shows it (composeAckReceipt picks the language)
     const typeName = value?.type === 'document' ? documentTypeName(form.bundle.masterData, value.documentType) : undefined;
-    if (visible && value?.type === 'document') documents.push({ label: field.label, documentType: typeName?.[language] ?? value.documentType });
+    if (visible && value?.type === 'document') documents.push({ label: field.label, documentType: value.documentType, ...(typeName ? { documentTypeName: typeName } : {}) });
   }
   const fields = Object.values(input.biometrics);
   return {
     rid, language, process: input.process, createdAt: input.createdAt,
     centre: { id: input.centreId, name: centre },
     machineId: input.machineId, operatorId: input.operators.officerId,
-    demographics, documents,
+    demographics, documents, firstLanguage: input.langCodes[0],
     biometrics: { captured: [...new Set(fields.flatMap((f) => f.captures.map((c) => c.attribute)))], exceptions: [...new Set(fields.flatMap((f) => f.exceptions.map((e) => e.attribute)))] },
   };
 }

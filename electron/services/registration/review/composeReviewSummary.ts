@@ -1,5 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
 import { PacketSummary, type SummaryModality } from '../../../../schemas/packetSummary';
+import { documentTypeName } from '../../../../schemas/rules/documentTypes';
 import type { LocalizedText } from '../../../../schemas/uiSpec';
 import type { CapturedBiometric } from '../../../../schemas/sbi';
 import { BIO_ATTRIBUTE_OF } from '../../../../native/sbi/toRegistrationCaptures';
@@ -57,8 +58,9 @@ async function documentsOf(input: ReviewSummaryInput): Promise<PacketSummary['do
   for (const { field, visible } of input.form.fields) {
     const value = input.form.draft.values[field.id];
     if (!visible || value?.type !== 'document') continue;
+    const typeName = documentTypeName(input.form.bundle.masterData, value.documentType);
     documents.push({
-      fieldId: field.id, label: field.label, documentType: value.documentType, format: value.format,
+      fieldId: field.id, label: field.label, documentType: value.documentType, ...(typeName ? { documentTypeName: typeName } : {}), format: value.format,
       pageCount: await pageCountOf(input.document(value.storageId)), sizeBytes: value.sizeBytes,
     });
   }

@@ -3,6 +3,7 @@ import type { OutboxFilter, OutboxItem, OutboxRunSummary, SyncProgress } from '.
 import { findOutbox, listOutbox, listOutboxInStates } from '../../db/repos/outbox';
 import { publicItem } from '../approval/PacketApprovalService';
 import { drainLoop } from './drainLoop';
+import { matchesSearch, packetPeople } from './packetPeople';
 import { guard, newRunState, PENDING } from './outboxRunState';
 import type { OutboxServiceOptions } from './OutboxServiceOptions';
 import { OutboxSteps } from './OutboxSteps';
@@ -46,7 +47,13 @@ export class OutboxService {
 
   /** Items for the EOD screens and `packets list`. */
   list(filter: OutboxFilter = {}): OutboxItem[] {
-    return listOutbox(this.#o.db, filter).map(publicItem);
+    const { search, withPerson, ...where } = filter;
+    const items = listOutbox(this.#o.db, where).map(publicItem);
+    if (search === undefined && !withPerson) return items;
+    // the summaries hold the names: searched here, in the main process, so the page gets only the matches
+    const people = packetPeople(this.#o.db, items.map((i) => i.packetId));
+    const found = search === undefined ? items : items.filter((i) => matchesSearch(i.rid, people.get(i.packetId), search));
+    return withPerson ? found.map((i) => ({ ...i, person: people.get(i.packetId) ?? null })) : found;
   }
 
   /** Parked items with their reason (code + details), oldest first. */

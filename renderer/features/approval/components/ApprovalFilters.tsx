@@ -7,7 +7,7 @@ import type { ApprovalStore } from '../store/store';
 
 const STATES: readonly ApprovalFilter['state'][] = ['waiting', 'PENDING', 'ON_HOLD'];
 
-/** State, process and date filters of the queue; dates reload from the back end. */
+/** Search, state, process and date filters of the queue; search and dates reload from the back end. */
 export function ApprovalFilters({ store }: Readonly<{ store: ApprovalStore }>) {
   const { t } = useTranslation();
   const filter = useStore(store, approvalSelectors.filter);
@@ -16,6 +16,11 @@ export function ApprovalFilters({ store }: Readonly<{ store: ApprovalStore }>) {
   return (
     <fieldset className="approval__filters">
       <legend>{t('approval.filters.legend')}</legend>
+      <label>
+        {t('approval.filters.search')}
+        {/* the back end searches the stored summaries (names are not in the rows the page holds) */}
+        <input type="search" value={filter.search} maxLength={100} data-testid="approval-search" onChange={(e) => void setFilter({ search: e.target.value })} />
+      </label>
       <label>
         {t('approval.filters.state')}
         <select value={filter.state} onChange={(e) => void setFilter({ state: e.target.value as ApprovalFilter['state'] })}>

@@ -11,6 +11,7 @@ import { approvalSelectors } from '../store/slices/queue/selectors';
 import { summarySelectors } from '../store/slices/summary/selectors';
 import type { ApprovalStore } from '../store/store';
 import { PacketSummaryPanel } from './PacketSummaryPanel';
+import { ResidentCell } from './ResidentCell';
 
 /**
  * One waiting packet: a checkbox (Space) for bulk actions, its own decisions, and a disclosure
@@ -47,6 +48,9 @@ export function ApprovalRow({ store, item, locale }: Readonly<{ store: ApprovalS
         <th scope="row" className="mono">
           {item.rid}
         </th>
+        <td className="approval__resident">
+          <ResidentCell item={item} language={language} />
+        </td>
         <td>{t(`approval.processes.${item.process}`, { defaultValue: item.process })}</td>
         <td>{formatTime(item.createdAt, locale)}</td>
         <td className="numeric">{formatSize(item.size, locale)}</td>
@@ -77,7 +81,7 @@ export function ApprovalRow({ store, item, locale }: Readonly<{ store: ApprovalS
       </tr>
       {isOpen && open && (
         <tr className="approval__summary-row">
-          <td colSpan={7}>
+          <td colSpan={8}>
             <PacketSummaryPanel store={store} open={open} locale={locale} language={language} onClose={close} />
           </td>
         </tr>
@@ -85,7 +89,7 @@ export function ApprovalRow({ store, item, locale }: Readonly<{ store: ApprovalS
       {error && (
         <tr>
           <td />
-          <td colSpan={6}>
+          <td colSpan={7}>
             <ErrorMessage error={error} id={errorId} />
           </td>
         </tr>

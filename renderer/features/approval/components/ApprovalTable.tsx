@@ -36,6 +36,7 @@ export function ApprovalTable({ store }: Readonly<{ store: ApprovalStore }>) {
               <input type="checkbox" checked={isAllSelected} onChange={toggleAllVisible} aria-label={t('approval.table.selectAll')} />
             </th>
             <th scope="col">{t('approval.table.rid')}</th>
+            <th scope="col">{t('approval.table.resident')}</th>
             <th scope="col">{t('approval.table.process')}</th>
             <th scope="col">{t('approval.table.created')}</th>
             <th scope="col">{t('approval.table.size')}</th>

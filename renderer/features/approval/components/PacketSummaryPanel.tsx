@@ -1,6 +1,7 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PacketSummary } from '../../../../schemas/packetSummary';
+import { documentTypeText } from '../../../../schemas/rules/documentTypes';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { languageAttributes, pickText } from '../../registration/components/pickText';
 import { formatSize } from '../../sync/components/formatSize';
@@ -107,7 +108,7 @@ function SummaryBody({ summary, locale, language }: Readonly<{ summary: PacketSu
         <ul className="summary__documents">
           {summary.documents.map((d) => (
             <li key={d.fieldId}>
-              <strong>{pickText(d.label, language)}</strong> · <span className="mono">{d.documentType}</span> · {t('approval.summary.pages', { count: d.pageCount })} · {formatSize(d.sizeBytes, locale)}
+              <strong>{pickText(d.label, language)}</strong> · <span data-document-type={d.documentType}>{documentTypeText(d.documentTypeName, d.documentType, [language, summary.languages[0]])}</span> · {t('approval.summary.pages', { count: d.pageCount })} · {formatSize(d.sizeBytes, locale)}
             </li>
           ))}
         </ul>

@@ -14,6 +14,8 @@ export interface ApprovalFilter {
   readonly process: string;
   readonly fromDate: string;
   readonly toDate: string;
+  /** a RID or words of the resident's name, as typed; the back end searches (packets.list `search`) */
+  readonly search: string;
 }
 
 /** The decision being confirmed in the password dialog. The password itself never enters the store. */
@@ -56,7 +58,7 @@ export function initialApprovalState(): ApprovalState {
   return {
     status: 'idle',
     items: [],
-    filter: { state: 'waiting', process: '', fromDate: '', toDate: '' },
+    filter: { state: 'waiting', process: '', fromDate: '', toDate: '', search: '' },
     selected: [],
     reasons: [],
     reasonsLanguage: null,

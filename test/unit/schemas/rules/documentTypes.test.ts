@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadStpMasterData } from '../../../../schemas/data/stpDemoSpecs';
 import type { FormValues } from '../../../../schemas/registrationForm';
-import { applicantTypeOf, documentTypesFor } from '../../../../schemas/rules/documentTypes';
+import { applicantTypeOf, documentTypeName, documentTypesFor, documentTypeText } from '../../../../schemas/rules/documentTypes';
 
 const values = (gender?: string, residenceStatus?: string): FormValues => ({
   ...(gender ? { gender: { type: 'code', code: gender } } : {}),
@@ -43,5 +43,20 @@ describe('documentTypesFor', () => {
 
   it('is empty for a category the master data lacks', () => {
     assert.deepEqual([codes('XYZ', null), documentTypesFor(null, 'POI', null)], [[], []]);
+  });
+});
+
+describe('documentTypeText', () => {
+  const md = loadStpMasterData();
+
+  it("reads a type by its master-data name in the screen's language, then the registration's first language", () => {
+    assert.deepEqual(['por', 'eng', 'fra'].map((ui) => documentTypeText(documentTypeName(md, 'CIN'), 'CIN', [ui, 'por'])), ['Bilhete de identidade', 'National identity card', "Carte d'identité nationale"]);
+    assert.equal(documentTypeText({ por: 'Fatura de água', eng: '  ' }, 'UTILITY_BILL', ['eng', 'por']), 'Fatura de água', 'a blank name is no name');
+    assert.equal(documentTypeText({ por: 'Fatura de água' }, 'UTILITY_BILL', ['fra', undefined]), 'UTILITY_BILL', 'no first language known');
+  });
+
+  it('falls back to the code only when neither language has a name', () => {
+    assert.equal(documentTypeText({ ara: 'شهادة' }, 'DOC003', ['eng', 'por']), 'DOC003', 'a name in a third language is not read');
+    assert.equal(documentTypeText(documentTypeName(md, 'EOP'), 'EOP', ['por', 'eng']), 'EOP');
   });
 });

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { UiField } from '../../../../../schemas/uiSpec';
 import { useRegistration } from '../../../../AppStores';
+import { documentTypeText } from '../../../../../schemas/rules/documentTypes';
 import { draftSelectors } from '../../store/slices/draft/selectors';
 import { formSelectors } from '../../store/slices/form/selectors';
 import { languageAttributes, pickText } from '../pickText';
@@ -36,7 +37,7 @@ export function PreviewField({ field }: Readonly<{ field: UiField }>) {
       case 'document':
         return (
           <span data-testid={`preview-document-${field.id}`} data-document-category={field.subType ?? field.id} data-document-type={value.documentType}>
-            {t('registration.document.attached', { type: pickText(documentName, ui) || value.documentType, size: Math.ceil(value.sizeBytes / 1024) })}
+            {t('registration.document.attached', { type: documentTypeText(documentName, value.documentType, ui), size: Math.ceil(value.sizeBytes / 1024) })}
             {value.pageCount ? ` · ${t('registration.document.pages', { count: value.pageCount })}` : ''}
             {value.refNumber ? ` · ${value.refNumber}` : ''}
           </span>

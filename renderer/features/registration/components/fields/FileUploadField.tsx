@@ -8,6 +8,8 @@ import { ErrorMessage } from '../../../../components/ErrorMessage';
 import { docScanSelectors } from '../../store/slices/docScan/selectors';
 import { documentsSelectors, withAttachedType } from '../../store/slices/documents/selectors';
 import { draftSelectors } from '../../store/slices/draft/selectors';
+import { documentTypeText } from '../../../../../schemas/rules/documentTypes';
+import { formSelectors } from '../../store/slices/form/selectors';
 import { pickText } from '../pickText';
 import { useLabelLanguages } from '../useUiLanguage';
 import { FieldIssues, issuesId } from './FieldIssues';
@@ -25,7 +27,9 @@ import { useField } from './useField';
  */
 export function FileUploadField({ field }: Readonly<{ field: UiField }>) {
   const { t } = useTranslation();
+  // synced labels and type names: the screen's language, else the registration's first one, else the code
   const ui = useLabelLanguages();
+  const typeText = (name: Parameters<typeof documentTypeText>[0], code: string) => documentTypeText(name, code, ui);
   const { isRequired, issues } = useField(field.id);
   const attached = useRegistration(documentsSelectors.attached(field.id));
   const status = useRegistration(documentsSelectors.status(field.id));
@@ -85,7 +89,7 @@ export function FileUploadField({ field }: Readonly<{ field: UiField }>) {
             id={`${id}-type`} className="input" value={documentType} disabled={types.length === 0 || status === 'uploading'}
             onChange={(e) => (attached ? void describeDocument(field.id, e.target.value, refNumber) : setDocumentType(e.target.value))}
           >
-            {types.map((type) => <option key={type.code} value={type.code}>{pickText(type.name, ui) || type.code}</option>)}
+            {types.map((type) => <option key={type.code} value={type.code}>{typeText(type.name, type.code)}</option>)}
           </select>
           {types.length === 0 && <p className="field__issue" role="alert">{t('registration.document.noTypes', { category: field.subType ?? '' })}</p>}
         </div>
@@ -119,7 +123,7 @@ export function FileUploadField({ field }: Readonly<{ field: UiField }>) {
       {status === 'uploading' && <p role="status">{t('registration.document.uploading')}</p>}
       {attached && (
         <p className="document__attached" data-testid={`document-${field.id}`}>
-          {t('registration.document.attached', { type: pickText(attachedName, ui) || attached.documentType, size: Math.ceil(attached.sizeBytes / 1024) })}
+          {t('registration.document.attached', { type: typeText(attachedName, attached.documentType), size: Math.ceil(attached.sizeBytes / 1024) })}
           {attached.pageCount ? ` · ${t('registration.document.pages', { count: attached.pageCount })}` : ''}
           {attached.refNumber ? ` · ${attached.refNumber}` : ''}{' '}
           <button type="button" className="button button--small" onClick={() => removeDocument(field.id)}>{t('registration.document.remove')}</button>

@@ -95,6 +95,19 @@ describe('buildAckReceipt', () => {
   });
 });
 
+describe('the receipt\'s documents', () => {
+  it('prints each type by its name in the receipt language, else the first language, else its code', async () => {
+    const documents: AckReceiptInput['documents'] = [
+      { label: { por: 'Comprovativo de identidade', eng: 'Proof of identity' }, documentType: 'CIN', documentTypeName: { por: 'Bilhete de identidade', eng: 'National identity card' } },
+      { label: { por: 'Comprovativo de morada', eng: 'Proof of address' }, documentType: 'UTILITY_BILL', documentTypeName: { por: 'Fatura de água ou eletricidade' } },
+      { label: { por: 'Comprovativo de relação', eng: 'Proof of relationship' }, documentType: 'DOC003' },
+    ];
+    const text = await pdfText(await buildAckReceipt(receipt({ language: 'eng', firstLanguage: 'por', documents })));
+    for (const line of ['Proof of identity: National identity card', 'Proof of address: Fatura de água ou eletricidade', 'Proof of relationship: DOC003']) assert.ok(text.includes(line), `${line} in ${text}`);
+    assert.ok(!text.includes('CIN') && !text.includes('UTILITY_BILL'), text);
+  });
+});
+
 describe('composeAckReceipt', () => {
   it('is exactly what the PDF prints, line by line, in each receipt language', async () => {
     const cases: Partial<AckReceiptInput>[] = [{}, { language: 'eng' }, { language: 'fra', documents: [] }];

@@ -48,6 +48,30 @@ describe('SyncScheduler', () => {
     return { s, done: () => p };
   }
 
+  it("records a person's run (runWith) as the job's last run, re-arms from it, and hands back its result or error", async () => {
+    const changes: string[] = [];
+    const s = scheduler(() => changes.push('change'));
+    const started = s.start();
+    clock.advance(5 * 60_000);
+    const ranAt = clock.now();
+    assert.equal(await s.runWith('outbox', async () => 'summary'), 'summary');
+    const outbox = () => s.status().find((j) => j.job === 'outbox')!;
+    assert.deepEqual([outbox().lastRunAt, outbox().lastOk, outbox().nextRunAt, changes.length], [ranAt, true, ranAt + 15 * 60_000, 1]);
+    assert.deepEqual(calls, [], "the job's own work did not run");
+
+    clock.advance(60_000);
+    const refusal = new AppError('ERR_SYNC_UNREACHABLE', { endpoint: '/x', reason: 'ECONNREFUSED' });
+    await assert.rejects(s.runWith('outbox', async () => Promise.reject(refusal)), (err) => err === refusal);
+    assert.deepEqual([outbox().lastRunAt, outbox().lastOk, outbox().lastErrorCode], [clock.now(), false, 'ERR_SYNC_UNREACHABLE']);
+
+    // a bug (not an AppError) is the caller's, and no run is recorded for it
+    const before = outbox().lastRunAt;
+    clock.advance(60_000);
+    await assert.rejects(s.runWith('outbox', async () => Promise.reject(new TypeError('bug'))), TypeError);
+    assert.equal(outbox().lastRunAt, before);
+    started.dispose();
+  });
+
   it('runs a job every N minutes on the injected clock and shows last and next run', async () => {
     const { s, done } = nextRun();
     const t0 = clock.now();

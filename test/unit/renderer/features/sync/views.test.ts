@@ -72,7 +72,11 @@ describe('approval, sync and dashboard views (rendered with real data)', () => {
     const html = render(i18nEng, createElement(ApprovalView, { store }));
     assert.match(html, /<h1 id="approval-heading" tabindex="-1">Approve registrations<\/h1>/);
     assert.match(html, new RegExp(`aria-label="Select registration ${pending}"`));
-    assert.equal((html.match(/<th scope="col"/g) ?? []).length, 7);
+    assert.equal((html.match(/<th scope="col"/g) ?? []).length, 8);
+    // the resident column (a CLI-built packet has no summary: no name, no photo) and the search box
+    assert.match(html, /<th scope="col">Resident<\/th>/);
+    assert.match(html, new RegExp(`aria-label="No photo"></span><span data-testid="resident-${pending}"><span class="muted">\\(no name\\)</span>`));
+    assert.match(html, /Search by name or RID<input type="search"/);
     assert.match(html, new RegExp(`<th scope="row" class="mono">${pending}</th>`));
     assert.equal(html.includes(approved), false, 'a decided packet is not in the queue');
     assert.match(html, /aria-label="Select all shown registrations"/);

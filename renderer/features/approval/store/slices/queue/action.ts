@@ -28,9 +28,11 @@ export interface ApprovalActions {
 
 /** Actions of the approval store: each calls the typed API, then stores result, status and error code. */
 export function createApprovalActions({ api, set, get }: ApprovalSliceContext): ApprovalActions {
+  // the last refresh asked for: an older answer (a search typed over) is dropped when it arrives
+  let latestRefresh = 0;
   const apply = (item: OutboxItem) =>
     set((s) => ({
-      items: outboxItemsReducer(s.items, isAwaitingDecision(item) && inRange(item, s.filter) ? { type: 'upsert', item } : { type: 'remove', packetId: item.packetId }),
+      items: outboxItemsReducer(s.items, isAwaitingDecision(item) && inRange(item, s.filter) && isListed(item, s) ? { type: 'upsert', item: withPerson(item, s.items) } : { type: 'remove', packetId: item.packetId }),
       selected: isAwaitingDecision(item) ? s.selected : s.selected.filter((id) => id !== item.packetId),
       // a decided packet leaves the queue, and its summary with it
       openSummary: s.openSummary?.packetId === item.packetId && !isAwaitingDecision(item) ? null : s.openSummary,
@@ -40,22 +42,25 @@ export function createApprovalActions({ api, set, get }: ApprovalSliceContext): 
       return api.on('outbox.onDidChange', apply);
     },
     async refresh() {
+      const request = ++latestRefresh;
       set((s) => ({ status: s.status === 'ready' ? 'ready' : 'loading', error: null }));
       try {
-        const { fromDate, toDate } = get().filter;
-        const all = await api['packets.list'](dateRange(fromDate, toDate));
+        const { fromDate, toDate, search } = get().filter;
+        const typed = search.trim();
+        const all = await api['packets.list']({ ...dateRange(fromDate, toDate), ...(typed ? { search: typed } : {}), withPerson: true });
+        if (request !== latestRefresh) return;
         const items = outboxItemsReducer([], { type: 'replaceAll', items: all.filter(isAwaitingDecision) });
         const known = new Set(items.map((i) => i.packetId));
         set((s) => ({ status: 'ready', items, selected: s.selected.filter((id) => known.has(id)), openSummary: s.openSummary && known.has(s.openSummary.packetId) ? s.openSummary : null }));
       } catch (err) {
-        set({ status: 'failed', error: toUiError(err) });
+        if (request === latestRefresh) set({ status: 'failed', error: toUiError(err) });
       }
     },
     async setFilter(change) {
       const previous = get().filter;
       const filter = { ...previous, ...change };
       set({ filter });
-      if (filter.fromDate !== previous.fromDate || filter.toDate !== previous.toDate) await get().refresh();
+      if (filter.fromDate !== previous.fromDate || filter.toDate !== previous.toDate || filter.search.trim() !== previous.search.trim()) await get().refresh();
     },
     toggleSelected(packetId) {
       set((s) => ({ selected: s.selected.includes(packetId) ? s.selected.filter((id) => id !== packetId) : [...s.selected, packetId] }));
@@ -112,6 +117,20 @@ export function createApprovalActions({ api, set, get }: ApprovalSliceContext): 
 function inRange(item: OutboxItem, filter: ApprovalFilter): boolean {
   const { from, to } = dateRange(filter.fromDate, filter.toDate);
   return (from === undefined || item.createdAt >= from) && (to === undefined || item.createdAt < to);
+}
+
+/**
+ * While a search is typed, only packets the back end matched stay listed: an event for a packet
+ * not in the list cannot be matched here (its name is in the summary), so it waits for a refresh.
+ */
+function isListed(item: OutboxItem, s: Readonly<{ filter: ApprovalFilter; items: readonly OutboxItem[] }>): boolean {
+  return s.filter.search.trim() === '' || s.items.some((i) => i.packetId === item.packetId);
+}
+
+/** Events carry no person: a packet keeps the name and photo its row already shows. */
+function withPerson(item: OutboxItem, items: readonly OutboxItem[]): OutboxItem {
+  const person = item.person ?? items.find((i) => i.packetId === item.packetId)?.person;
+  return person === undefined ? item : { ...item, person };
 }
 
 /** The back end decides a batch whole; its error names the packet that stopped it (rid or id). */

@@ -1,4 +1,6 @@
+import type { JobStatus } from '../../../../../../schemas/outbox';
 import { toUiError, type UiError } from '../../../../UiError';
+import type { DashboardCardsState } from './initialState';
 import { startOfDay } from './startOfDay';
 import type { DashboardCardsSliceContext } from './store';
 
@@ -33,7 +35,7 @@ export function createDashboardCardsActions({ api, set, get, now }: DashboardCar
     connect() {
       const offs = [
         api.on('outbox.onDidChange', () => void get().refreshCounts()),
-        api.on('sync.onDidChangeSchedule', (jobs) => set((s) => (s.syncStatus ? { syncStatus: { ...s.syncStatus, jobs } } : {}))),
+        api.on('sync.onDidChangeSchedule', (jobs) => set((s) => withSchedule(s, jobs))),
         api.on('devices.onDidChange', (result) => set((s) => ({ devices: { ...s.devices, status: 'ready', result, error: null } }))),
         api.on('devices.onDidWarn', (warning) => set((s) => ({ devices: { ...s.devices, warnings: addWarning(s.devices.warnings, { code: warning.code, details: { ...warning.details } }) } }))),
       ];
@@ -81,6 +83,18 @@ export function createDashboardCardsActions({ api, set, get, now }: DashboardCar
         set((s) => ({ devices: { ...s.devices, status: 'failed', error: toUiError(err) } }));
       }
     },
+  };
+}
+
+/**
+ * A schedule change: the jobs, and "last sync" when a down-sync just succeeded — home.summary's rule
+ * (the downSync job's run with lastOk), so the card moves on after "Sync now" without a reload.
+ */
+function withSchedule(s: DashboardCardsState, jobs: readonly JobStatus[]): Partial<DashboardCardsState> {
+  const downSync = jobs.find((j) => j.job === 'downSync' && j.lastOk === true && j.lastRunAt !== null);
+  return {
+    ...(s.syncStatus ? { syncStatus: { ...s.syncStatus, jobs: [...jobs] } } : {}),
+    ...(s.summary && downSync ? { summary: { ...s.summary, lastSyncAt: downSync.lastRunAt } } : {}),
   };
 }
 

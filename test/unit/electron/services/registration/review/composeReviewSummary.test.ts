@@ -96,6 +96,16 @@ describe('composeReviewSummary', () => {
     assert.ok(summary.exceptionPhoto);
   });
 
+  it("keeps each document type's master-data names for the supervisor, none for a type the data lacks", async () => {
+    const doc = (documentType: string, storageId: string): FormFieldValue => ({ type: 'document', documentType, format: 'jpg', refNumber: null, storageId, sizeBytes: 3 });
+    const row = (storageId: string): DraftDocumentRow => ({ storageId, draftId: 'd1', fieldId: 'f', documentType: 'x', format: 'jpg', refNumber: null, bytes: Buffer.from('abc'), createdAt: 1 });
+    const summary = await composeReviewSummary({
+      form: draftForm(draft({ proofOfIdentity: doc('CIN', 's1'), proofOfAddress: doc('RNC', 's2') }), spec, bundle, now), series: [], officerId: 'o', createdAt: 1,
+      document: (id) => row(id),
+    });
+    assert.deepEqual(summary.documents.map((d) => [d.documentType, d.documentTypeName?.['por'], d.documentTypeName?.['eng']]), [['CIN', 'Bilhete de identidade', 'National identity card'], ['RNC', undefined, undefined]]);
+  });
+
   it('completes with the RID and packet id, and refuses a RID that is not 29 digits', async () => {
     const summary = await composeReviewSummary({ form: draftForm(draft({}), spec, bundle, now), series: [], officerId: 'o', createdAt: 1, document: () => undefined });
     assert.deepEqual([summary.residentName, summary.photo, summary.exceptionPhoto, summary.biometrics, summary.documents], [{}, null, null, [], []]);

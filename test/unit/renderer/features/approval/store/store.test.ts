@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, afterEach, describe, it } from 'node:test';
+import { insertPacketSummary } from '../../../../../../electron/services/db/repos/packetSummaries';
 import { createApprovalStore, type ApprovalStore } from '../../../../../../renderer/features/approval/store/store';
 import { approvalSelectors } from '../../../../../../renderer/features/approval/store/slices/queue/selectors';
 import { openSyncFixture, type SyncFixture } from '../../sync/openSyncFixture';
@@ -32,6 +33,43 @@ describe('approval store (against the real Router)', () => {
     assert.equal(s.status, 'ready');
     assert.deepEqual(approvalSelectors.visibleItems(s).map((i) => [i.rid, i.state, i.process]), [a, b, c, d].map((rid) => [rid, 'PENDING', 'NEW']));
     assert.equal(approvalSelectors.pendingCount(s), 4);
+  });
+
+  it("shows each packet's resident and face from its summary, and searches by name or RID in the main process", async () => {
+    // summaries as the screens' submit stores them (the CLI's packets.build stores none)
+    const photo = Buffer.from('a small jpeg').toString('base64');
+    const store1 = (rid: string, residentName: Record<string, string>, withPhoto: boolean) => {
+      const packetId = packetIdOf(rid);
+      const summary = { version: 1, rid, packetId, process: 'NEW', languages: ['por', 'eng'], createdAt: 1, officerId: 'officer1', residentName, photo: withPhoto ? photo : null, exceptionPhoto: null, demographics: [], documents: [], biometrics: [] };
+      insertPacketSummary(fixture.services.data.db, { packet_id: packetId, rid, json: JSON.stringify(summary), created_at: 1 });
+    };
+    store1(c, { por: 'Conceição Quaresma Neves', eng: 'Mary Neves' }, true);
+    store1(d, { por: 'Ana Trovoada' }, false);
+    await store.getState().refresh();
+    const person = (rid: string) => store.getState().items.find((i) => i.rid === rid)?.person;
+    assert.deepEqual([person(a), person(c)?.residentName['por'], person(c)?.photo, person(d)?.photo], [null, 'Conceição Quaresma Neves', photo, null]);
+
+    const search = async (text: string) => {
+      await store.getState().setFilter({ search: text });
+      return visibleRids();
+    };
+    assert.deepEqual(await search('neves conceicao'), [c], 'every word, any order, without accents or case');
+    assert.deepEqual(await search('TROVOADA'), [d]);
+    assert.deepEqual(await search('Neves Trovoada'), [], 'words of two residents match neither');
+    assert.deepEqual(await search(` ${d.slice(5, 15)} `), [d], 'a part of the RID');
+    assert.deepEqual(await search(''), [a, b, c, d], 'an empty box lists every waiting packet');
+    // the filter is the back end's: the page sends it, and gets only the matches
+    assert.deepEqual((await fixture.supervisor['packets.list']({ search: 'Ana', state: 'PENDING' })).map((i) => i.rid), [d]);
+    await assert.rejects(fixture.supervisor['packets.list']({ search: '   ' }), (err: unknown) => JSON.stringify(err).includes('search'));
+
+    // an event carries no person: the row keeps its name; while searching, a packet not listed stays out
+    await store.getState().setFilter({ search: 'Ana' });
+    const [itemD] = await fixture.supervisor['packets.list']({ search: d });
+    fixture.services.hub.broadcast('outbox.onDidChange', itemD!);
+    const [itemA] = await fixture.supervisor['packets.list']({ search: a });
+    fixture.services.hub.broadcast('outbox.onDidChange', itemA!);
+    assert.deepEqual([visibleRids(), person(d)?.residentName['por']], [[d], 'Ana Trovoada']);
+    await store.getState().setFilter({ search: '' });
   });
 
   it('loads the reasons in the UI language and falls back to every language', async () => {

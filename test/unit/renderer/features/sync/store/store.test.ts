@@ -47,6 +47,22 @@ describe('sync store (against the real Router)', () => {
     assert.deepEqual([run.summary?.uploaded, run.summary?.parked, run.summary?.stoppedBy], [[], [], { code: 'ERR_SYNC_NOT_CONFIGURED', details: { what: 'server address' } }]);
   });
 
+  it("shows Sync now as the outbox job's last run, here and in a window that only follows events", async () => {
+    const other = createSyncStore(fixture.officer);
+    const offOther = other.getState().connect();
+    try {
+      await other.getState().refresh();
+      fixture.clock.advance(7 * 60_000); // a time no earlier run can have
+      const ranAt = fixture.clock.now();
+      await store.getState().syncNow();
+      const lastRun = (s: ReturnType<SyncStore['getState']>) => syncSelectors.jobs(s).find((j) => j.job === 'outbox')?.lastRunAt;
+      assert.equal(lastRun(store.getState()), ranAt);
+      assert.equal(lastRun(other.getState()), ranAt, 'sync.onDidChangeSchedule carried it to the other window');
+    } finally {
+      offOther();
+    }
+  });
+
   it("shows a run's progress from sync.onDidProgress, and clears it when its own run ends", async () => {
     fixture.services.hub.broadcast('sync.onDidProgress', { phase: 'upload', done: 1, total: 4, rid: a });
     assert.deepEqual(syncSelectors.progress(store.getState()), { phase: 'upload', done: 1, total: 4, rid: a });

@@ -81,6 +81,16 @@ describe('dashboard cards store (against the real Router)', () => {
     assert.deepEqual(dashboardCardsSelectors.rejectedDevices(store.getState()), [{ port: 4501, code: 'ERR_SBI_SIGNATURE_INVALID', message: 'm' }]);
   });
 
+  it('moves "last sync" on when the scheduler reports a successful down-sync (Sync now), not a failed one', async () => {
+    const jobs = (await fixture.officer['sync.status']({})).jobs;
+    const withDownSync = (lastRunAt: number, lastOk: boolean) => jobs.map((j) => (j.job === 'downSync' ? { ...j, lastRunAt, lastOk } : j));
+    const okAt = fixture.clock.now() + 60_000;
+    fixture.services.hub.broadcast('sync.onDidChangeSchedule', withDownSync(okAt, true));
+    assert.equal(dashboardCardsSelectors.lastSyncAt(store.getState()), okAt);
+    fixture.services.hub.broadcast('sync.onDidChangeSchedule', withDownSync(okAt + 60_000, false));
+    assert.equal(dashboardCardsSelectors.lastSyncAt(store.getState()), okAt, 'a failed run is no sync');
+  });
+
   it('resets to the initial state', () => {
     store.getState().reset();
     assert.deepEqual([store.getState().status, store.getState().todayCount, store.getState().summary], ['idle', null, null]);
