@@ -386,32 +386,4 @@ describe('registration screens (browser host, real services, device simulator, D
       replaceConfig(db, 'registration', synced, app.backEnd.clock.now());
     }
   });
-
-  it('lets an UPDATE choose the groups to change, and shows only those fields', async () => {
-    await toPicker();
-    await page.getByRole('radio', { name: 'Update UIN' }).check();
-    await page.getByRole('button', { name: 'Start registration' }).click();
-    await heading('Consent').waitFor();
-    await page.getByRole('checkbox', { name: 'Phone' }).check();
-    await page.getByLabel(/I have read and accept/).check();
-    await page.getByRole('radio', { name: 'Portuguese' }).check();
-    await assertA11y('update, groups');
-    await page.keyboard.press('Alt+ArrowRight');
-    await heading('Demographic details').waitFor();
-    assert.equal(await page.locator('#field-phone').count(), 1);
-    assert.equal(await page.locator('#field-fullName-por').count(), 0, 'a group not chosen is not shown');
-  });
-
-  it('renders the picker right-to-left in Arabic and in Portuguese by default strings', async () => {
-    await toPicker();
-    await setLanguage('ara');
-    await heading('تسجيل جديد').waitFor();
-    assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
-    await setLanguage('por');
-    await heading('Novo registo').waitFor();
-    await page.getByRole('button', { name: 'Iniciar registo' }).click();
-    await heading('Consentimento').waitFor();
-    await assertA11y('consent in Portuguese');
-    await shot('8-consentimento-portugues');
-  });
 });
