@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { spawn } from 'node:child_process';
+import { clockShifterEnv } from '../../helpers/clockShifterEnv';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -21,7 +22,7 @@ const CLI = fileURLToPath(new URL('../../../electron/cli/regclient.ts', import.m
 /** `regclient doctor --json` as a child process of the unprivileged user `nobody` (the test runs as root). */
 function doctorAsNobody(dataDir: string): Promise<CliRun> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'doctor', '--data-dir', dataDir, '--json'], { uid: 65534, gid: 65534, env: { PATH: process.env.PATH ?? '', HOME: tmpdir() }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'doctor', '--data-dir', dataDir, '--json'], { uid: 65534, gid: 65534, env: { ...clockShifterEnv(), PATH: process.env.PATH ?? '', HOME: tmpdir() }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { clockShifterEnv } from '../../helpers/clockShifterEnv';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs `shellLine` under a pty; types each of `keys` once the terminal shows `waitFor`. */
 function onPty(shellLine: string, steps: readonly { waitFor: string; keys: string }[]): Promise<{ out: string; code: number | null }> {
-  const child = spawn(SCRIPT!, ['-qec', shellLine, '/dev/null'], { cwd: ROOT, env: { PATH: process.env['PATH'] ?? '', HOME: dir, TERM: 'dumb' }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(SCRIPT!, ['-qec', shellLine, '/dev/null'], { cwd: ROOT, env: { ...clockShifterEnv(), PATH: process.env['PATH'] ?? '', HOME: dir, TERM: 'dumb' }, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let step = 0;
   let from = 0;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { clockShifterEnv } from '../../helpers/clockShifterEnv';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +20,7 @@ const CLI = join(ROOT, 'electron', 'cli', 'regclient.ts');
 const SCRIPT = ['/usr/bin/script', '/bin/script'].find((p) => existsSync(p));
 
 function onPty(shellLine: string, env: NodeJS.ProcessEnv): Promise<string> {
-  const child = spawn(SCRIPT!, ['-qec', shellLine, '/dev/null'], { cwd: ROOT, env: { PATH: process.env['PATH'] ?? '', TERM: 'dumb', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(SCRIPT!, ['-qec', shellLine, '/dev/null'], { cwd: ROOT, env: { ...clockShifterEnv(), PATH: process.env['PATH'] ?? '', TERM: 'dumb', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
   return new Promise((resolvePromise) => child.on('close', () => resolvePromise(out)));

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { clockShifterEnv } from '../../helpers/clockShifterEnv';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,14 +30,7 @@ interface EodJson {
   readonly outbox: OutboxRunSummary;
 }
 
-/**
- * The child gets a clean environment (no REGCLIENT_* of the caller), but keeps the clock shifter
- * (libfaketime's LD_PRELOAD and FAKETIME*): the child and the in-process simulator must share one
- * clock, as they do on a real machine, or CI's date guard sees a 3-year clock skew.
- */
-function clockShifterEnv(): Record<string, string> {
-  return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && (e[0] === 'LD_PRELOAD' || e[0].startsWith('FAKETIME'))));
-}
+// The child gets a clean environment (no REGCLIENT_* of the caller) but keeps the clock shifter.
 
 /**
  * `regclient sync --eod` as an operator runs it: a real child process on the real clock against
