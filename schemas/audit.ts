@@ -61,6 +61,8 @@ export const AuditEvent = z.enum([
   'PREREG_APPLIED',
   'PREREG_CONSUMED',
   'PREREG_DELETED',
+  /** a supervisor moved the data dir's key protection (details.from, details.to, details.files) */
+  'KEYS_REWRAPPED',
 ]);
 export type AuditEvent = z.infer<typeof AuditEvent>;
 

@@ -30,6 +30,7 @@ const USAGE_CODES: ReadonlySet<string> = new Set([
   'ERR_CLI_FILE_MISSING',
   'ERR_CLI_FILE_NOT_PEM',
   'ERR_CLI_WRONG_FILE_KIND',
+  'ERR_DB_KEY_STORE_INVALID',
 ]);
 
 /** Catalogue codes that mean this machine is not set up yet (the message says which step is missing). */

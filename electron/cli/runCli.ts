@@ -23,6 +23,11 @@ const GLOBAL_HELP = `Global options (any position):
   --version, -v    print the version
   --json           (commands that have it) also on failure: {"error": {code, message, details}} on stdout
 
+Keys of a NEW data folder (an existing one keeps what it was set up with; doctor says which):
+  REGCLIENT_DB_SECRET=…        wrap them with this secret (16+ characters), never stored
+  REGCLIENT_KEY_STORE=keyring  in this user's OS keyring (the default in a desktop session where one answers)
+  REGCLIENT_KEY_STORE=keyfile  in a plain key file beside them (warned: a copy of the folder decrypts it)
+
 ${EXIT_HELP}`;
 
 /** Pulls the global options out of argv wherever they stand; the rest stays in order. */

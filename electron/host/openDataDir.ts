@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, accessSync, constants } from 'node:fs';
+import { existsSync, mkdirSync, accessSync, constants, rmdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppError } from '../../schemas/errors';
 import type { MachineIdentity } from '../../schemas/machine';
@@ -61,9 +61,10 @@ export function openDataDir(options: OpenDataDirOptions): OpenedDataDir {
   const keyDir = join(dataDir, KEY_DIR);
   // before anything is created: a refused secret leaves no half-made data dir
   if (!options.wrapper) checkDbSecret(keyDir, options.env);
+  const existed = existsSync(dataDir);
   ensureWritableDir(dataDir);
   ensureWritableDir(keyDir);
-  const wrapper = options.wrapper ?? chooseWrapper(keyDir, options.env);
+  const wrapper = options.wrapper ?? chooseNewOrExisting(keyDir, options.env, existed ? undefined : dataDir);
   const dbPath = join(dataDir, DB_FILE);
   const isNew = !existsSync(dbPath);
   const dbKey = loadOrCreateDbKey(join(keyDir, DB_KEY_FILE), wrapper, dbPath, isNew);
@@ -81,6 +82,24 @@ export function openDataDir(options: OpenDataDirOptions): OpenedDataDir {
     return { dataDir, db, audit, machineKey: machineKey.key, identity, clock, isNew, keyProtection: wrapper.kind, close: () => db.close() };
   } catch (err) {
     db.close();
+    throw err;
+  }
+}
+
+/** chooseWrapper; a refusal on a folder this call created (a keyring that does not answer) leaves no empty folder behind. */
+function chooseNewOrExisting(keyDir: string, env: NodeJS.ProcessEnv, createdDataDir: string | undefined): SecretWrapper {
+  try {
+    return chooseWrapper(keyDir, env);
+  } catch (err) {
+    if (createdDataDir !== undefined) {
+      for (const dir of [keyDir, createdDataDir]) {
+        try {
+          rmdirSync(dir); // only if empty: never removes anything written
+        } catch {
+          break;
+        }
+      }
+    }
     throw err;
   }
 }

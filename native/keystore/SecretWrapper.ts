@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
 import { readFileSync, writeFileSync, existsSync, mkdirSync, chmodSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { KeyProtection } from '../../schemas/keyProtection';
 
 /**
  * Wraps small secrets (the database key, the machine private key) with a key-encryption key the
@@ -9,25 +10,27 @@ import { dirname } from 'node:path';
  */
 export interface SecretWrapper {
   readonly kind: WrapperKind;
+  /** the OS keyring entry holding the key-encryption key (kind `keyring` only), written beside the wrapped data */
+  readonly ref?: string;
   wrap(plain: Buffer): Buffer;
   /** @throws Error when the data was not wrapped by this wrapper's key (auth tag mismatch) */
   unwrap(wrapped: Buffer): Buffer;
 }
 
-export type WrapperKind = 'safeStorage' | 'keyfile' | 'env';
+export type WrapperKind = KeyProtection;
 
 const IV_LENGTH = 12;
 const TAG_LENGTH = 16;
 
 /** AES-256-GCM: iv(12) ‖ tag(16) ‖ ciphertext. */
-function sealWithKey(kek: Buffer, plain: Buffer): Buffer {
+export function sealWithKey(kek: Buffer, plain: Buffer): Buffer {
   const iv = randomBytes(IV_LENGTH);
   const cipher = createCipheriv('aes-256-gcm', kek, iv);
   const body = Buffer.concat([cipher.update(plain), cipher.final()]);
   return Buffer.concat([iv, cipher.getAuthTag(), body]);
 }
 
-function openWithKey(kek: Buffer, sealed: Buffer): Buffer {
+export function openWithKey(kek: Buffer, sealed: Buffer): Buffer {
   if (sealed.length < IV_LENGTH + TAG_LENGTH) throw new Error('wrapped secret is truncated');
   const decipher = createDecipheriv('aes-256-gcm', kek, sealed.subarray(0, IV_LENGTH));
   decipher.setAuthTag(sealed.subarray(IV_LENGTH, IV_LENGTH + TAG_LENGTH));

@@ -1,13 +1,28 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { KeyProtection, KeyringRef } from '../../schemas/keyProtection';
 import type { SecretWrapper, WrapperKind } from './SecretWrapper';
 
 const WrappedFile = z.object({
   version: z.literal(1),
-  kind: z.enum(['safeStorage', 'keyfile', 'env']),
+  kind: KeyProtection,
+  /** the OS keyring entry (kind `keyring`) */
+  ref: KeyringRef.optional(),
   data: z.string().min(1),
 });
+
+/** The kind and keyring entry a wrapped file names, without unwrapping it (undefined: no file or not readable). */
+export function peekWrappedFile(path: string): Readonly<{ kind: string; ref?: string }> | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    const raw = JSON.parse(readFileSync(path, 'utf8')) as { kind?: unknown; ref?: unknown };
+    return { kind: typeof raw.kind === 'string' ? raw.kind : 'unknown', ...(typeof raw.ref === 'string' ? { ref: raw.ref } : {}) };
+  } catch {
+    // A malformed file is reported precisely when the key is read (readWrappedSecret).
+    return { kind: 'unknown' };
+  }
+}
 
 export class WrappedSecretError extends Error {
   override readonly name = 'WrappedSecretError';
@@ -36,7 +51,7 @@ export function writeFileAtomic(path: string, data: Buffer | string, mode = 0o60
 }
 
 export function writeWrappedSecret(path: string, wrapper: SecretWrapper, secret: Buffer): void {
-  const body = { version: 1, kind: wrapper.kind, data: wrapper.wrap(secret).toString('base64') };
+  const body = { version: 1, kind: wrapper.kind, ...(wrapper.ref === undefined ? {} : { ref: wrapper.ref }), data: wrapper.wrap(secret).toString('base64') };
   writeFileAtomic(path, `${JSON.stringify(body)}\n`);
 }
 
@@ -49,9 +64,9 @@ export function readWrappedSecret(path: string, wrapper: SecretWrapper): Buffer 
   } catch (cause) {
     throw new WrappedSecretError(`${path} is not a wrapped secret file`, 'malformed', undefined, { cause });
   }
-  if (parsed.kind !== wrapper.kind) {
+  if (parsed.kind !== wrapper.kind || parsed.ref !== wrapper.ref) {
     throw new WrappedSecretError(
-      `${path} was wrapped with ${parsed.kind}, but this process uses ${wrapper.kind}`,
+      `${path} was wrapped with ${describeWrapping(parsed.kind, parsed.ref)}, but this process uses ${describeWrapping(wrapper.kind, wrapper.ref)}`,
       'wrong-wrapper',
       parsed.kind,
     );
@@ -61,4 +76,8 @@ export function readWrappedSecret(path: string, wrapper: SecretWrapper): Buffer 
   } catch (cause) {
     throw new WrappedSecretError(`${path} cannot be unwrapped with this ${wrapper.kind} key`, 'unwrap-failed', parsed.kind, { cause });
   }
+}
+
+function describeWrapping(kind: WrapperKind, ref: string | undefined): string {
+  return ref === undefined ? kind : `${kind} entry ${ref}`;
 }

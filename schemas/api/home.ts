@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KeyProtection } from '../keyProtection';
 import { MachineIdentity } from '../machine';
 
 /** Dashboard figures; each later area adds its own card data here. */
@@ -20,6 +21,6 @@ export const AppInfo = z.object({
   machineId: z.string(),
   keyIndex: z.string(),
   /** what keeps the database and machine keys secret at rest: a plain key file beside them is shown as a warning */
-  keyProtection: z.enum(['safeStorage', 'keyfile', 'env']),
+  keyProtection: KeyProtection,
 });
 export type AppInfo = z.infer<typeof AppInfo>;

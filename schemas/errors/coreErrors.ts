@@ -90,6 +90,21 @@ export const coreErrors = defineErrors({
     log: 'the environment secret that would protect the database key is too short; nothing was created',
     details: z.object({ variable: z.string(), rule: z.string() }),
   },
+  ERR_DB_KEYRING_UNAVAILABLE: {
+    retry: 'fatal',
+    log: 'the OS keyring that holds (or would hold) the data dir key does not answer; nothing was created or changed',
+    details: z.object({ reason: z.string() }),
+  },
+  ERR_DB_KEYRING_ENTRY_MISSING: {
+    retry: 'fatal',
+    log: "the data dir's key is wrapped by an OS keyring entry that this user's keyring does not hold",
+    details: z.object({ path: z.string(), entry: z.string() }),
+  },
+  ERR_DB_KEY_STORE_INVALID: {
+    retry: 'fatal',
+    log: 'REGCLIENT_KEY_STORE names no known key store',
+    details: z.object({ variable: z.string(), value: z.string(), allowed: z.string() }),
+  },
   ERR_DB_NEWER_VERSION: {
     retry: 'fatal',
     log: 'the database was written by a newer version of the app',

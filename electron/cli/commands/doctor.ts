@@ -2,7 +2,8 @@ import { accessSync, constants, existsSync, readFileSync, statfsSync, statSync }
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError, isAppError } from '../../../schemas/errors';
-import { DB_SECRET_ENV, MASTER_KEY_FILE } from '../../host/chooseWrapper';
+import { DB_SECRET_ENV, KEY_STORE_ENV, MASTER_KEY_FILE } from '../../host/chooseWrapper';
+import { KEYRING_SERVICE } from '../../../native/keystore/keyringWrapper';
 import { DB_FILE, KEY_DIR, openDataDir } from '../../host/openDataDir';
 import type { WrapperKind } from '../../../native/keystore/SecretWrapper';
 import { LATEST_SCHEMA_VERSION } from '../../services/db/migrations';
@@ -100,13 +101,15 @@ function checkDatabase(ctx: CliContext): DoctorCheck[] {
 function checkKeyProtection(kind: WrapperKind, ctx: CliContext): DoctorCheck {
   const name = 'key protection';
   if (kind === 'safeStorage') return { name, status: 'ok', detail: 'keys wrapped by the OS keychain (desktop app)' };
+  if (kind === 'keyring') return { name, status: 'ok', detail: `keys wrapped by a key in this user's OS keyring (service ${KEYRING_SERVICE}), not stored in the data dir` };
   if (kind === 'env') return { name, status: 'ok', detail: `keys wrapped by a secret from ${DB_SECRET_ENV}, not stored in the data dir` };
-  const ignored = ctx.env[DB_SECRET_ENV] ? `; ${DB_SECRET_ENV} is set but not used: this data dir was created with the key file` : '';
+  const unused = [DB_SECRET_ENV, KEY_STORE_ENV].filter((v) => ctx.env[v]);
+  const ignored = unused.length > 0 ? `; ${unused.join(' and ')} ${unused.length > 1 ? 'are' : 'is'} set but not used: this data dir was created with the key file` : '';
   return {
     name,
     status: 'warn',
     detail: `keys wrapped by a plain key file, ${join(ctx.dataDir, KEY_DIR, MASTER_KEY_FILE)}, beside them: a copy of this folder decrypts every registration${ignored}`,
-    action: `keep this folder on an encrypted disk; for a new machine, set up the data dir from the desktop app (OS keychain) or with ${DB_SECRET_ENV}`,
+    action: `run regclient keys protect --to keyring in the desktop session of this machine's user (or keep this folder on an encrypted disk); a new machine set up in a desktop session uses the OS keyring by itself`,
   };
 }
 

@@ -1,9 +1,10 @@
 import type { CliCommand } from '../CliCommand';
 import { coreCommands } from './core';
 import { devicesCommands } from './devices';
+import { keysCommands } from './keys';
 import { packetCommands } from './packet';
 import { packetsCommands } from './packets';
 import { syncCommands } from './sync';
 
 /** Every CLI command. Each area exports its own array from `commands/<area>.ts` and adds it here. */
-export const COMMANDS: readonly CliCommand[] = [...coreCommands, ...devicesCommands, ...packetCommands, ...packetsCommands, ...syncCommands];
+export const COMMANDS: readonly CliCommand[] = [...coreCommands, ...devicesCommands, ...keysCommands, ...packetCommands, ...packetsCommands, ...syncCommands];

@@ -29,7 +29,7 @@ export async function startApp(extraArgs: string[] = [], options: { simulators?:
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', join(ROOT, 'electron/build/start.ts'), '--demo', '--browser', '--no-build', '--port', '0', '--data-dir', temp.path, ...simulatorArgs, ...extraArgs],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, REGCLIENT_LOG: 'silent' } },
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, REGCLIENT_LOG: 'silent', REGCLIENT_KEY_STORE: 'keyfile' } },
   );
   let output = '';
   const url = await new Promise<string>((resolvePromise, reject) => {

@@ -21,7 +21,7 @@ export function runStart(args: readonly string[], env: Readonly<Record<string, s
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'electron/build/start.ts'), '--browser', '--no-build', '--port', '0', '--without-simulators', ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, REGCLIENT_LOG: 'silent', REGCLIENT_DATA_DIR: '', REGCLIENT_SERVER_URL: '', ...env },
+    env: { ...process.env, REGCLIENT_LOG: 'silent', REGCLIENT_DATA_DIR: '', REGCLIENT_SERVER_URL: '', REGCLIENT_KEY_STORE: 'keyfile', ...env },
   });
   let out = '';
   let err = '';

@@ -34,7 +34,7 @@ const isRegProc = (path: string): boolean => path.startsWith('/registrationproce
  */
 function runChild(sim: MosipSimulator, env: NodeJS.ProcessEnv, killAt: KillAt | undefined): Promise<{ code: number | null; signal: string | null; out: string; requests: number; ranMs: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD], { env: { ...process.env, REGCLIENT_KEY_STORE: 'keyfile', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let requests = 0;
     let firstAt: number | undefined;
