@@ -7,6 +7,8 @@ export const RENDERER_DIST = join(ROOT, 'dist', 'renderer');
 const ELECTRON_DIST = join(ROOT, 'dist', 'electron');
 /** the built `regclient` bin (package.json "bin"): one CommonJS file, no TypeScript compile at start */
 export const CLI_BIN = join(ROOT, 'dist', 'cli', 'regclient.cjs');
+/** the bundled CLI that the bin loads */
+export const CLI_MAIN = join(ROOT, 'dist', 'cli', 'regclient-main.cjs');
 
 /**
  * Native and Electron-provided modules stay outside the main-process bundle, and so does OpenJPEG,
@@ -57,17 +59,32 @@ export async function buildCli(): Promise<void> {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
   await build({
     entryPoints: [join(ROOT, 'electron', 'cli', 'regclient.ts')],
+    outfile: CLI_MAIN,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: MAIN_EXTERNALS,
+    define: { __REGCLIENT_VERSION__: JSON.stringify(pkg.version) },
+    // less to parse at every start; names kept for the stack of an internal error
+    minifyWhitespace: true,
+    minifySyntax: true,
+    keepNames: true,
+    logLevel: 'warning',
+    // import.meta is only on paths the CLI never takes (the tsx worker bootstrap of PacketBuilderPool)
+    logOverride: { 'empty-import-meta': 'silent' },
+  });
+  // the bin itself only turns the code cache on and loads the bundle (binLauncher.ts)
+  await build({
+    entryPoints: [join(ROOT, 'electron', 'cli', 'binLauncher.ts')],
     outfile: CLI_BIN,
     bundle: true,
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
-    external: MAIN_EXTERNALS,
-    define: { __REGCLIENT_VERSION__: JSON.stringify(pkg.version) },
+    external: ['./regclient-main.cjs', 'v8-compile-cache'],
     logLevel: 'warning',
-    // import.meta is only on paths the CLI never takes (the tsx worker bootstrap of PacketBuilderPool)
-    logOverride: { 'empty-import-meta': 'silent' },
   });
   chmodSync(CLI_BIN, 0o755);
 }

@@ -35,6 +35,7 @@ export const PACKAGE_CLASSES: Readonly<Record<string, 'std' | 'dom' | 'node' | '
   '@serialport/bindings-cpp': 'node',
   '@serialport/parser-readline': 'node',
   usb: 'node',
+  'v8-compile-cache': 'node',
   '@napi-rs/keyring': 'node',
   tsx: 'node',
   esbuild: 'test',
