@@ -42,6 +42,8 @@ export interface AppServicesOptions {
   readonly serverUrl?: string;
   /** run the scheduled sync jobs (the app does; tests drive jobs themselves) */
   readonly startScheduler?: boolean;
+  /** the OS folder picker (the Electron shell's dialog); the browser host has none */
+  readonly pickFolder?: () => Promise<string | undefined>;
 }
 
 const log = createLogger('services');

@@ -1,4 +1,4 @@
-import { app, dialog, Menu, net, protocol } from 'electron';
+import { app, BrowserWindow, dialog, Menu, net, protocol } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -65,6 +65,13 @@ async function main(): Promise<void> {
     watchUsb: true,
     startScheduler: true,
     ...(serverUrl ? { serverUrl } : {}),
+    // the OS folder picker for exports (a USB stick, a second disk), over the app's window
+    pickFolder: async () => {
+      const options = { title: 'Export', properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> };
+      const owner = BrowserWindow.getFocusedWindow();
+      const picked = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+      return picked.canceled ? undefined : picked.filePaths[0];
+    },
   });
   const unwire = wireIpc(services);
   const win = createSecureWindow(join(__dirname, 'preload.cjs'), { devTools: isDev });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { JobSchedule, JobStatus, OfflineLimitStatus, OutboxFilter, OutboxItem, OutboxRunSummary, SyncProgress } from '../outbox';
+import { ExportTargets } from '../exportTargets';
 import { PacketSummary } from '../packetSummary';
 import { method } from './defineApi';
 
@@ -61,6 +62,10 @@ export const syncApi = {
    * SUPERVISOR, ADMIN and DEFAULT roles.
    */
   'sync.export': method({ input: z.object({ dir: z.string().min(1).max(4096) }).strict(), output: ExportResult, access: SUPERVISOR }),
+  /** the removable drives mounted now, and whether an OS folder picker exists (the desktop app), instead of typing a path */
+  'sync.exportTargets': method({ input: Empty, output: ExportTargets, access: SUPERVISOR }),
+  /** the desktop app's OS folder picker; null when the supervisor cancels (the browser host has none: canPickFolder is false) */
+  'sync.pickExportFolder': method({ input: Empty, output: z.object({ dir: z.string().nullable() }), access: SUPERVISOR }),
 } as const;
 
 export const syncEvents = {

@@ -73,6 +73,11 @@ export const syncErrors = defineErrors({
     log: 'sync is not configured (server address, centre or machine missing)',
     details: z.object({ what: z.string() }),
   },
+  ERR_SYNC_FOLDER_PICKER_UNAVAILABLE: {
+    retry: 'fatal',
+    log: 'the OS folder picker was asked for where there is none (the browser host)',
+    details: z.object({}),
+  },
   ERR_SYNC_NOT_SUPERVISOR: {
     retry: 'park',
     log: 'the acting operator does not hold REGISTRATION_SUPERVISOR',

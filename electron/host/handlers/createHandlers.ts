@@ -15,6 +15,7 @@ import type { SyncServices } from '../../services/sync/createSyncServices';
 import type { DevicesService } from '../../services/devices/DevicesService';
 import type { RegistrationServices } from '../../services/registration/createRegistrationServices';
 import { registrationHandlers } from './registrationHandlers';
+import { listRemovableDrives } from '../../../native/storage/removableDrives';
 
 /** What every area's handlers may use: the assembled services. */
 export interface HandlerDeps {
@@ -42,7 +43,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...coreHandlers(deps),
     ...devicesHandlers({ devices: deps.devices }),
-    ...syncHandlers({ auth: deps.auth, ...deps.sync }),
+    ...syncHandlers({ auth: deps.auth, ...deps.sync, removableDrives: () => listRemovableDrives(), ...(deps.options.pickFolder ? { pickFolder: deps.options.pickFolder } : {}) }),
     ...registrationHandlers(deps.registration),
     ...settingsHandlers({ settings: deps.settings }),
   };

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { syncApi } from '../../../schemas/api/syncApi';
+import { AppError } from '../../../schemas/errors';
+import type { RemovableDrive } from '../../../schemas/exportTargets';
 import type { AuthService } from '../../services/auth/AuthService';
 import type { AppSync } from '../../services/sync/AppSync';
 import type { PacketApprovalService, ApprovalAction } from '../../services/sync/approval/PacketApprovalService';
@@ -20,6 +22,10 @@ export interface SyncHandlerDeps {
   readonly limits: OfflineLimitsService;
   /** with a server: session, machine check and down-sync before the outbox; without: the outbox alone */
   readonly appSync?: AppSync;
+  /** the removable drives mounted now (listRemovableDrives) */
+  readonly removableDrives: () => Promise<RemovableDrive[]>;
+  /** the desktop app's OS folder picker; undefined in the browser host */
+  readonly pickFolder?: () => Promise<string | undefined>;
 }
 
 type SyncApi = typeof syncApi;
@@ -54,6 +60,11 @@ export function syncHandlers(deps: SyncHandlerDeps): AreaHandlers<typeof syncApi
     'sync.export': async ({ dir }, ctx) => {
       const result = await deps.exporter.export(dir, ctx.session!.userId);
       return { dir: result.dir, rids: [...result.rids], skipped: [...result.skipped] };
+    },
+    'sync.exportTargets': async () => ({ drives: await deps.removableDrives(), canPickFolder: deps.pickFolder !== undefined }),
+    'sync.pickExportFolder': async () => {
+      if (!deps.pickFolder) throw new AppError('ERR_SYNC_FOLDER_PICKER_UNAVAILABLE', {});
+      return { dir: (await deps.pickFolder()) ?? null };
     },
   };
 }

@@ -5,7 +5,7 @@ import { syncApi } from '../../../schemas/api/syncApi';
 import type { SessionInfo } from '../../../schemas/operators';
 import { AuditLog } from '../../../electron/services/audit/AuditLog';
 import { AuthService } from '../../../electron/services/auth/AuthService';
-import { syncHandlers } from '../../../electron/host/handlers/syncHandlers';
+import { syncHandlers, type SyncHandlerDeps } from '../../../electron/host/handlers/syncHandlers';
 import type { HandlerContext } from '../../../electron/host/Handlers';
 import { PacketApprovalService } from '../../../electron/services/sync/approval/PacketApprovalService';
 import { OfflineLimitsService } from '../../../electron/services/sync/outbox/OfflineLimitsService';
@@ -19,6 +19,7 @@ describe('sync area handlers', () => {
   let bed: SimBed;
   let client: ClientBed;
   let handlers: ReturnType<typeof syncHandlers>;
+  let deps: SyncHandlerDeps;
   before(async () => {
     bed = await startSimBed();
     client = makeClient(bed);
@@ -31,14 +32,16 @@ describe('sync area handlers', () => {
     await auth.createOperator({ userId: 'sup2', name: 'S', roles: ['REGISTRATION_SUPERVISOR', 'REGISTRATION_OFFICER'], password: 'Supervisor#2026', language: 'por' }, null);
     await auth.createOperator({ userId: 'off2', name: 'O', roles: ['REGISTRATION_OFFICER'], password: 'Officer#2026', language: 'por' }, null);
     const outbox = makeOutbox(client, bed.sim, clock);
-    handlers = syncHandlers({
+    deps = {
       auth,
       approval: new PacketApprovalService({ db, audit, clock }),
       outbox,
       scheduler: new SyncScheduler({ db, clock, audit, jobs: { downSync: async () => undefined, outbox: () => outbox.run(), statusPoll: () => outbox.pollStatuses(), retention: async () => undefined } }),
       exporter: new PacketExportService({ db, audit, clock, packetsDir: join(client.dataDir, 'packets'), machineKey: bed.machineKey, centreId: '10001', machineId: '10002' }),
       limits: new OfflineLimitsService({ db, clock, dataDir: client.dataDir }),
-    });
+      removableDrives: async () => [],
+    };
+    handlers = syncHandlers(deps);
   });
   after(async () => {
     client.close();
@@ -67,6 +70,18 @@ describe('sync area handlers', () => {
     assert.deepEqual(run.uploaded.sort(), [...rids].sort());
     const listed = await handlers['packets.list']({ state: 'UPLOADED' }, ctx('off2', ['REGISTRATION_OFFICER']));
     assert.deepEqual(listed.map((i) => i.rid), rids);
+  });
+
+  it('offers the mounted USB drives, and the OS folder picker only where the host has one', async () => {
+    const sup = ctx('sup2', ['REGISTRATION_SUPERVISOR']);
+    assert.deepEqual(await handlers['sync.exportTargets']({}, sup), { drives: [], canPickFolder: false });
+    await rejectsWithCode(handlers['sync.pickExportFolder']({}, sup), 'ERR_SYNC_FOLDER_PICKER_UNAVAILABLE');
+    const drive = { path: '/media/ana/KINGSTON', label: 'KINGSTON', freeBytes: 31_000_000_000, totalBytes: 32_000_000_000 };
+    const picks: Array<string | undefined> = ['/media/ana/KINGSTON/centro', undefined];
+    const desktop = syncHandlers({ ...deps, removableDrives: async () => [drive], pickFolder: async () => picks.shift() });
+    assert.deepEqual(await desktop['sync.exportTargets']({}, sup), { drives: [drive], canPickFolder: true });
+    assert.deepEqual(await desktop['sync.pickExportFolder']({}, sup), { dir: '/media/ana/KINGSTON/centro' });
+    assert.deepEqual(await desktop['sync.pickExportFolder']({}, sup), { dir: null }, 'cancelled');
   });
 
   it('shows the schedule and limits, and edits the schedule', async () => {

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { ApprovalFilter } from '../store/initialState';
+import { FilterDateField } from './FilterDateField';
 import { approvalSelectors } from '../store/slices/queue/selectors';
 import type { ApprovalStore } from '../store/store';
 
@@ -42,14 +43,8 @@ export function ApprovalFilters({ store }: Readonly<{ store: ApprovalStore }>) {
           ))}
         </select>
       </label>
-      <label>
-        {t('approval.filters.from')}
-        <input type="date" value={filter.fromDate} onChange={(e) => void setFilter({ fromDate: e.target.value })} />
-      </label>
-      <label>
-        {t('approval.filters.to')}
-        <input type="date" value={filter.toDate} onChange={(e) => void setFilter({ toDate: e.target.value })} />
-      </label>
+      <FilterDateField label={t('approval.filters.from')} value={filter.fromDate} testId="approval-from" onChange={(fromDate) => void setFilter({ fromDate })} />
+      <FilterDateField label={t('approval.filters.to')} value={filter.toDate} testId="approval-to" onChange={(toDate) => void setFilter({ toDate })} />
     </fieldset>
   );
 }

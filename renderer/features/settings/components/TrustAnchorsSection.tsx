@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { TrustAnchor } from '../../../../schemas/sbi';
@@ -8,6 +8,7 @@ import { settingsSelectors, type SettingsStore } from '../store';
 import '../../../styles/sync.css';
 import '../../../styles/dialog.css';
 import '../../../styles/trustAnchors.css';
+import { FilePicker } from '../../../components/FilePicker';
 
 type AnchorStatus = 'valid' | 'expired' | 'notYetValid';
 
@@ -34,7 +35,6 @@ export function TrustAnchorsSection({ store, canEdit }: Readonly<{ store: Settin
   const status = useStore(store, settingsSelectors.anchorStatus);
   const error = useStore(store, settingsSelectors.anchorError);
   const [confirming, setConfirming] = useState<TrustAnchor | null>(null);
-  const fileRef = useRef<HTMLInputElement>(null);
   const headingId = useId();
   const hintId = useId();
 
@@ -42,12 +42,12 @@ export function TrustAnchorsSection({ store, canEdit }: Readonly<{ store: Settin
     void store.getState().loadAnchors();
   }, [store]);
 
-  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
+  const onFile = async (files: FileList | null, input: HTMLInputElement) => {
+    const file = files?.[0];
     if (!file) return;
     const text = await file.text();
     // Cleared so that choosing the same file again (after fixing something) fires a change.
-    if (fileRef.current) fileRef.current.value = '';
+    input.value = '';
     await store.getState().addAnchor(text);
   };
   const remove = async (anchor: TrustAnchor) => {
@@ -117,15 +117,7 @@ export function TrustAnchorsSection({ store, canEdit }: Readonly<{ store: Settin
       {canEdit && (
         <div className="trust__add">
           <label htmlFor="trust-file">{t('settings.trust.add')}</label>
-          <input
-            id="trust-file"
-            ref={fileRef}
-            type="file"
-            accept=".pem,.crt,.cer,application/x-pem-file,application/x-x509-ca-cert"
-            disabled={busy}
-            aria-describedby={hintId}
-            onChange={(e) => void onFile(e)}
-          />
+          <FilePicker id="trust-file" accept=".pem,.crt,.cer,application/x-pem-file,application/x-x509-ca-cert" disabled={busy} describedBy={hintId} onFiles={(files, input) => void onFile(files, input)} />
           <p id={hintId} className="muted">
             {t('settings.trust.addHint')}
           </p>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { syncSelectors } from '../store/slices/outbox/selectors';
+import { ExportDrives } from './ExportDrives';
 import type { SyncStore } from '../store/store';
 
 /** "Export to folder": approved and rejected packets with a signed manifest, for a USB stick. */
@@ -21,6 +22,7 @@ export function ExportPanel({ store }: Readonly<{ store: SyncStore }>) {
           void store.getState().exportTo(dir);
         }}
       >
+        <ExportDrives store={store} dir={dir} onChoose={setDir} />
         <label htmlFor="sync-export-dir">{t('sync.export.folder')}</label>
         <input id="sync-export-dir" type="text" className="mono" dir="ltr" value={dir} onChange={(e) => setDir(e.target.value)} placeholder={t('sync.export.placeholder')} aria-describedby="sync-export-help" />
         <p id="sync-export-help" className="muted">

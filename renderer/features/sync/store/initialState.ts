@@ -1,4 +1,5 @@
 import type { ExportResult, SyncStatus } from '../../../../schemas/api/syncApi';
+import type { ExportTargets } from '../../../../schemas/exportTargets';
 import type { JobSchedule, OutboxItem, OutboxRunSummary, SyncProgress } from '../../../../schemas/outbox';
 import type { z } from 'zod';
 import type { UiError } from '../../UiError';
@@ -15,6 +16,8 @@ export interface SyncState {
   readonly progress: SyncProgress | null;
   readonly run: { readonly status: Status; readonly summary: OutboxRunSummary | null; readonly error: UiError | null };
   readonly exported: { readonly status: Status; readonly result: z.infer<typeof ExportResult> | null; readonly error: UiError | null };
+  /** removable drives mounted now and whether the host has an OS folder picker */
+  readonly exportTargets: { readonly status: Status; readonly targets: ExportTargets | null; readonly error: UiError | null };
   readonly schedule: { readonly saving: JobSchedule['job'] | null; readonly error: UiError | null };
   /** packet ids being requeued now */
   readonly requeueing: readonly string[];
@@ -32,6 +35,7 @@ export function initialSyncState(): SyncState {
     progress: null,
     run: { status: 'idle', summary: null, error: null },
     exported: { status: 'idle', result: null, error: null },
+    exportTargets: { status: 'idle', targets: null, error: null },
     schedule: { saving: null, error: null },
     requeueing: [],
     itemErrors: {},

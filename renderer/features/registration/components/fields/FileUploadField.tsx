@@ -17,6 +17,7 @@ import { FieldLabel } from './FieldLabel';
 import { readUploadedFile } from './readUploadedFile';
 import { DocumentScanPanel } from './scan/DocumentScanPanel';
 import { useField } from './useField';
+import { FilePicker } from '../../../../components/FilePicker';
 
 /**
  * A document: type, reference number and the files (images or PDF) chosen or photographed with the
@@ -101,12 +102,11 @@ export function FileUploadField({ field }: Readonly<{ field: UiField }>) {
         </div>
         <div className="field__language">
           <label htmlFor={`${id}-file`} className="field__sublabel">{t('registration.document.file')}</label>
-          <input
-            id={`${id}-file`} className="input" type="file" accept="image/jpeg,image/png,application/pdf" multiple disabled={status === 'uploading' || types.length === 0}
-            onChange={(e) => {
-              const files = e.target.files;
+          <FilePicker
+            id={`${id}-file`} accept="image/jpeg,image/png,application/pdf" multiple disabled={status === 'uploading' || types.length === 0}
+            onFiles={(files, input) => {
               void onFiles(files);
-              e.target.value = '';
+              input.value = '';
             }}
           />
         </div>

@@ -15,6 +15,10 @@ export interface SyncActions {
   setSchedule(schedule: JobSchedule): Promise<void>;
   /** approved/rejected packets to a folder (USB), with the signed manifest */
   exportTo(dir: string): Promise<void>;
+  /** the removable drives mounted now, and whether an OS folder picker exists */
+  loadExportTargets(): Promise<void>;
+  /** the desktop app's folder picker: the chosen folder, or null when cancelled or refused */
+  pickExportFolder(): Promise<string | null>;
 }
 
 /** Actions of the sync store: each calls the typed API, then stores the result, a status and the error code. */
@@ -87,6 +91,22 @@ export function createSyncActions({ api, set, get }: SyncSliceContext): SyncActi
         set({ exported: { status: 'failed', result: null, error: toUiError(err) } });
       }
       await get().refresh();
+    },
+    async loadExportTargets() {
+      set((s) => ({ exportTargets: { ...s.exportTargets, status: 'running', error: null } }));
+      try {
+        set({ exportTargets: { status: 'done', targets: await api['sync.exportTargets']({}), error: null } });
+      } catch (err) {
+        set((s) => ({ exportTargets: { ...s.exportTargets, status: 'failed', error: toUiError(err) } }));
+      }
+    },
+    async pickExportFolder() {
+      try {
+        return (await api['sync.pickExportFolder']({})).dir;
+      } catch (err) {
+        set((s) => ({ exportTargets: { ...s.exportTargets, error: toUiError(err) } }));
+        return null;
+      }
     },
   };
 }

@@ -17,6 +17,7 @@ export const syncSelectors = {
   run: (s: SyncState) => s.run,
   isRunning: (s: SyncState) => s.run.status === 'running',
   exported: (s: SyncState) => s.exported,
+  exportTargets: (s: SyncState) => s.exportTargets,
   schedule: (s: SyncState) => s.schedule,
   jobs: (s: SyncState) => s.syncStatus?.jobs ?? EMPTY_JOBS,
   job: (job: ScheduledJob) => (s: SyncState) => s.syncStatus?.jobs.find((j) => j.job === job) ?? null,

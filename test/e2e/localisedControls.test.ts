@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { after, afterEach, before, beforeEach, describe } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { seriousA11yViolations } from './helpers/axe';
+import { fillDemographics } from './helpers/fillDemographics';
+import { startInProcessApp, type InProcessApp } from './helpers/inProcessApp';
+import { logIn } from './helpers/logIn';
+import { launchChromium, itSavingArtifacts } from './helpers/startApp';
+
+const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+/**
+ * Issue 13, "Native controls": the browser's own file and date controls speak the browser's
+ * language ("Choose Files", "mm/dd/yyyy") whatever the operator chose. The app's controls follow
+ * the UI language, also when it is switched mid-form, and still work by mouse and keyboard.
+ */
+describe('controls in the UI language (browser host, Debian Chromium)', () => {
+  let browser: Browser;
+  let app: InProcessApp;
+  let context: BrowserContext;
+  let page: Page;
+
+  before(async () => {
+    [browser, app] = await Promise.all([launchChromium(), startInProcessApp()]);
+  });
+  after(async () => {
+    await browser.close();
+    await app.stop();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
+    context.setDefaultTimeout(15_000);
+    page = await context.newPage();
+  });
+  afterEach(() => context.close());
+
+  const it = itSavingArtifacts(() => ({ page, app: undefined }), { prefix: 'localised controls' });
+  const setLanguage = (language: string) => page.getByTestId('language-select').selectOption(language);
+
+  it('offers documents through a chooser in the UI language, switched mid-form, that attaches what is chosen', async () => {
+    await page.goto(app.url);
+    await logIn(page);
+    await page.getByRole('button', { name: 'New registration' }).click();
+    await page.getByRole('button', { name: 'Start registration' }).click();
+    await page.getByLabel(/I have read and accept/).check();
+    await page.getByRole('radio', { name: 'Portuguese' }).check();
+    await page.keyboard.press('Alt+ArrowRight');
+    await page.getByRole('heading', { name: 'Demographic details' }).waitFor();
+    await fillDemographics(page, { por: 'Ana Controlos', eng: 'Ana Controls' });
+    await page.keyboard.press('Alt+ArrowRight');
+    await page.getByRole('heading', { name: 'Documents' }).waitFor();
+    const chooser = page.getByTestId('field-proofOfIdentity-file-button');
+    assert.equal((await chooser.textContent())?.trim(), 'Choose files…');
+
+    await setLanguage('por');
+    await page.getByRole('heading', { name: 'Documentos' }).waitFor();
+    assert.equal((await chooser.textContent())?.trim(), 'Escolher ficheiros…');
+    // the browser's own control ("Choose Files / No file chosen") is there for the keyboard, not seen
+    const native = await page.locator('#field-proofOfIdentity-file').boundingBox();
+    assert.ok(native && native.width <= 1 && native.height <= 1, `the native input is hidden, got ${JSON.stringify(native)}`);
+    assert.deepEqual(await seriousA11yViolations(page), []);
+
+    const [fileChooser] = await Promise.all([page.waitForEvent('filechooser'), chooser.click()]);
+    assert.equal(fileChooser.isMultiple(), true);
+    await fileChooser.setFiles({ name: 'bi.png', mimeType: 'image/png', buffer: PNG_1X1 });
+    await page.getByTestId('document-proofOfIdentity').waitFor();
+    assert.match((await page.getByTestId('document-proofOfIdentity').textContent()) ?? '', /^Anexado: Bilhete de identidade \(\d+ KB\) · 1 página/);
+
+    // by keyboard: the hidden input takes focus, and Space opens the same chooser
+    await page.focus('#field-proofOfAddress-file');
+    const [byKeyboard] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+    await byKeyboard.setFiles([]);
+  });
+
+  it('offers export to a USB drive without typing a path, and says when none is connected', async () => {
+    await page.goto(app.url);
+    await logIn(page, 'supervisor1', 'Supervisor#2026');
+    await page.getByRole('navigation', { name: 'Main sections' }).getByRole('button', { name: 'Sync' }).click();
+    await setLanguage('por');
+    // this machine has no USB stick mounted (the drive listing itself is tested on a sysfs tree in removableDrives.test.ts)
+    const none = page.getByTestId('export-no-drives');
+    await none.waitFor();
+    assert.equal((await none.textContent())?.trim(), 'Nenhuma pen USB está ligada. Ligue uma e carregue em Atualizar.');
+    await page.getByRole('button', { name: 'Atualizar' }).click();
+    await none.waitFor();
+    assert.equal(await page.getByTestId('export-pick-folder').count(), 0, 'the browser host has no OS folder picker');
+    assert.equal(await page.getByLabel(/Pasta/).isEditable(), true, 'a folder can still be typed');
+    assert.deepEqual(await seriousA11yViolations(page), []);
+  });
+
+  it('shows the approval queue’s dates day first in Português, and filters by what is typed', async () => {
+    await page.goto(app.url);
+    await logIn(page, 'supervisor1', 'Supervisor#2026');
+    await page.getByRole('navigation', { name: 'Main sections' }).getByRole('button', { name: 'Approvals' }).click();
+    await setLanguage('por');
+    const from = page.getByTestId('approval-from');
+    await from.waitFor();
+    const shown = async () => ((await from.textContent()) ?? '').replace(/[\u200e\u200f\u2066-\u2069]/g, '');
+    assert.equal(await shown(), 'dd/mm/aaaa');
+    await from.locator('[role="spinbutton"]').first().click();
+    await page.keyboard.type('17052026');
+    assert.equal(await shown(), '17/05/2026');
+    await setLanguage('eng');
+    assert.equal(await shown(), '17/05/2026', 'English (en-GB) is day first too; the typed date stays');
+    assert.deepEqual(await seriousA11yViolations(page), []);
+  });
+});
