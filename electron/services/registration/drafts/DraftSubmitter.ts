@@ -3,7 +3,7 @@ import type { SubmitResult } from '../../../../schemas/api/registrationApi';
 import type { AckReceiptInput } from '../../../../schemas/ackReceipt';
 import { AppError, isAppError } from '../../../../schemas/errors';
 import type { MachineIdentity } from '../../../../schemas/machine';
-import type { PacketBuildProgress, PacketBuildResult } from '../../../../schemas/packet';
+import type { PacketBuildProgress, PacketBuildRequest } from '../../../../schemas/packet';
 import { RegistrationInput } from '../../../../schemas/registration';
 import type { FieldIssue } from '../../../../schemas/registrationForm';
 import type { Clock } from '../../../../native/time/Clock';
@@ -13,7 +13,7 @@ import type { AuditLog } from '../../audit/AuditLog';
 import type { DB } from '../../db/Database';
 import { getDraftDocument, listDraftCaptures } from '../../db/repos/drafts';
 import { insertPacketSummary } from '../../db/repos/packetSummaries';
-import type { PacketCommitOptions } from '../../packets/PacketService';
+import type { PacketService } from '../../packets/PacketService';
 import { ackReceiptPdf } from '../ackReceipt';
 import { composeAckReceipt } from '../composeAckReceipt';
 import { centreName } from '../centreName';
@@ -30,10 +30,8 @@ import type { DraftService } from './DraftService';
 import { authenticateReviewer, checkReviewerEligible, hasBiometricExceptions, reviewed, type Reviewer, type ReviewerAuthenticator } from './reviewerAuthentication';
 import { schemaIssues, specIssues } from './validateDraft';
 
-/** Builds a packet (DataDirPacketBuilder.build with the form's ID schema). */
-export interface DraftPacketBuilder {
-  build(draftId: string, input: unknown, actor: string, onProgress?: (p: PacketBuildProgress) => void, options?: Readonly<{ idSchema?: unknown }> & PacketCommitOptions): Promise<PacketBuildResult>;
-}
+/** Builds a packet: the app's PacketService. */
+export type DraftPacketBuilder = Pick<PacketService, 'build'>;
 
 /**
  * The login's password check (AuthService.verify): same hashes, same lockout, audited per process.
@@ -156,9 +154,13 @@ export class DraftSubmitter {
     onProgress({ draftId, stage: 'validate', fraction: 0 });
     const officer = authenticated(checked, this.#d.clock.now());
     const input = needed ? reviewed(officer, needed.userId, this.#d.clock.now()) : officer;
-    const packet = await this.#d.packets.build(draftId, input, operatorId, onProgress, {
-      idSchema: form.bundle.idSchema,
+    // typed since #prepare parsed it: the packet engine takes it as it is
+    const request: PacketBuildRequest = {
+      draftId, actor: operatorId, registration: input, idSchema: form.bundle.idSchema,
       syncContact: ridSyncContact(form.spec.screens.flatMap((sc) => sc.fields), input.demographics, input.langCodes[0]!),
+    };
+    const packet = await this.#d.packets.build(request, {
+      onProgress,
       // In the packet's own commit: never a packet without its summary, nor a summary (or a
       // draft that could be submitted twice) without its packet, whenever the process stops.
       inCommit: (committed) => {
