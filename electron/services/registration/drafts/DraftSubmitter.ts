@@ -85,25 +85,26 @@ export class DraftSubmitter {
   /**
    * Checks the draft, authenticates the operator (MOSIP `packet_auth`), then builds. Nothing is
    * built and the draft is kept unless the password is the session operator's own; a first
-   * progress event (`validate`, 0) tells the page the authentication passed.
+   * progress event (`validate`, 0) tells the page the authentication passed. Aborting `signal`
+   * stops the build (ERR_PACKET_BUILD_CANCELLED): no packet, and the draft is kept.
    * @throws AppError ERR_REG_RECEIPT_LANGUAGE_UNSUPPORTED, ERR_REG_DRAFT_INCOMPLETE (both checked
    *   before the password, so a draft that cannot be built costs no attempt), ERR_REG_REVIEWER_REQUIRED,
    *   ERR_REG_REVIEWER_IS_OPERATOR, ERR_REG_REVIEWER_NOT_SUPERVISOR (also before any password),
    *   ERR_REG_OPERATOR_AUTH_FAILED, ERR_REG_REVIEWER_AUTH_FAILED, ERR_REG_REVIEWER_LOCKED,
    *   ERR_AUTH_LOCKED, ERR_AUTH_OPERATOR_INACTIVE, ERR_REG_DRAFT_BUSY, ERR_REG_DRAFT_*, ERR_PACKET_*
    */
-  async submit(request: SubmitRequest, onProgress: (p: PacketBuildProgress) => void): Promise<SubmitResult> {
+  async submit(request: SubmitRequest, onProgress: (p: PacketBuildProgress) => void, signal?: AbortSignal): Promise<SubmitResult> {
     const { draftId } = request;
     if (this.#building.has(draftId)) throw new AppError('ERR_REG_DRAFT_BUSY', { draftId });
     this.#building.add(draftId);
     try {
-      return await this.#submit(request, onProgress);
+      return await this.#submit(request, onProgress, signal);
     } finally {
       this.#building.delete(draftId);
     }
   }
 
-  async #submit({ operatorId, draftId, receiptLanguage, password, reviewer }: SubmitRequest, onProgress: (p: PacketBuildProgress) => void): Promise<SubmitResult> {
+  async #submit({ operatorId, draftId, receiptLanguage, password, reviewer }: SubmitRequest, onProgress: (p: PacketBuildProgress) => void, signal: AbortSignal | undefined): Promise<SubmitResult> {
     const d = this.#d;
     if (!(RECEIPT_LANGUAGES as readonly string[]).includes(receiptLanguage)) throw new AppError('ERR_REG_RECEIPT_LANGUAGE_UNSUPPORTED', { language: receiptLanguage });
     const { form, input: checked, issues, series } = prepareDraft(d, operatorId, draftId);
@@ -120,6 +121,7 @@ export class DraftSubmitter {
       syncContact: ridSyncContact(form.spec.screens.flatMap((sc) => sc.fields), input.demographics, input.langCodes[0]!),
     };
     const packet = await d.packets.build(request, {
+      ...(signal ? { signal } : {}),
       onProgress,
       // In the packet's own commit: never a packet without its summary, nor a summary (or a
       // draft that could be submitted twice) without its packet, whenever the process stops.
