@@ -26,7 +26,6 @@ import { UsageError } from '../runCli';
 import { EXIT } from '../exitCodes';
 import { existingFile, readPrivateKeyPem, writableFolder } from '../cliFiles';
 
-
 function readText(path: string, missing: () => Error): string {
   try {
     return readFileSync(path, 'utf8');
