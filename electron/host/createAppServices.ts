@@ -1,4 +1,3 @@
-import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Clock } from '../../native/time/Clock';
 import { AuthService, type LockoutPolicy } from '../services/auth/AuthService';
@@ -6,8 +5,8 @@ import { SessionManager, type IdlePolicy } from '../services/auth/SessionManager
 import { seedDemo } from '../services/demo/seedDemo';
 import { createLogger } from '../services/log/createLogger';
 import { cleanupPacketLeftovers } from '../services/packets/leftoverCleanup';
-import { DataDirPacketBuilder } from '../services/packets/DataDirPacketBuilder';
 import { PacketBuilderPool } from '../services/packets/PacketBuilderPool';
+import type { PacketService } from '../services/packets/PacketService';
 import { DevicesService } from '../services/devices/DevicesService';
 import { TrustAnchorService } from '../services/devices/TrustAnchorService';
 import { SettingsService } from '../services/settings/SettingsService';
@@ -22,6 +21,7 @@ import { toLogFormat } from '../services/log/createLogger';
 import { PACKETS_DIR, type OpenedDataDir } from './openDataDir';
 import { DisposableStore } from '../../native/lifecycle/DisposableStore';
 import { createHandlers } from './handlers/createHandlers';
+import { createPacketService } from './createPacketService';
 import { EventHub } from './EventHub';
 import { Router } from './Router';
 import { chooseServerUrl } from './serverAddress';
@@ -60,7 +60,7 @@ export interface AppServices {
   readonly settings: SettingsService;
   readonly registration: RegistrationServices;
   /** the main-side packet builder: for drafts.submit and the CLI, never on the page's contract */
-  readonly packets: DataDirPacketBuilder;
+  readonly packets: PacketService;
   readonly options: AppServicesOptions;
   readonly clock: Clock;
   /** a window or socket went away: end its session and stop what it started */
@@ -80,16 +80,7 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
   if (leftovers.orphans.length > 0) log.warn('packet files without a committed row moved to quarantine', { count: leftovers.orphans.length, dir: leftovers.quarantineDir });
   const hub = new EventHub();
   const pool = options.packetWorkerEntry ? new PacketBuilderPool(options.packetWorkerEntry) : new PacketBuilderPool();
-  const packets = new DataDirPacketBuilder({
-    db: data.db,
-    audit: data.audit,
-    clock,
-    dataDir: data.dataDir,
-    packetsDir: join(data.dataDir, PACKETS_DIR),
-    machineKeyPkcs8: data.machineKey.privateKey.export({ format: 'der', type: 'pkcs8' }),
-    builder: pool.build,
-    host: { hostName: hostname(), hostIp: '127.0.0.1' },
-  });
+  const packets = createPacketService(data, { builder: pool.build });
   const settings = new SettingsService({ db: data.db, audit: data.audit });
   // every subscription and started job, disposed with the app (issue 15: none is dropped)
   const disposables = new DisposableStore();

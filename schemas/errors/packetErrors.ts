@@ -65,6 +65,11 @@ export const packetErrors = defineErrors({
     log: 'the packet builder worker stopped unexpectedly',
     details: z.object({ reason: z.string() }),
   },
+  ERR_PACKET_BUILD_CANCELLED: {
+    retry: 'retry',
+    log: 'the packet build was cancelled before anything was stored',
+    details: z.object({ draftId: z.string() }),
+  },
   ERR_PACKET_NOT_FOUND: {
     retry: 'fatal',
     log: 'packet file not found',

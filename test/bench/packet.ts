@@ -22,6 +22,9 @@ import { encryptEnvelope, type EnvelopeRecipient } from '../../electron/services
 import { assemblePacket } from '../../electron/services/packets/packetAssembler';
 import { PacketBuilderPool } from '../../electron/services/packets/PacketBuilderPool';
 import { PacketService } from '../../electron/services/packets/PacketService';
+import { fixedIdSchema } from '../../electron/services/packets/IdSchemaProvider';
+import { fixedRegistrationCert } from '../../electron/services/packets/RegistrationCertProvider';
+import { packetRequest } from '../helpers/packetRequest';
 import { loadRegistrationCertificate } from '../../electron/services/packets/registrationCert';
 import { parseIdSchema, validateRegistration } from '../../electron/services/packets/registrationValidator';
 import { formatRid } from '../../electron/services/packets/rid';
@@ -59,11 +62,11 @@ export default async function packetBench(args: string[]): Promise<void> {
   const pool = new PacketBuilderPool();
   const service = new PacketService({
     db, audit: new AuditLog(db, systemClock), clock: systemClock, packetsDir: join(dir, 'packets'), builder: pool.build,
-    idSchema: SAMPLE_ID_SCHEMA, regCertPem: pki.regCertPem, machineKeyPkcs8: pki.machineKey.export({ format: 'der', type: 'pkcs8' }),
+    idSchemas: fixedIdSchema(parseIdSchema(SAMPLE_ID_SCHEMA)), regCert: fixedRegistrationCert(pki.regCertPem), machineKeyPkcs8: pki.machineKey.export({ format: 'der', type: 'pkcs8' }),
     host: { hostName: 'bench', hostIp: '127.0.0.1' },
   });
   try {
-    await service.build('warmup', input, null);
+    await service.build(packetRequest('warmup', input));
     const times: number[] = [];
     let size = 0;
     const stall = monitorEventLoopDelay({ resolution: 1 });
@@ -72,7 +75,7 @@ export default async function packetBench(args: string[]): Promise<void> {
       stall.reset();
       stall.enable();
       const start = performance.now();
-      const result = await service.build(`bench-${i}`, input, null);
+      const result = await service.build(packetRequest(`bench-${i}`, input));
       times.push(performance.now() - start);
       stall.disable();
       worstStall = Math.max(worstStall, stall.max / 1e6);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { RegclientBridge } from '../../schemas/api/transport';
 import type { AppSettings } from '../../schemas/settings';
 import { TRUST_DIR } from '../../electron/services/devices/DevicesService';
-import { REGISTRATION_CERT_PATH } from '../../electron/services/packets/DataDirPacketBuilder';
+import { REGISTRATION_CERT_PATH } from '../../electron/services/packets/RegistrationCertProvider';
 import type { AppServices, AppServicesOptions } from '../../electron/host/createAppServices';
 import type { ManualClock } from '../../native/time/ManualClock';
 import { createApiClient, type ApiClient } from '../../renderer/api/createApiClient';

@@ -7,7 +7,7 @@ import { KEYRING_SERVICE } from '../../../native/keystore/keyringWrapper';
 import { DB_FILE, KEY_DIR, openDataDir } from '../../host/openDataDir';
 import type { WrapperKind } from '../../../native/keystore/SecretWrapper';
 import { LATEST_SCHEMA_VERSION } from '../../services/db/migrations';
-import { REGISTRATION_CERT_PATH } from '../../services/packets/DataDirPacketBuilder';
+import { REGISTRATION_CERT_PATH } from '../../services/packets/RegistrationCertProvider';
 import { countQuarantined, QUARANTINE_DIR } from '../../services/packets/leftoverCleanup';
 import { loadRegistrationCertificate } from '../../services/packets/registrationCert';
 import { SettingsService } from '../../services/settings/SettingsService';

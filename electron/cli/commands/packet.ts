@@ -5,15 +5,18 @@ import { hostname } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../../schemas/errors';
-import { DEFAULT_MAX_PACKET_BYTES, type PacketBuildResult } from '../../../schemas/packet';
+import { DEFAULT_MAX_PACKET_BYTES, type PacketBuildRequest, type PacketBuildResult } from '../../../schemas/packet';
+import type { IdSchemaJson } from '../../../schemas/registrationIdSchema';
 import { SAMPLE_ID_SCHEMA } from '../../../schemas/registrationSampleIdSchema';
 import { systemClock } from '../../../native/time/Clock';
-import { PACKETS_DIR } from '../../host/openDataDir';
+import { createPacketService } from '../../host/createPacketService';
 import { openCliDataDir } from '../cliDataDir';
 import { writeFileDurably } from '../../services/packets/durableFile';
-import { runPacketBuild } from '../../services/packets/packetBuildJob';
+import { fixedIdSchema } from '../../services/packets/IdSchemaProvider';
+import { packetBuildJob, runPacketBuild } from '../../services/packets/packetBuildJob';
 import { inspectPacket } from '../../services/packets/packetInspector';
-import { PacketService } from '../../services/packets/PacketService';
+import { parsePacketBuildRequest } from '../../services/packets/parsePacketBuildRequest';
+import { REGISTRATION_CERT_PATH, RegistrationCertFile } from '../../services/packets/RegistrationCertProvider';
 import { loadRegistrationCertificate } from '../../services/packets/registrationCert';
 import { parseIdSchema } from '../../services/packets/registrationValidator';
 import { formatRid } from '../../services/packets/rid';
@@ -22,10 +25,6 @@ import type { CliCommand, CliContext } from '../CliCommand';
 import { UsageError } from '../runCli';
 import { EXIT } from '../exitCodes';
 import { existingFile, readPrivateKeyPem, writableFolder } from '../cliFiles';
-
-/** Where key sync stores the REGISTRATION certificate for this machine's refId. */
-export { REGISTRATION_CERT_PATH } from '../../services/packets/DataDirPacketBuilder';
-import { REGISTRATION_CERT_PATH } from '../../services/packets/DataDirPacketBuilder';
 
 function readText(path: string, missing: () => Error): string {
   try {
@@ -92,14 +91,14 @@ const build: CliCommand = {
     if (!values.input) throw new UsageError('--input FILE is required');
     if (!!values['reg-cert'] !== !!values['machine-key']) throw new UsageError('give both --reg-cert and --machine-key, or neither (data dir keys)');
     const input = withRouting(await readJson(resolve(values.input), 'input'), values.centre, values.machine);
-    const idSchema = values['id-schema'] ? await readJson(resolve(values['id-schema']), 'ID schema') : SAMPLE_ID_SCHEMA;
-    parseIdSchema(idSchema);
+    const idSchema = parseIdSchema(values['id-schema'] ? await readJson(resolve(values['id-schema']), 'ID schema') : SAMPLE_ID_SCHEMA);
+    // the one parse of this registration: everything after takes the typed request
+    const request = parsePacketBuildRequest({ draftId: 'cli', actor: 'cli', registration: input });
     const maxPacketBytes = values['max-bytes'] ? Number(values['max-bytes']) : DEFAULT_MAX_PACKET_BYTES;
     if (!Number.isInteger(maxPacketBytes) || maxPacketBytes <= 0) throw new UsageError('--max-bytes must be a positive integer');
-    const host = { hostName: hostname(), hostIp: '127.0.0.1' };
     const result = values['reg-cert']
-      ? await buildWithFlags(values as BuildFlags, input, idSchema, maxPacketBytes, host)
-      : await buildInDataDir(ctx, values.out, input, idSchema, maxPacketBytes, host);
+      ? await buildWithFlags(values as BuildFlags, request, idSchema, maxPacketBytes)
+      : await buildInDataDir(ctx, values.out, request, idSchema, maxPacketBytes);
     ctx.stdout.write(`${JSON.stringify(result)}\n`);
     return EXIT.OK;
   },
@@ -107,7 +106,7 @@ const build: CliCommand = {
 
 type BuildFlags = { 'reg-cert': string; 'machine-key': string; out?: string; sequence?: string };
 
-async function buildWithFlags(flags: BuildFlags, input: unknown, idSchema: unknown, maxPacketBytes: number, host: { hostName: string; hostIp: string }): Promise<PacketBuildResult> {
+async function buildWithFlags(flags: BuildFlags, request: PacketBuildRequest, idSchema: IdSchemaJson, maxPacketBytes: number): Promise<PacketBuildResult> {
   if (!flags.out) throw new UsageError('--out DIR is required with --reg-cert/--machine-key');
   // before the build: a bad --out must fail in a moment, not after (or instead of) the work
   const dir = writableFolder('--out', flags.out);
@@ -120,27 +119,27 @@ async function buildWithFlags(flags: BuildFlags, input: unknown, idSchema: unkno
     if (err instanceof AppError) throw err;
     throw new AppError('ERR_PACKET_MACHINE_KEY_MISSING', { path: keyPath }, { cause: err });
   }
-  const routing = input as { centreId?: unknown; machineId?: unknown; rid?: unknown };
   const now = systemClock.now();
   const sequence = flags.sequence ? Number(flags.sequence) : 1;
-  const rid = typeof routing.rid === 'string' ? routing.rid : formatRid(String(routing.centreId ?? ''), String(routing.machineId ?? ''), sequence, now);
-  const out = await runPacketBuild({ input, idSchema, rid, now, regCertPem, machineKeyPkcs8: machineKey.export({ format: 'der', type: 'pkcs8' }), host, maxPacketBytes });
+  const { centreId, machineId } = request.registration;
+  const job = packetBuildJob(request, {
+    idSchema, cert: loadRegistrationCertificate(regCertPem, now), now, allocateRid: () => formatRid(centreId, machineId, sequence, now),
+    machineKeyPkcs8: machineKey.export({ format: 'der', type: 'pkcs8' }), host: { hostName: hostname(), hostIp: '127.0.0.1' }, maxPacketBytes,
+  });
+  const out = await runPacketBuild(job);
   const file = await writeFileDurably(dir, `${out.packetId}.zip`, out.bytes);
   return { rid: out.rid, packetId: out.packetId, file, sha256: out.sha256, size: out.bytes.length };
 }
 
-async function buildInDataDir(ctx: CliContext, outDir: string | undefined, input: unknown, idSchema: unknown, maxPacketBytes: number, host: { hostName: string; hostIp: string }): Promise<PacketBuildResult> {
-  const certPath = join(ctx.dataDir, REGISTRATION_CERT_PATH);
-  const regCertPem = readText(certPath, () => new AppError('ERR_PACKET_REG_CERT_MISSING', { path: certPath }));
+async function buildInDataDir(ctx: CliContext, outDir: string | undefined, request: PacketBuildRequest, idSchema: IdSchemaJson, maxPacketBytes: number): Promise<PacketBuildResult> {
+  // before the data dir: a machine that never synced is told so, whatever else is missing
+  const regCert = new RegistrationCertFile(join(ctx.dataDir, REGISTRATION_CERT_PATH));
+  regCert.current(systemClock.now());
   const packetsDir = outDir ? writableFolder('--out', outDir) : undefined;
   const data = openCliDataDir(ctx);
   try {
-    const service = new PacketService({
-      db: data.db, audit: data.audit, clock: data.clock, packetsDir: packetsDir ?? join(data.dataDir, PACKETS_DIR),
-      builder: runPacketBuild, idSchema, regCertPem, host, maxPacketBytes,
-      machineKeyPkcs8: data.machineKey.privateKey.export({ format: 'der', type: 'pkcs8' }),
-    });
-    return await service.build('cli', input, 'cli');
+    const service = createPacketService(data, { builder: runPacketBuild, idSchemas: fixedIdSchema(idSchema), regCert, maxPacketBytes, ...(packetsDir ? { packetsDir } : {}) });
+    return await service.build(request);
   } finally {
     data.close();
   }

@@ -5,7 +5,7 @@ import type { OpenedDataDir } from '../openDataDir';
 import type { AppServicesOptions } from '../createAppServices';
 import type { Handlers } from '../Handlers';
 import type { EventHub } from '../EventHub';
-import type { DataDirPacketBuilder } from '../../services/packets/DataDirPacketBuilder';
+import type { PacketService } from '../../services/packets/PacketService';
 import { coreHandlers } from './coreHandlers';
 import { devicesHandlers } from './devicesHandlers';
 import { syncHandlers } from './syncHandlers';
@@ -25,7 +25,7 @@ export interface HandlerDeps {
   readonly options: AppServicesOptions;
   readonly clock: Clock;
   readonly hub: EventHub;
-  readonly packets: DataDirPacketBuilder;
+  readonly packets: PacketService;
   readonly devices: DevicesService;
   readonly sync: SyncServices;
   readonly registration: RegistrationServices;

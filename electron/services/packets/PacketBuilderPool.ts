@@ -1,22 +1,35 @@
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { AppError, deserializeError } from '../../../schemas/errors';
 import type { PacketBuildStage } from '../../../schemas/packet';
-import type { PacketBuildOutput, PacketBuildRequest } from './packetBuildJob';
+import { createLogger } from '../log/createLogger';
+import type { PacketBuilder, PacketBuildOutput } from './packetBuildJob';
 import type { WorkerReply, WorkerRequest } from './packetWorkerProtocol';
 
 interface Pending {
   readonly resolve: (value: PacketBuildOutput) => void;
   readonly reject: (err: unknown) => void;
   readonly onStage: (stage: PacketBuildStage, fraction: number) => void;
+  /** names a cancelled call */
+  readonly draftId: string;
+  /** performance.now() when the call was posted: the call's duration includes its wait */
+  readonly startedAt: number;
+  /** removes the call's abort listener */
+  readonly release: () => void;
+  /** the caller aborted: the worker was told, and whatever it replies, the call is cancelled */
+  cancelled: boolean;
 }
 
-/** Builds packets off the main thread; the same call shape as `runPacketBuild`. */
-export type PacketBuilder = (req: PacketBuildRequest, onStage?: (stage: PacketBuildStage, fraction: number) => void) => Promise<PacketBuildOutput>;
+const log = createLogger('packets');
 
 /**
  * Owns the packet worker (STYLE rule 25): requests carry a `seq`, replies are matched by it,
  * progress messages are forwarded, and a worker crash fails every pending call with
- * ERR_PACKET_BUILD_FAILED and starts a fresh worker on the next call.
+ * ERR_PACKET_BUILD_FAILED and starts a fresh worker on the next call. An aborted call posts a
+ * cancel message; the worker stops that build at its next stage, and its reply settles the call
+ * with ERR_PACKET_BUILD_CANCELLED (also when the build had finished before the message reached
+ * it), so when the call settles the worker has let go of it. Each call's duration is logged and
+ * returned as `durationMs`.
  */
 export class PacketBuilderPool {
   readonly #entry: URL;
@@ -29,14 +42,24 @@ export class PacketBuilderPool {
     this.#entry = entry;
   }
 
-  readonly build: PacketBuilder = (request, onStage = () => undefined) =>
+  readonly build: PacketBuilder = (job, { signal, onStage = () => undefined } = {}) =>
     new Promise<PacketBuildOutput>((resolve, reject) => {
+      if (signal?.aborted) return reject(new AppError('ERR_PACKET_BUILD_CANCELLED', { draftId: job.draftId }));
       const seq = ++this.#seq;
-      this.#pending.set(seq, { resolve, reject, onStage });
       const worker = this.#ensureWorker();
+      const onAbort = () => {
+        const pending = this.#pending.get(seq);
+        if (!pending || pending.cancelled) return;
+        pending.cancelled = true;
+        worker.postMessage({ type: 'cancel', seq } satisfies WorkerRequest);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.#pending.set(seq, {
+        resolve, reject, onStage, draftId: job.draftId, startedAt: performance.now(), release: () => signal?.removeEventListener('abort', onAbort), cancelled: false,
+      });
       // Referenced only while a build is pending, so an idle pool never keeps the process alive.
       worker.ref();
-      worker.postMessage({ seq, request } satisfies WorkerRequest);
+      worker.postMessage({ type: 'build', seq, job } satisfies WorkerRequest);
     });
 
   async dispose(): Promise<void> {
@@ -62,15 +85,24 @@ export class PacketBuilderPool {
     const pending = this.#pending.get(reply.seq);
     if (!pending) return;
     if (reply.type === 'progress') return pending.onStage(reply.stage, reply.fraction);
-    this.#pending.delete(reply.seq);
-    if (this.#pending.size === 0) this.#worker?.unref();
-    if (reply.ok) pending.resolve(reply.value);
+    this.#settle(reply.seq, pending);
+    const durationMs = performance.now() - pending.startedAt;
+    log.info('packet build finished', { seq: reply.seq, ok: reply.ok, cancelled: pending.cancelled, durationMs: Math.round(durationMs) });
+    if (pending.cancelled) pending.reject(new AppError('ERR_PACKET_BUILD_CANCELLED', { draftId: pending.draftId }));
+    else if (reply.ok) pending.resolve({ ...reply.value, durationMs });
     else pending.reject(deserializeError(reply.error));
+  }
+
+  /** Forgets a call and lets an idle worker go. */
+  #settle(seq: number, pending: Pending): void {
+    this.#pending.delete(seq);
+    pending.release();
+    if (this.#pending.size === 0) this.#worker?.unref();
   }
 
   #failAll(reason: string): void {
     for (const [seq, pending] of this.#pending) {
-      this.#pending.delete(seq);
+      this.#settle(seq, pending);
       pending.reject(new AppError('ERR_PACKET_BUILD_FAILED', { reason }));
     }
   }

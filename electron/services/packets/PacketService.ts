@@ -1,20 +1,19 @@
 import { mkdir, unlink } from 'node:fs/promises';
-import { z } from 'zod';
 import { AppError, isAppError } from '../../../schemas/errors';
-import { DEFAULT_MAX_PACKET_BYTES, type PacketBuildProgress, type PacketBuildResult, type PacketBuildStage } from '../../../schemas/packet';
-import { CentreId, MachineId } from '../../../schemas/machine';
-import { ridOfAdditionalInfoReqId } from '../../../schemas/registration';
+import { DEFAULT_MAX_PACKET_BYTES, type PacketBuildProgress, type PacketBuildRequest, type PacketBuildResult, type PacketBuildStage } from '../../../schemas/packet';
 import type { Clock } from '../../../native/time/Clock';
 import type { AuditLog } from '../audit/AuditLog';
 import type { DB } from '../db/Database';
 import { insertPacketWithJob } from '../db/repos/packets';
 import { takeRidSequence } from '../db/repos/ridSequence';
 import { nodeDurableFs, writeFileDurably, type DurableFs } from './durableFile';
-import type { PacketBuildRequest } from './packetBuildJob';
-import type { PacketBuilder } from './PacketBuilderPool';
+import type { IdSchemaProvider } from './IdSchemaProvider';
+import { packetBuildJob, type PacketBuilder, type PacketBuildOutput } from './packetBuildJob';
+import type { RegistrationCertProvider } from './RegistrationCertProvider';
 import { formatRid } from './rid';
 
-export interface PacketServiceOptions {
+/** Made once in the composition (createAppServices, the CLI's set-up), not per build. */
+export interface PacketServiceDeps {
   readonly db: DB;
   readonly audit: AuditLog;
   readonly clock: Clock;
@@ -22,8 +21,9 @@ export interface PacketServiceOptions {
   readonly packetsDir: string;
   /** runs the build: `PacketBuilderPool.build` in the app, `runPacketBuild` in process for tests/CLI */
   readonly builder: PacketBuilder;
-  readonly idSchema: unknown;
-  readonly regCertPem: string;
+  /** the schema for a request that names none: the latest synced one in a data dir */
+  readonly idSchemas: IdSchemaProvider;
+  readonly regCert: RegistrationCertProvider;
   readonly machineKeyPkcs8: Uint8Array;
   readonly host: Readonly<{ hostName: string; hostIp: string }>;
   /** server `registration.processor.max.file.size`; default 5 MiB */
@@ -32,94 +32,102 @@ export interface PacketServiceOptions {
   readonly fs?: DurableFs;
 }
 
-/** What the caller may add to the packet's commit. */
-export interface PacketCommitOptions {
+/** How a caller follows, stops and adds to one build. */
+export interface PacketBuildOptions {
+  /** aborting stops the build (ERR_PACKET_BUILD_CANCELLED) and leaves no file and no row */
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (p: PacketBuildProgress) => void;
   /**
    * Runs inside the transaction that inserts the packet row: what it writes is committed with the
    * packet or not at all (the submitter stores the review summary and deletes the draft here).
    * Throwing rolls the packet back (ERR_PACKET_WRITE_FAILED).
    */
   readonly inCommit?: (packet: Readonly<{ rid: string; packetId: string }>) => void;
-  /**
-   * The resident's name, email and phone for the RID sync (Java client RegistrationDAOImpl.save
-   * keeps them with the registration, PacketSynchServiceImpl sends them); kept in the packet row.
-   */
-  readonly syncContact?: Readonly<{ name: string | null; email: string | null; phone: string | null }>;
 }
 
-// Only what is needed to allocate a RID; the full validation runs in the worker.
-const Routing = z.object({ centreId: CentreId, machineId: MachineId, rid: z.string().optional(), additionalInfoReqId: z.string().nullish() });
-
 /**
- * Turns a confirmed registration into a durable, committed packet: RID → build (worker) →
- * size check → temp file, fsync, link into place → packet row + meta + outbox job + audit in ONE
- * transaction. On failure nothing is left on disk or in the packets table; the caller's draft
- * is untouched (this service never reads or writes drafts).
+ * Turns a confirmed registration into a durable, committed packet: schema check + RID → build
+ * (worker) → size check → temp file, fsync, link into place → packet row + meta + outbox job +
+ * audit in ONE transaction. On failure or cancel nothing is left on disk or in the packets table;
+ * the caller's draft is untouched (this service never reads or writes drafts).
  */
 export class PacketService {
-  readonly #o: PacketServiceOptions;
+  readonly #d: PacketServiceDeps;
+  readonly #maxPacketBytes: number;
 
-  constructor(options: PacketServiceOptions) {
-    const max = options.maxPacketBytes ?? DEFAULT_MAX_PACKET_BYTES;
+  constructor(deps: PacketServiceDeps) {
+    const max = deps.maxPacketBytes ?? DEFAULT_MAX_PACKET_BYTES;
     if (!Number.isInteger(max) || max <= 0) throw new TypeError(`PacketService: maxPacketBytes must be a positive integer, got ${max}`);
-    this.#o = options;
+    this.#d = deps;
+    this.#maxPacketBytes = max;
   }
 
   /**
-   * @throws AppError ERR_PACKET_INPUT_INVALID, ERR_PACKET_CAPTURE_MISMATCH, ERR_PACKET_REG_CERT_*,
-   *   ERR_PACKET_TOO_LARGE, ERR_PACKET_DISK_FULL, ERR_PACKET_WRITE_FAILED, ERR_PACKET_BUILD_FAILED
+   * @throws AppError ERR_PACKET_INPUT_INVALID, ERR_PACKET_ID_SCHEMA_INVALID, ERR_PACKET_CAPTURE_MISMATCH,
+   *   ERR_PACKET_REG_CERT_*, ERR_PACKET_TOO_LARGE, ERR_PACKET_DISK_FULL, ERR_PACKET_WRITE_FAILED,
+   *   ERR_PACKET_BUILD_FAILED, ERR_PACKET_BUILD_CANCELLED
    */
-  async build(draftId: string, input: unknown, actor: string | null, onProgress: (p: PacketBuildProgress) => void = () => undefined, options: PacketCommitOptions = {}): Promise<PacketBuildResult> {
-    const o = this.#o;
-    const report = (stage: PacketBuildStage, fraction: number) => onProgress({ draftId, stage, fraction });
+  async build(request: PacketBuildRequest, options: PacketBuildOptions = {}): Promise<PacketBuildResult> {
+    const d = this.#d;
+    const { draftId, actor } = request;
+    const { signal } = options;
+    const report = (stage: PacketBuildStage, fraction: number) => options.onProgress?.({ draftId, stage, fraction });
+    const throwIfCancelled = () => {
+      if (signal?.aborted) throw new AppError('ERR_PACKET_BUILD_CANCELLED', { draftId });
+    };
     let rid: string | undefined;
     try {
-      const now = o.clock.now();
-      rid = this.#rid(input, now);
-      const request: PacketBuildRequest = {
-        input, idSchema: o.idSchema, rid, now, regCertPem: o.regCertPem, machineKeyPkcs8: o.machineKeyPkcs8, host: o.host,
-        maxPacketBytes: o.maxPacketBytes ?? DEFAULT_MAX_PACKET_BYTES,
-        ...(o.compressionLevel === undefined ? {} : { compressionLevel: o.compressionLevel }),
-      };
-      const out = await o.builder(request, report);
+      throwIfCancelled();
+      report('validate', 0);
+      const now = d.clock.now();
+      const { centreId, machineId } = request.registration;
+      const job = packetBuildJob(request, {
+        idSchema: request.idSchema ?? d.idSchemas.current(),
+        cert: d.regCert.current(now),
+        now,
+        allocateRid: () => formatRid(centreId, machineId, takeRidSequence(d.db, centreId, machineId, now), now),
+        machineKeyPkcs8: d.machineKeyPkcs8,
+        host: d.host,
+        maxPacketBytes: this.#maxPacketBytes,
+        ...(d.compressionLevel === undefined ? {} : { compressionLevel: d.compressionLevel }),
+      });
+      rid = job.rid;
+      const out = await d.builder(job, { ...(signal ? { signal } : {}), onStage: report });
+      throwIfCancelled();
       report('write', 0.85);
-      await mkdir(o.packetsDir, { recursive: true });
-      const fileName = `${out.packetId}.zip`;
-      const file = await writeFileDurably(o.packetsDir, fileName, out.bytes, o.fs ?? nodeDurableFs);
+      await mkdir(d.packetsDir, { recursive: true });
+      const file = await writeFileDurably(d.packetsDir, `${out.packetId}.zip`, out.bytes, d.fs ?? nodeDurableFs);
       report('commit', 0.95);
-      try {
-        o.db.transaction(() => {
-          insertPacketWithJob(o.db, {
-            packet_id: out.packetId, rid: out.rid, process: out.process, centre_id: out.centreId, machine_id: out.machineId,
-            file_name: fileName, size: out.bytes.length, sha256: out.sha256, status: 'CREATED',
-            // the RID sync sends additionalInfoReqId (Java client PacketSynchServiceImpl.getPacketSyncDtoList)
-            meta: JSON.stringify({ subpackets: out.subpackets, additionalInfoReqId: out.additionalInfoReqId, syncContact: options.syncContact ?? null }), created_at: now,
-          });
-          o.audit.append('PACKET_CREATED', actor, { packetId: out.packetId, rid: out.rid, size: out.bytes.length, sha256: out.sha256 });
-          options.inCommit?.({ rid: out.rid, packetId: out.packetId });
-        }).immediate();
-      } catch (cause) {
-        await unlink(file).catch(() => undefined); // the row is not there, so the file must not be either
-        throw new AppError('ERR_PACKET_WRITE_FAILED', { path: file, reason: `commit failed: ${(cause as Error).message}` }, { cause });
-      }
+      await this.#commit(request, out, file, now, options.inCommit, throwIfCancelled);
       report('done', 1);
       return { rid: out.rid, packetId: out.packetId, file, sha256: out.sha256, size: out.bytes.length };
     } catch (err) {
       const code = isAppError(err) ? err.code : 'ERR_INTERNAL';
-      o.audit.append('PACKET_BUILD_FAILED', actor, { draftId, rid: rid ?? null, code });
+      d.audit.append('PACKET_BUILD_FAILED', actor, { draftId, rid: rid ?? null, code });
       throw err;
     }
   }
 
-  #rid(input: unknown, now: number): string {
-    const routing = Routing.safeParse(input);
-    if (!routing.success) {
-      const issues = routing.error.issues.map((i) => ({ field: i.path.join('.'), rule: i.code, message: i.message }));
-      throw new AppError('ERR_PACKET_INPUT_INVALID', { issues, first: `${issues[0]!.field}: ${issues[0]!.rule}` });
+  /** The row, its outbox job, the audit entry and the caller's writes, all or none; no row, no file. */
+  async #commit(request: PacketBuildRequest, out: PacketBuildOutput, file: string, now: number, inCommit: PacketBuildOptions['inCommit'], throwIfCancelled: () => void): Promise<void> {
+    const d = this.#d;
+    try {
+      // a cancel that came while the file was written: the file goes, nothing is committed
+      throwIfCancelled();
+      d.db.transaction(() => {
+        insertPacketWithJob(d.db, {
+          packet_id: out.packetId, rid: out.rid, process: out.process, centre_id: out.centreId, machine_id: out.machineId,
+          file_name: `${out.packetId}.zip`, size: out.bytes.length, sha256: out.sha256, status: 'CREATED',
+          // the RID sync sends additionalInfoReqId (Java client PacketSynchServiceImpl.getPacketSyncDtoList)
+          meta: JSON.stringify({ subpackets: out.subpackets, additionalInfoReqId: out.additionalInfoReqId, syncContact: request.syncContact ?? null }), created_at: now,
+        });
+        d.audit.append('PACKET_CREATED', request.actor, { packetId: out.packetId, rid: out.rid, size: out.bytes.length, sha256: out.sha256 });
+        inCommit?.({ rid: out.rid, packetId: out.packetId });
+      }).immediate();
+    } catch (cause) {
+      await unlink(file).catch(() => undefined); // the row is not there, so the file must not be either
+      if (isAppError(cause) && cause.is('ERR_PACKET_BUILD_CANCELLED')) throw cause;
+      throw new AppError('ERR_PACKET_WRITE_FAILED', { path: file, reason: `commit failed: ${(cause as Error).message}` }, { cause });
     }
-    const { centreId, machineId, rid, additionalInfoReqId } = routing.data;
-    // a correction reuses the RID of the request it answers (the worker checks the id's shape)
-    if (rid === undefined && additionalInfoReqId) return ridOfAdditionalInfoReqId(additionalInfoReqId);
-    return rid ?? formatRid(centreId, machineId, takeRidSequence(this.#o.db, centreId, machineId, now), now);
   }
 }

@@ -1,12 +1,11 @@
 import type { SerializedError } from '../../../schemas/errors';
 import type { PacketBuildStage } from '../../../schemas/packet';
-import type { PacketBuildOutput, PacketBuildRequest } from './packetBuildJob';
+import type { PacketBuildJob, PacketBuildOutput } from './packetBuildJob';
 
-/** main → worker */
-export interface WorkerRequest {
-  readonly seq: number;
-  readonly request: PacketBuildRequest;
-}
+/** main → worker: build a job, or stop the build `seq` at its next stage. */
+export type WorkerRequest =
+  | { readonly type: 'build'; readonly seq: number; readonly job: PacketBuildJob }
+  | { readonly type: 'cancel'; readonly seq: number };
 
 /** worker → main: progress of one request, then exactly one result (STYLE rules 20, 25). */
 export type WorkerReply =

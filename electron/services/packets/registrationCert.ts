@@ -23,6 +23,15 @@ export function pemToDer(pem: string): Buffer {
  * @throws AppError ERR_PACKET_REG_CERT_INVALID, ERR_PACKET_REG_CERT_EXPIRED
  */
 export function loadRegistrationCertificate(pem: string, now: number): RegistrationCertificate {
+  return checkRegistrationCertificateAt(parseRegistrationCertificate(pem), now);
+}
+
+/**
+ * The certificate's own checks, which do not change with time (RegistrationCertProvider caches
+ * their result until the file changes).
+ * @throws AppError ERR_PACKET_REG_CERT_INVALID
+ */
+export function parseRegistrationCertificate(pem: string): RegistrationCertificate {
   let der: Buffer;
   let cert: forge.pki.Certificate;
   try {
@@ -33,11 +42,17 @@ export function loadRegistrationCertificate(pem: string, now: number): Registrat
   }
   const rsa = cert.publicKey as forge.pki.rsa.PublicKey;
   if (!rsa.n || rsa.n.bitLength() !== 2048) throw new AppError('ERR_PACKET_REG_CERT_INVALID', { reason: 'the key is not RSA-2048' });
-  const notBefore = cert.validity.notBefore.getTime();
-  const notAfter = cert.validity.notAfter.getTime();
-  if (now < notBefore || now > notAfter) {
-    throw new AppError('ERR_PACKET_REG_CERT_EXPIRED', { notBefore: new Date(notBefore).toISOString(), notAfter: new Date(notAfter).toISOString() });
-  }
   const publicKey = createPublicKey({ key: forge.pki.publicKeyToPem(rsa), format: 'pem' });
-  return { der, thumbprint: certificateThumbprint(der), publicKey, notBefore, notAfter };
+  return { der, thumbprint: certificateThumbprint(der), publicKey, notBefore: cert.validity.notBefore.getTime(), notAfter: cert.validity.notAfter.getTime() };
+}
+
+/**
+ * The certificate itself when it is valid at `now`: checked at every build, since a cached one expires.
+ * @throws AppError ERR_PACKET_REG_CERT_EXPIRED
+ */
+export function checkRegistrationCertificateAt(cert: RegistrationCertificate, now: number): RegistrationCertificate {
+  if (now < cert.notBefore || now > cert.notAfter) {
+    throw new AppError('ERR_PACKET_REG_CERT_EXPIRED', { notBefore: new Date(cert.notBefore).toISOString(), notAfter: new Date(cert.notAfter).toISOString() });
+  }
+  return cert;
 }

@@ -25,11 +25,19 @@ export function parseIdSchema(raw: unknown): IdSchemaJson {
  */
 export function validateRegistration(raw: unknown, schema: IdSchemaJson): RegistrationInput {
   const parsed = RegistrationInput.safeParse(raw);
-  if (!parsed.success) throw invalid(parsed.error.issues.map(zodIssue));
-  const input = parsed.data;
+  if (!parsed.success) throw inputInvalid(parsed.error.issues.map((i) => zodIssue(i)));
+  assertRegistrationFits(parsed.data, schema);
+  return parsed.data;
+}
+
+/**
+ * The checks of `validateRegistration` after parsing: an already parsed registration against
+ * the ID schema and the RID rules.
+ * @throws AppError ERR_PACKET_INPUT_INVALID with all issues
+ */
+export function assertRegistrationFits(input: RegistrationInput, schema: IdSchemaJson): void {
   const issues = [...checkAgainstSchema(input, schema), ...ridIssues(input)];
-  if (issues.length > 0) throw invalid(issues);
-  return input;
+  if (issues.length > 0) throw inputInvalid(issues);
 }
 
 /**
@@ -48,13 +56,15 @@ function ridIssues(input: RegistrationInput): RegistrationIssue[] {
   return requestId === null ? validateRid(input.rid, input) : validateRid(input.rid);
 }
 
-function invalid(issues: RegistrationIssue[]): AppError<'ERR_PACKET_INPUT_INVALID'> {
+/** The catalogue error for a registration the packet engine refuses, led by its first issue. */
+export function inputInvalid(issues: RegistrationIssue[]): AppError<'ERR_PACKET_INPUT_INVALID'> {
   const f = issues[0]!;
   return new AppError('ERR_PACKET_INPUT_INVALID', { issues, first: `${f.field}: ${f.rule}` });
 }
 
-function zodIssue(issue: z.core.$ZodIssue): RegistrationIssue {
-  return { field: issue.path.map(String).join('.') || '(root)', rule: issue.code, message: issue.message };
+/** A zod issue as a registration issue; `path` overrides the issue's own (a registration nested in a request). */
+export function zodIssue(issue: z.core.$ZodIssue, path: readonly PropertyKey[] = issue.path): RegistrationIssue {
+  return { field: path.map(String).join('.') || '(root)', rule: issue.code, message: issue.message };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { RegistrationIssue } from '../../../schemas/registration';
+import { ridOfAdditionalInfoReqId, type RegistrationInput, type RegistrationIssue } from '../../../schemas/registration';
 
 import { RID_LENGTH, RID_SEQUENCE_INITIAL, RID_SEQUENCE_LENGTH, RID_SEQUENCE_MAX } from '../../../schemas/ridSequence';
 
@@ -53,4 +53,14 @@ export function validateRid(rid: string, expect?: Readonly<{ centreId: string; m
     return issue('INVALID_RID_PREFIX', `RID must start with centre ${expect.centreId} and machine ${expect.machineId}`);
   }
   return [];
+}
+
+/**
+ * The packet's RID: the registration's own; else, for a correction, the RID of the request it
+ * answers (the validator checks the id's shape); else a new one from `allocate`.
+ */
+export function ridFor(registration: Pick<RegistrationInput, 'rid' | 'additionalInfoReqId'>, allocate: () => string): string {
+  const { rid, additionalInfoReqId } = registration;
+  if (rid === undefined && additionalInfoReqId) return ridOfAdditionalInfoReqId(additionalInfoReqId);
+  return rid ?? allocate();
 }

@@ -7,7 +7,8 @@ import type { DB } from '../db/Database';
 import { DraftBiometrics, type BiometricCapturer } from './drafts/DraftBiometrics';
 import { DraftDocuments } from './drafts/DraftDocuments';
 import { DraftService, type RegistrationGate } from './drafts/DraftService';
-import { DraftSubmitter, type DraftPacketBuilder, type OperatorAuthenticator } from './drafts/DraftSubmitter';
+import type { OperatorAuthenticator } from './drafts/authenticateSubmission';
+import { DraftSubmitter, type DraftPacketBuilder } from './drafts/DraftSubmitter';
 import { FormBundleService } from './FormBundleService';
 import { PreRegistrationService, type PreRegistrationSource } from './preRegistration/PreRegistrationService';
 

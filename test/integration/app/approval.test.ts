@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { Reply } from '../../../schemas/api/transport';
 import type { AppServices } from '../../../electron/host/createAppServices';
-import { REGISTRATION_CERT_PATH } from '../../../electron/services/packets/DataDirPacketBuilder';
+import { REGISTRATION_CERT_PATH } from '../../../electron/services/packets/RegistrationCertProvider';
 import { buildSamplePacket } from '../../helpers/buildSamplePacket';
 import { makeTestPki } from '../../helpers/packetKeys';
 import { openTestServices } from '../../helpers/openTestDataDir';

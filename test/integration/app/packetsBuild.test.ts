@@ -8,7 +8,7 @@ import type { AppServices } from '../../../electron/host/createAppServices';
 import { inspectPacket } from '../../../electron/services/packets/packetInspector';
 import { parseIdSchema } from '../../../electron/services/packets/registrationValidator';
 import { sampleRegistration, SMALL_SAMPLE } from '../../../electron/services/packets/sampleRegistration';
-import { REGISTRATION_CERT_PATH } from '../../../electron/services/packets/DataDirPacketBuilder';
+import { REGISTRATION_CERT_PATH } from '../../../electron/services/packets/RegistrationCertProvider';
 import { makeTestPki, type TestPki } from '../../helpers/packetKeys';
 import { openTestServices } from '../../helpers/openTestDataDir';
 import { buildSamplePacket } from '../../helpers/buildSamplePacket';

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import type { BiometricAttemptResult, SubmitResult } from '../../../schemas/api/registrationApi';
 import type { Reply } from '../../../schemas/api/transport';
+import { isAppError } from '../../../schemas/errors';
 import { loadStpIdSchema } from '../../../schemas/data/stpDemoSpecs';
 import type { FieldIssue, FormFieldValue, RegistrationDraft } from '../../../schemas/registrationForm';
 import type { AppServices } from '../../../electron/host/createAppServices';
@@ -338,5 +339,16 @@ describe('registration drafts through the Router (device simulator, real worker,
     }
     assert.equal((await get(draft.draftId)).values['individualBiometrics'], undefined);
     assert.equal((services.data.db.prepare('SELECT count(*) AS n FROM draft_captures').get() as { n: number }).n, 0);
+  });
+
+  it('a submit cancelled during the build makes no packet and keeps the draft, which submits later', async () => {
+    const draft = await readyDraft();
+    const controller = new AbortController();
+    const onProgress = (p: { stage: string }) => void (p.stage === 'zip' && controller.abort());
+    const request = { operatorId: 'officer1', draftId: draft.draftId, receiptLanguage: 'por', password: OFFICER_PASSWORD };
+    await assert.rejects(services.registration.submitter.submit(request, onProgress, controller.signal), (e: unknown) => isAppError(e) && e.is('ERR_PACKET_BUILD_CANCELLED'));
+    assert.equal(packetCount(), 0);
+    assert.equal((await get(draft.draftId)).draftId, draft.draftId);
+    assert.match(value<SubmitResult>(await submit(draft.draftId, OFFICER_PASSWORD)).packet.rid, /^1000110002/);
   });
 });

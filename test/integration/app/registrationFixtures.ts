@@ -5,7 +5,7 @@ import { PNG } from 'pngjs';
 import type { UploadedFile } from '../../../schemas/api/registrationApi';
 import type { FormFieldValue } from '../../../schemas/registrationForm';
 import { TRUST_DIR } from '../../../electron/services/devices/DevicesService';
-import { REGISTRATION_CERT_PATH } from '../../../electron/services/packets/DataDirPacketBuilder';
+import { REGISTRATION_CERT_PATH } from '../../../electron/services/packets/RegistrationCertProvider';
 import type { SbiSimulator } from '../../sims/sbi/SbiSimulator';
 
 /** Values and set-up shared by the Router-level registration tests (not a test file itself). */

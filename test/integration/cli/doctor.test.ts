@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { HEALTH_PATH, type DoctorCheck } from '../../../electron/cli/commands/doctor';
 import { DB_FILE, openDataDir } from '../../../electron/host/openDataDir';
-import { REGISTRATION_CERT_PATH } from '../../../electron/services/packets/DataDirPacketBuilder';
+import { REGISTRATION_CERT_PATH } from '../../../electron/services/packets/RegistrationCertProvider';
 import { makeTestPki } from '../../helpers/packetKeys';
 import { runCliWithEnv, type CliRun } from '../sync/cliTestBed';
 import { startStatusServer, type StatusServer } from './statusServer';

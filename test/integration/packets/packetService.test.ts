@@ -16,13 +16,17 @@ import { openDatabase } from '../../../electron/services/db/openDatabase';
 import { listPackets, outboxJobs } from '../../../electron/services/db/repos/packets';
 import { nodeDurableFs, type DurableFs } from '../../../electron/services/packets/durableFile';
 import { cleanupPacketLeftovers } from '../../../electron/services/packets/leftoverCleanup';
-import { runPacketBuild } from '../../../electron/services/packets/packetBuildJob';
-import { PacketBuilderPool, type PacketBuilder } from '../../../electron/services/packets/PacketBuilderPool';
+import { fixedIdSchema } from '../../../electron/services/packets/IdSchemaProvider';
+import { runPacketBuild, type PacketBuilder } from '../../../electron/services/packets/packetBuildJob';
+import { PacketBuilderPool } from '../../../electron/services/packets/PacketBuilderPool';
 import { inspectPacket } from '../../../electron/services/packets/packetInspector';
 import { PacketService } from '../../../electron/services/packets/PacketService';
+import { fixedRegistrationCert } from '../../../electron/services/packets/RegistrationCertProvider';
+import { parseIdSchema } from '../../../electron/services/packets/registrationValidator';
 import { sampleRegistration } from '../../../electron/services/packets/sampleRegistration';
 import { TEST_ID_SCHEMA } from '../../helpers/packetFixture';
 import { issueCertificate, makeTestPki } from '../../helpers/packetKeys';
+import { packetRequest } from '../../helpers/packetRequest';
 
 const NOW = Date.UTC(2026, 10, 22, 9, 0, 0);
 const pki = makeTestPki(NOW);
@@ -53,8 +57,8 @@ describe('PacketService', () => {
 
   const service = (o: { builder?: PacketBuilder; regCertPem?: string; maxPacketBytes?: number; fs?: DurableFs } = {}) =>
     new PacketService({
-      db, audit, clock, packetsDir: join(dir, 'packets'), builder: o.builder ?? runPacketBuild, idSchema: SAMPLE_ID_SCHEMA,
-      regCertPem: o.regCertPem ?? pki.regCertPem,
+      db, audit, clock, packetsDir: join(dir, 'packets'), builder: o.builder ?? runPacketBuild, idSchemas: fixedIdSchema(parseIdSchema(SAMPLE_ID_SCHEMA)),
+      regCert: fixedRegistrationCert(o.regCertPem ?? pki.regCertPem),
       machineKeyPkcs8: pki.machineKey.export({ format: 'der', type: 'pkcs8' }),
       host: { hostName: 'test', hostIp: '127.0.0.1' },
       ...(o.maxPacketBytes ? { maxPacketBytes: o.maxPacketBytes } : {}),
@@ -65,7 +69,7 @@ describe('PacketService', () => {
 
   /** Asserts the build fails with `code` and leaves no file, no row and no job behind. */
   const assertRejectsCleanly = async (s: PacketService, input: unknown, code: string) => {
-    await assert.rejects(s.build('draft-1', input, 'operator1'), (e: unknown) => e instanceof AppError && e.code === code);
+    await assert.rejects(s.build(packetRequest('draft-1', input, 'operator1')), (e: unknown) => e instanceof AppError && e.code === code);
     assert.deepEqual(await filesLeft(), []);
     assert.deepEqual(listPackets(db), []);
     assert.ok(events().includes('PACKET_BUILD_FAILED'));
@@ -73,7 +77,7 @@ describe('PacketService', () => {
 
   it('builds in the worker, reports progress, stores the file, row, outbox job and audit entry', async () => {
     const progress: PacketBuildProgress[] = [];
-    const result = await service({ builder: pool.build }).build('draft-1', sample, 'operator1', (p) => progress.push(p));
+    const result = await service({ builder: pool.build }).build(packetRequest('draft-1', sample, 'operator1'), { onProgress: (p) => progress.push(p) });
     assert.match(result.packetId, /^10001100020000120261122090000-10001_10002-20261122090000$/);
     assert.deepEqual(await filesLeft(), [`${result.packetId}.zip`]);
     const bytes = await readFile(result.file);
@@ -89,10 +93,10 @@ describe('PacketService', () => {
 
   it('commits what the caller adds in the packet transaction, and rolls the packet back when it throws', async () => {
     const committed: string[] = [];
-    const result = await service().build('draft-1', sample, 'operator1', undefined, { inCommit: (p) => committed.push(p.rid) });
+    const result = await service().build(packetRequest('draft-1', sample, 'operator1'), { inCommit: (p) => committed.push(p.rid) });
     assert.deepEqual(committed, [result.rid]);
     await assert.rejects(
-      service().build('draft-2', sampleRegistration({ now: NOW + 1000 }), 'operator1', undefined, { inCommit: () => { throw new Error('summary store failed'); } }),
+      service().build(packetRequest('draft-2', sampleRegistration({ now: NOW + 1000 }), 'operator1'), { inCommit: () => { throw new Error('summary store failed'); } }),
       (e: unknown) => e instanceof AppError && e.code === 'ERR_PACKET_WRITE_FAILED',
     );
     assert.deepEqual(listPackets(db).map((p) => p.rid), [result.rid], 'no packet row without what the caller commits with it');
@@ -101,8 +105,8 @@ describe('PacketService', () => {
 
   it('takes consecutive RID sequence values', async () => {
     const s = service();
-    const a = await s.build('d1', sample, null);
-    const b = await s.build('d2', sample, null);
+    const a = await s.build(packetRequest('d1', sample));
+    const b = await s.build(packetRequest('d2', sample));
     assert.equal(a.rid.slice(10, 15), '00001');
     assert.equal(b.rid.slice(10, 15), '00002');
   });
@@ -110,7 +114,7 @@ describe('PacketService', () => {
   it('rejects a schema-invalid registration with the field and rule, storing nothing', async () => {
     const bad: RegistrationInputDraft = structuredClone(sample);
     bad.demographics.phone = '12';
-    await assert.rejects(service({ builder: pool.build }).build('d', bad, null), (e: unknown) => {
+    await assert.rejects(service({ builder: pool.build }).build(packetRequest('d', bad)), (e: unknown) => {
       assert.ok(e instanceof AppError && e.is('ERR_PACKET_INPUT_INVALID'));
       assert.deepEqual(e.details.issues.map((i) => [i.field, i.rule]), [['demographics.phone', 'regex']]);
       return true;
@@ -156,16 +160,16 @@ describe('PacketService', () => {
 
   it('refuses to build a RID that already has a packet, leaving the first one intact', async () => {
     const s = service();
-    const first = await s.build('d1', sample, null);
+    const first = await s.build(packetRequest('d1', sample));
     const again = { ...structuredClone(sample), rid: first.rid };
-    await assert.rejects(s.build('d2', again, null), (e: unknown) => e instanceof AppError && e.code === 'ERR_PACKET_WRITE_FAILED');
+    await assert.rejects(s.build(packetRequest('d2', again)), (e: unknown) => e instanceof AppError && e.code === 'ERR_PACKET_WRITE_FAILED');
     assert.deepEqual(await filesLeft(), [`${first.packetId}.zip`]);
     assert.equal((await readFile(first.file)).length, first.size);
     assert.equal(listPackets(db).length, 1);
   });
 
   it('startup cleanup removes partial and uncommitted files, keeps committed ones, and audits it', async () => {
-    const kept = await service().build('d', sample, null);
+    const kept = await service().build(packetRequest('d', sample));
     const packets = join(dir, 'packets');
     await writeFile(join(packets, '.x.zip.1234.part'), 'half');
     await writeFile(join(packets, '10001100020000920261122090000-10001_10002-20261122090000.zip'), 'orphan');
@@ -186,7 +190,7 @@ describe('PacketService', () => {
       audit = new AuditLog(db, clock);
     };
     reopen();
-    const built = await service().build('d', sample, null); // the receipt names this RID now
+    const built = await service().build(packetRequest('d', sample)); // the receipt names this RID now
     const bytes = await readFile(built.file);
     db.close();
     // The power cut: the file was fsynced, the commit never reached the disk.

@@ -17,7 +17,7 @@ import { openDatabase } from '../../../electron/services/db/openDatabase';
 import { throwsWithCode } from '../../helpers/assertAppError';
 import { makeTempDir } from '../../helpers/tempDir';
 import { makeTestPki } from '../../helpers/packetKeys';
-import { REGISTRATION_CERT_PATH } from '../../../electron/services/packets/DataDirPacketBuilder';
+import { REGISTRATION_CERT_PATH } from '../../../electron/services/packets/RegistrationCertProvider';
 import '../../helpers/openTestDataDir';
 
 const PERSONAL = { userId: 'mquaresma', name: 'Maria Quaresma Neves da Silva' };

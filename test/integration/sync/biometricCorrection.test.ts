@@ -3,13 +3,17 @@ import { after, before, describe, it } from 'node:test';
 import { join } from 'node:path';
 import { AuditLog } from '../../../electron/services/audit/AuditLog';
 import { findOutbox } from '../../../electron/services/db/repos/outbox';
+import { fixedIdSchema } from '../../../electron/services/packets/IdSchemaProvider';
 import { runPacketBuild } from '../../../electron/services/packets/packetBuildJob';
 import { PacketService } from '../../../electron/services/packets/PacketService';
+import { fixedRegistrationCert } from '../../../electron/services/packets/RegistrationCertProvider';
+import { parseIdSchema } from '../../../electron/services/packets/registrationValidator';
 import { formatRid } from '../../../electron/services/packets/rid';
 import { sampleRegistration } from '../../../electron/services/packets/sampleRegistration';
 import { RegProcClient } from '../../../electron/services/sync/RegProcClient';
 import { TEST_ID_SCHEMA } from '../../helpers/packetFixture';
 import { rejectsWithCode } from '../../helpers/assertAppError';
+import { packetRequest } from '../../helpers/packetRequest';
 import { approveAll, makeOutbox } from './outboxBed';
 import { admin, makeClient, startSimBed, type ClientBed, type SimBed } from './syncTestBed';
 
@@ -32,7 +36,7 @@ describe('BIOMETRIC_CORRECTION against the simulator', () => {
     await client.service.downSync();
     packets = new PacketService({
       db: client.db, audit: new AuditLog(client.db, bed.clock), clock: bed.clock, packetsDir: join(client.dataDir, 'packets'),
-      builder: runPacketBuild, idSchema: TEST_ID_SCHEMA, regCertPem: bed.sim.pki.registration('10001_10002').certPem,
+      builder: runPacketBuild, idSchemas: fixedIdSchema(parseIdSchema(TEST_ID_SCHEMA)), regCert: fixedRegistrationCert(bed.sim.pki.registration('10001_10002').certPem),
       machineKeyPkcs8: bed.machineKey.privateKey.export({ format: 'der', type: 'pkcs8' }), host: { hostName: 'test', hostIp: '127.0.0.1' },
     });
   });
@@ -43,7 +47,8 @@ describe('BIOMETRIC_CORRECTION against the simulator', () => {
 
   const correction = (additionalInfoReqId: string | null) => ({ ...sampleRegistration({ now: bed.clock.now() }), process: 'BIOMETRIC_CORRECTION', additionalInfoReqId });
   const refusedFor = async (input: unknown, first: string) => {
-    const err = await rejectsWithCode(packets.build('draft-refused', input, 'officer1'), 'ERR_PACKET_INPUT_INVALID');
+    // parsed as every build request is; a malformed request id is refused by that parse, the rest by the service
+    const err = await rejectsWithCode((async () => packets.build(packetRequest('draft-refused', input, 'officer1')))(), 'ERR_PACKET_INPUT_INVALID');
     assert.equal((err.details as { first: string }).first, first);
   };
   const stats = async () => ((await admin(bed.sim, 'stats', undefined, 'GET')) as unknown as SimStats).packets;
@@ -55,7 +60,7 @@ describe('BIOMETRIC_CORRECTION against the simulator', () => {
     const reqId = String(request['additionalInfoReqId']);
     assert.equal(reqId, `${rid}-BIOMETRIC_CORRECTION-1`);
     const contact = { name: 'Maria da Conceição Neves', email: 'maria@example.st', phone: '9912345' };
-    const built = await packets.build('draft-bc', correction(reqId), 'officer1', undefined, { syncContact: contact });
+    const built = await packets.build(packetRequest('draft-bc', correction(reqId), 'officer1', { syncContact: contact }));
     assert.equal(built.rid, rid);
     assert.equal(findOutbox(client.db, built.packetId)?.additionalInfoReqId, reqId);
     approveAll(client.db, bed.clock, [rid]);
@@ -79,7 +84,7 @@ describe('BIOMETRIC_CORRECTION against the simulator', () => {
   it('the simulator refuses a correction synced without additionalInfoReqId, or naming no request, as the packet receiver does', async () => {
     const rid = formatRid('10001', '10002', 41, bed.clock.now());
     const reqId = String((await admin(bed.sim, 'additionalinfo', { rid }))['additionalInfoReqId']);
-    const built = await packets.build('draft-sim', correction(reqId), 'officer1');
+    const built = await packets.build(packetRequest('draft-sim', correction(reqId), 'officer1'));
     const regproc = new RegProcClient({ http: client.service.http, clock: bed.clock, refId: '10001_10002', registrationCertPem: bed.sim.pki.registration('10001_10002').certPem });
     const record = { registrationId: rid, packetId: built.packetId, registrationType: 'BIOMETRIC_CORRECTION', packetHashValue: built.sha256, packetSize: built.size, supervisorStatus: 'APPROVED' as const, supervisorComment: null, langCode: 'por' };
     for (const additionalInfoReqId of [null, `${rid}-BIOMETRIC_CORRECTION-2`]) {

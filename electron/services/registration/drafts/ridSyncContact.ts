@@ -1,12 +1,6 @@
+import type { RidSyncContact } from '../../../../schemas/packet';
 import type { DemographicValue } from '../../../../schemas/registration';
 import type { UiField } from '../../../../schemas/uiSpec';
-
-/** What the RID sync carries about the resident: MOSIP sends its notifications from it. */
-export interface RidSyncContact {
-  readonly name: string | null;
-  readonly email: string | null;
-  readonly phone: string | null;
-}
 
 /**
  * As registration-client RegistrationDAOImpl.save (release-1.2.0.x) fills RegistrationDataDto,

@@ -4,7 +4,7 @@ import type { ManualClock } from '../../../../../native/time/ManualClock';
 import type { RegclientBridge } from '../../../../../schemas/api/transport';
 import type { AppServices, AppServicesOptions } from '../../../../../electron/host/createAppServices';
 import { applyMasterDataRows } from '../../../../../electron/services/db/repos/masterData';
-import { REGISTRATION_CERT_PATH } from '../../../../../electron/services/packets/DataDirPacketBuilder';
+import { REGISTRATION_CERT_PATH } from '../../../../../electron/services/packets/RegistrationCertProvider';
 import { buildSamplePacket } from '../../../../helpers/buildSamplePacket';
 import { createApiClient, type ApiClient } from '../../../../../renderer/api/createApiClient';
 import { inMemoryBridge } from '../../../../helpers/inMemoryBridge';

@@ -6,7 +6,7 @@ import { PNG } from 'pngjs';
 import type { UploadedFile } from '../../../../../../schemas/api/registrationApi';
 import { TRUST_DIR } from '../../../../../../electron/services/devices/DevicesService';
 import { replaceConfig } from '../../../../../../electron/services/db/repos/syncConfig';
-import { REGISTRATION_CERT_PATH } from '../../../../../../electron/services/packets/DataDirPacketBuilder';
+import { REGISTRATION_CERT_PATH } from '../../../../../../electron/services/packets/RegistrationCertProvider';
 import type { AppServices } from '../../../../../../electron/host/createAppServices';
 import { ManualClock } from '../../../../../../native/time/ManualClock';
 import { createApiClient } from '../../../../../../renderer/api/createApiClient';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { PNG } from 'pngjs';
 import { TRUST_DIR } from '../../../../../../../../electron/services/devices/DevicesService';
-import { REGISTRATION_CERT_PATH } from '../../../../../../../../electron/services/packets/DataDirPacketBuilder';
+import { REGISTRATION_CERT_PATH } from '../../../../../../../../electron/services/packets/RegistrationCertProvider';
 import { ManualClock } from '../../../../../../../../native/time/ManualClock';
 import { createApiClient } from '../../../../../../../../renderer/api/createApiClient';
 import { issueText } from '../../../../../../../../renderer/features/registration/components/fields/issueText';
