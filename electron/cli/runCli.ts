@@ -1,6 +1,5 @@
 import type { Writable } from 'node:stream';
 import { AppError, isAppError } from '../../schemas/errors';
-import { serverUrlProblem } from '../../schemas/serverUrl';
 import { locateDataDir, SERVER_URL_ENV } from '../host/defaultDataDir';
 import { toLogFormat } from '../services/log/createLogger';
 import type { CliCommand, CliContext } from './CliCommand';
@@ -8,6 +7,7 @@ import { cliVersion } from './cliVersion';
 import { EXIT, EXIT_HELP, exitCodeForError } from './exitCodes';
 import { suggestCommands } from './suggestCommand';
 import { PromptInterrupted, type PromptInput } from './readPassword';
+import { startServerUrl } from '../host/serverAddress';
 
 export interface CliIo {
   readonly env: NodeJS.ProcessEnv;
@@ -160,8 +160,8 @@ export async function runCli(argv: readonly string[], commands: readonly CliComm
     ...(io.stdin ? { stdin: io.stdin } : {}),
   };
   try {
-    const problem = ctx.serverUrl === undefined ? undefined : serverUrlProblem(ctx.serverUrl);
-    if (problem) throw new AppError('ERR_SYNC_SERVER_URL_INSECURE', { field: globals.server === undefined ? SERVER_URL_ENV : '--server', url: ctx.serverUrl!, rule: problem });
+    // the https rule of the app's hosts, with the same message (serverAddress.ts)
+    startServerUrl(globals.server, io.env);
     return await command.run(globals.rest.slice(command.words.length), ctx);
   } catch (err) {
     if (err instanceof PromptInterrupted) {
