@@ -13,6 +13,11 @@ const RULES: readonly { pattern: RegExp; message: string; appliesTo: (file: stri
   { pattern: /\b(?:it|test|describe|suite)\.only\(/, message: 'focused test (.only) (STYLE rule 53)', appliesTo: () => true },
   { pattern: /\b(?:it|test|describe|suite)\.skip\(|\{\s*skip:\s*true/, message: 'skipped test (STYLE rule 53)', appliesTo: () => true },
   { pattern: /\beval\(|\bnew Function\(/, message: 'no eval or new Function: evaluate expressions with a parser', appliesTo: () => true },
+  {
+    pattern: /\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+outbox\b/i,
+    message: 'only electron/services/db/repos/outbox.ts writes the outbox table (issue 15): call its functions',
+    appliesTo: (f) => f.startsWith('electron/') && f !== 'electron/services/db/repos/outbox.ts' && !f.startsWith('electron/services/db/migrations'),
+  },
   { pattern: /\bdescribe\([^,]+,\s*async\b/, message: 'describe callbacks must not be async (STYLE rule 53)', appliesTo: (f) => f.startsWith('test/') },
 ];
 

@@ -14,6 +14,14 @@ describe('sourceRules', () => {
     assert.equal(checkSource('renderer/x.ts', 'eval(code);').length, 1);
     assert.equal(checkSource('renderer/x.ts', 'new Function(code);').length, 1);
   });
+  it('lets only the outbox repository write the outbox table', () => {
+    const write = 'db.prepare(sql`UPDATE outbox SET state = ${s}`);';
+    assert.equal(checkSource('electron/services/sync/outbox/OutboxSteps.ts', write).length, 1);
+    assert.equal(checkSource('electron/services/db/repos/packets.ts', 'sql`insert into outbox (packet_id) VALUES (1)`').length, 1);
+    assert.deepEqual(checkSource('electron/services/db/repos/outbox.ts', write), []);
+    assert.deepEqual(checkSource('electron/services/db/repos/outbox.ts', 'sql`SELECT state FROM outbox`'), []);
+    assert.deepEqual(checkSource('electron/services/sync/outbox/OutboxService.ts', 'const outbox = new OutboxService(); // update outbox later'), []);
+  });
   it('accepts ordinary code', () => {
     assert.deepEqual(checkSource('renderer/x.ts', 'const then = await load();'), []);
   });

@@ -177,3 +177,26 @@ export function lastDepartureAt(db: DB): number | undefined {
   const row = db.prepare('SELECT max(max(coalesce(uploaded_at, 0)), max(coalesce(exported_at, 0))) AS t FROM outbox').get() as { t: number | null };
   return row.t ? row.t : undefined;
 }
+
+/**
+ * A new packet's outbox job (PENDING: waiting for the supervisor). This module owns every
+ * statement on the `outbox` table; the packets repository calls this in its own transaction.
+ */
+export function insertOutboxJob(db: DB, packetId: string, now: number): void {
+  const [q, p] = sql`INSERT INTO outbox (packet_id, state, attempts, next_attempt_at, last_error, updated_at)
+    VALUES (${packetId}, 'PENDING', 0, ${now}, NULL, ${now})`;
+  const result = db.prepare(q).run(...p);
+  if (result.changes !== 1) throw new Error(`insertOutboxJob: expected 1 outbox row, got ${result.changes}`);
+}
+
+/** Outbox jobs of one packet (tests and the sync engine). */
+export function outboxJobs(db: DB, packetId: string): { state: string; attempts: number }[] {
+  const [q, p] = sql`SELECT state, attempts FROM outbox WHERE packet_id = ${packetId}`;
+  return db.prepare(q).all(...p) as { state: string; attempts: number }[];
+}
+
+/** The UI/CLI view of a record (engine-only fields dropped). */
+export function publicItem(r: OutboxRecord): OutboxItem {
+  const { sha256: _sha, fileName: _file, supervisorComment: _comment, syncedAt: _synced, ...item } = r;
+  return item;
+}

@@ -1,5 +1,6 @@
 import type { DB } from '../Database';
 import { sql } from '../sql';
+import { insertOutboxJob } from './outbox';
 
 export const PACKET_COLUMNS = ['packet_id', 'rid', 'process', 'centre_id', 'machine_id', 'file_name', 'size', 'sha256', 'status', 'meta', 'created_at'] as const;
 
@@ -26,10 +27,7 @@ export function insertPacketWithJob(db: DB, row: PacketRow): void {
   const [q, p] = sql`INSERT INTO packets (packet_id, rid, process, centre_id, machine_id, file_name, size, sha256, status, meta, created_at)
     VALUES (${row.packet_id}, ${row.rid}, ${row.process}, ${row.centre_id}, ${row.machine_id}, ${row.file_name}, ${row.size}, ${row.sha256}, ${row.status}, ${row.meta}, ${row.created_at})`;
   db.prepare(q).run(...p);
-  const [o, op] = sql`INSERT INTO outbox (packet_id, state, attempts, next_attempt_at, last_error, updated_at)
-    VALUES (${row.packet_id}, 'PENDING', 0, ${row.created_at}, NULL, ${row.created_at})`;
-  const result = db.prepare(o).run(...op);
-  if (result.changes !== 1) throw new Error(`insertPacketWithJob: expected 1 outbox row, got ${result.changes}`);
+  insertOutboxJob(db, row.packet_id, row.created_at);
 }
 
 export function listPackets(db: DB): PacketRow[] {
@@ -46,10 +44,4 @@ export function getPacket(db: DB, packetId: string): PacketRow | undefined {
 export function knownPacketFiles(db: DB): Set<string> {
   const [q, p] = sql`SELECT file_name FROM packets`;
   return new Set((db.prepare(q).all(...p) as { file_name: string }[]).map((r) => r.file_name));
-}
-
-/** Outbox jobs of one packet (tests and the sync engine). */
-export function outboxJobs(db: DB, packetId: string): { state: string; attempts: number }[] {
-  const [q, p] = sql`SELECT state, attempts FROM outbox WHERE packet_id = ${packetId}`;
-  return db.prepare(q).all(...p) as { state: string; attempts: number }[];
 }

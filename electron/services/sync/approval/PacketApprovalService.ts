@@ -5,7 +5,7 @@ import type { Clock } from '../../../../native/time/Clock';
 import type { AuditLog } from '../../audit/AuditLog';
 import type { DB } from '../../db/Database';
 import { listMasterData } from '../../db/repos/masterData';
-import { findOutbox, patchOutbox, type OutboxRecord } from '../../db/repos/outbox';
+import { findOutbox, patchOutbox, publicItem, type OutboxRecord } from '../../db/repos/outbox';
 import { getPacketSummaryJson } from '../../db/repos/packetSummaries';
 
 /** Who acts: an operator whose password was just verified (CLI) or whose session is live (app). */
@@ -139,10 +139,4 @@ export class PacketApprovalService {
     if (item.state !== 'PENDING' && item.state !== 'ON_HOLD') throw new AppError('ERR_SYNC_PACKET_ALREADY_DECIDED', { rid: item.rid, state: item.state });
     return item;
   }
-}
-
-/** The UI/CLI view of a record (engine-only fields dropped). */
-export function publicItem(r: OutboxRecord): OutboxItem {
-  const { sha256: _sha, fileName: _file, supervisorComment: _comment, syncedAt: _synced, ...item } = r;
-  return item;
 }

@@ -1,7 +1,6 @@
 import { AppError } from '../../../../schemas/errors';
 import type { OutboxFilter, OutboxItem, OutboxRunSummary, SyncProgress } from '../../../../schemas/outbox';
-import { findOutbox, listOutbox, listOutboxInStates } from '../../db/repos/outbox';
-import { publicItem } from '../approval/PacketApprovalService';
+import { findOutbox, listOutbox, listOutboxInStates, publicItem } from '../../db/repos/outbox';
 import { drainLoop } from './drainLoop';
 import { matchesSearch, packetPeople } from './packetPeople';
 import { guard, newRunState, PENDING } from './outboxRunState';

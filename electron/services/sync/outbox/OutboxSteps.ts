@@ -1,7 +1,6 @@
 import { isAppError, type AppError } from '../../../../schemas/errors';
 import type { OutboxRunSummary, OutboxState, SyncProgress } from '../../../../schemas/outbox';
-import { findOutbox, listOutboxInStates, patchOutbox, type OutboxPatch, type OutboxRecord } from '../../db/repos/outbox';
-import { publicItem } from '../approval/PacketApprovalService';
+import { findOutbox, listOutboxInStates, patchOutbox, publicItem, type OutboxPatch, type OutboxRecord } from '../../db/repos/outbox';
 import { DEFAULT_BACKOFF, type BackoffOptions } from '../backoff';
 import { syncErrorDisposition } from '../syncErrorDisposition';
 import type { OutboxServiceOptions } from './OutboxServiceOptions';
