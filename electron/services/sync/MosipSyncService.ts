@@ -1,42 +1,28 @@
-import { createHash, X509Certificate, type KeyObject } from 'node:crypto';
-import { join } from 'node:path';
+import { X509Certificate, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { AppError, isAppError } from '../../../schemas/errors';
 import { MOSIP_ERROR } from '../../../schemas/mosipErrorCodes';
-import {
-  CaCertificatesResponse,
-  CertificateResponse,
-  ClientSettingsResponse,
-  ClientSettingsEntity,
-  ConfigProperties,
-  ConfigsResponse,
-  IdSchemaResponse,
-  PublicKeyVerifyResponse,
-  SyncedUser,
-  TokenBundle,
-  UserDetailsResponse,
-} from '../../../schemas/mosipSync';
+import { CertificateResponse, PublicKeyVerifyResponse, TokenBundle } from '../../../schemas/mosipSync';
 import type { DownSyncJob, DownSyncJobResult, DownSyncSummary, ServerSession } from '../../../schemas/sync';
 import type { MachineKey } from '../../../native/keystore/machineKeyStore';
-import { writeFileAtomic } from '../../../native/keystore/wrappedSecretFile';
 import type { Clock } from '../../../native/time/Clock';
 import type { AuditLog } from '../audit/AuditLog';
 import type { DB } from '../db/Database';
-import { applyMasterDataRows } from '../db/repos/masterData';
-import { applyCaCertificates, getCertificate, putCertificate } from '../db/repos/syncCertificates';
-import { replaceConfig } from '../db/repos/syncConfig';
-import { getSyncControl, recordSyncFailure, recordSyncSuccess } from '../db/repos/syncControl';
-import { putIdSchema } from '../db/repos/idSchemas';
-import { applySyncedOperators } from '../db/repos/syncedOperators';
+import { getCertificate } from '../db/repos/syncCertificates';
+import { recordSyncFailure, recordSyncSuccess } from '../db/repos/syncControl';
 import { buildRefreshRequest, buildUserIdPwdRequest, readTokenClaims, tokenExpiries } from './authToken';
 import { decryptClientCryptoJson } from './clientCrypto';
 import { asMachineError } from './classifyMosipError';
 import { MosipHttpClient, parseOrThrow } from './MosipHttpClient';
-import { DYNAMIC_FIELD_ENTITY, masterDataRowKey } from './masterDataKeys';
 import { syncSignCertificate } from './signCertificateSync';
 import { formatMosipTime } from './mosipTime';
-import { parseCertificate } from './parseCertificate';
-import { DEFAULT_MAX_ENTITY_BYTES, entityBatch, type UrlEntityRows } from './urlEntities';
+import { syncCaCertificates } from './downSync/caCertificatesJob';
+import { syncConfigs } from './downSync/configsJob';
+import type { DeltaOptions, DownSyncContext } from './downSync/DownSyncContext';
+import { syncIdSchema } from './downSync/idSchemaJob';
+import { syncMasterData } from './downSync/masterDataJob';
+import { syncRegistrationCertificate } from './downSync/registrationCertificateJob';
+import { syncUserDetails } from './downSync/userDetailsJob';
 
 export interface MosipSyncServiceOptions {
   readonly db: DB;
@@ -53,12 +39,10 @@ export interface MosipSyncServiceOptions {
   readonly timeoutMs?: number;
   /** sent as `version` on syncdata calls (the server maps upgrades by it) */
   readonly clientVersion?: string;
-  /** cap on one downloaded `*-url` entity file (default DEFAULT_MAX_ENTITY_BYTES) */
+  /** cap on one downloaded `*-url` entity file (default urlEntities.DEFAULT_MAX_ENTITY_BYTES) */
   readonly maxEntityBytes?: number;
 }
 
-/** Relative path of the REGISTRATION certificate the packet engine encrypts to. */
-export const REGISTRATION_CERT_FILE = join('certs', 'REGISTRATION.pem');
 
 /**
  * Client side of MOSIP syncdata: machine check, operator login (signed useridpwd), and the
@@ -247,113 +231,54 @@ export class MosipSyncService {
     return result.changed ? 1 : 0;
   }
 
-  /** REGISTRATION/<centre>_<machine>: stored and written to `<dataDir>/certs/REGISTRATION.pem`. */
-  async syncRegistrationCertificate(signal?: AbortSignal): Promise<number> {
-    const path = '/v1/syncdata/getCertificate';
-    const cert = await this.#get(path, { applicationId: 'REGISTRATION', referenceId: this.refId }, CertificateResponse, signal);
-    const x509 = parseCertificate(path, cert.certificate);
-    if (x509.publicKey.asymmetricKeyDetails?.modulusLength !== 2048) {
-      // Thumbprint detection on the server works for RSA-2048 only (§2.2).
-      throw new AppError('ERR_SYNC_BAD_RESPONSE', { endpoint: path, reason: 'REGISTRATION certificate is not RSA-2048' });
-    }
-    const thumbprint = createHash('sha256').update(x509.raw).digest('hex');
-    const changed = getCertificate(this.#o.db, 'REGISTRATION', this.refId)?.thumbprint !== thumbprint;
-    putCertificate(this.#o.db, 'REGISTRATION', this.refId, { pem: cert.certificate, thumbprint, syncedAt: this.#o.clock.now() });
-    writeFileAtomic(join(this.#o.dataDir, REGISTRATION_CERT_FILE), cert.certificate, 0o644);
-    recordSyncSuccess(this.#o.db, 'registrationCertificate', cert.timestamp ?? null, this.#o.clock.now());
-    return changed ? 1 : 0;
+  /** REGISTRATION/<centre>_<machine>: stored and written to `<dataDir>/certs/REGISTRATION.pem` (registrationCertificateJob.ts). */
+  syncRegistrationCertificate(signal?: AbortSignal): Promise<number> {
+    return syncRegistrationCertificate(this.#jobs, signal);
   }
 
-  /** v2/clientsettings: full on first run (or `full`), else the delta since the last success. */
-  async syncMasterData(options: Readonly<{ full?: boolean; signal?: AbortSignal }> = {}): Promise<number> {
-    const path = '/v1/syncdata/v2/clientsettings';
-    const since = options.full ? undefined : getSyncControl(this.#o.db, 'masterData')?.serverTime;
-    const res = await this.#get(path, { keyindex: this.#o.machineKey.keyIndex, regcenterId: this.#o.centreId, lastUpdated: since }, ClientSettingsResponse, options.signal);
-    const now = this.#o.clock.now();
-    let changed = 0;
-    for (const entity of res.dataToSync) {
-      const batch = await this.#masterDataBatch(entity, options.signal);
-      if (!batch) continue;
-      const rows = batch.rows.map((row) => ({ rowKey: masterDataRowKey(batch.stored, row), langCode: typeof row['langCode'] === 'string' ? row['langCode'] : '', isActive: row['isActive'] !== false, deleted: row['isDeleted'] === true, data: row }));
-      const result = applyMasterDataRows(this.#o.db, batch.stored, rows, now);
-      changed += result.upserted + result.removed;
-    }
-    recordSyncSuccess(this.#o.db, 'masterData', res.lastSyncTime, now);
-    return changed;
+  /** v2/clientsettings, full or delta (masterDataJob.ts). */
+  syncMasterData(options: DeltaOptions = {}): Promise<number> {
+    return syncMasterData(this.#jobs, options);
   }
 
-  /** One clientsettings entity as rows: inline ones decrypted, `*-url` ones downloaded and verified (urlEntities.ts). */
-  async #masterDataBatch(entity: z.infer<typeof ClientSettingsEntity>, signal?: AbortSignal): Promise<UrlEntityRows | undefined> {
-    const ctx = { http: this.http, serverUrl: this.#o.serverUrl, keyIndex: this.#o.machineKey.keyIndex, machinePrivateKey: this.#o.machineKey.privateKey, signKey: this.#pinnedSignKey(), maxBytes: this.#o.maxEntityBytes ?? DEFAULT_MAX_ENTITY_BYTES, extraQuery: this.#version(), signal };
-    return this.#authed(() => entityBatch(ctx, entity));
+  /** configs/{keyIndex} (configsJob.ts). */
+  syncConfigs(signal?: AbortSignal): Promise<number> {
+    return syncConfigs(this.#jobs, signal);
   }
 
-  /** configs/{keyIndex}: global and registration properties, each encrypted to the machine key. */
-  async syncConfigs(signal?: AbortSignal): Promise<number> {
-    const path = `/v1/syncdata/configs/${encodeURIComponent(this.#o.machineKey.keyIndex)}`;
-    const res = await this.#get(path, {}, ConfigsResponse, signal);
-    const now = this.#o.clock.now();
-    let changed = 0;
-    for (const [scope, data] of [
-      ['global', res.configDetail.globalConfiguration],
-      ['registration', res.configDetail.registrationConfiguration],
-    ] as const) {
-      if (!data) continue;
-      const props = parseOrThrow(path, ConfigProperties, decryptClientCryptoJson(this.#o.machineKey.privateKey, data, `${scope} configuration`));
-      changed += replaceConfig(this.#o.db, scope, Object.fromEntries(Object.entries(props).map(([k, v]) => [k, v === null ? '' : String(v)])), now);
-    }
-    recordSyncSuccess(this.#o.db, 'configs', null, now);
-    return changed;
+  /** v2/userdetails (userDetailsJob.ts). */
+  syncUserDetails(signal?: AbortSignal): Promise<number> {
+    return syncUserDetails(this.#jobs, signal);
   }
 
-  /** v2/userdetails: operators of this centre and their roles; passwords are never touched. */
-  async syncUserDetails(signal?: AbortSignal): Promise<number> {
-    const path = '/v1/syncdata/v2/userdetails';
-    const res = await this.#get(path, { keyindex: this.#o.machineKey.keyIndex }, UserDetailsResponse, signal);
-    const users = parseOrThrow(path, z.array(SyncedUser), decryptClientCryptoJson(this.#o.machineKey.privateKey, res.userDetails, 'user details'));
-    const mine = users.filter((u) => !u.regCenterId || u.regCenterId === this.#o.centreId);
-    const change = applySyncedOperators(
-      this.#o.db,
-      mine.map((u) => ({ userId: u.userId, name: u.name ?? undefined, langCode: u.langCode ?? undefined, isActive: u.isActive, regCenterId: u.regCenterId ?? undefined, roles: u.roles ?? undefined })),
-      this.#o.clock.now(),
-    );
-    recordSyncSuccess(this.#o.db, 'userDetails', res.lastSyncTime ?? null, this.#o.clock.now());
-    return change.inserted + change.updated + change.deactivated;
+  /** latestidschema (idSchemaJob.ts). */
+  syncIdSchema(signal?: AbortSignal): Promise<number> {
+    return syncIdSchema(this.#jobs, signal);
   }
 
-  /** latestidschema: the schema JSON must itself parse; the whole response is kept for UI specs. */
-  async syncIdSchema(signal?: AbortSignal): Promise<number> {
-    const path = '/v1/syncdata/latestidschema';
-    const res = await this.#get(path, { schemaVersion: '0' }, IdSchemaResponse, signal);
-    try {
-      JSON.parse(res.schemaJson);
-    } catch (cause) {
-      throw new AppError('ERR_SYNC_BAD_RESPONSE', { endpoint: path, reason: 'schemaJson is not JSON' }, { cause });
-    }
-    putIdSchema(this.#o.db, { idVersion: res.idVersion, schemaJson: res.schemaJson, responseJson: JSON.stringify(res), effectiveFrom: res.effectiveFrom ?? undefined }, this.#o.clock.now());
-    recordSyncSuccess(this.#o.db, 'idSchema', null, this.#o.clock.now());
-    return 1;
+  /** getcacertificates, full or delta (caCertificatesJob.ts). */
+  syncCaCertificates(options: DeltaOptions = {}): Promise<number> {
+    return syncCaCertificates(this.#jobs, options);
   }
 
-  /** getcacertificates: partner/device CA certificates for the device trust store (delta by lastupdated). */
-  async syncCaCertificates(options: Readonly<{ full?: boolean; signal?: AbortSignal }> = {}): Promise<number> {
-    const path = '/v1/syncdata/getcacertificates';
-    const since = options.full ? undefined : getSyncControl(this.#o.db, 'caCertificates')?.serverTime;
-    const res = await this.#get(path, { lastupdated: since }, CaCertificatesResponse, options.signal);
-    const certs = res.certificateDTOList.map((c) => {
-      const x509 = parseCertificate(path, c.certData);
-      return {
-        certId: c.certId,
-        partnerDomain: c.partnerDomain ?? undefined,
-        pem: c.certData,
-        thumbprint: createHash('sha256').update(x509.raw).digest('hex'),
-        notAfter: c.certNotAfter ?? x509.validTo,
-        deleted: c.isDeleted === true,
-      };
-    });
-    const change = applyCaCertificates(this.#o.db, certs, this.#o.clock.now());
-    recordSyncSuccess(this.#o.db, 'caCertificates', res.lastSyncTime ?? null, this.#o.clock.now());
-    return change.upserted + change.removed;
+  /** What the down-sync jobs see of this service: the store, the machine, and calls under the session. */
+  get #jobs(): DownSyncContext {
+    const o = this.#o;
+    return {
+      db: o.db,
+      clock: o.clock,
+      machineKey: o.machineKey,
+      centreId: o.centreId,
+      refId: this.refId,
+      dataDir: o.dataDir,
+      serverUrl: o.serverUrl,
+      http: this.http,
+      ...(o.maxEntityBytes === undefined ? {} : { maxEntityBytes: o.maxEntityBytes }),
+      version: () => this.#version(),
+      signKey: () => this.#pinnedSignKey(),
+      get: (path, query, schema, signal) => this.#get(path, query, schema, signal),
+      authed: (fn) => this.#authed(fn),
+    };
   }
 
   #version(): Record<string, string> {

@@ -10,7 +10,8 @@ import type { DB } from '../db/Database';
 import { PacketApprovalService } from './approval/PacketApprovalService';
 import type { BackoffOptions } from './backoff';
 import { AppSync } from './AppSync';
-import { MosipSyncService, REGISTRATION_CERT_FILE } from './MosipSyncService';
+import { MosipSyncService } from './MosipSyncService';
+import { REGISTRATION_CERT_PATH } from '../packets/RegistrationCertProvider';
 import { OfflineLimitsService } from './outbox/OfflineLimitsService';
 import { OutboxService, type OutboxServer } from './outbox/OutboxService';
 import { PacketExportService } from './outbox/PacketExportService';
@@ -143,7 +144,7 @@ function lazyRegProc(o: SyncServicesOptions, mosip: MosipSyncService | undefined
     if (client) return client;
     let pem: string;
     try {
-      pem = readFileSync(join(o.dataDir, REGISTRATION_CERT_FILE), 'utf8');
+      pem = readFileSync(join(o.dataDir, REGISTRATION_CERT_PATH), 'utf8');
     } catch (cause) {
       throw new AppError('ERR_SYNC_NOT_CONFIGURED', { what: 'REGISTRATION certificate (run a down-sync first)' }, { cause });
     }

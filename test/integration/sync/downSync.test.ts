@@ -11,7 +11,7 @@ import { getCertificate } from '../../../electron/services/db/repos/syncCertific
 import { latestIdSchema } from '../../../electron/services/db/repos/idSchemas';
 import { getSyncControl } from '../../../electron/services/db/repos/syncControl';
 import { listCaCertificates } from '../../../electron/services/db/repos/syncCertificates';
-import { REGISTRATION_CERT_FILE } from '../../../electron/services/sync/MosipSyncService';
+import { REGISTRATION_CERT_PATH } from '../../../electron/services/packets/RegistrationCertProvider';
 import { admin, makeClient, makeMachineKey, startSimBed, type ClientBed, type SimBed } from './syncTestBed';
 
 async function rejectsWith(promise: Promise<unknown>, code: string): Promise<AppError> {
@@ -69,7 +69,7 @@ describe('MosipSyncService against the simulator', () => {
     const officer = getOperator(client.db, 'officer1');
     assert.deepEqual([officer?.roles, officer?.passwordHash, officer?.isActive], [['REGISTRATION_OFFICER'], undefined, true]);
     assert.deepEqual(getOperator(client.db, 'supervisor1')?.roles, ['REGISTRATION_SUPERVISOR', 'REGISTRATION_OFFICER']);
-    const regPem = readFileSync(join(client.dataDir, REGISTRATION_CERT_FILE), 'utf8');
+    const regPem = readFileSync(join(client.dataDir, REGISTRATION_CERT_PATH), 'utf8');
     assert.equal(regPem, bed.sim.pki.registration('10001_10002').certPem);
     assert.equal(getCertificate(client.db, 'KERNEL', 'SIGN')?.pem, bed.sim.pki.kernelSign.certPem);
     const schema = latestIdSchema(client.db);
