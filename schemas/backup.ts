@@ -68,3 +68,38 @@ export const RestoreResult = z
   .object({ dataDir: z.string(), from: z.string(), packets: z.number().int().nonnegative(), auditEntries: z.number().int().nonnegative(), restoredBy: z.string(), backupCreatedAt: z.number().int() })
   .strict();
 export type RestoreResult = z.infer<typeof RestoreResult>;
+
+/** The scheduled backup's default: every day at 18:00, after the day's registrations (Quartz, as MOSIP's sync jobs). */
+export const DEFAULT_BACKUP_CRON = '0 0 18 * * ?';
+
+/**
+ * What a supervisor sets for scheduled backups: the folder (a second disk, a USB stick; `null`
+ * turns them off), when (Quartz cron), and the passphrase, needed the first time and to change it.
+ * The passphrase is never stored: only the key derived from it, wrapped like the database key.
+ */
+export const BackupScheduleInput = z
+  .object({
+    dir: z.string().trim().min(1, 'give the backup folder').max(1000).nullable(),
+    cron: z.string().trim().min(1).max(120).default(DEFAULT_BACKUP_CRON),
+    passphrase: z.string().min(12, 'a backup passphrase has at least 12 characters').max(1024).optional(),
+  })
+  .strict();
+export type BackupScheduleInput = z.infer<typeof BackupScheduleInput>;
+
+/** The scheduled backup as the Settings screen shows it: where, when, and how the last one went. */
+export const BackupStatus = z
+  .object({
+    dir: z.string().nullable(),
+    cron: z.string(),
+    hasPassphrase: z.boolean(),
+    lastRunAt: z.number().int().nullable(),
+    lastOk: z.boolean().nullable(),
+    lastErrorCode: z.string().nullable(),
+    /** the folder the last good backup went to */
+    lastBackupDir: z.string().nullable(),
+    lastPackets: z.number().int().nullable(),
+    nextRunAt: z.number().int().nullable(),
+    running: z.boolean(),
+  })
+  .strict();
+export type BackupStatus = z.infer<typeof BackupStatus>;

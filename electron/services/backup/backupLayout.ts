@@ -6,3 +6,5 @@ export const BACKUP_DB_FILE = 'regclient.db';
 export const BACKUP_PACKETS_DIR = 'packets';
 /** Small folders of the data dir a restored machine needs as they were: the registration certificate, device CAs. */
 export const BACKUP_CONFIG_DIRS = ['certs', 'trust'] as const;
+/** In the data dir's `keys/`: the key derived from the scheduled backup's passphrase, wrapped like the database key. */
+export const BACKUP_SECRET_FILE = 'backup-secret.wrapped';

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, scrypt } from 'node:crypto';
+import { z } from 'zod';
 import { AppError } from '../../../schemas/errors';
-import type { BackupKdf } from '../../../schemas/backup';
+import { BackupKdf } from '../../../schemas/backup';
 
 /** The shortest backup passphrase accepted: it is the only thing between a lost USB stick and the data. */
 export const MIN_BACKUP_PASSPHRASE_LENGTH = 12;
@@ -60,4 +61,17 @@ export function openWithBackupSecret(secret: BackupSecret, sealed: Buffer): Buff
     // GCM's only failure here is the tag: the caller names it (ERR_BACKUP_WRONG_PASSPHRASE)
     return undefined;
   }
+}
+
+const StoredSecret = z.object({ kdf: BackupKdf, sealKey: z.string(), macKey: z.string() }).strict();
+
+/** The derived keys as bytes to wrap at rest (scheduled backups run with nobody to type the passphrase). */
+export function serializeBackupSecret(secret: BackupSecret): Buffer {
+  return Buffer.from(JSON.stringify({ kdf: secret.kdf, sealKey: secret.sealKey.toString('base64'), macKey: secret.macKey.toString('base64') }));
+}
+
+/** @throws ZodError / SyntaxError when the bytes are not a stored secret (a bug or a damaged file) */
+export function parseBackupSecret(bytes: Buffer): BackupSecret {
+  const s = StoredSecret.parse(JSON.parse(bytes.toString('utf8')));
+  return { kdf: s.kdf, sealKey: Buffer.from(s.sealKey, 'base64'), macKey: Buffer.from(s.macKey, 'base64') };
 }
