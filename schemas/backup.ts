@@ -34,6 +34,12 @@ export const BackupManifest = z
     auditHead: z.object({ seq: z.number().int().nonnegative(), hash: z.string() }).strict(),
     packets: z.number().int().nonnegative(),
     files: z.array(BackupFile).min(2).max(1_000_000),
+    /**
+     * Packet files the copied rows expect but that were already gone from this machine (parked as
+     * ERR_SYNC_PACKET_FILE_MISSING, or deleted by retention while the backup ran): recorded rather
+     * than failing every backup; the restored machine reports them as the old one did.
+     */
+    missingPackets: z.array(BackupPath).max(1_000_000),
     mac: Sha256Hex,
   })
   .strict();
@@ -59,7 +65,15 @@ export type BackupKeysFile = z.infer<typeof BackupKeysFile>;
 
 /** What a finished backup reports (CLI --json, the scheduler, the typed API). */
 export const BackupResult = z
-  .object({ dir: z.string(), createdAt: z.number().int(), packets: z.number().int().nonnegative(), bytes: z.number().int().nonnegative(), auditHead: z.object({ seq: z.number().int(), hash: z.string() }) })
+  .object({
+    dir: z.string(),
+    createdAt: z.number().int(),
+    packets: z.number().int().nonnegative(),
+    bytes: z.number().int().nonnegative(),
+    auditHead: z.object({ seq: z.number().int(), hash: z.string() }),
+    /** packet files the database expects that were already missing (see BackupManifest.missingPackets) */
+    missingPackets: z.array(z.string()),
+  })
   .strict();
 export type BackupResult = z.infer<typeof BackupResult>;
 

@@ -22,11 +22,6 @@ export const backupErrors = defineErrors({
     log: 'the backup could not be written to the folder; no backup was left there',
     details: z.object({ path: z.string(), reason: z.string() }),
   },
-  ERR_BACKUP_SOURCE_CHANGED: {
-    retry: 'retry',
-    log: 'a packet file listed in the database snapshot disappeared while it was copied',
-    details: z.object({ file: z.string() }),
-  },
   ERR_BACKUP_NOT_A_BACKUP: {
     retry: 'fatal',
     log: 'the folder has no backup manifest: not a backup, or a backup that never finished',

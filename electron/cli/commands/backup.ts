@@ -69,7 +69,7 @@ async function runBackup(args: string[], ctx: CliContext): Promise<number> {
   } finally {
     data.close();
   }
-  ctx.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : `backup written: ${result.dir}\n  ${result.packets} packet(s), ${result.bytes} bytes, audit entry ${result.auditHead.seq}\n`);
+  ctx.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : `backup written: ${result.dir}\n  ${result.packets} packet(s), ${result.bytes} bytes, audit entry ${result.auditHead.seq}\n${result.missingPackets.map((f) => `  NOT in the backup (already missing on this machine): ${f}\n`).join('')}`);
   return EXIT.OK;
 }
 

@@ -89,9 +89,12 @@ function checkDatabase(dir: string, manifest: BackupManifest, keys: DataDirKeys)
       throw new AppError('ERR_BACKUP_DB_CORRUPT', { file: DB_FILE, reason: `its audit head (entry ${facts.auditHead.seq}) is not the manifest's (entry ${manifest.auditHead.seq})` });
     }
     const listed = new Map(manifest.files.filter((f) => f.kind === 'packet').map((f) => [f.path, f]));
+    const missingAtBackup = new Set(manifest.missingPackets);
     for (const packet of facts.packets) {
       const path = `${PACKETS_DIR}/${packet.fileName}`;
       const entry = listed.get(path);
+      // already gone when the backup was taken: restored as the old machine had it (the sync parks it)
+      if (!entry && missingAtBackup.has(path)) continue;
       if (!entry) throw new AppError('ERR_BACKUP_FILE_MISSING', { file: path });
       if (entry.sha256 !== packet.sha256.toLowerCase()) throw new AppError('ERR_BACKUP_PACKET_CORRUPT', { file: path, reason: 'it differs from the hash recorded when the packet was built' });
     }

@@ -36,7 +36,7 @@ export interface WriteBackupOptions {
  * MAC-sealed manifest with each file's size and SHA-256. Everything goes into a hidden `.partial`
  * folder, is fsynced, and only then renamed into place: an interrupted backup is never a folder
  * with a manifest, so it can never be taken for a good one.
- * @throws AppError ERR_BACKUP_WRITE_FAILED, ERR_BACKUP_SOURCE_CHANGED, ERR_BACKUP_PACKET_CORRUPT
+ * @throws AppError ERR_BACKUP_WRITE_FAILED, ERR_BACKUP_PACKET_CORRUPT
  */
 export async function writeBackup(o: WriteBackupOptions): Promise<BackupResult> {
   const createdAt = o.clock.now();
@@ -49,15 +49,16 @@ export async function writeBackup(o: WriteBackupOptions): Promise<BackupResult> 
     throw new AppError('ERR_BACKUP_WRITE_FAILED', { path: o.toDir, reason: (cause as NodeJS.ErrnoException).code ?? (cause as Error).message }, { cause });
   }
   try {
-    const { files, facts } = await writeContents(o, partial);
-    const body = { format: 'regclient-backup', version: 1, createdAt, appVersion: o.appVersion, schemaVersion: facts.schemaVersion, machine: { centreId: o.identity.centreId, machineId: o.identity.machineId, keyIndex: o.identity.keyIndex }, auditHead: facts.auditHead, packets: facts.packets.length, files } as const;
+    const { files, facts, missingPackets } = await writeContents(o, partial);
+    const machine = { centreId: o.identity.centreId, machineId: o.identity.machineId, keyIndex: o.identity.keyIndex };
+    const body = { format: 'regclient-backup', version: 1, createdAt, appVersion: o.appVersion, schemaVersion: facts.schemaVersion, machine, auditHead: facts.auditHead, packets: facts.packets.length, files, missingPackets } as const;
     await writeFile(join(partial, BACKUP_MANIFEST_FILE), sealManifest(o.secret, body), { mode: 0o600 });
     await syncFile(join(partial, BACKUP_MANIFEST_FILE));
     await syncDirectory(join(partial, PACKETS_DIR));
     await syncDirectory(partial);
     await rename(partial, final);
     await syncDirectory(o.toDir);
-    return { dir: final, createdAt, packets: facts.packets.length, bytes: files.reduce((n, f) => n + f.size, 0), auditHead: facts.auditHead };
+    return { dir: final, createdAt, packets: facts.packets.length, bytes: files.reduce((n, f) => n + f.size, 0), auditHead: facts.auditHead, missingPackets };
   } catch (err) {
     await rm(partial, { recursive: true, force: true });
     if (isAppError(err)) throw err;
@@ -74,7 +75,7 @@ function backupFolderName(toDir: string, machineId: string, at: number): string 
   return name;
 }
 
-async function writeContents(o: WriteBackupOptions, partial: string): Promise<{ files: BackupFile[]; facts: SnapshotFacts }> {
+async function writeContents(o: WriteBackupOptions, partial: string): Promise<{ files: BackupFile[]; facts: SnapshotFacts; missingPackets: string[] }> {
   // 1. the database first: the packet files to copy are those ITS rows expect. A build still
   //    running has placed no row yet, so its file is not copied, and no copied row lacks a file.
   const dbCopy = join(partial, DB_FILE);
@@ -89,8 +90,13 @@ async function writeContents(o: WriteBackupOptions, partial: string): Promise<{ 
   await syncFile(dbCopy);
   const files: BackupFile[] = [{ path: DB_FILE, kind: 'database', ...(await hashFile(dbCopy)) }];
   // 2. every packet file, checked against its row as it is copied
+  const missingPackets: string[] = [];
   for (const packet of facts.packets) {
-    const copied = await copyPacket(join(o.packetsDir, packet.fileName), join(partial, PACKETS_DIR, packet.fileName), packet.fileName);
+    const copied = await copyPacket(join(o.packetsDir, packet.fileName), join(partial, PACKETS_DIR, packet.fileName));
+    if (copied === undefined) {
+      missingPackets.push(`${PACKETS_DIR}/${packet.fileName}`);
+      continue;
+    }
     if (copied.sha256 !== packet.sha256.toLowerCase()) {
       throw new AppError('ERR_BACKUP_PACKET_CORRUPT', { file: `${PACKETS_DIR}/${packet.fileName}`, reason: 'the file on this machine no longer matches the hash recorded when it was built' });
     }
@@ -101,15 +107,19 @@ async function writeContents(o: WriteBackupOptions, partial: string): Promise<{ 
   await writeFile(join(partial, BACKUP_KEYS_FILE), sealBackupKeys(o.secret, o.keys), { mode: 0o600 });
   await syncFile(join(partial, BACKUP_KEYS_FILE));
   files.push({ path: BACKUP_KEYS_FILE, kind: 'keys', ...(await hashFile(join(partial, BACKUP_KEYS_FILE))) });
-  return { files, facts };
+  return { files, facts, missingPackets };
 }
 
-async function copyPacket(from: string, to: string, fileName: string): Promise<{ size: number; sha256: string }> {
+/**
+ * `undefined` when the file is not there: already lost on this machine (its packet is parked), or
+ * deleted by retention after the snapshot. Either way the backup goes on; a file that cannot be
+ * backed up must not stop every other one from being backed up.
+ */
+async function copyPacket(from: string, to: string): Promise<{ size: number; sha256: string } | undefined> {
   try {
     return await copyDurably(from, to);
   } catch (err) {
-    // retention deleted it after the snapshot: the next backup will not expect it
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('ERR_BACKUP_SOURCE_CHANGED', { file: `${PACKETS_DIR}/${fileName}` }, { cause: err });
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw err;
   }
 }

@@ -176,4 +176,18 @@ describe('regclient restore refuses a damaged backup', () => {
     const error = refusal(await restore(copy));
     assert.deepEqual([error.code, error.details], ['ERR_BACKUP_AUDIT_BROKEN', { seq: 2, reason: 'entry 2 was modified after it was written' }]);
   });
+
+  // last: it removes a packet file from the machine itself
+  it('a packet file already lost on the machine does not stop the backup; it is named, and the restored machine has the same row without a file', async () => {
+    const file = packetFiles(good)[0]!;
+    unlinkSync(join(dataDir, 'packets', file));
+    const backup = await runCliProcess(['backup', '--to', join(dir, 'usb'), '--data-dir', dataDir], { REGCLIENT_BACKUP_PASSPHRASE: PASSPHRASE });
+    assert.equal(backup.code, 0, backup.err);
+    assert.match(backup.out, new RegExp(`^  NOT in the backup \\(already missing on this machine\\): packets/${file.replace('.', '\\.')}$`, 'm'));
+    const dirOf = backup.out.split('\n')[0]!.replace('backup written: ', '');
+    assert.deepEqual(BackupManifest.parse(JSON.parse(readFileSync(join(dirOf, 'manifest.json'), 'utf8'))).missingPackets, [`packets/${file}`]);
+    const run = await restore(dirOf);
+    assert.equal(run.code, 0, run.out + run.err);
+    assert.deepEqual(readdirSync(join(run.target, 'packets')), packetFiles(good).filter((f) => f !== file));
+  });
 });
