@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clockShifterEnv } from '../../helpers/clockShifterEnv';
 import type { CliRun } from '../sync/cliTestBed';
@@ -14,7 +15,7 @@ const CLI = join(ROOT, 'electron', 'cli', 'regclient.ts');
 export async function runCliProcess(argv: readonly string[], env: Readonly<Record<string, string>>, options: Readonly<{ uid?: number; gid?: number }> = {}): Promise<CliRun> {
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...argv], {
     cwd: ROOT,
-    env: { ...clockShifterEnv(), PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', ...env },
+    env: { ...clockShifterEnv(), PATH: process.env['PATH'] ?? '', HOME: options.uid === undefined ? (process.env['HOME'] ?? '/tmp') : tmpdir(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     ...(options.uid !== undefined ? { uid: options.uid, gid: options.gid ?? options.uid } : {}),
   });
