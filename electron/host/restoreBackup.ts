@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { copyFile, mkdir, rename, rm, rmdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { AppError } from '../../schemas/errors';
@@ -36,6 +36,7 @@ export interface RestoreBackupOptions {
  */
 export function checkRestoreTarget(dataDir: string): void {
   if (!existsSync(dataDir)) return;
+  if (!statSync(dataDir).isDirectory()) throw new AppError('ERR_BACKUP_TARGET_NOT_EMPTY', { path: dataDir, found: 'a file, not a folder' });
   const found = readdirSync(dataDir);
   if (found.length > 0) throw new AppError('ERR_BACKUP_TARGET_NOT_EMPTY', { path: dataDir, found: found.slice(0, 5).join(', ') });
 }

@@ -97,7 +97,7 @@ export const backupCommands: CliCommand[] = [
     summary: 'write an encrypted backup (database, packets, keys sealed by a passphrase) into a new folder inside DIR',
     usage: [
       '--to DIR   an existing folder (a second disk or a USB stick); the backup is DIR/regclient-backup-<machine>-<time>',
-      '--json     print {dir, createdAt, packets, bytes, auditHead} as JSON',
+      '--json     print {dir, createdAt, packets, bytes, auditHead, missingPackets} as JSON',
       `passphrase: ${BACKUP_PASSPHRASE_ENV} or typed twice; at least 12 characters. Without it the folder decrypts nothing.`,
     ].join('\n'),
     run: runBackup,
