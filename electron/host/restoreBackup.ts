@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { copyFile, mkdir, rename, rm, rmdir } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../../schemas/errors';
 import type { RestoreResult } from '../../schemas/backup';
 import type { SecretWrapper } from '../../native/keystore/SecretWrapper';
@@ -54,7 +54,7 @@ export async function restoreBackup(o: RestoreBackupOptions): Promise<RestoreRes
   const dataDir = resolve(o.dataDir);
   checkRestoreTarget(dataDir);
   const verified = await verifyBackup(resolve(o.from), o.passphrase);
-  const stage = join(dirname(dataDir), `.${dataDir.split(/[\\/]/).pop() ?? 'data'}.restore-${process.pid}`);
+  const stage = join(dirname(dataDir), `.${basename(dataDir)}.restore-${process.pid}`);
   await mkdir(stage, { recursive: true, mode: 0o700 });
   try {
     await copyBackupFiles(verified, stage);
@@ -67,7 +67,7 @@ export async function restoreBackup(o: RestoreBackupOptions): Promise<RestoreRes
     const result = await checkAndRecord(o, stage, verified);
     await syncDirectory(stage);
     checkRestoreTarget(dataDir);
-    // rename replaces an empty directory, never one with entries (ENOTEMPTY)
+    // an empty target (made by the installer or a person) goes first; rmdir never removes one with entries
     if (existsSync(dataDir)) await rmdir(dataDir);
     await rename(stage, dataDir);
     await syncDirectory(dirname(dataDir));

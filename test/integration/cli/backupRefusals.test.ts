@@ -79,8 +79,10 @@ describe('regclient restore refuses a damaged backup', () => {
     assert.deepEqual(Object.keys(BackupKeysFile.parse(JSON.parse(keys))), ['format', 'version', 'kdf', 'sealed']);
   });
 
-  it('restores the good backup (the cases below differ from it by one fault)', async () => {
-    const run = await restore(good);
+  it('restores the good backup into an empty folder (the cases below differ from it by one fault)', async () => {
+    const empty = join(dir, 'empty-target');
+    mkdirSync(empty);
+    const run = await restore(good, {}, empty);
     assert.equal(run.code, 0, run.out + run.err);
     assert.equal(existsSync(join(run.target, 'regclient.db')), true);
     assert.deepEqual(readdirSync(join(run.target, 'packets')).sort(), packetFiles(good).sort());
