@@ -22,7 +22,7 @@ import type { SbiClientOptions } from '../../native/sbi/SbiClientOptions';
 import type { UsbEventSource } from '../../native/usb/UsbWatcher';
 import { serializeError } from '../../schemas/errors';
 import { toLogFormat } from '../services/log/createLogger';
-import { KEY_DIR, PACKETS_DIR, type OpenedDataDir } from './openDataDir';
+import { DB_FILE, KEY_DIR, PACKETS_DIR, type OpenedDataDir } from './openDataDir';
 import { DisposableStore } from '../../native/lifecycle/DisposableStore';
 import { createHandlers } from './handlers/createHandlers';
 import { EventHub } from './EventHub';
@@ -37,6 +37,8 @@ export interface AppServicesOptions {
   readonly idle?: IdlePolicy;
   /** the packet worker's entry; the bundled Electron app passes its .cjs, Node runs the .ts under tsx */
   readonly packetWorkerEntry?: URL;
+  /** the backup snapshot worker's entry, likewise (`snapshotWorker.cjs` in the Electron build) */
+  readonly backupWorkerEntry?: URL;
   /** SBI ports, timeouts and hash-chain policy */
   readonly sbi?: Omit<SbiClientOptions, 'trust'>;
   /** watch USB for hot-plug (off in tests); `loadUsb` replaces the real `usb` module */
@@ -175,6 +177,8 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
     keys: () => readDataDirKeys(data.dataDir, data.wrapper),
     wrapper: data.wrapper,
     secretPath: join(data.dataDir, KEY_DIR, BACKUP_SECRET_FILE),
+    dbPath: join(data.dataDir, DB_FILE),
+    ...(options.backupWorkerEntry ? { snapshotWorkerEntry: options.backupWorkerEntry } : {}),
     onDidChange: (status) => hub.broadcast('backup.onDidChange', status),
   });
   if (options.startScheduler) {

@@ -13,6 +13,7 @@ import { createLogger, toLogFormat } from '../log/createLogger';
 import { nextQuartzRun, normaliseQuartz } from '../sync/quartzCron';
 import type { DataDirKeys } from './backupKeysFile';
 import { deriveBackupSecret, parseBackupSecret, serializeBackupSecret, type BackupSecret } from './backupSecret';
+import { defaultSnapshotWorker, snapshotInWorker } from './snapshotInWorker';
 import { writeBackup } from './writeBackup';
 
 const SCHEDULE_KEY = 'backup.schedule';
@@ -35,6 +36,10 @@ export interface BackupServiceOptions {
   readonly secretPath: string;
   /** zone the cron is read in (default UTC, as the sync jobs) */
   readonly timeZone?: string;
+  /** the live database file: the snapshot is taken from it on a worker thread */
+  readonly dbPath: string;
+  /** the snapshot worker's entry; default the .ts one under tsx, the Electron build passes its .cjs */
+  readonly snapshotWorkerEntry?: URL;
   readonly onDidChange?: (status: BackupStatus) => void;
 }
 
@@ -138,7 +143,9 @@ export class BackupService {
     const secret = this.#secret();
     checkFolder(dir);
     const o = this.#o;
-    return writeBackup({ db: o.db, dataDir: o.dataDir, packetsDir: o.packetsDir, keys: o.keys(), secret, identity: o.identity, clock: o.clock, appVersion: o.appVersion, toDir: dir });
+    const keys = o.keys();
+    const snapshot = (target: string) => snapshotInWorker(o.snapshotWorkerEntry ?? defaultSnapshotWorker(), { dbPath: o.dbPath, keyHex: keys.dbKey.toString('hex'), target });
+    return writeBackup({ db: o.db, dataDir: o.dataDir, packetsDir: o.packetsDir, keys, secret, identity: o.identity, clock: o.clock, appVersion: o.appVersion, toDir: dir, snapshot });
   }
 
   #arm(): void {

@@ -28,6 +28,8 @@ export interface WriteBackupOptions {
   readonly appVersion: string;
   /** an existing folder (a second disk, a USB stick): the backup goes into a new dated folder inside it */
   readonly toDir: string;
+  /** takes the database snapshot into `target`; default VACUUM INTO on `db` itself (the CLI: nothing else runs) */
+  readonly snapshot?: (target: string) => Promise<void>;
 }
 
 /**
@@ -79,7 +81,8 @@ async function writeContents(o: WriteBackupOptions, partial: string): Promise<{ 
   // 1. the database first: the packet files to copy are those ITS rows expect. A build still
   //    running has placed no row yet, so its file is not copied, and no copied row lacks a file.
   const dbCopy = join(partial, DB_FILE);
-  snapshotDatabase(o.db, dbCopy);
+  if (o.snapshot) await o.snapshot(dbCopy);
+  else snapshotDatabase(o.db, dbCopy);
   const snapshot = openSnapshot(dbCopy, o.keys.dbKey);
   let facts: SnapshotFacts;
   try {

@@ -9,6 +9,7 @@ import { openDatabase } from '../../../../../electron/services/db/openDatabase';
 import { patchOutbox } from '../../../../../electron/services/db/repos/outbox';
 import { insertPacketWithJob } from '../../../../../electron/services/db/repos/packets';
 import { integrityProblem, openSnapshot, readSnapshotFacts, snapshotDatabase } from '../../../../../electron/services/backup/backupSnapshot';
+import { defaultSnapshotWorker, snapshotInWorker } from '../../../../../electron/services/backup/snapshotInWorker';
 import { makeTempDir } from '../../../../helpers/tempDir';
 
 const NOW = Date.UTC(2026, 10, 22, 9, 0, 0);
@@ -62,5 +63,39 @@ describe('backupSnapshot', () => {
     } finally {
       copy.close();
     }
+  });
+});
+
+describe('snapshotInWorker', () => {
+  let temp: { path: string; remove(): void };
+  let key: Buffer;
+  let db: DB;
+  beforeEach(() => {
+    temp = makeTempDir('snapshot-worker-');
+    key = randomBytes(32);
+    db = openDatabase(join(temp.path, 'live.db'), key);
+    migrate(db);
+  });
+  afterEach(() => {
+    db.close();
+    temp.remove();
+  });
+
+  it('copies the live database on a worker thread while this connection keeps it open in WAL', async () => {
+    db.prepare(`INSERT INTO meta (key, value) VALUES ('probe', 'written before the snapshot')`).run();
+    await snapshotInWorker(defaultSnapshotWorker(), { dbPath: join(temp.path, 'live.db'), keyHex: key.toString('hex'), target: join(temp.path, 'copy.db') });
+    const copy = openSnapshot(join(temp.path, 'copy.db'), key);
+    try {
+      assert.deepEqual(copy.prepare(`SELECT value FROM meta WHERE key = 'probe'`).get(), { value: 'written before the snapshot' });
+    } finally {
+      copy.close();
+    }
+  });
+
+  it('brings the worker\'s SQLite failure back with its code', async () => {
+    await assert.rejects(
+      snapshotInWorker(defaultSnapshotWorker(), { dbPath: join(temp.path, 'live.db'), keyHex: randomBytes(32).toString('hex'), target: join(temp.path, 'copy.db') }),
+      (e: unknown) => (e as { code?: string }).code === 'SQLITE_NOTADB',
+    );
   });
 });
