@@ -5,6 +5,7 @@ import { DEFAULT_BACKUP_CRON } from '../../../../schemas/backup';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { useLocale } from '../../sync/components/useLocale';
 import { settingsSelectors, type SettingsStore } from '../store';
+import '../../../styles/backup.css';
 
 /**
  * "Backups" (supervisors only): the folder scheduled backups go to (a second disk, a USB stick),
@@ -56,7 +57,7 @@ export function BackupSection({ store }: Readonly<{ store: SettingsStore }>) {
         </p>
       )}
       {backup?.lastOk === false && backup.lastErrorCode && <ErrorMessage error={{ code: backup.lastErrorCode, details: {} }} />}
-      <form onSubmit={submit} className="settings__form" data-status={status} aria-busy={busy}>
+      <form onSubmit={submit} className="backup__form" data-status={status} aria-busy={busy}>
         <label htmlFor="backup-dir">{t('settings.backup.dir')}</label>
         <input id="backup-dir" type="text" dir="ltr" value={dir} onChange={(e) => setDir(e.target.value)} aria-describedby="backup-dir-hint" />
         <p id="backup-dir-hint" className="muted">{t('settings.backup.dirHint')}</p>
