@@ -63,6 +63,14 @@ export const AuditEvent = z.enum([
   'PREREG_DELETED',
   /** a supervisor moved the data dir's key protection (details.from, details.to, details.files) */
   'KEYS_REWRAPPED',
+  /** a backup was written (details.dir, packets, auditSeq, scheduled) */
+  'BACKUP_WRITTEN',
+  /** a backup could not be written (details.code, dir, scheduled) */
+  'BACKUP_FAILED',
+  /** a supervisor set or cleared the scheduled backup (details.dir, cron; never the passphrase) */
+  'BACKUP_SCHEDULE_CHANGED',
+  /** this data dir was restored from a backup (details.from, backupCreatedAt, packets); actor is the supervisor */
+  'BACKUP_RESTORED',
 ]);
 export type AuditEvent = z.infer<typeof AuditEvent>;
 

@@ -46,6 +46,8 @@ export async function buildElectron(): Promise<void> {
   await build({ ...common, entryPoints: [join(ROOT, 'electron', 'shell', 'main.ts')], outfile: join(ELECTRON_DIST, 'main.cjs'), external: MAIN_EXTERNALS });
   // The packet worker runs in its own thread: its own bundle, loaded by PacketBuilderPool.
   await build({ ...common, entryPoints: [join(ROOT, 'electron', 'services', 'packets', 'packetBuildWorker.ts')], outfile: join(ELECTRON_DIST, 'packetBuildWorker.cjs'), external: MAIN_EXTERNALS });
+  // The backup snapshot worker (VACUUM INTO off the main thread), loaded by BackupService.
+  await build({ ...common, entryPoints: [join(ROOT, 'electron', 'services', 'backup', 'snapshotWorker.ts')], outfile: join(ELECTRON_DIST, 'snapshotWorker.cjs'), external: MAIN_EXTERNALS });
   // A sandboxed preload may require only 'electron': everything else is bundled in.
   await build({ ...common, entryPoints: [join(ROOT, 'electron', 'shell', 'preload.ts')], outfile: join(ELECTRON_DIST, 'preload.cjs'), external: ['electron'] });
 }

@@ -10,6 +10,9 @@ import type { PacketService } from '../services/packets/PacketService';
 import { DevicesService } from '../services/devices/DevicesService';
 import { TrustAnchorService } from '../services/devices/TrustAnchorService';
 import { SettingsService } from '../services/settings/SettingsService';
+import { BackupService } from '../services/backup/BackupService';
+import { BACKUP_SECRET_FILE } from '../services/backup/backupLayout';
+import { readDataDirKeys } from './dataDirKeys';
 import { effectiveMachineName } from '../services/sync/machineName';
 import { createSyncServices, type SyncServices } from '../services/sync/createSyncServices';
 import { createRegistrationServices, type RegistrationServices } from '../services/registration/createRegistrationServices';
@@ -18,7 +21,7 @@ import type { SbiClientOptions } from '../../native/sbi/SbiClientOptions';
 import type { UsbEventSource } from '../../native/usb/UsbWatcher';
 import { serializeError } from '../../schemas/errors';
 import { toLogFormat } from '../services/log/createLogger';
-import { PACKETS_DIR, type OpenedDataDir } from './openDataDir';
+import { DB_FILE, KEY_DIR, PACKETS_DIR, type OpenedDataDir } from './openDataDir';
 import { DisposableStore } from '../../native/lifecycle/DisposableStore';
 import { createHandlers } from './handlers/createHandlers';
 import { createPacketService } from './createPacketService';
@@ -34,6 +37,8 @@ export interface AppServicesOptions {
   readonly idle?: IdlePolicy;
   /** the packet worker's entry; the bundled Electron app passes its .cjs, Node runs the .ts under tsx */
   readonly packetWorkerEntry?: URL;
+  /** the backup snapshot worker's entry, likewise (`snapshotWorker.cjs` in the Electron build) */
+  readonly backupWorkerEntry?: URL;
   /** SBI ports, timeouts and hash-chain policy */
   readonly sbi?: Omit<SbiClientOptions, 'trust'>;
   /** watch USB for hot-plug (off in tests); `loadUsb` replaces the real `usb` module */
@@ -58,6 +63,8 @@ export interface AppServices {
   readonly hub: EventHub;
   readonly sync: SyncServices;
   readonly settings: SettingsService;
+  /** scheduled backups (issue 17 item 6) */
+  readonly backup: BackupService;
   readonly registration: RegistrationServices;
   /** the main-side packet builder: for drafts.submit and the CLI, never on the page's contract */
   readonly packets: PacketService;
@@ -152,8 +159,26 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
     void scanner.restart();
   }));
   if (scannerPort) await scanner.restart();
-  if (options.startScheduler) disposables.add(sync.scheduler.start());
-  const services = { data, auth, sessions, options, clock, hub, packets, devices, sync, registration, settings } as const;
+  const backup = new BackupService({
+    db: data.db,
+    audit: data.audit,
+    clock,
+    dataDir: data.dataDir,
+    packetsDir: join(data.dataDir, PACKETS_DIR),
+    identity: data.identity,
+    appVersion: options.version,
+    keys: () => readDataDirKeys(data.dataDir, data.wrapper),
+    wrapper: data.wrapper,
+    secretPath: join(data.dataDir, KEY_DIR, BACKUP_SECRET_FILE),
+    dbPath: join(data.dataDir, DB_FILE),
+    ...(options.backupWorkerEntry ? { snapshotWorkerEntry: options.backupWorkerEntry } : {}),
+    onDidChange: (status) => hub.broadcast('backup.onDidChange', status),
+  });
+  if (options.startScheduler) {
+    disposables.add(sync.scheduler.start());
+    disposables.add(backup.start());
+  }
+  const services = { data, auth, sessions, options, clock, hub, packets, devices, sync, registration, settings, backup } as const;
   const router = new Router({ handlers: createHandlers(services), sessions, audit: data.audit });
   data.audit.append('APP_STARTED', null, { host: options.host, version: options.version, demo: options.isDemo });
   return {

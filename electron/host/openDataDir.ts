@@ -43,6 +43,8 @@ export interface OpenedDataDir {
   readonly isNew: boolean;
   /** what protects the database and machine keys at rest (doctor and the UI report it) */
   readonly keyProtection: WrapperKind;
+  /** that wrapper: a scheduled backup unwraps the keys with it, and wraps its own key (passphrase-derived) with it */
+  readonly wrapper: SecretWrapper;
   close(): void;
 }
 
@@ -79,7 +81,7 @@ export function openDataDir(options: OpenDataDirOptions): OpenedDataDir {
     const machineKey = loadMachineKey(keyDir, wrapper, isNew);
     if (machineKey.created) audit.append('MACHINE_KEY_CREATED', null, { keyIndex: machineKey.key.keyIndex });
     const identity = loadIdentity(db, machineKey.key, options.firstRunIdentity ?? DEFAULT_IDENTITY, clock);
-    return { dataDir, db, audit, machineKey: machineKey.key, identity, clock, isNew, keyProtection: wrapper.kind, close: () => db.close() };
+    return { dataDir, db, audit, machineKey: machineKey.key, identity, clock, isNew, keyProtection: wrapper.kind, wrapper, close: () => db.close() };
   } catch (err) {
     db.close();
     throw err;

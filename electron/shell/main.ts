@@ -62,6 +62,7 @@ async function main(): Promise<void> {
     isDemo: demo,
     version: app.getVersion(),
     packetWorkerEntry: pathToFileURL(join(__dirname, 'packetBuildWorker.cjs')),
+    backupWorkerEntry: pathToFileURL(join(__dirname, 'snapshotWorker.cjs')),
     watchUsb: true,
     startScheduler: true,
     ...(serverUrl ? { serverUrl } : {}),

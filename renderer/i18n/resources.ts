@@ -1,5 +1,6 @@
 import { BIO_ATTRIBUTE_NAMES } from '../../schemas/data/bioAttributeNames';
 import type { LanguageCode } from '../../schemas/operators';
+import araBackup from './locales/ara/errors.backup.json';
 import araCli from './locales/ara/errors.cli.json';
 import araCommon from './locales/ara/common.json';
 import araCore from './locales/ara/errors.core.json';
@@ -7,6 +8,7 @@ import araPacket from './locales/ara/errors.packet.json';
 import araRegistration from './locales/ara/errors.registration.json';
 import araSbi from './locales/ara/errors.sbi.json';
 import araSync from './locales/ara/errors.sync.json';
+import engBackup from './locales/eng/errors.backup.json';
 import engCli from './locales/eng/errors.cli.json';
 import engCommon from './locales/eng/common.json';
 import engCore from './locales/eng/errors.core.json';
@@ -14,6 +16,7 @@ import engPacket from './locales/eng/errors.packet.json';
 import engRegistration from './locales/eng/errors.registration.json';
 import engSbi from './locales/eng/errors.sbi.json';
 import engSync from './locales/eng/errors.sync.json';
+import fraBackup from './locales/fra/errors.backup.json';
 import fraCli from './locales/fra/errors.cli.json';
 import fraCommon from './locales/fra/common.json';
 import fraCore from './locales/fra/errors.core.json';
@@ -21,6 +24,7 @@ import fraPacket from './locales/fra/errors.packet.json';
 import fraRegistration from './locales/fra/errors.registration.json';
 import fraSbi from './locales/fra/errors.sbi.json';
 import fraSync from './locales/fra/errors.sync.json';
+import porBackup from './locales/por/errors.backup.json';
 import porCli from './locales/por/errors.cli.json';
 import porCommon from './locales/por/common.json';
 import porCore from './locales/por/errors.core.json';
@@ -42,10 +46,10 @@ function withBioNames<T extends { registration: object }>(common: T, language: L
  * its translations; a test checks every error code has one in every language.
  */
 export const RESOURCES = {
-  eng: { common: withBioNames(engCommon, 'eng'), errors: { ...engCore, ...engSbi, ...engPacket, ...engSync, ...engRegistration, ...engCli } },
-  por: { common: withBioNames(porCommon, 'por'), errors: { ...porCore, ...porSbi, ...porPacket, ...porSync, ...porRegistration, ...porCli } },
-  fra: { common: withBioNames(fraCommon, 'fra'), errors: { ...fraCore, ...fraSbi, ...fraPacket, ...fraSync, ...fraRegistration, ...fraCli } },
-  ara: { common: withBioNames(araCommon, 'ara'), errors: { ...araCore, ...araSbi, ...araPacket, ...araSync, ...araRegistration, ...araCli } },
+  eng: { common: withBioNames(engCommon, 'eng'), errors: { ...engCore, ...engSbi, ...engPacket, ...engSync, ...engRegistration, ...engCli, ...engBackup } },
+  por: { common: withBioNames(porCommon, 'por'), errors: { ...porCore, ...porSbi, ...porPacket, ...porSync, ...porRegistration, ...porCli, ...porBackup } },
+  fra: { common: withBioNames(fraCommon, 'fra'), errors: { ...fraCore, ...fraSbi, ...fraPacket, ...fraSync, ...fraRegistration, ...fraCli, ...fraBackup } },
+  ara: { common: withBioNames(araCommon, 'ara'), errors: { ...araCore, ...araSbi, ...araPacket, ...araSync, ...araRegistration, ...araCli, ...araBackup } },
 } as const satisfies Record<LanguageCode, { common: object; errors: object }>;
 
 export const RTL_LANGUAGES: ReadonlySet<LanguageCode> = new Set(['ara']);

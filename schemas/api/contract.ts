@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { backupApi, backupEvents } from './backupApi';
 import { coreApi, coreEvents } from './coreApi';
 import { devicesApi, devicesEvents } from './devicesApi';
 import { packetsApi, packetsEvents } from './packetsApi';
@@ -19,6 +20,7 @@ export const api = {
   ...syncApi,
   ...registrationApi,
   ...settingsApi,
+  ...backupApi,
 } as const;
 
 export const events = {
@@ -28,6 +30,7 @@ export const events = {
   ...syncEvents,
   ...registrationEvents,
   ...settingsEvents,
+  ...backupEvents,
 } as const;
 
 export type Api = typeof api;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { backupErrors } from './backupErrors';
 import { cliErrors } from './cliErrors';
 import { coreErrors } from './coreErrors';
 import { packetErrors } from './packetErrors';
@@ -22,6 +23,7 @@ export const ERRORS = {
   ...syncErrors,
   ...registrationErrors,
   ...cliErrors,
+  ...backupErrors,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -1,4 +1,5 @@
 import type { CliCommand } from '../CliCommand';
+import { backupCommands } from './backup';
 import { coreCommands } from './core';
 import { devicesCommands } from './devices';
 import { keysCommands } from './keys';
@@ -7,4 +8,4 @@ import { packetsCommands } from './packets';
 import { syncCommands } from './sync';
 
 /** Every CLI command. Each area exports its own array from `commands/<area>.ts` and adds it here. */
-export const COMMANDS: readonly CliCommand[] = [...coreCommands, ...devicesCommands, ...keysCommands, ...packetCommands, ...packetsCommands, ...syncCommands];
+export const COMMANDS: readonly CliCommand[] = [...coreCommands, ...devicesCommands, ...keysCommands, ...packetCommands, ...packetsCommands, ...syncCommands, ...backupCommands];

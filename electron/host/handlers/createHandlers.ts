@@ -6,11 +6,13 @@ import type { AppServicesOptions } from '../createAppServices';
 import type { Handlers } from '../Handlers';
 import type { EventHub } from '../EventHub';
 import type { PacketService } from '../../services/packets/PacketService';
+import { backupHandlers } from './backupHandlers';
 import { coreHandlers } from './coreHandlers';
 import { devicesHandlers } from './devicesHandlers';
 import { syncHandlers } from './syncHandlers';
 import { settingsHandlers } from './settingsHandlers';
 import type { SettingsService } from '../../services/settings/SettingsService';
+import type { BackupService } from '../../services/backup/BackupService';
 import type { SyncServices } from '../../services/sync/createSyncServices';
 import type { DevicesService } from '../../services/devices/DevicesService';
 import type { RegistrationServices } from '../../services/registration/createRegistrationServices';
@@ -30,6 +32,7 @@ export interface HandlerDeps {
   readonly sync: SyncServices;
   readonly registration: RegistrationServices;
   readonly settings: SettingsService;
+  readonly backup: BackupService;
 }
 
 /** Handlers for one area's methods: the area's slice of the complete Handlers table. */
@@ -46,5 +49,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...syncHandlers({ auth: deps.auth, ...deps.sync, removableDrives: () => listRemovableDrives(), ...(deps.options.pickFolder ? { pickFolder: deps.options.pickFolder } : {}) }),
     ...registrationHandlers(deps.registration),
     ...settingsHandlers({ settings: deps.settings }),
+    ...backupHandlers({ backup: deps.backup }),
   };
 }

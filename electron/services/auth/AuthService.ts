@@ -37,13 +37,15 @@ export const DEFAULT_LOCKOUT: LockoutPolicy = { maxFailures: 5, lockMinutes: 2 }
  * supervisor reviewing a registration with biometric exceptions.
  * Every process counts failures towards the same lockout; only `login_auth` is a login.
  */
-export type AuthProcess = 'login_auth' | 'packet_auth' | 'eod_auth' | 'exception_auth';
+export type AuthProcess = 'login_auth' | 'packet_auth' | 'eod_auth' | 'exception_auth' | 'restore_auth';
 
 const AUDIT = {
   login_auth: { ok: 'LOGIN_SUCCESS', failed: 'LOGIN_FAILED' },
   packet_auth: { ok: 'OPERATOR_AUTH_SUCCESS', failed: 'OPERATOR_AUTH_FAILED' },
   eod_auth: { ok: 'OPERATOR_AUTH_SUCCESS', failed: 'OPERATOR_AUTH_FAILED' },
   exception_auth: { ok: 'OPERATOR_AUTH_SUCCESS', failed: 'OPERATOR_AUTH_FAILED' },
+  // a supervisor authorising a restore, checked against the restored copy's operators
+  restore_auth: { ok: 'OPERATOR_AUTH_SUCCESS', failed: 'OPERATOR_AUTH_FAILED' },
 } as const;
 
 /** Offline operator authentication: scrypt hashes, lockout, every outcome audited. */

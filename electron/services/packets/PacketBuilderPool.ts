@@ -113,8 +113,9 @@ export class PacketBuilderPool {
  * ("Unknown file extension .ts"), so a one-line bootstrap registers tsx's ESM hooks in the worker
  * before importing the entry. Bundled builds pass a .js entry and never take this path.
  */
-function tsxWorker(entry: URL): Worker {
+/** A worker running a TypeScript entry under tsx (tests, the browser host under tsx); `workerData` is passed through. */
+export function tsxWorker(entry: URL, workerData?: unknown): Worker {
   const api = import.meta.resolve('tsx/esm/api');
   const boot = `(async () => { const { register } = await import(${JSON.stringify(api)}); register(); await import(${JSON.stringify(entry.href)}); })()`;
-  return new Worker(boot, { eval: true });
+  return new Worker(boot, { eval: true, ...(workerData === undefined ? {} : { workerData }) });
 }

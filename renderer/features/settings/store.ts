@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { BackupScheduleInput, BackupStatus } from '../../../schemas/backup';
 import type { TrustAnchor } from '../../../schemas/sbi';
 import type { AppSettings, EffectiveMachineName } from '../../../schemas/settings';
 import type { ApiClient } from '../../api/createApiClient';
@@ -15,6 +16,10 @@ export interface SettingsState {
   readonly anchors: readonly TrustAnchor[] | null;
   readonly anchorStatus: 'idle' | 'loading' | 'ready' | 'adding' | 'added' | 'removing' | 'removed' | 'failed';
   readonly anchorError: UiError | null;
+  /** scheduled backups, as the back end reports them (supervisors only) */
+  readonly backup: BackupStatus | null;
+  readonly backupStatus: 'idle' | 'loading' | 'ready' | 'saving' | 'saved' | 'running' | 'failed';
+  readonly backupError: UiError | null;
 }
 
 export interface SettingsActions {
@@ -26,12 +31,17 @@ export interface SettingsActions {
   addAnchor(pem: string): Promise<void>;
   /** a supervisor removes a local anchor; the list is reloaded either way */
   removeAnchor(thumbprint: string): Promise<void>;
+  loadBackup(): Promise<void>;
+  /** a supervisor sets the backup folder, when, and (first time or to change it) the passphrase */
+  configureBackup(input: BackupScheduleInput): Promise<void>;
+  /** a backup now; its outcome comes back in the status (a failed run is not an error of the call) */
+  runBackup(): Promise<void>;
   reset(): void;
 }
 
 export type SettingsStore = StoreApi<SettingsState & SettingsActions>;
 
-const initial: SettingsState = { status: 'idle', saved: null, error: null, machineName: null, anchors: null, anchorStatus: 'idle', anchorError: null };
+const initial: SettingsState = { status: 'idle', saved: null, error: null, machineName: null, anchors: null, anchorStatus: 'idle', anchorError: null, backup: null, backupStatus: 'idle', backupError: null };
 
 export const settingsSelectors = {
   status: (s: SettingsState) => s.status,
@@ -41,6 +51,9 @@ export const settingsSelectors = {
   anchors: (s: SettingsState) => s.anchors,
   anchorStatus: (s: SettingsState) => s.anchorStatus,
   anchorError: (s: SettingsState) => s.anchorError,
+  backup: (s: SettingsState) => s.backup,
+  backupStatus: (s: SettingsState) => s.backupStatus,
+  backupError: (s: SettingsState) => s.backupError,
 };
 
 /** The machine's settings as the back end holds them; the form keeps its own unsaved edits. */
@@ -90,6 +103,30 @@ export function createSettingsStore(api: ApiClient): SettingsStore {
         set({ anchorStatus: 'removed', anchors: await api['devices.trustAnchors']({}) });
       } catch (err) {
         set({ anchorStatus: 'failed', anchorError: toUiError(err) });
+      }
+    },
+    async loadBackup() {
+      set({ backupStatus: 'loading', backupError: null });
+      try {
+        set({ backupStatus: 'ready', backup: await api['backup.status']({}) });
+      } catch (err) {
+        set({ backupStatus: 'failed', backupError: toUiError(err) });
+      }
+    },
+    async configureBackup(input) {
+      set({ backupStatus: 'saving', backupError: null });
+      try {
+        set({ backupStatus: 'saved', backup: await api['backup.configure'](input) });
+      } catch (err) {
+        set({ backupStatus: 'failed', backupError: toUiError(err) });
+      }
+    },
+    async runBackup() {
+      set({ backupStatus: 'running', backupError: null });
+      try {
+        set({ backupStatus: 'ready', backup: await api['backup.runNow']({}) });
+      } catch (err) {
+        set({ backupStatus: 'failed', backupError: toUiError(err) });
       }
     },
     reset: () => set(initial),

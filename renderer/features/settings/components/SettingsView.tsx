@@ -8,6 +8,7 @@ import { ErrorMessage } from '../../../components/ErrorMessage';
 import type { UiError } from '../../UiError';
 import { settingsSelectors, type SettingsStore } from '../store';
 import { MachineNameField } from './MachineNameField';
+import { BackupSection } from './BackupSection';
 import { TrustAnchorsSection } from './TrustAnchorsSection';
 
 type Group = 'finger' | 'iris' | 'face';
@@ -110,6 +111,8 @@ export function SettingsView({ store, canEdit }: Readonly<{ store: SettingsStore
         )}
       </form>
       <TrustAnchorsSection store={store} canEdit={canEdit} />
+      {/* backups are a supervisor's: the contract refuses their status to anyone else */}
+      {canEdit && <BackupSection store={store} />}
     </main>
   );
 }
