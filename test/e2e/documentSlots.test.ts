@@ -91,6 +91,8 @@ describe('document slots from prefill to packet (browser host, simulators, Debia
     await heading('Biometric details').waitFor();
     await page.getByRole('button', { name: 'Back' }).click();
     await heading('Documents').waitFor();
+    // the number committed as the screen unmounted shows once the back end's reply is in
+    await attachedLine('proofOfException').filter({ hasText: 'AM-117' }).waitFor();
     assert.deepEqual([await refBox('proofOfIdentity').inputValue(), await refBox('proofOfException').inputValue()], ['BI-0042', 'AM-117']);
     assert.equal(await typeSelect('proofOfIdentity').inputValue(), otherType);
     await attachedLine('proofOfIdentity').filter({ hasText: 'BI-0042' }).waitFor();

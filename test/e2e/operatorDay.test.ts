@@ -68,9 +68,12 @@ describe("the operator's day (browser host, simulators, Debian Chromium)", () =>
     const packet = await packetContents(app.dataDir, readFileSync(keys['REGISTRATION_10001_10002']!, 'utf8'));
     assert.deepEqual(packet.slots, day.shown, 'the packet holds each document, type, reference number and page count the preview showed');
     assert.notEqual(day.shown['proofOfException']?.type, 'EOP', 'the proof of exception is the certificate the operator attached');
-    // MOSIP 1.2 keeps the exception photo as a biometric of the field, never as a document:
-    // registration-client PacketHandlerServiceImpl.setBiometrics writes it in the field's CBEFF
-    // (key `<field>_unknown`) as BiometricType.EXCEPTION_PHOTO, beside one empty BIR per exception
+    // MOSIP 1.2 keeps the exception photo as a biometric of the field, never as a document
+    // (mosip/registration-client release-1.2.0.x): PacketHandlerServiceImpl.setBiometrics writes every
+    // `<field>_<attribute>` capture, the photo's attribute being "unknown" (Modality.EXCEPTION_PHOTO),
+    // into the field's CBEFF and packet_meta_info `biometrics`, then one empty BIR per exception
+    // (`exceptionBiometrics`); GenericBiometricsController's saveProofOfExceptionDocument (an EOP
+    // document) is commented out
     assert.deepEqual(packet.exceptions.missing, ['Left LittleFinger']);
     assert.deepEqual(packet.exceptions.metaMissing, ['leftLittle']);
     assert.equal(packet.exceptions.photos.length, 1, 'one exception photo BIR');

@@ -110,6 +110,8 @@ export async function walkOperatorDay(op: Operator, app: Readonly<{ url: string;
   await op.type(refBox('proofOfException'), 'AM-117');
   await op.step('documents → biometrics (keyboard)', () => op.press('Alt+ArrowRight'), heading('Biometric details'));
   await op.step('back to documents', () => op.click(page.getByRole('button', { name: 'Back' })), heading('Documents'));
+  // the number left with the screen (committed as it unmounted): the slot shows it once the back end's reply is in
+  await attachedLine('proofOfException').filter({ hasText: 'AM-117' }).waitFor();
   assert.deepEqual([await refBox('proofOfIdentity').inputValue(), await refBox('proofOfException').inputValue()], ['BI-0042', 'AM-117'], 'Next and Back keep the numbers');
   assert.equal(await typeSelect('proofOfIdentity').inputValue(), identityType);
   await attachedLine('proofOfIdentity').filter({ hasText: 'BI-0042' }).waitFor();
@@ -139,7 +141,7 @@ export async function walkOperatorDay(op: Operator, app: Readonly<{ url: string;
   assert.deepEqual(shown['proofOfAddress'], { category: 'POA', type: 'RESIDENCE_CERTIFICATE', refNumber: null, pages: 1 });
   assert.deepEqual(shown['proofOfException'], { category: 'POE', type: certificateType, refNumber: 'AM-117', pages: 2 }, 'the medical certificate, not the exception photo');
   assert.match((await page.locator('main').textContent()) ?? '', /Exceptions: Left little finger/);
-  await shot('day-5-preview');
+  await shot('day-5-preview', { fullPage: true });
 
   const dialog = page.getByRole('dialog', { name: 'Confirm with your password' });
   await op.step('read back, submit', async () => {
