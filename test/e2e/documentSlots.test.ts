@@ -3,11 +3,9 @@ import { readFileSync } from 'node:fs';
 import { after, afterEach, before, beforeEach, describe } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { logIn } from './helpers/logIn';
-import { JOAO_PRID as JOAO, twoPageCertificate } from './helpers/operatorDay';
+import { JOAO_PRID as JOAO, PNG_1X1, twoPageCertificate } from './helpers/operatorDay';
 import { packetContents, previewSlots, serverAdmin } from './helpers/packetSlots';
 import { launchChromium, startApp, type RunningApp, itSavingArtifacts } from './helpers/startApp';
-
-const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC', 'base64');
 
 /**
  * Issue 13, the operator's day as a person does it, in Debian Chromium against the browser host
@@ -76,6 +74,8 @@ describe('document slots from prefill to packet (browser host, simulators, Debia
     const otherType = (await typeSelect('proofOfIdentity').locator('option').evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value))).find((code) => code !== 'PASSPORT');
     assert.ok(otherType, 'the master data offers another identity document type');
     await typeSelect('proofOfIdentity').selectOption(otherType);
+    // the dropdown shows the slot's stored type: a file attached before the back end's reply would get the old one
+    await typeSelect('proofOfIdentity').locator(`option:checked[value="${otherType}"]`).waitFor({ state: 'attached' });
     await refBox('proofOfIdentity').fill('');
     await page.setInputFiles('#field-proofOfIdentity-file', { name: 'bi.png', mimeType: 'image/png', buffer: PNG_1X1 });
     await attachedLine('proofOfIdentity').filter({ hasNotText: 'P0458812' }).waitFor();

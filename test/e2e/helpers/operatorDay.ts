@@ -7,7 +7,8 @@ import { previewSlots, serverAdmin, type Slot } from './packetSlots';
 
 /** The demo server simulator's second seeded application: a passport P0458812 and a residence certificate (test/sims/mosip/preRegSeed.ts). */
 export const JOAO_PRID = '48210593716024';
-const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC', 'base64');
+/** a 1×1 PNG: the smallest image a document slot takes */
+export const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC', 'base64');
 const MODALITIES = ['left-slap', 'right-slap', 'thumbs', 'iris', 'face'] as const;
 
 /** What the walk leaves for the caller to check against the packet and the server. */
