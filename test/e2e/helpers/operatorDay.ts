@@ -100,7 +100,10 @@ export async function walkOperatorDay(op: Operator, app: Readonly<{ url: string;
   // menu commits it (blur)
   await op.step('switch to العربية mid-form', () => op.choose(page.getByTestId('language-select'), 'ara'), page.locator('html[dir="rtl"]'));
   await heading('Documentos').waitFor();
-  await page.getByRole('navigation', { name: 'مراحل التسجيل' }).waitFor();
+  const steps = page.getByRole('navigation', { name: 'مراحل التسجيل' });
+  assert.deepEqual(await steps.getByRole('listitem').allTextContents(), ['1. Consentimento', '2. Dados demográficos', '3. Documentos', '4. Dados biométricos', '5. معاينة']);
+  await page.getByRole('button', { name: 'التالي', exact: true }).waitFor();
+  assert.equal(await page.getByText(/Reference number|Document type|Choose files/).count(), 0, 'no English label left on the Arabic screen');
   await op.type(refBox('proofOfIdentity'), 'BI-0042');
   await shot('day-3-documents-ara');
   await op.step('back to English', () => op.choose(page.getByTestId('language-select'), 'eng'), heading('Documents'));
