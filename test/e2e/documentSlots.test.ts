@@ -1,26 +1,11 @@
 import assert from 'node:assert/strict';
-import { createPrivateKey } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { after, afterEach, before, beforeEach, describe } from 'node:test';
-import { PDFDocument } from 'pdf-lib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { openSubpacketFiles } from '../helpers/openSubpacket';
 import { logIn } from './helpers/logIn';
+import { JOAO_PRID as JOAO, PNG_1X1, twoPageCertificate } from './helpers/operatorDay';
+import { packetContents, previewSlots, serverAdmin } from './helpers/packetSlots';
 import { launchChromium, startApp, type RunningApp, itSavingArtifacts } from './helpers/startApp';
-
-/** The demo server simulator's second seeded application: a passport P0458812 and a residence certificate (test/sims/mosip/preRegSeed.ts). */
-const JOAO = '48210593716024';
-const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC', 'base64');
-const DOCUMENT_FIELDS = ['proofOfIdentity', 'proofOfAddress', 'proofOfException'] as const;
-
-/** One document slot as the preview shows it and as the packet holds it. */
-interface Slot {
-  readonly category: string;
-  readonly type: string;
-  readonly refNumber: string | null;
-  readonly pages: number;
-}
 
 /**
  * Issue 13, the operator's day as a person does it, in Debian Chromium against the browser host
@@ -38,10 +23,7 @@ describe('document slots from prefill to packet (browser host, simulators, Debia
   let certificate: Buffer;
 
   before(async () => {
-    const doc = await PDFDocument.create();
-    doc.addPage([595, 842]);
-    doc.addPage([595, 842]);
-    certificate = Buffer.from(await doc.save());
+    certificate = await twoPageCertificate();
     browser = await launchChromium();
   });
   after(async () => {
@@ -64,62 +46,6 @@ describe('document slots from prefill to packet (browser host, simulators, Debia
   const typeSelect = (fieldId: string) => page.locator(`#field-${fieldId}-type`);
   const refBox = (fieldId: string) => page.locator(`#field-${fieldId}-ref`);
   const attachedLine = (fieldId: string) => page.getByTestId(`document-${fieldId}`);
-
-  async function serverAdmin(path: string): Promise<unknown> {
-    const base = /^Demo server simulator: (http:\/\/127\.0\.0\.1:\d+)/m.exec(app.output())?.[1];
-    if (!base) throw new Error('the app did not print its server simulator address');
-    const reply = await fetch(`${base}/_sim/${path}`);
-    assert.equal(reply.status, 200, `/_sim/${path}`);
-    return reply.json();
-  }
-
-  /** The preview's documents: category and type from the rendered value, reference number and pages from its text. */
-  async function previewSlots(): Promise<Record<string, Slot>> {
-    const slots: Record<string, Slot> = {};
-    for (const fieldId of DOCUMENT_FIELDS) {
-      const shown = page.getByTestId(`preview-document-${fieldId}`);
-      const text = (await shown.textContent()) ?? '';
-      const pages = /(\d+) pages?\b/.exec(text);
-      assert.ok(pages, `${fieldId}: the preview shows the pages (${text})`);
-      const parts = text.split(' · ');
-      slots[fieldId] = {
-        category: (await shown.getAttribute('data-document-category'))!,
-        type: (await shown.getAttribute('data-document-type'))!,
-        refNumber: parts.length > 2 ? parts.at(-1)! : null,
-        pages: Number(pages[1]),
-      };
-    }
-    return slots;
-  }
-
-  /** The packet's documents (each in the subpacket of its field category), decrypted with the simulator's registration key. */
-  async function packetSlots(): Promise<Record<string, Slot>> {
-    const keys = (await serverAdmin('keys')) as Record<string, string>;
-    const packets = readdirSync(join(app.dataDir, 'packets')).filter((name) => name.endsWith('.zip'));
-    assert.equal(packets.length, 1);
-    const regKey = createPrivateKey(readFileSync(keys['REGISTRATION_10001_10002']!));
-    const packet = readFileSync(join(app.dataDir, 'packets', packets[0]!));
-    const files = new Map<string, Buffer>();
-    const identity: Record<string, { value: string; type: string; format: string; refNumber: string | null }> = {};
-    const meta: { documentName: string; documentCategory: string; documentType: string; refNumber: string | null }[] = [];
-    for (const name of ['id', 'evidence', 'optional'] as const) {
-      const subpacket = await openSubpacketFiles(packet, regKey, name);
-      const json = (file: string) => (JSON.parse(subpacket.get(file)!.toString('utf8')) as { identity: Record<string, unknown> }).identity;
-      Object.assign(identity, json('ID.json'));
-      meta.push(...(json('packet_meta_info.json')['documents'] as typeof meta));
-      for (const [file, bytes] of subpacket) files.set(file, bytes);
-    }
-    const slots: Record<string, Slot> = {};
-    for (const fieldId of DOCUMENT_FIELDS) {
-      const doc = identity[fieldId]!;
-      const listed = meta.find((m) => m.documentName === fieldId)!;
-      assert.deepEqual([listed.documentType, listed.refNumber], [doc.type, doc.refNumber], `${fieldId}: meta info and ID.json agree`);
-      const bytes = files.get(`${doc.value}.${doc.format}`)!;
-      const pages = doc.format === 'pdf' ? (await PDFDocument.load(bytes)).getPageCount() : 1;
-      slots[fieldId] = { category: listed.documentCategory, type: doc.type, refNumber: doc.refNumber, pages };
-    }
-    return slots;
-  }
 
   it('keeps every document slot as the operator left it, from prefill through resume to the decrypted packet', async () => {
     step('log in, NEW in Português + English, consent');
@@ -148,6 +74,8 @@ describe('document slots from prefill to packet (browser host, simulators, Debia
     const otherType = (await typeSelect('proofOfIdentity').locator('option').evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value))).find((code) => code !== 'PASSPORT');
     assert.ok(otherType, 'the master data offers another identity document type');
     await typeSelect('proofOfIdentity').selectOption(otherType);
+    // the dropdown shows the slot's stored type: a file attached before the back end's reply would get the old one
+    await typeSelect('proofOfIdentity').locator(`option:checked[value="${otherType}"]`).waitFor({ state: 'attached' });
     await refBox('proofOfIdentity').fill('');
     await page.setInputFiles('#field-proofOfIdentity-file', { name: 'bi.png', mimeType: 'image/png', buffer: PNG_1X1 });
     await attachedLine('proofOfIdentity').filter({ hasNotText: 'P0458812' }).waitFor();
@@ -163,6 +91,8 @@ describe('document slots from prefill to packet (browser host, simulators, Debia
     await heading('Biometric details').waitFor();
     await page.getByRole('button', { name: 'Back' }).click();
     await heading('Documents').waitFor();
+    // the number committed as the screen unmounted shows once the back end's reply is in
+    await attachedLine('proofOfException').filter({ hasText: 'AM-117' }).waitFor();
     assert.deepEqual([await refBox('proofOfIdentity').inputValue(), await refBox('proofOfException').inputValue()], ['BI-0042', 'AM-117']);
     assert.equal(await typeSelect('proofOfIdentity').inputValue(), otherType);
     await attachedLine('proofOfIdentity').filter({ hasText: 'BI-0042' }).waitFor();
@@ -196,7 +126,7 @@ describe('document slots from prefill to packet (browser host, simulators, Debia
     step('preview after the resume: what it shows of each document');
     await heading('Preview').waitFor();
     await page.getByText('Checking the registration…').waitFor({ state: 'detached' });
-    const shown = await previewSlots();
+    const shown = await previewSlots(page);
     assert.deepEqual(shown['proofOfIdentity'], { category: 'POI', type: otherType, refNumber: 'BI-0042', pages: 1 });
     assert.deepEqual(shown['proofOfAddress'], { category: 'POA', type: 'RESIDENCE_CERTIFICATE', refNumber: null, pages: 1 });
     assert.deepEqual(shown['proofOfException'], { category: 'POE', type: certificateType, refNumber: 'AM-117', pages: 2 }, 'the medical certificate, not the exception photo');
@@ -225,6 +155,7 @@ describe('document slots from prefill to packet (browser host, simulators, Debia
     await page.getByRole('status').filter({ hasText: '1 registration approved.' }).waitFor();
 
     step('the decrypted packet holds exactly what the preview showed');
-    assert.deepEqual(await packetSlots(), shown);
+    const keys = (await serverAdmin(app.output(), 'keys')) as Record<string, string>;
+    assert.deepEqual((await packetContents(app.dataDir, readFileSync(keys['REGISTRATION_10001_10002']!, 'utf8'))).slots, shown);
   });
 });
