@@ -44,7 +44,7 @@ describe('captures reach a packet only from the main process, verified again at 
   const draftWith = async (captured: boolean): Promise<RegistrationDraft> => {
     const draft = value<RegistrationDraft>(await call('drafts.create', { process: 'NEW', languages: ['por', 'eng'] }));
     value(await call('drafts.save', { draft: { ...draft, values: { ...DEMOGRAPHICS } } }));
-    const poi = value<FormFieldValue>(await call('drafts.attachDocument', { draftId: draft.draftId, fieldId: 'proofOfIdentity', documentType: 'DOC001', refNumber: null, files: [scan('png')] }));
+    const poi = value<FormFieldValue>(await call('drafts.attachDocument', { draftId: draft.draftId, fieldId: 'proofOfIdentity', documentType: 'CIN', refNumber: null, files: [scan('png')] }));
     const poa = value<FormFieldValue>(await call('drafts.attachDocument', { draftId: draft.draftId, fieldId: 'proofOfAddress', documentType: 'RNC', refNumber: null, files: [scan('png')] }));
     const stored = await get(draft.draftId);
     value(await call('drafts.save', { draft: { ...stored, values: { ...stored.values, proofOfIdentity: poi, proofOfAddress: poa } } }));

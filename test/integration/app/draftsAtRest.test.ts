@@ -21,7 +21,7 @@ describe('drafts at rest', () => {
       assert.equal((await call('drafts.save', { draft: { ...draft, values: { fullName: two(name, name) } } })).ok, true);
       const noise = Buffer.from(Array.from({ length: 64 * 48 * 4 }, (_, i) => (i * 7919) % 251));
       const page = { name: 'id.jpg', mimeType: 'image/jpeg', base64: Buffer.from(jpeg.encode({ data: noise, width: 64, height: 48 }, 90).data).toString('base64') };
-      assert.equal((await call('drafts.attachDocument', { draftId: draft.draftId, fieldId: 'proofOfIdentity', documentType: 'DOC001', refNumber: 'ST1234567', files: [page] })).ok, true);
+      assert.equal((await call('drafts.attachDocument', { draftId: draft.draftId, fieldId: 'proofOfIdentity', documentType: 'CIN', refNumber: 'ST1234567', files: [page] })).ok, true);
       const pdf = (services.data.db.prepare('SELECT bytes FROM draft_documents').get() as { bytes: Buffer }).bytes;
       assert.ok(pdf.length > 1000);
       await services.dispose();

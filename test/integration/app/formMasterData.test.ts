@@ -58,7 +58,7 @@ describe('form master data from the down-sync, through the Router', () => {
     assert.deepEqual(masterData.dynamicFields['residenceStatus']?.map((v) => v.code), ['NAT', 'FR']);
     const poi = masterData.documentCategories.find((c) => c.code === 'POI');
     assert.deepEqual(poi?.name, { por: 'Comprovativo de identidade', eng: 'Proof of identity', fra: "Justificatif d'identité" });
-    assert.deepEqual(poi?.types.map((t) => [t.code, t.name.eng, t.applicantTypes.length]), [['DOC001', 'National identity card', 4], ['DOC002', 'Passport', 8]]);
+    assert.deepEqual(poi?.types.map((t) => [t.code, t.name.eng, t.applicantTypes.length]), [['CIN', 'National identity card', 4], ['PASSPORT', 'Passport', 8]]);
     const consentField = processes.flatMap((p) => p.screens.flatMap((s) => s.fields)).find((f) => f.controlType === 'html');
     const consent = masterData.templates[consentField?.templateName ?? ''];
     assert.deepEqual(Object.keys(consent ?? {}).sort(), ['eng', 'fra', 'por']);
@@ -68,10 +68,10 @@ describe('form master data from the down-sync, through the Router', () => {
   it('drops what the server deactivates at the next delta sync', async () => {
     const mosip = services.sync.mosip!;
     simClock.advance(60_000);
-    await admin(sim, 'masterdata', { entityName: 'DocumentType', rows: [{ code: 'DOC002', name: 'Passport', langCode: 'eng', isActive: false }] });
+    await admin(sim, 'masterdata', { entityName: 'DocumentType', rows: [{ code: 'PASSPORT', name: 'Passport', langCode: 'eng', isActive: false }] });
     simClock.advance(60_000);
     assert.equal(await mosip.syncMasterData(), 1);
     const poi = (await bundle()).masterData.documentCategories.find((c) => c.code === 'POI');
-    assert.deepEqual(poi?.types.find((t) => t.code === 'DOC002')?.name, { por: 'Passaporte', fra: 'Passeport' }, 'inactive in English only: loses its English name');
+    assert.deepEqual(poi?.types.find((t) => t.code === 'PASSPORT')?.name, { por: 'Passaporte', fra: 'Passeport' }, 'inactive in English only: loses its English name');
   });
 });

@@ -52,7 +52,7 @@ describe('packet summary through the Router (device simulator, real worker, encr
     const draft = value<RegistrationDraft>(await officer('drafts.create', { process: 'NEW', languages: ['por', 'eng'] }));
     value(await officer('drafts.save', { draft: { ...draft, values: VALUES } }));
     const attach = async (fieldId: string, documentType: string) => value<FormFieldValue>(await officer('drafts.attachDocument', { draftId: draft.draftId, fieldId, documentType, refNumber: null, files: [PAGE, PAGE] }));
-    const documents = { proofOfIdentity: await attach('proofOfIdentity', 'DOC001'), proofOfAddress: await attach('proofOfAddress', 'RNC') };
+    const documents = { proofOfIdentity: await attach('proofOfIdentity', 'CIN'), proofOfAddress: await attach('proofOfAddress', 'RNC') };
     const saved = value<RegistrationDraft>(await officer('drafts.get', { draftId: draft.draftId }));
     value(await officer('drafts.save', { draft: { ...saved, values: { ...saved.values, ...documents } } }));
     await capture(draft.draftId, 'left-slap', ['Left LittleFinger']);
@@ -77,7 +77,7 @@ describe('packet summary through the Router (device simulator, real worker, encr
     const byField = new Map(summary.demographics.map((d) => [d.fieldId, d.value]));
     assert.deepEqual(byField.get('gender'), { por: 'Feminino', eng: 'Female' });
     assert.deepEqual(byField.get('dateOfBirth'), '1990/05/17');
-    assert.deepEqual(summary.documents.map((d) => [d.fieldId, d.documentType, d.pageCount]), [['proofOfIdentity', 'DOC001', 2], ['proofOfAddress', 'RNC', 2], ['proofOfException', 'EOP', 1]]);
+    assert.deepEqual(summary.documents.map((d) => [d.fieldId, d.documentType, d.pageCount]), [['proofOfIdentity', 'CIN', 2], ['proofOfAddress', 'RNC', 2], ['proofOfException', 'EOP', 1]]);
     for (const thumb of [summary.photo, summary.exceptionPhoto]) assert.deepEqual([...Buffer.from(thumb ?? '', 'base64').subarray(0, 2)], [0xff, 0xd8]);
   });
 

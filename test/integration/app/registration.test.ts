@@ -181,7 +181,7 @@ describe('registration drafts through the Router (device simulator, real worker,
   const readyDraft = async (): Promise<RegistrationDraft> => {
     const draft = await create();
     await save(draft, DEMOGRAPHICS);
-    const poi = value<FormFieldValue>(await attach(draft.draftId, 'proofOfIdentity', 'DOC001', [scan('png')]));
+    const poi = value<FormFieldValue>(await attach(draft.draftId, 'proofOfIdentity', 'CIN', [scan('png')]));
     const poa = value<FormFieldValue>(await attach(draft.draftId, 'proofOfAddress', 'RNC', [scan('png')]));
     await save(await get(draft.draftId), { proofOfIdentity: poi, proofOfAddress: poa });
     for (const modality of ['left-slap', 'right-slap', 'thumbs', 'iris', 'face']) assert.equal((await capture(draft.draftId, modality)).decision, 'accepted', modality);

@@ -52,7 +52,7 @@ describe('supervisor review (exception_auth) of registrations with biometric exc
     value(await call('drafts.save', { draft: { ...draft, values: { ...draft.values, ...DEMOGRAPHICS } } }));
     const attach = async (fieldId: string, documentType: string) =>
       value<FormFieldValue>(await call('drafts.attachDocument', { draftId: draft.draftId, fieldId, documentType, refNumber: null, files: [scan('png')] }));
-    const poi = await attach('proofOfIdentity', 'DOC001');
+    const poi = await attach('proofOfIdentity', 'CIN');
     const poa = await attach('proofOfAddress', 'RNC');
     const saved = await get(draft.draftId);
     value(await call('drafts.save', { draft: { ...saved, values: { ...saved.values, proofOfIdentity: poi, proofOfAddress: poa } } }));

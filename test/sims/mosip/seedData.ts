@@ -90,19 +90,19 @@ const CATEGORIES: readonly [string, Names][] = [
   ['POE', { por: 'Comprovativo de exceção', eng: 'Proof of exception', fra: "Justificatif d'exception" }],
 ];
 const TYPES: readonly [string, Names][] = [
-  ['DOC001', { por: 'Bilhete de Identidade', eng: 'National identity card', fra: "Carte d'identité nationale" }],
-  ['DOC002', { por: 'Passaporte', eng: 'Passport', fra: 'Passeport' }],
-  ['DOC003', { por: 'Certidão de Nascimento', eng: 'Birth certificate', fra: 'Acte de naissance' }],
-  ['DOC004', { por: 'Fatura de água ou eletricidade', eng: 'Water or electricity bill', fra: "Facture d'eau ou d'électricité" }],
-  ['DOC005', { por: 'Atestado de residência', eng: 'Residence certificate', fra: 'Certificat de résidence' }],
-  ['DOC006', { por: 'Atestado médico', eng: 'Medical certificate', fra: 'Certificat médical' }],
+  ['CIN', { por: 'Bilhete de Identidade', eng: 'National identity card', fra: "Carte d'identité nationale" }],
+  ['PASSPORT', { por: 'Passaporte', eng: 'Passport', fra: 'Passeport' }],
+  ['BIRTH_CERTIFICATE', { por: 'Certidão de Nascimento', eng: 'Birth certificate', fra: 'Acte de naissance' }],
+  ['UTILITY_BILL', { por: 'Fatura de água ou eletricidade', eng: 'Water or electricity bill', fra: "Facture d'eau ou d'électricité" }],
+  ['RESIDENCE_CERTIFICATE', { por: 'Atestado de residência', eng: 'Residence certificate', fra: 'Certificat de résidence' }],
+  ['MEDICAL_CERTIFICATE', { por: 'Atestado médico', eng: 'Medical certificate', fra: 'Certificat médical' }],
 ];
 const ALL_APPLICANTS = ['001', '002', '003', '004', '005', '006', '007', '008'];
 /** category → type → applicant types (applicanttype.mvel codes): the national card is for nationals only */
 const VALID: readonly [string, string, readonly string[]][] = [
-  ['POI', 'DOC001', ['003', '004', '007', '008']], ['POI', 'DOC002', ALL_APPLICANTS],
-  ['POA', 'DOC004', ALL_APPLICANTS], ['POA', 'DOC005', ALL_APPLICANTS],
-  ['POR', 'DOC003', ALL_APPLICANTS], ['POB', 'DOC003', ALL_APPLICANTS], ['POE', 'DOC006', ALL_APPLICANTS],
+  ['POI', 'CIN', ['003', '004', '007', '008']], ['POI', 'PASSPORT', ALL_APPLICANTS],
+  ['POA', 'UTILITY_BILL', ALL_APPLICANTS], ['POA', 'RESIDENCE_CERTIFICATE', ALL_APPLICANTS],
+  ['POR', 'BIRTH_CERTIFICATE', ALL_APPLICANTS], ['POB', 'BIRTH_CERTIFICATE', ALL_APPLICANTS], ['POE', 'MEDICAL_CERTIFICATE', ALL_APPLICANTS],
 ];
 
 /** DocumentCategory, DocumentType and ApplicantValidDocument in MOSIP's 1.2 shapes. */
