@@ -29,6 +29,7 @@ export const PACKAGE_CLASSES: Readonly<Record<string, 'std' | 'dom' | 'node' | '
   yazl: 'node',
   yauzl: 'node',
   pngjs: 'node',
+  sharp: 'node',
   serialport: 'node',
   '@serialport/stream': 'node',
   '@cornerstonejs/codec-openjpeg': 'node',

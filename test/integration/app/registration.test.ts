@@ -310,6 +310,16 @@ describe('registration drafts through the Router (device simulator, real worker,
     assert.equal((await get(draft.draftId)).values['proofOfAddress'], undefined, 'a value naming no stored scan is not kept');
   });
 
+  it('refuses a truncated photo by file and rule, and stores nothing for it (issue 13)', async () => {
+    const draft = await create();
+    const whole = Buffer.from(scan('jpg', 320, 240).base64, 'base64');
+    const cut = { name: 'telemovel.jpg', mimeType: 'image/jpeg', base64: whole.subarray(0, whole.length - 200).toString('base64') };
+    const refused = error(await attach(draft.draftId, 'proofOfAddress', 'RNC', [scan('png'), cut]));
+    assert.deepEqual({ code: refused.code, details: refused.details }, { code: 'ERR_REG_DOCUMENT_IMAGE_TRUNCATED', details: { name: 'telemovel.jpg', format: 'jpg' } });
+    assert.equal((await get(draft.draftId)).values['proofOfAddress'], undefined);
+    assert.equal((services.data.db.prepare('SELECT count(*) AS n FROM draft_documents WHERE draft_id = ?').get(draft.draftId) as { n: number }).n, 0);
+  });
+
   it('refuses a new draft while an offline limit is hit, with the limit’s code', async () => {
     replaceConfig(services.data.db, 'registration', { 'mosip.registration.disk_space_size': String(1024 * 1024 * 1024) }, services.clock.now());
     assert.equal(error(await call('drafts.create', { process: 'NEW', languages: ['por', 'eng'] })).code, 'ERR_SYNC_LIMIT_DISK_SPACE');
