@@ -47,7 +47,7 @@ export const registrationErrors = defineErrors({
   },
   ERR_REG_RECEIPT_LANGUAGE_UNSUPPORTED: {
     retry: 'fatal',
-    log: 'the receipt cannot be printed in this language: its font is not shipped yet',
+    log: 'the receipt cannot be printed in this language: no receipt texts or font for it (Portuguese, English, French and Arabic have them)',
     details: z.object({ language: z.string() }),
   },
   ERR_REG_DRAFT_NOT_FOUND: {

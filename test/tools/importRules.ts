@@ -16,6 +16,7 @@ export const PACKAGE_CLASSES: Readonly<Record<string, 'std' | 'dom' | 'node' | '
   xmlbuilder2: 'std',
   'jpeg-js': 'std',
   'pdf-lib': 'std',
+  '@pdf-lib/fontkit': 'std',
   'cron-parser': 'std',
   cronstrue: 'std',
   react: 'dom',

@@ -265,7 +265,7 @@ describe('registration drafts through the Router (device simulator, real worker,
     assert.equal(refused.code, 'ERR_REG_DRAFT_INCOMPLETE');
     assert.deepEqual(refused.details, { draftId: draft.draftId, count: issues.length, fieldId: issues[0]!.fieldId, rule: issues[0]!.rule });
     assert.equal((await get(draft.draftId)).draftId, draft.draftId);
-    assert.equal(error(await call('drafts.submit', { draftId: draft.draftId, receiptLanguage: 'ara', password: OFFICER_PASSWORD })).code, 'ERR_REG_RECEIPT_LANGUAGE_UNSUPPORTED');
+    assert.equal(error(await call('drafts.submit', { draftId: draft.draftId, receiptLanguage: 'spa', password: OFFICER_PASSWORD })).code, 'ERR_REG_RECEIPT_LANGUAGE_UNSUPPORTED');
     assert.equal(services.data.audit.recent(20).some((e) => e.event === 'OPERATOR_AUTH_FAILED' || e.event === 'OPERATOR_AUTH_SUCCESS'), false, 'a draft that cannot be built costs no password attempt');
   });
 
