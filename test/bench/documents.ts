@@ -17,6 +17,9 @@ import { documentToPdf } from '../../electron/services/registration/documentToPd
 import { downscale } from '../../electron/services/registration/review/rgbaDownscale';
 
 const run = promisify(execFile);
+/** `baseline`: the same process, file read, nothing converted (Node, tsx and the loaded modules). */
+type Path = 'sharp' | 'purejs' | 'baseline';
+const PATHS: readonly Path[] = ['sharp', 'purejs', 'baseline'];
 const WIDTH = 6000;
 const HEIGHT = 4000;
 const SIDE = 2000;
@@ -45,17 +48,17 @@ async function pureJs(bytes: Uint8Array): Promise<number> {
 }
 
 /** Child process: one conversion, then its time and peak RSS as one JSON line. */
-async function child(path: 'sharp' | 'purejs', file: string): Promise<void> {
+async function child(path: Path, file: string): Promise<void> {
   const bytes = new Uint8Array(readFileSync(file));
   const start = process.hrtime.bigint();
-  const size = path === 'sharp'
+  const size = path === 'baseline' ? 0 : path === 'sharp'
     ? (await documentToPdf([{ name: 'camera.jpg', bytes }], { documentName: 'bench', maxBytes: 50_000_000, maxPixelSide: SIDE, jpegQuality: QUALITY })).bytes.length
     : await pureJs(bytes);
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   console.log(JSON.stringify({ ms, size, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
 }
 
-async function measure(path: 'sharp' | 'purejs', file: string, runs: number): Promise<{ ms: number[]; size: number; peakRssMb: number }> {
+async function measure(path: Path, file: string, runs: number): Promise<{ ms: number[]; size: number; peakRssMb: number }> {
   const results: { ms: number; size: number; peakRssMb: number }[] = [];
   for (let i = 0; i < runs; i++) {
     const { stdout } = await run(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'run.ts'), 'documents', '--child', path, '--file', file], { env: process.env, maxBuffer: 1 << 20 });
@@ -66,7 +69,8 @@ async function measure(path: 'sharp' | 'purejs', file: string, runs: number): Pr
 
 export default async function documentsBench(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { runs: { type: 'string', default: '3' }, child: { type: 'string' }, file: { type: 'string' } } });
-  if (values.child === 'sharp' || values.child === 'purejs') return child(values.child, values.file!);
+  const asChild = PATHS.find((p) => p === values.child);
+  if (asChild) return child(asChild, values.file!);
   const runs = Number(values.runs);
   const dir = mkdtempSync(join(tmpdir(), 'bench-documents-'));
   try {
@@ -74,7 +78,7 @@ export default async function documentsBench(argv: string[]): Promise<void> {
     const photo = await cameraPhoto();
     writeFileSync(file, photo);
     console.log(`camera photo ${WIDTH} × ${HEIGHT}, JPEG q95, ${(photo.length / 1e6).toFixed(1)} MB → one PDF page, longest side ${SIDE} px, JPEG q${QUALITY}; ${runs} runs each, one process per run`);
-    for (const [label, path] of [['libvips (sharp), now', 'sharp'], ['jpeg-js + JS downscale, before', 'purejs']] as const) {
+    for (const [label, path] of [['libvips (sharp), now', 'sharp'], ['jpeg-js + JS downscale, before', 'purejs'], ['baseline: read the file only', 'baseline']] as const) {
       const r = await measure(path, file, runs);
       console.log(`  ${label.padEnd(32)} median ${r.ms[Math.floor(r.ms.length / 2)]!.toFixed(0)} ms, fastest ${r.ms[0]!.toFixed(0)} ms, peak RSS ${r.peakRssMb.toFixed(0)} MB, PDF ${(r.size / 1024).toFixed(0)} KB`);
     }
