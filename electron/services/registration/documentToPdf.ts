@@ -68,7 +68,10 @@ function checkSize(name: string, size: number, limit: number): void {
 /**
  * Turns the pages of one document into one PDF, as the packet stores documents. JPEG/PNG pages
  * are decoded, turned upright, downscaled and re-encoded as JPEG by libvips (imageToJpegPage); a single PDF passes through unchanged after a format and
- * size check; PDFs among images have their pages copied in.
+ * size check; PDFs among images have their pages copied in. MOSIP 1.2 does the same in
+ * registration-client's DocScannerUtil.asPDF (registration-api, release-1.2.0.x): each page
+ * re-encoded as JPEG (`mosip.registration.doc.jpg.compression`, default 0.7) and centred on its own
+ * page; it neither shrinks the pixels nor applies EXIF orientation, and its pages are US Letter.
  * @throws AppError ERR_REG_DOCUMENT_UNSUPPORTED_FORMAT (not JPEG/PNG/PDF, named by file),
  *   ERR_REG_DOCUMENT_UNREADABLE (damaged or encrypted), ERR_REG_DOCUMENT_TOO_MANY_PIXELS,
  *   ERR_REG_DOCUMENT_IMAGE_TRUNCATED, ERR_REG_DOCUMENT_IMAGE_CORRUPT, ERR_REG_DOCUMENT_TOO_LARGE (with both sizes).
