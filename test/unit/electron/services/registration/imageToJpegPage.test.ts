@@ -106,10 +106,22 @@ describe('document pages are decoded, turned upright and re-encoded by libvips (
     });
   });
 
-  it('takes several pages at once through the bounded queue, in order', async () => {
-    const pages = await Promise.all([300, 400, 500].map((w) => photo(w, 200)));
+  it('takes several pages at once through the bounded queue, one libvips pipeline at a time, in order', async () => {
+    const pages = await Promise.all([1200, 1300, 1400].map((w) => photo(w, 900)));
+    let done = false;
+    let most = 0;
+    // sharp's own count of images in processing, read on every turn of the event loop until the three are done
+    const watch = (async () => {
+      while (!done) {
+        most = Math.max(most, sharp.counters().process);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
     const outs = await Promise.all(pages.map((bytes, i) => documentToPdf([{ name: `p${i}.jpg`, bytes }], opts)));
+    done = true;
+    await watch;
+    assert.equal(most, 1, 'at most one pipeline at a time');
     const widths = await Promise.all(outs.map(async (o) => jpeg.decode((await embeddedJpegs(o.bytes))[0]!, { useTArray: true }).width));
-    assert.deepEqual(widths, [300, 400, 500]);
+    assert.deepEqual(widths, [1200, 1300, 1400]);
   });
 });
