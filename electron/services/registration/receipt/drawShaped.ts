@@ -5,6 +5,12 @@ import {
 } from 'pdf-lib';
 
 /** An embedded font with the fontkit font it was made from: pdf-lib encodes, fontkit positions. */
+/**
+ * The /ActualText of an Arabic span, in visual (left-to-right) order: poppler (pdftotext, and the
+ * Linux viewers built on it) spreads a span's ActualText over its width left to right and then
+ * applies its own right-to-left reordering, so logical order would read back reversed. A reader
+ * that takes ActualText as logical text would see each Arabic span reversed instead.
+ */
 const ACTUAL = (t: string) => [...t].reverse().join('');
 
 export interface ShapedFont {
