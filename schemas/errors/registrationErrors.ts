@@ -35,9 +35,19 @@ export const registrationErrors = defineErrors({
     log: 'the document file is damaged or cannot be decoded',
     details: z.object({ name: z.string(), reason: z.string() }),
   },
+  ERR_REG_DOCUMENT_IMAGE_TRUNCATED: {
+    retry: 'fatal',
+    log: 'the image file ends before its pixels do (an interrupted copy or scan); refused, nothing stored',
+    details: z.object({ name: z.string(), format: z.enum(['jpg', 'png']) }),
+  },
+  ERR_REG_DOCUMENT_IMAGE_CORRUPT: {
+    retry: 'fatal',
+    log: 'the image decoder found invalid data in the file; refused rather than stored as a damaged page',
+    details: z.object({ name: z.string(), format: z.enum(['jpg', 'png']), reason: z.string() }),
+  },
   ERR_REG_RECEIPT_LANGUAGE_UNSUPPORTED: {
     retry: 'fatal',
-    log: 'the receipt cannot be printed in this language: its font is not shipped yet',
+    log: 'the receipt cannot be printed in this language: no receipt texts or font for it (Portuguese, English, French and Arabic have them)',
     details: z.object({ language: z.string() }),
   },
   ERR_REG_DRAFT_NOT_FOUND: {

@@ -1,10 +1,15 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { AckReceipt, AckReceiptInput } from '../../../schemas/ackReceipt';
 import { composeAckReceipt } from './composeAckReceipt';
+import { printable } from './receipt/printable';
+import { embedRtlFonts } from './receipt/receiptFonts';
+import { RtlPageWriter } from './receipt/RtlPageWriter';
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 50;
-const PDF_LANG: Readonly<Record<string, string>> = { por: 'pt-ST', eng: 'en', fra: 'fr' };
+const PDF_LANG: Readonly<Record<string, string>> = { por: 'pt-ST', eng: 'en', fra: 'fr', ara: 'ar' };
+/** Receipt languages written right to left, with the Arabic font. */
+const RTL = new Set(['ara']);
 
 /** Writes lines top-down, starting a new page when one is full. */
 class PageWriter {
@@ -19,7 +24,9 @@ class PageWriter {
   get cursor(): number { return this.y; }
   moveTo(y: number): void { this.y = y; }
 
-  line(text: string, opts: { size?: number; bold?: boolean; indent?: number } = {}): void {
+  /** One paragraph, or `label: value`. */
+  line(label: string, value?: string, opts: { size?: number; bold?: boolean; indent?: number } = {}): void {
+    const text = value === undefined ? label : `${label}: ${value}`;
     const size = opts.size ?? 11;
     const font = opts.bold ? this.fonts.bold : this.fonts.regular;
     for (const part of this.wrap(printable(text, font), font, size, A4[0] - 2 * MARGIN - (opts.indent ?? 0))) {
@@ -42,15 +49,9 @@ class PageWriter {
   }
 }
 
-/** Replaces characters the standard font cannot encode, so a stray symbol never aborts the receipt. */
-function printable(text: string, font: PDFFont): string {
-  const supported = new Set(font.getCharacterSet());
-  return [...text].map((c) => (supported.has(c.codePointAt(0)!) ? c : '?')).join('');
-}
-
 /**
  * Builds the acknowledgement receipt as PDF bytes from its input (see composeAckReceipt).
- * @throws AppError ERR_REG_RECEIPT_LANGUAGE_UNSUPPORTED for Arabic (no font with its glyphs yet)
+ * @throws AppError ERR_REG_RECEIPT_LANGUAGE_UNSUPPORTED for a language without receipt texts
  */
 export async function buildAckReceipt(raw: AckReceiptInput): Promise<Uint8Array> {
   return ackReceiptPdf(await composeAckReceipt(raw));
@@ -58,7 +59,9 @@ export async function buildAckReceipt(raw: AckReceiptInput): Promise<Uint8Array>
 
 /**
  * Draws the composed receipt on A4: the title, the RID with its QR code at the top right, the
- * details, then each section, every line as `label: value` in the receipt's language.
+ * details, then each section, every line as `label: value` in the receipt's language. An Arabic
+ * receipt is mirrored: right-aligned lines, the QR code at the top left, Noto Naskh Arabic for the
+ * Arabic words and Helvetica for the Latin and digit runs.
  */
 export async function ackReceiptPdf(receipt: AckReceipt): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
@@ -70,28 +73,29 @@ export async function ackReceiptPdf(receipt: AckReceipt): Promise<Uint8Array> {
   doc.setProducer('regclient');
   doc.setCreationDate(created);
   doc.setModificationDate(created);
-  const fonts = { regular: await doc.embedFont(StandardFonts.Helvetica), bold: await doc.embedFont(StandardFonts.HelveticaBold) };
-  const w = new PageWriter(doc, fonts);
+  const rtl = RTL.has(receipt.language);
+  const w = rtl ? new RtlPageWriter(doc, await embedRtlFonts(doc))
+    : new PageWriter(doc, { regular: await doc.embedFont(StandardFonts.Helvetica), bold: await doc.embedFont(StandardFonts.HelveticaBold) });
 
   // the same PNG the screen shows, decoded into a fresh array (pdf-lib reads `.buffer` from offset 0)
   const png = receipt.qr.pngDataUrl.slice(receipt.qr.pngDataUrl.indexOf(',') + 1);
   const qr = await doc.embedPng(new Uint8Array(Buffer.from(png, 'base64')));
   const qrSize = 110;
-  w.currentPage.drawImage(qr, { x: A4[0] - MARGIN - qrSize, y: A4[1] - MARGIN - qrSize, width: qrSize, height: qrSize });
+  w.currentPage.drawImage(qr, { x: rtl ? MARGIN : A4[0] - MARGIN - qrSize, y: A4[1] - MARGIN - qrSize, width: qrSize, height: qrSize });
 
-  w.line(receipt.title, { size: 18, bold: true });
+  w.line(receipt.title, undefined, { size: 18, bold: true });
   w.gap();
-  w.line(`${receipt.rid.label}: ${receipt.rid.value}`, { size: 12, bold: true });
-  for (const d of receipt.details) w.line(`${d.label}: ${d.value}`);
+  w.line(receipt.rid.label, receipt.rid.value, { size: 12, bold: true });
+  for (const d of receipt.details) w.line(d.label, d.value);
   w.moveTo(Math.min(w.cursor, A4[1] - MARGIN - qrSize - 10));
 
   for (const section of receipt.sections) {
     w.gap(12);
-    w.line(section.heading, { size: 13, bold: true });
-    if (section.lines.length === 0) w.line(section.none, { indent: 10 });
-    for (const l of section.lines) w.line(`${l.label}: ${l.value}`, { indent: 10 });
+    w.line(section.heading, undefined, { size: 13, bold: true });
+    if (section.lines.length === 0) w.line(section.none, undefined, { indent: 10 });
+    for (const l of section.lines) w.line(l.label, l.value, { indent: 10 });
   }
   w.gap(20);
-  w.line(receipt.keep, { size: 10 });
+  w.line(receipt.keep, undefined, { size: 10 });
   return doc.save();
 }

@@ -27,19 +27,19 @@ async function qrPng(rid: string): Promise<Buffer> {
 }
 
 /**
- * The acknowledgement receipt's content, every text resolved in the resident's language (por, eng
- * or fra): RID and its QR code, process, date, centre, machine, operator, and the summary of
+ * The acknowledgement receipt's content, every text resolved in the resident's language (por, eng,
+ * fra or ara): RID and its QR code, process, date, centre, machine, operator, and the summary of
  * demographics, documents and biometrics. The PDF (ackReceipt.ts) is drawn from it and the
  * acknowledgement screen shows it as it is.
- * @throws AppError ERR_REG_RECEIPT_LANGUAGE_UNSUPPORTED for a language whose script needs a font we
- *   do not ship yet (Arabic): a receipt of empty boxes would be worse than a clear refusal.
+ * @throws AppError ERR_REG_RECEIPT_LANGUAGE_UNSUPPORTED for a language without receipt texts and
+ *   font: a receipt of empty boxes would be worse than a clear refusal.
  */
 export async function composeAckReceipt(raw: AckReceiptInput): Promise<AckReceipt> {
   const input = AckReceiptInput.parse(raw);
   if (!isReceiptLanguage(input.language)) throw new AppError('ERR_REG_RECEIPT_LANGUAGE_UNSUPPORTED', { language: input.language });
   const lang = input.language;
   const t = RECEIPT_TEXT[lang];
-  const names = (list: readonly BioAttribute[]) => (list.length ? list.map((a) => bioAttributeName(a, lang)).join(', ') : t.none);
+  const names = (list: readonly BioAttribute[]) => (list.length ? list.map((a) => bioAttributeName(a, lang)).join(t.separator) : t.none);
   const { captured, exceptions } = input.biometrics;
   return AckReceipt.parse({
     language: lang,

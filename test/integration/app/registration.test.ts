@@ -265,7 +265,7 @@ describe('registration drafts through the Router (device simulator, real worker,
     assert.equal(refused.code, 'ERR_REG_DRAFT_INCOMPLETE');
     assert.deepEqual(refused.details, { draftId: draft.draftId, count: issues.length, fieldId: issues[0]!.fieldId, rule: issues[0]!.rule });
     assert.equal((await get(draft.draftId)).draftId, draft.draftId);
-    assert.equal(error(await call('drafts.submit', { draftId: draft.draftId, receiptLanguage: 'ara', password: OFFICER_PASSWORD })).code, 'ERR_REG_RECEIPT_LANGUAGE_UNSUPPORTED');
+    assert.equal(error(await call('drafts.submit', { draftId: draft.draftId, receiptLanguage: 'spa', password: OFFICER_PASSWORD })).code, 'ERR_REG_RECEIPT_LANGUAGE_UNSUPPORTED');
     assert.equal(services.data.audit.recent(20).some((e) => e.event === 'OPERATOR_AUTH_FAILED' || e.event === 'OPERATOR_AUTH_SUCCESS'), false, 'a draft that cannot be built costs no password attempt');
   });
 
@@ -308,6 +308,16 @@ describe('registration drafts through the Router (device simulator, real worker,
     const forged: FormFieldValue = { type: 'document', documentType: 'RNC', format: 'pdf', refNumber: null, storageId: 'not-stored', sizeBytes: 10 };
     value(await call('drafts.save', { draft: { ...draft, values: { proofOfAddress: forged } } }));
     assert.equal((await get(draft.draftId)).values['proofOfAddress'], undefined, 'a value naming no stored scan is not kept');
+  });
+
+  it('refuses a truncated photo by file and rule, and stores nothing for it (issue 13)', async () => {
+    const draft = await create();
+    const whole = Buffer.from(scan('jpg', 320, 240).base64, 'base64');
+    const cut = { name: 'telemovel.jpg', mimeType: 'image/jpeg', base64: whole.subarray(0, whole.length - 200).toString('base64') };
+    const refused = error(await attach(draft.draftId, 'proofOfAddress', 'RNC', [scan('png'), cut]));
+    assert.deepEqual({ code: refused.code, details: refused.details }, { code: 'ERR_REG_DOCUMENT_IMAGE_TRUNCATED', details: { name: 'telemovel.jpg', format: 'jpg' } });
+    assert.equal((await get(draft.draftId)).values['proofOfAddress'], undefined);
+    assert.equal((services.data.db.prepare('SELECT count(*) AS n FROM draft_documents WHERE draft_id = ?').get(draft.draftId) as { n: number }).n, 0);
   });
 
   it('refuses a new draft while an offline limit is hit, with the limit’s code', async () => {

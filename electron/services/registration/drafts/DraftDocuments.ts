@@ -66,7 +66,8 @@ export class DraftDocuments {
 
   /**
    * @throws AppError ERR_REG_DRAFT_*, ERR_REG_FIELD_NOT_IN_FORM, ERR_REG_DOCUMENT_TOO_LARGE,
-   *   ERR_REG_DOCUMENT_UNSUPPORTED_FORMAT, ERR_REG_DOCUMENT_UNREADABLE
+   *   ERR_REG_DOCUMENT_UNSUPPORTED_FORMAT, ERR_REG_DOCUMENT_UNREADABLE, ERR_REG_DOCUMENT_TOO_MANY_PIXELS,
+   *   ERR_REG_DOCUMENT_IMAGE_TRUNCATED, ERR_REG_DOCUMENT_IMAGE_CORRUPT (nothing is stored then)
    */
   async attach(operatorId: string, input: AttachDocumentInput): Promise<FormFieldValue> {
     const { draft } = this.#d.drafts.owned(operatorId, input.draftId);

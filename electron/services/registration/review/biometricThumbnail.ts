@@ -1,7 +1,7 @@
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { MAX_THUMBNAIL_BASE64 } from '../../../../schemas/packetSummary';
-import { downscale, type Rgba } from '../documentToPdf';
+import { downscale, type Rgba } from './rgbaDownscale';
 import type { Jpeg2000Decoder } from '../../../../native/image/Jpeg2000Decoder';
 import { sniffImageKind } from '../../../../native/image/jpeg2000Header';
 import { toRgba } from '../../../../native/image/jpegPreview';

@@ -6,7 +6,8 @@ import { languageAttributes } from '../pickText';
  * The acknowledgement receipt as the back end composed it (the PDF is drawn from the same
  * content), in the receipt's language whatever the UI language: tagged with its own `lang` and
  * `dir`, so an Arabic UI still shows a Portuguese receipt left to right. `.receipt` is also what
- * the print stylesheet keeps.
+ * the print stylesheet keeps. Values are isolated (<bdi>): a RID, a date or a Latin name inside an
+ * Arabic receipt keeps its own left-to-right order, as the PDF draws it.
  */
 export function AckReceiptView({ receipt }: Readonly<{ receipt: AckReceipt }>) {
   const { lang, dir } = languageAttributes(receipt.language);
@@ -24,7 +25,7 @@ export function AckReceiptView({ receipt }: Readonly<{ receipt: AckReceipt }>) {
         {receipt.details.map((d) => (
           <Fragment key={d.label}>
             <dt>{d.label}</dt>
-            <dd>{d.value}</dd>
+            <dd><bdi>{d.value}</bdi></dd>
           </Fragment>
         ))}
       </dl>
@@ -39,7 +40,7 @@ export function AckReceiptView({ receipt }: Readonly<{ receipt: AckReceipt }>) {
                 {section.lines.map((l, j) => (
                   <Fragment key={j}>
                     <dt>{l.label}</dt>
-                    <dd>{l.value}</dd>
+                    <dd><bdi>{l.value}</bdi></dd>
                   </Fragment>
                 ))}
               </dl>
