@@ -61,6 +61,8 @@ export const AuditEvent = z.enum([
   'PREREG_APPLIED',
   'PREREG_CONSUMED',
   'PREREG_DELETED',
+  /** a birth certificate's QR prefilled a CRVS_NEW draft (details.birthCertificateNumber) */
+  'BIRTH_RECORD_APPLIED',
 ]);
 export type AuditEvent = z.infer<typeof AuditEvent>;
 

@@ -10,6 +10,7 @@ import { DraftService, type RegistrationGate } from './drafts/DraftService';
 import { DraftSubmitter, type DraftPacketBuilder, type OperatorAuthenticator } from './drafts/DraftSubmitter';
 import { FormBundleService } from './FormBundleService';
 import { PreRegistrationService, type PreRegistrationSource } from './preRegistration/PreRegistrationService';
+import { BirthRecordService } from './crvs/BirthRecordService';
 
 export interface RegistrationServicesOptions {
   readonly db: DB;
@@ -39,6 +40,7 @@ export interface RegistrationServices {
   readonly biometrics: DraftBiometrics;
   readonly submitter: DraftSubmitter;
   readonly preRegistrations: PreRegistrationService;
+  readonly birthRecords: BirthRecordService;
 }
 
 export function createRegistrationServices(o: RegistrationServicesOptions): RegistrationServices {
@@ -55,5 +57,6 @@ export function createRegistrationServices(o: RegistrationServicesOptions): Regi
     ...(o.reviewerAuthentication ? { reviewerAuthentication: o.reviewerAuthentication } : {}),
     onPreRegistrationUsed: (prid, operatorId) => preRegistrations.consume(prid, operatorId),
   });
-  return { bundles, drafts, documents, biometrics, submitter, preRegistrations };
+  const birthRecords = new BirthRecordService({ audit, drafts, bundles });
+  return { bundles, drafts, documents, biometrics, submitter, preRegistrations, birthRecords };
 }

@@ -7,7 +7,7 @@ import { allFields } from '../form/deriveFormRules';
 import { formSelectors } from '../form/selectors';
 import { fieldOptions, type FieldOption } from './fieldOptions';
 
-const PROCESS_ORDER: readonly RegistrationProcess[] = ['NEW', 'UPDATE', 'LOST', 'BIOMETRIC_CORRECTION'];
+const PROCESS_ORDER: readonly RegistrationProcess[] = ['NEW', 'UPDATE', 'LOST', 'BIOMETRIC_CORRECTION', 'CRVS_NEW', 'CRVS_DEATH'];
 
 /** Selectors of the draft slice (view, bundle, drafts list, autosave). */
 export const draftSelectors = {
