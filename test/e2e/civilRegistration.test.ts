@@ -1,0 +1,119 @@
+import assert from 'node:assert/strict';
+import { after, before, describe } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { admin } from '../integration/sync/syncTestBed';
+import { PARENT_UIN, birthQr } from '../integration/app/crvsFixtures';
+import { startInProcessApp, type InProcessApp } from './helpers/inProcessApp';
+import { logIn } from './helpers/logIn';
+import { itSavingArtifacts, launchChromium } from './helpers/startApp';
+
+type SimPacket = { registrationId: string; registrationType: string; status: string; uin: string | null };
+type SimIdentity = { uin: string; fields: Record<string, unknown> };
+
+/**
+ * Issue 16 through the app: an officer registers a child from a birth certificate QR (read by the
+ * centre's serial scanner) with the parent as introducer, captures the parent's biometrics, passes
+ * the Preview; the supervisor approves; "Sync now" sends the CRVS_NEW packet and reads PROCESSED
+ * back, and the server's identity repository has the child. The scanner line enters where the
+ * ScannerService puts it (the hub's `scanner.onDidRead`; the serial reading itself is tested with
+ * binding-mock). Browser host over real services, SBI and MOSIP simulators on one ManualClock.
+ * Needs `npm run build`.
+ */
+describe('a birth from a birth certificate QR through the app to a UIN (browser host, simulators, Debian Chromium)', () => {
+  let browser: Browser;
+  let app: InProcessApp;
+  let page: Page;
+
+  before(async () => {
+    [browser, app] = await Promise.all([launchChromium(), startInProcessApp({ server: true })]);
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    context.setDefaultTimeout(30_000);
+    page = await context.newPage();
+    await page.clock.setFixedTime(app.backEnd.clock.now());
+    await page.goto(app.url);
+  });
+  after(async () => {
+    await browser.close();
+    await app.stop();
+  });
+
+  const it = itSavingArtifacts(() => ({ page, app: undefined }), { prefix: 'civil registration' });
+  const heading = (name: string) => page.getByRole('heading', { level: 1, name, exact: true });
+  const nav = (name: string) => page.getByRole('navigation', { name: 'Main sections' }).getByRole('button', { name });
+  const server = () => app.server!;
+  const sent = async (rid: string) => Object.values((await admin(server(), 'stats', undefined, 'GET'))['packets'] as Record<string, SimPacket>).find((p) => p.registrationId === rid);
+
+  async function syncNow(done: RegExp): Promise<void> {
+    await nav('Sync').click();
+    await page.getByRole('heading', { level: 1, name: 'Sync' }).waitFor();
+    const panel = page.locator('.sync__run');
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await panel.locator('#sync-run-status .sync__summary').filter({ hasText: done }).or(panel.locator('.message--error')).first().waitFor();
+    assert.equal(await panel.locator('.message--error').count(), 0, (await panel.textContent()) ?? '');
+  }
+
+  it('scans the birth certificate, captures the parent, is approved, synced and the child gets a UIN', async () => {
+    await logIn(page, 'officer1', 'Officer#2026');
+    await page.getByRole('button', { name: 'New registration' }).click();
+    await heading('New registration').waitFor();
+    await page.getByRole('radio', { name: 'Birth (civil registration)' }).check();
+    await page.getByRole('button', { name: 'Start registration' }).click();
+    await heading('Consent').waitFor();
+    await page.getByLabel(/I have read and accept/).check();
+    await page.getByRole('radio', { name: 'Portuguese' }).check();
+    await page.keyboard.press('Alt+ArrowRight');
+    await heading('Birth record').waitFor();
+
+    // a code that is not a birth certificate: refused on the screen, nothing filled
+    app.backEnd.services.hub.broadcast('scanner.onDidRead', { text: '{"format":"PASSPORT","number":"P123"}' });
+    await page.locator('#birth-record-message [role="alert"]').waitFor();
+    assert.equal(await page.getByLabel('Birth registration number').inputValue(), '');
+    // the birth certificate's QR, as the serial scanner reads it
+    app.backEnd.services.hub.broadcast('scanner.onDidRead', { text: JSON.stringify(birthQr(app.backEnd.clock.now())) });
+    await page.getByRole('status').filter({ hasText: /The birth certificate filled \d+ fields/ }).waitFor();
+    assert.equal(await page.getByLabel('Birth registration number').inputValue(), 'AG-2026/00123');
+    await page.keyboard.press('Alt+ArrowRight');
+    await heading("Child's details").waitFor();
+    await page.keyboard.press('Alt+ArrowRight');
+    await heading('Parent or guardian').waitFor();
+    assert.equal(await page.getByLabel("Parent or guardian's UIN").inputValue(), PARENT_UIN);
+    await page.keyboard.press('Alt+ArrowRight');
+    await heading("Parent or guardian's biometrics").waitFor();
+    await page.focus('#screen-heading');
+    await page.keyboard.press('Alt+c');
+    await page.locator('[data-testid^="decision-"]').first().waitFor({ timeout: 60_000 });
+    await page.keyboard.press('Alt+ArrowRight');
+    await heading('Preview').waitFor();
+    await page.getByLabel(/read the data back/).check();
+    const submit = page.getByRole('button', { name: 'Submit registration' });
+    const blocked = page.locator('.message--error[role="alert"]');
+    await submit.and(page.locator(':enabled')).or(blocked).first().waitFor();
+    if ((await blocked.count()) > 0) assert.fail(`the Preview blocks submit: ${await blocked.first().textContent()}`);
+    await submit.click();
+    const dialog = page.getByRole('dialog', { name: 'Confirm with your password' });
+    await dialog.getByLabel('Your password').fill('Officer#2026');
+    await dialog.getByRole('button', { name: /Confirm/ }).click();
+    await heading('Registration complete').waitFor({ timeout: 60_000 });
+    const rid = (await page.getByTestId('rid').textContent()) ?? '';
+    assert.match(rid, /^\d{29}$/);
+
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await logIn(page, 'supervisor1', 'Supervisor#2026');
+    await nav('Approvals').click();
+    await page.getByRole('button', { name: `Approve registration ${rid}` }).click();
+    const approve = page.getByRole('dialog', { name: 'Approve 1 registration' });
+    await approve.getByLabel('Your password (to confirm)').fill('Supervisor#2026');
+    await approve.getByRole('button', { name: 'Approve' }).click();
+    await page.getByRole('status').filter({ hasText: '1 registration approved.' }).waitFor();
+    await syncNow(/: 1 announced, 1 uploaded/);
+    assert.deepEqual([(await sent(rid))?.registrationType, (await sent(rid))?.status], ['CRVS_NEW', 'RECEIVED']);
+    await admin(server(), 'advance', { steps: 2 });
+    await syncNow(/: 0 announced, 0 uploaded, 1 statuses updated/);
+    const processed = await sent(rid);
+    assert.equal(processed?.status, 'PROCESSED');
+    const child = ((await admin(server(), 'identities', undefined, 'GET'))['identities'] as SimIdentity[]).find((i) => i.uin === processed?.uin);
+    assert.deepEqual([child?.fields['birthCertificateNumber'], child?.fields['introducerUIN']], ['AG-2026/00123', PARENT_UIN]);
+    const stored = (await app.backEnd.api['packets.list']({})).find((p) => p.rid === rid);
+    assert.deepEqual([stored?.process, stored?.serverStatus], ['CRVS_NEW', 'PROCESSED'], 'the app read the status back');
+  });
+});
