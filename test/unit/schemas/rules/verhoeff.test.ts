@@ -22,6 +22,14 @@ describe('verhoeff', () => {
     }
   });
 
+  it('gives each body exactly one valid check digit, the one verhoeffDigit names', () => {
+    for (let n = 0; n < 2000; n++) {
+      const body = String(n);
+      const valid = [...'0123456789'].filter((d) => verhoeffValid(body + d));
+      assert.deepEqual(valid, [String(verhoeffDigit(body))], body);
+    }
+  });
+
   it('refuses what is not digits', () => {
     assert.deepEqual(['', '7', '23a3', ' 2363'].map(verhoeffValid), [false, false, false, false]);
     assert.throws(() => verhoeffDigit('12x'), RangeError);
