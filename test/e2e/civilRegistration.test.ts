@@ -4,7 +4,9 @@ import type { Browser, Page } from 'playwright-core';
 import { admin } from '../integration/sync/syncTestBed';
 import { PARENT_UIN, birthQr } from '../integration/app/crvsFixtures';
 import { startInProcessApp, type InProcessApp } from './helpers/inProcessApp';
+import { approveAsSupervisor, syncNow } from './helpers/approveAndSync';
 import { logIn } from './helpers/logIn';
+import { submitFromPreview } from './helpers/submitFromPreview';
 import { itSavingArtifacts, launchChromium } from './helpers/startApp';
 
 type SimPacket = { registrationId: string; registrationType: string; status: string; uin: string | null };
@@ -39,18 +41,9 @@ describe('a birth from a birth certificate QR through the app to a UIN (browser 
 
   const it = itSavingArtifacts(() => ({ page, app: undefined }), { prefix: 'civil registration' });
   const heading = (name: string) => page.getByRole('heading', { level: 1, name, exact: true });
-  const nav = (name: string) => page.getByRole('navigation', { name: 'Main sections' }).getByRole('button', { name });
   const server = () => app.server!;
   const sent = async (rid: string) => Object.values((await admin(server(), 'stats', undefined, 'GET'))['packets'] as Record<string, SimPacket>).find((p) => p.registrationId === rid);
 
-  async function syncNow(done: RegExp): Promise<void> {
-    await nav('Sync').click();
-    await page.getByRole('heading', { level: 1, name: 'Sync' }).waitFor();
-    const panel = page.locator('.sync__run');
-    await page.getByRole('button', { name: 'Sync now' }).click();
-    await panel.locator('#sync-run-status .sync__summary').filter({ hasText: done }).or(panel.locator('.message--error')).first().waitFor();
-    assert.equal(await panel.locator('.message--error').count(), 0, (await panel.textContent()) ?? '');
-  }
 
   it('scans the birth certificate, captures the parent, is approved, synced and the child gets a UIN', async () => {
     await logIn(page, 'officer1', 'Officer#2026');
@@ -83,32 +76,14 @@ describe('a birth from a birth certificate QR through the app to a UIN (browser 
     await page.keyboard.press('Alt+c');
     await page.locator('[data-testid^="decision-"]').first().waitFor({ timeout: 60_000 });
     await page.keyboard.press('Alt+ArrowRight');
-    await heading('Preview').waitFor();
-    await page.getByLabel(/read the data back/).check();
-    const submit = page.getByRole('button', { name: 'Submit registration' });
-    const blocked = page.locator('.message--error[role="alert"]');
-    await submit.and(page.locator(':enabled')).or(blocked).first().waitFor();
-    if ((await blocked.count()) > 0) assert.fail(`the Preview blocks submit: ${await blocked.first().textContent()}`);
-    await submit.click();
-    const dialog = page.getByRole('dialog', { name: 'Confirm with your password' });
-    await dialog.getByLabel('Your password').fill('Officer#2026');
-    await dialog.getByRole('button', { name: /Confirm/ }).click();
-    await heading('Registration complete').waitFor({ timeout: 60_000 });
-    const rid = (await page.getByTestId('rid').textContent()) ?? '';
+    const rid = await submitFromPreview(page);
     assert.match(rid, /^\d{29}$/);
 
-    await page.getByRole('button', { name: 'Log out' }).click();
-    await logIn(page, 'supervisor1', 'Supervisor#2026');
-    await nav('Approvals').click();
-    await page.getByRole('button', { name: `Approve registration ${rid}` }).click();
-    const approve = page.getByRole('dialog', { name: 'Approve 1 registration' });
-    await approve.getByLabel('Your password (to confirm)').fill('Supervisor#2026');
-    await approve.getByRole('button', { name: 'Approve' }).click();
-    await page.getByRole('status').filter({ hasText: '1 registration approved.' }).waitFor();
-    await syncNow(/: 1 announced, 1 uploaded/);
+    await approveAsSupervisor(page, rid);
+    await syncNow(page, /: 1 announced, 1 uploaded/);
     assert.deepEqual([(await sent(rid))?.registrationType, (await sent(rid))?.status], ['CRVS_NEW', 'RECEIVED']);
     await admin(server(), 'advance', { steps: 2 });
-    await syncNow(/: 0 announced, 0 uploaded, 1 statuses updated/);
+    await syncNow(page, /: 0 announced, 0 uploaded, 1 statuses updated/);
     const processed = await sent(rid);
     assert.equal(processed?.status, 'PROCESSED');
     const child = ((await admin(server(), 'identities', undefined, 'GET'))['identities'] as SimIdentity[]).find((i) => i.uin === processed?.uin);
