@@ -150,6 +150,18 @@ describe('civil registration (CRVS_NEW, CRVS_DEATH) through the Router to the si
     assert.equal(errorOf(await submit(death)).code, 'ERR_REG_DRAFT_INCOMPLETE');
   });
 
+  it('refuses a death not declared, or without the deceased and the informant', async () => {
+    const undeclared = await draftOf('CRVS_DEATH', {
+      UIN: { type: 'text', value: PARENT_UIN }, declaredAsDeceased: { type: 'flag', checked: false },
+      deceasedDeclarationDate: { type: 'text', value: mosipDay(now() + 2 * DAY) },
+    });
+    const found = await issues(undeclared);
+    for (const expected of ['declaredAsDeceased:required', 'deceasedDeclarationDate:dateRange', 'deceasedInformer:required']) assert.ok(found.includes(expected), `${expected} in ${found.join(', ')}`);
+    const nobody = await draftOf('CRVS_DEATH', { declaredAsDeceased: { type: 'flag', checked: true } });
+    assert.ok((await issues(nobody)).includes('UIN:required'));
+    assert.equal(errorOf(await submit(nobody)).code, 'ERR_REG_DRAFT_INCOMPLETE');
+  });
+
   it('refuses a hostile or foreign QR with its own code, naming the field and rule, and leaves the draft as it was', async () => {
     const draftId = await draftOf('CRVS_NEW');
     const before = value<RegistrationDraft>(await officer('drafts.get', { draftId })).values;
