@@ -110,8 +110,9 @@ describe('a birth from a birth certificate QR through the app to a UIN (browser 
     await page.getByLabel('Declared as deceased').check();
     const day = new Date(app.backEnd.clock.now() - 86_400_000);
     const typed = `${String(day.getUTCDate()).padStart(2, '0')}/${String(day.getUTCMonth() + 1).padStart(2, '0')}/${day.getUTCFullYear()}`;
-    // year first: typed day first, this `date` field loses the day and month once the year's first
-    // digit makes a whole date (year 2) — a defect of the date field, reported, not fixed here
+    // year first: typed day first (as typeDate does), this `date` field (no maxValue, unlike the
+    // ageDate of NEW) shows dd/mm/2026 — its day and month are lost; a defect of the date field,
+    // reported, not fixed here
     for (const [segment, digits] of [['year', typed.slice(6)], ['month', typed.slice(3, 5)], ['day', typed.slice(0, 2)]] as const) {
       await page.locator(`[data-testid="field-deceasedDeclarationDate-input"] [data-type="${segment}"]`).click();
       await page.keyboard.type(digits);
