@@ -71,6 +71,8 @@ export const AuditEvent = z.enum([
   'BACKUP_SCHEDULE_CHANGED',
   /** this data dir was restored from a backup (details.from, backupCreatedAt, packets); actor is the supervisor */
   'BACKUP_RESTORED',
+  /** a birth certificate's QR prefilled a CRVS_NEW draft (details.birthCertificateNumber) */
+  'BIRTH_RECORD_APPLIED',
 ]);
 export type AuditEvent = z.infer<typeof AuditEvent>;
 

@@ -7,8 +7,13 @@ import { CentreId, MachineId } from './machine';
  * CLI file, the worker boundary and the draft store unchanged.
  */
 
-/** Registration processes the packet engine supports (the CRVS processes come later). */
-export const RegistrationProcess = z.enum(['NEW', 'UPDATE', 'LOST', 'BIOMETRIC_CORRECTION']);
+/**
+ * Registration processes the packet engine supports. `CRVS_NEW` (a child from a registered birth)
+ * and `CRVS_DEATH` (a death) are the process names of MOSIP's CRVS integration (docs.mosip.io 1.2.0
+ * "MOSIP–CRVS integration"; mosip/registration docs/crvs-mosip-integration.md); regproc maps them to
+ * its internal NEW / UPDATE handling through `registration.processor.additional-process.category-mapping`.
+ */
+export const RegistrationProcess = z.enum(['NEW', 'UPDATE', 'LOST', 'BIOMETRIC_CORRECTION', 'CRVS_NEW', 'CRVS_DEATH']);
 export type RegistrationProcess = z.infer<typeof RegistrationProcess>;
 
 /**

@@ -38,7 +38,7 @@ export const FormValues = z.record(z.string(), FormFieldValue);
 export type FormValues = z.infer<typeof FormValues>;
 
 /** The rule a field failed; the UI shows `message` in the operator's language. */
-export const FieldRule = z.enum(['required', 'regex', 'dateFormat', 'dateInFuture', 'ageAboveMax', 'dateRange', 'biometrics']);
+export const FieldRule = z.enum(['required', 'regex', 'dateFormat', 'dateInFuture', 'ageAboveMax', 'dateRange', 'biometrics', 'checksum']);
 export type FieldRule = z.infer<typeof FieldRule>;
 
 /** One validation failure: which field, which language (for per-language values), which rule. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AckReceipt } from '../ackReceipt';
 import { PacketBuildResult } from '../packet';
+import { BirthRecordApplied, MAX_BIRTH_QR_CHARS } from '../birthCertificateQr';
 import { PreRegistrationApplied } from '../preRegistration';
 import { BioAttribute, LanguageCode, RegistrationProcess } from '../registration';
 import { FieldIssue, FormFieldValue, RegistrationDraft } from '../registrationForm';
@@ -176,6 +177,16 @@ export const registrationApi = {
   'drafts.applyPreRegistration': method({
     input: z.object({ draftId: DraftId, prid: z.string().max(64) }).strict(),
     output: z.object({ draft: RegistrationDraft, applied: PreRegistrationApplied }),
+    access: OFFICER,
+  }),
+  /**
+   * Civil registration: the text of a birth certificate's QR (as the serial scanner read it)
+   * prefills a CRVS_NEW draft; the text is parsed in the main process, and a code that is not a
+   * birth certificate (too long, not JSON, a field breaking its rule) gets ERR_REG_BIRTH_QR_INVALID.
+   */
+  'drafts.applyBirthRecord': method({
+    input: z.object({ draftId: DraftId, text: z.string().max(MAX_BIRTH_QR_CHARS * 2) }).strict(),
+    output: z.object({ draft: RegistrationDraft, applied: BirthRecordApplied }),
     access: OFFICER,
   }),
   /**

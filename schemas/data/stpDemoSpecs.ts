@@ -1,8 +1,10 @@
 import { IdSchemaJson } from '../registrationIdSchema';
-import type { RegistrationProcess } from '../registration';
+import { RegistrationProcess } from '../registration';
 import { AgeGroupConfig, DemoMasterData, ProcessSpec, RegistrationFormBundle, UiMessages } from '../uiSpec';
 import ageGroupsJson from './stp/ageGroups.json';
 import biometricCorrectionJson from './stp/biometricCorrectionProcess.json';
+import crvsDeathJson from './stp/crvsDeathProcess.json';
+import crvsNewJson from './stp/crvsNewProcess.json';
 import idSchemaJson from './stp/idSchema.json';
 import lostJson from './stp/lostProcess.json';
 import masterDataJson from './stp/masterData.json';
@@ -32,6 +34,8 @@ const PROCESS_JSON: Readonly<Record<RegistrationProcess, unknown>> = {
   UPDATE: updateJson,
   LOST: lostJson,
   BIOMETRIC_CORRECTION: biometricCorrectionJson,
+  CRVS_NEW: crvsNewJson,
+  CRVS_DEATH: crvsDeathJson,
 };
 
 /** One STP demo process spec. */
@@ -56,7 +60,7 @@ export function loadDefaultAgeGroups(): AgeGroupConfig {
 
 /** Everything at once, processes in their `order`. */
 export function loadStpFormBundle(): RegistrationFormBundle {
-  const processes = (['NEW', 'UPDATE', 'LOST', 'BIOMETRIC_CORRECTION'] as const).map(loadStpProcessSpec);
+  const processes = RegistrationProcess.options.map(loadStpProcessSpec);
   return RegistrationFormBundle.parse({
     idSchema: loadStpIdSchema(),
     processes: [...processes].sort((a, b) => a.order - b.order),

@@ -170,4 +170,14 @@ export const registrationErrors = defineErrors({
     log: 'this process has no screen that takes a pre-registration id (preRegFetchRequired)',
     details: z.object({ process: z.string() }),
   },
+  ERR_REG_BIRTH_QR_INVALID: {
+    retry: 'fatal',
+    log: 'the scanned text is not a birth certificate QR this client reads (too long, not JSON, or a field breaks its rule)',
+    details: z.object({ field: z.string(), rule: z.string() }),
+  },
+  ERR_REG_BIRTH_QR_NOT_IN_FORM: {
+    retry: 'fatal',
+    log: 'this process has no birth record screen (no birthCertificateNumber field) to take a birth certificate QR',
+    details: z.object({ process: z.string() }),
+  },
 });

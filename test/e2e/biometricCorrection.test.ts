@@ -4,7 +4,9 @@ import type { Browser, Page } from 'playwright-core';
 import { formatRid } from '../../electron/services/packets/rid';
 import { admin } from '../integration/sync/syncTestBed';
 import { startInProcessApp, type InProcessApp } from './helpers/inProcessApp';
+import { approveAsSupervisor, syncNow } from './helpers/approveAndSync';
 import { logIn } from './helpers/logIn';
+import { submitFromPreview } from './helpers/submitFromPreview';
 import { itSavingArtifacts, launchChromium } from './helpers/startApp';
 
 type SimPacket = { registrationId: string; status: string; additionalInfoReqId: string | null };
@@ -37,19 +39,9 @@ describe('a BIOMETRIC_CORRECTION through the app to PROCESSED (browser host, sim
 
   const it = itSavingArtifacts(() => ({ page, app: undefined }), { prefix: 'biometric correction' });
   const heading = (name: string) => page.getByRole('heading', { level: 1, name, exact: true });
-  const nav = (name: string) => page.getByRole('navigation', { name: 'Main sections' }).getByRole('button', { name });
   const server = () => app.server!;
   const sent = async (rid: string) => Object.values((await admin(server(), 'stats', undefined, 'GET'))['packets'] as Record<string, SimPacket>).find((p) => p.registrationId === rid);
 
-  /** "Sync now" on the sync screen, until its summary says `done` (each run's counts differ); fails on an error. */
-  async function syncNow(done: RegExp): Promise<void> {
-    await nav('Sync').click();
-    await page.getByRole('heading', { level: 1, name: 'Sync' }).waitFor();
-    const panel = page.locator('.sync__run');
-    await page.getByRole('button', { name: 'Sync now' }).click();
-    await panel.locator('#sync-run-status .sync__summary').filter({ hasText: done }).or(panel.locator('.message--error')).first().waitFor();
-    assert.equal(await panel.locator('.message--error').count(), 0, (await panel.textContent()) ?? '');
-  }
 
   it('types the request id, captures, passes the Preview, is approved, synced and reaches PROCESSED', async () => {
     // regproc asked for more information about a registration made elsewhere (centre 10009, machine 10011)
@@ -72,32 +64,13 @@ describe('a BIOMETRIC_CORRECTION through the app to PROCESSED (browser host, sim
       await page.getByTestId(`decision-${modality}`).waitFor({ timeout: 60_000 });
     }
     await page.keyboard.press('Alt+ArrowRight');
-    await heading('Preview').waitFor();
-    await page.getByLabel(/read the data back/).check();
-    // the back end's check ends with Submit enabled, or with the issues that block it (once: fullName … province)
-    const submit = page.getByRole('button', { name: 'Submit registration' });
-    const blocked = page.locator('.message--error[role="alert"]');
-    await submit.and(page.locator(':enabled')).or(blocked).first().waitFor();
-    if ((await blocked.count()) > 0) assert.fail(`the Preview blocks submit: ${await blocked.first().textContent()}`);
-    await submit.click();
-    const dialog = page.getByRole('dialog', { name: 'Confirm with your password' });
-    await dialog.getByLabel('Your password').fill('Officer#2026');
-    await dialog.getByRole('button', { name: /Confirm/ }).click();
-    await heading('Registration complete').waitFor({ timeout: 60_000 });
-    assert.equal(await page.getByTestId('rid').textContent(), rid, 'the packet goes under the request RID');
+    assert.equal(await submitFromPreview(page), rid, 'the packet goes under the request RID');
 
-    await page.getByRole('button', { name: 'Log out' }).click();
-    await logIn(page, 'supervisor1', 'Supervisor#2026');
-    await nav('Approvals').click();
-    await page.getByRole('button', { name: `Approve registration ${rid}` }).click();
-    const approve = page.getByRole('dialog', { name: 'Approve 1 registration' });
-    await approve.getByLabel('Your password (to confirm)').fill('Supervisor#2026');
-    await approve.getByRole('button', { name: 'Approve' }).click();
-    await page.getByRole('status').filter({ hasText: '1 registration approved.' }).waitFor();
-    await syncNow(/: 1 announced, 1 uploaded/);
+    await approveAsSupervisor(page, rid);
+    await syncNow(page, /: 1 announced, 1 uploaded/);
     assert.deepEqual([(await sent(rid))?.status, (await sent(rid))?.additionalInfoReqId], ['RECEIVED', reqId], 'synced with its request id and uploaded');
     await admin(server(), 'advance', { steps: 2 });
-    await syncNow(/: 0 announced, 0 uploaded, 1 statuses updated/);
+    await syncNow(page, /: 0 announced, 0 uploaded, 1 statuses updated/);
     assert.equal((await sent(rid))?.status, 'PROCESSED');
     const stored = (await app.backEnd.api['packets.list']({})).find((p) => p.rid === rid);
     assert.equal(stored?.serverStatus, 'PROCESSED', 'the app read the status back');

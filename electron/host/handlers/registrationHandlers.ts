@@ -23,6 +23,7 @@ export function registrationHandlers(deps: RegistrationServices): AreaHandlers<t
     'drafts.biometrics': async ({ draftId }, ctx) => deps.biometrics.attempts(ctx.session!.userId, draftId),
     'drafts.validate': async ({ draftId }, ctx) => deps.submitter.validate(ctx.session!.userId, draftId),
     'drafts.applyPreRegistration': async ({ draftId, prid }, ctx) => deps.preRegistrations.apply(ctx.session!.userId, draftId, prid),
+    'drafts.applyBirthRecord': async ({ draftId, text }, ctx) => deps.birthRecords.apply(ctx.session!.userId, draftId, text),
     // the password is checked against the session's operator: the page cannot name another one;
     // the reviewer is named by the page, and checked as a second person (never the session's operator)
     'drafts.submit': async ({ draftId, receiptLanguage, password, reviewer }, ctx) =>

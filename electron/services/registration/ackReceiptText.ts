@@ -42,8 +42,8 @@ export function bioAttributeName(attribute: BioAttribute, language: ReceiptLangu
 }
 
 export const PROCESS_NAMES: Readonly<Record<ReceiptLanguage, Readonly<Record<string, string>>>> = {
-  por: { NEW: 'Novo registo', UPDATE: 'Atualização de dados', LOST: 'NUI perdido', BIOMETRIC_CORRECTION: 'Correção biométrica' },
-  eng: { NEW: 'New registration', UPDATE: 'Update UIN', LOST: 'Lost UIN', BIOMETRIC_CORRECTION: 'Biometric correction' },
-  fra: { NEW: 'Nouvelle inscription', UPDATE: 'Mise à jour du NUI', LOST: 'NUI perdu', BIOMETRIC_CORRECTION: 'Correction biométrique' },
-  ara: { NEW: 'تسجيل جديد', UPDATE: 'تحديث البيانات', LOST: 'رقم تعريف مفقود', BIOMETRIC_CORRECTION: 'تصحيح القياسات الحيوية' },
+  por: { NEW: 'Novo registo', UPDATE: 'Atualização de dados', LOST: 'NUI perdido', BIOMETRIC_CORRECTION: 'Correção biométrica', CRVS_NEW: 'Nascimento (registo civil)', CRVS_DEATH: 'Óbito (registo civil)' },
+  eng: { NEW: 'New registration', UPDATE: 'Update UIN', LOST: 'Lost UIN', BIOMETRIC_CORRECTION: 'Biometric correction', CRVS_NEW: 'Birth (civil registration)', CRVS_DEATH: 'Death (civil registration)' },
+  fra: { NEW: 'Nouvelle inscription', UPDATE: 'Mise à jour du NUI', LOST: 'NUI perdu', BIOMETRIC_CORRECTION: 'Correction biométrique', CRVS_NEW: 'Naissance (état civil)', CRVS_DEATH: 'Décès (état civil)' },
+  ara: { NEW: 'تسجيل جديد', UPDATE: 'تحديث البيانات', LOST: 'رقم تعريف مفقود', BIOMETRIC_CORRECTION: 'تصحيح القياسات الحيوية', CRVS_NEW: 'ولادة (السجل المدني)', CRVS_DEATH: 'وفاة (السجل المدني)' },
 };

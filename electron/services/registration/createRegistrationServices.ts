@@ -11,6 +11,7 @@ import type { OperatorAuthenticator } from './drafts/authenticateSubmission';
 import { DraftSubmitter, type DraftPacketBuilder } from './drafts/DraftSubmitter';
 import { FormBundleService } from './FormBundleService';
 import { PreRegistrationService, type PreRegistrationSource } from './preRegistration/PreRegistrationService';
+import { BirthRecordService } from './crvs/BirthRecordService';
 
 export interface RegistrationServicesOptions {
   readonly db: DB;
@@ -40,6 +41,7 @@ export interface RegistrationServices {
   readonly biometrics: DraftBiometrics;
   readonly submitter: DraftSubmitter;
   readonly preRegistrations: PreRegistrationService;
+  readonly birthRecords: BirthRecordService;
 }
 
 export function createRegistrationServices(o: RegistrationServicesOptions): RegistrationServices {
@@ -56,5 +58,6 @@ export function createRegistrationServices(o: RegistrationServicesOptions): Regi
     ...(o.reviewerAuthentication ? { reviewerAuthentication: o.reviewerAuthentication } : {}),
     onPreRegistrationUsed: (prid, operatorId) => preRegistrations.consume(prid, operatorId),
   });
-  return { bundles, drafts, documents, biometrics, submitter, preRegistrations };
+  const birthRecords = new BirthRecordService({ audit, drafts, bundles });
+  return { bundles, drafts, documents, biometrics, submitter, preRegistrations, birthRecords };
 }

@@ -1,19 +1,14 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { SubmitResult } from '../../../schemas/api/registrationApi';
 import type { Reply } from '../../../schemas/api/transport';
 import type { OutboxItem } from '../../../schemas/outbox';
 import type { FormFieldValue, RegistrationDraft } from '../../../schemas/registrationForm';
 import { formatRid } from '../../../electron/services/packets/rid';
-import { ManualClock } from '../../../native/time/ManualClock';
-import { makeTestPki } from '../../helpers/packetKeys';
-import { openRealBackEnd, type RealBackEnd } from '../../helpers/realBackEnd';
-import { makeTempDir } from '../../helpers/tempDir';
-import { MosipSimulator } from '../../sims/mosip/MosipSimulator';
-import type { SbiSimulator } from '../../sims/sbi/SbiSimulator';
-import { startSimulator } from '../sbi/sbiTestKit';
+import type { RealBackEnd } from '../../helpers/realBackEnd';
+import type { MosipSimulator } from '../../sims/mosip/MosipSimulator';
 import { admin } from '../sync/syncTestBed';
+import { openServerBackEnd, type ServerBackEnd } from './serverBackEnd';
 
 /** What the BIOMETRIC_CORRECTION spec's screens collect besides the biometrics (consent screen). */
 const CONSENT: Readonly<Record<string, FormFieldValue>> = { consent: { type: 'flag', checked: true }, preferredLang: { type: 'code', code: 'por' } };
@@ -28,10 +23,9 @@ type SimPacket = { registrationId: string; status: string; rejectReason: string 
  * fields MOSIP requires of that process (processRequiredFields.ts), not the ID schema's NEW list.
  */
 describe('a BIOMETRIC_CORRECTION through the Router to PROCESSED (SBI and MOSIP simulators)', () => {
-  let devices: SbiSimulator;
+  let bed: ServerBackEnd;
   let server: MosipSimulator;
   let backEnd: RealBackEnd;
-  let simDir: ReturnType<typeof makeTempDir>;
   const call = (connectionId: string, method: string, input: unknown) => backEnd.services.router.dispatch({ connectionId, sink: () => undefined }, method, input);
   const value = <T>(reply: Reply): T => {
     assert.equal(reply.ok, true, JSON.stringify(reply).slice(0, 600));
@@ -41,27 +35,13 @@ describe('a BIOMETRIC_CORRECTION through the Router to PROCESSED (SBI and MOSIP 
   const supervisor = (method: string, input: unknown) => call('supervisor-window', method, input);
 
   before(async () => {
-    const clock = new ManualClock();
-    devices = await startSimulator({ now: () => clock.now() });
-    simDir = makeTempDir('regclient-bc11-');
-    server = await new MosipSimulator({ stateDir: join(simDir.path, 'sim'), clock, idSchemaPath: new URL('../../../schemas/data/stp/idSchema.json', import.meta.url) }).start();
-    backEnd = await openRealBackEnd(devices, makeTestPki(clock.now()), { serverUrl: server.url }, clock);
-    // the machine as the demo registers it (test/e2e/helpers/inProcessApp.ts): known by key and name, first sync done
-    const { identity, machineKey } = backEnd.services.data;
-    await admin(server, 'machines', { centreId: identity.centreId, machineId: identity.machineId, publicKey: machineKey.spkiDer.toString('base64') });
-    backEnd.services.settings.update({ ...backEnd.services.settings.get(), machineName: 'stp-laptop-10002' }, 'test');
-    await backEnd.services.sync.mosip!.login('supervisor1', 'Supervisor#2026');
-    await backEnd.services.sync.mosip!.verifyMachine();
-    await backEnd.services.sync.scheduler.runNow('downSync');
-    assert.equal(backEnd.services.sync.scheduler.status().find((j) => j.job === 'downSync')?.lastOk, true, 'first down-sync');
+    bed = await openServerBackEnd('regclient-bc11-');
+    ({ server, backEnd } = bed);
     value(await officer('auth.login', { userId: 'officer1', password: 'Officer#2026' }));
     value(await supervisor('auth.login', { userId: 'supervisor1', password: 'Supervisor#2026' }));
   });
   after(async () => {
-    await backEnd?.close();
-    await server?.close();
-    await devices?.close();
-    simDir?.remove();
+    await bed?.close();
   });
 
   /** A draft of `process` with the consent screen's values and every modality captured. */

@@ -39,7 +39,7 @@ describe('registration.formBundle after a sync', () => {
   it('falls back to the demo bundle when the synced schema carries no UI spec, and names a broken one', async () => {
     putSynced({ idVersion: 0.4 });
     const demo = await call('registration.formBundle', {});
-    assert.equal(demo.ok && (demo.value as { processes: unknown[] }).processes.length, 4);
+    assert.equal(demo.ok && (demo.value as { processes: unknown[] }).processes.length, 6);
     putSynced({ idVersion: 0.4, newProcess: { ...newSpec, screens: [] } });
     const broken = await call('registration.formBundle', {});
     assert.equal(broken.ok ? 'ok' : broken.error.code, 'ERR_REG_FORM_BUNDLE_INVALID');

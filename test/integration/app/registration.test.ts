@@ -77,7 +77,7 @@ describe('registration drafts through the Router (device simulator, real worker,
 
   it('serves the São Tomé demo bundle until a sync brings UI specs', async () => {
     const bundle = value<{ processes: { id: string }[]; masterData: { locations: { code: string }[] } }>(await call('registration.formBundle', {}));
-    assert.deepEqual(bundle.processes.map((p) => p.id), ['NEW', 'UPDATE', 'LOST', 'BIOMETRIC_CORRECTION']);
+    assert.deepEqual(bundle.processes.map((p) => p.id), ['NEW', 'UPDATE', 'LOST', 'BIOMETRIC_CORRECTION', 'CRVS_NEW', 'CRVS_DEATH']);
     assert.equal(bundle.masterData.locations.some((l) => l.code === 'AGR'), true);
   });
 

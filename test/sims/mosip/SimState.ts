@@ -48,6 +48,20 @@ export interface SimPacket {
   optionalValues?: { name: string | null; email: string | null; phone: string | null };
   /** set when the uploaded bytes were checked; null until then */
   validation: { ok: boolean; reason: string | null } | null;
+  /** the id subpacket's ID.json `identity`, read by the packet validator (absent before it ran) */
+  idJson?: Record<string, unknown> | null;
+}
+
+/** One identity in the simulator's ID repository (idrepo `uin` + its VIDs). */
+export interface SimIdentity {
+  uin: string;
+  vids: string[];
+  /** the identity's fields as the packets wrote them (latest value of each) */
+  fields: Record<string, unknown>;
+  /** the packets that created or changed it */
+  registrationIds: string[];
+  /** `declaredAsDeceased` set by a death (CRVS_DEATH); the UIN stays active */
+  deceased: boolean;
 }
 
 /** regproc's `additional_info_request` row (AdditionalInfoRequestDto). */
@@ -101,6 +115,8 @@ export interface SimStateData {
   preRegistrations?: Record<string, SimPreRegistration>;
   /** absent in a state file written before additional-info requests existed */
   additionalInfoRequests?: Record<string, SimAdditionalInfoRequest>;
+  /** absent in a state file written before the ID repository existed */
+  identities?: Record<string, SimIdentity>;
 }
 
 /** The simulator's persisted state: one JSON file, rewritten atomically after each change. */
@@ -142,5 +158,6 @@ function emptyState(): SimStateData {
     uinCounter: 0,
     preRegistrations: {},
     additionalInfoRequests: {},
+    identities: {},
   };
 }

@@ -9,6 +9,8 @@ const SUBPACKETS = ['id', 'evidence', 'optional'] as const;
 export interface PacketCheckResult {
   readonly ok: boolean;
   readonly reason: string | null;
+  /** the fields of the subpackets' ID.json, id's first (what the UIN generator stage sends to idrepo) */
+  readonly idJson?: Record<string, unknown> | null;
 }
 
 /**
@@ -22,6 +24,7 @@ export async function checkPacket(bytes: Buffer, regKey: SimKeyPair, machineSign
   try {
     const container = envelopeDecrypt(regKey.privateKey, regKey.certDer, bytes);
     const entries = await unzip(container);
+    let idJson: Record<string, unknown> = {};
     for (const name of SUBPACKETS) {
       const zipEntry = [...entries.keys()].find((k) => k.endsWith(`/${rid}_${name}.zip`));
       const jsonEntry = [...entries.keys()].find((k) => k.endsWith(`/${rid}_${name}.json`));
@@ -39,13 +42,23 @@ export async function checkPacket(bytes: Buffer, regKey: SimKeyPair, machineSign
           return fail(`${rid}_${name}: machine signature does not verify`);
         }
       }
-      const problem = deviceProblem(await unzip(plain)); // the subpacket itself must be a readable zip
+      const files = await unzip(plain); // the subpacket itself must be a readable zip
+      const problem = deviceProblem(files);
       if (problem) return fail(problem);
+      // the packet reader takes each field from the first subpacket that has it, id first
+      idJson = { ...identityOf(files.get('ID.json')), ...idJson };
     }
-    return { ok: true, reason: null };
+    return { ok: true, reason: null, idJson };
   } catch (err) {
     return fail(`packet cannot be opened: ${(err as Error).message}`);
   }
+}
+
+/** ID.json's `identity` object, or nothing when the file is absent or not that shape. */
+function identityOf(file: Buffer | undefined): Record<string, unknown> {
+  if (!file) return {};
+  const parsed = JSON.parse(file.toString('utf8')) as { identity?: unknown };
+  return typeof parsed.identity === 'object' && parsed.identity !== null ? (parsed.identity as Record<string, unknown>) : {};
 }
 
 function fail(reason: string): PacketCheckResult {

@@ -124,6 +124,8 @@ const DYNAMIC: readonly [string, readonly [string, Names][]][] = [
   ['gender', [['FLE', { por: 'Feminino', eng: 'Female', fra: 'Féminin' }], ['MLE', { por: 'Masculino', eng: 'Male', fra: 'Masculin' }]]],
   ['residenceStatus', [['NAT', { por: 'Nacional', eng: 'National', fra: 'National' }], ['FR', { por: 'Estrangeiro residente', eng: 'Foreign resident', fra: 'Résident étranger' }]]],
   ['preferredLang', [['por', { por: 'Português', eng: 'Portuguese', fra: 'Portugais' }], ['eng', { por: 'Inglês', eng: 'English', fra: 'Anglais' }], ['fra', { por: 'Francês', eng: 'French', fra: 'Français' }]]],
+  // MOSIP's CRVS design: typeOfDeath "such as natural or jurisdictional" (Configurations Details)
+  ['typeOfDeath', [['NATURAL', { por: 'Natural', eng: 'Natural', fra: 'Naturelle' }], ['JURISDICTIONAL', { por: 'Sob investigação judicial', eng: 'Under judicial investigation', fra: 'Sous enquête judiciaire' }]]],
 ];
 
 /** DynamicFieldDto per field and language: `{id, name, langCode, dataType, fieldVal: [{code, value, active}], isActive}`. */

@@ -2,6 +2,7 @@ import type { RegistrationInput, RegistrationIssue } from '../../../../schemas/r
 import type { IdSchemaJson } from '../../../../schemas/registrationIdSchema';
 import type { FieldIssue, FieldRule } from '../../../../schemas/registrationForm';
 import { MAX_AGE } from '../../../../schemas/rules/ageGroups';
+import { crvsIssues } from '../../../../schemas/rules/crvsRules';
 import { requiredAlternatives } from '../../../../schemas/rules/fieldRules';
 import { validateField } from '../../../../schemas/rules/validateField';
 import { checkAgainstSchema } from '../../packets/registrationValidator';
@@ -27,7 +28,12 @@ export function specIssues(form: DraftForm, hasExceptionPhoto: (fieldId: string)
       issues.push({ fieldId: field.id, rule: 'biometrics', message: { ...(bundle.messages['EXCEPTION_PHOTO_REQUIRED'] ?? bundle.messages['BIOMETRICS_INCOMPLETE'] ?? { eng: 'exception photo required' }) } });
     }
     return issues;
-  }).concat(additionalInfoIssues(form));
+  }).concat(additionalInfoIssues(form), crvsIssues(draft.process, visibleValues(form), bundle.messages));
+}
+
+/** The values of the visible fields only: a hidden field's leftover value is not judged. */
+function visibleValues(form: DraftForm): DraftForm['draft']['values'] {
+  return Object.fromEntries(form.fields.filter((f) => f.visible && form.draft.values[f.field.id] !== undefined).map((f) => [f.field.id, form.draft.values[f.field.id]!]));
 }
 
 /** The draft field that holds the additional-info request id (it is no spec field). */

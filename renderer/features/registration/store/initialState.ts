@@ -1,5 +1,6 @@
 import type { AckReceipt } from '../../../../schemas/ackReceipt';
 import type { DraftSummary, BiometricAttemptResult } from '../../../../schemas/api/registrationApi';
+import type { BirthRecordApplied } from '../../../../schemas/birthCertificateQr';
 import type { PreRegistrationApplied } from '../../../../schemas/preRegistration';
 import type { SerializedError } from '../../../../schemas/errors';
 import type { PacketBuildProgress, PacketBuildResult } from '../../../../schemas/packet';
@@ -72,6 +73,7 @@ export interface DraftState {
   readonly missingExceptionPhotos: readonly string[];
   readonly error: UiError | null;
   readonly preRegistration: PreRegistrationState;
+  readonly birthRecord: BirthRecordState;
 }
 
 /** The PRID box: what was typed or scanned, the fetch, and what it filled. */
@@ -84,6 +86,17 @@ export interface PreRegistrationState {
 
 export function initialPreRegistrationState(): PreRegistrationState {
   return { prid: '', status: 'idle', applied: null, error: null };
+}
+
+/** A birth certificate's QR read on the birth record screen (CRVS_NEW) and what it filled. */
+export interface BirthRecordState {
+  readonly status: 'idle' | 'applying' | 'done' | 'failed';
+  readonly applied: BirthRecordApplied | null;
+  readonly error: UiError | null;
+}
+
+export function initialBirthRecordState(): BirthRecordState {
+  return { status: 'idle', applied: null, error: null };
 }
 
 /** One document field's upload status; the bytes never stay in the page. */
@@ -183,7 +196,7 @@ export interface RegistrationState {
 }
 
 export function initialDraftState(): DraftState {
-  return { view: 'closed', bundleStatus: 'idle', bundle: null, drafts: [], busy: false, lastSavedAt: null, blockedIssues: [], missingExceptionPhotos: [], error: null, preRegistration: initialPreRegistrationState() };
+  return { view: 'closed', bundleStatus: 'idle', bundle: null, drafts: [], busy: false, lastSavedAt: null, blockedIssues: [], missingExceptionPhotos: [], error: null, preRegistration: initialPreRegistrationState(), birthRecord: initialBirthRecordState() };
 }
 
 export function initialBiometricsState(): BiometricsState {

@@ -1,5 +1,6 @@
 import type { MosipSimulator } from '../MosipSimulator';
 import type { SimAdditionalInfoRequest } from '../SimState';
+import { internalProcess } from '../idRepo';
 
 /**
  * `registration.processor.main-processes` as mosip-config's registration-processor-default.properties
@@ -39,7 +40,8 @@ export function requestAdditionalInfo(sim: MosipSimulator, rid: string, process:
  * request, else AdditionalInfoIdNotFoundException (RPR-PKR-016) and the packet is not stored.
  */
 export function iterationForSyncRecord(sim: MosipSimulator, registrationType: string, additionalInfoReqId: string | null): number | undefined {
-  if (MAIN_PROCESSES.has(registrationType)) return 1;
+  // Utilities.getIterationForSyncRecord: a main process, or one mapped to a main process
+  if (MAIN_PROCESSES.has(registrationType) || MAIN_PROCESSES.has(internalProcess(registrationType))) return 1;
   const request = additionalInfoReqId === null ? undefined : requestsOf(sim)[additionalInfoReqId];
   return request?.iteration;
 }

@@ -7,6 +7,7 @@ import { jsonReply, type SimReply, type SimRequest } from '../simHttp';
 import { requestAdditionalInfo } from './additionalInfo';
 import { parseEntityFile } from './entityFiles';
 import { advancePackets } from './regproc';
+import { listIdentities, putIdentity } from '../idRepo';
 import { deliveriesOf } from './websub';
 import { consumePreRegistration, preRegistrationsOf, upsertPreRegistration } from './preregistration';
 
@@ -99,6 +100,13 @@ export function adminRoutes(sim: MosipSimulator): Route[] {
       return jsonReply(200, requestAdditionalInfo(sim, str(b['rid'], ''), str(b['process'], 'BIOMETRIC_CORRECTION')));
     }),
     r('GET', 'stats', () => jsonReply(200, stats(sim))),
+    r('POST', 'identities', (req) => {
+      const b = body(req);
+      if (typeof b['fields'] !== 'object' || b['fields'] === null) throw new Error('fields (the identity) is required');
+      const vids = Array.isArray(b['vids']) ? b['vids'].map(String) : [];
+      return jsonReply(200, putIdentity(sim, b['fields'] as Record<string, unknown>, vids, typeof b['uin'] === 'string' ? b['uin'] : undefined));
+    }),
+    r('GET', 'identities', () => jsonReply(200, { identities: listIdentities(sim) })),
     r('GET', 'keys', () => jsonReply(200, keyPaths(sim))),
     r('POST', 'kill', (req) => {
       const after = body(req)['reviveAfterMs'];
@@ -175,7 +183,7 @@ function stats(sim: MosipSimulator): Record<string, unknown> {
   const packets = Object.fromEntries(
     Object.values(sim.state.data.packets).map((p) => [
       p.packetId,
-      { registrationId: p.registrationId, synced: p.syncCount, uploaded: p.uploadCount, status: p.status, rejectReason: p.rejectReason, uin: p.uin, additionalInfoReqId: p.additionalInfoReqId ?? null, optionalValues: p.optionalValues ?? null },
+      { registrationId: p.registrationId, registrationType: p.registrationType, synced: p.syncCount, uploaded: p.uploadCount, status: p.status, rejectReason: p.rejectReason, uin: p.uin, additionalInfoReqId: p.additionalInfoReqId ?? null, optionalValues: p.optionalValues ?? null },
     ]),
   );
   return { packets, requests: sim.requestCounts, websubDeliveries: deliveriesOf(sim), faults: sim.faults.list() };

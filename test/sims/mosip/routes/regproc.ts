@@ -7,10 +7,12 @@ import { envelopeDecrypt, sha256HexUpper, unb64 } from '../simCrypto';
 import { errorReply, mosipTime, okReply, parseMultipart, type SimReply, type SimRequest } from '../simHttp';
 import { publishCredentialIssued } from './websub';
 import { ADDITIONAL_INFOID_NOT_FOUND, iterationForSyncRecord } from './additionalInfo';
+import { generateUin } from '../idRepo';
 
 const RP = '/registrationprocessor/v1';
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-const REG_TYPES = new Set(['NEW', 'UPDATE', 'LOST', 'RES_UPDATE', 'ACTIVATE', 'DEACTIVATE', 'BIOMETRIC_CORRECTION']);
+// the main processes, the sub-process, and the CRVS processes a deployment configures for regproc
+const REG_TYPES = new Set(['NEW', 'UPDATE', 'LOST', 'RES_UPDATE', 'ACTIVATE', 'DEACTIVATE', 'BIOMETRIC_CORRECTION', 'CRVS_NEW', 'CRVS_DEATH']);
 /** registration.processor.max.file.size default: 5 MB */
 const MAX_PACKET_BYTES = 5 * 1024 * 1024;
 
@@ -161,7 +163,9 @@ async function receivePacket(sim: MosipSimulator, req: SimRequest): Promise<SimR
   // (packet validator), whose verdict shows up as the status. advancePackets waits for them.
   const validation = (async () => {
     try {
-      packet.validation = await checkPacket(file.data, sim.pki.registration(packet.refId), machine?.signPublicKey ?? null, packet.registrationId);
+      const { idJson, ...verdict } = await checkPacket(file.data, sim.pki.registration(packet.refId), machine?.signPublicKey ?? null, packet.registrationId);
+      packet.validation = verdict;
+      packet.idJson = idJson ?? null;
     } catch (err) {
       packet.validation = { ok: false, reason: `validation crashed: ${(err as Error).message}` };
     }
@@ -194,10 +198,15 @@ export async function advancePackets(sim: MosipSimulator, packetId?: string, rej
         packet.rejectReason = reason;
         setStatus(sim, packet, 'REJECTED');
       } else {
-        sim.state.data.uinCounter += 1;
-        packet.uin = String(2_000_000_000 + sim.state.data.uinCounter * 7919);
-        setStatus(sim, packet, 'PROCESSED');
-        await publishCredentialIssued(sim, packet);
+        const outcome = generateUin(sim, packet);
+        if ('reason' in outcome) {
+          packet.rejectReason = outcome.reason;
+          setStatus(sim, packet, 'REJECTED');
+        } else {
+          packet.uin = outcome.uin;
+          setStatus(sim, packet, 'PROCESSED');
+          await publishCredentialIssued(sim, packet);
+        }
       }
     } else continue;
     moved.push(packet);

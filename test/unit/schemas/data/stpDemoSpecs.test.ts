@@ -6,16 +6,16 @@ import {
 import { ProcessSpec } from '../../../../schemas/uiSpec';
 import type { RegistrationProcess } from '../../../../schemas/registration';
 
-const PROCESSES: readonly RegistrationProcess[] = ['NEW', 'UPDATE', 'LOST', 'BIOMETRIC_CORRECTION'];
+const PROCESSES: readonly RegistrationProcess[] = ['NEW', 'UPDATE', 'LOST', 'BIOMETRIC_CORRECTION', 'CRVS_NEW', 'CRVS_DEATH'];
 
 function fieldsOf(process: RegistrationProcess) {
   return loadStpProcessSpec(process).screens.flatMap((s) => s.fields);
 }
 
 describe('stpDemoSpecs', () => {
-  it('loads the four process specs with their MOSIP flows', () => {
+  it('loads the six process specs with their MOSIP flows (a death updates an identity)', () => {
     const flows = PROCESSES.map((p) => { const s = loadStpProcessSpec(p); return [s.id, s.flow, s.order]; });
-    assert.deepEqual(flows, [['NEW', 'NEW', 1], ['UPDATE', 'UPDATE', 2], ['LOST', 'LOST', 3], ['BIOMETRIC_CORRECTION', 'CORRECTION', 4]]);
+    assert.deepEqual(flows, [['NEW', 'NEW', 1], ['UPDATE', 'UPDATE', 2], ['LOST', 'LOST', 3], ['BIOMETRIC_CORRECTION', 'CORRECTION', 4], ['CRVS_NEW', 'NEW', 5], ['CRVS_DEATH', 'UPDATE', 6]]);
   });
 
   it('loads the ID schema with the sample field ids kept', () => {
@@ -78,7 +78,7 @@ describe('stpDemoSpecs', () => {
   });
 
   it('bundles the processes in order', () => {
-    assert.deepEqual(loadStpFormBundle().processes.map((p) => p.id), ['NEW', 'UPDATE', 'LOST', 'BIOMETRIC_CORRECTION']);
+    assert.deepEqual(loadStpFormBundle().processes.map((p) => p.id), ['NEW', 'UPDATE', 'LOST', 'BIOMETRIC_CORRECTION', 'CRVS_NEW', 'CRVS_DEATH']);
   });
 
   it('rejects a spec with a duplicate field id or an unknown control type', () => {

@@ -173,7 +173,7 @@ describe('mvelEvaluator', () => {
   });
 
   it('parses every rule in the four STP demo specs', () => {
-    const exprs = (['NEW', 'UPDATE', 'LOST', 'BIOMETRIC_CORRECTION'] as const).flatMap((p) => loadStpProcessSpec(p).screens.flatMap((s) => s.fields.flatMap((f) => [
+    const exprs = (['NEW', 'UPDATE', 'LOST', 'BIOMETRIC_CORRECTION', 'CRVS_NEW', 'CRVS_DEATH'] as const).flatMap((p) => loadStpProcessSpec(p).screens.flatMap((s) => s.fields.flatMap((f) => [
       ...(f.visible ? [f.visible.expr] : []), ...(f.requiredOn ?? []).map((r) => r.expr), ...(f.conditionalBioAttributes ?? []).map((c) => c.validationExpr),
     ])));
     assert.ok(exprs.length > 30, `only ${exprs.length} rules`);

@@ -12,6 +12,8 @@ import { useLabelLanguages } from '../useUiLanguage';
 import { AdditionalInfoRequestId } from './AdditionalInfoRequestId';
 import { BlockedIssues } from './BlockedIssues';
 import { PreRegistrationFetch } from './PreRegistrationFetch';
+import { BirthRecordScan } from './BirthRecordScan';
+import { BIRTH_RECORD_FIELD } from '../../store/slices/draft/action';
 import { ShortcutHint } from './ShortcutHint';
 import { StepIndicator } from './StepIndicator';
 import { UpdateGroups } from './UpdateGroups';
@@ -55,6 +57,7 @@ export function FormScreen() {
       {ruleError && <ErrorMessage error={ruleError} />}
       {error && <ErrorMessage error={error} />}
       {screen.preRegFetchRequired === true && <PreRegistrationFetch />}
+      {screen.fields.some((f) => f.id === BIRTH_RECORD_FIELD) && <BirthRecordScan />}
       <form
         className="card form"
         noValidate

@@ -4,7 +4,7 @@ import type { RegistrationDraft } from '../../../../../../schemas/registrationFo
 import type { RegistrationFormBundle } from '../../../../../../schemas/uiSpec';
 import { MAX_AGE } from '../../../../../../schemas/rules/ageGroups';
 import { toUiError } from '../../../../UiError';
-import { initialBiometricsState, initialDocScanState, initialPreRegistrationState, initialRegistrationState, initialSubmitState, type FormConfig } from '../../initialState';
+import { initialBiometricsState, initialBirthRecordState, initialDocScanState, initialPreRegistrationState, initialRegistrationState, initialSubmitState, type FormConfig } from '../../initialState';
 import type { SliceContext } from '../../store';
 import { formActions, formReducer, specFor } from '../form/reducer';
 import { formSelectors } from '../form/selectors';
@@ -28,7 +28,12 @@ export interface DraftActions {
   setPrid(prid: string): void;
   /** saves the form, fetches the PRID's application into the draft and shows the prefilled form */
   applyPreRegistration(prid?: string): Promise<void>;
+  /** saves the form, fills it from a birth certificate's QR text (parsed by the back end) and shows it */
+  applyBirthRecord(text: string): Promise<void>;
 }
+
+/** The spec field that makes a screen the birth record screen (CRVS_NEW): a scanned QR fills it. */
+export const BIRTH_RECORD_FIELD = 'birthCertificateNumber';
 
 function configOf(bundle: RegistrationFormBundle): FormConfig {
   return { ageGroups: bundle.ageGroups, messages: bundle.messages, maxAge: MAX_AGE, templates: bundle.masterData.templates };
@@ -82,6 +87,7 @@ export function createDraftActions(context: SliceContext): DraftActions {
       draft: {
         ...s.draft, view: 'form', busy: false, error: null, blockedIssues: [], missingExceptionPhotos: [], lastSavedAt: draft.savedAt,
         preRegistration: s.form.draftId === draft.draftId ? s.draft.preRegistration : { ...initialPreRegistrationState(), prid: draft.preRegistrationId ?? '' },
+        birthRecord: s.form.draftId === draft.draftId ? s.draft.birthRecord : initialBirthRecordState(),
       },
       // a finished submission's receipt is not needed once the next resident starts
       submission: s.submission.status === 'done' || s.submission.status === 'failed' || s.submission.status === 'idle' ? initialSubmitState() : s.submission,
@@ -92,9 +98,16 @@ export function createDraftActions(context: SliceContext): DraftActions {
     async open() {
       stopWarnings ??= api.on('devices.onDidWarn', (warning) => set((s) => ({ biometrics: { ...s.biometrics, warning: { code: warning.code, details: warning.details } } })));
       // a scanned QR (serial scanner) on a screen that takes a PRID fills the box and fetches
+      // … and on the birth record screen, a birth certificate's QR fills the record, the child and the parent
       stopScanner ??= api.on('scanner.onDidRead', ({ text }) => {
         const { draft, form } = get();
-        if (draft.view !== 'form' || formSelectors.currentScreen(form)?.preRegFetchRequired !== true) return;
+        const screen = formSelectors.currentScreen(form);
+        if (draft.view !== 'form' || !screen) return;
+        if (screen.fields.some((f) => f.id === BIRTH_RECORD_FIELD)) {
+          void get().applyBirthRecord(text);
+          return;
+        }
+        if (screen.preRegFetchRequired !== true) return;
         get().setPrid(text);
         void get().applyPreRegistration(text);
       });
@@ -171,6 +184,20 @@ export function createDraftActions(context: SliceContext): DraftActions {
         set((s) => ({ draft: { ...s.draft, preRegistration: { prid: applied.prid, status: 'done', applied, error: null } } }));
       } catch (err) {
         set((s) => ({ draft: { ...s.draft, preRegistration: { ...pending, status: 'failed', error: toUiError(err) } } }));
+      }
+    },
+    async applyBirthRecord(text) {
+      const draftId = get().form.draftId;
+      const bundle = get().draft.bundle;
+      if (!draftId || !bundle || get().draft.birthRecord.status === 'applying') return;
+      set((s) => ({ draft: { ...s.draft, birthRecord: { status: 'applying', applied: null, error: null } } }));
+      await get().save();
+      try {
+        const { draft, applied } = await api['drafts.applyBirthRecord']({ draftId, text });
+        enter(bundle, draft, true);
+        set((s) => ({ draft: { ...s.draft, birthRecord: { status: 'done', applied, error: null } } }));
+      } catch (err) {
+        set((s) => ({ draft: { ...s.draft, birthRecord: { status: 'failed', applied: null, error: toUiError(err) } } }));
       }
     },
     clearError: () => set((s) => ({ draft: { ...s.draft, error: null }, biometrics: { ...s.biometrics, error: null, warning: null } })),

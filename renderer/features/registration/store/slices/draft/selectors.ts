@@ -7,7 +7,7 @@ import { allFields } from '../form/deriveFormRules';
 import { formSelectors } from '../form/selectors';
 import { fieldOptions, type FieldOption } from './fieldOptions';
 
-const PROCESS_ORDER: readonly RegistrationProcess[] = ['NEW', 'UPDATE', 'LOST', 'BIOMETRIC_CORRECTION'];
+const PROCESS_ORDER: readonly RegistrationProcess[] = ['NEW', 'UPDATE', 'LOST', 'BIOMETRIC_CORRECTION', 'CRVS_NEW', 'CRVS_DEATH'];
 
 /** Selectors of the draft slice (view, bundle, drafts list, autosave). */
 export const draftSelectors = {
@@ -22,6 +22,7 @@ export const draftSelectors = {
   missingExceptionPhotos: (s: RegistrationState) => s.draft.missingExceptionPhotos,
   /** the PRID box: typed/scanned text, fetch status, what it filled, its error */
   preRegistration: (s: RegistrationState) => s.draft.preRegistration,
+  birthRecord: (s: RegistrationState) => s.draft.birthRecord,
   /** the active processes the picker offers, in MOSIP's order */
   processes: (s: RegistrationState): ProcessSpec[] =>
     (s.draft.bundle?.processes ?? []).filter((p) => p.isActive).sort((a, b) => PROCESS_ORDER.indexOf(a.id) - PROCESS_ORDER.indexOf(b.id)),

@@ -2,6 +2,7 @@ import { isAppError, serializeError } from '../../../../../../schemas/errors';
 import type { FieldIssue } from '../../../../../../schemas/registrationForm';
 import { ageGroupOf } from '../../../../../../schemas/rules/ageGroups';
 import { ageFromValues, buildMvelContext } from '../../../../../../schemas/rules/buildMvelContext';
+import { crvsIssues } from '../../../../../../schemas/rules/crvsRules';
 import { isFieldRequired, isFieldVisible, requiredAlternatives } from '../../../../../../schemas/rules/fieldRules';
 import type { MvelContext } from '../../../../../../schemas/rules/mvelEvaluator';
 import { validateField } from '../../../../../../schemas/rules/validateField';
@@ -49,11 +50,13 @@ export function fieldIssues(state: FormState, field: UiField): FieldIssue[] {
   if (!state.config || !state.process || !state.visible[field.id]) return [];
   const age = ageFromValues(state.values, new Date(state.now));
   const group = age === undefined ? null : (ageGroupOf(age, state.config.ageGroups) ?? null);
-  return validateField(field, state.values[field.id], {
+  const own = validateField(field, state.values[field.id], {
     required: state.required[field.id] ?? false, languages: state.languages, messages: state.config.messages,
     ageGroups: state.config.ageGroups, maxAge: state.config.maxAge, process: state.process, now: new Date(state.now), templates: state.config.templates,
     alternatives: requiredAlternatives(field, allFields(state)).filter((f) => state.visible[f.id]).map((f) => f.label),
   }, group);
+  // the CRVS processes' own checks (check digits, birth before registration), as the back end runs them
+  return own.length > 0 ? own : crvsIssues(state.process, state.values, state.config.messages).filter((i) => i.fieldId === field.id);
 }
 
 /** Whether a screen is shown: active, and with at least one visible field (the 1.2 client skips empty screens). */

@@ -91,7 +91,7 @@ describe('registration store (real Router, encrypted store, device simulator)', 
 
   it('starts a draft from the synced bundle, blocks next, and autosaves on every screen change', async () => {
     await state().open();
-    assert.deepEqual(draftSelectors.processes(state()).map((p) => p.id), ['NEW', 'UPDATE', 'LOST', 'BIOMETRIC_CORRECTION']);
+    assert.deepEqual(draftSelectors.processes(state()).map((p) => p.id), ['NEW', 'UPDATE', 'LOST', 'BIOMETRIC_CORRECTION', 'CRVS_NEW', 'CRVS_DEATH']);
     await state().start('NEW', ['por', 'eng']);
     await state().next();
     assert.deepEqual(draftSelectors.blockedIssues(state()).map((i) => [i.fieldId, i.rule]), [['consent', 'required'], ['preferredLang', 'required']]);

@@ -97,7 +97,7 @@ describe('registration store flows (real Router, encrypted store, device simulat
     await state().open();
     assert.equal(draftSelectors.view(state()), 'picker');
     assert.equal(draftSelectors.bundleStatus(state()), 'ready');
-    assert.deepEqual(draftSelectors.processes(state()).map((p) => p.id), ['NEW', 'UPDATE', 'LOST', 'BIOMETRIC_CORRECTION']);
+    assert.deepEqual(draftSelectors.processes(state()).map((p) => p.id), ['NEW', 'UPDATE', 'LOST', 'BIOMETRIC_CORRECTION', 'CRVS_NEW', 'CRVS_DEATH']);
     assert.deepEqual(draftSelectors.drafts(state()), []);
     await state().start('NEW', ['por', 'eng']);
     assert.deepEqual(calls('drafts.create'), [{ process: 'NEW', languages: ['por', 'eng'] }]);

@@ -1,0 +1,141 @@
+import assert from 'node:assert/strict';
+import { after, before, describe } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { admin } from '../integration/sync/syncTestBed';
+import { BAD_CHECKSUM_UIN, PARENT_UIN, birthQr } from '../integration/app/crvsFixtures';
+import { startInProcessApp, type InProcessApp } from './helpers/inProcessApp';
+import { approveAsSupervisor, syncNow } from './helpers/approveAndSync';
+import { shownDate } from './helpers/fillDemographics';
+import { logIn } from './helpers/logIn';
+import { submitFromPreview } from './helpers/submitFromPreview';
+import { itSavingArtifacts, launchChromium } from './helpers/startApp';
+
+type SimPacket = { registrationId: string; registrationType: string; status: string; uin: string | null };
+type SimIdentity = { uin: string; fields: Record<string, unknown>; deceased: boolean };
+
+/**
+ * Issue 16 through the app: an officer registers a child from a birth certificate QR (read by the
+ * centre's serial scanner) with the parent as introducer, captures the parent's biometrics, passes
+ * the Preview; the supervisor approves; "Sync now" sends the CRVS_NEW packet and reads PROCESSED
+ * back, and the server's identity repository has the child. The scanner line enters where the
+ * ScannerService puts it (the hub's `scanner.onDidRead`; the serial reading itself is tested with
+ * binding-mock). Browser host over real services, SBI and MOSIP simulators on one ManualClock.
+ * Needs `npm run build`.
+ */
+describe('a birth from a birth certificate QR through the app to a UIN (browser host, simulators, Debian Chromium)', () => {
+  let browser: Browser;
+  let app: InProcessApp;
+  let page: Page;
+
+  before(async () => {
+    [browser, app] = await Promise.all([launchChromium(), startInProcessApp({ server: true })]);
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    context.setDefaultTimeout(30_000);
+    page = await context.newPage();
+    await page.clock.setFixedTime(app.backEnd.clock.now());
+    await page.goto(app.url);
+  });
+  after(async () => {
+    await browser.close();
+    await app.stop();
+  });
+
+  const it = itSavingArtifacts(() => ({ page, app: undefined }), { prefix: 'civil registration' });
+  const heading = (name: string) => page.getByRole('heading', { level: 1, name, exact: true });
+  const server = () => app.server!;
+  const sent = async (rid: string) => Object.values((await admin(server(), 'stats', undefined, 'GET'))['packets'] as Record<string, SimPacket>).find((p) => p.registrationId === rid);
+
+
+  it('scans the birth certificate, captures the parent, is approved, synced and the child gets a UIN', async () => {
+    await logIn(page, 'officer1', 'Officer#2026');
+    await page.getByRole('button', { name: 'New registration' }).click();
+    await heading('New registration').waitFor();
+    await page.getByRole('radio', { name: 'Birth (civil registration)' }).check();
+    await page.getByRole('button', { name: 'Start registration' }).click();
+    await heading('Consent').waitFor();
+    await page.getByLabel(/I have read and accept/).check();
+    await page.getByRole('radio', { name: 'Portuguese' }).check();
+    await page.keyboard.press('Alt+ArrowRight');
+    await heading('Birth record').waitFor();
+
+    // a code that is not a birth certificate: refused on the screen, nothing filled
+    app.backEnd.services.hub.broadcast('scanner.onDidRead', { text: '{"format":"PASSPORT","number":"P123"}' });
+    await page.locator('#birth-record-message [role="alert"]').waitFor();
+    assert.equal(await page.getByLabel('Birth registration number').inputValue(), '');
+    // the birth certificate's QR, as the serial scanner reads it
+    app.backEnd.services.hub.broadcast('scanner.onDidRead', { text: JSON.stringify(birthQr(app.backEnd.clock.now())) });
+    await page.getByRole('status').filter({ hasText: /The birth certificate filled \d+ fields/ }).waitFor();
+    assert.equal(await page.getByLabel('Birth registration number').inputValue(), 'AG-2026/00123');
+    await page.keyboard.press('Alt+ArrowRight');
+    await heading("Child's details").waitFor();
+    await page.keyboard.press('Alt+ArrowRight');
+    await heading('Parent or guardian').waitFor();
+    assert.equal(await page.getByLabel("Parent or guardian's UIN").inputValue(), PARENT_UIN);
+    await page.keyboard.press('Alt+ArrowRight');
+    await heading("Parent or guardian's biometrics").waitFor();
+    await page.focus('#screen-heading');
+    await page.keyboard.press('Alt+c');
+    await page.locator('[data-testid^="decision-"]').first().waitFor({ timeout: 60_000 });
+    await page.keyboard.press('Alt+ArrowRight');
+    const rid = await submitFromPreview(page);
+    assert.match(rid, /^\d{29}$/);
+
+    await approveAsSupervisor(page, rid);
+    await syncNow(page, /: 1 announced, 1 uploaded/);
+    assert.deepEqual([(await sent(rid))?.registrationType, (await sent(rid))?.status], ['CRVS_NEW', 'RECEIVED']);
+    await admin(server(), 'advance', { steps: 2 });
+    await syncNow(page, /: 0 announced, 0 uploaded, 1 statuses updated/);
+    const processed = await sent(rid);
+    assert.equal(processed?.status, 'PROCESSED');
+    const child = ((await admin(server(), 'identities', undefined, 'GET'))['identities'] as SimIdentity[]).find((i) => i.uin === processed?.uin);
+    assert.deepEqual([child?.fields['birthCertificateNumber'], child?.fields['introducerUIN']], ['AG-2026/00123', PARENT_UIN]);
+    const stored = (await app.backEnd.api['packets.list']({})).find((p) => p.rid === rid);
+    assert.deepEqual([stored?.process, stored?.serverStatus], ['CRVS_NEW', 'PROCESSED'], 'the app read the status back');
+  });
+
+  it('registers a death by VID: a mistyped UIN is stopped on the screen, the identity ends deceased with its UIN', async () => {
+    const person = await admin(server(), 'identities', { fields: { fullName: [{ language: 'por', value: 'João Pedro Trovoada' }] }, vids: ['4561237890123456'] });
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await logIn(page, 'officer1', 'Officer#2026');
+    await page.getByRole('button', { name: 'New registration' }).click();
+    await heading('New registration').waitFor();
+    await page.getByRole('radio', { name: 'Death (civil registration)' }).check();
+    await page.getByRole('button', { name: 'Start registration' }).click();
+    await heading('Consent').waitFor();
+    await page.getByLabel(/I have read and accept/).check();
+    await page.getByRole('radio', { name: 'Portuguese' }).check();
+    await page.keyboard.press('Alt+ArrowRight');
+    await heading('Death details').waitFor();
+    await page.fill('#field-UIN', BAD_CHECKSUM_UIN);
+    await page.getByLabel('Declared as deceased').check();
+    const day = new Date(app.backEnd.clock.now() - 86_400_000);
+    const typed = `${String(day.getUTCDate()).padStart(2, '0')}/${String(day.getUTCMonth() + 1).padStart(2, '0')}/${day.getUTCFullYear()}`;
+    // year first: typed day first (as typeDate does), this `date` field (no maxValue, unlike the
+    // ageDate of NEW) shows dd/mm/2026 — its day and month are lost; a defect of the date field,
+    // reported, not fixed here
+    for (const [segment, digits] of [['year', typed.slice(6)], ['month', typed.slice(3, 5)], ['day', typed.slice(0, 2)]] as const) {
+      await page.locator(`[data-testid="field-deceasedDeclarationDate-input"] [data-type="${segment}"]`).click();
+      await page.keyboard.type(digits);
+    }
+    assert.equal(await shownDate(page, 'deceasedDeclarationDate'), typed);
+    await page.selectOption('#field-typeOfDeath', 'NATURAL');
+    await page.keyboard.press('Alt+ArrowRight');
+    await page.getByText('The check digit does not match').first().waitFor();
+    await heading('Death details').waitFor();
+    await page.fill('#field-UIN', '4561237890123456');
+    await page.keyboard.press('Alt+ArrowRight');
+    await heading('Informant').waitFor();
+    await page.fill('#field-deceasedInformer', PARENT_UIN);
+    await page.keyboard.press('Alt+ArrowRight');
+    const rid = await submitFromPreview(page);
+
+    await approveAsSupervisor(page, rid);
+    await syncNow(page, /: 1 announced, 1 uploaded/);
+    await admin(server(), 'advance', { steps: 2 });
+    await syncNow(page, /: 0 announced, 0 uploaded, 1 statuses updated/);
+    assert.deepEqual([(await sent(rid))?.registrationType, (await sent(rid))?.status, (await sent(rid))?.uin], ['CRVS_DEATH', 'PROCESSED', person['uin']]);
+    const deceased = ((await admin(server(), 'identities', undefined, 'GET'))['identities'] as SimIdentity[]).find((i) => i.uin === person['uin']);
+    assert.deepEqual([deceased?.deceased, deceased?.fields['declaredAsDeceased']], [true, 'Y']);
+    assert.deepEqual(deceased?.fields['typeOfDeath'], [{ language: 'por', value: 'Natural' }, { language: 'eng', value: 'Natural' }]);
+  });
+});
