@@ -66,6 +66,16 @@ export class AppError<C extends ErrorCode = ErrorCode> extends Error {
   }
 }
 
+/**
+ * A call its caller stopped (a cancel frame, a page that left its screen): not a failure to show,
+ * and never retried on its own. Rebuilt as this class on the receiving side of a boundary.
+ */
+export class CancelledError extends AppError<'ERR_CANCELLED'> {
+  constructor(options?: { cause?: unknown; message?: string }) {
+    super('ERR_CANCELLED', {}, options);
+  }
+}
+
 export function isAppError(value: unknown): value is AppError {
   return value instanceof AppError;
 }
@@ -79,6 +89,7 @@ export function deserializeError(error: SerializedError): AppError {
   if (!isErrorCode(error.code)) {
     return new AppError('ERR_INTERNAL', {}, { message: `${error.code}: ${error.message}` });
   }
+  if (error.code === 'ERR_CANCELLED') return new CancelledError({ message: error.message });
   return new AppError(error.code, error.details as ErrorDetails<typeof error.code>, { message: error.message });
 }
 
