@@ -15,6 +15,10 @@ export type OutboxState = z.infer<typeof OutboxState>;
 export const SupervisorStatus = z.enum(['APPROVED', 'REJECTED', 'ON_HOLD']);
 export type SupervisorStatus = z.infer<typeof SupervisorStatus>;
 
+/** What a supervisor decides for a packet (end of day): each sets one SupervisorStatus. */
+export const ApprovalAction = z.enum(['approve', 'reject', 'hold']);
+export type ApprovalAction = z.infer<typeof ApprovalAction>;
+
 /** Server statuses the client stores (registrationstatus/search codes, §4.6). */
 export const TERMINAL_SERVER_STATUSES = ['PROCESSED', 'ACCEPTED', 'REJECTED', 'REREGISTER', 'UIN_GENERATED', 'REPROCESS_FAILED'] as const;
 

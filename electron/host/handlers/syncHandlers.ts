@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import type { syncApi } from '../../../schemas/api/syncApi';
 import type { AuthService } from '../../services/auth/AuthService';
 import type { AppSync } from '../../services/sync/AppSync';
-import type { PacketApprovalService, ApprovalAction } from '../../services/sync/approval/PacketApprovalService';
+import type { ApprovalAction } from '../../../schemas/outbox';
+import type { PacketApprovalService } from '../../services/sync/approval/PacketApprovalService';
 import type { OfflineLimitsService } from '../../services/sync/outbox/OfflineLimitsService';
 import type { OutboxService } from '../../services/sync/outbox/OutboxService';
 import type { PacketExportService } from '../../services/sync/outbox/PacketExportService';
@@ -51,9 +52,6 @@ export function syncHandlers(deps: SyncHandlerDeps): AreaHandlers<typeof syncApi
     'sync.now': async (_input, ctx) => (deps.appSync ? deps.appSync.run(ctx.signal) : deps.outbox.run({ ignoreBackoff: true, signal: ctx.signal })),
     'sync.status': async () => ({ jobs: deps.scheduler.status(), limits: deps.limits.check(), parked: deps.outbox.parked().length, nextAttemptAt: deps.outbox.nextAttemptAt() ?? null }),
     'sync.setSchedule': async (schedule, ctx) => deps.scheduler.setSchedule(schedule, ctx.session.userId),
-    'sync.export': async ({ dir }, ctx) => {
-      const result = await deps.exporter.export(dir, ctx.session.userId);
-      return { dir: result.dir, rids: [...result.rids], skipped: [...result.skipped] };
-    },
+    'sync.export': async ({ dir }, ctx) => deps.exporter.export(dir, ctx.session.userId),
   };
 }

@@ -1,6 +1,5 @@
 import type { ExportResult, SyncStatus } from '../../../../schemas/api/syncApi';
 import type { JobSchedule, OutboxItem, OutboxRunSummary, SyncProgress } from '../../../../schemas/outbox';
-import type { z } from 'zod';
 import type { UiError } from '../../UiError';
 
 type Status = 'idle' | 'running' | 'done' | 'failed';
@@ -14,7 +13,7 @@ export interface SyncState {
   /** the last `sync.onDidProgress` of a run (this window's or the scheduler's) */
   readonly progress: SyncProgress | null;
   readonly run: { readonly status: Status; readonly summary: OutboxRunSummary | null; readonly error: UiError | null };
-  readonly exported: { readonly status: Status; readonly result: z.infer<typeof ExportResult> | null; readonly error: UiError | null };
+  readonly exported: { readonly status: Status; readonly result: ExportResult | null; readonly error: UiError | null };
   readonly schedule: { readonly saving: JobSchedule['job'] | null; readonly error: UiError | null };
   /** packet ids being requeued now */
   readonly requeueing: readonly string[];
