@@ -96,10 +96,9 @@ export class AppSync {
       throw err;
     }
     const down = await this.#o.downSync();
-    const failed = down.jobs.filter((j) => j.error && j.error.retry !== 'retry' && j.error.retry !== 'reauth');
-    if (failed.length > 0) {
-      throw new AppError('ERR_SYNC_DOWN_SYNC_FAILED', { jobs: failed.map((j) => j.job).join(', '), errorCode: failed[0]!.error!.code });
-    }
+    const failed = down.jobs.flatMap((j) => (j.error && j.error.retry !== 'retry' && j.error.retry !== 'reauth' ? [{ job: j.job, error: j.error }] : []));
+    const first = failed[0];
+    if (first) throw new AppError('ERR_SYNC_DOWN_SYNC_FAILED', { jobs: failed.map((j) => j.job).join(', '), errorCode: first.error.code });
   }
 
   async #verifyMachine(mosip: MosipSyncService, signal: AbortSignal | undefined): Promise<void> {

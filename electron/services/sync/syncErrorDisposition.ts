@@ -1,5 +1,6 @@
 import { isAppError } from '../../../schemas/errors';
 import { retryDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+import { unreachable } from '../../../schemas/errors/assert';
 
 /** What a scheduler (the packet outbox, a down-sync job runner) does after a failed step. */
 export type SyncDisposition =
@@ -27,9 +28,7 @@ export function syncErrorDisposition(err: unknown, attempt: number, random: () =
     case 'park':
     case 'fatal':
       return { action: 'park', code: err.code, details: { ...(err.details as object) } };
-    default: {
-      const never: never = err.retry;
-      throw new Error(`syncErrorDisposition: unknown retry class ${String(never)}`);
-    }
+    default:
+      return unreachable(err.retry, 'retry class');
   }
 }

@@ -1,6 +1,7 @@
 import type { OutboxFilter, OutboxItem, OutboxState, SupervisorStatus } from '../../../../schemas/outbox';
 import type { DB } from '../Database';
 import { sql } from '../sql';
+import { assert } from '../../../../schemas/errors/assert';
 
 /** An `outbox` row joined with its packet, as stored (0/1 and null, STYLE rule 43). */
 interface OutboxJoinRow {
@@ -155,7 +156,8 @@ export function patchOutbox(db: DB, packetId: string, expected: OutboxState, pat
     file_deleted_at = ${n.fileDeletedAt}, updated_at = ${now}
     WHERE packet_id = ${packetId} AND state = ${expected}`;
   const changes = db.prepare(q).run(...p).changes;
-  if (changes !== 1) throw new Error(`patchOutbox: expected 1 change for ${packetId}, got ${changes}`);
+  // the row was read in state `expected` just above, in the same synchronous call
+  assert(changes === 1, `patchOutbox: expected 1 change for ${packetId}, got ${changes}`);
   return { ...n, lastErrorDetails: details === null ? null : { ...details } };
 }
 

@@ -1,5 +1,6 @@
 import type { DB } from '../Database';
 import { sql } from '../sql';
+import { assert } from '../../../../schemas/errors/assert';
 
 export const PACKET_COLUMNS = ['packet_id', 'rid', 'process', 'centre_id', 'machine_id', 'file_name', 'size', 'sha256', 'status', 'meta', 'created_at'] as const;
 
@@ -29,7 +30,7 @@ export function insertPacketWithJob(db: DB, row: PacketRow): void {
   const [o, op] = sql`INSERT INTO outbox (packet_id, state, attempts, next_attempt_at, last_error, updated_at)
     VALUES (${row.packet_id}, 'PENDING', 0, ${row.created_at}, NULL, ${row.created_at})`;
   const result = db.prepare(o).run(...op);
-  if (result.changes !== 1) throw new Error(`insertPacketWithJob: expected 1 outbox row, got ${result.changes}`);
+  assert(result.changes === 1, `insertPacketWithJob: expected 1 outbox row, got ${result.changes}`);
 }
 
 export function listPackets(db: DB): PacketRow[] {

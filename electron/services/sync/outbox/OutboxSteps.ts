@@ -7,6 +7,7 @@ import { syncErrorDisposition } from '../syncErrorDisposition';
 import type { OutboxServiceOptions } from './OutboxServiceOptions';
 import { RunStop, type RunState } from './outboxRunState';
 import type { RunLease } from './RunLease';
+import { unreachable } from '../../../../schemas/errors/assert';
 
 /**
  * Errors about the machine or the session, not about one packet: the run stops, nothing is parked.
@@ -61,10 +62,8 @@ export class OutboxSteps {
             for (const item of items) this.park(rs, this.fresh(item), disposition.code, disposition.details);
             return;
           }
-          default: {
-            const never: never = disposition;
-            throw new Error(`OutboxService: unknown disposition ${String(never)}`);
-          }
+          default:
+            unreachable(disposition, 'disposition');
         }
       }
     }
