@@ -7,7 +7,7 @@ import { sbiErrors } from './sbiErrors';
 import { syncErrors } from './syncErrors';
 import type { ErrorSpec, RetryClass } from './defineErrors';
 
-export { RetryClass, defineErrors, NoDetails } from './defineErrors';
+export { RetryClass, defineErrors, NoDetails, OperatorAction } from './defineErrors';
 export type { ErrorSpec } from './defineErrors';
 
 /**
@@ -82,6 +82,11 @@ export function isAppError(value: unknown): value is AppError {
 
 export function isErrorCode(value: string): value is ErrorCode {
   return Object.prototype.hasOwnProperty.call(ERRORS, value);
+}
+
+/** A code's catalogue entry, its optional properties (`stopsOutboxRun`, `offline`, `operatorAction`) readable. */
+export function errorSpec(code: ErrorCode): ErrorSpec {
+  return ERRORS[code];
 }
 
 /** Rebuilds an AppError on the receiving side of a boundary; an unknown code becomes ERR_INTERNAL. */

@@ -1,12 +1,12 @@
-import { isAppError } from '../../../schemas/errors';
+import { isAppError, type ErrorCode } from '../../../schemas/errors';
 import { retryDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import { unreachable } from '../../../schemas/errors/assert';
 
 /** What a scheduler (the packet outbox, a down-sync job runner) does after a failed step. */
 export type SyncDisposition =
-  | { readonly action: 'retry'; readonly delayMs: number; readonly code: string }
-  | { readonly action: 'reauth'; readonly code: string }
-  | { readonly action: 'park'; readonly code: string; readonly details: Readonly<Record<string, unknown>> }
+  | { readonly action: 'retry'; readonly delayMs: number; readonly code: ErrorCode }
+  | { readonly action: 'reauth'; readonly code: ErrorCode }
+  | { readonly action: 'park'; readonly code: ErrorCode; readonly details: Readonly<Record<string, unknown>> }
   | { readonly action: 'cancelled' };
 
 /**

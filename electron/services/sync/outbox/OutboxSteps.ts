@@ -1,4 +1,4 @@
-import { isAppError, type AppError } from '../../../../schemas/errors';
+import { errorSpec, isAppError, type AppError } from '../../../../schemas/errors';
 import type { OutboxRunSummary, OutboxState, SyncProgress } from '../../../../schemas/outbox';
 import { findOutbox, listOutboxInStates, patchOutbox, type OutboxPatch, type OutboxRecord } from '../../db/repos/outbox';
 import { publicItem } from '../approval/PacketApprovalService';
@@ -8,12 +8,6 @@ import type { OutboxServiceOptions } from './OutboxServiceOptions';
 import { RunStop, type RunState } from './outboxRunState';
 import type { RunLease } from './RunLease';
 import { unreachable } from '../../../../schemas/errors/assert';
-
-/**
- * Errors about the machine or the session, not about one packet: the run stops, nothing is parked.
- * ERR_SYNC_SERVER_URL_INSECURE: a stored address from before the https rule, fixed in Settings.
- */
-const RUN_STOPPERS = new Set(['ERR_SYNC_CLOCK_SKEW', 'ERR_SYNC_MACHINE_NOT_REGISTERED', 'ERR_SYNC_SIGNATURE_INVALID', 'ERR_SYNC_NOT_CONFIGURED', 'ERR_SYNC_SERVER_URL_INSECURE', 'ERR_SYNC_DECRYPT_FAILED', 'ERR_SYNC_LOGIN_FAILED', 'ERR_SYNC_AUTH_EXPIRED']);
 
 /**
  * What every phase of an outbox pass shares: one step with its failure handling by retry class
@@ -58,7 +52,8 @@ export class OutboxSteps {
             await this.#reauth(rs, err as AppError);
             continue; // the same step again, with the new session
           case 'park': {
-            if (RUN_STOPPERS.has(disposition.code) || items.length === 0) throw new RunStop(disposition.code, { ...disposition.details });
+            // about the machine or the session, not one packet (the catalogue's `stopsOutboxRun`): nothing is parked
+            if (errorSpec(disposition.code).stopsOutboxRun || items.length === 0) throw new RunStop(disposition.code, { ...disposition.details });
             for (const item of items) this.park(rs, this.fresh(item), disposition.code, disposition.details);
             return;
           }
