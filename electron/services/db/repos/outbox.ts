@@ -2,6 +2,7 @@ import type { OutboxFilter, OutboxItem, OutboxState, SupervisorStatus } from '..
 import type { DB } from '../Database';
 import { sql } from '../sql';
 import { assert } from '../../../../schemas/errors/assert';
+import { toErrorCode, type ErrorCode } from '../../../../schemas/errors';
 
 /** An `outbox` row joined with its packet, as stored (0/1 and null, STYLE rule 43). */
 interface OutboxJoinRow {
@@ -38,7 +39,7 @@ export interface OutboxPatch {
   readonly state?: OutboxState;
   readonly attempts?: number;
   readonly nextAttemptAt?: number | null;
-  readonly lastErrorCode?: string | null;
+  readonly lastErrorCode?: ErrorCode | null;
   readonly lastErrorDetails?: Readonly<Record<string, unknown>> | null;
   readonly supervisorStatus?: SupervisorStatus | null;
   readonly reasonCode?: string | null;
@@ -100,7 +101,8 @@ function hydrate(r: OutboxJoinRow): OutboxRecord {
     decidedAt: r.decided_at,
     attempts: r.attempts,
     nextAttemptAt: r.next_attempt_at,
-    lastErrorCode: r.last_error,
+    // parsed at the database boundary: a code this build's catalogue lacks reads as ERR_INTERNAL
+    lastErrorCode: r.last_error === null ? null : toErrorCode(r.last_error),
     lastErrorDetails: r.last_error_details === null ? null : (JSON.parse(r.last_error_details) as Record<string, unknown>),
     syncedAt: r.synced_at,
     uploadedAt: r.uploaded_at,

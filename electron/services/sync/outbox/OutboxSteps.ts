@@ -1,4 +1,4 @@
-import { errorSpec, isAppError, type AppError } from '../../../../schemas/errors';
+import { errorSpec, isAppError, type AppError, type ErrorCode } from '../../../../schemas/errors';
 import type { OutboxRunSummary, OutboxState, SyncProgress } from '../../../../schemas/outbox';
 import { findOutbox, listOutboxInStates, patchOutbox, type OutboxPatch, type OutboxRecord } from '../../db/repos/outbox';
 import { publicItem } from '../approval/PacketApprovalService';
@@ -81,7 +81,7 @@ export class OutboxSteps {
     this.patch(item, { attempts: item.attempts + 1, nextAttemptAt: this.o.clock.now() + delay, lastErrorCode: err.code, lastErrorDetails: { ...(err.details as object) } });
   }
 
-  park(rs: RunState, item: OutboxRecord, code: string, details: Readonly<Record<string, unknown>>): void {
+  park(rs: RunState, item: OutboxRecord, code: ErrorCode, details: Readonly<Record<string, unknown>>): void {
     this.patch(item, { state: 'PARKED', lastErrorCode: code, lastErrorDetails: details, nextAttemptAt: null });
     this.o.audit.append('PACKET_PARKED', null, { packetId: item.packetId, rid: item.rid, code, details });
     rs.summary.parked.push({ rid: item.rid, code, details: { ...details } });
