@@ -1,25 +1,19 @@
 import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { IPC_CANCEL_CHANNEL, IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../schemas/api/channels';
-import { CallId, type Reply } from '../../schemas/api/transport';
+import type { Reply } from '../../schemas/api/transport';
 import type { EventName, EventPayload } from '../../schemas/api/contract';
 import { AppError, serializeError } from '../../schemas/errors';
 import type { AppServices } from '../host/createAppServices';
 import type { EventSink } from '../services/auth/SessionManager';
 import { isTrustedSender } from '../host/windowPolicy';
-import { InFlightCalls } from '../host/InFlightCalls';
+import { IpcCalls } from '../host/IpcCalls';
 
 /**
  * Connects the invoke channel (and its cancel) to the Router. The sender is checked first: only the app's own
  * top-level frame, loaded from app://, may call (VS Code's ipcMain wrapper does the same).
  */
 export function wireIpc(services: AppServices): () => void {
-  // per window: a closed window's WebContents goes, and its calls with it
-  const inFlight = new WeakMap<WebContents, InFlightCalls>();
-  const callsOf = (contents: WebContents) => {
-    const calls = inFlight.get(contents) ?? new InFlightCalls();
-    inFlight.set(contents, calls);
-    return calls;
-  };
+  const calls = new IpcCalls<WebContents>(services.router);
   /** the sender's origin when it is not the app's own top-level frame; undefined when trusted */
   const refusedOrigin = (event: IpcMainEvent | IpcMainInvokeEvent): string | undefined => {
     const frame = event.senderFrame;
@@ -31,16 +25,10 @@ export function wireIpc(services: AppServices): () => void {
     if (refused !== undefined) {
       return { ok: false, error: serializeError(new AppError('ERR_IPC_FORBIDDEN_SENDER', { origin: refused.slice(0, 200) })) };
     }
-    const ctx = { connectionId: connectionIdOf(event.sender), sink: sinkFor(event.sender) };
-    const id = CallId.safeParse(callId);
-    // a call without a valid number still runs; it only cannot be cancelled
-    if (!id.success) return services.router.dispatch(ctx, method, input);
-    return callsOf(event.sender).run(id.data, (signal) => services.router.dispatch({ ...ctx, signal }, method, input));
+    return calls.dispatch(event.sender, { connectionId: connectionIdOf(event.sender), sink: sinkFor(event.sender) }, callId, method, input);
   };
   const onCancel = (event: IpcMainEvent, callId: unknown) => {
-    const id = CallId.safeParse(callId);
-    // like a malformed socket frame: ignored, the window keeps working
-    if (refusedOrigin(event) === undefined && id.success) inFlight.get(event.sender)?.cancel(id.data);
+    if (refusedOrigin(event) === undefined) calls.cancel(event.sender, callId);
   };
   ipcMain.handle(IPC_INVOKE_CHANNEL, handler);
   ipcMain.on(IPC_CANCEL_CHANNEL, onCancel);
