@@ -57,12 +57,18 @@ export class AppSync {
    * shared with the schedule, runs on)
    */
   async run(signal?: AbortSignal): Promise<OutboxRunSummary> {
-    const mosip = this.#o.mosip;
-    if (mosip && (await this.#hasSession(mosip))) await this.#serverSteps(mosip, signal);
-    signal?.throwIfAborted();
-    if (this.#o.outboxNow) return this.#o.outboxNow(signal);
-    // a person asked: the server may be back, so items waiting out an automatic backoff go now
-    return this.#o.outbox.run({ ignoreBackoff: true, ...(signal ? { signal } : {}) });
+    try {
+      const mosip = this.#o.mosip;
+      if (mosip && (await this.#hasSession(mosip))) await this.#serverSteps(mosip, signal);
+      signal?.throwIfAborted();
+      if (this.#o.outboxNow) return await this.#o.outboxNow(signal);
+      // a person asked: the server may be back, so items waiting out an automatic backoff go now
+      return await this.#o.outbox.run({ ignoreBackoff: true, ...(signal ? { signal } : {}) });
+    } catch (err) {
+      // whatever a cancelled step failed with (an aborted request), the run reports its cancel
+      signal?.throwIfAborted();
+      throw err;
+    }
   }
 
   /** Waits for the last login; its refusal is this operator's answer, even while an older session lives. */
