@@ -3,7 +3,10 @@ import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type WebSocket from 'ws';
+import WebSocket from 'ws';
+import { CancelledError } from '../../../schemas/errors';
+import { createApiClient } from '../../../renderer/api/createApiClient';
+import { createWebSocketBridge } from '../../../renderer/api/createWebSocketBridge';
 import { startBrowserHost, type RunningBrowserHost } from '../../../electron/host/BrowserHost';
 import { ManualClock } from '../../../native/time/ManualClock';
 import { callOver, openSocket, recordFrames, replyTo } from '../../helpers/hostSocket';
@@ -54,6 +57,31 @@ describe('BrowserHost cancel frames (real socket, real Router, device simulator)
     sim.setFault('finger', undefined);
     const next = await callOver(ws, seq++, 'devices.discover', {});
     assert.equal(next.ok, true, JSON.stringify(next));
+  });
+
+  it("the page's own client: aborting a call's signal sends the cancel frame, and the host stops the capture", { timeout: 60_000 }, async () => {
+    // the page's bridge as it runs in the browser, on `ws` with the page's origin (Node 20 has no WebSocket)
+    const origin = `http://127.0.0.1:${host.port}`;
+    const previous = globalThis.WebSocket;
+    Object.assign(globalThis, { WebSocket: class PageSocket extends WebSocket { constructor(url: string) { super(url, { origin }); } } });
+    try {
+      const api = createApiClient(createWebSocketBridge(`ws://127.0.0.1:${host.port}/ws?token=${host.token}`));
+      await api['auth.login']({ userId: 'officer1', password: 'Officer#2026' });
+      sim.setFault('finger', 'hang', ['RCAPTURE']);
+      const atDevice = sim.waitForRequest('finger', 'RCAPTURE');
+      const screen = new AbortController();
+      const capture = api['devices.capture']({ modality: 'left-slap', exceptions: [], previousHash: '' }, { signal: screen.signal });
+      const deviceClosed = once(await atDevice, 'close');
+      screen.abort();
+      await assert.rejects(capture, CancelledError);
+      // the client stopped waiting at once; the device connection closing shows the host stopped too
+      await deviceClosed;
+      sim.setFault('finger', undefined);
+      assert.equal((await api['app.info']({})).keyProtection, 'keyfile', 'the same socket serves the next call');
+    } finally {
+      sim.setFault('finger', undefined);
+      Object.assign(globalThis, { WebSocket: previous });
+    }
   });
 
   it('ignores a cancel for a call it does not know (never made, or already answered)', async () => {
