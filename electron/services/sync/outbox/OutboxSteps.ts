@@ -112,8 +112,8 @@ export class OutboxSteps {
   }
 
   retryingNow(): OutboxRunSummary['retrying'] {
-    return listOutboxInStates(this.o.db, ['READY', 'SYNCED', 'UPLOADING'])
-      .filter((r) => r.lastErrorCode !== null && r.nextAttemptAt !== null)
-      .map((r) => ({ rid: r.rid, code: r.lastErrorCode!, nextAttemptAt: r.nextAttemptAt! }));
+    return listOutboxInStates(this.o.db, ['READY', 'SYNCED', 'UPLOADING']).flatMap((r) =>
+      r.lastErrorCode !== null && r.nextAttemptAt !== null ? [{ rid: r.rid, code: r.lastErrorCode, nextAttemptAt: r.nextAttemptAt }] : [],
+    );
   }
 }
