@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErrorCodeField } from './errors';
 
 const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 is 64 lowercase hex digits');
 /** A path inside a backup folder: relative, forward slashes, no `..` (a manifest must not point outside its folder). */
@@ -108,7 +109,7 @@ export const BackupStatus = z
     hasPassphrase: z.boolean(),
     lastRunAt: z.number().int().nullable(),
     lastOk: z.boolean().nullable(),
-    lastErrorCode: z.string().nullable(),
+    lastErrorCode: ErrorCodeField.nullable(),
     /** the folder the last good backup went to */
     lastBackupDir: z.string().nullable(),
     lastPackets: z.number().int().nullable(),

@@ -4,6 +4,15 @@ import { z } from 'zod';
 export const Role = z.enum(['REGISTRATION_OFFICER', 'REGISTRATION_SUPERVISOR', 'Default']);
 export type Role = z.infer<typeof Role>;
 
+/**
+ * Why the password is asked for, named as MOSIP's `ProcessNames` (`REG.APP_AUTHENTICATION_METHOD`
+ * PROCESS_ID): logging in, confirming a packet before it is built, confirming an EOD decision, a
+ * supervisor reviewing a registration with biometric exceptions.
+ * Every process counts failures towards the same lockout; only `login_auth` is a login.
+ */
+export const AuthProcess = z.enum(['login_auth', 'packet_auth', 'eod_auth', 'exception_auth', 'restore_auth']);
+export type AuthProcess = z.infer<typeof AuthProcess>;
+
 export const UserId = z
   .string()
   .trim()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErrorCodeField } from './errors';
 import { Thumbnail } from './packetSummary';
 import { LocalizedText } from './uiSpec';
 
@@ -14,6 +15,10 @@ export type OutboxState = z.infer<typeof OutboxState>;
 /** The supervisor's decision as MOSIP's RID sync carries it (`supervisorStatus`), plus ON_HOLD locally. */
 export const SupervisorStatus = z.enum(['APPROVED', 'REJECTED', 'ON_HOLD']);
 export type SupervisorStatus = z.infer<typeof SupervisorStatus>;
+
+/** What a supervisor decides for a packet (end of day): each sets one SupervisorStatus. */
+export const ApprovalAction = z.enum(['approve', 'reject', 'hold']);
+export type ApprovalAction = z.infer<typeof ApprovalAction>;
 
 /** Server statuses the client stores (registrationstatus/search codes, §4.6). */
 export const TERMINAL_SERVER_STATUSES = ['PROCESSED', 'ACCEPTED', 'REJECTED', 'REREGISTER', 'UIN_GENERATED', 'REPROCESS_FAILED'] as const;
@@ -32,8 +37,8 @@ export const OutboxItem = z.object({
   decidedAt: z.number().int().nullable(),
   attempts: z.number().int().nonnegative(),
   nextAttemptAt: z.number().int().nullable(),
-  /** the ERR_* code of the last failure (parked or retrying) */
-  lastErrorCode: z.string().nullable(),
+  /** the ERR_* code of the last failure (parked or retrying); one the catalogue lacks reads as ERR_INTERNAL */
+  lastErrorCode: ErrorCodeField.nullable(),
   /** its details, e.g. MOSIP's errorCode and message */
   lastErrorDetails: z.record(z.string(), z.unknown()).nullable(),
   serverStatus: z.string().nullable(),
@@ -75,11 +80,11 @@ export const OutboxRunSummary = z.object({
   synced: z.array(z.string()),
   uploaded: z.array(z.string()),
   statusUpdated: z.array(z.object({ rid: z.string(), status: z.string() })),
-  parked: z.array(z.object({ rid: z.string(), code: z.string(), details: z.record(z.string(), z.unknown()) })),
+  parked: z.array(z.object({ rid: z.string(), code: ErrorCodeField, details: z.record(z.string(), z.unknown()) })),
   /** items waiting for a retry after a network/server failure */
-  retrying: z.array(z.object({ rid: z.string(), code: z.string(), nextAttemptAt: z.number().int() })),
+  retrying: z.array(z.object({ rid: z.string(), code: ErrorCodeField, nextAttemptAt: z.number().int() })),
   /** a failure that stopped the whole run (clock skew, login needed, machine unknown) */
-  stoppedBy: z.object({ code: z.string(), details: z.record(z.string(), z.unknown()) }).nullable(),
+  stoppedBy: z.object({ code: ErrorCodeField, details: z.record(z.string(), z.unknown()) }).nullable(),
 });
 export type OutboxRunSummary = z.infer<typeof OutboxRunSummary>;
 
@@ -102,7 +107,7 @@ export const OfflineLimitStatus = z.object({
   threshold: z.number(),
   state: z.enum(['ok', 'near', 'hit']),
   /** the ERR_SYNC_LIMIT_* code whose translation says what to do */
-  code: z.string(),
+  code: ErrorCodeField,
   details: z.record(z.string(), z.unknown()),
 });
 export type OfflineLimitStatus = z.infer<typeof OfflineLimitStatus>;
@@ -124,7 +129,7 @@ export type JobSchedule = z.infer<typeof JobSchedule>;
 export const JobStatus = JobSchedule.extend({
   lastRunAt: z.number().int().nullable(),
   lastOk: z.boolean().nullable(),
-  lastErrorCode: z.string().nullable(),
+  lastErrorCode: ErrorCodeField.nullable(),
   nextRunAt: z.number().int().nullable(),
   running: z.boolean(),
   /** the cron schedule in plain words, per UI language (por, eng, fra, ara) */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErrorCodeField } from './errors';
 
 /**
  * SBI / MDS 0.9.5 message shapes (shared/reference/sbi-protocol.md §2) and the capture result the
@@ -170,7 +171,7 @@ export const SbiDevice = z.object({
 export type SbiDevice = z.infer<typeof SbiDevice>;
 
 /** A port that answered but whose device was refused, with the error code why. */
-export const RejectedDevice = z.object({ port: z.number().int(), code: z.string(), message: z.string() });
+export const RejectedDevice = z.object({ port: z.number().int(), code: ErrorCodeField, message: z.string() });
 export type RejectedDevice = z.infer<typeof RejectedDevice>;
 
 /** Result of one discovery scan. */

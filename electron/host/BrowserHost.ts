@@ -10,6 +10,7 @@ import type { EventSink } from '../services/auth/SessionManager';
 import { createLogger, toLogFormat } from '../services/log/createLogger';
 import type { AppServices } from './createAppServices';
 import { securityHeaders } from './contentSecurityPolicy';
+import { InFlightCalls } from './InFlightCalls';
 
 const log = createLogger('browser-host');
 
@@ -118,6 +119,7 @@ function attachConnection(ws: WebSocket, services: AppServices): void {
   // ws reports a frame over maxPayload (1009) or invalid UTF-8 (1007) here and closes this socket;
   // without a listener the error would be thrown and stop the whole host
   ws.on('error', (err) => log.warn('closed a socket after a bad frame', { error: toLogFormat(err) }));
+  const calls = new InFlightCalls();
   ws.on('message', async (data) => {
     let frame: ClientFrame;
     try {
@@ -127,12 +129,18 @@ function attachConnection(ws: WebSocket, services: AppServices): void {
       send({ type: 'event', name: 'transport.onDidRejectFrame', payload: serializeError(new AppError('ERR_IPC_INVALID_INPUT', { method: '(frame)', issues: [{ path: '(root)', message: 'not a call frame' }] })) });
       return;
     }
+    if (frame.type === 'cancel') {
+      // the call answers for itself (ERR_CANCELLED); a cancel for a call already answered is no news
+      calls.cancel(frame.seq);
+      return;
+    }
+    const { seq, method, input } = frame;
     try {
-      const reply = await services.router.dispatch({ connectionId, sink }, frame.method, frame.input);
-      send({ type: 'reply', seq: frame.seq, reply });
+      const reply = await calls.run(seq, (signal) => services.router.dispatch({ connectionId, sink, signal }, method, input));
+      send({ type: 'reply', seq, reply });
     } catch (err) {
       log.error('dispatch threw', { error: toLogFormat(err) });
-      send({ type: 'reply', seq: frame.seq, reply: { ok: false, error: serializeError(err) } });
+      send({ type: 'reply', seq, reply: { ok: false, error: serializeError(err) } });
     }
   });
   ws.on('close', () => {

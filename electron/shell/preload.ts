@@ -1,13 +1,14 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../schemas/api/channels';
+import { IPC_CANCEL_CHANNEL, IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../schemas/api/channels';
 import type { RegclientBridge, Reply } from '../../schemas/api/transport';
 
 /**
- * The whole preload: one generic invoke and one event stream, exposed as window.regclient. The
+ * The whole preload: one generic invoke, its cancel and one event stream, exposed as window.regclient. The
  * renderer wraps it in a typed Proxy over the contract; ipcRenderer itself never leaks.
  */
 const bridge: RegclientBridge = {
-  invoke: (method, input) => ipcRenderer.invoke(IPC_INVOKE_CHANNEL, method, input) as Promise<Reply>,
+  invoke: (callId, method, input) => ipcRenderer.invoke(IPC_INVOKE_CHANNEL, callId, method, input) as Promise<Reply>,
+  cancel: (callId) => ipcRenderer.send(IPC_CANCEL_CHANNEL, callId),
   on(listener) {
     const wrapped = (_event: IpcRendererEvent, name: string, payload: unknown) => listener(name, payload);
     ipcRenderer.on(IPC_EVENT_CHANNEL, wrapped);

@@ -1,5 +1,5 @@
-import { SbiEnv } from '../../schemas/sbi';
-import type { TrustDomain, TrustStore } from './TrustStore';
+import { SbiEnv, type TrustDomain } from '../../schemas/sbi';
+import type { TrustStore } from './TrustStore';
 
 /**
  * Settings of the SBI client. Every timing and limit is a named option with a default, validated

@@ -1,7 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-
-/** Trust domains of MOSIP's keymanager (sbi-protocol.md §3.2). */
-export type TrustDomain = 'DEVICE' | 'FTM';
+import type { TrustDomain } from '../../schemas/sbi';
 
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 

@@ -1,11 +1,11 @@
 import { AppError } from '../../schemas/errors';
-import { CaptureDataPayload, CaptureResponse, type BioSubType, type CapturedBiometric, type CaptureRequest, type CaptureResult, type Modality, type SbiDevice } from '../../schemas/sbi';
+import { CaptureDataPayload, CaptureResponse, type BioSubType, type CapturedBiometric, type CaptureRequest, type CaptureResult, type Modality, type SbiDevice, type TrustDomain } from '../../schemas/sbi';
 import { decodeCanonicalBase64url } from './base64url';
 import { checkIsoImage } from './checkIsoImage';
 import { chainHash } from './hashChain';
 import { MDS_TIMESTAMP_PATTERN, parseMdsTimestamp } from './mdsTimestamp';
 import { ISO_FORMAT_ID, MODALITIES } from './modalities';
-import type { TrustStore, TrustDomain } from './TrustStore';
+import type { TrustStore } from './TrustStore';
 import { parseJsonOrUndefined, verifyDigitalId } from './verifyDeviceInfo';
 import { verifyJws } from './verifyJws';
 

@@ -1,6 +1,6 @@
 import { AppError, isAppError } from '../../schemas/errors';
-import { ACCEPTED_SPEC_VERSIONS, DeviceInfoPayload, DigitalId, type DeviceState, type SbiDevice } from '../../schemas/sbi';
-import type { TrustDomain, TrustStore } from './TrustStore';
+import { ACCEPTED_SPEC_VERSIONS, DeviceInfoPayload, DigitalId, type DeviceState, type SbiDevice, type TrustDomain } from '../../schemas/sbi';
+import type { TrustStore } from './TrustStore';
 import { verifyJws, type JwsPart, type VerifiedJws } from './verifyJws';
 
 /** What device-info and digitalId checks need. */

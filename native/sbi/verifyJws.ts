@@ -1,6 +1,7 @@
 import { createHash, verify, X509Certificate } from 'node:crypto';
 import { AppError } from '../../schemas/errors';
-import type { TrustDomain, TrustStore } from './TrustStore';
+import type { TrustDomain } from '../../schemas/sbi';
+import type { TrustStore } from './TrustStore';
 
 /** Which signed block is being checked; it appears in error details and logs. */
 export type JwsPart = 'deviceInfo' | 'digitalId' | 'data' | 'data.digitalId';

@@ -8,7 +8,6 @@ import { ServerFrame, type RegclientBridge, type Reply } from '../../schemas/api
 export function createWebSocketBridge(url: string): RegclientBridge {
   const listeners = new Set<(name: string, payload: unknown) => void>();
   const pending = new Map<number, (reply: Reply) => void>();
-  let seq = 0;
   const socket = new WebSocket(url);
   const opened = new Promise<void>((resolvePromise, reject) => {
     socket.addEventListener('open', () => resolvePromise());
@@ -30,18 +29,21 @@ export function createWebSocketBridge(url: string): RegclientBridge {
     for (const listener of listeners) listener('transport.onDidDisconnect', {});
   });
   return {
-    async invoke(method, input) {
+    async invoke(callId, method, input) {
       try {
         await opened;
       } catch {
         return disconnected();
       }
       if (socket.readyState !== WebSocket.OPEN) return disconnected();
-      const id = seq++;
       return new Promise<Reply>((resolvePromise) => {
-        pending.set(id, resolvePromise);
-        socket.send(JSON.stringify({ type: 'call', seq: id, method, input }));
+        pending.set(callId, resolvePromise);
+        socket.send(JSON.stringify({ type: 'call', seq: callId, method, input }));
       });
+    },
+    cancel(callId) {
+      // the reply (ERR_CANCELLED, or the value when the work had already ended) still settles the call
+      if (pending.has(callId) && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: 'cancel', seq: callId }));
     },
     on(listener) {
       listeners.add(listener);

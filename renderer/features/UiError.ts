@@ -1,8 +1,8 @@
-import { isAppError } from '../../schemas/errors';
+import { isAppError, type ErrorCode } from '../../schemas/errors';
 
 /** What a store keeps of a failure: the stable code and its details; the view translates. */
 export interface UiError {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly details: Readonly<Record<string, unknown>>;
 }
 

@@ -8,12 +8,13 @@ import type { Role } from '../operators';
  */
 export type Access = 'public' | 'session' | readonly Role[];
 
-export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, A extends Access = Access> {
   readonly input: I;
   readonly output: O;
-  readonly access: Access;
+  /** kept literal, so a handler's context type knows whether the Router guarantees a session */
+  readonly access: A;
 }
 
-export function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {
+export function method<I extends z.ZodType, O extends z.ZodType, const A extends Access>(spec: MethodSpec<I, O, A>): MethodSpec<I, O, A> {
   return spec;
 }

@@ -21,13 +21,17 @@ export const PacketDecisionInput = z
   .strict();
 export type PacketDecisionInput = z.infer<typeof PacketDecisionInput>;
 
+/** One synced reason (master data `ReasonList`). */
 export const Reason = z.object({ code: z.string(), name: z.string(), category: z.string(), langCode: z.string() });
+export type Reason = z.infer<typeof Reason>;
 
 export const ExportResult = z.object({
   dir: z.string(),
   rids: z.array(z.string()),
+  /** decided packets left out because their file failed the hash check (they stay in the outbox) */
   skipped: z.array(z.object({ rid: z.string(), reason: z.string() })),
 });
+export type ExportResult = z.infer<typeof ExportResult>;
 
 export const SyncStatus = z.object({
   jobs: z.array(JobStatus),

@@ -16,13 +16,23 @@ export const Reply = z.discriminatedUnion('ok', [
 ]);
 export type Reply = z.infer<typeof Reply>;
 
-/** Browser-host WebSocket frames. */
-export const ClientFrame = z.object({
+/** The page's number for one call: a reply and a cancel name the call by it. */
+export const CallId = z.number().int().nonnegative();
+
+/** Browser-host WebSocket frames: a call, or the cancel of a call still under way. */
+export const CallFrame = z.object({
   type: z.literal('call'),
-  seq: z.number().int().nonnegative(),
+  seq: CallId,
   method: z.string(),
   input: z.unknown(),
 });
+export type CallFrame = z.infer<typeof CallFrame>;
+
+/** Stops the call numbered `seq`; a number with no call under way is ignored. */
+export const CancelFrame = z.object({ type: z.literal('cancel'), seq: CallId }).strict();
+export type CancelFrame = z.infer<typeof CancelFrame>;
+
+export const ClientFrame = z.discriminatedUnion('type', [CallFrame, CancelFrame]);
 export type ClientFrame = z.infer<typeof ClientFrame>;
 
 export const ServerFrame = z.discriminatedUnion('type', [
@@ -36,7 +46,10 @@ export type ServerFrame = z.infer<typeof ServerFrame>;
  * an untyped transport. The renderer wraps it in one typed Proxy over the contract.
  */
 export interface RegclientBridge {
-  invoke(method: string, input: unknown): Promise<Reply>;
+  /** `callId`: the caller's number for this call, unique per bridge, which `cancel` names */
+  invoke(callId: number, method: string, input: unknown): Promise<Reply>;
+  /** Asks the main process to stop a call under way; harmless when it already ended. */
+  cancel(callId: number): void;
   /** returns an unsubscribe function */
   on(listener: (name: string, payload: unknown) => void): () => void;
 }

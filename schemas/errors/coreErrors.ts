@@ -10,6 +10,12 @@ export const coreErrors = defineErrors({
     log: 'internal error (a bug); see the log for the stack',
     details: z.object({ ref: z.string().optional() }),
   },
+  ERR_CANCELLED: {
+    // not a failure: the person left the screen or pressed cancel; the same work can be asked again
+    retry: 'retry',
+    log: 'the call was cancelled by its caller',
+    details: NoDetails,
+  },
   ERR_IPC_UNKNOWN_METHOD: {
     retry: 'fatal',
     log: 'unknown API method',

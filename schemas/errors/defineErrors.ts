@@ -8,12 +8,27 @@ import { z } from 'zod';
 export const RetryClass = z.enum(['retry', 'reauth', 'park', 'fatal']);
 export type RetryClass = z.infer<typeof RetryClass>;
 
+/**
+ * What the operator is asked to do about a device error; shown next to the translated message.
+ * `reconnect`: check the cable / restart the device service, then retry. `recapture`: capture
+ * again. `wait`: the device is busy or warming up. `callSupport`: the device or its certificates
+ * are wrong, only support can fix it. `fixSettings`: an administrator setting.
+ */
+export const OperatorAction = z.enum(['reconnect', 'recapture', 'wait', 'callSupport', 'fixSettings']);
+export type OperatorAction = z.infer<typeof OperatorAction>;
+
 /** One catalogue entry: the English log message and the shape of the structured details. */
 export interface ErrorSpec<D extends z.ZodType = z.ZodType> {
   readonly retry: RetryClass;
   readonly details: D;
   /** English, for logs only; the UI translates `errors.<CODE>` with the details. */
   readonly log: string;
+  /** about the machine or the server session, not one packet: an outbox run stops, nothing is parked */
+  readonly stopsOutboxRun?: true;
+  /** the server cannot answer now (unreachable, busy, not set up, session lapsed): a look-up is "offline" */
+  readonly offline?: true;
+  /** what the operator should do (device errors) */
+  readonly operatorAction?: OperatorAction;
 }
 
 /** Identity helper that keeps each area's catalogue literally typed. */

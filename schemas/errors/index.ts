@@ -8,7 +8,7 @@ import { sbiErrors } from './sbiErrors';
 import { syncErrors } from './syncErrors';
 import type { ErrorSpec, RetryClass } from './defineErrors';
 
-export { RetryClass, defineErrors, NoDetails } from './defineErrors';
+export { RetryClass, defineErrors, NoDetails, OperatorAction } from './defineErrors';
 export type { ErrorSpec } from './defineErrors';
 
 /**
@@ -31,13 +31,24 @@ export type ErrorDetails<C extends ErrorCode> = z.infer<(typeof ERRORS)[C]['deta
 
 export const ERROR_CODES = Object.keys(ERRORS) as ErrorCode[];
 
-/** The plain-data form an error takes across IPC, WebSocket and worker boundaries. */
-export const SerializedError = z.object({
-  code: z.string(),
-  message: z.string(),
-  details: z.record(z.string(), z.unknown()),
-});
-export type SerializedError = z.infer<typeof SerializedError>;
+/** A code read from outside (the wire, the database): itself when the catalogue has it, else ERR_INTERNAL. */
+export function toErrorCode(value: string): ErrorCode {
+  return isErrorCode(value) ? value : 'ERR_INTERNAL';
+}
+
+/** An error code as data from outside: parsed into the catalogue at that boundary, never cast. */
+export const ErrorCodeField = z.string().transform(toErrorCode);
+
+/**
+ * The plain-data form an error takes across IPC, WebSocket and worker boundaries. Parsing it turns
+ * a code the catalogue lacks into ERR_INTERNAL, the unknown code kept in the message for the log.
+ */
+export const SerializedError = z
+  .object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()) })
+  .transform((e): { code: ErrorCode; message: string; details: Record<string, unknown> } =>
+    isErrorCode(e.code) ? { code: e.code, message: e.message, details: e.details } : { code: 'ERR_INTERNAL', message: `${e.code}: ${e.message}`, details: {} },
+  );
+export type SerializedError = z.output<typeof SerializedError>;
 
 /**
  * An expected failure from the outside world or from the user's input: it has a stable code,
@@ -68,6 +79,16 @@ export class AppError<C extends ErrorCode = ErrorCode> extends Error {
   }
 }
 
+/**
+ * A call its caller stopped (a cancel frame, a page that left its screen): not a failure to show,
+ * and never retried on its own. Rebuilt as this class on the receiving side of a boundary.
+ */
+export class CancelledError extends AppError<'ERR_CANCELLED'> {
+  constructor(options?: { cause?: unknown; message?: string }) {
+    super('ERR_CANCELLED', {}, options);
+  }
+}
+
 export function isAppError(value: unknown): value is AppError {
   return value instanceof AppError;
 }
@@ -76,11 +97,20 @@ export function isErrorCode(value: string): value is ErrorCode {
   return Object.prototype.hasOwnProperty.call(ERRORS, value);
 }
 
-/** Rebuilds an AppError on the receiving side of a boundary; an unknown code becomes ERR_INTERNAL. */
+/** A code's catalogue entry, its optional properties (`stopsOutboxRun`, `offline`, `operatorAction`) readable. */
+export function errorSpec(code: ErrorCode): ErrorSpec {
+  return ERRORS[code];
+}
+
+/**
+ * Rebuilds an AppError on the receiving side of a boundary; an unknown code becomes ERR_INTERNAL
+ * (checked again here: the preload's reply reaches the page unparsed).
+ */
 export function deserializeError(error: SerializedError): AppError {
   if (!isErrorCode(error.code)) {
     return new AppError('ERR_INTERNAL', {}, { message: `${error.code}: ${error.message}` });
   }
+  if (error.code === 'ERR_CANCELLED') return new CancelledError({ message: error.message });
   return new AppError(error.code, error.details as ErrorDetails<typeof error.code>, { message: error.message });
 }
 

@@ -5,11 +5,13 @@ import { defineErrors } from './defineErrors';
 export const syncErrors = defineErrors({
   ERR_SYNC_UNREACHABLE: {
     retry: 'retry',
+    offline: true,
     log: 'the MOSIP server could not be reached (connection refused, reset or DNS)',
     details: z.object({ endpoint: z.string(), reason: z.string() }),
   },
   ERR_SYNC_TIMEOUT: {
     retry: 'retry',
+    offline: true,
     log: 'the MOSIP server did not answer in time',
     details: z.object({ endpoint: z.string(), timeoutMs: z.number().int() }),
   },
@@ -20,11 +22,13 @@ export const syncErrors = defineErrors({
   },
   ERR_SYNC_SERVER_ERROR: {
     retry: 'retry',
+    offline: true,
     log: 'the MOSIP server answered with a 5xx status',
     details: z.object({ endpoint: z.string(), status: z.number().int() }),
   },
   ERR_SYNC_RATE_LIMITED: {
     retry: 'retry',
+    offline: true,
     log: 'the MOSIP server asked us to slow down (429)',
     details: z.object({ endpoint: z.string(), retryAfterSeconds: z.number().int().nonnegative() }),
   },
@@ -35,6 +39,8 @@ export const syncErrors = defineErrors({
   },
   ERR_SYNC_AUTH_EXPIRED: {
     retry: 'reauth',
+    offline: true,
+    stopsOutboxRun: true,
     log: 'the server session token is missing, expired or rejected (401)',
     details: z.object({ endpoint: z.string(), errorCode: z.string() }),
   },
@@ -45,31 +51,38 @@ export const syncErrors = defineErrors({
   },
   ERR_SYNC_CLOCK_SKEW: {
     retry: 'park',
+    stopsOutboxRun: true,
     log: 'the machine clock differs too much from the server clock',
     details: z.object({ endpoint: z.string(), skewMinutes: z.number().int() }),
   },
   ERR_SYNC_LOGIN_FAILED: {
     retry: 'park',
+    stopsOutboxRun: true,
     log: 'the server refused the operator user id or password',
     details: z.object({ userId: z.string(), errorCode: z.string() }),
   },
   ERR_SYNC_MACHINE_NOT_REGISTERED: {
     retry: 'park',
+    stopsOutboxRun: true,
     log: 'this machine key is not registered on the MOSIP server',
     details: z.object({ keyIndex: z.string(), errorCode: z.string() }),
   },
   ERR_SYNC_SIGNATURE_INVALID: {
     retry: 'park',
+    stopsOutboxRun: true,
     log: 'a server answer failed Response-Signature verification',
     details: z.object({ endpoint: z.string(), reason: z.string() }),
   },
   ERR_SYNC_DECRYPT_FAILED: {
     retry: 'park',
+    stopsOutboxRun: true,
     log: 'data encrypted to this machine could not be decrypted with the machine key',
     details: z.object({ what: z.string() }),
   },
   ERR_SYNC_NOT_CONFIGURED: {
     retry: 'fatal',
+    offline: true,
+    stopsOutboxRun: true,
     log: 'sync is not configured (server address, centre or machine missing)',
     details: z.object({ what: z.string() }),
   },
@@ -165,6 +178,7 @@ export const syncErrors = defineErrors({
   },
   ERR_SYNC_SERVER_URL_INSECURE: {
     retry: 'park',
+    stopsOutboxRun: true,
     log: 'refused server address: it must be https (http only to 127.0.0.0/8, ::1 or localhost)',
     details: z.object({ field: z.string(), url: z.string(), rule: z.enum(['not-a-url', 'not-http', 'plain-http-to-remote-host']) }),
   },

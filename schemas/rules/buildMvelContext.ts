@@ -3,6 +3,7 @@ import type { FormFieldValue, FormValues } from '../registrationForm';
 import type { AgeGroupConfig, ProcessFlow } from '../uiSpec';
 import { ageGroupOf, ageInYears, isChildAge, parseMosipDate } from './ageGroups';
 import type { MvelContext, MvelValue } from './mvelEvaluator';
+import { unreachable } from '../errors/assert';
 
 /** What, besides the values, the rules may look at. */
 export interface MvelContextInput {
@@ -28,7 +29,7 @@ function mvelValueOf(v: FormFieldValue): MvelValue {
     case 'flag': return v.checked ? 'Y' : 'N';
     case 'document': return { type: v.documentType, format: v.format, value: v.storageId, refNumber: v.refNumber };
     case 'biometrics': return { captured: v.captured, exceptions: v.exceptions };
-    default: { const never: never = v; throw new Error(`unknown value ${String(never)}`); }
+    default: return unreachable(v, 'field value');
   }
 }
 

@@ -1,4 +1,5 @@
 import { mvelSyntaxError, tokenizeMvel, type MvelOperator, type MvelToken } from './mvelTokenizer';
+import { unreachable } from '../errors/assert';
 
 /** A literal value in an expression (`nil` and `null` are the same; `empty` is a marker). */
 export type MvelLiteral = string | number | boolean | null;
@@ -110,10 +111,8 @@ class Parser {
         throw this.error(t.pos, `unexpected '${t.value}'`);
       case 'end':
         throw this.error(t.pos, 'unexpected end of expression');
-      default: {
-        const never: never = t;
-        throw new Error(`unknown token ${String(never)}`);
-      }
+      default:
+        return unreachable(t, 'token');
     }
   }
 

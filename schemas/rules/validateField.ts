@@ -3,6 +3,7 @@ import type { AgeGroupConfig, LocalizedText, UiField, UiMessages, UiValidator } 
 import { ageGroupOf, ageInYears, daysBetween, parseMosipDate, today } from './ageGroups';
 import { bioMissing, bioRequirement, bioRequirementMet } from './fieldRules';
 import { compileServerRegex } from './serverRegex';
+import { unreachable } from '../errors/assert';
 
 /** What validation needs besides the field and its value. */
 export interface ValidationInput {
@@ -56,7 +57,7 @@ function isBlank(value: FormFieldValue | undefined, languages: readonly string[]
     case 'flag': return !value.checked;
     case 'document': return false;
     case 'biometrics': return value.captured.length === 0 && value.exceptions.length === 0;
-    default: { const never: never = value; throw new Error(`unknown value ${String(never)}`); }
+    default: return unreachable(value, 'field value');
   }
 }
 

@@ -1,5 +1,6 @@
 import type { RegclientBridge } from '../../schemas/api/transport';
 import type { AppServices } from '../../electron/host/createAppServices';
+import { routerCalls } from './routerCalls';
 
 /** The renderer's bridge wired straight to the real Router, as the preload or socket would be. */
 export function inMemoryBridge(services: AppServices, connectionId = 'renderer-test'): RegclientBridge {
@@ -8,8 +9,7 @@ export function inMemoryBridge(services: AppServices, connectionId = 'renderer-t
     for (const listener of listeners) listener(name, structuredClone(payload));
   };
   return {
-    // structuredClone: only plain data crosses, as over IPC.
-    invoke: async (method, input) => structuredClone(await services.router.dispatch({ connectionId, sink }, method, structuredClone(input))),
+    ...routerCalls(services, connectionId, sink),
     on(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

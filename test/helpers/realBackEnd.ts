@@ -10,6 +10,7 @@ import { createApiClient, type ApiClient } from '../../renderer/api/createApiCli
 import type { SbiSimulator } from '../sims/sbi/SbiSimulator';
 import type { TestPki } from './packetKeys';
 import { openTestServices } from './openTestDataDir';
+import { routerCalls } from './routerCalls';
 
 /** One call the page made, as it crossed the bridge (the input as sent, before the Router). */
 export interface BridgeCall {
@@ -41,12 +42,13 @@ function recordingBridge(services: AppServices, calls: BridgeCall[], connectionI
     for (const listener of listeners) listener(name, structuredClone(payload));
   };
   services.hub.connect(connectionId, sink);
+  const router = routerCalls(services, connectionId, sink);
   return {
-    invoke: async (method, input) => {
+    invoke: async (callId, method, input) => {
       calls.push({ method, input: structuredClone(input) });
-      // structuredClone: only plain data crosses, as over IPC
-      return structuredClone(await services.router.dispatch({ connectionId, sink }, method, structuredClone(input)));
+      return router.invoke(callId, method, input);
     },
+    cancel: router.cancel,
     on(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { SbiClient } from '../../../native/sbi/SbiClient';
 import { parsePortRange } from '../../../native/sbi/SbiClientOptions';
 import { TrustStore } from '../../../native/sbi/TrustStore';
-import { SBI_OPERATOR_ACTIONS } from '../../../schemas/errors/sbiErrors';
+import { errorSpec, isErrorCode } from '../../../schemas/errors';
 import { BioSubType, Modality } from '../../../schemas/sbi';
 import type { CliCommand, CliContext } from '../CliCommand';
 import { UsageError } from '../runCli';
@@ -62,7 +62,7 @@ async function runList(args: string[], ctx: CliContext): Promise<number> {
     write(ctx, `  ${String(d.port).padEnd(5)} ${`${d.digitalId.type}/${d.digitalId.deviceSubType}`.padEnd(16)} ${d.state.padEnd(13)} ${d.digitalId.make} ${d.digitalId.model} serial ${d.digitalId.serialNo} (${d.certification}, subIds ${d.deviceSubIds.join(',')})`);
   }
   for (const r of result.rejected) {
-    const action = SBI_OPERATOR_ACTIONS[r.code as keyof typeof SBI_OPERATOR_ACTIONS] ?? 'callSupport';
+    const action = (isErrorCode(r.code) ? errorSpec(r.code).operatorAction : undefined) ?? 'callSupport';
     write(ctx, `  ${String(r.port).padEnd(5)} rejected: ${r.code} (${r.message}); action: ${action}`);
   }
   if (result.devices.length === 0 && result.rejected.length === 0) write(ctx, '  no device service answered');

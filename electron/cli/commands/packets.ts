@@ -5,7 +5,7 @@ import { AppError } from '../../../schemas/errors';
 import { PACKETS_DIR, type OpenedDataDir } from '../../host/openDataDir';
 import { openCliDataDir } from '../cliDataDir';
 import { AuthService } from '../../services/auth/AuthService';
-import type { ApprovalAction } from '../../services/sync/approval/PacketApprovalService';
+import type { ApprovalAction } from '../../../schemas/outbox';
 import type { BackoffOptions } from '../../services/sync/backoff';
 import { createSyncServices, type SyncServices } from '../../services/sync/createSyncServices';
 import { effectiveMachineName } from '../../services/sync/machineName';

@@ -57,7 +57,7 @@ export function coreHandlers({ data, auth, sessions, options, clock, sync }: Han
     'auth.touch': async () => ({}),
 
     'operator.setLanguage': async ({ language }, ctx) => {
-      const userId = ctx.session!.userId;
+      const userId = ctx.session.userId;
       const before = getOperator(data.db, userId)?.language;
       data.db.transaction(() => {
         setOperatorLanguage(data.db, userId, language, clock.now());
@@ -81,7 +81,7 @@ export function coreHandlers({ data, auth, sessions, options, clock, sync }: Han
 
     'audit.verify': async (_input, ctx) => {
       const result = data.audit.verify();
-      data.audit.append('AUDIT_VERIFIED', ctx.session!.userId, { ok: result.ok, entries: result.entries });
+      data.audit.append('AUDIT_VERIFIED', ctx.session.userId, { ok: result.ok, entries: result.entries });
       return result;
     },
 

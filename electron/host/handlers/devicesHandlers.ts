@@ -6,8 +6,8 @@ import type { AreaHandlers } from './createHandlers';
 /** Discovery, capture, live preview and trust anchors; each preview belongs to the connection that started it. */
 export function devicesHandlers(deps: { devices: DevicesService }): AreaHandlers<typeof devicesApi> {
   return {
-    'devices.discover': async () => deps.devices.discover(),
-    'devices.capture': async (input) => deps.devices.capture(input),
+    'devices.discover': async (_input, ctx) => deps.devices.discover(ctx.signal),
+    'devices.capture': async (input, ctx) => deps.devices.capture({ ...input, signal: ctx.signal }),
     'devices.startPreview': async ({ modality }, ctx) => {
       await deps.devices.startPreview(
         ctx.connectionId,
@@ -22,9 +22,9 @@ export function devicesHandlers(deps: { devices: DevicesService }): AreaHandlers
       return {};
     },
     'devices.trustAnchors': async () => deps.devices.anchors.list(),
-    'devices.addTrustAnchor': async ({ pem }, ctx) => deps.devices.anchors.add(pem, ctx.session!.userId),
+    'devices.addTrustAnchor': async ({ pem }, ctx) => deps.devices.anchors.add(pem, ctx.session.userId),
     'devices.removeTrustAnchor': async ({ thumbprint }, ctx) => {
-      await deps.devices.anchors.remove(thumbprint, ctx.session!.userId);
+      await deps.devices.anchors.remove(thumbprint, ctx.session.userId);
       return {};
     },
   };

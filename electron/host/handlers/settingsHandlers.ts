@@ -6,7 +6,7 @@ import type { AreaHandlers } from './createHandlers';
 export function settingsHandlers(deps: { settings: SettingsService }): AreaHandlers<typeof settingsApi> {
   return {
     'settings.get': async () => deps.settings.get(),
-    'settings.update': async (next, ctx) => deps.settings.update(next, ctx.session!.userId),
+    'settings.update': async (next, ctx) => deps.settings.update(next, ctx.session.userId),
     // the host name is known only here, in the main process
     'settings.machineName': async () => effectiveMachineName(deps.settings.get().machineName),
   };

@@ -4,12 +4,13 @@ import { AppError } from '../../../schemas/errors';
 import type { RemovableDrive } from '../../../schemas/exportTargets';
 import type { AuthService } from '../../services/auth/AuthService';
 import type { AppSync } from '../../services/sync/AppSync';
-import type { PacketApprovalService, ApprovalAction } from '../../services/sync/approval/PacketApprovalService';
+import type { ApprovalAction } from '../../../schemas/outbox';
+import type { PacketApprovalService } from '../../services/sync/approval/PacketApprovalService';
 import type { OfflineLimitsService } from '../../services/sync/outbox/OfflineLimitsService';
 import type { OutboxService } from '../../services/sync/outbox/OutboxService';
 import type { PacketExportService } from '../../services/sync/outbox/PacketExportService';
 import type { SyncScheduler } from '../../services/sync/SyncScheduler';
-import type { HandlerContext } from '../Handlers';
+import type { ContextFor, SessionHandlerContext } from '../Handlers';
 import type { AreaHandlers } from './createHandlers';
 
 /** The sync area's services, assembled by createAppServices. */
@@ -30,15 +31,15 @@ export interface SyncHandlerDeps {
 
 type SyncApi = typeof syncApi;
 /** The handler table typed from syncApi itself, so it is checked before the area is in the contract. */
-export type SyncHandlerTable = { readonly [M in keyof SyncApi]: (input: z.infer<SyncApi[M]['input']>, ctx: HandlerContext) => Promise<z.infer<SyncApi[M]['output']>> };
+export type SyncHandlerTable = { readonly [M in keyof SyncApi]: (input: z.infer<SyncApi[M]['input']>, ctx: ContextFor<SyncApi[M]['access']>) => Promise<z.infer<SyncApi[M]['output']>> };
 
 
 /** End of day and sync methods. Roles were checked by the Router; decisions re-check the supervisor's password. */
 export function syncHandlers(deps: SyncHandlerDeps): AreaHandlers<typeof syncApi> & SyncHandlerTable {
-  const decide = (action: ApprovalAction) => async (input: z.infer<SyncApi['packets.approve']['input']>, ctx: HandlerContext) => {
+  const decide = (action: ApprovalAction) => async (input: z.infer<SyncApi['packets.approve']['input']>, ctx: SessionHandlerContext) => {
     // Same rule as the CLI: a fresh password check (MOSIP eod_auth, audited as such, counted towards
     // the lockout), and the service checks the role itself.
-    const operator = await deps.auth.verify(ctx.session!.userId, input.password, 'eod_auth');
+    const operator = await deps.auth.verify(ctx.session.userId, input.password, 'eod_auth');
     return deps.approval.decide({ userId: operator.userId, roles: operator.roles }, action, { ids: input.ids, ...(input.reasonCode ? { reasonCode: input.reasonCode } : {}) });
   };
   return {
@@ -52,15 +53,12 @@ export function syncHandlers(deps: SyncHandlerDeps): AreaHandlers<typeof syncApi
       inFlight: deps.outbox.list().filter((i) => i.state === 'READY' || i.state === 'SYNCED' || i.state === 'UPLOADING' || i.state === 'UPLOADED' || i.state === 'EXPORTED'),
       parked: deps.outbox.parked(),
     }),
-    'outbox.requeue': async ({ id }, ctx) => deps.outbox.requeue(id, ctx.session!.userId),
+    'outbox.requeue': async ({ id }, ctx) => deps.outbox.requeue(id, ctx.session.userId),
     // a person asked: the server may be back, so items waiting out an automatic backoff go now
-    'sync.now': async () => (deps.appSync ? deps.appSync.run() : deps.outbox.run({ ignoreBackoff: true })),
+    'sync.now': async (_input, ctx) => (deps.appSync ? deps.appSync.run(ctx.signal) : deps.outbox.run({ ignoreBackoff: true, signal: ctx.signal })),
     'sync.status': async () => ({ jobs: deps.scheduler.status(), limits: deps.limits.check(), parked: deps.outbox.parked().length, nextAttemptAt: deps.outbox.nextAttemptAt() ?? null }),
-    'sync.setSchedule': async (schedule, ctx) => deps.scheduler.setSchedule(schedule, ctx.session!.userId),
-    'sync.export': async ({ dir }, ctx) => {
-      const result = await deps.exporter.export(dir, ctx.session!.userId);
-      return { dir: result.dir, rids: [...result.rids], skipped: [...result.skipped] };
-    },
+    'sync.setSchedule': async (schedule, ctx) => deps.scheduler.setSchedule(schedule, ctx.session.userId),
+    'sync.export': async ({ dir }, ctx) => deps.exporter.export(dir, ctx.session.userId),
     'sync.exportTargets': async () => ({ drives: await deps.removableDrives(), canPickFolder: deps.pickFolder !== undefined }),
     'sync.pickExportFolder': async () => {
       if (!deps.pickFolder) throw new AppError('ERR_SYNC_FOLDER_PICKER_UNAVAILABLE', {});

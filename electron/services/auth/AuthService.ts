@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../../schemas/errors';
-import type { LanguageCode, Role } from '../../../schemas/operators';
+import type { AuthProcess, LanguageCode, Role } from '../../../schemas/operators';
 import type { Clock } from '../../../native/time/Clock';
 import type { AuditLog } from '../audit/AuditLog';
 import type { DB } from '../db/Database';
@@ -30,14 +30,6 @@ export interface LockoutPolicy {
  * we lock after 5.
  */
 export const DEFAULT_LOCKOUT: LockoutPolicy = { maxFailures: 5, lockMinutes: 2 };
-
-/**
- * Why the password is asked for, named as MOSIP's `ProcessNames` (`REG.APP_AUTHENTICATION_METHOD`
- * PROCESS_ID): logging in, confirming a packet before it is built, confirming an EOD decision, a
- * supervisor reviewing a registration with biometric exceptions.
- * Every process counts failures towards the same lockout; only `login_auth` is a login.
- */
-export type AuthProcess = 'login_auth' | 'packet_auth' | 'eod_auth' | 'exception_auth' | 'restore_auth';
 
 const AUDIT = {
   login_auth: { ok: 'LOGIN_SUCCESS', failed: 'LOGIN_FAILED' },

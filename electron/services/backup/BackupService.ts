@@ -1,6 +1,6 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { AppError, isAppError } from '../../../schemas/errors';
+import { AppError, isAppError, toErrorCode } from '../../../schemas/errors';
 import { BackupScheduleInput, DEFAULT_BACKUP_CRON, type BackupResult, type BackupStatus } from '../../../schemas/backup';
 import type { MachineIdentity } from '../../../schemas/machine';
 import type { SecretWrapper } from '../../../native/keystore/SecretWrapper';
@@ -78,7 +78,7 @@ export class BackupService {
     const last = this.#lastRun();
     return {
       dir: s.dir, cron: s.cron, hasPassphrase: this.#hasSecret(),
-      lastRunAt: last?.at ?? null, lastOk: last?.ok ?? null, lastErrorCode: last?.errorCode ?? null, lastBackupDir: last?.ok ? last.dir : null, lastPackets: last?.packets ?? null,
+      lastRunAt: last?.at ?? null, lastOk: last?.ok ?? null, lastErrorCode: last?.errorCode ? toErrorCode(last.errorCode) : null, lastBackupDir: last?.ok ? last.dir : null, lastPackets: last?.packets ?? null,
       nextRunAt: this.#next, running: this.#running !== undefined,
     };
   }

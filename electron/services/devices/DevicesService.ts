@@ -50,9 +50,10 @@ export class DevicesService {
     return this.#last;
   }
 
-  async discover(): Promise<DiscoveryResult> {
+  /** `signal`: the caller left (a cancelled call); the scan stops and rejects */
+  async discover(signal?: AbortSignal): Promise<DiscoveryResult> {
     this.#client = this.#newClient();
-    this.#last = await this.#client.discover();
+    this.#last = await this.#client.discover(signal);
     return this.#last;
   }
 
@@ -60,13 +61,14 @@ export class DevicesService {
    * One RCAPTURE with every response check; discovers first when nothing was discovered yet.
    * @throws AppError ERR_SBI_* (each device fault has its own code)
    */
-  async capture(options: { modality: Modality; exceptions: readonly BioSubType[]; previousHash: string; requestedScore?: number }): Promise<CaptureResult> {
-    if (!this.#last) await this.discover();
+  async capture(options: { modality: Modality; exceptions: readonly BioSubType[]; previousHash: string; requestedScore?: number; signal?: AbortSignal }): Promise<CaptureResult> {
+    if (!this.#last) await this.discover(options.signal);
     return this.#client.capture({
       modality: options.modality,
       exceptions: options.exceptions,
       previousHash: options.previousHash,
       ...(options.requestedScore === undefined ? {} : { requestedScore: options.requestedScore }),
+      ...(options.signal ? { signal: options.signal } : {}),
     });
   }
 

@@ -13,7 +13,7 @@ export interface AppSyncOptions {
   /** every down-sync job in order (through the scheduler in the app, so the dashboard shows it) */
   readonly downSync: () => Promise<DownSyncSummary>;
   /** the outbox run (through the scheduler in the app, so the schedule's "last run" shows it); default: the outbox alone */
-  readonly outboxNow?: () => Promise<OutboxRunSummary>;
+  readonly outboxNow?: (signal?: AbortSignal) => Promise<OutboxRunSummary>;
   /** the name sent to `tpm/publickey/verify`, read at each run (the supervisor may have just changed it) */
   readonly machineName: () => string | undefined;
   readonly clock: Clock;
@@ -53,13 +53,22 @@ export class AppSync {
    * does not stop it: the outbox runs and reports it per packet, as it did before these steps.
    * @throws AppError the operator's server login refused (ERR_SYNC_LOGIN_FAILED, ERR_SYNC_SIGNATURE_INVALID …),
    *   ERR_SYNC_MACHINE_NAME_UNKNOWN, ERR_SYNC_MACHINE_NOT_REGISTERED, ERR_SYNC_DOWN_SYNC_FAILED
+   * `signal`: the person left the screen; the machine check and the outbox stop (the down-sync,
+   * shared with the schedule, runs on)
    */
-  async run(): Promise<OutboxRunSummary> {
-    const mosip = this.#o.mosip;
-    if (mosip && (await this.#hasSession(mosip))) await this.#serverSteps(mosip);
-    if (this.#o.outboxNow) return this.#o.outboxNow();
-    // a person asked: the server may be back, so items waiting out an automatic backoff go now
-    return this.#o.outbox.run({ ignoreBackoff: true });
+  async run(signal?: AbortSignal): Promise<OutboxRunSummary> {
+    try {
+      const mosip = this.#o.mosip;
+      if (mosip && (await this.#hasSession(mosip))) await this.#serverSteps(mosip, signal);
+      signal?.throwIfAborted();
+      if (this.#o.outboxNow) return await this.#o.outboxNow(signal);
+      // a person asked: the server may be back, so items waiting out an automatic backoff go now
+      return await this.#o.outbox.run({ ignoreBackoff: true, ...(signal ? { signal } : {}) });
+    } catch (err) {
+      // whatever a cancelled step failed with (an aborted request), the run reports its cancel
+      signal?.throwIfAborted();
+      throw err;
+    }
   }
 
   /** Waits for the last login; its refusal is this operator's answer, even while an older session lives. */
@@ -85,23 +94,22 @@ export class AppSync {
     }
   }
 
-  async #serverSteps(mosip: MosipSyncService): Promise<void> {
+  async #serverSteps(mosip: MosipSyncService, signal: AbortSignal | undefined): Promise<void> {
     try {
-      await this.#verifyMachine(mosip);
+      await this.#verifyMachine(mosip, signal);
     } catch (err) {
       if (isTransient(err)) return;
       throw err;
     }
     const down = await this.#o.downSync();
-    const failed = down.jobs.filter((j) => j.error && j.error.retry !== 'retry' && j.error.retry !== 'reauth');
-    if (failed.length > 0) {
-      throw new AppError('ERR_SYNC_DOWN_SYNC_FAILED', { jobs: failed.map((j) => j.job).join(', '), errorCode: failed[0]!.error!.code });
-    }
+    const failed = down.jobs.flatMap((j) => (j.error && j.error.retry !== 'retry' && j.error.retry !== 'reauth' ? [{ job: j.job, error: j.error }] : []));
+    const first = failed[0];
+    if (first) throw new AppError('ERR_SYNC_DOWN_SYNC_FAILED', { jobs: failed.map((j) => j.job).join(', '), errorCode: first.error.code });
   }
 
-  async #verifyMachine(mosip: MosipSyncService): Promise<void> {
+  async #verifyMachine(mosip: MosipSyncService, signal: AbortSignal | undefined): Promise<void> {
     try {
-      await mosip.verifyMachine();
+      await mosip.verifyMachine(signal);
     } catch (err) {
       // KER-SNC-155 from tpm/publickey/verify: no machine of this NAME (admin-services
       // SyncMasterDataServiceImpl.validateKeyMachineMapping), which the supervisor fixes in Settings.

@@ -1,5 +1,6 @@
 import { isAppError } from '../../../schemas/errors';
-import { JobSchedule, type JobStatus, type ScheduledJob } from '../../../schemas/outbox';
+import { z } from 'zod';
+import { JobSchedule, JobStatus, ScheduledJob } from '../../../schemas/outbox';
 import type { Clock, Disposable } from '../../../native/time/Clock';
 import type { AuditLog } from '../audit/AuditLog';
 import type { DB } from '../db/Database';
@@ -21,11 +22,10 @@ export const DEFAULT_SCHEDULE: readonly JobSchedule[] = [
   { job: 'retention', enabled: true, everyMinutes: 1440 },
 ];
 
-interface JobRun {
-  lastRunAt: number | null;
-  lastOk: boolean | null;
-  lastErrorCode: string | null;
-}
+/** One job's last run as stored in meta; read back through the schema, so its code is a catalogue code. */
+const JobRun = JobStatus.pick({ lastRunAt: true, lastOk: true, lastErrorCode: true });
+type JobRun = z.infer<typeof JobRun>;
+const JobRuns = z.partialRecord(ScheduledJob, JobRun).catch({});
 
 export interface SyncSchedulerOptions {
   readonly db: DB;
@@ -189,7 +189,7 @@ export class SyncScheduler {
 
   #runs(): Partial<Record<ScheduledJob, JobRun>> {
     const raw = getMeta(this.#o.db, RUNS_KEY);
-    return raw === undefined ? {} : (JSON.parse(raw) as Partial<Record<ScheduledJob, JobRun>>);
+    return raw === undefined ? {} : JobRuns.parse(JSON.parse(raw));
   }
 
   #stop(): void {

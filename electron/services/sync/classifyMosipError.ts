@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { AppError } from '../../../schemas/errors';
 import type { MosipError } from '../../../schemas/mosip';
 import { MOSIP_CLOCK_TOLERANCE_MS, MOSIP_ERROR, MOSIP_TIME_SENSITIVE_CODES } from '../../../schemas/mosipErrorCodes';
+import { defined } from '../../../schemas/errors/assert';
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'ECONNABORTED', 'UND_ERR_SOCKET']);
 
@@ -53,7 +54,8 @@ export function errorFromHttpStatus(endpoint: string, status: number, headers: I
  * MOSIP's errorCode and message.
  */
 export function errorFromMosipErrors(endpoint: string, status: number, errors: readonly MosipError[], now: number, responsetime: string | undefined): AppError {
-  const first = errors[0]!;
+  // callers come here only for a body whose `errors` has at least one entry
+  const first = defined(errors[0], `${endpoint}: the first of the errors`);
   if (first.errorCode === MOSIP_ERROR.AUTH_FAILED) return new AppError('ERR_SYNC_AUTH_EXPIRED', { endpoint, errorCode: first.errorCode });
   const serverTime = Date.parse(responsetime ?? '');
   if (MOSIP_TIME_SENSITIVE_CODES.includes(first.errorCode) && Number.isFinite(serverTime) && Math.abs(now - serverTime) > MOSIP_CLOCK_TOLERANCE_MS) {

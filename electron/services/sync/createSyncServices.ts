@@ -122,7 +122,7 @@ export function createSyncServices(o: SyncServicesOptions): SyncServices {
     appSync: new AppSync({
       mosip, outbox, clock, downSync: downSyncNow, machineName: () => o.machineName?.(),
       // a person asked: the server may be back, so items waiting out an automatic backoff go now
-      outboxNow: () => scheduler.runWith('outbox', () => outbox.run({ ignoreBackoff: true })),
+      outboxNow: (signal) => scheduler.runWith('outbox', () => outbox.run({ ignoreBackoff: true, ...(signal ? { signal } : {}) })),
     }),
     exporter: new PacketExportService({ db, audit, clock, packetsDir: o.packetsDir, dataDir: o.dataDir, machineKey: o.machineKey, centreId: o.centreId, machineId: o.machineId }),
     limits: new OfflineLimitsService({ db, clock, dataDir: o.dataDir }),

@@ -1,11 +1,12 @@
-import { isAppError } from '../../../schemas/errors';
+import { isAppError, type ErrorCode } from '../../../schemas/errors';
 import { retryDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+import { unreachable } from '../../../schemas/errors/assert';
 
 /** What a scheduler (the packet outbox, a down-sync job runner) does after a failed step. */
 export type SyncDisposition =
-  | { readonly action: 'retry'; readonly delayMs: number; readonly code: string }
-  | { readonly action: 'reauth'; readonly code: string }
-  | { readonly action: 'park'; readonly code: string; readonly details: Readonly<Record<string, unknown>> }
+  | { readonly action: 'retry'; readonly delayMs: number; readonly code: ErrorCode }
+  | { readonly action: 'reauth'; readonly code: ErrorCode }
+  | { readonly action: 'park'; readonly code: ErrorCode; readonly details: Readonly<Record<string, unknown>> }
   | { readonly action: 'cancelled' };
 
 /**
@@ -27,9 +28,7 @@ export function syncErrorDisposition(err: unknown, attempt: number, random: () =
     case 'park':
     case 'fatal':
       return { action: 'park', code: err.code, details: { ...(err.details as object) } };
-    default: {
-      const never: never = err.retry;
-      throw new Error(`syncErrorDisposition: unknown retry class ${String(never)}`);
-    }
+    default:
+      return unreachable(err.retry, 'retry class');
   }
 }

@@ -33,7 +33,7 @@ describe('pre-registration fetch and prefill through the Router (real MOSIP simu
     assert.equal(reply.ok, true, JSON.stringify(reply).slice(0, 600));
     return (reply as { value: T }).value;
   };
-  const error = (reply: Reply) => (reply.ok ? { code: 'ok', details: {} } : { code: reply.error.code, details: reply.error.details });
+  const error = (reply: Reply): { code: string; details: Record<string, unknown> } => (reply.ok ? { code: 'ok', details: {} } : { code: reply.error.code, details: reply.error.details });
   const create = async () => value<RegistrationDraft>(await call('drafts.create', { process: 'NEW', languages: ['por', 'eng'] }));
   const apply = (draftId: string, prid: string) => call('drafts.applyPreRegistration', { draftId, prid });
   const get = async (draftId: string) => value<RegistrationDraft>(await call('drafts.get', { draftId }));

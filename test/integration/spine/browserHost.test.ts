@@ -3,10 +3,10 @@ import { writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import WebSocket from 'ws';
 import { startBrowserHost, type RunningBrowserHost } from '../../../electron/host/BrowserHost';
 import { openTestServices } from '../../helpers/openTestDataDir';
 import { makeTempDir } from '../../helpers/tempDir';
+import { callOver, openSocket } from '../../helpers/hostSocket';
 
 function get(port: number, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolvePromise, reject) => {
@@ -17,29 +17,6 @@ function get(port: number, path: string, headers: Record<string, string> = {}): 
     });
     req.on('error', reject);
     req.end();
-  });
-}
-
-function openSocket(url: string, origin: string): Promise<WebSocket> {
-  return new Promise((resolvePromise, reject) => {
-    const ws = new WebSocket(url, { origin });
-    ws.once('open', () => resolvePromise(ws));
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
-    ws.once('error', reject);
-  });
-}
-
-function callOver(ws: WebSocket, seq: number, method: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }> {
-  return new Promise((resolvePromise) => {
-    const onMessage = (data: WebSocket.RawData) => {
-      const frame = JSON.parse(String(data)) as { type: string; seq?: number; reply?: { ok: boolean } };
-      if (frame.type === 'reply' && frame.seq === seq) {
-        ws.off('message', onMessage);
-        resolvePromise(frame.reply as { ok: boolean });
-      }
-    };
-    ws.on('message', onMessage);
-    ws.send(JSON.stringify({ type: 'call', seq, method, input }));
   });
 }
 

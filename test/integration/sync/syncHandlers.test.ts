@@ -6,7 +6,7 @@ import type { SessionInfo } from '../../../schemas/operators';
 import { AuditLog } from '../../../electron/services/audit/AuditLog';
 import { AuthService } from '../../../electron/services/auth/AuthService';
 import { syncHandlers, type SyncHandlerDeps } from '../../../electron/host/handlers/syncHandlers';
-import type { HandlerContext } from '../../../electron/host/Handlers';
+import type { SessionHandlerContext } from '../../../electron/host/Handlers';
 import { PacketApprovalService } from '../../../electron/services/sync/approval/PacketApprovalService';
 import { OfflineLimitsService } from '../../../electron/services/sync/outbox/OfflineLimitsService';
 import { PacketExportService } from '../../../electron/services/sync/outbox/PacketExportService';
@@ -48,9 +48,10 @@ describe('sync area handlers', () => {
     await bed.close();
   });
 
-  const ctx = (userId: string, roles: SessionInfo['roles']): HandlerContext => ({
+  const ctx = (userId: string, roles: SessionInfo['roles']): SessionHandlerContext => ({
     connectionId: 'c1',
     sink: () => undefined,
+    signal: new AbortController().signal,
     session: { userId, name: userId, roles, language: 'por', loggedInAt: 0, idleWarningSeconds: 60, idleLogoutSeconds: 120 },
   });
 

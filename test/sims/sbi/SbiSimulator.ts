@@ -33,6 +33,7 @@ export class SbiSimulator {
   readonly devices: ReadonlyMap<SimDeviceKind, SimulatedDevice>;
   readonly #servers: SbiHttpServer[] = [];
   readonly #profile: SimProfile;
+  readonly #requestWaiters: { device: SimulatedDevice; method: string; resolve: (socket: Socket) => void }[] = [];
 
   private constructor(pki: SimulatorPki, devices: Map<SimDeviceKind, SimulatedDevice>, profile: SimProfile) {
     this.pki = pki;
@@ -88,6 +89,12 @@ export class SbiSimulator {
     device.fault = fault === undefined ? undefined : { fault, methods: methods ?? (TRANSPORT_FAULTS.includes(fault) ? ['MOSIPDISC', 'MOSIPDINFO', 'RCAPTURE', 'STREAM'] : ['RCAPTURE', 'MOSIPDINFO']) };
   }
 
+  /** Resolves with the connection of a device's next request of this SBI method, as it arrives (a test watches it close). */
+  async waitForRequest(kind: SimDeviceKind, method: string): Promise<Socket> {
+    const device = this.device(kind);
+    return new Promise((resolve) => this.#requestWaiters.push({ device, method, resolve }));
+  }
+
   /** Writes the device CA certificate (PEM) for clients to trust. */
   async exportCaCertificate(path: string): Promise<void> {
     await writeFile(path, this.pki.deviceCaPem);
@@ -99,6 +106,11 @@ export class SbiSimulator {
 
   async #route(device: SimulatedDevice, request: SbiHttpRequest, socket: Socket): Promise<SbiHttpResponse | 'handled'> {
     if (request.method === 'POST' && request.path.startsWith('/admin/')) return this.#admin(request);
+    const waiting = this.#requestWaiters.filter((w) => w.device === device && w.method === request.method);
+    for (const waiter of waiting) {
+      this.#requestWaiters.splice(this.#requestWaiters.indexOf(waiter), 1);
+      waiter.resolve(socket);
+    }
     return device.handle(request, socket);
   }
 

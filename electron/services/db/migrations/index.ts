@@ -9,11 +9,12 @@ import { updateToSchemaVersion50 } from './50-drafts';
 import { updateToSchemaVersion60 } from './60-pre-registrations';
 import { updateToSchemaVersion70 } from './70-packet-summaries';
 import { updateToSchemaVersion80 } from './80-run-leases';
+import { defined } from '../../../../schemas/errors/assert';
 
 /** Every migration, in order. Append only. */
 export const MIGRATIONS: readonly Migration[] = [updateToSchemaVersion10, updateToSchemaVersion20, updateToSchemaVersion30, updateToSchemaVersion40, updateToSchemaVersion50, updateToSchemaVersion60, updateToSchemaVersion70, updateToSchemaVersion80];
 
-export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+export const LATEST_SCHEMA_VERSION = defined(MIGRATIONS.at(-1), 'the last migration').version;
 
 export interface MigrationResult {
   readonly from: number;

@@ -1,6 +1,7 @@
 import { Role, LanguageCode, type Role as RoleT, type LanguageCode as LanguageCodeT } from '../../../../schemas/operators';
 import type { DB } from '../Database';
 import { sql } from '../sql';
+import { assert, defined } from '../../../../schemas/errors/assert';
 
 export interface OperatorRow {
   user_id: string;
@@ -74,8 +75,7 @@ export function recordLoginAttempt(db: DB, userId: string, now: number): number 
   const [query, params] = sql`UPDATE operators SET failed_logins = failed_logins + 1, updated_at = ${now}
     WHERE user_id = ${userId} RETURNING failed_logins`;
   const row = db.prepare(query).get(...params) as { failed_logins: number } | undefined;
-  if (!row) throw new Error(`recordLoginAttempt: expected 1 row for ${userId}, got 0`);
-  return row.failed_logins;
+  return defined(row, `recordLoginAttempt: the row of ${userId}`).failed_logins;
 }
 
 /** Locks an operator until `lockedUntil` (the failed attempts were already counted). */
@@ -109,5 +109,5 @@ export function setOperatorLanguage(db: DB, userId: string, language: LanguageCo
 }
 
 function assertOneChange(fn: string, changes: number): void {
-  if (changes !== 1) throw new Error(`${fn}: expected 1 change, got ${changes}`);
+  assert(changes === 1, `${fn}: expected 1 change, got ${changes}`);
 }

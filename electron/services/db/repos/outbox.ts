@@ -1,6 +1,8 @@
 import type { OutboxFilter, OutboxItem, OutboxState, SupervisorStatus } from '../../../../schemas/outbox';
 import type { DB } from '../Database';
 import { sql } from '../sql';
+import { assert } from '../../../../schemas/errors/assert';
+import { toErrorCode, type ErrorCode } from '../../../../schemas/errors';
 
 /** An `outbox` row joined with its packet, as stored (0/1 and null, STYLE rule 43). */
 interface OutboxJoinRow {
@@ -37,7 +39,7 @@ export interface OutboxPatch {
   readonly state?: OutboxState;
   readonly attempts?: number;
   readonly nextAttemptAt?: number | null;
-  readonly lastErrorCode?: string | null;
+  readonly lastErrorCode?: ErrorCode | null;
   readonly lastErrorDetails?: Readonly<Record<string, unknown>> | null;
   readonly supervisorStatus?: SupervisorStatus | null;
   readonly reasonCode?: string | null;
@@ -99,7 +101,8 @@ function hydrate(r: OutboxJoinRow): OutboxRecord {
     decidedAt: r.decided_at,
     attempts: r.attempts,
     nextAttemptAt: r.next_attempt_at,
-    lastErrorCode: r.last_error,
+    // parsed at the database boundary: a code this build's catalogue lacks reads as ERR_INTERNAL
+    lastErrorCode: r.last_error === null ? null : toErrorCode(r.last_error),
     lastErrorDetails: r.last_error_details === null ? null : (JSON.parse(r.last_error_details) as Record<string, unknown>),
     syncedAt: r.synced_at,
     uploadedAt: r.uploaded_at,
@@ -155,7 +158,8 @@ export function patchOutbox(db: DB, packetId: string, expected: OutboxState, pat
     file_deleted_at = ${n.fileDeletedAt}, updated_at = ${now}
     WHERE packet_id = ${packetId} AND state = ${expected}`;
   const changes = db.prepare(q).run(...p).changes;
-  if (changes !== 1) throw new Error(`patchOutbox: expected 1 change for ${packetId}, got ${changes}`);
+  // the row was read in state `expected` just above, in the same synchronous call
+  assert(changes === 1, `patchOutbox: expected 1 change for ${packetId}, got ${changes}`);
   return { ...n, lastErrorDetails: details === null ? null : { ...details } };
 }
 
@@ -186,7 +190,7 @@ export function insertOutboxJob(db: DB, packetId: string, now: number): void {
   const [q, p] = sql`INSERT INTO outbox (packet_id, state, attempts, next_attempt_at, last_error, updated_at)
     VALUES (${packetId}, 'PENDING', 0, ${now}, NULL, ${now})`;
   const result = db.prepare(q).run(...p);
-  if (result.changes !== 1) throw new Error(`insertOutboxJob: expected 1 outbox row, got ${result.changes}`);
+  assert(result.changes === 1, `insertOutboxJob: expected 1 outbox row, got ${result.changes}`);
 }
 
 /** Outbox jobs of one packet (tests and the sync engine). */

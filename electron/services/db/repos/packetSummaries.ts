@@ -1,5 +1,6 @@
 import type { DB } from '../Database';
 import { sql } from '../sql';
+import { assert } from '../../../../schemas/errors/assert';
 
 /** A `packet_summaries` row as stored. */
 export interface PacketSummaryRow {
@@ -14,7 +15,7 @@ export interface PacketSummaryRow {
 export function insertPacketSummary(db: DB, row: PacketSummaryRow): void {
   const [q, p] = sql`INSERT INTO packet_summaries (packet_id, rid, json, created_at) VALUES (${row.packet_id}, ${row.rid}, ${row.json}, ${row.created_at})`;
   const result = db.prepare(q).run(...p);
-  if (result.changes !== 1) throw new Error(`insertPacketSummary: expected 1 change, got ${result.changes}`);
+  assert(result.changes === 1, `insertPacketSummary: expected 1 change, got ${result.changes}`);
 }
 
 /** The stored summary JSON of a packet, by RID. */

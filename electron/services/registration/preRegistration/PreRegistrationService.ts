@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { extname } from 'node:path';
-import { AppError, isAppError } from '../../../../schemas/errors';
+import { AppError, errorSpec, isAppError } from '../../../../schemas/errors';
 import { PRID_PATTERN, PreRegIdJson, type PreRegistrationApplied } from '../../../../schemas/preRegistration';
 import type { FormFieldValue, FormValues, RegistrationDraft } from '../../../../schemas/registrationForm';
 import type { Clock } from '../../../../native/time/Clock';
@@ -43,8 +43,6 @@ const DAY = 86_400_000;
 
 /** ERR_SYNC_REJECTED codes that mean "no such application" (PRG_PAM_APP_005 passes through datasync). */
 const NOT_FOUND = new Set(['PRG_PAM_APP_005', 'PRG_DATA_SYNC_004', 'PRG_DATA_SYNC_007']);
-/** Failures that mean "cannot reach the server now". */
-const OFFLINE = new Set(['ERR_SYNC_UNREACHABLE', 'ERR_SYNC_TIMEOUT', 'ERR_SYNC_AUTH_EXPIRED', 'ERR_SYNC_SERVER_ERROR', 'ERR_SYNC_RATE_LIMITED', 'ERR_SYNC_NOT_CONFIGURED']);
 
 /**
  * Pre-registration: the centre's applications downloaded with the down-sync for offline use, a PRID
@@ -160,7 +158,8 @@ export class PreRegistrationService {
       if (!isAppError(err)) throw err;
       this.#d.audit.append('PREREG_FETCH_FAILED', operatorId, { prid, code: err.code });
       if (err.is('ERR_SYNC_REJECTED') && NOT_FOUND.has(err.details.errorCode)) throw new AppError('ERR_REG_PREREG_UNKNOWN', { prid, errorCode: err.details.errorCode }, { cause: err });
-      if (OFFLINE.has(err.code)) throw new AppError('ERR_REG_PREREG_OFFLINE', { prid, reason: err.code }, { cause: err });
+      // "cannot reach the server now": the catalogue's `offline`
+      if (errorSpec(err.code).offline) throw new AppError('ERR_REG_PREREG_OFFLINE', { prid, reason: err.code }, { cause: err });
       if (err.is('ERR_SYNC_DECRYPT_FAILED')) throw new AppError('ERR_REG_PREREG_MALFORMED', { prid, reason: 'the application cannot be decrypted with this machine key' }, { cause: err });
       throw err;
     }

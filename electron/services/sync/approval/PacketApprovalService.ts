@@ -1,5 +1,6 @@
 import { AppError } from '../../../../schemas/errors';
-import type { OutboxItem, SupervisorStatus } from '../../../../schemas/outbox';
+import type { Reason } from '../../../../schemas/api/syncApi';
+import type { ApprovalAction, OutboxItem, SupervisorStatus } from '../../../../schemas/outbox';
 import { PacketSummary } from '../../../../schemas/packetSummary';
 import type { Clock } from '../../../../native/time/Clock';
 import type { AuditLog } from '../../audit/AuditLog';
@@ -14,20 +15,10 @@ export interface Approver {
   readonly roles: readonly string[];
 }
 
-export type ApprovalAction = 'approve' | 'reject' | 'hold';
-
 export interface ApprovalRequest {
   readonly ids: readonly string[];
   /** a ReasonList code; required to reject, optional (but checked) to approve or hold */
   readonly reasonCode?: string;
-}
-
-/** One synced reason (master data `ReasonList`). */
-export interface Reason {
-  readonly code: string;
-  readonly name: string;
-  readonly category: string;
-  readonly langCode: string;
 }
 
 const AUDIT = { approve: 'PACKET_APPROVED', reject: 'PACKET_REJECTED', hold: 'PACKET_ON_HOLD' } as const;

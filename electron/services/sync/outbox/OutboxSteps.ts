@@ -1,4 +1,4 @@
-import { isAppError, type AppError } from '../../../../schemas/errors';
+import { errorSpec, isAppError, type AppError, type ErrorCode } from '../../../../schemas/errors';
 import type { OutboxRunSummary, OutboxState, SyncProgress } from '../../../../schemas/outbox';
 import { findOutbox, listOutboxInStates, patchOutbox, publicItem, type OutboxPatch, type OutboxRecord } from '../../db/repos/outbox';
 import { DEFAULT_BACKOFF, type BackoffOptions } from '../backoff';
@@ -6,12 +6,7 @@ import { syncErrorDisposition } from '../syncErrorDisposition';
 import type { OutboxServiceOptions } from './OutboxServiceOptions';
 import { RunStop, type RunState } from './outboxRunState';
 import type { RunLease } from './RunLease';
-
-/**
- * Errors about the machine or the session, not about one packet: the run stops, nothing is parked.
- * ERR_SYNC_SERVER_URL_INSECURE: a stored address from before the https rule, fixed in Settings.
- */
-const RUN_STOPPERS = new Set(['ERR_SYNC_CLOCK_SKEW', 'ERR_SYNC_MACHINE_NOT_REGISTERED', 'ERR_SYNC_SIGNATURE_INVALID', 'ERR_SYNC_NOT_CONFIGURED', 'ERR_SYNC_SERVER_URL_INSECURE', 'ERR_SYNC_DECRYPT_FAILED', 'ERR_SYNC_LOGIN_FAILED', 'ERR_SYNC_AUTH_EXPIRED']);
+import { unreachable } from '../../../../schemas/errors/assert';
 
 /**
  * What every phase of an outbox pass shares: one step with its failure handling by retry class
@@ -56,14 +51,13 @@ export class OutboxSteps {
             await this.#reauth(rs, err as AppError);
             continue; // the same step again, with the new session
           case 'park': {
-            if (RUN_STOPPERS.has(disposition.code) || items.length === 0) throw new RunStop(disposition.code, { ...disposition.details });
+            // about the machine or the session, not one packet (the catalogue's `stopsOutboxRun`): nothing is parked
+            if (errorSpec(disposition.code).stopsOutboxRun || items.length === 0) throw new RunStop(disposition.code, { ...disposition.details });
             for (const item of items) this.park(rs, this.fresh(item), disposition.code, disposition.details);
             return;
           }
-          default: {
-            const never: never = disposition;
-            throw new Error(`OutboxService: unknown disposition ${String(never)}`);
-          }
+          default:
+            unreachable(disposition, 'disposition');
         }
       }
     }
@@ -86,7 +80,7 @@ export class OutboxSteps {
     this.patch(item, { attempts: item.attempts + 1, nextAttemptAt: this.o.clock.now() + delay, lastErrorCode: err.code, lastErrorDetails: { ...(err.details as object) } });
   }
 
-  park(rs: RunState, item: OutboxRecord, code: string, details: Readonly<Record<string, unknown>>): void {
+  park(rs: RunState, item: OutboxRecord, code: ErrorCode, details: Readonly<Record<string, unknown>>): void {
     this.patch(item, { state: 'PARKED', lastErrorCode: code, lastErrorDetails: details, nextAttemptAt: null });
     this.o.audit.append('PACKET_PARKED', null, { packetId: item.packetId, rid: item.rid, code, details });
     rs.summary.parked.push({ rid: item.rid, code, details: { ...details } });
@@ -117,8 +111,8 @@ export class OutboxSteps {
   }
 
   retryingNow(): OutboxRunSummary['retrying'] {
-    return listOutboxInStates(this.o.db, ['READY', 'SYNCED', 'UPLOADING'])
-      .filter((r) => r.lastErrorCode !== null && r.nextAttemptAt !== null)
-      .map((r) => ({ rid: r.rid, code: r.lastErrorCode!, nextAttemptAt: r.nextAttemptAt! }));
+    return listOutboxInStates(this.o.db, ['READY', 'SYNCED', 'UPLOADING']).flatMap((r) =>
+      r.lastErrorCode !== null && r.nextAttemptAt !== null ? [{ rid: r.rid, code: r.lastErrorCode, nextAttemptAt: r.nextAttemptAt }] : [],
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import type { ExportResult } from '../../../../schemas/api/syncApi';
 import { AppError } from '../../../../schemas/errors';
 import { ExportManifest } from '../../../../schemas/outbox';
 import type { MachineKey } from '../../../../native/keystore/machineKeyStore';
@@ -26,13 +27,6 @@ export interface PacketExportOptions {
   readonly dataDir?: string;
   /** file operations (tests see their order or make one fail) */
   readonly fs?: ExportFs;
-}
-
-export interface ExportResult {
-  readonly dir: string;
-  readonly rids: readonly string[];
-  /** decided packets left out because their file failed the hash check (they stay in the outbox) */
-  readonly skipped: readonly { rid: string; reason: string }[];
 }
 
 /**
@@ -62,7 +56,7 @@ export class PacketExportService {
     await checkExportDestination(dir, this.#o.dataDir ?? dirname(this.#o.packetsDir), fs);
     const items = listOutboxInStates(db, ['READY', 'SYNCED']);
     const entries: ExportManifest['packets'] = [];
-    const skipped: { rid: string; reason: string }[] = [];
+    const skipped: ExportResult['skipped'] = [];
     try {
       for (const item of items) {
         const source = join(this.#o.packetsDir, item.fileName);

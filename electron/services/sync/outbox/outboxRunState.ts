@@ -1,4 +1,5 @@
 import { TERMINAL_SERVER_STATUSES, type OutboxRunSummary, type OutboxState } from '../../../../schemas/outbox';
+import type { ErrorCode } from '../../../../schemas/errors';
 
 /** The server has the packet bytes (or had them and moved on). */
 export const NOT_YET_RECEIVED = new Set(['UPLOAD_PENDING', 'RESEND']);
@@ -12,7 +13,7 @@ export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Ends a run for a machine-wide reason (see {@link guard}); nothing is parked for it. */
 export class RunStop extends Error {
-  constructor(readonly code: string, readonly details: Record<string, unknown>) {
+  constructor(readonly code: ErrorCode, readonly details: Record<string, unknown>) {
     super(code);
   }
 }

@@ -1,11 +1,7 @@
-import type { z } from 'zod';
 import type { Reason } from '../../../../schemas/api/syncApi';
-import type { OutboxItem } from '../../../../schemas/outbox';
+import type { ApprovalAction, OutboxItem } from '../../../../schemas/outbox';
 import type { PacketSummary } from '../../../../schemas/packetSummary';
 import type { UiError } from '../../UiError';
-
-export type ApprovalAction = 'approve' | 'reject' | 'hold';
-export type ApprovalReason = z.infer<typeof Reason>;
 
 /** What the queue shows: waiting packets by state, process and creation day (`YYYY-MM-DD`, local). */
 export interface ApprovalFilter {
@@ -42,7 +38,7 @@ export interface ApprovalState {
   readonly items: readonly OutboxItem[];
   readonly filter: ApprovalFilter;
   readonly selected: readonly string[];
-  readonly reasons: readonly ApprovalReason[];
+  readonly reasons: readonly Reason[];
   readonly reasonsLanguage: string | null;
   readonly decision: PendingDecision | null;
   /** the packets the last decision changed, as the back end returned them */

@@ -1,7 +1,6 @@
 import type { ExportResult, SyncStatus } from '../../../../schemas/api/syncApi';
 import type { ExportTargets } from '../../../../schemas/exportTargets';
 import type { JobSchedule, OutboxItem, OutboxRunSummary, SyncProgress } from '../../../../schemas/outbox';
-import type { z } from 'zod';
 import type { UiError } from '../../UiError';
 
 type Status = 'idle' | 'running' | 'done' | 'failed';
@@ -15,7 +14,7 @@ export interface SyncState {
   /** the last `sync.onDidProgress` of a run (this window's or the scheduler's) */
   readonly progress: SyncProgress | null;
   readonly run: { readonly status: Status; readonly summary: OutboxRunSummary | null; readonly error: UiError | null };
-  readonly exported: { readonly status: Status; readonly result: z.infer<typeof ExportResult> | null; readonly error: UiError | null };
+  readonly exported: { readonly status: Status; readonly result: ExportResult | null; readonly error: UiError | null };
   /** removable drives mounted now and whether the host has an OS folder picker */
   readonly exportTargets: { readonly status: Status; readonly targets: ExportTargets | null; readonly error: UiError | null };
   readonly schedule: { readonly saving: JobSchedule['job'] | null; readonly error: UiError | null };

@@ -20,7 +20,11 @@ export function useDashboardCards(store: CardProps['store'], options: Readonly<{
     return disconnect;
   }, [store]);
   useEffect(() => {
-    if (options.shouldScanDevices) void store.getState().discoverDevices();
+    if (!options.shouldScanDevices) return undefined;
+    // leaving the dashboard stops the scan in the main process too
+    const controller = new AbortController();
+    void store.getState().discoverDevices(controller.signal);
+    return () => controller.abort();
   }, [store, options.shouldScanDevices]);
 }
 

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import { useUnmountSignal } from '../../../../api/useUnmountSignal';
 import { ErrorMessage } from '../../../../components/ErrorMessage';
 import { Card } from './Card';
 import type { CardProps } from './DashboardView';
@@ -8,6 +9,8 @@ import { dashboardCardsSelectors } from './store/selectors';
 /** The biometric devices found by the last scan (or hot-plug), refused ones with why, and warnings. */
 export function DeviceStatusCard({ store }: Pick<CardProps, 'store'>) {
   const { t } = useTranslation();
+  // a scan started here stops when the card goes (the person left the dashboard)
+  const unmountSignal = useUnmountSignal();
   const status = useStore(store, dashboardCardsSelectors.devicesStatus);
   const devices = useStore(store, dashboardCardsSelectors.devices);
   const rejected = useStore(store, dashboardCardsSelectors.rejectedDevices);
@@ -40,7 +43,7 @@ export function DeviceStatusCard({ store }: Pick<CardProps, 'store'>) {
         <ErrorMessage key={w.code} error={w} />
       ))}
       {error && <ErrorMessage error={error} />}
-      <button type="button" className="button button--link" onClick={() => void store.getState().discoverDevices()} disabled={status === 'discovering'}>
+      <button type="button" className="button button--link" onClick={() => void store.getState().discoverDevices(unmountSignal())} disabled={status === 'discovering'}>
         {t('home.cards.devices.scan')}
       </button>
     </Card>

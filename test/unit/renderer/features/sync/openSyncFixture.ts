@@ -20,6 +20,7 @@ function hubBridge(services: AppServices, connectionId: string): RegclientBridge
   });
   return {
     invoke: base.invoke,
+    cancel: base.cancel,
     on(listener) {
       const off = base.on(listener);
       listeners.add(listener);

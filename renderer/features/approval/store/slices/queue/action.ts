@@ -1,7 +1,8 @@
 import type { OutboxItem } from '../../../../../../schemas/outbox';
 import { toUiError, type UiError } from '../../../../UiError';
 import { outboxItemsReducer } from '../../../../sync/store/slices/outbox/reducer';
-import type { ApprovalAction, ApprovalFilter } from '../../initialState';
+import type { ApprovalAction } from '../../../../../../schemas/outbox';
+import type { ApprovalFilter } from '../../initialState';
 import type { ApprovalSliceContext } from '../../store';
 import { dateRange } from './dateRange';
 import { approvalSelectors, isAwaitingDecision } from './selectors';

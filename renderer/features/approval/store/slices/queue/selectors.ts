@@ -1,5 +1,6 @@
 import type { OutboxItem } from '../../../../../../schemas/outbox';
-import type { ApprovalAction, ApprovalState } from '../../initialState';
+import type { ApprovalAction } from '../../../../../../schemas/outbox';
+import type { ApprovalState } from '../../initialState';
 
 /** States a supervisor can still decide (PacketApprovalService: PENDING or ON_HOLD). */
 export function isAwaitingDecision(item: OutboxItem): boolean {

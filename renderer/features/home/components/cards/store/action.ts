@@ -1,3 +1,4 @@
+import { CancelledError } from '../../../../../../schemas/errors';
 import type { JobStatus } from '../../../../../../schemas/outbox';
 import { toUiError, type UiError } from '../../../../UiError';
 import type { DashboardCardsState } from './initialState';
@@ -11,8 +12,8 @@ export interface DashboardCardsActions {
   load(): Promise<void>;
   /** the counts that packets and the outbox change (coalesced: one refresh at a time) */
   refreshCounts(): Promise<void>;
-  /** scans for SBI devices (ports 4501–4600 by default) */
-  discoverDevices(): Promise<void>;
+  /** scans for SBI devices (ports 4501–4600 by default); `signal`: the screen that asked left, the scan stops */
+  discoverDevices(signal?: AbortSignal): Promise<void>;
 }
 
 const MAX_WARNINGS = 3;
@@ -21,6 +22,8 @@ const MAX_WARNINGS = 3;
 export function createDashboardCardsActions({ api, set, get, now }: DashboardCardsSliceContext): DashboardCardsActions {
   let counting: Promise<void> | null = null;
   let isStale = false;
+  /** the signal of the device scan under way, if any */
+  let scanning: AbortSignal | null = null;
   const count = async () => {
     const [today, pending, outbox, syncStatus] = await Promise.all([
       api['packets.list']({ from: startOfDay(now()) }),
@@ -73,14 +76,22 @@ export function createDashboardCardsActions({ api, set, get, now }: DashboardCar
         counting = null;
       }
     },
-    async discoverDevices() {
-      if (get().devices.status === 'discovering') return;
+    async discoverDevices(signal) {
+      // a scan whose screen left (aborted) does not hold back the next one (StrictMode mounts twice)
+      if (get().devices.status === 'discovering' && scanning?.aborted === false) return;
+      const mine = signal ?? new AbortController().signal;
+      scanning = mine;
       set((s) => ({ devices: { ...s.devices, status: 'discovering', error: null } }));
       try {
-        const result = await api['devices.discover']({});
-        set((s) => ({ devices: { ...s.devices, status: 'ready', result } }));
+        const result = await api['devices.discover']({}, { signal: mine });
+        if (scanning === mine) set((s) => ({ devices: { ...s.devices, status: 'ready', result } }));
       } catch (err) {
-        set((s) => ({ devices: { ...s.devices, status: 'failed', error: toUiError(err) } }));
+        // a newer scan owns the card; a cancelled one is no failure to show
+        if (scanning !== mine) return;
+        if (err instanceof CancelledError) set((s) => ({ devices: { ...s.devices, status: s.devices.result ? 'ready' : 'idle' } }));
+        else set((s) => ({ devices: { ...s.devices, status: 'failed', error: toUiError(err) } }));
+      } finally {
+        if (scanning === mine) scanning = null;
       }
     },
   };

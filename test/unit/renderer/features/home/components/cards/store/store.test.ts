@@ -76,6 +76,21 @@ describe('dashboard cards store (against the real Router)', () => {
     assert.deepEqual(dashboardCardsSelectors.deviceWarnings(store.getState()), [{ code: 'ERR_SBI_USB_UNAVAILABLE', details: { reason: 'b' } }]);
   });
 
+  it('a scan whose screen left ends without an error and does not hold back the next scan', async () => {
+    const left = new AbortController();
+    const cancelled = store.getState().discoverDevices(left.signal);
+    left.abort();
+    await cancelled;
+    assert.deepEqual([dashboardCardsSelectors.devicesStatus(store.getState()), dashboardCardsSelectors.devicesError(store.getState())], ['idle', null]);
+    // StrictMode: mount, unmount (abort), mount again before the first call has settled
+    const first = new AbortController();
+    const unmounted = store.getState().discoverDevices(first.signal);
+    first.abort();
+    const remounted = store.getState().discoverDevices();
+    await Promise.all([unmounted, remounted]);
+    assert.deepEqual([dashboardCardsSelectors.devicesStatus(store.getState()), dashboardCardsSelectors.devicesError(store.getState())], ['ready', null]);
+  });
+
   it('follows devices.onDidChange', () => {
     fixture.services.hub.broadcast('devices.onDidChange', { devices: [], rejected: [{ port: 4501, code: 'ERR_SBI_SIGNATURE_INVALID', message: 'm' }], scannedPorts: 100, elapsedMs: 3 });
     assert.deepEqual(dashboardCardsSelectors.rejectedDevices(store.getState()), [{ port: 4501, code: 'ERR_SBI_SIGNATURE_INVALID', message: 'm' }]);

@@ -34,7 +34,7 @@ describe('applyOutboxChange', () => {
   const other = outboxItem({ packetId: 'p2', state: 'UPLOADING', createdAt: 5 });
 
   it('moves a parked item from in flight to parked', () => {
-    const parked = { ...ready, state: 'PARKED' as const, lastErrorCode: 'ERR_SYNC_REJECTED' };
+    const parked = { ...ready, state: 'PARKED' as const, lastErrorCode: 'ERR_SYNC_REJECTED' as const };
     assert.deepEqual(applyOutboxChange({ inFlight: [ready, other], parked: [] }, parked), { inFlight: [other], parked: [parked] });
   });
 

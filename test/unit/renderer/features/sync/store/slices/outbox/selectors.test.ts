@@ -43,10 +43,10 @@ describe('syncSelectors', () => {
 
   it('finds a job by name and the requeue state of a packet', () => {
     const job = { job: 'outbox' as const, enabled: true, everyMinutes: 15, lastRunAt: null, lastOk: null, lastErrorCode: null, nextRunAt: 5, running: false };
-    const state: SyncState = { ...base, syncStatus: { jobs: [job], limits: [], parked: 0, nextAttemptAt: null }, requeueing: ['p1'], itemErrors: { p2: { code: 'ERR_X', details: {} } } };
+    const state: SyncState = { ...base, syncStatus: { jobs: [job], limits: [], parked: 0, nextAttemptAt: null }, requeueing: ['p1'], itemErrors: { p2: { code: 'ERR_SYNC_UNREACHABLE', details: {} } } };
     assert.deepEqual(syncSelectors.job('outbox')(state), job);
     assert.equal(syncSelectors.job('retention')(state), null);
     assert.deepEqual([syncSelectors.isRequeueing('p1')(state), syncSelectors.isRequeueing('p2')(state)], [true, false]);
-    assert.deepEqual(syncSelectors.itemError('p2')(state), { code: 'ERR_X', details: {} });
+    assert.deepEqual(syncSelectors.itemError('p2')(state), { code: 'ERR_SYNC_UNREACHABLE', details: {} });
   });
 });
