@@ -37,6 +37,7 @@ export const PACKAGE_CLASSES: Readonly<Record<string, 'std' | 'dom' | 'node' | '
   '@serialport/bindings-cpp': 'node',
   '@serialport/parser-readline': 'node',
   usb: 'node',
+  'bidi-js': 'std',
   'v8-compile-cache': 'node',
   '@napi-rs/keyring': 'node',
   tsx: 'node',

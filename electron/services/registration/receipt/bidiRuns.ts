@@ -1,15 +1,11 @@
-/**
- * One line of a right-to-left paragraph cut into the pieces a PDF draws left to right.
- *
- * A deliberately small subset of the Unicode bidirectional algorithm (UAX #9) for the receipt's
- * own lines, until the kept `bidi-js` is installed (asked of the lead, issue 13): a right-to-left
- * paragraph without explicit embeddings or isolates; rules W1 (marks), W4 (a separator between
- * digits), W5 (currency/percent next to digits), W7 (digits after Latin), N1/N2 (neutrals), I2
- * and L2 with levels 1 and 2 only. Bracket pairs (N0) are not resolved. It keeps RIDs, dates and
- * Latin names inside Arabic lines in their left-to-right order.
- */
+/// <reference path="../../../../types/bidiJs.d.ts" />
+import bidiFactory from 'bidi-js';
 
-type BidiClass = 'R' | 'L' | 'EN' | 'SEP' | 'ET' | 'N';
+/**
+ * One line of a right-to-left paragraph cut into the pieces a PDF draws left to right, by the
+ * Unicode bidirectional algorithm (UAX #9, bidi-js): RIDs, dates and Latin names inside Arabic
+ * lines keep their left-to-right order, brackets are mirrored.
+ */
 
 /**
  * One piece of a line, in visual order. `text` is in drawing order, except for Arabic pieces: they
@@ -22,53 +18,9 @@ export interface VisualPiece {
   readonly arabic: boolean;
 }
 
+const bidi = bidiFactory();
 const ARABIC = /\p{Script_Extensions=Arabic}/u;
 const DIGIT = /[0-9\u0660-\u0669\u06f0-\u06f9]/u;
-const MARK = /\p{M}/u;
-const MIRRORED: Readonly<Record<string, string>> = { '(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<', '«': '»', '»': '«' };
-
-function classOf(c: string): BidiClass {
-  if (DIGIT.test(c)) return 'EN';
-  if (/\p{L}/u.test(c)) return ARABIC.test(c) ? 'R' : 'L';
-  if (/[.,:/+\-\u00a0]/u.test(c)) return 'SEP';
-  if (/[#%°\p{Sc}]/u.test(c)) return 'ET';
-  return 'N';
-}
-
-/** W1, W4, W5, W7: marks, number separators and terminators, digits after Latin. */
-function resolveWeak(chars: readonly string[]): BidiClass[] {
-  const types = chars.map(classOf);
-  for (let i = 1; i < types.length; i++) if (MARK.test(chars[i]!)) types[i] = types[i - 1]!;
-  for (let i = 1; i + 1 < types.length; i++) if (types[i] === 'SEP' && types[i - 1] === 'EN' && types[i + 1] === 'EN') types[i] = 'EN';
-  for (let i = 0; i < types.length; i++) {
-    if (types[i] !== 'ET') continue;
-    let j = i;
-    while (j < types.length && types[j] === 'ET') j++;
-    if (types[i - 1] === 'EN' || types[j] === 'EN') types.fill('EN', i, j);
-    i = j - 1;
-  }
-  let strong: 'L' | 'R' = 'R';
-  for (let i = 0; i < types.length; i++) {
-    const t = types[i]!;
-    if (t === 'L' || t === 'R') strong = t;
-    else if (t === 'EN' && strong === 'L') types[i] = 'L';
-  }
-  return types.map((t) => (t === 'SEP' || t === 'ET' ? 'N' : t));
-}
-
-/** N1/N2 then I2: neutrals between two Latin strongs go with them, all others with the paragraph (R); L and digits go to level 2. */
-function levels(types: readonly BidiClass[]): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < types.length; i++) {
-    if (types[i] !== 'N') { out.push(types[i] === 'R' ? 1 : 2); continue; }
-    let j = i;
-    while (j < types.length && types[j] === 'N') j++;
-    const level = i > 0 && j < types.length && types[i - 1] === 'L' && types[j] === 'L' ? 2 : 1;
-    for (let k = i; k < j; k++) out.push(level);
-    i = j - 1;
-  }
-  return out;
-}
 
 /** Arabic letters and marks, and the spaces between two of them, go to the Arabic font. */
 function arabicFont(chars: readonly string[]): boolean[] {
@@ -85,21 +37,22 @@ function arabicFont(chars: readonly string[]): boolean[] {
 }
 
 /**
- * The pieces of one right-to-left line, left to right as drawn. With two levels, L2 reverses the
- * order of all runs, keeps level-2 (left-to-right) runs as they are and reverses level-1 runs:
- * the Arabic font's shaping does that for Arabic pieces; other right-to-left pieces (spaces,
- * punctuation) come back reversed here, brackets mirrored.
+ * The pieces of one right-to-left line, left to right as drawn. bidi-js gives the visual order of
+ * the characters; a run for the Arabic font is put back in logical order, because the font's
+ * shaping (fontkit) joins its letters and lays them out right to left itself.
  */
 export function visualPieces(line: string): VisualPiece[] {
-  const chars = [...line];
-  const lv = levels(resolveWeak(chars));
+  const chars = line.split('');
+  const embedding = bidi.getEmbeddingLevels(line, 'rtl');
+  const rtl = (i: number) => (embedding.levels[i]! & 1) === 1;
   const font = arabicFont(chars);
-  const pieces: { text: string; arabic: boolean; rtl: boolean }[] = [];
-  for (let i = 0; i < chars.length; i++) {
-    const rtl = lv[i] === 1;
+  const pieces: { indices: number[]; arabic: boolean; rtl: boolean }[] = [];
+  for (const i of bidi.getReorderedIndices(line, embedding)) {
     const last = pieces.at(-1);
-    if (last && last.rtl === rtl && last.arabic === font[i]) last.text += chars[i];
-    else pieces.push({ text: chars[i]!, arabic: font[i]!, rtl });
+    if (last && last.arabic === font[i] && last.rtl === rtl(i)) last.indices.push(i);
+    else pieces.push({ indices: [i], arabic: font[i]!, rtl: rtl(i) });
   }
-  return pieces.reverse().map((p) => ({ arabic: p.arabic, text: p.rtl && !p.arabic ? [...p.text].reverse().map((c) => MIRRORED[c] ?? c).join('') : p.text }));
+  // a character drawn right to left shows its mirror image: "(" at an odd level is drawn as ")"
+  const glyph = (i: number) => (rtl(i) ? (bidi.getMirroredCharacter(chars[i]!) ?? chars[i]!) : chars[i]!);
+  return pieces.map((p) => ({ arabic: p.arabic, text: (p.arabic ? [...p.indices].reverse() : p.indices).map(glyph).join('') }));
 }
