@@ -12,12 +12,13 @@ fi
 
 if [[ "$part" == all || "$part" == unit ]]; then
   mapfile -t files < <(find test/unit test/integration -name '*.test.ts' | sort)
-  node --import tsx --test --test-concurrency=2 "${files[@]}"
+  # a hung test fails after 5 minutes with its name, instead of stalling the whole run
+  node --import tsx --test --test-concurrency=2 --test-timeout=300000 "${files[@]}"
 fi
 
 if [[ "$part" == all || "$part" == e2e ]]; then
   bash test/e2e/ensureChromium.sh
   npm run --silent build
   mapfile -t files < <(find test/e2e -name '*.test.ts' | sort)
-  node --import tsx --test --test-concurrency=1 "${files[@]}"
+  node --import tsx --test --test-concurrency=1 --test-timeout=300000 "${files[@]}"
 fi
