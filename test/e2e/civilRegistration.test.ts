@@ -5,7 +5,7 @@ import { admin } from '../integration/sync/syncTestBed';
 import { BAD_CHECKSUM_UIN, PARENT_UIN, birthQr } from '../integration/app/crvsFixtures';
 import { startInProcessApp, type InProcessApp } from './helpers/inProcessApp';
 import { approveAsSupervisor, syncNow } from './helpers/approveAndSync';
-import { shownDate } from './helpers/fillDemographics';
+import { shownDate, typeDate } from './helpers/fillDemographics';
 import { logIn } from './helpers/logIn';
 import { submitFromPreview } from './helpers/submitFromPreview';
 import { itSavingArtifacts, launchChromium } from './helpers/startApp';
@@ -110,13 +110,8 @@ describe('a birth from a birth certificate QR through the app to a UIN (browser 
     await page.getByLabel('Declared as deceased').check();
     const day = new Date(app.backEnd.clock.now() - 86_400_000);
     const typed = `${String(day.getUTCDate()).padStart(2, '0')}/${String(day.getUTCMonth() + 1).padStart(2, '0')}/${day.getUTCFullYear()}`;
-    // year first: typed day first (as typeDate does), this `date` field (no maxValue, unlike the
-    // ageDate of NEW) shows dd/mm/2026 — its day and month are lost; a defect of the date field,
-    // reported, not fixed here
-    for (const [segment, digits] of [['year', typed.slice(6)], ['month', typed.slice(3, 5)], ['day', typed.slice(0, 2)]] as const) {
-      await page.locator(`[data-testid="field-deceasedDeclarationDate-input"] [data-type="${segment}"]`).click();
-      await page.keyboard.type(digits);
-    }
+    // day first, as people there type it (the year's first digits once cleared the whole date)
+    await typeDate(page, 'deceasedDeclarationDate', typed);
     assert.equal(await shownDate(page, 'deceasedDeclarationDate'), typed);
     await page.selectOption('#field-typeOfDeath', 'NATURAL');
     await page.keyboard.press('Alt+ArrowRight');

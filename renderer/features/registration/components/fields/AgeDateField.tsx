@@ -14,6 +14,9 @@ import { FieldIssues, issuesId } from './FieldIssues';
 import { FieldLabel } from './FieldLabel';
 import { useField } from './useField';
 
+/** A year with fewer digits is still being typed. */
+const MIN_TYPED_YEAR = 1000;
+
 /**
  * `date` and `ageDate`: React Aria's DateField, one segment each for day, month and year in the
  * UI language's order (17/05/1990 in Português), typed or stepped with the arrow keys; the store
@@ -52,6 +55,9 @@ export function AgeDateField({ field }: Readonly<{ field: UiField }>) {
             aria-describedby={`${hintId} ${issuesId(field.id)}`}
             onChange={(next) => {
               setDate(next);
+              // typing the year digit by digit makes years 2, 20 and 202 on the way to 2026: those
+              // stay in the field and never reach the store, which would refuse and clear them
+              if (next && next.year < MIN_TYPED_YEAR) return;
               const text = next ? formatMosipDate(next) : '';
               if (text !== storedText) setValue(field.id, next ? { type: 'text', value: text } : null);
             }}
