@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { formatSize } from '../../../sync/components/formatSize';
-import { useLocale } from '../../../sync/components/useLocale';
+import { formatSize } from '../../../../shared/formatSize';
+import { useLocale } from '../../../../shared/useLocale';
 import { ErrorMessage } from '../../../../components/ErrorMessage';
 import { Card } from './Card';
 import type { CardProps } from './DashboardView';

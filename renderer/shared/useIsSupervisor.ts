@@ -1,5 +1,5 @@
-import { useSession } from '../../../AppStores';
-import { sessionSelectors } from '../../session/store/selectors';
+import { useSession } from '../AppStores';
+import { sessionSelectors } from '../features/session/store/selectors';
 
 const isSupervisor = sessionSelectors.hasRole('REGISTRATION_SUPERVISOR');
 
