@@ -59,34 +59,27 @@ export async function buildElectron(): Promise<void> {
  */
 export async function buildCli(): Promise<void> {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  const node: BuildOptions = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' };
   await build({
+    ...node,
     entryPoints: [join(ROOT, 'electron', 'cli', 'regclient.ts')],
     outfile: CLI_MAIN,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
     external: MAIN_EXTERNALS,
     define: { __REGCLIENT_VERSION__: JSON.stringify(pkg.version) },
     // less to parse at every start; names kept for the stack of an internal error
     minifyWhitespace: true,
     minifySyntax: true,
     keepNames: true,
-    logLevel: 'warning',
     // import.meta is only on paths the CLI never takes (the tsx worker bootstrap of PacketBuilderPool)
     logOverride: { 'empty-import-meta': 'silent' },
   });
   // the bin itself only turns the code cache on and loads the bundle (binLauncher.ts)
   await build({
+    ...node,
     entryPoints: [join(ROOT, 'electron', 'cli', 'binLauncher.ts')],
     outfile: CLI_BIN,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
     external: ['./regclient-main.cjs', 'v8-compile-cache'],
-    logLevel: 'warning',
   });
   chmodSync(CLI_BIN, 0o755);
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import { useLocale } from '../../../shared/useLocale';
+import { useLocale } from '../../../common/useLocale';
 import { approvalSelectors } from '../store/slices/queue/selectors';
 import type { ApprovalStore } from '../store/store';
 import { ApprovalRow } from './ApprovalRow';

@@ -4,7 +4,7 @@ import { useStore } from 'zustand';
 import { useSession } from '../../../AppStores';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { sessionSelectors } from '../../session/store/selectors';
-import { useIsSupervisor } from '../../../shared/useIsSupervisor';
+import { useIsSupervisor } from '../../../common/useIsSupervisor';
 import { approvalSelectors } from '../store/slices/queue/selectors';
 import type { ApprovalStore } from '../store/store';
 import { ApprovalFilters } from './ApprovalFilters';

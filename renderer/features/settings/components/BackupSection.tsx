@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { DEFAULT_BACKUP_CRON } from '../../../../schemas/backup';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { useLocale } from '../../../shared/useLocale';
+import { useLocale } from '../../../common/useLocale';
 import { settingsSelectors, type SettingsStore } from '../store';
 import '../../../styles/backup.css';
 

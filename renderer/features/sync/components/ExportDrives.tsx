@@ -4,8 +4,8 @@ import { useStore } from 'zustand';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { syncSelectors } from '../store/slices/outbox/selectors';
 import type { SyncStore } from '../store/store';
-import { formatSize } from '../../../shared/formatSize';
-import { useLocale } from '../../../shared/useLocale';
+import { formatSize } from '../../../common/formatSize';
+import { useLocale } from '../../../common/useLocale';
 
 /**
  * Where an export can go, without typing a path: the USB drives mounted now (with their free

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { OfflineLimitStatus } from '../../../../schemas/outbox';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { useLocale } from '../../../shared/useLocale';
+import { useLocale } from '../../../common/useLocale';
 
 /**
  * The offline limits with their numbers; near and hit in warning colours, each with its

@@ -4,9 +4,9 @@ import type { OutboxItem } from '../../../../schemas/outbox';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { syncSelectors } from '../store/slices/outbox/selectors';
 import type { SyncStore } from '../store/store';
-import { formatSize } from '../../../shared/formatSize';
-import { formatTime } from '../../../shared/formatTime';
-import { useLocale } from '../../../shared/useLocale';
+import { formatSize } from '../../../common/formatSize';
+import { formatTime } from '../../../common/formatTime';
+import { useLocale } from '../../../common/useLocale';
 
 interface RowProps {
   readonly store: SyncStore;

@@ -6,8 +6,8 @@ import type { JobStatus } from '../../../../schemas/outbox';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { syncSelectors } from '../store/slices/outbox/selectors';
 import type { SyncStore } from '../store/store';
-import { formatTime } from '../../../shared/formatTime';
-import { useLocale } from '../../../shared/useLocale';
+import { formatTime } from '../../../common/formatTime';
+import { useLocale } from '../../../common/useLocale';
 import { useSession } from '../../../AppStores';
 import { sessionSelectors } from '../../session/store/selectors';
 

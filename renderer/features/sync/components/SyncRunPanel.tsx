@@ -3,8 +3,8 @@ import { useStore } from 'zustand';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { syncSelectors } from '../store/slices/outbox/selectors';
 import type { SyncStore } from '../store/store';
-import { formatTime } from '../../../shared/formatTime';
-import { useLocale } from '../../../shared/useLocale';
+import { formatTime } from '../../../common/formatTime';
+import { useLocale } from '../../../common/useLocale';
 
 /** "Sync now", the run's progress bar, and what the run did (or what stopped it). */
 export function SyncRunPanel({ store }: Readonly<{ store: SyncStore }>) {

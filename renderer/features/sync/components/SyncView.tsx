@@ -12,7 +12,7 @@ import { SchedulePanel } from './SchedulePanel';
 import { SyncRunPanel } from './SyncRunPanel';
 import { useSession } from '../../../AppStores';
 import { sessionSelectors } from '../../session/store/selectors';
-import { useIsSupervisor } from '../../../shared/useIsSupervisor';
+import { useIsSupervisor } from '../../../common/useIsSupervisor';
 import '../../../styles/sync.css';
 
 const isOfficerSelector = sessionSelectors.hasRole('REGISTRATION_OFFICER');

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { formatSize } from '../../../../shared/formatSize';
-import { useLocale } from '../../../../shared/useLocale';
+import { formatSize } from '../../../../common/formatSize';
+import { useLocale } from '../../../../common/useLocale';
 import { ErrorMessage } from '../../../../components/ErrorMessage';
 import { Card } from './Card';
 import type { CardProps } from './DashboardView';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { formatTime } from '../../../../shared/formatTime';
-import { useLocale } from '../../../../shared/useLocale';
+import { formatTime } from '../../../../common/formatTime';
+import { useLocale } from '../../../../common/useLocale';
 import { Card } from './Card';
 import type { CardProps } from './DashboardView';
 import { dashboardCardsSelectors } from './store/selectors';
