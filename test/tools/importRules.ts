@@ -22,6 +22,7 @@ export const PACKAGE_CLASSES: Readonly<Record<string, 'std' | 'dom' | 'node' | '
   react: 'dom',
   'react-dom': 'dom',
   'react-aria-components': 'dom',
+  '@tanstack/react-virtual': 'dom',
   '@internationalized/date': 'dom',
   'react-i18next': 'dom',
   zustand: 'dom',
