@@ -67,19 +67,18 @@ export async function buildCli(): Promise<void> {
     external: MAIN_EXTERNALS,
     define: { __REGCLIENT_VERSION__: JSON.stringify(pkg.version) },
     // less to parse at every start; names kept for the stack of an internal error
-    minifyWhitespace: true,
-    minifySyntax: true,
+    minify: true,
     keepNames: true,
     // import.meta is only on paths the CLI never takes (the tsx worker bootstrap of PacketBuilderPool)
     logOverride: { 'empty-import-meta': 'silent' },
   });
-  // the bin itself only turns the code cache on and loads the bundle (binLauncher.ts)
+  // the bin itself only loads the bundle through V8's code cache (binLauncher.ts)
   await build({
     ...node,
     entryPoints: [join(ROOT, 'electron', 'cli', 'binLauncher.ts')],
     outfile: CLI_BIN,
     banner: { js: '#!/usr/bin/env node' },
-    external: ['./regclient-main.cjs', 'v8-compile-cache'],
+    external: ['./regclient-main.cjs'],
   });
   chmodSync(CLI_BIN, 0o755);
 }

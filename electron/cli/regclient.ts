@@ -1,4 +1,4 @@
-import { COMMANDS } from './commands';
+import { loadCommands } from './commands/lazyCommands';
 import { runCli } from './runCli';
 
 // `regclient packet sample-input | head -c 50`: the reader closing the pipe is its choice, not a
@@ -12,7 +12,7 @@ for (const stream of [process.stdout, process.stderr]) {
 
 /** `regclient` — the command-line face of the same services the app uses. */
 async function main(): Promise<void> {
-  process.exitCode = await runCli(process.argv.slice(2), COMMANDS, { env: process.env, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
+  process.exitCode = await runCli(process.argv.slice(2), loadCommands, { env: process.env, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
 }
 
 // no top-level await: the same file is bundled to CommonJS (dist/cli/regclient.cjs)

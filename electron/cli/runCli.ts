@@ -115,8 +115,11 @@ function unknownCommand(commands: readonly CliCommand[], rest: readonly string[]
   return EXIT.USAGE;
 }
 
+/** The commands, or a loader giving those a command line can mean (lazyCommands.ts: the bin loads one area). */
+export type CommandSource = readonly CliCommand[] | ((words: readonly string[]) => Promise<readonly CliCommand[]>);
+
 /** Runs one CLI invocation and returns the exit code from the one table in exitCodes.ts. */
-export async function runCli(argv: readonly string[], commands: readonly CliCommand[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], source: CommandSource, io: CliIo): Promise<number> {
   const json = argv.includes('--json');
   let globals: ReturnType<typeof extractGlobals>;
   try {
@@ -130,7 +133,9 @@ export async function runCli(argv: readonly string[], commands: readonly CliComm
     io.stdout.write(json ? `${JSON.stringify({ version: cliVersion() })}\n` : `regclient ${cliVersion()}\n`);
     return EXIT.OK;
   }
+  let commands = typeof source === 'function' ? await source(globals.rest) : source;
   const command = findCommand(commands, globals.rest);
+  if (!command && typeof source === 'function') commands = await source([]);
   if (!command) {
     if (globals.rest.length > 0) return unknownCommand(commands, globals.rest, io, json);
     io.stdout.write(renderHelp(commands));

@@ -39,7 +39,6 @@ export const PACKAGE_CLASSES: Readonly<Record<string, 'std' | 'dom' | 'node' | '
   '@serialport/parser-readline': 'node',
   usb: 'node',
   'bidi-js': 'std',
-  'v8-compile-cache': 'node',
   '@napi-rs/keyring': 'node',
   tsx: 'node',
   esbuild: 'test',

@@ -7,7 +7,8 @@ import { openCliDataDir } from '../cliDataDir';
 import { AuthService } from '../../services/auth/AuthService';
 import type { ApprovalAction } from '../../../schemas/outbox';
 import type { BackoffOptions } from '../../services/sync/backoff';
-import { createSyncServices, type SyncServices } from '../../services/sync/createSyncServices';
+import type { SyncServices } from '../../services/sync/createSyncServices';
+import { listOutboxItems } from '../../services/sync/outbox/listOutboxItems';
 import { effectiveMachineName } from '../../services/sync/machineName';
 import { SettingsService } from '../../services/settings/SettingsService';
 import type { CliCommand, CliContext } from '../CliCommand';
@@ -26,6 +27,8 @@ export async function withSyncServices<T>(
   fn: (s: SyncServices, data: OpenedDataDir) => Promise<T>,
   extra: Readonly<{ backoff?: BackoffOptions; create?: boolean }> = {},
 ): Promise<T> {
+  // loaded here, not at the top: `packets list` and the other read-only commands skip its start-up cost
+  const { createSyncServices } = await import('../../services/sync/createSyncServices');
   const data = openCliDataDir(ctx, { create: extra.create === true });
   try {
     const settings = new SettingsService({ db: data.db, audit: data.audit });
@@ -65,7 +68,13 @@ const list: CliCommand = {
     const { values } = parseArgs({ args, options: { status: { type: 'string' }, json: { type: 'boolean', default: false } }, strict: true });
     const state = values.status === undefined ? undefined : OutboxState.safeParse(values.status.toUpperCase());
     if (state && !state.success) throw new UsageError(`--status must be one of ${OutboxState.options.join(', ')}`);
-    const items = await withSyncServices(ctx, undefined, async (s) => s.outbox.list(state?.data ? { state: state.data } : {}));
+    const data = openCliDataDir(ctx);
+    let items: OutboxItem[];
+    try {
+      items = listOutboxItems(data.db, state?.data ? { state: state.data } : {});
+    } finally {
+      data.close();
+    }
     ctx.stdout.write(values.json ? `${JSON.stringify(items, null, 2)}\n` : `${table(items)}\n${items.length} packet(s)\n`);
     return EXIT.OK;
   },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -50,6 +50,44 @@ describe('dist/cli/regclient.cjs', () => {
       assert.equal(err.code, 3);
       assert.equal((JSON.parse(err.stdout) as { error: { code: string } }).error.code, 'ERR_CLI_DATA_DIR_MISSING');
       return true;
+    });
+  });
+
+  describe('code cache (binLauncher.ts)', () => {
+    const cacheDir = (tmp: string): string => join(tmp, `regclient-code-cache-${process.getuid?.() ?? 'user'}`);
+    const listJson = async (tmp: string): Promise<OutboxItem[]> => {
+      const { stdout } = await run(process.execPath, [CLI_BIN, '--data-dir', dataDir, 'packets', 'list', '--json'], { cwd: dir, env: { PATH: process.env['PATH'] ?? '', TMPDIR: tmp } });
+      return JSON.parse(stdout) as OutboxItem[];
+    };
+
+    it('writes one cache per command area, private to this user, and answers the same from it', async () => {
+      const tmp = mkdtempSync(join(dir, 'tmp-'));
+      const first = await listJson(tmp);
+      const files = readdirSync(cacheDir(tmp));
+      // named by the command word even after a global option and its value
+      assert.equal(files.length, 1);
+      assert.match(files[0]!, /^packets-\d+-\d+-v[\d.]+-\w+\.bin$/);
+      assert.equal(statSync(cacheDir(tmp)).mode & 0o777, 0o700);
+      assert.equal(statSync(join(cacheDir(tmp), files[0]!)).mode & 0o777, 0o600);
+      assert.deepEqual(await listJson(tmp), first);
+      await run(process.execPath, [CLI_BIN, '--version'], { cwd: dir, env: { PATH: process.env['PATH'] ?? '', TMPDIR: tmp } });
+      assert.equal(readdirSync(cacheDir(tmp)).length, 2);
+    });
+
+    it('replaces a damaged cache, and never uses a folder others can write', async () => {
+      const tmp = mkdtempSync(join(dir, 'tmp-'));
+      await listJson(tmp);
+      const [file] = readdirSync(cacheDir(tmp));
+      const path = join(cacheDir(tmp), file!);
+      writeFileSync(path, randomBytes(4096));
+      assert.equal((await listJson(tmp))[0]?.rid, RID);
+      assert.notEqual(statSync(path).size, 4096, 'V8 rejected the damaged cache and a new one was written');
+
+      const shared = mkdtempSync(join(dir, 'tmp-'));
+      mkdirSync(cacheDir(shared));
+      chmodSync(cacheDir(shared), 0o777);
+      assert.equal((await listJson(shared))[0]?.rid, RID);
+      assert.deepEqual(readdirSync(cacheDir(shared)), []);
     });
   });
 });

@@ -1,8 +1,8 @@
 import { AppError } from '../../../../schemas/errors';
 import type { OutboxFilter, OutboxItem, OutboxRunSummary, SyncProgress } from '../../../../schemas/outbox';
-import { findOutbox, listOutbox, listOutboxInStates, publicItem } from '../../db/repos/outbox';
+import { findOutbox, listOutboxInStates, publicItem } from '../../db/repos/outbox';
+import { listOutboxItems } from './listOutboxItems';
 import { drainLoop } from './drainLoop';
-import { matchesSearch, packetPeople } from './packetPeople';
 import { guard, newRunState, PENDING } from './outboxRunState';
 import type { OutboxServiceOptions } from './OutboxServiceOptions';
 import { OutboxSteps } from './OutboxSteps';
@@ -46,13 +46,7 @@ export class OutboxService {
 
   /** Items for the EOD screens and `packets list`. */
   list(filter: OutboxFilter = {}): OutboxItem[] {
-    const { search, withPerson, ...where } = filter;
-    const items = listOutbox(this.#o.db, where).map(publicItem);
-    if (search === undefined && !withPerson) return items;
-    // the summaries hold the names: searched here, in the main process, so the page gets only the matches
-    const people = packetPeople(this.#o.db, items.map((i) => i.packetId));
-    const found = search === undefined ? items : items.filter((i) => matchesSearch(i.rid, people.get(i.packetId), search));
-    return withPerson ? found.map((i) => ({ ...i, person: people.get(i.packetId) ?? null })) : found;
+    return listOutboxItems(this.#o.db, filter);
   }
 
   /** Parked items with their reason (code + details), oldest first. */
