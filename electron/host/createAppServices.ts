@@ -20,6 +20,7 @@ import { ScannerService } from '../services/registration/preRegistration/Scanner
 import type { SbiClientOptions } from '../../native/sbi/SbiClientOptions';
 import type { UsbEventSource } from '../../native/usb/UsbWatcher';
 import { serializeError } from '../../schemas/errors';
+import type { AppHost } from '../../schemas/api/home';
 import { toLogFormat } from '../services/log/createLogger';
 import { DB_FILE, KEY_DIR, PACKETS_DIR, type OpenedDataDir } from './openDataDir';
 import { DisposableStore } from '../../native/lifecycle/DisposableStore';
@@ -30,7 +31,11 @@ import { Router } from './Router';
 import { chooseServerUrl } from './serverAddress';
 
 export interface AppServicesOptions {
-  readonly host: 'electron' | 'browser';
+  /**
+   * `cli`: one command over a data dir the app may have open at the same time. It then leaves the
+   * app's files alone (no leftover clean-up: the app may be mid-build) and opens no QR scanner.
+   */
+  readonly host: AppHost;
   readonly isDemo: boolean;
   readonly version: string;
   readonly lockout?: LockoutPolicy;
@@ -75,16 +80,20 @@ export interface AppServices {
   dispose(): Promise<void>;
 }
 
+/** Before any build can start: a crash mid-build leaves a temp or uncommitted file behind. */
+async function cleanUpLeftovers(data: OpenedDataDir): Promise<void> {
+  const leftovers = await cleanupPacketLeftovers(data.db, data.audit, join(data.dataDir, PACKETS_DIR));
+  if (leftovers.missing.length > 0) log.warn('packet files missing for committed packets', { count: leftovers.missing.length });
+  if (leftovers.orphans.length > 0) log.warn('packet files without a committed row moved to quarantine', { count: leftovers.orphans.length, dir: leftovers.quarantineDir });
+}
+
 /** Assembles the services over an opened data dir; seeds the demo operators in demo mode. */
 export async function createAppServices(data: OpenedDataDir, options: AppServicesOptions): Promise<AppServices> {
   const clock = data.clock;
   const auth = new AuthService({ db: data.db, audit: data.audit, clock, ...(options.lockout ? { policy: options.lockout } : {}) });
   const sessions = new SessionManager({ clock, audit: data.audit, ...(options.idle ? { policy: options.idle } : {}) });
   if (options.isDemo) await seedDemo({ db: data.db, auth, audit: data.audit });
-  // Before any build can start: a crash mid-build leaves a temp or uncommitted file behind.
-  const leftovers = await cleanupPacketLeftovers(data.db, data.audit, join(data.dataDir, PACKETS_DIR));
-  if (leftovers.missing.length > 0) log.warn('packet files missing for committed packets', { count: leftovers.missing.length });
-  if (leftovers.orphans.length > 0) log.warn('packet files without a committed row moved to quarantine', { count: leftovers.orphans.length, dir: leftovers.quarantineDir });
+  if (options.host !== 'cli') await cleanUpLeftovers(data);
   const hub = new EventHub();
   const pool = options.packetWorkerEntry ? new PacketBuilderPool(options.packetWorkerEntry) : new PacketBuilderPool();
   const packets = createPacketService(data, { builder: pool.build });
@@ -158,7 +167,7 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
     scannerPort = next.scannerPort;
     void scanner.restart();
   }));
-  if (scannerPort) await scanner.restart();
+  if (scannerPort && options.host !== 'cli') await scanner.restart();
   const backup = new BackupService({
     db: data.db,
     audit: data.audit,

@@ -13,9 +13,13 @@ export const HomeSummary = z.object({
 });
 export type HomeSummary = z.infer<typeof HomeSummary>;
 
+/** What runs the services: the desktop app, the browser host, or one CLI command (through the same Router). */
+export const AppHost = z.enum(['electron', 'browser', 'cli']);
+export type AppHost = z.infer<typeof AppHost>;
+
 export const AppInfo = z.object({
   version: z.string(),
-  host: z.enum(['electron', 'browser']),
+  host: AppHost,
   isDemo: z.boolean(),
   centreId: z.string(),
   machineId: z.string(),

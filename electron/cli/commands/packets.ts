@@ -4,7 +4,6 @@ import { OutboxState, type OutboxItem, type OutboxRunSummary } from '../../../sc
 import { AppError } from '../../../schemas/errors';
 import { PACKETS_DIR, type OpenedDataDir } from '../../host/openDataDir';
 import { openCliDataDir } from '../cliDataDir';
-import { AuthService } from '../../services/auth/AuthService';
 import type { ApprovalAction } from '../../../schemas/outbox';
 import type { BackoffOptions } from '../../services/sync/backoff';
 import type { SyncServices } from '../../services/sync/createSyncServices';
@@ -13,6 +12,7 @@ import { effectiveMachineName } from '../../services/sync/machineName';
 import { SettingsService } from '../../services/settings/SettingsService';
 import type { CliCommand, CliContext } from '../CliCommand';
 import { readPassword } from '../readPassword';
+import { withCliRouter } from '../cliRouter';
 import { isNothingLeft, renderLeft, type EodLeft } from './eodLeft';
 import { UsageError } from '../runCli';
 import { EXIT } from '../exitCodes';
@@ -46,13 +46,6 @@ export async function withSyncServices<T>(
   }
 }
 
-/** `--user` and its password (REGCLIENT_PASSWORD or a prompt), checked against the local operator store. */
-async function localOperator(ctx: CliContext, user: string | undefined, data: OpenedDataDir, password: string): Promise<{ userId: string; roles: readonly string[] }> {
-  if (!user) throw new UsageError('--user <operator id> is required');
-  const operator = await new AuthService({ db: data.db, audit: data.audit, clock: data.clock }).verify(user, password);
-  return { userId: operator.userId, roles: operator.roles };
-}
-
 function table(items: readonly OutboxItem[]): string {
   const rows = items.map((i) => [i.rid, i.state, i.supervisorStatus ?? '-', i.reasonCode ?? '-', i.serverStatus ?? '-', i.lastErrorCode ?? '']);
   const head = ['RID', 'STATE', 'SUPERVISOR', 'REASON', 'SERVER', 'PROBLEM'];
@@ -80,6 +73,8 @@ const list: CliCommand = {
   },
 };
 
+const DECISION_METHOD = { approve: 'packets.approve', reject: 'packets.reject', hold: 'packets.hold' } as const satisfies Record<ApprovalAction, string>;
+
 function decision(action: ApprovalAction): CliCommand {
   return {
     words: ['packets', action],
@@ -90,10 +85,9 @@ function decision(action: ApprovalAction): CliCommand {
       if (positionals.length === 0) throw new UsageError('give at least one RID');
       if (!values.user) throw new UsageError('--user <supervisor id> is required');
       const password = await readPassword(ctx, `password for ${values.user}: `);
-      const decided = await withSyncServices(ctx, undefined, async (s, data) => {
-        const actor = await localOperator(ctx, values.user, data, password);
-        return s.approval.decide(actor, action, { ids: positionals, ...(values.reason ? { reasonCode: values.reason } : {}) });
-      });
+      // through the app's Router: its roles, input schema and audit (the decision re-checks the password, as in the app)
+      const decided = await withCliRouter(ctx, { userId: values.user, password }, (api) =>
+        api.call(DECISION_METHOD[action], { ids: positionals, password, ...(values.reason ? { reasonCode: values.reason } : {}) }));
       ctx.stdout.write(values.json ? `${JSON.stringify(decided, null, 2)}\n` : decided.map((i) => `${i.rid}  ${i.supervisorStatus}${i.reasonCode ? ` (${i.reasonCode})` : ''}\n`).join(''));
       return EXIT.OK;
     },
@@ -109,12 +103,11 @@ const requeue: CliCommand = {
     if (positionals.length === 0) throw new UsageError('give at least one RID');
     if (!values.user) throw new UsageError('--user <supervisor id> is required: putting a parked packet back is a supervisor\'s decision');
     const password = await readPassword(ctx, `Password for ${values.user}: `);
-    const items = await withSyncServices(ctx, undefined, async (s, data) => {
-      // a fresh password check as for the app's EOD decisions (eod_auth: audited, counted towards the lockout)
-      const actor = await new AuthService({ db: data.db, audit: data.audit, clock: data.clock }).verify(values.user!, password, 'eod_auth');
-      // same rule as the app's outbox.requeue (access SUPERVISOR in schemas/api/syncApi.ts)
-      if (!actor.roles.includes('REGISTRATION_SUPERVISOR')) throw new AppError('ERR_SYNC_NOT_SUPERVISOR', { userId: actor.userId });
-      return positionals.map((id) => s.outbox.requeue(id, actor.userId));
+    // the app's outbox.requeue through its Router: supervisors only (a refusal is audited ROLE_DENIED)
+    const items = await withCliRouter(ctx, { userId: values.user, password, process: 'eod_auth' }, async (api) => {
+      const done = [];
+      for (const id of positionals) done.push(await api.call('outbox.requeue', { id }));
+      return done;
     });
     ctx.stdout.write(values.json ? `${JSON.stringify(items, null, 2)}\n` : items.map((i) => `${i.rid}  ${i.state}\n`).join(''));
     return EXIT.OK;
@@ -130,12 +123,8 @@ const exportCmd: CliCommand = {
     if (!values.to) throw new UsageError('--to DIR is required');
     if (!values.user) throw new UsageError('--user <operator id> is required');
     const password = await readPassword(ctx, `password for ${values.user}: `);
-    const result = await withSyncServices(ctx, undefined, async (s, data) => {
-      const actor = await localOperator(ctx, values.user, data, password);
-      // same rule as the app's sync.export: exporting takes every decided packet off the machine
-      if (!actor.roles.includes('REGISTRATION_SUPERVISOR')) throw new AppError('ERR_SYNC_NOT_SUPERVISOR', { userId: actor.userId });
-      return s.exporter.export(resolve(values.to!), actor.userId);
-    });
+    // the app's sync.export through its Router: supervisors only, as in the app
+    const result = await withCliRouter(ctx, { userId: values.user, password, process: 'eod_auth' }, (api) => api.call('sync.export', { dir: resolve(values.to!) }));
     if (values.json) ctx.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else {
       ctx.stdout.write(`${result.rids.length} packet(s) exported to ${result.dir} (manifest.json + manifest.json.sig)\n`);

@@ -32,13 +32,17 @@ const log = createLogger('packets');
  * returned as `durationMs`.
  */
 export class PacketBuilderPool {
-  readonly #entry: URL;
+  readonly #entry: URL | undefined;
   #worker: Worker | undefined;
   #seq = 0;
   readonly #pending = new Map<number, Pending>();
 
-  /** `entry` defaults to the TypeScript worker next to this file (run under tsx); builds pass the bundled .js. */
-  constructor(entry: URL = new URL('./packetBuildWorker.ts', import.meta.url)) {
+  /**
+   * `entry` defaults to the TypeScript worker next to this file (run under tsx); builds pass the
+   * bundled .js. The default is resolved at the first build: in a bundle that never builds (the
+   * CLI's decisions) there is no module URL to resolve it against.
+   */
+  constructor(entry?: URL) {
     this.#entry = entry;
   }
 
@@ -70,7 +74,8 @@ export class PacketBuilderPool {
 
   #ensureWorker(): Worker {
     if (this.#worker) return this.#worker;
-    const worker = this.#entry.pathname.endsWith('.ts') ? tsxWorker(this.#entry) : new Worker(this.#entry);
+    const entry = this.#entry ?? new URL('./packetBuildWorker.ts', import.meta.url);
+    const worker = entry.pathname.endsWith('.ts') ? tsxWorker(entry) : new Worker(entry);
     worker.on('message', (reply: WorkerReply) => this.#onReply(reply));
     worker.on('error', (err) => this.#failAll(err.message));
     worker.on('exit', (code) => {

@@ -10,6 +10,7 @@ import type { OutboxItem } from '../../../schemas/outbox';
 import { buildCli, CLI_BIN } from '../../../electron/build/buildAll';
 import { openDataDir } from '../../../electron/host/openDataDir';
 import { insertPacketWithJob } from '../../../electron/services/db/repos/packets';
+import { AuthService } from '../../../electron/services/auth/AuthService';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -26,6 +27,9 @@ describe('dist/cli/regclient.cjs', () => {
     try {
       const bytes = randomBytes(32);
       insertPacketWithJob(data.db, { packet_id: `${RID}-p`, rid: RID, process: 'NEW', centre_id: '10001', machine_id: '10002', file_name: `${RID}-p.zip`, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), status: 'CREATED', meta: '{}', created_at: data.clock.now() });
+      const auth = new AuthService({ db: data.db, audit: data.audit, clock: data.clock });
+      await auth.createOperator({ userId: 'officer1', name: 'O', roles: ['REGISTRATION_OFFICER'], password: 'Officer#2026', language: 'por' }, null);
+      await auth.createOperator({ userId: 'supervisor1', name: 'S', roles: ['REGISTRATION_SUPERVISOR'], password: 'Supervisor#2026', language: 'por' }, null);
     } finally {
       data.close();
     }
@@ -51,6 +55,17 @@ describe('dist/cli/regclient.cjs', () => {
       assert.equal((JSON.parse(err.stdout) as { error: { code: string } }).error.code, 'ERR_CLI_DATA_DIR_MISSING');
       return true;
     });
+  });
+
+  it('decides through the app\'s Router in the bundle: an officer is refused by role, a supervisor approves', async () => {
+    const env = (password: string) => ({ PATH: process.env['PATH'] ?? '', REGCLIENT_PASSWORD: password });
+    await assert.rejects(run(process.execPath, [CLI_BIN, 'packets', 'approve', RID, '--user', 'officer1', '--json', '--data-dir', dataDir], { cwd: dir, env: env('Officer#2026') }), (err: { code: number; stdout: string }) => {
+      assert.equal(err.code, 1);
+      assert.deepEqual((JSON.parse(err.stdout) as { error: { code: string; details: unknown } }).error, { code: 'ERR_AUTH_FORBIDDEN', message: 'operator role does not allow this action', details: { method: 'packets.approve', requiredRoles: ['REGISTRATION_SUPERVISOR'] } });
+      return true;
+    });
+    const { stdout } = await run(process.execPath, [CLI_BIN, 'packets', 'approve', RID, '--user', 'supervisor1', '--json', '--data-dir', dataDir], { cwd: dir, env: env('Supervisor#2026') });
+    assert.deepEqual((JSON.parse(stdout) as OutboxItem[]).map((i) => [i.rid, i.supervisorStatus]), [[RID, 'APPROVED']]);
   });
 
   describe('code cache (binLauncher.ts)', () => {

@@ -55,10 +55,11 @@ describe('regclient packets requeue: supervisors only', () => {
     assert.equal(state().state, 'PARKED');
   });
 
-  it('refuses an officer (ERR_SYNC_NOT_SUPERVISOR) and a wrong supervisor password, leaving it parked', async () => {
+  it('refuses an officer as the app\'s Router does (ERR_AUTH_FORBIDDEN, audited ROLE_DENIED) and a wrong supervisor password, leaving it parked', async () => {
     const officer = await run(['--user', 'officer1'], 'Officer#2026');
     assert.equal(officer.code, 1);
-    assert.match(officer.err, /^error ERR_SYNC_NOT_SUPERVISOR: .*\n\{"userId":"officer1"\}/);
+    assert.match(officer.err, /^error ERR_AUTH_FORBIDDEN: .*\n\{"method":"outbox.requeue","requiredRoles":\["REGISTRATION_SUPERVISOR"\]\}/);
+    assert.ok(state().audit.some((e) => e.event === 'ROLE_DENIED' && e.actor === 'officer1' && e.details['method'] === 'outbox.requeue'));
     const wrong = await run(['--user', 'supervisor1'], 'Officer#2026');
     assert.equal(wrong.code, 1);
     assert.match(wrong.err, /^error ERR_AUTH_WRONG_PASSWORD/);

@@ -101,7 +101,7 @@ describe('regclient end of day against the simulator', () => {
     assert.equal((await officer(['operators', 'add', '--user', 'officer9', '--name', 'Oficial', '--role', 'REGISTRATION_OFFICER'])).code, 0);
     const notSupervisor = await officer(['export', '--to', usb, '--user', 'officer9']);
     assert.equal(notSupervisor.code, 1);
-    assert.match(notSupervisor.err, /ERR_SYNC_NOT_SUPERVISOR/);
+    assert.match(notSupervisor.err, /ERR_AUTH_FORBIDDEN: .*\n\{"method":"sync.export"/);
     assert.equal((await supervisor(['export', '--to', usb, '--user', 'supervisor1'])).code, 0);
     const data = openDataDir({ dataDir, env: {} });
     const key = data.machineKey.publicKey;
