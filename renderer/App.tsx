@@ -1,10 +1,13 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppStores, useNavigation, useRegistration, useSession, useSessionActions } from './AppStores';
+import { useAppStores } from './AppStores';
+import { useNavigation } from './features/navigation/store/hooks';
+import { useRegistration } from './features/registration/store/hooks';
+import { useSession, useSessionActions } from './features/session/store/hooks';
 import { ApprovalView } from './features/approval';
 import { SyncView } from './features/sync';
 import { SettingsView } from './features/settings/components/SettingsView';
-import { navigationSelectors, type AppView } from './features/navigation/store';
+import { navigationSelectors, type AppView } from './features/navigation/store/store';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { HomeScreen } from './features/home/components/HomeScreen';
 import { RegistrationScreen } from './features/registration/components/RegistrationScreen';

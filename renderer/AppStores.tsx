@@ -1,16 +1,18 @@
-import { createContext, useContext } from 'react';
-import { useStore } from 'zustand';
-import type { HomeState, HomeStore } from './features/home/store/store';
-import type { RegistrationState } from './features/registration/store/initialState';
-import type { RegistrationStore } from './features/registration/store/store';
-import type { SessionState } from './features/session/store/initialState';
-import type { SessionStore } from './features/session/store/store';
+import { createContext, useContext, type ReactNode } from 'react';
 import type { ApprovalStore } from './features/approval';
-import type { SyncStore } from './features/sync';
 import type { DashboardCardsStore } from './features/home/components/cards';
-import type { NavigationState, NavigationStore } from './features/navigation/store';
-import type { SettingsStore } from './features/settings/store';
+import { homeStoreContext } from './features/home/store/hooks';
+import type { HomeStore } from './features/home/store/store';
+import { navigationStoreContext } from './features/navigation/store/hooks';
+import type { NavigationStore } from './features/navigation/store/store';
+import { registrationStoreContext } from './features/registration/store/hooks';
+import type { RegistrationStore } from './features/registration/store/store';
+import { sessionStoreContext } from './features/session/store/hooks';
+import type { SessionStore } from './features/session/store/store';
+import type { SettingsStore } from './features/settings/store/store';
+import type { SyncStore } from './features/sync';
 
+/** Every feature's store, created once by main.tsx. */
 export interface AppStores {
   readonly session: SessionStore;
   readonly home: HomeStore;
@@ -22,43 +24,30 @@ export interface AppStores {
   readonly settings: SettingsStore;
 }
 
-export const StoresContext = createContext<AppStores | null>(null);
+const StoresContext = createContext<AppStores | null>(null);
 
-function useStores(): AppStores {
-  const stores = useContext(StoresContext);
-  if (!stores) throw new Error('useStores: no StoresContext provider');
-  return stores;
+/**
+ * Assembles the features' stores for React: each feature's own context (its components use that
+ * feature's hooks, `features/<f>/store/hooks.ts`), and the whole set for the views that receive
+ * stores as props. Nothing under features/ imports this file.
+ */
+export function AppStoresProvider({ stores, children }: { readonly stores: AppStores; readonly children: ReactNode }): ReactNode {
+  return (
+    <StoresContext.Provider value={stores}>
+      <sessionStoreContext.Context.Provider value={stores.session}>
+        <homeStoreContext.Context.Provider value={stores.home}>
+          <registrationStoreContext.Context.Provider value={stores.registration}>
+            <navigationStoreContext.Context.Provider value={stores.navigation}>{children}</navigationStoreContext.Context.Provider>
+          </registrationStoreContext.Context.Provider>
+        </homeStoreContext.Context.Provider>
+      </sessionStoreContext.Context.Provider>
+    </StoresContext.Provider>
+  );
 }
 
-export function useSession<T>(selector: (s: SessionState) => T): T {
-  return useStore(useStores().session, selector);
-}
-
-export function useSessionActions() {
-  return useStores().session.getState();
-}
-
-export function useHome<T>(selector: (s: HomeState) => T): T {
-  return useStore(useStores().home, selector);
-}
-
-export function useHomeActions() {
-  return useStores().home.getState();
-}
-
-export function useRegistration<T>(selector: (s: RegistrationState) => T): T {
-  return useStore(useStores().registration, selector);
-}
-
-export function useRegistrationActions() {
-  return useStores().registration.getState();
-}
-
-export function useNavigation<T>(selector: (s: NavigationState) => T): T {
-  return useStore(useStores().navigation, selector);
-}
-
-/** The stores a view receives as props (approval, sync, dashboard cards) and the navigation actions. */
+/** The stores a view receives as props (approval, sync, dashboard cards, settings): for App and Home, which hand them down. */
 export function useAppStores(): AppStores {
-  return useStores();
+  const stores = useContext(StoresContext);
+  if (!stores) throw new Error('useAppStores: no AppStoresProvider above this component');
+  return stores;
 }

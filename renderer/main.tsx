@@ -5,7 +5,7 @@ import { I18nextProvider } from 'react-i18next';
 import { LanguageCode } from '../schemas/operators';
 import type { RegclientBridge } from '../schemas/api/transport';
 import { App } from './App';
-import { StoresContext, type AppStores } from './AppStores';
+import { AppStoresProvider, type AppStores } from './AppStores';
 import { createApiClient } from './api/createApiClient';
 import { createWebSocketBridge } from './api/createWebSocketBridge';
 import { createHomeStore } from './features/home/store/store';
@@ -13,8 +13,8 @@ import { createRegistrationStore } from './features/registration/store/store';
 import { createApprovalStore } from './features/approval';
 import { createSyncStore } from './features/sync';
 import { createDashboardCardsStore } from './features/home/components/cards';
-import { createNavigationStore } from './features/navigation/store';
-import { createSettingsStore } from './features/settings/store';
+import { createNavigationStore } from './features/navigation/store/store';
+import { createSettingsStore } from './features/settings/store/store';
 import { createSessionStore, type LanguageMemory } from './features/session/store/store';
 import { applyDocumentLanguage, createI18n, DEFAULT_LANGUAGE } from './i18n/createI18n';
 import './styles/app.css';
@@ -75,9 +75,9 @@ async function boot(): Promise<void> {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <StoresContext.Provider value={stores}>
+        <AppStoresProvider stores={stores}>
           <App />
-        </StoresContext.Provider>
+        </AppStoresProvider>
       </I18nextProvider>
     </StrictMode>,
   );

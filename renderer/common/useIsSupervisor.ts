@@ -1,4 +1,4 @@
-import { useSession } from '../AppStores';
+import { useSession } from '../features/session/store/hooks';
 import { sessionSelectors } from '../features/session/store/selectors';
 
 const isSupervisor = sessionSelectors.hasRole('REGISTRATION_SUPERVISOR');

@@ -1,4 +1,4 @@
-import { useSession } from '../AppStores';
+import { useSession } from '../features/session/store/hooks';
 import { BCP47 } from '../i18n/resources';
 import { sessionSelectors } from '../features/session/store/selectors';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { LanguageCode } from '../../schemas/operators';
-import { useSession, useSessionActions } from '../AppStores';
+import { useSession, useSessionActions } from '../features/session/store/hooks';
 import { sessionSelectors } from '../features/session/store/selectors';
 
 export function LanguageSwitch() {

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { checkRendererCycles } from './importCycles';
 import { checkFileImports } from './importRules';
 import { checkPaths, isPathChecked } from './pathRules';
 import { checkSource } from './sourceRules';
@@ -55,7 +56,9 @@ export function lintPaths(root = ROOT): string[] {
 
 export function lintTree(root = ROOT): string[] {
   const problems: string[] = [...lintPaths(root)];
-  for (const file of listSourceFiles(root)) {
+  const sources = listSourceFiles(root);
+  problems.push(...checkRendererCycles(root, sources, (file) => readFileSync(file, 'utf8')));
+  for (const file of sources) {
     const source = readFileSync(file, 'utf8');
     const rel = relative(root, file);
     for (const v of checkFileImports(root, file, source)) problems.push(`${v.file}:${v.line}: [${v.specifier}] ${v.message}`);

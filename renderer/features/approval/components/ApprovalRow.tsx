@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { OutboxItem } from '../../../../schemas/outbox';
-import { useSession } from '../../../AppStores';
+import { useSession } from '../../session/store/hooks';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { sessionSelectors } from '../../session/store/selectors';
 import { formatSize } from '../../../common/formatSize';

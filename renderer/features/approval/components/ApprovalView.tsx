@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { useSession } from '../../../AppStores';
+import { useSession } from '../../session/store/hooks';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { sessionSelectors } from '../../session/store/selectors';
 import { useIsSupervisor } from '../../../common/useIsSupervisor';

@@ -1,6 +1,6 @@
 import { parseDate, type DateValue } from '@internationalized/date';
 import { DateField, DateInput, DateSegment, I18nProvider, Label } from 'react-aria-components';
-import { useSession } from '../../../AppStores';
+import { useSession } from '../../session/store/hooks';
 import { DATE_LOCALE } from '../../../i18n/resources';
 import { sessionSelectors } from '../../session/store/selectors';
 

@@ -1,7 +1,10 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { useAppStores, useHome, useHomeActions, useRegistrationActions, useSession } from '../../../AppStores';
+import { useAppStores } from '../../../AppStores';
+import { useHome, useHomeActions } from '../store/hooks';
+import { useRegistrationActions } from '../../registration/store/hooks';
+import { useSession } from '../../session/store/hooks';
 import { DashboardCards } from './cards';
 import { DraftsList } from '../../registration/components/ProcessPicker/DraftsList';
 import { sessionSelectors } from '../../session/store/selectors';

@@ -1,4 +1,4 @@
-import { useRegistration } from '../../../AppStores';
+import { useRegistration } from '../store/hooks';
 import { draftSelectors } from '../store/slices/draft/selectors';
 import '../../../styles/registration.css';
 import { AcknowledgementScreen } from './Acknowledgement/AcknowledgementScreen';

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useRegistration } from '../../../AppStores';
+import { useRegistration } from '../store/hooks';
 import type { FormState } from '../store/initialState';
 
 /** Reads the form slice through one of `formSelectors` (plain values). */

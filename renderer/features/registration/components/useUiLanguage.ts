@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useRegistration, useSession } from '../../../AppStores';
+import { useRegistration } from '../store/hooks';
+import { useSession } from '../../session/store/hooks';
 import { sessionSelectors } from '../../session/store/selectors';
 
 /** The operator's UI language (labels and messages), as opposed to the resident's data-entry languages. */

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useSession, useSessionActions } from '../../../AppStores';
+import { useSession, useSessionActions } from '../store/hooks';
 import { sessionSelectors } from '../store/selectors';
 
 /** The countdown the main process announced; one click (or any key) keeps the session. */

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { useSession, useSessionActions } from '../../../AppStores';
+import { useSession, useSessionActions } from '../store/hooks';
 import { sessionSelectors } from '../store/selectors';
 
 export function LoginScreen() {

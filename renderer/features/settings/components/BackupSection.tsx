@@ -4,7 +4,7 @@ import { useStore } from 'zustand';
 import { DEFAULT_BACKUP_CRON } from '../../../../schemas/backup';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { useLocale } from '../../../common/useLocale';
-import { settingsSelectors, type SettingsStore } from '../store';
+import { settingsSelectors, type SettingsStore } from '../store/store';
 import '../../../styles/backup.css';
 
 /**

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { settingsSelectors, type SettingsStore } from '../store';
+import { settingsSelectors, type SettingsStore } from '../store/store';
 
 /**
  * The machine name `tpm/publickey/verify` looks this machine up by (admin-services

@@ -6,7 +6,7 @@ import { LanguageCode } from '../../../../schemas/operators';
 import { serverUrlProblem } from '../../../../schemas/serverUrl';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import type { UiError } from '../../UiError';
-import { settingsSelectors, type SettingsStore } from '../store';
+import { settingsSelectors, type SettingsStore } from '../store/store';
 import { MachineNameField } from './MachineNameField';
 import { BackupSection } from './BackupSection';
 import { TrustAnchorsSection } from './TrustAnchorsSection';

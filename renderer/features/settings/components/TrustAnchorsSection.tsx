@@ -4,7 +4,7 @@ import { useStore } from 'zustand';
 import type { TrustAnchor } from '../../../../schemas/sbi';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { useLocale } from '../../../common/useLocale';
-import { settingsSelectors, type SettingsStore } from '../store';
+import { settingsSelectors, type SettingsStore } from '../store/store';
 import '../../../styles/sync.css';
 import '../../../styles/dialog.css';
 import '../../../styles/trustAnchors.css';

@@ -8,7 +8,7 @@ import { syncSelectors } from '../store/slices/outbox/selectors';
 import type { SyncStore } from '../store/store';
 import { formatTime } from '../../../common/formatTime';
 import { useLocale } from '../../../common/useLocale';
-import { useSession } from '../../../AppStores';
+import { useSession } from '../../session/store/hooks';
 import { sessionSelectors } from '../../session/store/selectors';
 
 function JobRow({ store, job, canEdit, locale }: Readonly<{ store: SyncStore; job: JobStatus; canEdit: boolean; locale: string }>) {

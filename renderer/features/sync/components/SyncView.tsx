@@ -10,7 +10,7 @@ import { OfflineLimitsList } from './OfflineLimitsPanel';
 import { OutboxTable } from './OutboxTable';
 import { SchedulePanel } from './SchedulePanel';
 import { SyncRunPanel } from './SyncRunPanel';
-import { useSession } from '../../../AppStores';
+import { useSession } from '../../session/store/hooks';
 import { sessionSelectors } from '../../session/store/selectors';
 import { useIsSupervisor } from '../../../common/useIsSupervisor';
 import '../../../styles/sync.css';

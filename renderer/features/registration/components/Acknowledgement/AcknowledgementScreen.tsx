@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRegistration, useRegistrationActions } from '../../../../AppStores';
+import { useRegistration, useRegistrationActions } from '../../store/hooks';
 import { ErrorMessage } from '../../../../components/ErrorMessage';
 import { formSelectors } from '../../store/slices/form/selectors';
 import { submitSelectors } from '../../store/slices/submit/selectors';

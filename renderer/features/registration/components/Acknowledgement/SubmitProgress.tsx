@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useRegistration } from '../../../../AppStores';
+import { useRegistration } from '../../store/hooks';
 import { submitSelectors } from '../../store/slices/submit/selectors';
 
 /** The packet build's stage and progress bar (from `packets.onDidProgress`). */

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { Modality } from '../../../../../schemas/sbi';
 import type { UiField } from '../../../../../schemas/uiSpec';
-import { useRegistration, useRegistrationActions } from '../../../../AppStores';
+import { useRegistration, useRegistrationActions } from '../../store/hooks';
 import { ErrorMessage } from '../../../../components/ErrorMessage';
 import { biometricsSelectors } from '../../store/slices/biometrics/selectors';
 import { draftSelectors } from '../../store/slices/draft/selectors';

@@ -2,7 +2,7 @@ import { useId, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { BioAttribute } from '../../../../../schemas/registration';
-import { useRegistration, useRegistrationActions } from '../../../../AppStores';
+import { useRegistration, useRegistrationActions } from '../../store/hooks';
 import { biometricsSelectors } from '../../store/slices/biometrics/selectors';
 
 /** One drawn finger or eye: its shape in the picture's coordinates. */

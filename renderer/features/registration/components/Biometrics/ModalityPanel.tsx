@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Modality } from '../../../../../schemas/sbi';
-import { useRegistration, useRegistrationActions } from '../../../../AppStores';
+import { useRegistration, useRegistrationActions } from '../../store/hooks';
 import { biometricsSelectors } from '../../store/slices/biometrics/selectors';
 
 /**

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useRegistrationActions } from '../../../../AppStores';
+import { useRegistrationActions } from '../../store/hooks';
 import { ADDITIONAL_INFO_FIELD } from '../../store/slices/form/reducer';
 import { formSelectors } from '../../store/slices/form/selectors';
 import { pickText } from '../pickText';

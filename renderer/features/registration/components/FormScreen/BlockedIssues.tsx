@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useRegistration } from '../../../../AppStores';
+import { useRegistration } from '../../store/hooks';
 import { draftSelectors } from '../../store/slices/draft/selectors';
 import { IssueItem } from './IssueItem';
 

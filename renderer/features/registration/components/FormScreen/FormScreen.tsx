@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRegistration, useRegistrationActions } from '../../../../AppStores';
+import { useRegistration, useRegistrationActions } from '../../store/hooks';
 import { ErrorMessage } from '../../../../components/ErrorMessage';
 import { draftSelectors } from '../../store/slices/draft/selectors';
 import { formSelectors } from '../../store/slices/form/selectors';

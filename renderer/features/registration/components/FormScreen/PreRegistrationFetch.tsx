@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useRegistration, useRegistrationActions } from '../../../../AppStores';
+import { useRegistration, useRegistrationActions } from '../../store/hooks';
 import { ErrorMessage } from '../../../../components/ErrorMessage';
 import { draftSelectors } from '../../store/slices/draft/selectors';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useRegistrationActions } from '../../../../AppStores';
+import { useRegistrationActions } from '../../store/hooks';
 import { formSelectors } from '../../store/slices/form/selectors';
 import { pickText } from '../pickText';
 import { useForm, useFormShallow } from '../useFormState';

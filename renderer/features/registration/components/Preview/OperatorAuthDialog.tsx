@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRegistration, useRegistrationActions, useSession } from '../../../../AppStores';
+import { useRegistration, useRegistrationActions } from '../../store/hooks';
+import { useSession } from '../../../session/store/hooks';
 import { ErrorMessage } from '../../../../components/ErrorMessage';
 import { PasswordDialog } from '../../../../components/PasswordDialog';
 import { sessionSelectors } from '../../../session/store/selectors';

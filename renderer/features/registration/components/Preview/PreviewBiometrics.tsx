@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { Modality } from '../../../../../schemas/sbi';
 import type { UiField } from '../../../../../schemas/uiSpec';
-import { useRegistration } from '../../../../AppStores';
+import { useRegistration } from '../../store/hooks';
 import { biometricsSelectors } from '../../store/slices/biometrics/selectors';
 import { pickText } from '../pickText';
 import { useLabelLanguages } from '../useUiLanguage';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { UiField } from '../../../../../schemas/uiSpec';
-import { useRegistration } from '../../../../AppStores';
+import { useRegistration } from '../../store/hooks';
 import { documentTypeText } from '../../../../../schemas/rules/documentTypes';
 import { draftSelectors } from '../../store/slices/draft/selectors';
 import { formSelectors } from '../../store/slices/form/selectors';

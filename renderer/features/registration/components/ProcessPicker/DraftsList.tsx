@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRegistration, useRegistrationActions } from '../../../../AppStores';
+import { useRegistration, useRegistrationActions } from '../../store/hooks';
 import { ErrorMessage } from '../../../../components/ErrorMessage';
 import { BCP47 } from '../../../../i18n/resources';
 import { draftSelectors } from '../../store/slices/draft/selectors';

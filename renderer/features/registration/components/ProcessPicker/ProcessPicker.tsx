@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { RegistrationProcess } from '../../../../../schemas/registration';
-import { useRegistration, useRegistrationActions } from '../../../../AppStores';
+import { useRegistration, useRegistrationActions } from '../../store/hooks';
 import { ErrorMessage } from '../../../../components/ErrorMessage';
 import { draftSelectors } from '../../store/slices/draft/selectors';
 import { pickText } from '../pickText';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useRegistration, useRegistrationActions } from '../../../../AppStores';
+import { useRegistration, useRegistrationActions } from '../../store/hooks';
 import { ErrorMessage } from '../../../../components/ErrorMessage';
 import { submitSelectors } from '../../store/slices/submit/selectors';
 import { SubmitProgress } from '../Acknowledgement/SubmitProgress';

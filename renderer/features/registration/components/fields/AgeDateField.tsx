@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { LanguageCode } from '../../../../../schemas/operators';
 import type { UiField } from '../../../../../schemas/uiSpec';
 import { formatMosipDate, parseMosipDate, today } from '../../../../../schemas/rules/ageGroups';
-import { useRegistration, useRegistrationActions } from '../../../../AppStores';
+import { useRegistration, useRegistrationActions } from '../../store/hooks';
 import { DATE_LOCALE } from '../../../../i18n/resources';
 import { formSelectors } from '../../store/slices/form/selectors';
 import { pickText } from '../pickText';

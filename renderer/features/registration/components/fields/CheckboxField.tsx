@@ -1,5 +1,5 @@
 import type { UiField } from '../../../../../schemas/uiSpec';
-import { useRegistrationActions } from '../../../../AppStores';
+import { useRegistrationActions } from '../../store/hooks';
 import { pickText } from '../pickText';
 import { useLabelLanguages } from '../useUiLanguage';
 import { FieldIssues, issuesId } from './FieldIssues';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { UiField } from '../../../../../schemas/uiSpec';
-import { useRegistration, useRegistrationActions } from '../../../../AppStores';
+import { useRegistration, useRegistrationActions } from '../../store/hooks';
 import { draftSelectors } from '../../store/slices/draft/selectors';
 import { pickText } from '../pickText';
 import { useLabelLanguages } from '../useUiLanguage';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { MAX_UPLOAD_BYTES, type UploadedFile } from '../../../../../schemas/api/registrationApi';
 import type { UiField } from '../../../../../schemas/uiSpec';
-import { useRegistration, useRegistrationActions } from '../../../../AppStores';
+import { useRegistration, useRegistrationActions } from '../../store/hooks';
 import { ErrorMessage } from '../../../../components/ErrorMessage';
 import { docScanSelectors } from '../../store/slices/docScan/selectors';
 import { documentsSelectors, withAttachedType } from '../../store/slices/documents/selectors';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { templateParagraphs } from '../../../../../schemas/rules/templateText';
 import type { UiField } from '../../../../../schemas/uiSpec';
-import { useRegistration } from '../../../../AppStores';
+import { useRegistration } from '../../store/hooks';
 import { draftSelectors } from '../../store/slices/draft/selectors';
 import { formSelectors } from '../../store/slices/form/selectors';
 import { languageAttributes } from '../pickText';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { UiField } from '../../../../../schemas/uiSpec';
-import { useRegistration, useRegistrationActions } from '../../../../AppStores';
+import { useRegistration, useRegistrationActions } from '../../store/hooks';
 import { formSelectors } from '../../store/slices/form/selectors';
 import { languageAttributes, pickText } from '../pickText';
 import { useLabelLanguages } from '../useUiLanguage';

@@ -1,5 +1,5 @@
 import type { FieldIssue, FormFieldValue } from '../../../../../schemas/registrationForm';
-import { useRegistration } from '../../../../AppStores';
+import { useRegistration } from '../../store/hooks';
 import { formSelectors } from '../../store/slices/form/selectors';
 
 /** What every control reads for its field: value, required flag and the issues to show. */

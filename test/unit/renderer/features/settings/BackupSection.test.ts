@@ -6,15 +6,15 @@ import { createElement, type FunctionComponent } from 'react';
 import { renderToString } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { createApiClient } from '../../../../../renderer/api/createApiClient';
-import { StoresContext, type AppStores } from '../../../../../renderer/AppStores';
+import { AppStoresProvider, type AppStores } from '../../../../../renderer/AppStores';
 import { createApprovalStore } from '../../../../../renderer/features/approval/store/store';
 import { createDashboardCardsStore } from '../../../../../renderer/features/home/components/cards/store/store';
 import { createHomeStore } from '../../../../../renderer/features/home/store/store';
-import { createNavigationStore } from '../../../../../renderer/features/navigation/store';
+import { createNavigationStore } from '../../../../../renderer/features/navigation/store/store';
 import { createRegistrationStore } from '../../../../../renderer/features/registration/store/store';
 import { createSessionStore } from '../../../../../renderer/features/session/store/store';
 import { createSyncStore } from '../../../../../renderer/features/sync/store/store';
-import { createSettingsStore, type SettingsStore } from '../../../../../renderer/features/settings/store';
+import { createSettingsStore, type SettingsStore } from '../../../../../renderer/features/settings/store/store';
 import { createI18n } from '../../../../../renderer/i18n/createI18n';
 import { inMemoryBridge } from '../../../../helpers/inMemoryBridge';
 import { openTestServices } from '../../../../helpers/openTestDataDir';
@@ -47,7 +47,7 @@ describe('settings screen: backups', () => {
     await stores.session.getState().start();
     // zustand's useStore renders a store's *initial* state on the server; show the loaded one.
     for (const s of Object.values(stores)) s.getInitialState = s.getState;
-    return renderToString(createElement(I18nextProvider, { i18n: await createI18n('eng') }, createElement(StoresContext.Provider, { value: stores }, createElement(BackupSection, { store }))));
+    return renderToString(createElement(I18nextProvider, { i18n: await createI18n('eng') }, createElement(AppStoresProvider, { stores, children: createElement(BackupSection, { store }) })));
   }
 
   it('says no backup was made yet, then the last one with its folder and packet count, then a failure with its code', async () => {

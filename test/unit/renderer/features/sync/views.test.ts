@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { createSettingsStore } from '../../../../../renderer/features/settings/store';
-import { createNavigationStore } from '../../../../../renderer/features/navigation/store';
+import { createSettingsStore } from '../../../../../renderer/features/settings/store/store';
+import { createNavigationStore } from '../../../../../renderer/features/navigation/store/store';
 import { register } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import * as React from 'react';
@@ -9,7 +9,7 @@ import { renderToString } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import type { i18n } from 'i18next';
 import { findOutbox, patchOutbox } from '../../../../../electron/services/db/repos/outbox';
-import { StoresContext, type AppStores } from '../../../../../renderer/AppStores';
+import { AppStoresProvider, type AppStores } from '../../../../../renderer/AppStores';
 import { createApprovalStore, type ApprovalStore } from '../../../../../renderer/features/approval/store/store';
 import { createDashboardCardsStore, type DashboardCardsStore } from '../../../../../renderer/features/home/components/cards/store/store';
 import { createHomeStore } from '../../../../../renderer/features/home/store/store';
@@ -44,7 +44,7 @@ describe('approval, sync and dashboard views (rendered with real data)', () => {
   const render = (i18n: i18n, view: ReactElement, app: AppStores = stores) => {
     // zustand's useStore renders a store's *initial* state on the server; show the loaded one.
     for (const store of [...Object.values(app), ...rendered]) store.getInitialState = store.getState;
-    return renderToString(createElement(I18nextProvider, { i18n }, createElement(StoresContext.Provider, { value: app }, view)));
+    return renderToString(createElement(I18nextProvider, { i18n }, createElement(AppStoresProvider, { stores: app, children: view })));
   };
   const rendered: { getInitialState: () => unknown; getState: () => unknown }[] = [];
   const track = <S extends { getInitialState: () => unknown; getState: () => unknown }>(store: S): S => {

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_DOCUMENT_FILES } from '../../../../../../schemas/api/registrationApi';
-import { useRegistration, useRegistrationActions } from '../../../../../AppStores';
+import { useRegistration, useRegistrationActions } from '../../../store/hooks';
 import { ErrorMessage } from '../../../../../components/ErrorMessage';
 import { docScanSelectors } from '../../../store/slices/docScan/selectors';
 import { documentsSelectors } from '../../../store/slices/documents/selectors';

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { hostname } from 'node:os';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { DEFAULT_SETTINGS } from '../../../../../schemas/settings';
-import { createApiClient, type ApiClient } from '../../../../../renderer/api/createApiClient';
-import { createSettingsStore, settingsSelectors, type SettingsStore } from '../../../../../renderer/features/settings/store';
-import { inMemoryBridge } from '../../../../helpers/inMemoryBridge';
-import { issueTestCertificate, newRsaKeyPem, selfSignedCa } from '../../../../helpers/testCertificates';
-import { openTestServices } from '../../../../helpers/openTestDataDir';
+import { DEFAULT_SETTINGS } from '../../../../../../schemas/settings';
+import { createApiClient, type ApiClient } from '../../../../../../renderer/api/createApiClient';
+import { createSettingsStore, settingsSelectors, type SettingsStore } from '../../../../../../renderer/features/settings/store/store';
+import { inMemoryBridge } from '../../../../../helpers/inMemoryBridge';
+import { issueTestCertificate, newRsaKeyPem, selfSignedCa } from '../../../../../helpers/testCertificates';
+import { openTestServices } from '../../../../../helpers/openTestDataDir';
 
 describe('settings store (against the real Router)', () => {
   let api: ApiClient;

@@ -1,9 +1,9 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { BackupScheduleInput, BackupStatus } from '../../../schemas/backup';
-import type { TrustAnchor } from '../../../schemas/sbi';
-import type { AppSettings, EffectiveMachineName } from '../../../schemas/settings';
-import type { ApiClient } from '../../api/createApiClient';
-import { toUiError, type UiError } from '../UiError';
+import type { BackupScheduleInput, BackupStatus } from '../../../../schemas/backup';
+import type { TrustAnchor } from '../../../../schemas/sbi';
+import type { AppSettings, EffectiveMachineName } from '../../../../schemas/settings';
+import type { ApiClient } from '../../../api/createApiClient';
+import { toUiError, type UiError } from '../../UiError';
 
 export interface SettingsState {
   readonly status: 'idle' | 'loading' | 'ready' | 'saving' | 'saved' | 'failed';
