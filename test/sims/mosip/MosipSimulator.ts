@@ -12,6 +12,7 @@ import { seedState } from './seedData';
 import { errorReply, parseCookies, type SimReply, type SimRequest } from './simHttp';
 import { syncdataRoutes } from './routes/syncdata';
 import { regprocRoutes } from './routes/regproc';
+import { crvsOnlineRoutes } from './routes/crvsOnline';
 import { adminRoutes } from './routes/admin';
 import { websubRoutes } from './routes/websub';
 import { preRegistrationRoutes } from './routes/preregistration';
@@ -97,7 +98,7 @@ export class MosipSimulator {
       this.pki.registration('10001_10002');
       this.state.save();
     }
-    this.#routes = [...syncdataRoutes(this), ...regprocRoutes(this), ...websubRoutes(this), ...preRegistrationRoutes(this), ...adminRoutes(this)];
+    this.#routes = [...syncdataRoutes(this), ...regprocRoutes(this), ...crvsOnlineRoutes(this), ...websubRoutes(this), ...preRegistrationRoutes(this), ...adminRoutes(this)];
   }
 
   get url(): string {
