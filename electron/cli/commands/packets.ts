@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { OutboxState, type OutboxItem, type OutboxRunSummary } from '../../../schemas/outbox';
 import { AppError } from '../../../schemas/errors';
-import { PACKETS_DIR, type OpenedDataDir } from '../../host/openDataDir';
+import { KEY_DIR, PACKETS_DIR, type OpenedDataDir } from '../../host/openDataDir';
 import { openCliDataDir } from '../cliDataDir';
 import { AuthService } from '../../services/auth/AuthService';
 import type { ApprovalAction } from '../../../schemas/outbox';
@@ -10,6 +10,7 @@ import type { BackoffOptions } from '../../services/sync/backoff';
 import { createSyncServices, type SyncServices } from '../../services/sync/createSyncServices';
 import { effectiveMachineName } from '../../services/sync/machineName';
 import { SettingsService } from '../../services/settings/SettingsService';
+import { CRVS_CLIENT_SECRET_FILE, CrvsClientSecretStore } from '../../services/settings/CrvsClientSecretStore';
 import type { CliCommand, CliContext } from '../CliCommand';
 import { readPassword } from '../readPassword';
 import { isNothingLeft, renderLeft, type EodLeft } from './eodLeft';
@@ -36,6 +37,11 @@ export async function withSyncServices<T>(
       ...(extra.backoff ? { backoff: extra.backoff } : {}),
       ...(ctx.serverUrl ? { serverUrl: ctx.serverUrl } : {}),
       ...(credentials ? { credentials } : {}),
+      // `sync --eod` delivers civil-registration packets the way the app's settings say
+      civilRegistration: {
+        settings: () => settings.get().civilRegistration,
+        secret: () => new CrvsClientSecretStore({ path: join(data.dataDir, KEY_DIR, CRVS_CLIENT_SECRET_FILE), wrapper: data.wrapper, audit: data.audit }).read(),
+      },
     });
     return await fn(services, data);
   } finally {

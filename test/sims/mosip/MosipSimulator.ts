@@ -253,6 +253,10 @@ export class MosipSimulator {
       case 'reset':
         req.socket.destroy();
         return true;
+      case 'nullResponse':
+        // a failure the service caught and only logged: PacketWriter.createPacket answers this way
+        await this.#send(res, { status: 200, signed: false, body: JSON.stringify({ id: 'mosip.sim', version: 'v1', responsetime: new Date(now).toISOString(), metadata: null, response: null, errors: null }) }, undefined);
+        return true;
       case 'flood':
         await flood(res, fault.floodBytes ?? 256 * 1024 * 1024, fault.declareLength === true);
         return true;
