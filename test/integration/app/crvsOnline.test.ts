@@ -11,6 +11,10 @@ import { KEY_DIR } from '../../../electron/host/openDataDir';
 import { CRVS_CLIENT_SECRET_FILE } from '../../../electron/services/settings/CrvsClientSecretStore';
 import type { RealBackEnd } from '../../helpers/realBackEnd';
 import type { MosipSimulator } from '../../sims/mosip/MosipSimulator';
+import { sampleRegistration, SMALL_SAMPLE } from '../../../electron/services/packets/sampleRegistration';
+import { parseIdSchema } from '../../../electron/services/packets/registrationValidator';
+import { SAMPLE_ID_SCHEMA } from '../../../schemas/registrationSampleIdSchema';
+import { packetRequest } from '../../helpers/packetRequest';
 import { admin } from '../sync/syncTestBed';
 import { openServerBackEnd, type ServerBackEnd } from './serverBackEnd';
 import { PARENT_UIN, birthQr, mosipDay } from './crvsFixtures';
@@ -70,6 +74,17 @@ describe('civil registration delivered online (createPacket + workflowinstance) 
     const { packet } = value<SubmitResult>(await officer('drafts.submit', { draftId, receiptLanguage: 'por', password: 'Officer#2026' }));
     value(await supervisor('packets.approve', { ids: [packet.rid], password: 'Supervisor#2026' }));
     return packet.rid;
+  }
+
+  /** A NEW packet of the sample registration (MOSIP's sample ID schema), approved: not a CRVS process. */
+  async function newSamplePacket(): Promise<{ rid: string }> {
+    const { rid, ...registration } = sampleRegistration({ now: now(), sizes: SMALL_SAMPLE }) as Record<string, unknown>;
+    void rid; // the builder gives the RID
+    const { identity } = backEnd.services.data;
+    const input = { ...registration, centreId: identity.centreId, machineId: identity.machineId, createdAt: now(), operators: { officerId: 'officer1', officerPassword: false } };
+    const built = await backEnd.services.packets.build(packetRequest('sample-new', input, 'officer1', { idSchema: parseIdSchema(SAMPLE_ID_SCHEMA) }));
+    value(await supervisor('packets.approve', { ids: [built.rid], password: 'Supervisor#2026' }));
+    return built;
   }
 
   before(async () => {
@@ -192,6 +207,8 @@ describe('civil registration delivered online (createPacket + workflowinstance) 
   });
 
   it('parks the packet when the server refuses the client secret, naming the setting; delivered once it is fixed', async () => {
+    const earlier = await birth();
+    assert.deepEqual((await run()).uploaded, [earlier], 'delivered with the right secret: the client holds a token');
     await configure('online', 'not-the-secret');
     const rid = await birth();
     const refused = await run();
@@ -205,6 +222,8 @@ describe('civil registration delivered online (createPacket + workflowinstance) 
   });
 
   it('parks with ERR_SYNC_CRVS_NOT_CONFIGURED when online is chosen without a client id', async () => {
+    const earlier = await birth();
+    assert.deepEqual((await run()).uploaded, [earlier], 'delivered while configured: the client holds a token');
     const current = value<AppSettings>(await supervisor('settings.get', {}));
     value(await supervisor('settings.update', { ...current, civilRegistration: { ...current.civilRegistration, clientId: null } }));
     const rid = await birth();
@@ -212,7 +231,11 @@ describe('civil registration delivered online (createPacket + workflowinstance) 
     assert.deepEqual([parked?.code, parked?.details['setting']], ['ERR_SYNC_CRVS_NOT_CONFIGURED', 'civilRegistration.clientId']);
   });
 
-  it('keeps the offline path when the setting says offline: RID sync and upload', async () => {
+  it('keeps the client path (RID sync + upload) for other processes while online, and for CRVS when offline', async () => {
+    const other = (await newSamplePacket()).rid;
+    const whileOnline = await run();
+    assert.deepEqual([whileOnline.synced, whileOnline.uploaded], [[other], [other]], 'a NEW packet is not sent by createPacket');
+    assert.deepEqual([(await simPacket(other))?.created, (await simPacket(other))?.registrationType], [0, 'NEW']);
     await configure('offline');
     const rid = await birth();
     const summary = await run();
