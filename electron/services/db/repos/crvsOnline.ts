@@ -44,6 +44,12 @@ export function findCrvsOnline(db: DB, packetId: string): CrvsOnlineRecord | und
   };
 }
 
+/** Whether createPacket already succeeded for this packet (cheap: the content is not read). */
+export function isCrvsCreated(db: DB, packetId: string): boolean {
+  const [q, p] = sql`SELECT 1 AS created FROM crvs_online WHERE packet_id = ${packetId} AND created_at IS NOT NULL`;
+  return db.prepare(q).get(...p) !== undefined;
+}
+
 /** createPacket succeeded: a retry must not create again. */
 export function markCrvsCreated(db: DB, packetId: string, now: number): void {
   const [q, p] = sql`UPDATE crvs_online SET created_at = ${now} WHERE packet_id = ${packetId} AND created_at IS NULL`;

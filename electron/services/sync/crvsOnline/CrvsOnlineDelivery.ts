@@ -3,7 +3,7 @@ import { AppError, isAppError } from '../../../../schemas/errors';
 import type { CivilRegistrationSettings } from '../../../../schemas/settings';
 import type { Clock } from '../../../../native/time/Clock';
 import type { DB } from '../../db/Database';
-import { findCrvsOnline, markCrvsCreated, markCrvsWorkflowStarted } from '../../db/repos/crvsOnline';
+import { findCrvsOnline, isCrvsCreated, markCrvsCreated, markCrvsWorkflowStarted } from '../../db/repos/crvsOnline';
 import type { OutboxRecord } from '../../db/repos/outbox';
 import type { CrvsCredentials, CrvsOnlineClient } from './CrvsOnlineClient';
 import { CRVS_PROCESSES } from './crvsPacketContent';
@@ -43,8 +43,7 @@ export class CrvsOnlineDelivery {
    */
   handles(item: OutboxRecord): boolean {
     if (!CRVS_PROCESSES.has(item.process) || item.supervisorStatus === 'REJECTED') return false;
-    const started = findCrvsOnline(this.#d.db, item.packetId)?.createdAt != null;
-    return started || this.#d.settings().delivery === 'online';
+    return isCrvsCreated(this.#d.db, item.packetId) || this.#d.settings().delivery === 'online';
   }
 
   /**
@@ -58,7 +57,7 @@ export class CrvsOnlineDelivery {
     const content = row.content;
     const settings = this.#d.settings();
     await this.#withSession(settings, signal, async (client) => {
-      if (findCrvsOnline(this.#d.db, item.packetId)?.createdAt == null) {
+      if (!isCrvsCreated(this.#d.db, item.packetId)) {
         await client.createPacket(content, settings.source, signal);
         markCrvsCreated(this.#d.db, item.packetId, this.#d.clock.now());
       }
