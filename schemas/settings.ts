@@ -5,6 +5,38 @@ const Port = z.number().int().min(1024, 'ports below 1024 are reserved').max(655
 const Score = z.number().int().min(0, 'a quality threshold is 0–100').max(100, 'a quality threshold is 0–100');
 const Attempts = z.number().int().min(1, 'at least 1 attempt').max(10, 'at most 10 attempts');
 
+/**
+ * How this deployment delivers civil-registration packets (CRVS_NEW, CRVS_DEATH): `offline` builds
+ * the local packet and sends it by RID sync + upload like any other; `online` sends its content to
+ * Packet Manager `createPacket`, then starts regproc's `workflowinstance`, as the CRVS client MOSIP's
+ * CRVS integration names (registration docs/crvs-mosip-integration.md), with that client's own
+ * credentials (authmanager `clientidsecretkey`). The secret is not here: it is kept wrapped in the
+ * data dir and never returned to the page.
+ */
+export const CivilRegistrationSettings = z
+  .object({
+    delivery: z.enum(['offline', 'online']),
+    /** authmanager `appId` of the CRVS client (e.g. `regproc`, `partner`) */
+    appId: z.string().trim().min(1, 'the app id is empty').max(64, 'an app id is at most 64 characters').nullable(),
+    /** the Keycloak client id that has the ONLINE_REGISTRATION_CLIENT role */
+    clientId: z.string().trim().min(1, 'the client id is empty').max(128, 'a client id is at most 128 characters').nullable(),
+    /** Packet Manager `source`: a `provider.packetwriter.*` entry of the server must name it with CRVS_NEW / CRVS_DEATH */
+    source: z.string().regex(/^[A-Z][A-Z0-9_]{1,31}$/, 'the source is 2–32 capital letters, digits or _'),
+  })
+  .strict();
+export type CivilRegistrationSettings = z.infer<typeof CivilRegistrationSettings>;
+
+/** Offline until a supervisor chooses otherwise; older stored settings read as this. */
+export const DEFAULT_CIVIL_REGISTRATION: CivilRegistrationSettings = { delivery: 'offline', appId: null, clientId: null, source: 'REGISTRATION_CLIENT' };
+
+/** Whether the CRVS client's secret is stored (the secret itself never leaves the main process). */
+export const CrvsClientSecretStatus = z.object({ configured: z.boolean() });
+export type CrvsClientSecretStatus = z.infer<typeof CrvsClientSecretStatus>;
+
+/** A new CRVS client secret, write-only. */
+export const CrvsClientSecretInput = z.object({ secretKey: z.string().min(1, 'the secret is empty').max(256, 'a secret is at most 256 characters') }).strict();
+export type CrvsClientSecretInput = z.infer<typeof CrvsClientSecretInput>;
+
 /** Settings a supervisor changes on the machine; every change is audited. */
 export const AppSettings = z
   .object({
@@ -42,6 +74,7 @@ export const AppSettings = z
      * stored before this option existed read as on.
      */
     reviewerAuthentication: z.boolean().default(true),
+    civilRegistration: CivilRegistrationSettings.default(DEFAULT_CIVIL_REGISTRATION),
   })
   .strict()
   .refine((s) => s.devices.portFrom <= s.devices.portTo, { message: 'the first port must not be after the last', path: ['devices', 'portTo'] });
@@ -69,4 +102,5 @@ export const DEFAULT_SETTINGS: AppSettings = {
   machineName: null,
   defaultLanguage: 'por',
   reviewerAuthentication: true,
+  civilRegistration: DEFAULT_CIVIL_REGISTRATION,
 };

@@ -10,6 +10,7 @@ import type { PacketService } from '../services/packets/PacketService';
 import { DevicesService } from '../services/devices/DevicesService';
 import { TrustAnchorService } from '../services/devices/TrustAnchorService';
 import { SettingsService } from '../services/settings/SettingsService';
+import { CRVS_CLIENT_SECRET_FILE, CrvsClientSecretStore } from '../services/settings/CrvsClientSecretStore';
 import { BackupService } from '../services/backup/BackupService';
 import { BACKUP_SECRET_FILE } from '../services/backup/backupLayout';
 import { readDataDirKeys } from './dataDirKeys';
@@ -68,6 +69,8 @@ export interface AppServices {
   readonly hub: EventHub;
   readonly sync: SyncServices;
   readonly settings: SettingsService;
+  /** the CRVS client's secret for online civil-registration delivery, kept wrapped */
+  readonly crvsSecret: CrvsClientSecretStore;
   /** scheduled backups (issue 17 item 6) */
   readonly backup: BackupService;
   readonly registration: RegistrationServices;
@@ -98,6 +101,7 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
   const pool = options.packetWorkerEntry ? new PacketBuilderPool(options.packetWorkerEntry) : new PacketBuilderPool();
   const packets = createPacketService(data, { builder: pool.build });
   const settings = new SettingsService({ db: data.db, audit: data.audit });
+  const crvsSecret = new CrvsClientSecretStore({ path: join(data.dataDir, KEY_DIR, CRVS_CLIENT_SECRET_FILE), wrapper: data.wrapper, audit: data.audit });
   // every subscription and started job, disposed with the app (issue 15: none is dropped)
   const disposables = new DisposableStore();
   disposables.add(settings.onDidChange((next) => hub.broadcast('settings.onDidChange', next)));
@@ -132,6 +136,7 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
     ...(server.serverUrl ? { serverUrl: server.serverUrl } : {}),
     ...(server.refusal ? { serverRefusal: server.refusal } : {}),
     onEvent: (name, payload) => hub.broadcast(name, payload),
+    civilRegistration: { settings: () => settings.get().civilRegistration, secret: () => crvsSecret.read() },
   });
   const registration = createRegistrationServices({
     db: data.db,
@@ -187,7 +192,7 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
     disposables.add(sync.scheduler.start());
     disposables.add(backup.start());
   }
-  const services = { data, auth, sessions, options, clock, hub, packets, devices, sync, registration, settings, backup } as const;
+  const services = { data, auth, sessions, options, clock, hub, packets, devices, sync, registration, settings, crvsSecret, backup } as const;
   const router = new Router({ handlers: createHandlers(services), sessions, audit: data.audit });
   data.audit.append('APP_STARTED', null, { host: options.host, version: options.version, demo: options.isDemo });
   return {

@@ -227,4 +227,29 @@ export const syncErrors = defineErrors({
     log: 'one or more down-sync jobs failed during a sync started from the app',
     details: z.object({ jobs: z.string(), errorCode: z.string() }),
   },
+  ERR_SYNC_CRVS_NOT_CONFIGURED: {
+    retry: 'park',
+    log: 'online civil-registration delivery is chosen but the CRVS client credentials (appId, clientId, secret) are not all set',
+    details: z.object({ setting: z.string(), missing: z.string() }),
+  },
+  ERR_SYNC_CRVS_CLIENT_REFUSED: {
+    retry: 'park',
+    log: 'authmanager clientidsecretkey refused the CRVS client credentials (wrong clientId, secret or appId)',
+    details: z.object({ setting: z.string(), clientId: z.string(), errorCode: z.string() }),
+  },
+  ERR_SYNC_CRVS_SECRET_UNREADABLE: {
+    retry: 'park',
+    log: 'the wrapped CRVS client secret could not be unwrapped (missing, damaged, or wrapped on another installation)',
+    details: z.object({ setting: z.string(), reason: z.string() }),
+  },
+  ERR_SYNC_CRVS_CREATE_PACKET_FAILED: {
+    retry: 'retry',
+    log: 'Packet Manager createPacket answered a null response: the packet was not created (MOSIP logs the cause)',
+    details: z.object({ rid: z.string() }),
+  },
+  ERR_SYNC_CRVS_PAYLOAD_MISSING: {
+    retry: 'park',
+    log: 'no stored createPacket content for this civil-registration packet (built before online delivery existed)',
+    details: z.object({ rid: z.string() }),
+  },
 });

@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { OutboxState, type OutboxItem, type OutboxRunSummary } from '../../../schemas/outbox';
 import { AppError } from '../../../schemas/errors';
-import { PACKETS_DIR, type OpenedDataDir } from '../../host/openDataDir';
+import { KEY_DIR, PACKETS_DIR, type OpenedDataDir } from '../../host/openDataDir';
 import { openCliDataDir } from '../cliDataDir';
 import type { ApprovalAction } from '../../../schemas/outbox';
 import type { BackoffOptions } from '../../services/sync/backoff';
@@ -10,6 +10,7 @@ import type { SyncServices } from '../../services/sync/createSyncServices';
 import { listOutboxItems } from '../../services/sync/outbox/listOutboxItems';
 import { effectiveMachineName } from '../../services/sync/machineName';
 import { SettingsService } from '../../services/settings/SettingsService';
+import { CRVS_CLIENT_SECRET_FILE, CrvsClientSecretStore } from '../../services/settings/CrvsClientSecretStore';
 import type { CliCommand, CliContext } from '../CliCommand';
 import { readPassword } from '../readPassword';
 import { withCliRouter } from '../cliRouter';
@@ -39,6 +40,11 @@ export async function withSyncServices<T>(
       ...(extra.backoff ? { backoff: extra.backoff } : {}),
       ...(ctx.serverUrl ? { serverUrl: ctx.serverUrl } : {}),
       ...(credentials ? { credentials } : {}),
+      // `sync --eod` delivers civil-registration packets the way the app's settings say
+      civilRegistration: {
+        settings: () => settings.get().civilRegistration,
+        secret: () => new CrvsClientSecretStore({ path: join(data.dataDir, KEY_DIR, CRVS_CLIENT_SECRET_FILE), wrapper: data.wrapper, audit: data.audit }).read(),
+      },
     });
     return await fn(services, data);
   } finally {

@@ -12,6 +12,7 @@ import { devicesHandlers } from './devicesHandlers';
 import { syncHandlers } from './syncHandlers';
 import { settingsHandlers } from './settingsHandlers';
 import type { SettingsService } from '../../services/settings/SettingsService';
+import type { CrvsClientSecretStore } from '../../services/settings/CrvsClientSecretStore';
 import type { BackupService } from '../../services/backup/BackupService';
 import type { SyncServices } from '../../services/sync/createSyncServices';
 import type { DevicesService } from '../../services/devices/DevicesService';
@@ -32,6 +33,7 @@ export interface HandlerDeps {
   readonly sync: SyncServices;
   readonly registration: RegistrationServices;
   readonly settings: SettingsService;
+  readonly crvsSecret: CrvsClientSecretStore;
   readonly backup: BackupService;
 }
 
@@ -48,7 +50,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...devicesHandlers({ devices: deps.devices }),
     ...syncHandlers({ auth: deps.auth, ...deps.sync, removableDrives: () => listRemovableDrives(), ...(deps.options.pickFolder ? { pickFolder: deps.options.pickFolder } : {}) }),
     ...registrationHandlers(deps.registration),
-    ...settingsHandlers({ settings: deps.settings }),
+    ...settingsHandlers({ settings: deps.settings, crvsSecret: deps.crvsSecret }),
     ...backupHandlers({ backup: deps.backup }),
   };
 }

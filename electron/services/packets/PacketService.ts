@@ -1,10 +1,15 @@
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { mkdir, unlink } from 'node:fs/promises';
+import type { CrvsPacketContent } from '../../../schemas/crvsOnline';
 import { AppError, isAppError } from '../../../schemas/errors';
 import { DEFAULT_MAX_PACKET_BYTES, type PacketBuildProgress, type PacketBuildRequest, type PacketBuildResult, type PacketBuildStage } from '../../../schemas/packet';
 import type { Clock } from '../../../native/time/Clock';
 import type { AuditLog } from '../audit/AuditLog';
 import type { DB } from '../db/Database';
+import { insertCrvsOnline } from '../db/repos/crvsOnline';
 import { insertPacketWithJob } from '../db/repos/packets';
+import { computeKeyIndex } from '../../../native/keystore/keyIndex';
+import { CRVS_PROCESSES, crvsPacketContent } from '../sync/crvsOnline/crvsPacketContent';
 import { takeRidSequence } from '../db/repos/ridSequence';
 import { nodeDurableFs, writeFileDurably, type DurableFs } from './durableFile';
 import type { IdSchemaProvider } from './IdSchemaProvider';
@@ -98,7 +103,12 @@ export class PacketService {
       await mkdir(d.packetsDir, { recursive: true });
       const file = await writeFileDurably(d.packetsDir, `${out.packetId}.zip`, out.bytes, d.fs ?? nodeDurableFs);
       report('commit', 0.95);
-      await this.#commit(request, out, file, now, options.inCommit, throwIfCancelled);
+      // a civil-registration packet keeps its createPacket content too: the file is encrypted to the
+      // server, so online delivery (settings civilRegistration) could not read it back
+      const crvs = CRVS_PROCESSES.has(out.process)
+        ? crvsPacketContent(request.registration, { rid: out.rid, idSchema: job.idSchema, machineKeyIndex: this.#keyIndex(), host: d.host, now })
+        : undefined;
+      await this.#commit(request, out, file, now, { inCommit: options.inCommit, throwIfCancelled, crvs });
       report('done', 1);
       return { rid: out.rid, packetId: out.packetId, file, sha256: out.sha256, size: out.bytes.length };
     } catch (err) {
@@ -109,8 +119,12 @@ export class PacketService {
   }
 
   /** The row, its outbox job, the audit entry and the caller's writes, all or none; no row, no file. */
-  async #commit(request: PacketBuildRequest, out: PacketBuildOutput, file: string, now: number, inCommit: PacketBuildOptions['inCommit'], throwIfCancelled: () => void): Promise<void> {
+  async #commit(
+    request: PacketBuildRequest, out: PacketBuildOutput, file: string, now: number,
+    extra: Readonly<{ inCommit: PacketBuildOptions['inCommit']; throwIfCancelled: () => void; crvs: CrvsPacketContent | undefined }>,
+  ): Promise<void> {
     const d = this.#d;
+    const { inCommit, throwIfCancelled, crvs } = extra;
     try {
       // a cancel that came while the file was written: the file goes, nothing is committed
       throwIfCancelled();
@@ -121,6 +135,7 @@ export class PacketService {
           // the RID sync sends additionalInfoReqId (Java client PacketSynchServiceImpl.getPacketSyncDtoList)
           meta: JSON.stringify({ subpackets: out.subpackets, additionalInfoReqId: out.additionalInfoReqId, syncContact: request.syncContact ?? null }), created_at: now,
         });
+        if (crvs) insertCrvsOnline(d.db, out.packetId, crvs);
         d.audit.append('PACKET_CREATED', request.actor, { packetId: out.packetId, rid: out.rid, size: out.bytes.length, sha256: out.sha256 });
         inCommit?.({ rid: out.rid, packetId: out.packetId });
       }).immediate();
@@ -129,5 +144,9 @@ export class PacketService {
       if (isAppError(cause) && cause.is('ERR_PACKET_BUILD_CANCELLED')) throw cause;
       throw new AppError('ERR_PACKET_WRITE_FAILED', { path: file, reason: `commit failed: ${(cause as Error).message}` }, { cause });
     }
+  }
+
+  #keyIndex(): string {
+    return computeKeyIndex(createPublicKey(createPrivateKey({ key: Buffer.from(this.#d.machineKeyPkcs8), format: 'der', type: 'pkcs8' })));
   }
 }

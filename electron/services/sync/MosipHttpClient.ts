@@ -48,6 +48,8 @@ export interface MosipRequest {
   readonly signal?: AbortSignal;
   /** this request's response cap, when it differs from the client's */
   readonly maxBytes?: number;
+  /** non-2xx statuses the caller reads itself instead of getting them as errors */
+  readonly acceptStatuses?: readonly number[];
 }
 
 /** A 2xx answer whose signature (when expected) has been verified. */
@@ -113,7 +115,7 @@ export class MosipHttpClient {
   /** Sends a request; non-2xx and network failures become AppErrors; signatures are verified. */
   async send(req: MosipRequest): Promise<MosipRawResponse> {
     const res = await this.#exchange(req);
-    if (res.status < 200 || res.status >= 300) {
+    if ((res.status < 200 || res.status >= 300) && !req.acceptStatuses?.includes(res.status)) {
       throw errorFromHttpStatus(req.path, res.status, res.headers, res.body, this.#options.clock.now());
     }
     if (req.signed ?? true) this.#verifySignature(req.path, res);

@@ -18,6 +18,9 @@ import { PacketExportService } from './outbox/PacketExportService';
 import { RetentionService } from './outbox/RetentionService';
 import { PreRegistrationClient } from './PreRegistrationClient';
 import { RegProcClient } from './RegProcClient';
+import { CrvsOnlineClient } from './crvsOnline/CrvsOnlineClient';
+import { CrvsOnlineDelivery } from './crvsOnline/CrvsOnlineDelivery';
+import type { CivilRegistrationSettings } from '../../../schemas/settings';
 import { SyncScheduler } from './SyncScheduler';
 import { serverJobSchedules } from './serverJobSchedules';
 
@@ -44,6 +47,8 @@ export interface SyncServicesOptions {
   readonly backoff?: BackoffOptions;
   readonly timeoutMs?: number;
   readonly retentionDays?: number;
+  /** online civil-registration delivery: the supervisor's setting and the wrapped client secret (absent: always offline) */
+  readonly civilRegistration?: Readonly<{ settings: () => CivilRegistrationSettings; secret: () => string }>;
 }
 
 /** The sync area's services over one data dir, wired to each other. */
@@ -85,6 +90,7 @@ export function createSyncServices(o: SyncServicesOptions): SyncServices {
       }
     },
     ...(o.backoff ? { backoff: o.backoff } : {}),
+    ...(o.civilRegistration ? { crvsOnline: crvsOnlineDelivery(o, o.civilRegistration) } : {}),
     onDidChange: (item) => o.onEvent?.('outbox.onDidChange', item),
     onDidProgress: (p) => o.onEvent?.('sync.onDidProgress', p),
   });
@@ -134,6 +140,19 @@ export function createSyncServices(o: SyncServicesOptions): SyncServices {
 /** Why there is no server: the refused address, else none was given. */
 function noServer(o: SyncServicesOptions): AppError {
   return o.serverRefusal ?? new AppError('ERR_SYNC_NOT_CONFIGURED', { what: 'server address' });
+}
+
+/** The CRVS client's own session to the same server, made on first use. */
+function crvsOnlineDelivery(o: SyncServicesOptions, c: NonNullable<SyncServicesOptions['civilRegistration']>): CrvsOnlineDelivery {
+  let client: CrvsOnlineClient | undefined;
+  return new CrvsOnlineDelivery({
+    db: o.db, clock: o.clock, settings: c.settings, secret: c.secret,
+    client: () => {
+      if (!o.serverUrl) throw noServer(o);
+      client ??= new CrvsOnlineClient({ baseUrl: o.serverUrl, clock: o.clock, ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}) });
+      return client;
+    },
+  });
 }
 
 /** RegProcClient built on first use: the REGISTRATION certificate exists only after a down-sync. */

@@ -67,7 +67,11 @@ describe('MosipSimulator', () => {
     assert.equal(firstCode(external.json), 'RPR-RGS-037', 'RPR_RGS_PACKETID_NOT_FOUND');
     const request = { id: '10001100021000120261202090001', refId: '10001_10002', source: 'OPENCRVS', process: 'CRVS_NEW', schemaVersion: '0.1', schemaJson: '{}', fields: {}, audits: [] };
     const create = await fetch(`${bed.sim.url}/commons/v1/packetmanager/createPacket`, { method: 'PUT', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ request }) });
-    assert.equal(firstCode((await create.json()) as Record<string, unknown>), 'KER-KPM-008', 'packet-manager ErrorCode.AUDITS_REQUIRED');
+    // PacketWriter.createPacket catches AUDITS_REQUIRED (KER-KPM-008) and answers a null response, no error
+    const createdBody = (await create.json()) as Record<string, unknown>;
+    assert.deepEqual([create.status, createdBody['response'], createdBody['errors']], [200, null, null]);
+    const noProvider = await fetch(`${bed.sim.url}/commons/v1/packetmanager/createPacket`, { method: 'PUT', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ request: { ...request, source: 'SOMEWHERE', audits: [{ a: 'b' }] } }) });
+    assert.equal(firstCode((await noProvider.json()) as Record<string, unknown>), 'KER-PUT-006', 'PacketUtilityErrorCodes.NO_AVAILABLE_PROVIDER');
   });
 
   it('keeps machines, keys and users across a restart on the same state dir', async () => {

@@ -168,7 +168,7 @@ describe('registration processor flow (simulator + RegProcClient)', () => {
     const wf = await fetch(`${bed.sim.url}/registrationprocessor/v1/workflowmanager/workflowinstance`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ id: 'mosip.registration.processor.workflow.instance', version: 'v1', requesttime: '', request: { registrationId: id, process: 'CRVS_NEW', source: 'OPENCRVS', additionalInfoReqId: '', notificationInfo: {} } }),
+      body: JSON.stringify({ id: 'mosip.registration.processor.workflow.instance', version: 'v1', requesttime: new Date(bed.clock.now()).toISOString(), request: { registrationId: id, process: 'CRVS_NEW', source: 'OPENCRVS', additionalInfoReqId: '', notificationInfo: {} } }),
     });
     assert.match(((await wf.json()) as { response: { workflowInstanceId: string } }).response.workflowInstanceId, /^[0-9a-f-]{36}$/);
     await admin(bed.sim, 'advance', { packetId: id, steps: 2 });

@@ -12,6 +12,7 @@ import { seedState } from './seedData';
 import { errorReply, parseCookies, type SimReply, type SimRequest } from './simHttp';
 import { syncdataRoutes } from './routes/syncdata';
 import { regprocRoutes } from './routes/regproc';
+import { crvsOnlineRoutes } from './routes/crvsOnline';
 import { adminRoutes } from './routes/admin';
 import { websubRoutes } from './routes/websub';
 import { preRegistrationRoutes } from './routes/preregistration';
@@ -97,7 +98,7 @@ export class MosipSimulator {
       this.pki.registration('10001_10002');
       this.state.save();
     }
-    this.#routes = [...syncdataRoutes(this), ...regprocRoutes(this), ...websubRoutes(this), ...preRegistrationRoutes(this), ...adminRoutes(this)];
+    this.#routes = [...syncdataRoutes(this), ...regprocRoutes(this), ...crvsOnlineRoutes(this), ...websubRoutes(this), ...preRegistrationRoutes(this), ...adminRoutes(this)];
   }
 
   get url(): string {
@@ -251,6 +252,10 @@ export class MosipSimulator {
         return true; // never answered; the socket is destroyed by kill()/close() or by the client
       case 'reset':
         req.socket.destroy();
+        return true;
+      case 'nullResponse':
+        // a failure the service caught and only logged: PacketWriter.createPacket answers this way
+        await this.#send(res, { status: 200, signed: false, body: JSON.stringify({ id: 'mosip.sim', version: 'v1', responsetime: new Date(now).toISOString(), metadata: null, response: null, errors: null }) }, undefined);
         return true;
       case 'flood':
         await flood(res, fault.floodBytes ?? 256 * 1024 * 1024, fault.declareLength === true);

@@ -50,6 +50,10 @@ export interface SimPacket {
   validation: { ok: boolean; reason: string | null } | null;
   /** the id subpacket's ID.json `identity`, read by the packet validator (absent before it ran) */
   idJson?: Record<string, unknown> | null;
+  /** createPacket calls that stored this id (each overwrites the last) */
+  createCount?: number;
+  /** workflow instances started for it (workflowinstance) */
+  workflowInstanceIds?: string[];
 }
 
 /** One identity in the simulator's ID repository (idrepo `uin` + its VIDs). */

@@ -1,5 +1,5 @@
 /** Fault kinds the simulator can inject per endpoint (`POST /_sim/faults`). */
-export type FaultKind = 'status' | 'rateLimit' | 'hang' | 'reset' | 'unauthorized' | 'throttle' | 'badSignature' | 'flood';
+export type FaultKind = 'status' | 'rateLimit' | 'hang' | 'reset' | 'unauthorized' | 'throttle' | 'badSignature' | 'flood' | 'nullResponse';
 
 export interface Fault {
   /** path prefix the fault applies to, e.g. `/v1/syncdata/v2/clientsettings` */
@@ -19,7 +19,7 @@ export interface Fault {
   times?: number;
 }
 
-const KINDS: readonly FaultKind[] = ['status', 'rateLimit', 'hang', 'reset', 'unauthorized', 'throttle', 'badSignature', 'flood'];
+const KINDS: readonly FaultKind[] = ['status', 'rateLimit', 'hang', 'reset', 'unauthorized', 'throttle', 'badSignature', 'flood', 'nullResponse'];
 
 /** Validates one fault from the admin endpoint; throws with the field that is wrong. */
 export function parseFault(value: unknown): Fault {

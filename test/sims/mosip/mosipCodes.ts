@@ -86,9 +86,28 @@ export const REGISTRATION_STATUS = {
 } as const;
 
 /** mosip/packet-manager release-1.2.0.x, commons-packet-manager …/packet/constants/ErrorCode */
-export const PACKET_MANAGER = {
-  /** ErrorCode.AUDITS_REQUIRED (PacketWriterImpl: "Registration audits is empty") */
-  AUDITS_REQUIRED: 'KER-KPM-008',
+/**
+ * packet-manager release-1.2.0.x, commons-packet-manager PacketUtilityErrorCodes. (ErrorCode.AUDITS_REQUIRED
+ * `KER-KPM-008` never reaches the wire: PacketWriter.createPacket catches it and answers a null response.)
+ */
+export const PACKET_UTILITY = {
+  /** NO_AVAILABLE_PROVIDER: no `provider.packetwriter.*` for the source + process (PacketWriter.getProvider) */
+  NO_AVAILABLE_PROVIDER: 'KER-PUT-006',
+} as const;
+
+/**
+ * registration release-1.2.0.x-Crvs-Integration (not on plain release-1.2.0.x), registration-processor-core
+ * PlatformErrorMessages: RPR_WIN_* (PlatformConstants.RPR_WORKFLOW_INSTANCE_API = "RPR-WIN-") and RPR_WIS_*.
+ */
+export const WORKFLOW_INSTANCE = {
+  /** RPR_WIN_MISSING_INPUT_PARAMETER "Missing Request Value - %s" (id, version, requesttime) */
+  MISSING_INPUT: 'RPR-WIN-000',
+  /** RPR_WIN_INVALID_INPUT_PARAMETER "Invalid Request Value - %s" */
+  INVALID_INPUT: 'RPR-WIN-001',
+  /** RPR_WIN_UNKNOWN_EXCEPTION: any other failure in WorkflowInstanceApi.processURL (a body that is not JSON) */
+  UNKNOWN_EXCEPTION: 'RPR-WIN-002',
+  /** RPR_WIS_ALREADY_PRESENT_EXCEPTION "WorkflowInstance already present" (WorkflowInstanceService.validateWorkflowInstanceAlreadyAvailable) */
+  ALREADY_PRESENT: 'RPR-WIS-001',
 } as const;
 
 /** mosip/pre-registration release-1.2.0.x */
@@ -114,14 +133,6 @@ export const PRE_REGISTRATION = {
 export const UNVERIFIED = {
   /** registrationstatus search / packetexternalstatus with an empty or oversized request list */
   STATUS_REQUEST_LIST: 'RPR-RGS-001',
-  /** packet manager createPacket: a required request field is missing */
-  PACKET_FIELD_MISSING: 'KER-PUT-019',
-  /** packet manager createPacket: the packet id exists already */
-  PACKET_EXISTS: 'KER-PUT-024',
-  /** workflowinstance: wrong request id / process mismatch / no created packet */
-  WORKFLOW_BAD_ID: 'RPR-WIN-001',
-  WORKFLOW_PROCESS_MISMATCH: 'RPR-WIN-002',
-  WORKFLOW_NO_PACKET: 'RPR-WIN-003',
   /** pre-registration datasync: request body is not JSON */
   PREREG_INVALID_BODY: 'PRG_CORE_REQ_004',
 } as const;

@@ -6,6 +6,7 @@ import { drainLoop } from './drainLoop';
 import { guard, newRunState, PENDING } from './outboxRunState';
 import type { OutboxServiceOptions } from './OutboxServiceOptions';
 import { OutboxSteps } from './OutboxSteps';
+import { crvsOnlinePhase } from './crvsOnlinePhase';
 import { ridSyncPhase } from './ridSyncPhase';
 import { RunLease } from './RunLease';
 import { exportedPhase, statusPhase } from './statusPhase';
@@ -139,6 +140,7 @@ export class OutboxService {
     try {
       await guard(rs, async () => {
         await exportedPhase(this.#steps, rs);
+        await crvsOnlinePhase(this.#steps, rs);
         await ridSyncPhase(this.#steps, rs, this.#batch);
         await uploadPhase(this.#steps, rs, this.#maxUploads);
         if (options.statuses ?? true) await statusPhase(this.#steps, rs, ['UPLOADED']);

@@ -4,6 +4,7 @@ import type { AuditLog } from '../../audit/AuditLog';
 import type { DB } from '../../db/Database';
 import type { BackoffOptions } from '../backoff';
 import type { RegProcClient } from '../RegProcClient';
+import type { CrvsOnlineDelivery } from '../crvsOnline/CrvsOnlineDelivery';
 
 /** The registration-processor calls the outbox makes (RegProcClient; a fake in unit tests). */
 export type OutboxServer = Pick<RegProcClient, 'syncPackets' | 'uploadPacket' | 'searchStatus'>;
@@ -19,6 +20,8 @@ export interface OutboxServiceOptions {
   readonly server: OutboxServer;
   /** renews the server session after a 401 (refresh token, else a stored login); throws when it cannot */
   readonly reauth: () => Promise<void>;
+  /** online delivery of civil-registration packets (settings civilRegistration); absent: every packet goes by RID sync + upload */
+  readonly crvsOnline?: Pick<CrvsOnlineDelivery, 'handles' | 'deliver'>;
   readonly backoff?: BackoffOptions;
   /** uploads in flight at once (1 or 2; default 2, the brief's and the server's comfort) */
   readonly maxConcurrentUploads?: number;

@@ -5,7 +5,9 @@ import type { OutboxSteps } from './OutboxSteps';
 
 /** RID sync (registrationstatus/syncV2) of the due READY packets, `batchSize` records a call. */
 export async function ridSyncPhase(steps: OutboxSteps, rs: RunState, batchSize: number): Promise<void> {
-  const ready = steps.due(rs, ['READY']);
+  // civil-registration packets that go online are crvsOnlinePhase's
+  const online = steps.o.crvsOnline;
+  const ready = steps.due(rs, ['READY']).filter((item) => !online?.handles(item));
   let done = 0;
   for (let i = 0; i < ready.length && !rs.backingOff; i += batchSize) {
     const batch = ready.slice(i, i + batchSize);

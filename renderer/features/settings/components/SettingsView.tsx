@@ -9,6 +9,7 @@ import type { UiError } from '../../UiError';
 import { settingsSelectors, type SettingsStore } from '../store/store';
 import { MachineNameField } from './MachineNameField';
 import { BackupSection } from './BackupSection';
+import { CivilRegistrationSection } from './CivilRegistrationSection';
 import { TrustAnchorsSection } from './TrustAnchorsSection';
 
 type Group = 'finger' | 'iris' | 'face';
@@ -98,6 +99,7 @@ export function SettingsView({ store, canEdit }: Readonly<{ store: SettingsStore
           </label>
           <p id="set-reviewer-hint" className="muted">{t('settings.registration.reviewerHint')}</p>
         </fieldset>
+        <CivilRegistrationSection store={store} value={draft.civilRegistration} onChange={(civilRegistration) => setDraft({ ...draft, civilRegistration })} canEdit={canEdit} />
         {error && <ErrorMessage error={error} />}
         {status === 'saved' && (
           <p role="status" className="message message--info">

@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { BackupScheduleInput, BackupStatus } from '../../../../schemas/backup';
 import type { TrustAnchor } from '../../../../schemas/sbi';
-import type { AppSettings, EffectiveMachineName } from '../../../../schemas/settings';
+import type { AppSettings, CrvsClientSecretStatus, EffectiveMachineName } from '../../../../schemas/settings';
 import type { ApiClient } from '../../../api/createApiClient';
 import { toUiError, type UiError } from '../../UiError';
 
@@ -20,6 +20,10 @@ export interface SettingsState {
   readonly backup: BackupStatus | null;
   readonly backupStatus: 'idle' | 'loading' | 'ready' | 'saving' | 'saved' | 'running' | 'failed';
   readonly backupError: UiError | null;
+  /** whether the CRVS client secret (online civil-registration delivery) is stored; the secret never comes here */
+  readonly crvsSecret: CrvsClientSecretStatus | null;
+  readonly crvsSecretStatus: 'idle' | 'loading' | 'ready' | 'saving' | 'saved' | 'failed';
+  readonly crvsSecretError: UiError | null;
 }
 
 export interface SettingsActions {
@@ -36,12 +40,15 @@ export interface SettingsActions {
   configureBackup(input: BackupScheduleInput): Promise<void>;
   /** a backup now; its outcome comes back in the status (a failed run is not an error of the call) */
   runBackup(): Promise<void>;
+  loadCrvsSecret(): Promise<void>;
+  /** a supervisor stores a new CRVS client secret (write-only) */
+  setCrvsSecret(secretKey: string): Promise<void>;
   reset(): void;
 }
 
 export type SettingsStore = StoreApi<SettingsState & SettingsActions>;
 
-const initial: SettingsState = { status: 'idle', saved: null, error: null, machineName: null, anchors: null, anchorStatus: 'idle', anchorError: null, backup: null, backupStatus: 'idle', backupError: null };
+const initial: SettingsState = { status: 'idle', saved: null, error: null, machineName: null, anchors: null, anchorStatus: 'idle', anchorError: null, backup: null, backupStatus: 'idle', backupError: null, crvsSecret: null, crvsSecretStatus: 'idle', crvsSecretError: null };
 
 export const settingsSelectors = {
   status: (s: SettingsState) => s.status,
@@ -54,6 +61,9 @@ export const settingsSelectors = {
   backup: (s: SettingsState) => s.backup,
   backupStatus: (s: SettingsState) => s.backupStatus,
   backupError: (s: SettingsState) => s.backupError,
+  crvsSecret: (s: SettingsState) => s.crvsSecret,
+  crvsSecretStatus: (s: SettingsState) => s.crvsSecretStatus,
+  crvsSecretError: (s: SettingsState) => s.crvsSecretError,
 };
 
 /** The machine's settings as the back end holds them; the form keeps its own unsaved edits. */
@@ -127,6 +137,22 @@ export function createSettingsStore(api: ApiClient): SettingsStore {
         set({ backupStatus: 'ready', backup: await api['backup.runNow']({}) });
       } catch (err) {
         set({ backupStatus: 'failed', backupError: toUiError(err) });
+      }
+    },
+    async loadCrvsSecret() {
+      set({ crvsSecretStatus: 'loading', crvsSecretError: null });
+      try {
+        set({ crvsSecretStatus: 'ready', crvsSecret: await api['settings.crvsClientSecret']({}) });
+      } catch (err) {
+        set({ crvsSecretStatus: 'failed', crvsSecretError: toUiError(err) });
+      }
+    },
+    async setCrvsSecret(secretKey) {
+      set({ crvsSecretStatus: 'saving', crvsSecretError: null });
+      try {
+        set({ crvsSecretStatus: 'saved', crvsSecret: await api['settings.setCrvsClientSecret']({ secretKey }) });
+      } catch (err) {
+        set({ crvsSecretStatus: 'failed', crvsSecretError: toUiError(err) });
       }
     },
     reset: () => set(initial),

@@ -183,7 +183,7 @@ function stats(sim: MosipSimulator): Record<string, unknown> {
   const packets = Object.fromEntries(
     Object.values(sim.state.data.packets).map((p) => [
       p.packetId,
-      { registrationId: p.registrationId, registrationType: p.registrationType, synced: p.syncCount, uploaded: p.uploadCount, status: p.status, rejectReason: p.rejectReason, uin: p.uin, additionalInfoReqId: p.additionalInfoReqId ?? null, optionalValues: p.optionalValues ?? null },
+      { registrationId: p.registrationId, registrationType: p.registrationType, synced: p.syncCount, uploaded: p.uploadCount, status: p.status, rejectReason: p.rejectReason, uin: p.uin, additionalInfoReqId: p.additionalInfoReqId ?? null, optionalValues: p.optionalValues ?? null, created: p.createCount ?? 0, workflowInstances: p.workflowInstanceIds?.length ?? 0 },
     ]),
   );
   return { packets, requests: sim.requestCounts, websubDeliveries: deliveriesOf(sim), faults: sim.faults.list() };

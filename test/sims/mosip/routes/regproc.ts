@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { MosipSimulator, Route } from '../MosipSimulator';
-import { PACKET_MANAGER, PACKET_RECEIVER, REGISTRATION_STATUS as RGS, UNVERIFIED } from '../mosipCodes';
+import { PACKET_RECEIVER, REGISTRATION_STATUS as RGS, UNVERIFIED } from '../mosipCodes';
 import { checkPacket } from '../packetCheck';
 import type { SimPacket, SimPacketStatus } from '../SimState';
 import { envelopeDecrypt, sha256HexUpper, unb64 } from '../simCrypto';
@@ -16,15 +15,13 @@ const REG_TYPES = new Set(['NEW', 'UPDATE', 'LOST', 'RES_UPDATE', 'ACTIVATE', 'D
 /** registration.processor.max.file.size default: 5 MB */
 const MAX_PACKET_BYTES = 5 * 1024 * 1024;
 
-/** Registration processor, packet manager and workflow endpoints (§4.4–§4.8). */
+/** Registration processor endpoints (§4.4–§4.6); createPacket and workflowinstance are in crvsOnline.ts. */
 export function regprocRoutes(sim: MosipSimulator): Route[] {
   return [
     { method: 'POST', pattern: new RegExp(`^${RP}/registrationstatus/syncV2$`), auth: true, handler: (req) => syncV2(sim, req) },
     { method: 'POST', pattern: new RegExp(`^${RP}/packetreceiver/registrationpackets$`), auth: true, handler: (req) => receivePacket(sim, req) },
     { method: 'POST', pattern: new RegExp(`^${RP}/registrationstatus/packetexternalstatus$`), auth: true, handler: (req) => externalStatus(sim, req) },
     { method: 'POST', pattern: new RegExp(`^${RP}/registrationstatus/search$`), auth: true, handler: (req) => search(sim, req) },
-    { method: 'PUT', pattern: /^\/commons\/v1\/packetmanager\/createPacket$/, auth: true, handler: (req) => createPacket(sim, req) },
-    { method: 'POST', pattern: new RegExp(`^${RP}/workflowmanager/workflowinstance$`), auth: true, handler: (req) => workflowInstance(sim, req) },
   ];
 }
 
@@ -264,70 +261,10 @@ function search(sim: MosipSimulator, req: SimRequest): SimReply {
   const errors = [];
   for (const { registrationId } of body.request) {
     // a correction shares its RID with the first packet: the latest synced one is the RID's status
-    const packet = Object.values(sim.state.data.packets).filter((p) => p.registrationId === registrationId).at(-1);
+    // createPacket alone writes no registration record (only workflowinstance does): not found yet
+    const packet = Object.values(sim.state.data.packets).filter((p) => p.registrationId === registrationId && p.status !== 'CREATED').at(-1);
     if (!packet) errors.push({ errorCode: RGS.RID_NOT_FOUND, message: 'RID Not Found', registrationId });
-    else response.push({ registrationId, statusCode: packet.status === 'SYNCED' ? 'UPLOAD_PENDING' : packet.status === 'CREATED' ? 'RECEIVED' : packet.status, additionalInfoReqId: packet.additionalInfoReqId ?? null });
+    else response.push({ registrationId, statusCode: packet.status === 'SYNCED' ? 'UPLOAD_PENDING' : packet.status, additionalInfoReqId: packet.additionalInfoReqId ?? null });
   }
   return { status: 200, signed: true, body: JSON.stringify({ id: 'mosip.registration.status', version: '1.0', responsetime: mosipTime(now), response, errors: errors.length ? errors : null }) };
-}
-
-/** Packet Manager createPacket (CRVS style, offlineMode=false: packetId = id). */
-function createPacket(sim: MosipSimulator, req: SimRequest): SimReply {
-  const now = sim.clock.now();
-  const id = 'mosip.registration.packet.writer';
-  const r = jsonBody<{ request?: Record<string, unknown> }>(req)?.request;
-  const missing = ['id', 'refId', 'source', 'process', 'schemaVersion', 'schemaJson'].find((k) => typeof r?.[k] !== 'string' || r[k] === '');
-  if (!r || missing) return errorReply(now, id, UNVERIFIED.PACKET_FIELD_MISSING, `request.${missing ?? 'request'} is required`);
-  if (typeof r['fields'] !== 'object' || r['fields'] === null) return errorReply(now, id, UNVERIFIED.PACKET_FIELD_MISSING, 'request.fields is required');
-  if (!Array.isArray(r['audits']) || r['audits'].length === 0) return errorReply(now, id, PACKET_MANAGER.AUDITS_REQUIRED, 'Registration audits is empty');
-  const packetId = String(r['id']);
-  if (sim.state.data.packets[packetId]) return errorReply(now, id, UNVERIFIED.PACKET_EXISTS, `packet ${packetId} already exists`);
-  sim.state.data.packets[packetId] = {
-    packetId,
-    registrationId: packetId,
-    refId: String(r['refId']),
-    registrationType: String(r['process']),
-    source: String(r['source']),
-    hash: '',
-    size: 0,
-    supervisorStatus: 'APPROVED',
-    langCode: 'eng',
-    syncCount: 0,
-    uploadCount: 0,
-    status: 'CREATED',
-    history: [{ status: 'CREATED', at: now }],
-    rejectReason: null,
-    uin: null,
-    validation: { ok: true, reason: null },
-  };
-  sim.state.save();
-  const info = (name: string) => ({
-    id: packetId,
-    packetName: `${packetId}_${name}`,
-    source: r['source'],
-    process: r['process'],
-    refId: r['refId'],
-    schemaVersion: r['schemaVersion'],
-    signature: 'sim-signature',
-    encryptedHash: 'sim-hash',
-    providerName: 'PacketWriterImpl',
-    providerVersion: 'v1.0',
-    creationDate: mosipTime(now),
-  });
-  return okReply(now, id, ['id', 'evidence', 'optional'].map(info), { signed: false });
-}
-
-/** Workflow instance: creates the sync record itself and starts processing (§4.8). */
-function workflowInstance(sim: MosipSimulator, req: SimRequest): SimReply {
-  const now = sim.clock.now();
-  const id = 'mosip.registration.processor.workflow.instance';
-  const body = jsonBody<{ id?: string; request?: { registrationId?: string; process?: string; source?: string } }>(req);
-  if (body?.id !== id) return errorReply(now, id, UNVERIFIED.WORKFLOW_BAD_ID, `request id must be ${id}`);
-  const packet = body.request?.registrationId ? sim.state.data.packets[body.request.registrationId] : undefined;
-  if (!packet || packet.status !== 'CREATED') return errorReply(now, id, UNVERIFIED.WORKFLOW_NO_PACKET, 'no created packet with this registrationId');
-  if (packet.registrationType !== body.request?.process) return errorReply(now, id, UNVERIFIED.WORKFLOW_PROCESS_MISMATCH, 'process does not match the created packet');
-  packet.syncCount += 1;
-  setStatus(sim, packet, 'RECEIVED');
-  sim.state.save();
-  return okReply(now, id, { workflowInstanceId: randomUUID() }, { signed: false });
 }
