@@ -1,7 +1,23 @@
 import { randomBytes } from 'node:crypto';
-import { Entry } from '@napi-rs/keyring';
+import { createRequire } from 'node:module';
+import type { Entry } from '@napi-rs/keyring';
 import { secretServiceOnBus } from './secretServiceBus';
 import { openWithKey, sealWithKey, type SecretWrapper } from './SecretWrapper';
+
+let entryClass: typeof Entry | undefined;
+
+/**
+ * A keyring entry, the native module loaded at the first one: a data dir wrapped by a key file or
+ * a secret never loads it (it probes the C library and loads a native addon: ~7 ms a CLI command).
+ * From this module under tsx (ESM), from the bundle's own file in the built app and CLI (CommonJS).
+ */
+function newEntry(service: string, account: string): Entry {
+  if (entryClass === undefined) {
+    const from = typeof __filename === 'string' ? __filename : import.meta.url;
+    entryClass = (createRequire(from)('@napi-rs/keyring') as { Entry: typeof Entry }).Entry;
+  }
+  return new entryClass(service, account);
+}
 
 /** The service name under which every data dir's key-encryption key is kept in the OS keyring. */
 export const KEYRING_SERVICE = 'org.regclient.desktop';
@@ -35,7 +51,7 @@ export function newKeyringRef(): string {
  */
 export function keyringWorks(): boolean {
   if (persistentStoreMissing() !== undefined) return false;
-  const probe = new Entry(KEYRING_SERVICE, `probe:${newKeyringRef()}`);
+  const probe = newEntry(KEYRING_SERVICE, `probe:${newKeyringRef()}`);
   try {
     const value = newKeyringRef();
     probe.setPassword(value);
@@ -61,7 +77,7 @@ export function keyringWorks(): boolean {
  * @throws KeyringError `unavailable`, `missing` or `corrupt`
  */
 export function createKeyringWrapper(ref: string, options: Readonly<{ create: boolean }>): SecretWrapper {
-  const entry = new Entry(KEYRING_SERVICE, keyringAccount(ref));
+  const entry = newEntry(KEYRING_SERVICE, keyringAccount(ref));
   const kek = options.create ? storeNewKey(entry, ref) : readKey(entry, ref);
   return { kind: 'keyring', ref, wrap: (plain) => sealWithKey(kek, plain), unwrap: (wrapped) => openWithKey(kek, wrapped) };
 }
