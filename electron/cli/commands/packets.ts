@@ -8,9 +8,6 @@ import type { ApprovalAction } from '../../../schemas/outbox';
 import type { BackoffOptions } from '../../services/sync/backoff';
 import type { SyncServices } from '../../services/sync/createSyncServices';
 import { listOutboxItems } from '../../services/sync/outbox/listOutboxItems';
-import { effectiveMachineName } from '../../services/sync/machineName';
-import { SettingsService } from '../../services/settings/SettingsService';
-import { CRVS_CLIENT_SECRET_FILE, CrvsClientSecretStore } from '../../services/settings/CrvsClientSecretStore';
 import type { CliCommand, CliContext } from '../CliCommand';
 import { readPassword } from '../readPassword';
 import { withCliRouter } from '../cliRouter';
@@ -28,8 +25,13 @@ export async function withSyncServices<T>(
   fn: (s: SyncServices, data: OpenedDataDir) => Promise<T>,
   extra: Readonly<{ backoff?: BackoffOptions; create?: boolean }> = {},
 ): Promise<T> {
-  // loaded here, not at the top: `packets list` and the other read-only commands skip its start-up cost
-  const { createSyncServices } = await import('../../services/sync/createSyncServices');
+  // loaded here, not at the top: `packets list` and the other read-only commands skip their start-up cost
+  const [{ createSyncServices }, { SettingsService }, { effectiveMachineName }, { CRVS_CLIENT_SECRET_FILE, CrvsClientSecretStore }] = await Promise.all([
+    import('../../services/sync/createSyncServices'),
+    import('../../services/settings/SettingsService'),
+    import('../../services/sync/machineName'),
+    import('../../services/settings/CrvsClientSecretStore'),
+  ]);
   const data = openCliDataDir(ctx, { create: extra.create === true });
   try {
     const settings = new SettingsService({ db: data.db, audit: data.audit });
