@@ -9,6 +9,7 @@ import type { RealBackEnd } from '../../helpers/realBackEnd';
 import type { MosipSimulator } from '../../sims/mosip/MosipSimulator';
 import { admin } from '../sync/syncTestBed';
 import { openServerBackEnd, type ServerBackEnd } from './serverBackEnd';
+import { replyValue } from '../../helpers/replyValue';
 
 /** What the BIOMETRIC_CORRECTION spec's screens collect besides the biometrics (consent screen). */
 const CONSENT: Readonly<Record<string, FormFieldValue>> = { consent: { type: 'flag', checked: true }, preferredLang: { type: 'code', code: 'por' } };
@@ -27,10 +28,7 @@ describe('a BIOMETRIC_CORRECTION through the Router to PROCESSED (SBI and MOSIP 
   let server: MosipSimulator;
   let backEnd: RealBackEnd;
   const call = (connectionId: string, method: string, input: unknown) => backEnd.services.router.dispatch({ connectionId, sink: () => undefined }, method, input);
-  const value = <T>(reply: Reply): T => {
-    assert.equal(reply.ok, true, JSON.stringify(reply).slice(0, 600));
-    return (reply as { value: T }).value;
-  };
+  const value = replyValue;
   const officer = (method: string, input: unknown) => call('officer-window', method, input);
   const supervisor = (method: string, input: unknown) => call('supervisor-window', method, input);
 

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import type { BiometricAttemptResult } from '../../../schemas/api/registrationApi';
-import type { Reply } from '../../../schemas/api/transport';
 import type { RegistrationDraft } from '../../../schemas/registrationForm';
 import type { CaptureResult } from '../../../schemas/sbi';
 import type { AppServices } from '../../../electron/host/createAppServices';
@@ -12,6 +11,7 @@ import { openTestServices } from '../../helpers/openTestDataDir';
 import { startSimulator } from '../sbi/sbiTestKit';
 import { prepareDataDir } from './registrationFixtures';
 import { ManualClock } from '../../../native/time/ManualClock';
+import { replyValue } from '../../helpers/replyValue';
 
 /**
  * The SBI hash chain of one registration, across its captures (MDS 0.9.5 / SBI 1.0 "previousHash":
@@ -29,10 +29,7 @@ describe('hash chain across the captures of one registration (device simulator, 
   let close: () => Promise<void>;
   const ctx = { connectionId: 'window-1', sink: () => undefined };
   const call = (method: string, input: unknown) => services.router.dispatch(ctx, method, input);
-  const value = <T>(reply: Reply): T => {
-    assert.equal(reply.ok, true, JSON.stringify(reply).slice(0, 600));
-    return (reply as { value: T }).value;
-  };
+  const value = replyValue;
   const create = async () => value<RegistrationDraft>(await call('drafts.create', { process: 'NEW', languages: ['por', 'eng'] }));
   const capture = async (draftId: string, modality: string) =>
     value<BiometricAttemptResult>(await call('drafts.captureBiometrics', { draftId, fieldId: 'individualBiometrics', modality, exceptions: [] }));

@@ -13,6 +13,7 @@ import { openTestServices } from '../../helpers/openTestDataDir';
 import { startSimulator } from '../sbi/sbiTestKit';
 import { DEMOGRAPHICS, prepareDataDir, scan } from './registrationFixtures';
 import { ManualClock } from '../../../native/time/ManualClock';
+import { replyValue } from '../../helpers/replyValue';
 
 const OFFICER_PASSWORD = 'Officer#2026';
 const MODALITIES = ['left-slap', 'right-slap', 'thumbs', 'iris', 'face'] as const;
@@ -29,10 +30,7 @@ describe('captures reach a packet only from the main process, verified again at 
   let close: () => Promise<void>;
   let pki: TestPki;
   const call = (method: string, input: unknown, connectionId = 'window-1') => services.router.dispatch({ connectionId, sink: () => undefined }, method, input);
-  const value = <T>(reply: Reply): T => {
-    assert.equal(reply.ok, true, JSON.stringify(reply).slice(0, 600));
-    return (reply as { value: T }).value;
-  };
+  const value = replyValue;
   const error = (reply: Reply) => (reply.ok ? { code: 'ok', details: {} } : reply.error);
   const packetCount = () => (services.data.db.prepare('SELECT count(*) AS n FROM packets').get() as { n: number }).n;
   const failedLogins = () => (services.data.db.prepare("SELECT failed_logins AS n FROM operators WHERE user_id = 'officer1'").get() as { n: number }).n;

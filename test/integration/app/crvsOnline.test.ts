@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { SubmitResult } from '../../../schemas/api/registrationApi';
-import type { Reply } from '../../../schemas/api/transport';
 import type { OutboxItem, OutboxRunSummary } from '../../../schemas/outbox';
 import type { FormFieldValue, RegistrationDraft } from '../../../schemas/registrationForm';
 import type { AppSettings } from '../../../schemas/settings';
@@ -18,6 +17,7 @@ import { packetRequest } from '../../helpers/packetRequest';
 import { admin } from '../sync/syncTestBed';
 import { openServerBackEnd, type ServerBackEnd } from './serverBackEnd';
 import { PARENT_UIN, birthQr, mosipDay } from './crvsFixtures';
+import { replyValue } from '../../helpers/replyValue';
 
 const CONSENT: Readonly<Record<string, FormFieldValue>> = { consent: { type: 'flag', checked: true }, preferredLang: { type: 'code', code: 'por' } };
 const DAY = 86_400_000;
@@ -42,10 +42,7 @@ describe('civil registration delivered online (createPacket + workflowinstance) 
   let server: MosipSimulator;
   let backEnd: RealBackEnd;
   const call = (connectionId: string, method: string, input: unknown) => backEnd.services.router.dispatch({ connectionId, sink: () => undefined }, method, input);
-  const value = <T>(reply: Reply): T => {
-    assert.equal(reply.ok, true, JSON.stringify(reply).slice(0, 600));
-    return (reply as { value: T }).value;
-  };
+  const value = replyValue;
   const officer = (method: string, input: unknown) => call('officer-window', method, input);
   const supervisor = (method: string, input: unknown) => call('supervisor-window', method, input);
   const now = () => backEnd.clock.now();

@@ -9,6 +9,7 @@ import type { MosipSimulator } from '../../sims/mosip/MosipSimulator';
 import { admin } from '../sync/syncTestBed';
 import { openServerBackEnd, type ServerBackEnd } from './serverBackEnd';
 import { BAD_CHECKSUM_UIN, PARENT_UIN, birthQr, mosipDay } from './crvsFixtures';
+import { replyValue } from '../../helpers/replyValue';
 
 const CONSENT: Readonly<Record<string, FormFieldValue>> = { consent: { type: 'flag', checked: true }, preferredLang: { type: 'code', code: 'por' } };
 const DAY = 86_400_000;
@@ -28,10 +29,7 @@ describe('civil registration (CRVS_NEW, CRVS_DEATH) through the Router to the si
   let server: MosipSimulator;
   let backEnd: RealBackEnd;
   const call = (connectionId: string, method: string, input: unknown) => backEnd.services.router.dispatch({ connectionId, sink: () => undefined }, method, input);
-  const value = <T>(reply: Reply): T => {
-    assert.equal(reply.ok, true, JSON.stringify(reply).slice(0, 600));
-    return (reply as { value: T }).value;
-  };
+  const value = replyValue;
   const errorOf = (reply: Reply) => (reply.ok ? { code: 'ok', details: {} } : reply.error);
   const officer = (method: string, input: unknown) => call('officer-window', method, input);
   const supervisor = (method: string, input: unknown) => call('supervisor-window', method, input);

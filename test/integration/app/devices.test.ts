@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import type { Reply } from '../../../schemas/api/transport';
 import type { AppServices } from '../../../electron/host/createAppServices';
 import { TRUST_DIR } from '../../../electron/services/devices/DevicesService';
 import type { SbiSimulator } from '../../sims/sbi/SbiSimulator';
 import { openTestServices } from '../../helpers/openTestDataDir';
 import { startSimulator } from '../sbi/sbiTestKit';
 import { ManualClock } from '../../../native/time/ManualClock';
+import { replyValue } from '../../helpers/replyValue';
 
 describe('devices through the Router (device simulator on loopback)', () => {
   let simulator: SbiSimulator;
@@ -18,10 +18,7 @@ describe('devices through the Router (device simulator on loopback)', () => {
   const events: { name: string; payload: unknown }[] = [];
   const ctx = { connectionId: 'window-1', sink: (name: string, payload: unknown) => void events.push({ name, payload }) };
   const call = (method: string, input: unknown) => services.router.dispatch(ctx, method, input);
-  const value = <T>(reply: Reply): T => {
-    assert.equal(reply.ok, true, JSON.stringify(reply));
-    return (reply as { value: T }).value;
-  };
+  const value = replyValue;
   const trustSimulator = () => {
     mkdirSync(join(dataDir, TRUST_DIR), { recursive: true });
     writeFileSync(join(dataDir, TRUST_DIR, 'device-ca.pem'), simulator.pki.deviceCaPem);

@@ -15,6 +15,7 @@ import { openSubpacketFiles } from '../../helpers/openSubpacket';
 import { openTestServices } from '../../helpers/openTestDataDir';
 import { startSimulator } from '../sbi/sbiTestKit';
 import { DEMOGRAPHICS, prepareDataDir, scan } from './registrationFixtures';
+import { replyValue } from '../../helpers/replyValue';
 
 type DocumentValue = Extract<FormFieldValue, { type: 'document' }>;
 
@@ -31,10 +32,7 @@ describe('document slots: the draft holds type, reference number and pages (issu
   let pki: TestPki;
   const call = (connectionId: string, method: string, input: unknown) => services.router.dispatch({ connectionId, sink: () => undefined }, method, input);
   const officer = (method: string, input: unknown) => call('officer-window', method, input);
-  const value = <T>(reply: Reply): T => {
-    assert.equal(reply.ok, true, JSON.stringify(reply).slice(0, 600));
-    return (reply as { value: T }).value;
-  };
+  const value = replyValue;
   const error = (reply: Reply) => (reply.ok ? { code: 'ok', details: {} } : { code: reply.error.code, details: reply.error.details });
   const get = async (draftId: string) => value<RegistrationDraft>(await officer('drafts.get', { draftId }));
   /** the page's autosave: its own (possibly older) copy of the values */

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { join } from 'node:path';
-import type { Reply } from '../../../schemas/api/transport';
 import type { RegistrationFormBundle } from '../../../schemas/uiSpec';
 import type { AppServices } from '../../../electron/host/createAppServices';
 import { ManualClock } from '../../../native/time/ManualClock';
@@ -9,6 +8,7 @@ import { MosipSimulator } from '../../sims/mosip/MosipSimulator';
 import { admin } from '../sync/syncTestBed';
 import { openTestServices } from '../../helpers/openTestDataDir';
 import { makeTempDir } from '../../helpers/tempDir';
+import { replyValue } from '../../helpers/replyValue';
 
 /**
  * The form bundle after a real down-sync: the MOSIP simulator on loopback sends DynamicFieldDto
@@ -23,10 +23,7 @@ describe('form master data from the down-sync, through the Router', () => {
   let close: () => Promise<void>;
   const ctx = { connectionId: 'window-1', sink: () => undefined };
   const call = (method: string, input: unknown) => services.router.dispatch(ctx, method, input);
-  const value = <T>(reply: Reply): T => {
-    assert.equal(reply.ok, true, JSON.stringify(reply).slice(0, 600));
-    return (reply as { value: T }).value;
-  };
+  const value = replyValue;
   const bundle = async () => value<RegistrationFormBundle>(await call('registration.formBundle', {}));
 
   before(async () => {

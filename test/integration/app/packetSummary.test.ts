@@ -14,6 +14,7 @@ import { openTestServices } from '../../helpers/openTestDataDir';
 import { startSimulator } from '../sbi/sbiTestKit';
 import { DEMOGRAPHICS, prepareDataDir, scan, two } from './registrationFixtures';
 import { ManualClock } from '../../../native/time/ManualClock';
+import { replyValue } from '../../helpers/replyValue';
 
 /** The registration's English name differs from its Portuguese one, so the summary shows both. */
 const VALUES: Readonly<Record<string, FormFieldValue>> = { ...DEMOGRAPHICS, fullName: two('Maria Quaresma Neves', 'Mary Quaresma Neves') };
@@ -30,10 +31,7 @@ describe('packet summary through the Router (device simulator, real worker, encr
   let close: () => Promise<void>;
   let rid: string;
   const call = (connectionId: string, method: string, input: unknown) => services.router.dispatch({ connectionId, sink: () => undefined }, method, input);
-  const value = <T>(reply: Reply): T => {
-    assert.equal(reply.ok, true, JSON.stringify(reply).slice(0, 600));
-    return (reply as { value: T }).value;
-  };
+  const value = replyValue;
   const error = (reply: Reply) => (reply.ok ? { code: 'ok', details: {} } : reply.error);
   const officer = (method: string, input: unknown) => call('officer-window', method, input);
   const supervisor = (method: string, input: unknown) => call('supervisor-window', method, input);

@@ -14,6 +14,7 @@ import { tinyPdf } from '../../sims/mosip/preRegSeed';
 import { openTestServices } from '../../helpers/openTestDataDir';
 import { makeTempDir } from '../../helpers/tempDir';
 import { admin } from '../sync/syncTestBed';
+import { replyValue } from '../../helpers/replyValue';
 
 const MARIA = '37162804952017';
 const JOAO = '48210593716024';
@@ -29,10 +30,7 @@ describe('pre-registration fetch and prefill through the Router (real MOSIP simu
   const simDir = makeTempDir();
   const ctx = { connectionId: 'window-1', sink: () => undefined };
   const call = (method: string, input: unknown) => services.router.dispatch(ctx, method, input);
-  const value = <T>(reply: Reply): T => {
-    assert.equal(reply.ok, true, JSON.stringify(reply).slice(0, 600));
-    return (reply as { value: T }).value;
-  };
+  const value = replyValue;
   const error = (reply: Reply): { code: string; details: Record<string, unknown> } => (reply.ok ? { code: 'ok', details: {} } : { code: reply.error.code, details: reply.error.details });
   const create = async () => value<RegistrationDraft>(await call('drafts.create', { process: 'NEW', languages: ['por', 'eng'] }));
   const apply = (draftId: string, prid: string) => call('drafts.applyPreRegistration', { draftId, prid });

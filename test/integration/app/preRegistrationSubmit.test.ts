@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { BiometricAttemptResult, SubmitResult } from '../../../schemas/api/registrationApi';
-import type { Reply } from '../../../schemas/api/transport';
 import type { PreRegistrationApplied } from '../../../schemas/preRegistration';
 import type { FieldIssue, RegistrationDraft } from '../../../schemas/registrationForm';
 import type { AppServices } from '../../../electron/host/createAppServices';
@@ -16,6 +15,7 @@ import { makeTempDir } from '../../helpers/tempDir';
 import { startSimulator } from '../sbi/sbiTestKit';
 import { prepareDataDir } from './registrationFixtures';
 import { admin } from '../sync/syncTestBed';
+import { replyValue } from '../../helpers/replyValue';
 
 const STP_ID_SCHEMA = new URL('../../../schemas/data/stp/idSchema.json', import.meta.url);
 /** The simulator's first seeded application (test/sims/mosip/preRegSeed.ts). */
@@ -33,10 +33,7 @@ describe('a pre-registered resident to a packet (MOSIP and device simulators on 
   const simDir = makeTempDir();
   const ctx = { connectionId: 'window-1', sink: () => undefined };
   const call = (method: string, input: unknown) => services.router.dispatch(ctx, method, input);
-  const value = <T>(reply: Reply): T => {
-    assert.equal(reply.ok, true, JSON.stringify(reply).slice(0, 600));
-    return (reply as { value: T }).value;
-  };
+  const value = replyValue;
 
   before(async () => {
     sim = await new MosipSimulator({ stateDir: join(simDir.path, 'sim'), clock: new ManualClock(), idSchemaPath: STP_ID_SCHEMA }).start();

@@ -20,6 +20,7 @@ import { ManualClock } from '../../../native/time/ManualClock';
 import { startSimulator } from '../sbi/sbiTestKit';
 import { DEMOGRAPHICS, operationsData, prepareDataDir, scan, two } from './registrationFixtures';
 import { pdfText, receiptLines } from '../../unit/electron/services/registration/pdfText';
+import { replyValue } from '../../helpers/replyValue';
 
 const OFFICER_PASSWORD = 'Officer#2026';
 
@@ -40,10 +41,7 @@ describe('registration drafts through the Router (device simulator, real worker,
   const progress: { stage: string; draftId: string }[] = [];
   const ctx = { connectionId: 'window-1', sink: (name: string, payload: unknown) => void (name === 'packets.onDidProgress' && progress.push(payload as { stage: string; draftId: string })) };
   const call = (method: string, input: unknown) => services.router.dispatch(ctx, method, input);
-  const value = <T>(reply: Reply): T => {
-    assert.equal(reply.ok, true, JSON.stringify(reply).slice(0, 600));
-    return (reply as { value: T }).value;
-  };
+  const value = replyValue;
   const error = (reply: Reply) => (reply.ok ? { code: 'ok', details: {} } : reply.error);
   const login = async (userId: string, password: string) => value(await call('auth.login', { userId, password }));
   const create = async () => value<RegistrationDraft>(await call('drafts.create', { process: 'NEW', languages: ['por', 'eng'] }));

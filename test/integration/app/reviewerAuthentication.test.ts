@@ -15,6 +15,7 @@ import { makeTestPki, type TestPki } from '../../helpers/packetKeys';
 import { openTestServices } from '../../helpers/openTestDataDir';
 import { startSimulator } from '../sbi/sbiTestKit';
 import { DEMOGRAPHICS, operationsData, prepareDataDir, scan } from './registrationFixtures';
+import { replyValue } from '../../helpers/replyValue';
 
 const OFFICER_PASSWORD = 'Officer#2026';
 const SUPERVISOR = { userId: 'supervisor1', password: 'Supervisor#2026' } as const;
@@ -29,10 +30,7 @@ describe('supervisor review (exception_auth) of registrations with biometric exc
   const progress: unknown[] = [];
   const ctx = { connectionId: 'window-1', sink: (name: string, payload: unknown) => void (name === 'packets.onDidProgress' && progress.push(payload)) };
   const call = (method: string, input: unknown) => services.router.dispatch(ctx, method, input);
-  const value = <T>(reply: Reply): T => {
-    assert.equal(reply.ok, true, JSON.stringify(reply).slice(0, 600));
-    return (reply as { value: T }).value;
-  };
+  const value = replyValue;
   const error = (reply: Reply) => (reply.ok ? { code: 'ok', details: {} } : reply.error);
   const login = async (userId: string, password: string) => value(await call('auth.login', { userId, password }));
   const get = async (draftId: string) => value<RegistrationDraft>(await call('drafts.get', { draftId }));

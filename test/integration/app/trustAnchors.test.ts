@@ -14,6 +14,7 @@ import type { SbiSimulator } from '../../sims/sbi/SbiSimulator';
 import { issueTestCertificate } from '../../helpers/testCertificates';
 import { openTestServices } from '../../helpers/openTestDataDir';
 import { startSimulator } from '../sbi/sbiTestKit';
+import { replyValue } from '../../helpers/replyValue';
 
 const DAY = 86_400_000;
 
@@ -26,10 +27,7 @@ describe('device trust anchors through the Router (device simulator on loopback)
   let close: () => Promise<void>;
   const call = (connectionId: string, method: string, input: unknown) => services.router.dispatch({ connectionId, sink: () => undefined }, method, input);
   const code = (reply: Reply) => (reply.ok ? 'ok' : reply.error.code);
-  const value = <T>(reply: Reply): T => {
-    assert.equal(reply.ok, true, JSON.stringify(reply));
-    return (reply as { value: T }).value;
-  };
+  const value = replyValue;
   const list = async (connectionId = 'off') => value<TrustAnchor[]>(await call(connectionId, 'devices.trustAnchors', {}));
   const discover = async () => value<{ devices: unknown[]; rejected: { code: string }[] }>(await call('off', 'devices.discover', {}));
   const anchorEvents = () => services.data.audit.recent(50).filter((e) => e.event.startsWith('DEVICE_TRUST_ANCHOR')).map((e) => [e.event, e.actor, e.details]);

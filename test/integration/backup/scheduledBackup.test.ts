@@ -9,6 +9,7 @@ import type { AppServices } from '../../../electron/host/createAppServices';
 import { verifyBackup } from '../../../electron/services/backup/verifyBackup';
 import { openTestServices } from '../../helpers/openTestDataDir';
 import { makeTempDir } from '../../helpers/tempDir';
+import { replyValue } from '../../helpers/replyValue';
 
 const PASSPHRASE = 'Praia-das-Conchas-2026';
 /** 2026-11-22 09:00 UTC: the default cron (18:00 UTC) fires 9 hours later */
@@ -24,10 +25,7 @@ describe('scheduled backups through the Router', () => {
   let stop: { dispose(): void };
   const call = (connectionId: string, method: string, input: unknown) => services.router.dispatch({ connectionId, sink: () => undefined }, method, input);
   const code = (reply: Reply) => (reply.ok ? 'ok' : reply.error.code);
-  const value = <T>(reply: Reply): T => {
-    assert.equal(reply.ok, true, JSON.stringify(reply));
-    return (reply as { value: T }).value;
-  };
+  const value = replyValue;
 
   let onStatus: (() => void) | undefined;
   /** The first broadcast status after `from` in which a run has finished (awaited, never polled on a timer). */
