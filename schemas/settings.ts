@@ -42,6 +42,13 @@ export const AppSettings = z
      * stored before this option existed read as on.
      */
     reviewerAuthentication: z.boolean().default(true),
+    /**
+     * New registrations are refused below this much free space on the data dir's disk (issue 17):
+     * a registration needs room for its packet (up to 5 MiB), the database and the logs, so the
+     * disk never fills mid-build. MOSIP's synced `mosip.registration.disk_space_size` (5 MB by
+     * default) raises it, never lowers it. Settings stored before this option read as the default.
+     */
+    minFreeDiskMb: z.number().int('whole megabytes').min(20, 'at least 20 MB').max(1_000_000, 'at most 1,000,000 MB').default(500),
   })
   .strict()
   .refine((s) => s.devices.portFrom <= s.devices.portTo, { message: 'the first port must not be after the last', path: ['devices', 'portTo'] });
@@ -69,4 +76,5 @@ export const DEFAULT_SETTINGS: AppSettings = {
   machineName: null,
   defaultLanguage: 'por',
   reviewerAuthentication: true,
+  minFreeDiskMb: 500,
 };
