@@ -58,7 +58,7 @@ export function syncHandlers(deps: SyncHandlerDeps): AreaHandlers<typeof syncApi
     'outbox.requeue': async ({ id }, ctx) => deps.outbox.requeue(id, ctx.session.userId),
     // a person asked: the server may be back, so items waiting out an automatic backoff go now
     'sync.now': async (_input, ctx) => (deps.appSync ? deps.appSync.run(ctx.signal) : deps.outbox.run({ ignoreBackoff: true, signal: ctx.signal })),
-    'sync.status': async () => ({ jobs: deps.scheduler.status(), limits: deps.limits.check(), parked: deps.outbox.parked().length, nextAttemptAt: deps.outbox.nextAttemptAt() ?? null }),
+    'sync.status': async () => ({ jobs: deps.scheduler.status(), limits: deps.limits.check(), parked: deps.outbox.parkedCount(), nextAttemptAt: deps.outbox.nextAttemptAt() ?? null }),
     'sync.retentionSpace': async () => deps.retention.space(),
     'sync.setSchedule': async (schedule, ctx) => deps.scheduler.setSchedule(schedule, ctx.session.userId),
     'sync.export': async ({ dir }, ctx) => deps.exporter.export(dir, ctx.session.userId),

@@ -184,6 +184,12 @@ export function retentionCandidates(db: DB, statuses: readonly string[], cutoff:
   return { due: { files: r.due_files, bytes: r.due_bytes }, later: { files: r.later_files, bytes: r.later_bytes } };
 }
 
+/** The earliest `next_attempt_at` (null read as 0: due now) among items in `states`, or undefined when none is. */
+export function earliestAttemptAt(db: DB, states: readonly OutboxState[]): number | undefined {
+  const [q, p] = sql`SELECT min(coalesce(next_attempt_at, 0)) AS t FROM outbox WHERE state IN (SELECT value FROM json_each(${JSON.stringify(states)}))`;
+  return (db.prepare(q).get(...p) as { t: number | null }).t ?? undefined;
+}
+
 /** Oldest creation time among items in `states`, or undefined. */
 export function oldestCreatedAt(db: DB, states: readonly OutboxState[]): number | undefined {
   const [q, p] = sql`SELECT min(p.created_at) AS t FROM outbox o JOIN packets p ON p.packet_id = o.packet_id
