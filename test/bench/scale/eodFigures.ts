@@ -47,7 +47,7 @@ export async function eodFigures(dataDir: string): Promise<Figure[]> {
     const stallMs = Math.max(0, delay.max / 1e6 - 1);
     return [
       { what: 'planning an EOD run (the outbox\'s first reads)', ms: firstCallAt - t0, stallMs },
-      { what: `EOD run per packet, server answering at once (${moved} packets)`, ms: moved ? runMs / moved : 0, stallMs },
+      { what: 'EOD run per packet, server answering at once (the outbox\'s own work per packet)', ms: moved ? runMs / moved : 0, stallMs, note: `${moved} packets` },
     ];
   } finally {
     data.close();

@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import type { ScaleSeed } from '../../helpers/scaleDataDir';
 import type { Figure } from './measure';
 
@@ -14,7 +15,7 @@ export interface SizeFigures {
 }
 
 const ms = (n: number | null) => (n === null ? '—' : n >= 100 ? n.toFixed(0) : n.toFixed(1));
-const cell = (f: Figure | undefined) => (f ? `${ms(f.ms)} ms (stall ${ms(f.stallMs)})` : '—');
+const cell = (f: Figure | undefined) => (f ? `${ms(f.ms)} ms (stall ${ms(f.stallMs)})${f.note ? `, ${f.note}` : ''}` : '—');
 
 /** A markdown table: each figure at each size, and the ratio of the last size to the first. */
 export function printTable(results: readonly SizeFigures[]): void {
@@ -33,5 +34,6 @@ export function printTable(results: readonly SizeFigures[]): void {
   row('CLI peak RSS (largest of the three commands)', (r) => `${r.cliPeakRssMb.toFixed(0)} MB`);
   row('database size per packet', (r) => `${(r.dbBytes / r.packets / 1024).toFixed(1)} KiB (${(r.dbBytes / 2 ** 20).toFixed(1)} MiB)`);
   row('seeded: drafts / audit rows / seeding time (cached after)', (r) => `${r.seed.drafts} / ${r.seed.auditRows.toLocaleString('en')} / ${(r.seed.seedMs / 1000).toFixed(0)} s`);
-  console.log('\nstall: the largest main-thread (event-loop) stall of the process that serves the window while the figure ran; for the CLI, — (its own process).');
+  console.log(`\nload average at the end (2 cores, shared): ${loadavg().map((l) => l.toFixed(1)).join(', ')}`);
+  console.log('stall: the largest main-thread (event-loop) stall of the process that serves the window while the figure ran; for the CLI, — (its own process).');
 }

@@ -26,6 +26,10 @@ export async function screenFigures(host: BenchHost, search: Readonly<{ rid: str
   figures.push(await measure('search by RID (packets.list search: 12 digits)', RUNS, () => call('packets.list', { search: search.rid, withPerson: true }), stall));
   figures.push(await measure('search by name (packets.list search: 2 words)', RUNS, () => call('packets.list', { search: search.name, withPerson: true }), stall));
   figures.push(await measure('sync screen (outbox.list, sync.status)', RUNS, () => Promise.all([call('outbox.list'), call('sync.status')]), stall));
-  figures.push(await measure('audit verify (audit.verify, whole chain)', 3, () => call('audit.verify'), stall));
+  figures.push(await measure('audit verify (audit.verify, whole chain, in slices)', 3, () => call('audit.verify'), stall));
+  // the calls that are not lists, alone: what remains on the main thread once the lists are paged
+  for (const method of ['home.summary', 'sync.status', 'sync.retentionSpace'] as const) {
+    figures.push(await measure(`${method} alone`, RUNS, () => call(method), stall));
+  }
   return figures;
 }

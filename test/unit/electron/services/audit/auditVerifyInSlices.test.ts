@@ -9,7 +9,7 @@ import { migrate } from '../../../../../electron/services/db/migrations';
 import { openDatabase } from '../../../../../electron/services/db/openDatabase';
 import { makeTempDir } from '../../../../helpers/tempDir';
 
-/** 25 entries in slices of 4: 7 slices, 6 turns given back to the event loop between them. */
+/** 25 entries in slices of 4: 7 slices, 6 turns given back to the event loop between them when every slice is over the time budget. */
 const ENTRIES = 25;
 const SLICE = 4;
 
@@ -39,33 +39,38 @@ describe('AuditLog.verifyInSlices (the app verifies without holding its main thr
     temp.remove();
   });
 
+  it('gives no turn while the work stays under the time budget', async () => {
+    assert.deepEqual(await audit.verifyInSlices({ yieldTurn, sliceRows: SLICE, yieldAfterMs: 60_000 }), { ok: true, entries: ENTRIES, problem: null });
+    assert.equal(turns, 0);
+  });
+
   it('walks every entry, one slice per turn, and finds the chain intact', async () => {
-    assert.deepEqual(await audit.verifyInSlices(yieldTurn, SLICE), { ok: true, entries: ENTRIES, problem: null });
+    assert.deepEqual(await audit.verifyInSlices({ yieldTurn, sliceRows: SLICE, yieldAfterMs: 0 }), { ok: true, entries: ENTRIES, problem: null });
     assert.equal(turns, Math.floor(ENTRIES / SLICE));
   });
 
   it('walks a log of exactly whole slices to its end', async () => {
     audit.append('LOGOUT', 'officer1');
-    assert.deepEqual(await audit.verifyInSlices(yieldTurn, 2), { ok: true, entries: ENTRIES + 1, problem: null });
+    assert.deepEqual(await audit.verifyInSlices({ yieldTurn, sliceRows: 2, yieldAfterMs: 0 }), { ok: true, entries: ENTRIES + 1, problem: null });
   });
 
   it('finds an edited entry in a later slice, as verify does', async () => {
     tamper(`UPDATE audit_log SET actor = 'someone-else' WHERE seq = 18`);
-    const sliced = await audit.verifyInSlices(yieldTurn, SLICE);
+    const sliced = await audit.verifyInSlices({ yieldTurn, sliceRows: SLICE, yieldAfterMs: 0 });
     assert.deepEqual(sliced.problem, { seq: 18, reason: 'entry 18 was modified after it was written' });
     assert.deepEqual(sliced, audit.verify());
   });
 
   it('finds an entry missing at a slice boundary', async () => {
     tamper('DELETE FROM audit_log WHERE seq = 9');
-    const sliced = await audit.verifyInSlices(yieldTurn, SLICE);
+    const sliced = await audit.verifyInSlices({ yieldTurn, sliceRows: SLICE, yieldAfterMs: 0 });
     assert.deepEqual(sliced.problem, { seq: 9, reason: 'entry 9 is missing (next entry found is 10)' });
     assert.deepEqual(sliced, audit.verify());
   });
 
   it('finds the last entries deleted (the recorded head is further)', async () => {
     tamper(`DELETE FROM audit_log WHERE seq > ${ENTRIES - 2}`);
-    const sliced = await audit.verifyInSlices(yieldTurn, SLICE);
+    const sliced = await audit.verifyInSlices({ yieldTurn, sliceRows: SLICE, yieldAfterMs: 0 });
     assert.deepEqual(sliced.problem, { seq: ENTRIES - 1, reason: `the log ends at entry ${ENTRIES - 2} but entry ${ENTRIES} was written: entries were deleted` });
   });
 
@@ -73,6 +78,6 @@ describe('AuditLog.verifyInSlices (the app verifies without holding its main thr
     const appendOnce = async () => {
       if (turns++ === 0) audit.append('LOGOUT', 'officer1');
     };
-    assert.deepEqual(await audit.verifyInSlices(appendOnce, SLICE), { ok: true, entries: ENTRIES + 1, problem: null });
+    assert.deepEqual(await audit.verifyInSlices({ yieldTurn: appendOnce, sliceRows: SLICE, yieldAfterMs: 0 }), { ok: true, entries: ENTRIES + 1, problem: null });
   });
 });
