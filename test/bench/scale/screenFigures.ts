@@ -18,6 +18,8 @@ export async function screenFigures(host: BenchHost, search: Readonly<{ rid: str
   const stall = () => host.stall();
   const call = (method: string, input?: unknown) => host.call(method, input);
   const figures: Figure[] = [];
+  // the stall the host shows doing nothing on this machine (other jobs share its 2 cores): the noise floor of every stall below
+  figures.push(await measure('noise floor: the host idle for 2 s', 1, () => new Promise((resolve) => setTimeout(resolve, 2000)), stall));
   figures.push(await measure('login (auth.login, supervisor)', RUNS, () => call('auth.login', { userId: 'supervisor1', password: 'Supervisor#2026' }), stall));
   figures.push(await measure("Home's cards (home.summary, 2 × packets.list, outbox.list, sync.status)", RUNS, () => Promise.all([
     call('home.summary'), call('packets.list', { from: startOfToday() }), call('packets.list', { state: 'PENDING' }), call('outbox.list'), call('sync.status'),
