@@ -112,6 +112,20 @@ export const OfflineLimitStatus = z.object({
 });
 export type OfflineLimitStatus = z.infer<typeof OfflineLimitStatus>;
 
+const FilesAndBytes = z.object({ files: z.number().int().nonnegative(), bytes: z.number().int().nonnegative() });
+
+/**
+ * What retention will free on the data dir's disk (issue 17, a full disk): the packet files the
+ * server has PROCESSED or ACCEPTED, whose retention days are over (`due`, freed by the next run) or
+ * not yet (`later`, freed as their days pass). Rejected and unsent packets keep their files.
+ */
+export const RetentionSpace = z.object({
+  days: z.number().int().nonnegative(),
+  due: FilesAndBytes,
+  later: FilesAndBytes,
+});
+export type RetentionSpace = z.infer<typeof RetentionSpace>;
+
 export const ScheduledJob = z.enum(['downSync', 'outbox', 'statusPoll', 'retention']);
 export type ScheduledJob = z.infer<typeof ScheduledJob>;
 

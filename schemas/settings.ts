@@ -75,6 +75,13 @@ export const AppSettings = z
      */
     reviewerAuthentication: z.boolean().default(true),
     civilRegistration: CivilRegistrationSettings.default(DEFAULT_CIVIL_REGISTRATION),
+    /**
+     * New registrations are refused below this much free space on the data dir's disk (issue 17):
+     * a registration needs room for its packet (up to 5 MiB), the database and the logs, so the
+     * disk never fills mid-build. MOSIP's synced `mosip.registration.disk_space_size` (5 MB by
+     * default) raises it, never lowers it. Settings stored before this option read as the default.
+     */
+    minFreeDiskMb: z.number().int('whole megabytes').min(20, 'at least 20 MB').max(1_000_000, 'at most 1,000,000 MB').default(500),
   })
   .strict()
   .refine((s) => s.devices.portFrom <= s.devices.portTo, { message: 'the first port must not be after the last', path: ['devices', 'portTo'] });
@@ -103,4 +110,5 @@ export const DEFAULT_SETTINGS: AppSettings = {
   defaultLanguage: 'por',
   reviewerAuthentication: true,
   civilRegistration: DEFAULT_CIVIL_REGISTRATION,
+  minFreeDiskMb: 500,
 };

@@ -129,6 +129,7 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
     centreId: data.identity.centreId,
     machineId: data.identity.machineId,
     machineName: () => effectiveMachineName(settings.get().machineName).name,
+    minFreeDiskMb: () => settings.get().minFreeDiskMb,
     dataDir: data.dataDir,
     packetsDir: join(data.dataDir, PACKETS_DIR),
     // --server / REGCLIENT_SERVER_URL wins; else the supervisor's setting, read once at start

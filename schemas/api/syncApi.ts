@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { JobSchedule, JobStatus, OfflineLimitStatus, OutboxFilter, OutboxItem, OutboxRunSummary, SyncProgress } from '../outbox';
+import { JobSchedule, JobStatus, OfflineLimitStatus, OutboxFilter, OutboxItem, OutboxRunSummary, RetentionSpace, SyncProgress } from '../outbox';
 import { ExportTargets } from '../exportTargets';
 import { PacketSummary } from '../packetSummary';
 import { method } from './defineApi';
@@ -59,6 +59,8 @@ export const syncApi = {
    */
   'sync.now': method({ input: Empty, output: OutboxRunSummary, access: OPERATORS }),
   'sync.status': method({ input: Empty, output: SyncStatus, access: 'session' }),
+  /** the space retention will free on the data dir's disk (the sync screen shows it beside the free-space limit) */
+  'sync.retentionSpace': method({ input: Empty, output: RetentionSpace, access: 'session' }),
   'sync.setSchedule': method({ input: JobSchedule.strict(), output: z.array(JobStatus), access: SUPERVISOR }),
   /**
    * Supervisors only (issue 12): an export carries every decided packet off the machine. Stricter

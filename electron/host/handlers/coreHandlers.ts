@@ -80,7 +80,7 @@ export function coreHandlers({ data, auth, sessions, options, clock, sync }: Han
     },
 
     'audit.verify': async (_input, ctx) => {
-      const result = data.audit.verify();
+      const result = await data.audit.verifyInSlices();
       data.audit.append('AUDIT_VERIFIED', ctx.session.userId, { ok: result.ok, entries: result.entries });
       return result;
     },

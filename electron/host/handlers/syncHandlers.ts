@@ -9,6 +9,7 @@ import type { PacketApprovalService } from '../../services/sync/approval/PacketA
 import type { OfflineLimitsService } from '../../services/sync/outbox/OfflineLimitsService';
 import type { OutboxService } from '../../services/sync/outbox/OutboxService';
 import type { PacketExportService } from '../../services/sync/outbox/PacketExportService';
+import type { RetentionService } from '../../services/sync/outbox/RetentionService';
 import type { SyncScheduler } from '../../services/sync/SyncScheduler';
 import type { ContextFor, SessionHandlerContext } from '../Handlers';
 import type { AreaHandlers } from './createHandlers';
@@ -21,6 +22,7 @@ export interface SyncHandlerDeps {
   readonly scheduler: SyncScheduler;
   readonly exporter: PacketExportService;
   readonly limits: OfflineLimitsService;
+  readonly retention: RetentionService;
   /** with a server: session, machine check and down-sync before the outbox; without: the outbox alone */
   readonly appSync?: AppSync;
   /** the removable drives mounted now (listRemovableDrives) */
@@ -56,7 +58,8 @@ export function syncHandlers(deps: SyncHandlerDeps): AreaHandlers<typeof syncApi
     'outbox.requeue': async ({ id }, ctx) => deps.outbox.requeue(id, ctx.session.userId),
     // a person asked: the server may be back, so items waiting out an automatic backoff go now
     'sync.now': async (_input, ctx) => (deps.appSync ? deps.appSync.run(ctx.signal) : deps.outbox.run({ ignoreBackoff: true, signal: ctx.signal })),
-    'sync.status': async () => ({ jobs: deps.scheduler.status(), limits: deps.limits.check(), parked: deps.outbox.parked().length, nextAttemptAt: deps.outbox.nextAttemptAt() ?? null }),
+    'sync.status': async () => ({ jobs: deps.scheduler.status(), limits: deps.limits.check(), parked: deps.outbox.parkedCount(), nextAttemptAt: deps.outbox.nextAttemptAt() ?? null }),
+    'sync.retentionSpace': async () => deps.retention.space(),
     'sync.setSchedule': async (schedule, ctx) => deps.scheduler.setSchedule(schedule, ctx.session.userId),
     'sync.export': async ({ dir }, ctx) => deps.exporter.export(dir, ctx.session.userId),
     'sync.exportTargets': async () => ({ drives: await deps.removableDrives(), canPickFolder: deps.pickFolder !== undefined }),

@@ -2,11 +2,11 @@ import { createHash, createHmac } from 'node:crypto';
 import type { AuditEntry, AuditEvent, AuditVerifyResult } from '../../../schemas/audit';
 import type { Clock } from '../../../native/time/Clock';
 import type { DB } from '../db/Database';
-import { insertAuditRow, iterateAuditRows, lastAuditRow, recentAuditRows, countAuditRowsSince, type AuditRow } from '../db/repos/audit';
+import { auditRowsAfter, insertAuditRow, iterateAuditRows, lastAuditRow, recentAuditRows, countAuditRowsSince, type AuditRow } from '../db/repos/audit';
 import { getMeta, setMeta } from '../db/repos/meta';
 import { readAuditAnchor, writeAuditAnchor } from './auditAnchor';
+import { AuditChainWalk, failVerify, GENESIS_HASH } from './auditChainWalk';
 
-const GENESIS_HASH = '0'.repeat(64);
 const HEAD_KEY = 'audit.head';
 /** the first entry chained with the key: entries before it (older data dirs) keep plain sha256 */
 const KEYED_FROM_KEY = 'audit.keyedFrom';
@@ -75,39 +75,49 @@ export class AuditLog {
     return raw === undefined ? undefined : Number(raw);
   }
 
-  /** Walks the whole chain; reports the first edited, missing or reordered row. */
+  /** Walks the whole chain at once; reports the first edited, missing or reordered row. For the CLI and restore. */
   verify(): AuditVerifyResult {
-    let expectedSeq = 1;
-    let prevHash = GENESIS_HASH;
-    let entries = 0;
-    const keyedFrom = this.#keyedFrom();
-    if (keyedFrom !== undefined && !this.#keying) return fail(0, keyedFrom, `entries from ${keyedFrom} are keyed: verify the log through its data dir, with the audit key`);
-    const anchor = this.#keying ? readAuditAnchor(this.#keying.anchorPath, this.#keying.key) : undefined;
-    if (anchor === 'forged') return fail(0, 0, 'the audit anchor outside the database does not verify under the audit key');
-    let anchoredHash: string | undefined;
+    const walk = this.#startWalk();
+    if (!(walk instanceof AuditChainWalk)) return walk;
     for (const row of iterateAuditRows(this.#db)) {
-      if (row.seq !== expectedSeq) {
-        return fail(entries, expectedSeq, `entry ${expectedSeq} is missing (next entry found is ${row.seq})`);
+      const failed = walk.add(row);
+      if (failed) return failed;
+    }
+    return walk.finish(readHead(this.#db));
+  }
+
+  /**
+   * {@link verify} in slices of `sliceRows` rows, each read by its own query; after `yieldAfterMs`
+   * of work it gives the event loop a turn (`yieldTurn`), so a long log never holds the main thread
+   * that serves the window (issue 17: 100,000 rows held it for 2 s). The end is read with the last
+   * slice, in the same turn, so an entry appended meanwhile is walked rather than taken for a deletion.
+   */
+  async verifyInSlices(o: Readonly<{ yieldTurn?: () => Promise<void>; sliceRows?: number; yieldAfterMs?: number }> = {}): Promise<AuditVerifyResult> {
+    const { yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve)), sliceRows = 250, yieldAfterMs = 8 } = o;
+    const walk = this.#startWalk();
+    if (!(walk instanceof AuditChainWalk)) return walk;
+    let turnStarted = performance.now();
+    for (;;) {
+      const rows = auditRowsAfter(this.#db, walk.lastSeq, sliceRows);
+      for (const row of rows) {
+        const failed = walk.add(row);
+        if (failed) return failed;
       }
-      if (row.prev_hash !== prevHash) return fail(entries, row.seq, `entry ${row.seq} does not link to entry ${row.seq - 1}`);
-      const key = keyedFrom !== undefined && row.seq >= keyedFrom ? this.#keying?.key : undefined;
-      if (hashAuditRow(row, key) !== row.hash) return fail(entries, row.seq, `entry ${row.seq} was modified after it was written`);
-      if (anchor && row.seq === anchor.seq) anchoredHash = row.hash;
-      prevHash = row.hash;
-      expectedSeq++;
-      entries++;
+      if (rows.length < sliceRows) return walk.finish(readHead(this.#db));
+      if (performance.now() - turnStarted >= yieldAfterMs) {
+        await yieldTurn();
+        turnStarted = performance.now();
+      }
     }
-    const head = readHead(this.#db);
-    if (head && head.seq !== entries) {
-      return fail(entries, entries + 1, `the log ends at entry ${entries} but entry ${head.seq} was written: entries were deleted`);
-    }
-    if (head && head.hash !== prevHash) return fail(entries, entries, `entry ${entries} does not match the recorded head of the log`);
-    if (!head && entries > 0) return fail(entries, entries, 'the recorded head of the log is missing');
-    if (anchor && anchor.seq > entries) {
-      return fail(entries, entries + 1, `the log outside the database records entry ${anchor.seq}, the database ends at ${entries}: it was rolled back to an older copy`);
-    }
-    if (anchor && anchoredHash !== anchor.hash) return fail(entries, anchor.seq, `entry ${anchor.seq} differs from the one recorded outside the database`);
-    return { ok: true, entries, problem: null };
+  }
+
+  /** A walk with this log's key, keyed-from and anchor, or the failure that stops it before any row. */
+  #startWalk(): AuditChainWalk | AuditVerifyResult {
+    const keyedFrom = this.#keyedFrom();
+    if (keyedFrom !== undefined && !this.#keying) return failVerify(0, keyedFrom, `entries from ${keyedFrom} are keyed: verify the log through its data dir, with the audit key`);
+    const anchor = this.#keying ? readAuditAnchor(this.#keying.anchorPath, this.#keying.key) : undefined;
+    if (anchor === 'forged') return failVerify(0, 0, 'the audit anchor outside the database does not verify under the audit key');
+    return new AuditChainWalk({ hash: hashAuditRow, keyedFrom, key: this.#keying?.key, anchor });
   }
 
   recent(limit: number): AuditEntry[] {
@@ -129,10 +139,6 @@ function readHead(db: DB): { seq: number; hash: string } | undefined {
     // A malformed head is reported below as a mismatch rather than thrown.
   }
   return { seq: -1, hash: '' };
-}
-
-function fail(entries: number, seq: number, reason: string): AuditVerifyResult {
-  return { ok: false, entries, problem: { seq, reason } };
 }
 
 function toEntry(row: AuditRow): AuditEntry {

@@ -142,6 +142,8 @@ export class PacketService {
     } catch (cause) {
       await unlink(file).catch(() => undefined); // the row is not there, so the file must not be either
       if (isAppError(cause) && cause.is('ERR_PACKET_BUILD_CANCELLED')) throw cause;
+      // SQLite's own full disk: the operator's remedy is the same as for the file's
+      if ((cause as { code?: string }).code === 'SQLITE_FULL') throw new AppError('ERR_PACKET_DISK_FULL', { path: file }, { cause });
       throw new AppError('ERR_PACKET_WRITE_FAILED', { path: file, reason: `commit failed: ${(cause as Error).message}` }, { cause });
     }
   }

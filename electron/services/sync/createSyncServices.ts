@@ -49,6 +49,8 @@ export interface SyncServicesOptions {
   readonly retentionDays?: number;
   /** online civil-registration delivery: the supervisor's setting and the wrapped client secret (absent: always offline) */
   readonly civilRegistration?: Readonly<{ settings: () => CivilRegistrationSettings; secret: () => string }>;
+  /** the supervisor's free-space floor, MB (settings), read at each check */
+  readonly minFreeDiskMb?: () => number;
 }
 
 /** The sync area's services over one data dir, wired to each other. */
@@ -131,7 +133,7 @@ export function createSyncServices(o: SyncServicesOptions): SyncServices {
       outboxNow: (signal) => scheduler.runWith('outbox', () => outbox.run({ ignoreBackoff: true, ...(signal ? { signal } : {}) })),
     }),
     exporter: new PacketExportService({ db, audit, clock, packetsDir: o.packetsDir, dataDir: o.dataDir, machineKey: o.machineKey, centreId: o.centreId, machineId: o.machineId }),
-    limits: new OfflineLimitsService({ db, clock, dataDir: o.dataDir }),
+    limits: new OfflineLimitsService({ db, clock, dataDir: o.dataDir, ...(o.minFreeDiskMb ? { minFreeDiskMb: o.minFreeDiskMb } : {}) }),
     retention,
     scheduler,
   };

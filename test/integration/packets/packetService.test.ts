@@ -159,6 +159,17 @@ describe('PacketService', () => {
     assert.ok(partialSeen);
   });
 
+  it('reports a full disk met by the database commit (SQLITE_FULL) and removes the written packet file', async () => {
+    // the file fitted, the row did not: the commit's first write inside the transaction meets a full disk
+    const sqliteFull = () => {
+      throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    };
+    await assert.rejects(service().build(packetRequest('draft-1', sample, 'operator1'), { inCommit: sqliteFull }), (e: unknown) => e instanceof AppError && e.code === 'ERR_PACKET_DISK_FULL');
+    assert.deepEqual(await filesLeft(), []);
+    assert.deepEqual(listPackets(db), []);
+    assert.ok(events().includes('PACKET_BUILD_FAILED'));
+  });
+
   it('refuses to build a RID that already has a packet, leaving the first one intact', async () => {
     const s = service();
     const first = await s.build(packetRequest('d1', sample));

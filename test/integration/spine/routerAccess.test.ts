@@ -28,6 +28,7 @@ const OPEN_METHODS: Readonly<Record<string, 'public' | 'session'>> = {
   'outbox.list': 'session',
   // sync.now is role-listed (officers, supervisors), sync.export supervisors only: see the role pins below
   'sync.status': 'session',
+  'sync.retentionSpace': 'session',
   'registration.formBundle': 'session',
   'settings.get': 'session',
   'settings.machineName': 'session', // the name sync sends (tpm/publickey/verify), shown to everyone; only settings.update changes it

@@ -10,6 +10,7 @@ import type { SessionHandlerContext } from '../../../electron/host/Handlers';
 import { PacketApprovalService } from '../../../electron/services/sync/approval/PacketApprovalService';
 import { OfflineLimitsService } from '../../../electron/services/sync/outbox/OfflineLimitsService';
 import { PacketExportService } from '../../../electron/services/sync/outbox/PacketExportService';
+import { RetentionService } from '../../../electron/services/sync/outbox/RetentionService';
 import { SyncScheduler } from '../../../electron/services/sync/SyncScheduler';
 import { rejectsWithCode } from '../../helpers/assertAppError';
 import { makeClient, startSimBed, type ClientBed, type SimBed } from './syncTestBed';
@@ -39,6 +40,7 @@ describe('sync area handlers', () => {
       scheduler: new SyncScheduler({ db, clock, audit, jobs: { downSync: async () => undefined, outbox: () => outbox.run(), statusPoll: () => outbox.pollStatuses(), retention: async () => undefined } }),
       exporter: new PacketExportService({ db, audit, clock, packetsDir: join(client.dataDir, 'packets'), machineKey: bed.machineKey, centreId: '10001', machineId: '10002' }),
       limits: new OfflineLimitsService({ db, clock, dataDir: client.dataDir }),
+      retention: new RetentionService({ db, audit, clock, packetsDir: join(client.dataDir, 'packets') }),
       removableDrives: async () => [],
     };
     handlers = syncHandlers(deps);

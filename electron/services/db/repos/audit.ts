@@ -26,6 +26,12 @@ export function iterateAuditRows(db: DB): IterableIterator<AuditRow> {
   return db.prepare('SELECT * FROM audit_log ORDER BY seq ASC').iterate() as IterableIterator<AuditRow>;
 }
 
+/** Up to `limit` rows after `seq`, in order: one slice of a walk that yields between slices. */
+export function auditRowsAfter(db: DB, seq: number, limit: number): AuditRow[] {
+  const [query, params] = sql`SELECT * FROM audit_log WHERE seq > ${seq} ORDER BY seq ASC LIMIT ${limit}`;
+  return db.prepare(query).all(...params) as AuditRow[];
+}
+
 export function recentAuditRows(db: DB, limit: number): AuditRow[] {
   const [query, params] = sql`SELECT * FROM audit_log ORDER BY seq DESC LIMIT ${limit}`;
   return db.prepare(query).all(...params) as AuditRow[];

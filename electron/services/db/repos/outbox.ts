@@ -169,6 +169,27 @@ export function countOutboxByState(db: DB): Partial<Record<OutboxState, number>>
   return Object.fromEntries(rows.map((r) => [r.state, r.n]));
 }
 
+/**
+ * Files still on disk of DONE packets whose server status is one of `statuses`, counted and
+ * summed (the packet row's size) in SQL, split at `cutoff` on the status time: retention's preview.
+ */
+export function retentionCandidates(db: DB, statuses: readonly string[], cutoff: number): { due: { files: number; bytes: number }; later: { files: number; bytes: number } } {
+  const [q, p] = sql`SELECT count(CASE WHEN o.server_status_at <= ${cutoff} THEN 1 END) AS due_files,
+    coalesce(sum(CASE WHEN o.server_status_at <= ${cutoff} THEN p.size END), 0) AS due_bytes,
+    count(CASE WHEN o.server_status_at IS NULL OR o.server_status_at > ${cutoff} THEN 1 END) AS later_files,
+    coalesce(sum(CASE WHEN o.server_status_at IS NULL OR o.server_status_at > ${cutoff} THEN p.size END), 0) AS later_bytes
+    FROM outbox o JOIN packets p ON p.packet_id = o.packet_id
+    WHERE o.state = 'DONE' AND o.file_deleted_at IS NULL AND o.server_status IN (SELECT value FROM json_each(${JSON.stringify(statuses)}))`;
+  const r = db.prepare(q).get(...p) as { due_files: number; due_bytes: number; later_files: number; later_bytes: number };
+  return { due: { files: r.due_files, bytes: r.due_bytes }, later: { files: r.later_files, bytes: r.later_bytes } };
+}
+
+/** The earliest `next_attempt_at` (null read as 0: due now) among items in `states`, or undefined when none is. */
+export function earliestAttemptAt(db: DB, states: readonly OutboxState[]): number | undefined {
+  const [q, p] = sql`SELECT min(coalesce(next_attempt_at, 0)) AS t FROM outbox WHERE state IN (SELECT value FROM json_each(${JSON.stringify(states)}))`;
+  return (db.prepare(q).get(...p) as { t: number | null }).t ?? undefined;
+}
+
 /** Oldest creation time among items in `states`, or undefined. */
 export function oldestCreatedAt(db: DB, states: readonly OutboxState[]): number | undefined {
   const [q, p] = sql`SELECT min(p.created_at) AS t FROM outbox o JOIN packets p ON p.packet_id = o.packet_id

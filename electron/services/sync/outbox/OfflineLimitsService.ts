@@ -33,6 +33,11 @@ export interface OfflineLimitsOptions {
   readonly dataDir: string;
   /** free bytes on that disk (tests inject it) */
   readonly freeBytes?: (dir: string) => number;
+  /**
+   * The supervisor's floor for free disk space, MB (settings `minFreeDiskMb`): the synced
+   * `disk_space_size` may raise the threshold above it, never lower it.
+   */
+  readonly minFreeDiskMb?: () => number;
   /** "near" from this fraction of a limit (default 0.8) */
   readonly nearFraction?: number;
 }
@@ -91,7 +96,7 @@ export class OfflineLimitsService {
   }
 
   #min(name: OfflineLimitName, value: number): OfflineLimitStatus {
-    const t = this.#threshold(name);
+    const t = Math.max(this.#threshold(name), this.#o.minFreeDiskMb?.() ?? 0);
     // "near" for a minimum: less than twice the floor left.
     const state = value < t ? 'hit' : value < t * 2 ? 'near' : 'ok';
     return { limit: name, value, threshold: t, state, code: CODES[name], details: { freeMb: value, minMb: t } };

@@ -1,6 +1,6 @@
 import { AppError } from '../../../../schemas/errors';
 import type { OutboxFilter, OutboxItem, OutboxRunSummary, SyncProgress } from '../../../../schemas/outbox';
-import { findOutbox, listOutboxInStates, publicItem } from '../../db/repos/outbox';
+import { countOutboxByState, earliestAttemptAt, findOutbox, listOutboxInStates, publicItem } from '../../db/repos/outbox';
 import { listOutboxItems } from './listOutboxItems';
 import { drainLoop } from './drainLoop';
 import { guard, newRunState, PENDING } from './outboxRunState';
@@ -57,8 +57,13 @@ export class OutboxService {
 
   /** The earliest time a retrying item is due, if any item waits on backoff. */
   nextAttemptAt(): number | undefined {
-    const waiting = listOutboxInStates(this.#o.db, ['READY', 'SYNCED', 'UPLOADING', 'UPLOADED']).map((r) => r.nextAttemptAt ?? 0);
-    return waiting.length ? Math.min(...waiting) : undefined;
+    // in SQL: the sync screen asks on every refresh, and 10,000 rows read to find one number took 30 ms
+    return earliestAttemptAt(this.#o.db, ['READY', 'SYNCED', 'UPLOADING', 'UPLOADED']);
+  }
+
+  /** How many packets are parked, counted in SQL (the sync status shows the number, not the list). */
+  parkedCount(): number {
+    return countOutboxByState(this.#o.db)['PARKED'] ?? 0;
   }
 
   /** True while items remain that a later run can move (not parked, not waiting for a person or the server's processing). */

@@ -1,15 +1,17 @@
 import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { RetentionSpace } from '../../../../schemas/outbox';
 import type { Clock } from '../../../../native/time/Clock';
 import type { AuditLog } from '../../audit/AuditLog';
 import type { DB } from '../../db/Database';
 import { getConfigValue } from '../../db/repos/syncConfig';
-import { listOutboxInStates, patchOutbox } from '../../db/repos/outbox';
+import { listOutboxInStates, patchOutbox, retentionCandidates } from '../../db/repos/outbox';
 import { deletePacketSummary } from '../../db/repos/packetSummaries';
 
 /** MOSIP `mosip.registration.reg_deletion_configured_days` (default 1, incumbent §5.4). */
 export const RETENTION_KEY = 'mosip.registration.reg_deletion_configured_days';
-const DELETABLE = new Set(['PROCESSED', 'ACCEPTED', 'UIN_GENERATED']);
+const DELETABLE_STATUSES = ['PROCESSED', 'ACCEPTED', 'UIN_GENERATED'] as const;
+const DELETABLE: ReadonlySet<string> = new Set(DELETABLE_STATUSES);
 
 /**
  * Deletes packet files a configurable number of days after the server reported PROCESSED or
@@ -30,6 +32,12 @@ export class RetentionService {
     if (this.#o.days !== undefined) return this.#o.days;
     const synced = Number(getConfigValue(this.#o.db, RETENTION_KEY));
     return Number.isInteger(synced) && synced >= 0 ? synced : 1;
+  }
+
+  /** What {@link run} would free now, and what it frees later as retention days pass: counted in SQL, nothing read from disk. */
+  space(): RetentionSpace {
+    const days = this.days;
+    return { days, ...retentionCandidates(this.#o.db, DELETABLE_STATUSES, this.#o.clock.now() - days * 86_400_000) };
   }
 
   /** Deletes every file past its retention; returns the RIDs whose files went. */

@@ -98,6 +98,10 @@ export function SettingsView({ store, canEdit }: Readonly<{ store: SettingsStore
             {t('settings.registration.reviewer')}
           </label>
           <p id="set-reviewer-hint" className="muted">{t('settings.registration.reviewerHint')}</p>
+          {/* issue 17: new registrations stop before the disk is full, not when a build meets it */}
+          <label htmlFor="set-min-free">{t('settings.registration.minFreeDisk')}</label>
+          <input id="set-min-free" type="number" min={20} value={draft.minFreeDiskMb} onChange={(e) => setDraft({ ...draft, minFreeDiskMb: number(e.target.value) })} aria-describedby="set-min-free-hint" />
+          <p id="set-min-free-hint" className="muted">{t('settings.registration.minFreeDiskHint')}</p>
         </fieldset>
         <CivilRegistrationSection store={store} value={draft.civilRegistration} onChange={(civilRegistration) => setDraft({ ...draft, civilRegistration })} canEdit={canEdit} />
         {error && <ErrorMessage error={error} />}

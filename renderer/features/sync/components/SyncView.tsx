@@ -8,6 +8,7 @@ import type { SyncStore } from '../store/store';
 import { ExportPanel } from './ExportPanel';
 import { OfflineLimitsList } from './OfflineLimitsPanel';
 import { OutboxTable } from './OutboxTable';
+import { RetentionSpaceLine } from './RetentionSpaceLine';
 import { SchedulePanel } from './SchedulePanel';
 import { SyncRunPanel } from './SyncRunPanel';
 import { useSession } from '../../session/store/hooks';
@@ -45,6 +46,7 @@ export function SyncView({ store }: Readonly<{ store: SyncStore }>) {
         <section className="card sync__limits" aria-labelledby="sync-limits-heading">
           <h2 id="sync-limits-heading">{t('sync.limits.heading')}</h2>
           <OfflineLimitsList limits={limits} showOk />
+          <RetentionSpaceLine store={store} />
         </section>
       </div>
       <section className="sync__outbox" aria-labelledby="sync-parked-heading">

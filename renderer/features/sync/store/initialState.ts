@@ -1,6 +1,6 @@
 import type { ExportResult, SyncStatus } from '../../../../schemas/api/syncApi';
 import type { ExportTargets } from '../../../../schemas/exportTargets';
-import type { JobSchedule, OutboxItem, OutboxRunSummary, SyncProgress } from '../../../../schemas/outbox';
+import type { JobSchedule, OutboxItem, OutboxRunSummary, RetentionSpace, SyncProgress } from '../../../../schemas/outbox';
 import type { UiError } from '../../UiError';
 
 type Status = 'idle' | 'running' | 'done' | 'failed';
@@ -11,6 +11,8 @@ export interface SyncState {
   readonly inFlight: readonly OutboxItem[];
   readonly parked: readonly OutboxItem[];
   readonly syncStatus: SyncStatus | null;
+  /** what retention will free on the data dir's disk */
+  readonly retention: RetentionSpace | null;
   /** the last `sync.onDidProgress` of a run (this window's or the scheduler's) */
   readonly progress: SyncProgress | null;
   readonly run: { readonly status: Status; readonly summary: OutboxRunSummary | null; readonly error: UiError | null };
@@ -31,6 +33,7 @@ export function initialSyncState(): SyncState {
     inFlight: [],
     parked: [],
     syncStatus: null,
+    retention: null,
     progress: null,
     run: { status: 'idle', summary: null, error: null },
     exported: { status: 'idle', result: null, error: null },

@@ -63,4 +63,10 @@ describe('settings screen: a stored server address the https rule refuses', () =
       assert.match(html, /aria-describedby="set-server-hint"/);
     }
   });
+
+  it("shows the free-space floor with its value and what it does", async () => {
+    const html = await renderWith(null);
+    assert.match(html, /<label for="set-min-free">Free disk space to keep \(MB\)<\/label><input id="set-min-free" type="number" min="20" aria-describedby="set-min-free-hint" value="500"\/>/);
+    assert.match(html, /<p id="set-min-free-hint" class="muted">Below this much free space/);
+  });
 });

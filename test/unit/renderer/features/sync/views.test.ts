@@ -103,6 +103,8 @@ describe('approval, sync and dashboard views (rendered with real data)', () => {
     assert.match(html, /aria-label="Minutes between runs of “Send registrations”"|Minutes between runs of “Send registrations”/);
     assert.match(html, /Sync now/);
     assert.match(html, /<label for="sync-export-dir">Folder \(for example a USB stick\)<\/label>/);
+    // nothing processed yet: the line is there with its numbers (sync.retentionSpace, counted in SQL)
+    assert.match(html, /data-testid="retention-space">Retention frees 0 byte at its next run \(0 processed packet files older than 1 days\) and 0 byte later \(0 newer files\)/);
   });
 
   it('renders the sync screen for an officer with sync now but without the export (supervisors only)', async () => {
@@ -126,6 +128,7 @@ describe('approval, sync and dashboard views (rendered with real data)', () => {
     await store.getState().refresh();
     const html = render(await createI18n('por'), createElement(SyncView, { store }), porStores);
     assert.match(html, /<p class="sync__cron">Às 11:00, de segunda-feira a sexta-feira<\/p>/);
+    assert.match(html, /A retenção liberta 0 byte na próxima execução \(0 ficheiros de pacotes processados com mais de 1 dias\)/);
     await store.getState().setSchedule({ job: 'downSync', enabled: false, everyMinutes: 360, cron: '0 0 11 ? * 2-6' });
     assert.equal(store.getState().syncStatus?.jobs.find((j) => j.job === 'downSync')?.cron, '0 0 11 ? * 2-6');
   });

@@ -37,12 +37,13 @@ export function createSyncActions({ api, set, get }: SyncSliceContext): SyncActi
     async refresh() {
       set((s) => ({ status: s.status === 'ready' ? 'ready' : 'loading', error: null }));
       try {
-        const [lists, syncStatus] = await Promise.all([api['outbox.list']({}), api['sync.status']({})]);
+        const [lists, syncStatus, retention] = await Promise.all([api['outbox.list']({}), api['sync.status']({}), api['sync.retentionSpace']({})]);
         set({
           status: 'ready',
           inFlight: outboxItemsReducer([], { type: 'replaceAll', items: lists.inFlight }),
           parked: outboxItemsReducer([], { type: 'replaceAll', items: lists.parked }),
           syncStatus,
+          retention,
         });
       } catch (err) {
         set({ status: 'failed', error: toUiError(err) });

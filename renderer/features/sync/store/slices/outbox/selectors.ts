@@ -22,6 +22,7 @@ export const syncSelectors = {
   jobs: (s: SyncState) => s.syncStatus?.jobs ?? EMPTY_JOBS,
   job: (job: ScheduledJob) => (s: SyncState) => s.syncStatus?.jobs.find((j) => j.job === job) ?? null,
   limits: (s: SyncState) => s.syncStatus?.limits ?? EMPTY_LIMITS,
+  retention: (s: SyncState) => s.retention,
   /** limits near or hit, worst first: these get the warning colours */
   limitsNeedingAttention: (s: SyncState): readonly OfflineLimitStatus[] => {
     const limits = (s.syncStatus?.limits ?? EMPTY_LIMITS).filter((l) => l.state !== 'ok');

@@ -77,4 +77,19 @@ describe('OfflineLimitsService', () => {
     free = 3 * 1024 * 1024;
     assert.deepEqual(byName()['freeDiskMb'], ['hit', 3, 5]);
   });
+
+  it("refuses new registrations below the supervisor's free-space floor; the synced value only raises it", () => {
+    const MB = 1024 * 1024;
+    const floored = () => new OfflineLimitsService({ db, clock, dataDir: temp.path, freeBytes: () => free, minFreeDiskMb: () => 500 });
+    free = 499 * MB;
+    throwsWithCode(() => floored().assertCanRegister(), 'ERR_SYNC_LIMIT_DISK_SPACE', { freeMb: 499, minMb: 500 });
+    free = 999 * MB;
+    assert.equal(floored().check().find((l) => l.limit === 'freeDiskMb')?.state, 'near', 'less than twice the floor left');
+    floored().assertCanRegister();
+    replaceConfig(db, 'registration', { 'mosip.registration.disk_space_size': '1000' }, clock.now());
+    throwsWithCode(() => floored().assertCanRegister(), 'ERR_SYNC_LIMIT_DISK_SPACE', { freeMb: 999, minMb: 1000 });
+    replaceConfig(db, 'registration', { 'mosip.registration.disk_space_size': '5' }, clock.now());
+    free = 499 * MB;
+    throwsWithCode(() => floored().assertCanRegister(), 'ERR_SYNC_LIMIT_DISK_SPACE', { freeMb: 499, minMb: 500 });
+  });
 });
