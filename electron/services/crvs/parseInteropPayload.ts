@@ -1,0 +1,49 @@
+import { BirthRequestFields, DeathRequestFields, MosipInteropPayload, type CrvsEventKind } from '../../../schemas/crvsBridge';
+import { AppError } from '../../../schemas/errors';
+
+/** A webhook body the bridge accepted: which kind of event, under which id. */
+export interface AcceptedEvent {
+  readonly eventId: string;
+  readonly kind: CrvsEventKind;
+  readonly registrationNumber: string;
+  readonly payload: MosipInteropPayload;
+}
+
+/** Keys that would reach an object's prototype if a later copy assigned them. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function invalid(field: string, rule: string): AppError<'ERR_CRVS_PAYLOAD_INVALID'> {
+  return new AppError('ERR_CRVS_PAYLOAD_INVALID', { field: field.slice(0, 80) || '(root)', rule });
+}
+
+/**
+ * Reads OpenCRVS's webhook body (already bounded in size by the caller). The kind is told by the
+ * certificate number it carries, as OpenCRVS's mediator tells it (`birthCertificateNumber` →
+ * birth, `deathCertificateNumber` → death), so a refusal names the field of that kind's schema,
+ * never the union. The body is never echoed back.
+ * @throws AppError ERR_CRVS_PAYLOAD_INVALID (field, rule)
+ */
+export function parseInteropPayload(body: Buffer): AcceptedEvent {
+  let json: unknown;
+  try {
+    json = JSON.parse(body.toString('utf8'), (key, value: unknown) => {
+      if (FORBIDDEN_KEYS.has(key)) throw invalid(key, 'forbidden key');
+      return value;
+    });
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw invalid('(body)', 'not JSON');
+  }
+  const fields = typeof json === 'object' && json !== null ? (json as { requestFields?: unknown }).requestFields : undefined;
+  const isBirth = typeof fields === 'object' && fields !== null && 'birthCertificateNumber' in fields;
+  const shape = MosipInteropPayload.extend({ requestFields: isBirth ? BirthRequestFields : DeathRequestFields });
+  const parsed = shape.safeParse(json);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]!;
+    throw invalid(first.path.map(String).join('.'), first.code === 'custom' || first.code === 'invalid_format' ? first.message : first.code);
+  }
+  const payload = parsed.data;
+  const f = payload.requestFields;
+  const registrationNumber = 'birthCertificateNumber' in f && typeof f.birthCertificateNumber === 'string' ? f.birthCertificateNumber : String((f as DeathRequestFields).deathCertificateNumber);
+  return { eventId: payload.eventId ?? payload.trackingId, kind: isBirth ? 'BIRTH' : 'DEATH', registrationNumber, payload };
+}
