@@ -1,0 +1,122 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { systemClock } from '../../../native/time/Clock';
+import { openDataDir } from '../../../electron/host/openDataDir';
+import { clockShifterEnv } from '../../helpers/clockShifterEnv';
+import { issueCertificate } from '../../helpers/packetKeys';
+import { MosipSimulator } from '../../sims/mosip/MosipSimulator';
+import { OpenCrvsSimulator } from '../../sims/opencrvs/OpenCrvsSimulator';
+import { runCliWithEnv, type CliRun } from '../sync/cliTestBed';
+import { admin } from '../sync/syncTestBed';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+const CLI = join(ROOT, 'electron', 'cli', 'regclient.ts');
+
+export const WEBHOOK_TOKEN = 'webhook-token-0123456789abcdef';
+export const WEBSUB_SECRET = 'websub-secret-0123456789abcdef';
+export const CONFIRM_TOKEN = 'confirm-token-0123456789abcdef';
+export const PARTNER_ID = 'opencrvs-stp';
+/** a valid 10-digit UIN (Verhoeff check digit last) for parents named by birth events */
+export const PARENT_UIN = '2345678906';
+
+/** The MOSIP simulator, the OpenCRVS simulator and a bridge data dir set up against both. */
+export interface BridgeBed {
+  readonly dir: string;
+  readonly dataDir: string;
+  readonly sim: MosipSimulator;
+  readonly crvs: OpenCrvsSimulator;
+  readonly port: number;
+  readonly webhookUrl: string;
+  cli(argv: readonly string[], password?: string): Promise<CliRun>;
+  close(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/**
+ * A data dir as a deployment sets it up: the machine registered, a supervisor added, the initial
+ * sync (STP ID schema with the CRVS fields), a partner key whose certificate MOSIP's partner
+ * management holds, `regclient bridge init`. The bridge's port is fixed: its callback URL is in
+ * the config, and a restarted bridge must be found at the same address.
+ */
+export async function startBridgeBed(prefix: string): Promise<BridgeBed> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const sim = await new MosipSimulator({ stateDir: join(dir, 'sim'), clock: systemClock, idSchemaPath: new URL('../../../schemas/data/stp/idSchema.json', import.meta.url) }).start();
+  const crvs = await new OpenCrvsSimulator(CONFIRM_TOKEN).start();
+  const dataDir = join(dir, 'client');
+  const data = openDataDir({ dataDir, env: {} });
+  const publicKey = data.identity.publicKey;
+  data.close();
+  await admin(sim, 'machines', { centreId: '10001', machineId: '10002', publicKey });
+  const cli = (argv: readonly string[], password = 'Supervisor#2026', env: Record<string, string> = {}) => runCliWithEnv(['--data-dir', dataDir, '--server', sim.url, ...argv], { REGCLIENT_PASSWORD: password, ...env });
+  const ok = (r: CliRun, what: string) => {
+    if (r.code !== 0) throw new Error(`${what}: exit ${r.code}\n${r.out}\n${r.err}`);
+  };
+  ok(await cli(['operators', 'add', '--user', 'supervisor1', '--name', 'Supervisora', '--role', 'REGISTRATION_SUPERVISOR']), 'operators add');
+  ok(await cli(['sync', '--user', 'officer1', '--initial', '--machine-name', 'stp-laptop-10002'], 'Officer#2026'), 'sync --initial');
+  const now = systemClock.now();
+  const keyPem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+  const certPem = issueCertificate({ subjectCn: PARTNER_ID, subjectKeyPem: keyPem, issuerCn: PARTNER_ID, issuerKeyPem: keyPem, notBefore: new Date(now - 86_400_000), notAfter: new Date(now + 365 * 86_400_000) });
+  writeFileSync(join(dir, 'partner.key.pem'), keyPem);
+  writeFileSync(join(dir, 'partner.crt.pem'), certPem);
+  await admin(sim, 'partners', { partnerId: PARTNER_ID, certData: certPem });
+  const port = await freePort();
+  ok(
+    await cli(
+      ['bridge', 'init', '--user', 'supervisor1', '--partner-id', PARTNER_ID, '--callback-url', `http://127.0.0.1:${port}/websub/callback`, '--confirm-url', crvs.gatewayUrl, '--partner-key', join(dir, 'partner.key.pem'), '--partner-cert', join(dir, 'partner.crt.pem')],
+      'Supervisor#2026',
+      { REGCLIENT_CRVS_WEBHOOK_TOKEN: WEBHOOK_TOKEN, REGCLIENT_CRVS_WEBSUB_SECRET: WEBSUB_SECRET, REGCLIENT_CRVS_CONFIRM_TOKEN: CONFIRM_TOKEN },
+    ),
+    'bridge init',
+  );
+  await admin(sim, 'identities', { uin: PARENT_UIN, fields: { fullName: [{ language: 'por', value: 'Maria da Graça Quaresma' }] } });
+  return {
+    dir, dataDir, sim, crvs, port, webhookUrl: `http://127.0.0.1:${port}/events/registration`,
+    cli: (argv, password) => cli(argv, password),
+    async close() {
+      await crvs.close();
+      await sim.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One `regclient bridge` process: started, listening, and killed by the test. */
+export interface BridgeProcess {
+  readonly child: ChildProcess;
+  /** what it printed on stderr so far (its log) */
+  log(): string;
+  /** resolves with the exit code (or signal name) */
+  readonly exited: Promise<number | string>;
+}
+
+/** Spawns `regclient bridge` as an operator's service manager would, resolving once it listens. */
+export async function spawnBridge(bed: BridgeBed): Promise<BridgeProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--data-dir', bed.dataDir, '--server', bed.sim.url, 'bridge', '--listen', `127.0.0.1:${bed.port}`, '--user', 'supervisor1', '--poll-ms', '300', '--retry-base-ms', '20'], {
+    cwd: ROOT,
+    env: { ...clockShifterEnv(), PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', REGCLIENT_PASSWORD: 'Supervisor#2026' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      if (out.includes('listening on')) resolve();
+    });
+    child.once('exit', (code, signal) => reject(new Error(`bridge exited (${code ?? signal}) before listening:\n${err}`)));
+  });
+  return { child, log: () => err, exited };
+}
