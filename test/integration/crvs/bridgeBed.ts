@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -89,6 +90,14 @@ export async function startBridgeBed(prefix: string): Promise<BridgeBed> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Resolves once `check()` holds, checking again each time the bridge logs a line (it logs after each
+ * pass that changed an event), so the test reads the committed state without sleeping.
+ */
+export async function untilBridge(bridge: BridgeProcess, check: () => Promise<boolean>): Promise<void> {
+  while (!(await check())) await once(bridge.child.stderr!, 'data');
 }
 
 /** One `regclient bridge` process: started, listening, and killed by the test. */
