@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { build } from 'esbuild';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -109,9 +110,26 @@ export interface BridgeProcess {
   readonly exited: Promise<number | string>;
 }
 
-/** Spawns `regclient bridge` as an operator's service manager would, resolving once it listens. */
-export async function spawnBridge(bed: BridgeBed): Promise<BridgeProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--data-dir', bed.dataDir, '--server', bed.sim.url, 'bridge', '--listen', `127.0.0.1:${bed.port}`, '--user', 'supervisor1', '--poll-ms', '300', '--retry-base-ms', '20'], {
+/**
+ * The CLI bundled once for a test file that starts the bridge many times (plain Node starts in a
+ * fraction of tsx's time). Under `.tmp/` in the tree: its external native modules resolve from
+ * node_modules, and no other test's dist/ output is touched.
+ */
+export async function bundleCli(): Promise<string> {
+  mkdirSync(join(ROOT, '.tmp'), { recursive: true });
+  const dir = mkdtempSync(join(ROOT, '.tmp', 'crvs-bridge-cli-'));
+  const outfile = join(dir, 'regclient.cjs');
+  await build({
+    entryPoints: [CLI], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning',
+    external: ['electron', 'better-sqlite3-multiple-ciphers', 'usb', 'serialport', '@serialport/*', '@cornerstonejs/codec-openjpeg', '@napi-rs/keyring', 'sharp'],
+    logOverride: { 'empty-import-meta': 'silent' },
+  });
+  return outfile;
+}
+
+/** Spawns `regclient bridge` as an operator's service manager would, resolving once it listens; `bin`: a bundled CLI instead of tsx. */
+export async function spawnBridge(bed: BridgeBed, bin?: string): Promise<BridgeProcess> {
+  const child = spawn(process.execPath, [...(bin ? [bin] : ['--import', 'tsx', CLI]), '--data-dir', bed.dataDir, '--server', bed.sim.url, 'bridge', '--listen', `127.0.0.1:${bed.port}`, '--user', 'supervisor1', '--poll-ms', '300', '--retry-base-ms', '20'], {
     cwd: ROOT,
     env: { ...clockShifterEnv(), PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', REGCLIENT_PASSWORD: 'Supervisor#2026' },
     stdio: ['ignore', 'pipe', 'pipe'],
