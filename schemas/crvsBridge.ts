@@ -48,7 +48,7 @@ export type DeathRequestFields = z.infer<typeof DeathRequestFields>;
 /**
  * OpenCRVS's National ID webhook body: `MosipInteropPayload` of `@opencrvs/mosip`
  * (opencrvs/mosip `packages/api/src/index.ts` and `MosipInteropPayloadSchema`), with `eventId`,
- * which OpenCRVS v1.9+ puts in the payload for the confirm call. Bounded everywhere.
+ * which OpenCRVS 2.1 puts in the payload (opencrvs-core CHANGELOG 2.1.0) for the confirm call. Bounded everywhere.
  */
 export const MosipInteropPayload = z.object({
   trackingId: text(64),

@@ -16,7 +16,8 @@ export const DECEASED_COMMENT = 'MOSIP: identity marked deceased';
  * `routes/websub-credential-issued.ts`): the GraphQL mutation `confirmRegistration(id, details)`
  * with `registrationNumber` and, for a birth, `identifiers: [{ type: 'NATIONAL_ID', value }]`;
  * a death is confirmed without identifiers. The bridge authenticates with its own system-client
- * token (OpenCRVS v1.9: "authenticate the callback with their own client_credentials token").
+ * token (opencrvs-core CHANGELOG 2.1.0: "authenticate the callback with their own client_credentials token";
+ * 2.1 confirms through its v2 events `accept` endpoint instead, not implemented here).
  */
 export class OpenCrvsConfirmer implements CrvsConfirmer {
   readonly #url: string;

@@ -1,6 +1,6 @@
 /**
  * OpenCRVS National ID webhook bodies (`MosipInteropPayload` of `@opencrvs/mosip`: trackingId,
- * notification, requestFields, metaInfo, audit; `eventId` since OpenCRVS v1.9), with the
+ * notification, requestFields, metaInfo, audit; `eventId` since OpenCRVS 2.1), with the
  * requestFields keyed by the MOSIP ID schema field ids, as the countryconfig maps them.
  */
 
