@@ -5,9 +5,9 @@ import { partnerCredentialEncrypt } from '../simCrypto';
 import { mosipTime, type SimReply, type SimRequest } from '../simHttp';
 
 /**
- * Tries per delivery, as MOSIP's hub (mosip/websub `hub/modules/config/configurations.bal`:
- * MESSAGE_DELIVERY_COUNT = 3; retries MESSAGE_DELIVERY_RETRY_INTERVAL = 3 s apart, made at once here
- * so tests need not wait).
+ * Tries per delivery, as MOSIP's hub (mosip/websub `hub/start_hub.bal` HubClient retryConfig with
+ * `hub/modules/config/configurations.bal` MESSAGE_DELIVERY_COUNT = 3; its 3 s interval, doubling, is
+ * not waited here so tests need not wait).
  */
 const DELIVERY_TRIES = 3;
 
@@ -72,9 +72,9 @@ async function hub(sim: MosipSimulator, req: SimRequest): Promise<SimReply> {
 }
 
 /**
- * What a subscriber missed is sent when it subscribes again. MOSIP's hub keeps each subscriber's
- * messages in Kafka and resumes from the consumer's committed offset; that resumption is our reading
- * of the ballerina kafka hub, not verified against a running hub.
+ * What a subscriber missed is sent when it subscribes again: in mosip/websub `hub/start_hub.bal` a
+ * failed delivery ends the subscriber's consumer before its Kafka offset is committed, and a new
+ * consumer resumes from that offset when the subscriber list next changes (a re-subscription).
  */
 async function redeliver(sim: MosipSimulator, topic: string, callback: string): Promise<void> {
   const waiting = (sim.state.data.undelivered ?? []).filter((u) => u.topic === topic && u.callback === callback);
