@@ -78,7 +78,7 @@ describe('regclient bridge under faults', () => {
     if (bin) rmSync(dirname(bin), { recursive: true, force: true });
   });
 
-  it('MOSIP down for part of a run of 50 births and 10 deaths: all confirmed, none lost, none created twice', { timeout: 240_000 }, async () => {
+  it('MOSIP down, then OpenCRVS down, for part of a run of 50 births and 10 deaths: all confirmed, none lost, none created twice', { timeout: 240_000 }, async () => {
     const deathUins = await deceasedPeople(10, 'Falecido');
     // the bridge starts while MOSIP is down: it must take events, and subscribe once MOSIP is back
     await bed.sim.kill();
@@ -93,10 +93,16 @@ describe('regclient bridge under faults', () => {
     }
     await untilBridge(bridge, async () => (await list()).filter((e) => e.state === 'QUEUED').length >= 30);
     assert.equal(Object.keys(bed.sim.state.data.packets).length, 0, 'nothing reached MOSIP while it was down');
+    // MOSIP comes back while OpenCRVS's gateway is down: national IDs arrive and wait to be confirmed
+    bed.crvs.down = true;
     await bed.sim.revive();
     for (const event of order.slice(30)) assert.equal((await bed.crvs.send(bed.webhookUrl, WEBHOOK_TOKEN, event)).status, 202);
     const ids = events.map((e) => String(e['eventId']));
-    await processUntil(bed.sim, bed.crvs, () => ids.every((id) => bed.crvs.countsById().has(id)));
+    const driving = processUntil(bed.sim, bed.crvs, () => ids.every((id) => bed.crvs.countsById().has(id)));
+    await untilBridge(bridge, async () => (await list()).some((e) => e.state === 'ISSUED' && e.lastErrorCode === 'ERR_CRVS_CONFIRM_FAILED'));
+    assert.equal(bed.crvs.confirmations.length, 0);
+    bed.crvs.down = false;
+    await driving;
     await untilBridge(bridge, async () => (await list()).filter((e) => ids.includes(e.eventId)).every((e) => e.state === 'CONFIRMED'));
     await assertExactlyOnce(ids, deathUins);
     assert.ok(ids.every((id) => bed.crvs.countsById().get(id) === 1), 'each confirmed once (no crash in this run)');
