@@ -83,6 +83,8 @@ export const AuditEvent = z.enum([
   'CRVS_ID_ISSUED',
   /** the CRVS system took the confirmation (details.eventId, rid) */
   'CRVS_EVENT_CONFIRMED',
+  /** the civil registry revoked an event the bridge holds (details.eventId, revokes, kind, code) */
+  'CRVS_EVENT_REVOKED',
   /** a supervisor sent a parked event again (details.eventId, from) */
   'CRVS_EVENT_REPLAYED',
   /** the bridge's settings and secrets were written (details.partnerId; never a secret) */

@@ -61,7 +61,8 @@ export const MosipInteropPayload = z.object({
 });
 export type MosipInteropPayload = z.infer<typeof MosipInteropPayload>;
 
-export const CrvsEventKind = z.enum(['BIRTH', 'DEATH']);
+/** A registered birth or death, or the revocation of one (`POST /events/revocation`). */
+export const CrvsEventKind = z.enum(['BIRTH', 'DEATH', 'BIRTH_REVOKED', 'DEATH_REVOKED']);
 export type CrvsEventKind = z.infer<typeof CrvsEventKind>;
 
 /**
@@ -123,6 +124,18 @@ export const IssuedCredential = z.object({
   credentialSubject: z.looseObject({ id: z.string().max(300), UIN: z.string().max(40).optional(), VID: z.string().max(40).optional() }),
 });
 export type IssuedCredential = z.infer<typeof IssuedCredential>;
+
+/**
+ * A revocation in the civil registry of an event the bridge holds. OpenCRVS's MOSIP integration has
+ * no revocation payload (opencrvs/mosip lists revocation as future work), so this shape is the
+ * bridge's own: the revocation's id, the revoked event's id, and why.
+ */
+export const CrvsRevocation = z.strictObject({
+  eventId: text(100),
+  revokes: text(100),
+  reason: text(500),
+});
+export type CrvsRevocation = z.infer<typeof CrvsRevocation>;
 
 /** The bridge's settings that are not secret (`<dataDir>/crvs-bridge.json`, written by `regclient bridge init`). */
 export const CrvsBridgeConfig = z

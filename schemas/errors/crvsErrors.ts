@@ -53,6 +53,16 @@ export const crvsErrors = defineErrors({
     log: 'the bridge is not set up in this data folder (run `regclient bridge init`)',
     details: z.object({ what: z.string() }),
   },
+  ERR_CRVS_NO_MOSIP_API: {
+    retry: 'park',
+    log: 'MOSIP 1.2 has no API this client can call for this step: the event is kept, parked, until one exists',
+    details: z.object({ eventId: z.string(), step: z.string() }),
+  },
+  ERR_CRVS_BIRTH_REVOKED: {
+    retry: 'park',
+    log: 'the civil registry revoked a birth: recorded and reported; MOSIP has no revocation of an identity for the client to request',
+    details: z.object({ eventId: z.string(), revokes: z.string() }),
+  },
   ERR_CRVS_LISTEN_INVALID: {
     retry: 'fatal',
     log: '--listen must be HOST:PORT',

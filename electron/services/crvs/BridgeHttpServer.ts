@@ -6,11 +6,13 @@ import { bearerTokenProblem } from './bearerToken';
 import type { CrvsBridgeService } from './CrvsBridgeService';
 import { CredentialFormatError, decryptCredential } from './decryptCredential';
 import { hubSignatureProblem } from './hubSignature';
-import { parseInteropPayload } from './parseInteropPayload';
+import { parseInteropPayload, parseRevocation } from './parseInteropPayload';
 import { readBoundedBody } from './readBoundedBody';
 
 /** Where OpenCRVS posts events (the path of OpenCRVS's own mediator, opencrvs/mosip mosip-api `/events/registration`). */
 export const WEBHOOK_PATH = '/events/registration';
+/** Where the civil registry reports a revocation (the bridge's own shape: OpenCRVS's MOSIP integration has none). */
+export const REVOCATION_PATH = '/events/revocation';
 /** Where MOSIP's hub verifies intent (GET) and delivers CREDENTIAL_ISSUED (POST). */
 export const WEBSUB_PATH = '/websub/callback';
 
@@ -31,6 +33,7 @@ const STATUS: Readonly<Record<string, number>> = {
   ERR_CRVS_WEBHOOK_UNAUTHORIZED: 401,
   ERR_CRVS_WEBSUB_SIGNATURE_INVALID: 401,
   ERR_CRVS_PAYLOAD_TOO_LARGE: 413,
+  ERR_CRVS_EVENT_NOT_FOUND: 404,
 };
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -52,7 +55,7 @@ function refuse(res: ServerResponse, err: AppError): void {
 export function createBridgeHttpServer(d: BridgeHttpDeps): Server {
   return createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://bridge').pathname;
-    const handler = req.method === 'POST' && path === WEBHOOK_PATH ? webhook : path === WEBSUB_PATH ? (req.method === 'GET' ? intent : req.method === 'POST' ? delivery : undefined) : undefined;
+    const handler = req.method === 'POST' && path === WEBHOOK_PATH ? webhook : req.method === 'POST' && path === REVOCATION_PATH ? revocation : path === WEBSUB_PATH ? (req.method === 'GET' ? intent : req.method === 'POST' ? delivery : undefined) : undefined;
     if (!handler) {
       send(res, 404, 'not found');
       return;
@@ -79,6 +82,17 @@ async function webhook(d: BridgeHttpDeps, req: IncomingMessage, res: ServerRespo
   }
   send(res, 202, { eventId: event.eventId, status: 'ACCEPTED' });
   d.onWork();
+}
+
+async function revocation(d: BridgeHttpDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const problem = bearerTokenProblem(req.headers.authorization, d.webhookToken);
+  if (problem) throw new AppError('ERR_CRVS_WEBHOOK_UNAUTHORIZED', { reason: problem });
+  const body = parseRevocation(await readBoundedBody(req, MAX_WEBHOOK_BYTES));
+  if (!d.service.revoke(body)) {
+    send(res, 200, { eventId: body.eventId, status: 'DUPLICATE', code: 'ERR_CRVS_EVENT_DUPLICATE' });
+    return;
+  }
+  send(res, 202, { eventId: body.eventId, status: 'RECORDED' });
 }
 
 /** W3C WebSub §5.3: echo `hub.challenge` for our own topic only. */

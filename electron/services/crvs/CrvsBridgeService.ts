@@ -1,4 +1,4 @@
-import type { CrvsEvent, CrvsEventState } from '../../../schemas/crvsBridge';
+import type { CrvsEvent, CrvsEventState, CrvsRevocation } from '../../../schemas/crvsBridge';
 import { AppError, errorSpec, isAppError } from '../../../schemas/errors';
 import type { Clock } from '../../../native/time/Clock';
 import type { AuditLog } from '../audit/AuditLog';
@@ -70,6 +70,28 @@ export class CrvsBridgeService {
     }).immediate();
   }
 
+  /**
+   * Records a revocation of an event the bridge holds, as an event of its own, parked at once: a
+   * revoked death would be a death-reversal request, which MOSIP 1.2 routes to manual verification
+   * with no API a client calls (ERR_CRVS_NO_MOSIP_API); a revoked birth is recorded and reported
+   * (ERR_CRVS_BIRTH_REVOKED). False when this revocation is already recorded.
+   * @throws AppError ERR_CRVS_EVENT_NOT_FOUND (the revoked event), nothing stored
+   */
+  revoke(revocation: CrvsRevocation): boolean {
+    const d = this.#d;
+    return d.db.transaction(() => {
+      const revoked = findCrvsEvent(d.db, revocation.revokes);
+      if (!revoked || revoked.kind.endsWith('_REVOKED')) throw new AppError('ERR_CRVS_EVENT_NOT_FOUND', { eventId: revocation.revokes });
+      const kind = revoked.kind === 'BIRTH' ? 'BIRTH_REVOKED' : 'DEATH_REVOKED';
+      const now = d.clock.now();
+      if (!insertCrvsEvent(d.db, { eventId: revocation.eventId, trackingId: revoked.trackingId, kind, registrationNumber: revoked.registrationNumber, payload: JSON.stringify(revocation) }, now)) return false;
+      const code = kind === 'BIRTH_REVOKED' ? 'ERR_CRVS_BIRTH_REVOKED' : 'ERR_CRVS_NO_MOSIP_API';
+      patchCrvsEvent(d.db, revocation.eventId, 'RECEIVED', { state: 'PARKED', rid: null, lastErrorCode: code }, now);
+      d.audit.append('CRVS_EVENT_REVOKED', null, { eventId: revocation.eventId, revokes: revocation.revokes, kind, code });
+      return true;
+    }).immediate();
+  }
+
   list(state?: CrvsEventState): CrvsEvent[] {
     return listCrvsEvents(this.#d.db, state).map(toPublic);
   }
@@ -107,6 +129,9 @@ export class CrvsBridgeService {
     let failed = 0;
     for (const event of dueCrvsEvents(d.db, 'RECEIVED', d.clock.now())) {
       try {
+        // a replayed revocation: still nothing MOSIP takes, so it goes back to parked
+        if (event.kind === 'DEATH_REVOKED') throw new AppError('ERR_CRVS_NO_MOSIP_API', { eventId: event.eventId, step: 'death reversal' });
+        if (event.kind === 'BIRTH_REVOKED') throw new AppError('ERR_CRVS_BIRTH_REVOKED', { eventId: event.eventId, revokes: event.trackingId });
         await d.delivery.deliver(event);
         delivered += 1;
       } catch (err) {

@@ -24,7 +24,7 @@ function mosipDate(iso: string): string {
  * VID, `declaredAsDeceased` = Y, as the client's checkbox writes it). No biometrics: the CRVS
  * processes take none (processRequiredFields.ts), as Packet Manager's createPacket route carries none.
  */
-export function crvsRegistration(kind: CrvsEventKind, payload: MosipInteropPayload, c: CrvsRegistrationContext): RegistrationInputDraft {
+export function crvsRegistration(kind: Extract<CrvsEventKind, 'BIRTH' | 'DEATH'>, payload: MosipInteropPayload, c: CrvsRegistrationContext): RegistrationInputDraft {
   const local = (value: string): DemographicValue => [{ language: c.language, value }];
   const demographics: Record<string, DemographicValue> = kind === 'BIRTH' ? birth(payload.requestFields as BirthRequestFields, local) : death(payload.requestFields as DeathRequestFields, c, local);
   const audit = (eventId: string, eventName: string) => ({ uuid: randomUUID(), at: c.now, eventId, eventName, eventType: 'SYSTEM', sessionUserId: c.operatorId, sessionUserName: c.operatorId, description: `CRVS ${payload.trackingId}` });

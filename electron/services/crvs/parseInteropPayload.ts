@@ -1,4 +1,4 @@
-import { BirthRequestFields, DeathRequestFields, MosipInteropPayload, type CrvsEventKind } from '../../../schemas/crvsBridge';
+import { BirthRequestFields, CrvsRevocation, DeathRequestFields, MosipInteropPayload, type CrvsEventKind } from '../../../schemas/crvsBridge';
 import { AppError } from '../../../schemas/errors';
 
 /** A webhook body the bridge accepted: which kind of event, under which id. */
@@ -16,6 +16,27 @@ function invalid(field: string, rule: string): AppError<'ERR_CRVS_PAYLOAD_INVALI
   return new AppError('ERR_CRVS_PAYLOAD_INVALID', { field: field.slice(0, 80) || '(root)', rule });
 }
 
+/** JSON without prototype keys. @throws AppError ERR_CRVS_PAYLOAD_INVALID */
+function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'), (key, value: unknown) => {
+      if (FORBIDDEN_KEYS.has(key)) throw invalid(key, 'forbidden key');
+      return value;
+    });
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw invalid('(body)', 'not JSON');
+  }
+}
+
+/** Reads a revocation body (schemas/crvsBridge.ts `CrvsRevocation`). @throws AppError ERR_CRVS_PAYLOAD_INVALID */
+export function parseRevocation(body: Buffer): CrvsRevocation {
+  const parsed = CrvsRevocation.safeParse(parseJson(body));
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues[0]!;
+  throw invalid(first.path.map(String).join('.'), first.code);
+}
+
 /**
  * Reads OpenCRVS's webhook body (already bounded in size by the caller). The kind is told by the
  * certificate number it carries, as OpenCRVS's mediator tells it (`birthCertificateNumber` →
@@ -24,16 +45,7 @@ function invalid(field: string, rule: string): AppError<'ERR_CRVS_PAYLOAD_INVALI
  * @throws AppError ERR_CRVS_PAYLOAD_INVALID (field, rule)
  */
 export function parseInteropPayload(body: Buffer): AcceptedEvent {
-  let json: unknown;
-  try {
-    json = JSON.parse(body.toString('utf8'), (key, value: unknown) => {
-      if (FORBIDDEN_KEYS.has(key)) throw invalid(key, 'forbidden key');
-      return value;
-    });
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw invalid('(body)', 'not JSON');
-  }
+  const json = parseJson(body);
   const fields = typeof json === 'object' && json !== null ? (json as { requestFields?: unknown }).requestFields : undefined;
   const isBirth = typeof fields === 'object' && fields !== null && 'birthCertificateNumber' in fields;
   const shape = MosipInteropPayload.extend({ requestFields: isBirth ? BirthRequestFields : DeathRequestFields });

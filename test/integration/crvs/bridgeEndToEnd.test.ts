@@ -114,4 +114,20 @@ describe('regclient bridge: OpenCRVS event → MOSIP packet → national ID conf
     assert.equal(intent.status, 404, 'intent for another topic is not confirmed');
     assert.deepEqual(await list(), before);
   });
+
+  it('records a revoked death as parked (no MOSIP API for a reversal), audited; refuses a forged or unknown revocation, storing nothing', { timeout: 30_000 }, async () => {
+    const url = bed.webhookUrl.replace('/events/registration', '/events/revocation');
+    const before = await list();
+    const forged = await bed.crvs.send(url, 'not-the-token-0123456789', { eventId: 'rev-1', revokes: 'death-1', reason: 'wrong person' });
+    const unknown = await bed.crvs.send(url, WEBHOOK_TOKEN, { eventId: 'rev-1', revokes: 'death-404', reason: 'wrong person' });
+    const extra = await bed.crvs.send(url, WEBHOOK_TOKEN, { eventId: 'rev-1', revokes: 'death-1', reason: 'wrong person', uin: '1' });
+    assert.deepEqual([forged.status, code(forged), unknown.status, code(unknown), extra.status, code(extra)], [401, 'ERR_CRVS_WEBHOOK_UNAUTHORIZED', 404, 'ERR_CRVS_EVENT_NOT_FOUND', 400, 'ERR_CRVS_PAYLOAD_INVALID']);
+    assert.deepEqual(await list(), before);
+    const ok = await bed.crvs.send(url, WEBHOOK_TOKEN, { eventId: 'rev-1', revokes: 'death-1', reason: 'registered against the wrong person' });
+    assert.deepEqual([ok.status, ok.body['status']], [202, 'RECORDED']);
+    const revoked = (await list()).find((e) => e.eventId === 'rev-1');
+    assert.deepEqual([revoked?.kind, revoked?.state, revoked?.lastErrorCode], ['DEATH_REVOKED', 'PARKED', 'ERR_CRVS_NO_MOSIP_API']);
+    const table = await bed.cli(['crvs', 'list']);
+    assert.equal(table.code, 4, 'a parked event is reported: a person must act');
+  });
 });

@@ -92,4 +92,27 @@ describe('CrvsBridgeService', () => {
     const replayed = data.audit.recent(20).find((a) => a.event === 'CRVS_EVENT_REPLAYED');
     assert.deepEqual([replayed?.actor, replayed?.details], ['supervisor1', { eventId: 'birth-1', to: 'RECEIVED' }]);
   });
+
+  it('records a revoked death parked (no MOSIP API for a reversal) and a revoked birth reported, audited; never delivers them', async () => {
+    service.accept(parseInteropPayload(Buffer.from(JSON.stringify(deathEvent(1, clock.now(), '2345678906')))));
+    service.accept(event(1));
+    throwsWithCode(() => service.revoke({ eventId: 'rev-9', revokes: 'death-9', reason: 'error' }), 'ERR_CRVS_EVENT_NOT_FOUND', { eventId: 'death-9' });
+    assert.equal(service.list().length, 2, 'nothing stored for an unknown event');
+    assert.equal(service.revoke({ eventId: 'rev-1', revokes: 'death-1', reason: 'registered against the wrong person' }), true);
+    assert.equal(service.revoke({ eventId: 'rev-1', revokes: 'death-1', reason: 'again' }), false);
+    assert.equal(service.revoke({ eventId: 'rev-2', revokes: 'birth-1', reason: 'fraud' }), true);
+    throwsWithCode(() => service.revoke({ eventId: 'rev-3', revokes: 'rev-1', reason: 'x' }), 'ERR_CRVS_EVENT_NOT_FOUND');
+    assert.deepEqual([row('rev-1').kind, row('rev-1').state, row('rev-1').lastErrorCode, row('rev-1').registrationNumber], ['DEATH_REVOKED', 'PARKED', 'ERR_CRVS_NO_MOSIP_API', 'OB-2026/00001']);
+    assert.deepEqual([row('rev-2').kind, row('rev-2').state, row('rev-2').lastErrorCode], ['BIRTH_REVOKED', 'PARKED', 'ERR_CRVS_BIRTH_REVOKED']);
+    assert.deepEqual(data.audit.recent(30).filter((a) => a.event === 'CRVS_EVENT_REVOKED').map((a) => String(a.details['revokes'])).sort(), ['birth-1', 'death-1']);
+    const delivered: string[] = [];
+    deliver = async (e) => {
+      delivered.push(e.eventId);
+      return queueAs(`1000110002000012026112209000${delivered.length}`)(e);
+    };
+    service.replay('rev-1', 'supervisor1');
+    await service.pass();
+    assert.deepEqual(delivered.sort(), ['birth-1', 'death-1'], 'the revocation itself is never delivered');
+    assert.deepEqual([row('rev-1').state, row('rev-1').lastErrorCode], ['PARKED', 'ERR_CRVS_NO_MOSIP_API'], 'replayed, it parks again until MOSIP has an API');
+  });
 });
