@@ -46,6 +46,20 @@ export const DeathRequestFields = z.looseObject({
 export type DeathRequestFields = z.infer<typeof DeathRequestFields>;
 
 /**
+ * `requestFields` of a legal correction (opencrvs/mosip `CorrectionRequestFieldsSchema`): the
+ * person's UIN or VID in `VID`, and the corrected fields; no certificate number.
+ */
+export const CorrectionRequestFields = z.looseObject({
+  VID: uinOrVid,
+  fullName: text(200).optional(),
+  dateOfBirth: isoDate.optional(),
+  gender: text(64).optional(),
+  birthCertificateNumber: z.undefined().optional(),
+  deathCertificateNumber: z.undefined().optional(),
+});
+export type CorrectionRequestFields = z.infer<typeof CorrectionRequestFields>;
+
+/**
  * OpenCRVS's National ID webhook body: `MosipInteropPayload` of `@opencrvs/mosip`
  * (opencrvs/mosip `packages/api/src/index.ts` and `MosipInteropPayloadSchema`), with `eventId`,
  * which OpenCRVS 2.1 puts in the payload (opencrvs-core CHANGELOG 2.1.0) for the confirm call. Bounded everywhere.
@@ -54,15 +68,15 @@ export const MosipInteropPayload = z.object({
   trackingId: text(64),
   eventId: text(100).optional(),
   notification: z.object({ recipientFullName: z.string().max(200), recipientEmail: z.string().max(200), recipientPhone: z.string().max(40) }),
-  requestFields: z.union([BirthRequestFields, DeathRequestFields]),
+  requestFields: z.union([BirthRequestFields, DeathRequestFields, CorrectionRequestFields]),
   schemaJson: z.string().max(16_384).optional(),
   metaInfo: z.record(z.string().max(100), z.unknown()),
   audit: z.record(z.string().max(100), z.unknown()),
 });
 export type MosipInteropPayload = z.infer<typeof MosipInteropPayload>;
 
-/** A registered birth or death, or the revocation of one (`POST /events/revocation`). */
-export const CrvsEventKind = z.enum(['BIRTH', 'DEATH', 'BIRTH_REVOKED', 'DEATH_REVOKED']);
+/** A registered birth or death, a legal correction, or the revocation of a birth or death (`POST /events/revocation`). */
+export const CrvsEventKind = z.enum(['BIRTH', 'DEATH', 'CORRECTION', 'BIRTH_REVOKED', 'DEATH_REVOKED']);
 export type CrvsEventKind = z.infer<typeof CrvsEventKind>;
 
 /**

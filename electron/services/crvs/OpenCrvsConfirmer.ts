@@ -31,6 +31,8 @@ export class OpenCrvsConfirmer implements CrvsConfirmer {
   }
 
   async confirm(event: Readonly<CrvsEvent>): Promise<void> {
+    // a correction is final in the civil registry already: OpenCRVS waits for no identifier back
+    if (event.kind === 'CORRECTION') return;
     const details = event.kind === 'BIRTH'
       ? { registrationNumber: event.registrationNumber, identifiers: [{ type: 'NATIONAL_ID', value: event.nationalId ?? '' }] }
       : { registrationNumber: event.registrationNumber, comment: DECEASED_COMMENT };

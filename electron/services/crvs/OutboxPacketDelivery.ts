@@ -39,7 +39,7 @@ export class OutboxPacketDelivery implements CrvsDelivery {
 
   async deliver(event: CrvsEventRecord): Promise<string> {
     const d = this.#d;
-    if (event.kind !== 'BIRTH' && event.kind !== 'DEATH') throw new AppError('ERR_CRVS_NO_MOSIP_API', { eventId: event.eventId, step: event.kind });
+    if (event.kind !== 'BIRTH' && event.kind !== 'DEATH' && event.kind !== 'CORRECTION') throw new AppError('ERR_CRVS_NO_MOSIP_API', { eventId: event.eventId, step: event.kind });
     const idVersion = latestIdSchema(d.db)?.idVersion;
     if (idVersion === undefined) throw new AppError('ERR_CRVS_NOT_CONFIGURED', { what: 'the ID schema (run regclient sync --initial)' });
     const payload = JSON.parse(event.payload) as MosipInteropPayload;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { BirthRequestFields, CrvsEventKind, DeathRequestFields, MosipInteropPayload } from '../../../schemas/crvsBridge';
+import type { BirthRequestFields, CorrectionRequestFields, CrvsEventKind, DeathRequestFields, MosipInteropPayload } from '../../../schemas/crvsBridge';
 import type { DemographicValue, RegistrationInputDraft } from '../../../schemas/registration';
 
 /** What the registration needs besides the event: where it is made, by whom, in which language. */
@@ -21,15 +21,19 @@ function mosipDate(iso: string): string {
 /**
  * The packet engine's input for a civil registration event: a birth becomes CRVS_NEW (the child,
  * the birth record, the parent as introducer by UIN), a death CRVS_DEATH (the deceased's UIN or
- * VID, `declaredAsDeceased` = Y, as the client's checkbox writes it). No biometrics: the CRVS
+ * VID, `declaredAsDeceased` = Y, as the client's checkbox writes it), a legal correction UPDATE (the
+ * UIN or VID and only the corrected fields, as the client's UPDATE writes them). No biometrics: the CRVS
  * processes take none (processRequiredFields.ts), as Packet Manager's createPacket route carries none.
  */
-export function crvsRegistration(kind: Extract<CrvsEventKind, 'BIRTH' | 'DEATH'>, payload: MosipInteropPayload, c: CrvsRegistrationContext): RegistrationInputDraft {
+export function crvsRegistration(kind: Extract<CrvsEventKind, 'BIRTH' | 'DEATH' | 'CORRECTION'>, payload: MosipInteropPayload, c: CrvsRegistrationContext): RegistrationInputDraft {
   const local = (value: string): DemographicValue => [{ language: c.language, value }];
-  const demographics: Record<string, DemographicValue> = kind === 'BIRTH' ? birth(payload.requestFields as BirthRequestFields, local) : death(payload.requestFields as DeathRequestFields, c, local);
+  const demographics: Record<string, DemographicValue> =
+    kind === 'BIRTH' ? birth(payload.requestFields as BirthRequestFields, local)
+    : kind === 'DEATH' ? death(payload.requestFields as DeathRequestFields, c, local)
+    : correction(payload.requestFields as CorrectionRequestFields, local);
   const audit = (eventId: string, eventName: string) => ({ uuid: randomUUID(), at: c.now, eventId, eventName, eventType: 'SYSTEM', sessionUserId: c.operatorId, sessionUserName: c.operatorId, description: `CRVS ${payload.trackingId}` });
   return {
-    process: kind === 'BIRTH' ? 'CRVS_NEW' : 'CRVS_DEATH',
+    process: kind === 'BIRTH' ? 'CRVS_NEW' : kind === 'DEATH' ? 'CRVS_DEATH' : 'UPDATE',
     idSchemaVersion: c.idSchemaVersion,
     centreId: c.centreId,
     machineId: c.machineId,
@@ -63,5 +67,14 @@ function death(f: DeathRequestFields, c: CrvsRegistrationContext, local: (v: str
     deceasedDeclarationDate: mosipDate(f.deceasedDeclarationDate ?? new Date(c.now).toISOString().slice(0, 10)),
     ...(f.typeOfDeath ? { typeOfDeath: local(f.typeOfDeath) } : {}),
     ...(f.deceasedInformer ? { deceasedInformer: f.deceasedInformer } : {}),
+  };
+}
+
+function correction(f: CorrectionRequestFields, local: (v: string) => DemographicValue): Record<string, DemographicValue> {
+  return {
+    UIN: f.VID,
+    ...(f.fullName ? { fullName: local(f.fullName) } : {}),
+    ...(f.dateOfBirth ? { dateOfBirth: mosipDate(f.dateOfBirth) } : {}),
+    ...(f.gender ? { gender: local(f.gender) } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { BirthRequestFields, CrvsRevocation, DeathRequestFields, MosipInteropPayload, type CrvsEventKind } from '../../../schemas/crvsBridge';
+import { BirthRequestFields, CorrectionRequestFields, CrvsRevocation, DeathRequestFields, MosipInteropPayload, type CrvsEventKind } from '../../../schemas/crvsBridge';
 import { AppError } from '../../../schemas/errors';
 
 /** A webhook body the bridge accepted: which kind of event, under which id. */
@@ -40,22 +40,24 @@ export function parseRevocation(body: Buffer): CrvsRevocation {
 /**
  * Reads OpenCRVS's webhook body (already bounded in size by the caller). The kind is told by the
  * certificate number it carries, as OpenCRVS's mediator tells it (`birthCertificateNumber` →
- * birth, `deathCertificateNumber` → death), so a refusal names the field of that kind's schema,
+ * birth, `deathCertificateNumber` → death, neither but a `VID` → correction), so a refusal names the field of that kind's schema,
  * never the union. The body is never echoed back.
  * @throws AppError ERR_CRVS_PAYLOAD_INVALID (field, rule)
  */
 export function parseInteropPayload(body: Buffer): AcceptedEvent {
   const json = parseJson(body);
   const fields = typeof json === 'object' && json !== null ? (json as { requestFields?: unknown }).requestFields : undefined;
-  const isBirth = typeof fields === 'object' && fields !== null && 'birthCertificateNumber' in fields;
-  const shape = MosipInteropPayload.extend({ requestFields: isBirth ? BirthRequestFields : DeathRequestFields });
-  const parsed = shape.safeParse(json);
+  const has = (key: string) => typeof fields === 'object' && fields !== null && key in fields;
+  const kind: CrvsEventKind = has('birthCertificateNumber') ? 'BIRTH' : !has('deathCertificateNumber') && has('VID') ? 'CORRECTION' : 'DEATH';
+  const requestFields = kind === 'BIRTH' ? BirthRequestFields : kind === 'CORRECTION' ? CorrectionRequestFields : DeathRequestFields;
+  const parsed = MosipInteropPayload.extend({ requestFields }).safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
     throw invalid(first.path.map(String).join('.'), first.code === 'custom' || first.code === 'invalid_format' ? first.message : first.code);
   }
   const payload = parsed.data;
-  const f = payload.requestFields;
-  const registrationNumber = 'birthCertificateNumber' in f && typeof f.birthCertificateNumber === 'string' ? f.birthCertificateNumber : String((f as DeathRequestFields).deathCertificateNumber);
-  return { eventId: payload.eventId ?? payload.trackingId, kind: isBirth ? 'BIRTH' : 'DEATH', registrationNumber, payload };
+  const f = payload.requestFields as Record<string, unknown>;
+  // a correction has no certificate number: its OpenCRVS tracking id stands for it
+  const registrationNumber = String(f['birthCertificateNumber'] ?? f['deathCertificateNumber'] ?? payload.trackingId);
+  return { eventId: payload.eventId ?? payload.trackingId, kind, registrationNumber, payload };
 }

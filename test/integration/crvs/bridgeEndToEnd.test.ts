@@ -5,7 +5,7 @@ import type { CrvsEvent } from '../../../schemas/crvsBridge';
 import { birthEvent, deathEvent } from '../../sims/opencrvs/payloads';
 import { admin } from '../sync/syncTestBed';
 import { PARENT_UIN, spawnBridge, startBridgeBed, untilBridge, WEBHOOK_TOKEN, WEBSUB_SECRET, type BridgeBed, type BridgeProcess } from './bridgeBed';
-import { processUntil } from './regprocDriver';
+import { processDuring, processUntil } from './regprocDriver';
 
 type SimIdentity = { uin: string; fields: Record<string, unknown>; deceased: boolean; registrationIds: string[] };
 
@@ -129,5 +129,23 @@ describe('regclient bridge: OpenCRVS event → MOSIP packet → national ID conf
     assert.deepEqual([revoked?.kind, revoked?.state, revoked?.lastErrorCode], ['DEATH_REVOKED', 'PARKED', 'ERR_CRVS_NO_MOSIP_API']);
     const table = await bed.cli(['crvs', 'list']);
     assert.equal(table.code, 4, 'a parked event is reported: a person must act');
+  });
+
+  it('makes a legal correction an UPDATE of the same identity: no new identity, no confirmation asked of OpenCRVS', { timeout: 60_000 }, async () => {
+    const child = (await identities()).find((i) => i.fields['birthCertificateNumber'] === 'AG-2026/00001')!;
+    const count = (await identities()).length;
+    const confirmations = bed.crvs.confirmations.length;
+    const correction = {
+      trackingId: 'C000001', eventId: 'correction-1', notification: { recipientFullName: '', recipientEmail: '', recipientPhone: '' },
+      requestFields: { VID: child.uin, fullName: 'Ana Corrigida Trovoada' }, metaInfo: {}, audit: { eventType: 'BIRTH_CORRECTED' },
+    };
+    assert.equal((await bed.crvs.send(bed.webhookUrl, WEBHOOK_TOKEN, correction)).status, 202);
+    await processDuring(bed.sim, untilBridge(bridge, async () => (await list()).find((e) => e.eventId === 'correction-1')?.state === 'CONFIRMED'));
+    const row = (await list()).find((e) => e.eventId === 'correction-1')!;
+    const packets = Object.values((await admin(bed.sim, 'stats', undefined, 'GET'))['packets'] as Record<string, { registrationId: string; registrationType: string }>);
+    assert.deepEqual([row.kind, row.nationalId, packets.find((p) => p.registrationId === row.rid)?.registrationType], ['CORRECTION', child.uin, 'UPDATE']);
+    const after = (await identities()).find((i) => i.uin === child.uin)!;
+    assert.deepEqual(after.fields['fullName'], [{ language: 'por', value: 'Ana Corrigida Trovoada' }]);
+    assert.deepEqual([(await identities()).length, bed.crvs.confirmations.length], [count, confirmations]);
   });
 });

@@ -28,3 +28,18 @@ export async function processUntil(sim: MosipSimulator, crvs: OpenCrvsSimulator,
     clearInterval(timer);
   }
 }
+
+/** Plays regproc's stages (as {@link processUntil}) for as long as `work` runs, and returns what it returns. */
+export async function processDuring<T>(sim: MosipSimulator, work: Promise<T>, everyMs = 50): Promise<T> {
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy || !sim.listening) return;
+    busy = true;
+    void advancePackets(sim).finally(() => (busy = false));
+  }, everyMs);
+  try {
+    return await work;
+  } finally {
+    clearInterval(timer);
+  }
+}

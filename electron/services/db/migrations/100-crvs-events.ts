@@ -14,7 +14,7 @@ export const updateToSchemaVersion100: Migration = {
       CREATE TABLE crvs_events (
         event_id TEXT PRIMARY KEY,
         tracking_id TEXT NOT NULL,
-        kind TEXT NOT NULL CHECK (kind IN ('BIRTH', 'DEATH', 'BIRTH_REVOKED', 'DEATH_REVOKED')),
+        kind TEXT NOT NULL CHECK (kind IN ('BIRTH', 'DEATH', 'CORRECTION', 'BIRTH_REVOKED', 'DEATH_REVOKED')),
         registration_number TEXT NOT NULL,
         payload TEXT NOT NULL,
         state TEXT NOT NULL,

@@ -15,6 +15,8 @@ describe('parseInteropPayload', () => {
     const { eventId: _dropped, ...noEventId } = deathEvent(2, NOW, '2345678906');
     const death = parseInteropPayload(body(noEventId));
     assert.deepEqual([death.kind, death.eventId, death.registrationNumber], ['DEATH', 'D000002', 'OB-2026/00002']);
+    const correction = parseInteropPayload(body({ ...noEventId, trackingId: 'C1', requestFields: { VID: '2345678906', fullName: 'Ana' } }));
+    assert.deepEqual([correction.kind, correction.eventId, correction.registrationNumber], ['CORRECTION', 'C1', 'C1'], 'a correction: no certificate, its tracking id');
   });
 
   it('names the field and the rule of a refused body, of the kind the body claims', () => {
@@ -28,6 +30,7 @@ describe('parseInteropPayload', () => {
       ['a parent UIN that is not one', { ...birth, requestFields: { ...fields, introducerUIN: '12ab' } }, 'requestFields.introducerUIN'],
       ['a death without its certificate', { ...deathEvent(1, NOW, '2345678906'), requestFields: { UIN: '2345678906' } }, 'requestFields.deathCertificateNumber'],
       ['both certificates', { ...birth, requestFields: { ...fields, deathCertificateNumber: 'OB-1' } }, 'requestFields.deathCertificateNumber'],
+      ['a correction of no one', { ...birth, requestFields: { VID: 'abc', fullName: 'Ana' } }, 'requestFields.VID'],
       ['a constructor key', `{"constructor":{"prototype":{"x":1}},${JSON.stringify(birth).slice(1)}`, 'prototype'],
     ];
     for (const [what, value, field] of cases) {
