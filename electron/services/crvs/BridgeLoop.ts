@@ -1,9 +1,9 @@
-import type { Clock } from '../../../native/time/Clock';
+import type { Clock, Disposable } from '../../../native/time/Clock';
 import type { CrvsBridgeService } from './CrvsBridgeService';
 
 export interface BridgeLoopDeps {
   readonly clock: Clock;
-  readonly service: CrvsBridgeService;
+  readonly service: Pick<CrvsBridgeService, 'pass' | 'nextDueAt'>;
   /** the MOSIP side of a pass: subscribe if not yet, send what the outbox holds; returns when it is next due */
   readonly mosipWork: () => Promise<number | undefined>;
   /** longest wait between passes, so a server that came back is noticed (ms) */
@@ -18,7 +18,7 @@ export interface BridgeLoopDeps {
  */
 export class BridgeLoop {
   readonly #d: BridgeLoopDeps;
-  #timer: NodeJS.Timeout | undefined;
+  #timer: Disposable | undefined;
   #running: Promise<void> | undefined;
   #again = false;
   #stopped = false;
@@ -34,7 +34,7 @@ export class BridgeLoop {
       this.#again = true;
       return;
     }
-    clearTimeout(this.#timer);
+    this.#timer?.dispose();
     this.#running = this.#pass().finally(() => {
       this.#running = undefined;
       if (this.#again) {
@@ -47,7 +47,7 @@ export class BridgeLoop {
   /** Stops scheduling; resolves when the pass in progress (if any) ended. */
   async stop(): Promise<void> {
     this.#stopped = true;
-    clearTimeout(this.#timer);
+    this.#timer?.dispose();
     await this.#running;
   }
 
@@ -65,6 +65,7 @@ export class BridgeLoop {
     if (this.#stopped) return;
     const now = d.clock.now();
     const due = Math.min(d.service.nextDueAt() ?? Infinity, mosipDue ?? Infinity, now + d.pollMs);
-    this.#timer = setTimeout(() => this.wake(), Math.max(0, due - now));
+    // not keepAlive: the HTTP listener is what keeps the bridge's process running
+    this.#timer = d.clock.setTimeout(() => this.wake(), Math.max(0, due - now));
   }
 }
