@@ -6,7 +6,7 @@ import type { CrvsEvent } from '../../../schemas/crvsBridge';
 import { birthEvent, deathEvent } from '../../sims/opencrvs/payloads';
 import { admin } from '../sync/syncTestBed';
 import { bundleCli, PARENT_UIN, spawnBridge, startBridgeBed, untilBridge, WEBHOOK_TOKEN, type BridgeBed, type BridgeProcess } from './bridgeBed';
-import { processUntil } from './regprocDriver';
+import { processDuring, processUntil, untilConfirmed } from './regprocDriver';
 
 type SimIdentity = { uin: string; fields: Record<string, unknown>; deceased: boolean };
 type SimPacket = { registrationId: string; registrationType: string; status: string };
@@ -130,12 +130,13 @@ describe('regclient bridge under faults', () => {
       };
       kill();
       victim.child.stderr!.on('data', kill);
-      const driving = processUntil(bed.sim, bed.crvs, () => ids.every((id) => bed.crvs.countsById().has(id)) || victim.child.exitCode !== null || victim.child.signalCode !== null);
+      // regproc runs until the victim dies (or, with a late kill, until every event was confirmed)
+      const driving = processDuring(bed.sim, Promise.race([victim.exited, untilConfirmed(bed.crvs, () => ids.every((id) => bed.crvs.countsById().has(id)))]));
       for (const event of events) {
         // a dead bridge refuses the connection: OpenCRVS sends the event again later (below)
         await bed.crvs.send(bed.webhookUrl, WEBHOOK_TOKEN, event).catch(() => undefined);
       }
-      await Promise.race([driving, victim.exited]);
+      await driving;
       victim.child.kill('SIGKILL');
       await victim.exited;
       const atKill = (await list()).filter((e) => ids.includes(e.eventId)).map((e) => e.state);
