@@ -73,6 +73,22 @@ export const AuditEvent = z.enum([
   'BACKUP_RESTORED',
   /** a birth certificate's QR prefilled a CRVS_NEW draft (details.birthCertificateNumber) */
   'BIRTH_RECORD_APPLIED',
+  /** the CRVS bridge stored a birth or death event from the civil registry (details.eventId, kind) */
+  'CRVS_EVENT_RECEIVED',
+  /** the event's packet is in the outbox, approved by the bridge (details.eventId, rid) */
+  'CRVS_EVENT_QUEUED',
+  /** the event needs a person (details.eventId, code) */
+  'CRVS_EVENT_PARKED',
+  /** MOSIP's credential for the event's RID came back (details.eventId, rid; never the ID itself) */
+  'CRVS_ID_ISSUED',
+  /** the CRVS system took the confirmation (details.eventId, rid) */
+  'CRVS_EVENT_CONFIRMED',
+  /** the civil registry revoked an event the bridge holds (details.eventId, revokes, kind, code) */
+  'CRVS_EVENT_REVOKED',
+  /** a supervisor sent a parked event again (details.eventId, from) */
+  'CRVS_EVENT_REPLAYED',
+  /** the bridge's settings and secrets were written (details.partnerId; never a secret) */
+  'CRVS_BRIDGE_CONFIGURED',
 ]);
 export type AuditEvent = z.infer<typeof AuditEvent>;
 

@@ -31,10 +31,11 @@ const USAGE_CODES: ReadonlySet<string> = new Set([
   'ERR_CLI_FILE_NOT_PEM',
   'ERR_CLI_WRONG_FILE_KIND',
   'ERR_DB_KEY_STORE_INVALID',
+  'ERR_CRVS_LISTEN_INVALID',
 ]);
 
 /** Catalogue codes that mean this machine is not set up yet (the message says which step is missing). */
-const NOT_SET_UP_CODES: ReadonlySet<string> = new Set(['ERR_CLI_DATA_DIR_MISSING', 'ERR_PACKET_REG_CERT_MISSING', 'ERR_SYNC_NOT_CONFIGURED']);
+const NOT_SET_UP_CODES: ReadonlySet<string> = new Set(['ERR_CLI_DATA_DIR_MISSING', 'ERR_PACKET_REG_CERT_MISSING', 'ERR_SYNC_NOT_CONFIGURED', 'ERR_CRVS_NOT_CONFIGURED']);
 
 /** The exit code for an error that ended a command. */
 export function exitCodeForError(err: unknown): ExitCode {

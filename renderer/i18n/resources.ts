@@ -4,6 +4,7 @@ import araBackup from './locales/ara/errors.backup.json';
 import araCli from './locales/ara/errors.cli.json';
 import araCommon from './locales/ara/common.json';
 import araCore from './locales/ara/errors.core.json';
+import araCrvs from './locales/ara/errors.crvs.json';
 import araPacket from './locales/ara/errors.packet.json';
 import araRegistration from './locales/ara/errors.registration.json';
 import araSbi from './locales/ara/errors.sbi.json';
@@ -12,6 +13,7 @@ import engBackup from './locales/eng/errors.backup.json';
 import engCli from './locales/eng/errors.cli.json';
 import engCommon from './locales/eng/common.json';
 import engCore from './locales/eng/errors.core.json';
+import engCrvs from './locales/eng/errors.crvs.json';
 import engPacket from './locales/eng/errors.packet.json';
 import engRegistration from './locales/eng/errors.registration.json';
 import engSbi from './locales/eng/errors.sbi.json';
@@ -20,6 +22,7 @@ import fraBackup from './locales/fra/errors.backup.json';
 import fraCli from './locales/fra/errors.cli.json';
 import fraCommon from './locales/fra/common.json';
 import fraCore from './locales/fra/errors.core.json';
+import fraCrvs from './locales/fra/errors.crvs.json';
 import fraPacket from './locales/fra/errors.packet.json';
 import fraRegistration from './locales/fra/errors.registration.json';
 import fraSbi from './locales/fra/errors.sbi.json';
@@ -28,6 +31,7 @@ import porBackup from './locales/por/errors.backup.json';
 import porCli from './locales/por/errors.cli.json';
 import porCommon from './locales/por/common.json';
 import porCore from './locales/por/errors.core.json';
+import porCrvs from './locales/por/errors.crvs.json';
 import porPacket from './locales/por/errors.packet.json';
 import porRegistration from './locales/por/errors.registration.json';
 import porSbi from './locales/por/errors.sbi.json';
@@ -46,10 +50,10 @@ function withBioNames<T extends { registration: object }>(common: T, language: L
  * its translations; a test checks every error code has one in every language.
  */
 export const RESOURCES = {
-  eng: { common: withBioNames(engCommon, 'eng'), errors: { ...engCore, ...engSbi, ...engPacket, ...engSync, ...engRegistration, ...engCli, ...engBackup } },
-  por: { common: withBioNames(porCommon, 'por'), errors: { ...porCore, ...porSbi, ...porPacket, ...porSync, ...porRegistration, ...porCli, ...porBackup } },
-  fra: { common: withBioNames(fraCommon, 'fra'), errors: { ...fraCore, ...fraSbi, ...fraPacket, ...fraSync, ...fraRegistration, ...fraCli, ...fraBackup } },
-  ara: { common: withBioNames(araCommon, 'ara'), errors: { ...araCore, ...araSbi, ...araPacket, ...araSync, ...araRegistration, ...araCli, ...araBackup } },
+  eng: { common: withBioNames(engCommon, 'eng'), errors: { ...engCore, ...engSbi, ...engPacket, ...engSync, ...engRegistration, ...engCli, ...engBackup, ...engCrvs } },
+  por: { common: withBioNames(porCommon, 'por'), errors: { ...porCore, ...porSbi, ...porPacket, ...porSync, ...porRegistration, ...porCli, ...porBackup, ...porCrvs } },
+  fra: { common: withBioNames(fraCommon, 'fra'), errors: { ...fraCore, ...fraSbi, ...fraPacket, ...fraSync, ...fraRegistration, ...fraCli, ...fraBackup, ...fraCrvs } },
+  ara: { common: withBioNames(araCommon, 'ara'), errors: { ...araCore, ...araSbi, ...araPacket, ...araSync, ...araRegistration, ...araCli, ...araBackup, ...araCrvs } },
 } as const satisfies Record<LanguageCode, { common: object; errors: object }>;
 
 export const RTL_LANGUAGES: ReadonlySet<LanguageCode> = new Set(['ara']);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { backupErrors } from './backupErrors';
 import { cliErrors } from './cliErrors';
 import { coreErrors } from './coreErrors';
+import { crvsErrors } from './crvsErrors';
 import { packetErrors } from './packetErrors';
 import { registrationErrors } from './registrationErrors';
 import { sbiErrors } from './sbiErrors';
@@ -24,6 +25,7 @@ export const ERRORS = {
   ...registrationErrors,
   ...cliErrors,
   ...backupErrors,
+  ...crvsErrors,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -20,6 +20,7 @@ export const COMMAND_AREAS: readonly CommandArea[] = [
   { firstWords: ['packets', 'export', 'status'], load: async () => (await import('./packets')).packetsCommands },
   { firstWords: ['sync'], load: async () => (await import('./sync')).syncCommands },
   { firstWords: ['backup', 'restore'], load: async () => (await import('./backup')).backupCommands },
+  { firstWords: ['crvs', 'bridge'], load: async () => (await import('./crvs')).crvsCommands },
 ];
 
 /**

@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { OutboxState, type OutboxItem, type OutboxRunSummary } from '../../../schemas/outbox';
 import { AppError } from '../../../schemas/errors';
-import { KEY_DIR, PACKETS_DIR, type OpenedDataDir } from '../../host/openDataDir';
+import { PACKETS_DIR, type OpenedDataDir } from '../../host/openDataDir';
 import { openCliDataDir } from '../cliDataDir';
 import type { ApprovalAction } from '../../../schemas/outbox';
 import type { BackoffOptions } from '../../services/sync/backoff';
@@ -26,11 +26,11 @@ export async function withSyncServices<T>(
   extra: Readonly<{ backoff?: BackoffOptions; create?: boolean }> = {},
 ): Promise<T> {
   // loaded here, not at the top: `packets list` and the other read-only commands skip their start-up cost
-  const [{ createSyncServices }, { SettingsService }, { effectiveMachineName }, { CRVS_CLIENT_SECRET_FILE, CrvsClientSecretStore }] = await Promise.all([
+  const [{ createSyncServices }, { SettingsService }, { effectiveMachineName }, { civilRegistrationDelivery }] = await Promise.all([
     import('../../services/sync/createSyncServices'),
     import('../../services/settings/SettingsService'),
     import('../../services/sync/machineName'),
-    import('../../services/settings/CrvsClientSecretStore'),
+    import('../../host/civilRegistrationDelivery'),
   ]);
   const data = openCliDataDir(ctx, { create: extra.create === true });
   try {
@@ -43,10 +43,7 @@ export async function withSyncServices<T>(
       ...(ctx.serverUrl ? { serverUrl: ctx.serverUrl } : {}),
       ...(credentials ? { credentials } : {}),
       // `sync --eod` delivers civil-registration packets the way the app's settings say
-      civilRegistration: {
-        settings: () => settings.get().civilRegistration,
-        secret: () => new CrvsClientSecretStore({ path: join(data.dataDir, KEY_DIR, CRVS_CLIENT_SECRET_FILE), wrapper: data.wrapper, audit: data.audit }).read(),
-      },
+      civilRegistration: civilRegistrationDelivery(data, settings),
     });
     return await fn(services, data);
   } finally {

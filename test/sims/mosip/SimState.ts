@@ -121,6 +121,17 @@ export interface SimStateData {
   additionalInfoRequests?: Record<string, SimAdditionalInfoRequest>;
   /** absent in a state file written before the ID repository existed */
   identities?: Record<string, SimIdentity>;
+  /** partner id → the certificate (PEM) partner management holds; credentials for it are encrypted to it */
+  partners?: Record<string, string>;
+  /** deliveries a subscriber did not take after every retry: sent again when it subscribes again */
+  undelivered?: SimUndelivered[];
+}
+
+/** One message the hub could not deliver (body kept byte for byte: the HMAC covers it). */
+export interface SimUndelivered {
+  topic: string;
+  callback: string;
+  body: string;
 }
 
 /** The simulator's persisted state: one JSON file, rewritten atomically after each change. */

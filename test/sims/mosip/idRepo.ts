@@ -78,9 +78,12 @@ export function listIdentities(sim: MosipSimulator): SimIdentity[] {
  * behaviour (a fresh UIN each), so only CRVS packets are judged against the repository.
  */
 export function generateUin(sim: MosipSimulator, packet: SimPacket): { uin: string } | { reason: string } {
-  const internal = internalProcess(packet.registrationType);
-  if (internal === '') return { uin: nextUin(sim) };
   const fields = { ...(packet.idJson ?? {}) };
+  // an UPDATE of an identity the repository holds updates it, as the UIN generator's uinUpdate does;
+  // other UPDATEs keep the simulator's older behaviour (a fresh UIN)
+  const isKnownUpdate = packet.registrationType === 'UPDATE' && typeof fields['UIN'] === 'string' && findIdentity(sim, fields['UIN']) !== undefined;
+  const internal = isKnownUpdate ? 'UPDATE' : internalProcess(packet.registrationType);
+  if (internal === '') return { uin: nextUin(sim) };
   delete fields['IDSchemaVersion'];
   const typed = typeof fields['UIN'] === 'string' ? fields['UIN'] : '';
   if (typed === '') {

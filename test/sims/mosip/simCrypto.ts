@@ -100,3 +100,19 @@ export function sha256HexUpper(data: Uint8Array): string {
 export function fingerprint(spkiDer: Uint8Array): string {
   return createHash('sha256').update(spkiDer).digest('hex').match(/../g)!.join(':');
 }
+
+/**
+ * A credential encrypted to a partner certificate, as MOSIP's credential service hands it to the
+ * partner (keymanager encrypt with the partner's certificate, thumbprint prepended), in the layout
+ * OpenCRVS's mediator decrypts (opencrvs/mosip `packages/mosip-api/src/websub/crypto.ts`):
+ * `VER_R2 ‖ sha256(cert) ‖ RSA-OAEP-SHA256(k)`, `#KEY_SPLITTER#`, `aad(32; nonce = aad[0..12]) ‖ ct ‖ tag`.
+ */
+export function partnerCredentialEncrypt(certPublicKey: KeyObject, certDer: Buffer, plain: Uint8Array): Buffer {
+  const key = randomBytes(32);
+  const aad = randomBytes(32);
+  const cipher = createCipheriv('aes-256-gcm', key, aad.subarray(0, 12));
+  cipher.setAAD(aad);
+  const ct = Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+  const thumbprint = createHash('sha256').update(certDer).digest();
+  return Buffer.concat([Buffer.from('VER_R2', 'ascii'), thumbprint, publicEncrypt({ key: certPublicKey, ...OAEP }, key), SPLITTER, aad, ct]);
+}

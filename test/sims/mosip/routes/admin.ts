@@ -107,6 +107,15 @@ export function adminRoutes(sim: MosipSimulator): Route[] {
       return jsonReply(200, putIdentity(sim, b['fields'] as Record<string, unknown>, vids, typeof b['uin'] === 'string' ? b['uin'] : undefined));
     }),
     r('GET', 'identities', () => jsonReply(200, { identities: listIdentities(sim) })),
+    // partner management's certificate upload (PMS partners/certificate/upload), reduced to id + PEM
+    r('POST', 'partners', (req) => {
+      const b = body(req);
+      if (typeof b['partnerId'] !== 'string' || !/^[A-Za-z0-9_.-]{1,64}$/.test(b['partnerId'])) throw new Error('partnerId is required');
+      if (typeof b['certData'] !== 'string' || !b['certData'].includes('BEGIN CERTIFICATE')) throw new Error('certData must be a PEM certificate');
+      sim.state.data.partners = { ...sim.state.data.partners, [b['partnerId']]: b['certData'] };
+      sim.state.save();
+      return jsonReply(200, { partnerId: b['partnerId'] });
+    }),
     r('GET', 'keys', () => jsonReply(200, keyPaths(sim))),
     r('POST', 'kill', (req) => {
       const after = body(req)['reviveAfterMs'];

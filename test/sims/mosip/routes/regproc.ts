@@ -114,9 +114,9 @@ function upsertSynced(sim: MosipSimulator, r: Record<string, unknown>, refId: st
     uin: null,
     validation: null,
   };
-  // Re-sync of an already received packet only refreshes counters, like regproc's update path.
-  sim.state.data.packets[packetId] = {
-    ...base,
+  // Re-sync of an already received packet only refreshes counters, like regproc's update path. In
+  // place: a validation still running for the received packet writes its verdict to this object.
+  sim.state.data.packets[packetId] = Object.assign(base, {
     hash: String(r['packetHashValue']),
     size: Number(r['packetSize']),
     supervisorStatus: String(r['supervisorStatus']),
@@ -125,7 +125,7 @@ function upsertSynced(sim: MosipSimulator, r: Record<string, unknown>, refId: st
     // SyncRegistrationServiceImpl.convertDtoToEntity: RegistrationAdditionalInfoDTO {name, email, phone}
     optionalValues: { name: optionalText(r['name']), email: optionalText(r['email']), phone: optionalText(r['phone']) },
     syncCount: base.syncCount + 1,
-  };
+  });
 }
 
 /** PacketReceiverServiceImpl checks: synced, `.zip`, size, hash, duplicate; then the packet is validated. */
@@ -183,7 +183,22 @@ function setStatus(sim: MosipSimulator, packet: SimPacket, status: SimPacketStat
  * published) or REJECTED (failed validation, supervisor rejection, or a forced reason). Driven by
  * `POST /_sim/advance` so tests never wait for time to pass.
  */
-export async function advancePackets(sim: MosipSimulator, packetId?: string, rejectReason?: string): Promise<SimPacket[]> {
+export function advancePackets(sim: MosipSimulator, packetId?: string, rejectReason?: string): Promise<SimPacket[]> {
+  // one advance at a time, as regproc's stages take a packet in turn: two overlapping advances could
+  // move a packet to PROCESSED before the validation of its upload (its ID.json) had finished
+  const previous = advancing.get(sim);
+  const next = (async () => {
+    // the previous advance's failure was its caller's to handle; this one still runs
+    await previous?.catch(() => undefined);
+    return advanceOnce(sim, packetId, rejectReason);
+  })();
+  advancing.set(sim, next);
+  return next;
+}
+
+const advancing = new WeakMap<MosipSimulator, Promise<unknown>>();
+
+async function advanceOnce(sim: MosipSimulator, packetId?: string, rejectReason?: string): Promise<SimPacket[]> {
   await Promise.all([...sim.pendingValidations]);
   const moved: SimPacket[] = [];
   for (const packet of Object.values(sim.state.data.packets)) {

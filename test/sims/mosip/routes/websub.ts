@@ -1,7 +1,15 @@
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID, X509Certificate } from 'node:crypto';
 import type { MosipSimulator, Route } from '../MosipSimulator';
 import type { SimPacket } from '../SimState';
+import { partnerCredentialEncrypt } from '../simCrypto';
 import { mosipTime, type SimReply, type SimRequest } from '../simHttp';
+
+/**
+ * Tries per delivery, as MOSIP's hub (mosip/websub `hub/start_hub.bal` HubClient retryConfig with
+ * `hub/modules/config/configurations.bal` MESSAGE_DELIVERY_COUNT = 3; its 3 s interval, doubling, is
+ * not waited here so tests need not wait).
+ */
+const DELIVERY_TRIES = 3;
 
 /** Deliveries made by the hub, newest last (reported by GET /_sim/stats). */
 export interface WebSubDelivery {
@@ -59,31 +67,64 @@ async function hub(sim: MosipSimulator, req: SimRequest): Promise<SimReply> {
   if (mode === 'subscribe') subs.push({ topic, callback, secret: form.get('hub.secret') ?? '' });
   sim.state.data.subscriptions = subs;
   sim.state.save();
+  if (mode === 'subscribe') await redeliver(sim, topic, callback);
   return { status: 202, body: '' };
+}
+
+/**
+ * What a subscriber missed is sent when it subscribes again: in mosip/websub `hub/start_hub.bal` a
+ * failed delivery ends the subscriber's consumer before its Kafka offset is committed, and a new
+ * consumer resumes from that offset when the subscriber list next changes (a re-subscription).
+ */
+async function redeliver(sim: MosipSimulator, topic: string, callback: string): Promise<void> {
+  const waiting = (sim.state.data.undelivered ?? []).filter((u) => u.topic === topic && u.callback === callback);
+  if (waiting.length === 0) return;
+  sim.state.data.undelivered = (sim.state.data.undelivered ?? []).filter((u) => !waiting.includes(u));
+  sim.state.save();
+  for (const u of waiting) await deliverTo(sim, u.topic, u.callback, u.body);
 }
 
 async function deliver(sim: MosipSimulator, topic: string, body: unknown): Promise<void> {
   const bytes = JSON.stringify(body);
-  for (const sub of sim.state.data.subscriptions.filter((s) => s.topic === topic)) {
-    const signature = createHmac('sha256', sub.secret).update(bytes).digest('hex');
+  for (const sub of sim.state.data.subscriptions.filter((s) => s.topic === topic)) await deliverTo(sim, topic, sub.callback, bytes);
+}
+
+/** One message to one subscriber, signed with its current secret; kept for later when every try fails. */
+async function deliverTo(sim: MosipSimulator, topic: string, callback: string, bytes: string): Promise<void> {
+  const sub = sim.state.data.subscriptions.find((s) => s.topic === topic && s.callback === callback);
+  if (!sub) return;
+  const signature = createHmac('sha256', sub.secret).update(bytes).digest('hex');
+  for (let attempt = 1; attempt <= DELIVERY_TRIES; attempt++) {
     try {
-      const res = await fetch(sub.callback, {
+      const res = await fetch(callback, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-hub-signature': `sha256=${signature}` },
         body: bytes,
         signal: AbortSignal.timeout(5000),
       });
-      deliveriesOf(sim).push({ topic, callback: sub.callback, status: res.status });
+      deliveriesOf(sim).push({ topic, callback, status: res.status });
+      if (res.ok) return;
     } catch (err) {
-      deliveriesOf(sim).push({ topic, callback: sub.callback, status: String((err as Error).message) });
+      deliveriesOf(sim).push({ topic, callback, status: String((err as Error).message) });
     }
   }
+  sim.state.data.undelivered = [...(sim.state.data.undelivered ?? []), { topic, callback, body: bytes }];
+  sim.state.save();
 }
 
 /**
- * CREDENTIAL_ISSUED for every subscribed `<partner>/CREDENTIAL_ISSUED` topic. The credential is
- * base64 JSON, not the VER_R2 partner-encrypted form a real credential service sends (§2.4).
+ * The credential as its partner receives it: encrypted to the partner's certificate when partner
+ * management has one (`POST /_sim/partners`), else base64 JSON (§2.4; older tests read that form).
  */
+function credentialFor(sim: MosipSimulator, topic: string, credential: unknown): string {
+  const certPem = sim.state.data.partners?.[topic.slice(0, topic.lastIndexOf('/'))];
+  const plain = Buffer.from(JSON.stringify(credential));
+  if (!certPem) return plain.toString('base64');
+  const cert = new X509Certificate(certPem);
+  return partnerCredentialEncrypt(cert.publicKey, Buffer.from(cert.raw), plain).toString('base64');
+}
+
+/** CREDENTIAL_ISSUED for every subscribed `<partner>/CREDENTIAL_ISSUED` topic. */
 export async function publishCredentialIssued(sim: MosipSimulator, packet: SimPacket): Promise<void> {
   const now = sim.clock.now();
   const topics = new Set(sim.state.data.subscriptions.map((s) => s.topic).filter((t) => t.endsWith('CREDENTIAL_ISSUED')));
@@ -100,7 +141,7 @@ export async function publishCredentialIssued(sim: MosipSimulator, packet: SimPa
         timestamp: mosipTime(now),
         data: {
           registrationId: packet.registrationId,
-          credential: Buffer.from(JSON.stringify(credential)).toString('base64'),
+          credential: credentialFor(sim, topic, credential),
           credentialType: 'vercred',
           protectionKey: null,
         },

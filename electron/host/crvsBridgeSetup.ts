@@ -1,0 +1,82 @@
+import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CrvsBridgeConfig } from '../../schemas/crvsBridge';
+import { AppError } from '../../schemas/errors';
+import type { OpenedDataDir } from './openDataDir';
+import { KEY_DIR } from './openDataDir';
+import { readWrappedSecret, writeFileAtomic, writeWrappedSecret } from '../../native/keystore/wrappedSecretFile';
+
+export const BRIDGE_CONFIG_FILE = 'crvs-bridge.json';
+
+/** The secrets, each in its own wrapped file under `<dataDir>/keys/`, wrapped as the database key is. */
+const SECRET_FILES = {
+  webhookToken: 'crvs-webhook-token.wrapped',
+  websubSecret: 'crvs-websub-secret.wrapped',
+  confirmToken: 'crvs-confirm-token.wrapped',
+  partnerKey: 'crvs-partner-key.wrapped',
+} as const;
+
+/** Everything `regclient bridge` needs beyond the data dir, read once at its start. */
+export interface BridgeSetup {
+  readonly config: CrvsBridgeConfig;
+  /** the bearer token OpenCRVS sends to the webhook */
+  readonly webhookToken: Buffer;
+  /** `hub.secret` of the WebSub subscription: the HMAC key of every delivery */
+  readonly websubSecret: Buffer;
+  /** the token the bridge sends with its confirm calls to OpenCRVS */
+  readonly confirmToken: string;
+  readonly partnerKey: KeyObject;
+  readonly partnerCertDer: Buffer;
+}
+
+/** What `regclient bridge init` writes. */
+export interface BridgeSetupInput {
+  readonly config: CrvsBridgeConfig;
+  readonly webhookToken: string;
+  readonly websubSecret: string;
+  readonly confirmToken: string;
+  readonly partnerKeyPem: string;
+}
+
+/**
+ * Writes the bridge's settings (plain JSON) and its four secrets (wrapped with the data dir's
+ * wrapper, as the database and audit keys are), audited without any secret.
+ */
+export function saveBridgeSetup(data: OpenedDataDir, input: BridgeSetupInput, actor: string | null): void {
+  const keyDir = join(data.dataDir, KEY_DIR);
+  const partnerKey = createPrivateKey(input.partnerKeyPem);
+  writeWrappedSecret(join(keyDir, SECRET_FILES.webhookToken), data.wrapper, Buffer.from(input.webhookToken));
+  writeWrappedSecret(join(keyDir, SECRET_FILES.websubSecret), data.wrapper, Buffer.from(input.websubSecret));
+  writeWrappedSecret(join(keyDir, SECRET_FILES.confirmToken), data.wrapper, Buffer.from(input.confirmToken));
+  writeWrappedSecret(join(keyDir, SECRET_FILES.partnerKey), data.wrapper, partnerKey.export({ format: 'der', type: 'pkcs8' }));
+  writeFileAtomic(join(data.dataDir, BRIDGE_CONFIG_FILE), `${JSON.stringify(input.config, null, 2)}\n`, 0o600);
+  data.audit.append('CRVS_BRIDGE_CONFIGURED', actor, { partnerId: input.config.partnerId });
+}
+
+/** @throws AppError ERR_CRVS_NOT_CONFIGURED naming what is missing or unreadable */
+export function loadBridgeSetup(data: OpenedDataDir): BridgeSetup {
+  const configPath = join(data.dataDir, BRIDGE_CONFIG_FILE);
+  if (!existsSync(configPath)) throw new AppError('ERR_CRVS_NOT_CONFIGURED', { what: BRIDGE_CONFIG_FILE });
+  let config: CrvsBridgeConfig;
+  try {
+    config = CrvsBridgeConfig.parse(JSON.parse(readFileSync(configPath, 'utf8')));
+  } catch (cause) {
+    throw new AppError('ERR_CRVS_NOT_CONFIGURED', { what: `a readable ${BRIDGE_CONFIG_FILE}` }, { cause });
+  }
+  const secret = (name: keyof typeof SECRET_FILES): Buffer => {
+    try {
+      return readWrappedSecret(join(data.dataDir, KEY_DIR, SECRET_FILES[name]), data.wrapper);
+    } catch (cause) {
+      throw new AppError('ERR_CRVS_NOT_CONFIGURED', { what: SECRET_FILES[name] }, { cause });
+    }
+  };
+  return {
+    config,
+    webhookToken: secret('webhookToken'),
+    websubSecret: secret('websubSecret'),
+    confirmToken: secret('confirmToken').toString('utf8'),
+    partnerKey: createPrivateKey({ key: secret('partnerKey'), format: 'der', type: 'pkcs8' }),
+    partnerCertDer: Buffer.from(new X509Certificate(config.partnerCertPem).raw),
+  };
+}
