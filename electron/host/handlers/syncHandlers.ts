@@ -4,7 +4,7 @@ import { AppError } from '../../../schemas/errors';
 import type { RemovableDrive } from '../../../schemas/exportTargets';
 import type { AuthService } from '../../services/auth/AuthService';
 import type { AppSync } from '../../services/sync/AppSync';
-import type { ApprovalAction } from '../../../schemas/outbox';
+import { OUTBOX_GROUP_STATES, type ApprovalAction } from '../../../schemas/outbox';
 import type { PacketApprovalService } from '../../services/sync/approval/PacketApprovalService';
 import type { OfflineLimitsService } from '../../services/sync/outbox/OfflineLimitsService';
 import type { OutboxService } from '../../services/sync/outbox/OutboxService';
@@ -49,14 +49,11 @@ export function syncHandlers(deps: SyncHandlerDeps): AreaHandlers<typeof syncApi
     'packets.approve': decide('approve'),
     'packets.reject': decide('reject'),
     'packets.hold': decide('hold'),
-    'outbox.list': async () => ({
-      inFlight: deps.outbox.list().filter((i) => i.state === 'READY' || i.state === 'SYNCED' || i.state === 'UPLOADING' || i.state === 'UPLOADED' || i.state === 'EXPORTED'),
-      parked: deps.outbox.parked(),
-    }),
+    'outbox.list': async ({ group, ...request }) => deps.outbox.list(request, OUTBOX_GROUP_STATES[group]),
     'outbox.requeue': async ({ id }, ctx) => deps.outbox.requeue(id, ctx.session.userId),
     // a person asked: the server may be back, so items waiting out an automatic backoff go now
     'sync.now': async (_input, ctx) => (deps.appSync ? deps.appSync.run(ctx.signal) : deps.outbox.run({ ignoreBackoff: true, signal: ctx.signal })),
-    'sync.status': async () => ({ jobs: deps.scheduler.status(), limits: deps.limits.check(), parked: deps.outbox.parked().length, nextAttemptAt: deps.outbox.nextAttemptAt() ?? null }),
+    'sync.status': async () => ({ jobs: deps.scheduler.status(), limits: deps.limits.check(), parked: deps.outbox.parkedCount(), nextAttemptAt: deps.outbox.nextAttemptAt() ?? null }),
     'sync.setSchedule': async (schedule, ctx) => deps.scheduler.setSchedule(schedule, ctx.session.userId),
     'sync.export': async ({ dir }, ctx) => deps.exporter.export(dir, ctx.session.userId),
     'sync.exportTargets': async () => ({ drives: await deps.removableDrives(), canPickFolder: deps.pickFolder !== undefined }),

@@ -5,7 +5,7 @@ import { assert } from '../../../../schemas/errors/assert';
 import { toErrorCode, type ErrorCode } from '../../../../schemas/errors';
 
 /** An `outbox` row joined with its packet, as stored (0/1 and null, STYLE rule 43). */
-interface OutboxJoinRow {
+export interface OutboxJoinRow {
   readonly packet_id: string;
   readonly rid: string;
   readonly process: string;
@@ -67,7 +67,8 @@ export interface OutboxRecord extends OutboxItem {
   readonly syncContact: Readonly<{ name: string | null; email: string | null; phone: string | null }> | null;
 }
 
-const SELECT = `SELECT p.packet_id, p.rid, p.process, p.created_at, p.size, p.sha256, p.file_name,
+/** The joined columns every outbox read returns (paged lists add their WHERE and ORDER BY). */
+export const SELECT = `SELECT p.packet_id, p.rid, p.process, p.created_at, p.size, p.sha256, p.file_name,
   o.state, o.attempts, o.next_attempt_at, o.last_error, o.last_error_details, o.supervisor_status, o.reason_code,
   o.supervisor_comment, o.decided_by, o.decided_at, o.synced_at, o.uploaded_at, o.exported_at, o.server_status,
   o.server_status_at, o.uin, o.file_deleted_at,
@@ -84,7 +85,8 @@ function syncContactOf(json: string | null): OutboxRecord['syncContact'] {
   return parsed && typeof parsed === 'object' ? { name: text(parsed['name']), email: text(parsed['email']), phone: text(parsed['phone']) } : null;
 }
 
-function hydrate(r: OutboxJoinRow): OutboxRecord {
+/** A stored row as the record the services use. */
+export function hydrate(r: OutboxJoinRow): OutboxRecord {
   return {
     packetId: r.packet_id,
     rid: r.rid,

@@ -1,8 +1,10 @@
 import { AppError } from '../../../../schemas/errors';
-import type { OutboxFilter, OutboxItem, OutboxRunSummary, SyncProgress } from '../../../../schemas/outbox';
-import { findOutbox, listOutbox, listOutboxInStates, publicItem } from '../../db/repos/outbox';
+import type { OutboxFilter, OutboxItem, OutboxRunSummary, OutboxState, SyncProgress } from '../../../../schemas/outbox';
+import type { Page, PageRequest } from '../../../../schemas/paging';
+import { findOutbox, listOutboxInStates, publicItem } from '../../db/repos/outbox';
+import { countOutbox, pageOutbox } from '../../db/repos/outboxPage';
 import { drainLoop } from './drainLoop';
-import { matchesSearch, packetPeople } from './packetPeople';
+import { packetPeople } from './packetPeople';
 import { guard, newRunState, PENDING } from './outboxRunState';
 import type { OutboxServiceOptions } from './OutboxServiceOptions';
 import { OutboxSteps } from './OutboxSteps';
@@ -44,20 +46,33 @@ export class OutboxService {
     this.#steps = new OutboxSteps(options, this.#lease);
   }
 
-  /** Items for the EOD screens and `packets list`. */
-  list(filter: OutboxFilter = {}): OutboxItem[] {
-    const { search, withPerson, ...where } = filter;
-    const items = listOutbox(this.#o.db, where).map(publicItem);
-    if (search === undefined && !withPerson) return items;
-    // the summaries hold the names: searched here, in the main process, so the page gets only the matches
+  /**
+   * One page of items for the EOD screens and `packets list`, oldest first, with the total over
+   * the same filter. The search runs in SQL over the stored summaries, so the page gets only the
+   * matches and the total counts them all without loading them.
+   * @throws AppError ERR_PAGE_CURSOR_INVALID
+   */
+  list(filter: OutboxFilter & PageRequest = {}, states?: readonly OutboxState[]): Page<OutboxItem> {
+    const { withPerson, cursor, limit, state, states: asked, ...where } = filter;
+    const sets = [state ? [state] : undefined, asked, states].filter((s): s is readonly OutboxState[] => s !== undefined);
+    // every set given must hold: the intersection (the handler's group and a caller's filter narrow each other)
+    const both = sets.length === 0 ? undefined : sets.reduce((a, b) => a.filter((x) => b.includes(x)));
+    if (both?.length === 0) return { items: [], total: 0, nextCursor: null };
+    const page = pageOutbox(this.#o.db, { ...where, ...(both ? { states: both } : {}) }, { cursor, limit });
+    const items = page.items.map(publicItem);
+    if (!withPerson) return { ...page, items };
     const people = packetPeople(this.#o.db, items.map((i) => i.packetId));
-    const found = search === undefined ? items : items.filter((i) => matchesSearch(i.rid, people.get(i.packetId), search));
-    return withPerson ? found.map((i) => ({ ...i, person: people.get(i.packetId) ?? null })) : found;
+    return { ...page, items: items.map((i) => ({ ...i, person: people.get(i.packetId) ?? null })) };
   }
 
-  /** Parked items with their reason (code + details), oldest first. */
-  parked(): OutboxItem[] {
-    return this.list({ state: 'PARKED' });
+  /** Packets a person must act on before they can leave (the CLI's end-of-day "left" list), oldest first. */
+  needingAPerson(): OutboxItem[] {
+    return listOutboxInStates(this.#o.db, ['PENDING', 'ON_HOLD', 'PARKED']).map(publicItem);
+  }
+
+  /** How many items are parked (the status line), counted, not loaded. */
+  parkedCount(): number {
+    return countOutbox(this.#o.db, { states: ['PARKED'] });
   }
 
   /** The earliest time a retrying item is due, if any item waits on backoff. */

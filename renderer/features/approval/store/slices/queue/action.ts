@@ -1,3 +1,4 @@
+import { PAGE_SIZE_MAX } from '../../../../../../schemas/paging';
 import type { OutboxItem } from '../../../../../../schemas/outbox';
 import { toUiError, type UiError } from '../../../../UiError';
 import { outboxItemsReducer } from '../../../../sync/store/slices/outbox/reducer';
@@ -48,9 +49,9 @@ export function createApprovalActions({ api, set, get }: ApprovalSliceContext): 
       try {
         const { fromDate, toDate, search } = get().filter;
         const typed = search.trim();
-        const all = await api['packets.list']({ ...dateRange(fromDate, toDate), ...(typed ? { search: typed } : {}), withPerson: true });
+        const all = await api['packets.list']({ ...dateRange(fromDate, toDate), ...(typed ? { search: typed } : {}), states: ['PENDING', 'ON_HOLD'], withPerson: true, limit: PAGE_SIZE_MAX });
         if (request !== latestRefresh) return;
-        const items = outboxItemsReducer([], { type: 'replaceAll', items: all.filter(isAwaitingDecision) });
+        const items = outboxItemsReducer([], { type: 'replaceAll', items: all.items.filter(isAwaitingDecision) });
         const known = new Set(items.map((i) => i.packetId));
         set((s) => ({ status: 'ready', items, selected: s.selected.filter((id) => known.has(id)), openSummary: s.openSummary && known.has(s.openSummary.packetId) ? s.openSummary : null }));
       } catch (err) {

@@ -1,4 +1,5 @@
 import type { JobSchedule } from '../../../../../../schemas/outbox';
+import { PAGE_SIZE_MAX } from '../../../../../../schemas/paging';
 import { toUiError } from '../../../../UiError';
 import type { SyncSliceContext } from '../../store';
 import { applyOutboxChange, outboxItemsReducer } from './reducer';
@@ -37,11 +38,16 @@ export function createSyncActions({ api, set, get }: SyncSliceContext): SyncActi
     async refresh() {
       set((s) => ({ status: s.status === 'ready' ? 'ready' : 'loading', error: null }));
       try {
-        const [lists, syncStatus] = await Promise.all([api['outbox.list']({}), api['sync.status']({})]);
+        // the first (largest) page of each list; paging this screen is not done yet (issue 17 item 3)
+        const [inFlight, parked, syncStatus] = await Promise.all([
+          api['outbox.list']({ group: 'inFlight', limit: PAGE_SIZE_MAX }),
+          api['outbox.list']({ group: 'parked', limit: PAGE_SIZE_MAX }),
+          api['sync.status']({}),
+        ]);
         set({
           status: 'ready',
-          inFlight: outboxItemsReducer([], { type: 'replaceAll', items: lists.inFlight }),
-          parked: outboxItemsReducer([], { type: 'replaceAll', items: lists.parked }),
+          inFlight: outboxItemsReducer([], { type: 'replaceAll', items: inFlight.items }),
+          parked: outboxItemsReducer([], { type: 'replaceAll', items: parked.items }),
           syncStatus,
         });
       } catch (err) {
