@@ -40,7 +40,9 @@ function searchClause(db: DB, search: string): Query {
 function whereOf(db: DB, w: OutboxWhere): Query[] {
   const parts: Query[] = [];
   if (w.states?.length === 1) parts.push(sql`o.state = ${w.states[0]!}`);
-  else if (w.states) parts.push(sql`o.state IN (SELECT value FROM json_each(${JSON.stringify(w.states)}))`);
+  // unary + keeps SQLite off outbox_state here: walking outbox_created in page order and checking
+  // the state from that index stops after one page, where a state index must sort every match first
+  else if (w.states) parts.push(sql`+o.state IN (SELECT value FROM json_each(${JSON.stringify(w.states)}))`);
   if (w.process !== undefined) parts.push(sql`p.process = ${w.process}`);
   if (w.from !== undefined) parts.push(sql`o.created_at >= ${w.from}`);
   if (w.to !== undefined) parts.push(sql`o.created_at < ${w.to}`);
