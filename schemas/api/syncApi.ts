@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { JobSchedule, JobStatus, OfflineLimitStatus, OutboxFilter, OutboxGroup, OutboxItem, OutboxRunSummary, SyncProgress } from '../outbox';
 import { page, PageRequest } from '../paging';
+import { BulkDecisionInput, BulkDecisionProgress, BulkDecisionResult } from '../bulkDecision';
 import { ExportTargets } from '../exportTargets';
 import { PacketSummary } from '../packetSummary';
 import { method } from './defineApi';
@@ -59,6 +60,11 @@ export const syncApi = {
   'packets.approve': method({ input: PacketDecisionInput, output: z.array(OutboxItem), access: SUPERVISOR }),
   'packets.reject': method({ input: PacketDecisionInput, output: z.array(OutboxItem), access: SUPERVISOR }),
   'packets.hold': method({ input: PacketDecisionInput, output: z.array(OutboxItem), access: SUPERVISOR }),
+  /**
+   * "All matching" (issue 17): the queue's filter and the count the supervisor saw, one password
+   * re-entry; decided in chunks in the main process, progress as packets.onDidDecideProgress, cancellable.
+   */
+  'packets.decideMatching': method({ input: BulkDecisionInput, output: BulkDecisionResult, access: SUPERVISOR }),
   'outbox.list': method({ input: z.object({ group: OutboxGroup }).extend(PageRequest.shape).strict(), output: OutboxPage, access: 'session' }),
   'outbox.requeue': method({ input: z.object({ id: z.string().min(1).max(64) }).strict(), output: OutboxItem, access: SUPERVISOR }),
   /**
@@ -83,6 +89,8 @@ export const syncApi = {
 
 export const syncEvents = {
   'outbox.onDidChange': OutboxItem,
+  /** after each committed chunk of a packets.decideMatching, to the caller only */
+  'packets.onDidDecideProgress': BulkDecisionProgress,
   'sync.onDidProgress': SyncProgress,
   'sync.onDidChangeSchedule': z.array(JobStatus),
 } as const;

@@ -49,6 +49,11 @@ export function syncHandlers(deps: SyncHandlerDeps): AreaHandlers<typeof syncApi
     'packets.approve': decide('approve'),
     'packets.reject': decide('reject'),
     'packets.hold': decide('hold'),
+    'packets.decideMatching': async ({ password, ...request }, ctx) => {
+      const operator = await deps.auth.verify(ctx.session.userId, password, 'eod_auth');
+      const actor = { userId: operator.userId, roles: operator.roles };
+      return deps.approval.decideMatching(actor, request, { signal: ctx.signal, onProgress: (p) => ctx.sink('packets.onDidDecideProgress', p) });
+    },
     'outbox.list': async ({ group, ...request }) => deps.outbox.list(request, OUTBOX_GROUP_STATES[group]),
     'outbox.requeue': async ({ id }, ctx) => deps.outbox.requeue(id, ctx.session.userId),
     // a person asked: the server may be back, so items waiting out an automatic backoff go now
