@@ -66,7 +66,9 @@ function limitOf(text: string | undefined): number {
   return n;
 }
 
+/** "12 packet(s)" when one page holds them all, else how many of the total and the next page's cursor. */
 function pageFooter(page: Page<OutboxItem>): string {
+  if (page.nextCursor === null && page.items.length === page.total) return `${page.total} packet(s)`;
   const more = page.nextCursor ? `; next page: --cursor ${page.nextCursor}` : '';
   return `${page.items.length} of ${page.total} packet(s)${more}`;
 }

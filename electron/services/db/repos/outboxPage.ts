@@ -58,6 +58,13 @@ export function countOutbox(db: DB, w: OutboxWhere): number {
   return (db.prepare(`SELECT count(*) AS n FROM outbox o JOIN packets p ON p.packet_id = o.packet_id ${q}`).get(...p) as { n: number }).n;
 }
 
+/** The earliest next attempt among items in `states` (a missing time counts as 0: due now), or undefined when there are none. */
+export function earliestAttemptAt(db: DB, states: readonly OutboxState[]): number | undefined {
+  const [q, p] = sql`SELECT count(*) AS n, min(coalesce(next_attempt_at, 0)) AS t FROM outbox WHERE state IN (SELECT value FROM json_each(${JSON.stringify(states)}))`;
+  const row = db.prepare(q).get(...p) as { n: number; t: number | null };
+  return row.n === 0 ? undefined : (row.t ?? 0);
+}
+
 /**
  * One page of the outbox, oldest first (the order the outbox works in), packet id as the unique
  * tiebreak. Keyset: the next page starts after the last row's (created_at, packet_id), so rows

@@ -2,7 +2,7 @@ import { AppError } from '../../../../schemas/errors';
 import type { OutboxFilter, OutboxItem, OutboxRunSummary, OutboxState, SyncProgress } from '../../../../schemas/outbox';
 import type { Page, PageRequest } from '../../../../schemas/paging';
 import { findOutbox, listOutboxInStates, publicItem } from '../../db/repos/outbox';
-import { countOutbox, pageOutbox } from '../../db/repos/outboxPage';
+import { countOutbox, earliestAttemptAt, pageOutbox } from '../../db/repos/outboxPage';
 import { drainLoop } from './drainLoop';
 import { packetPeople } from './packetPeople';
 import { guard, newRunState, PENDING } from './outboxRunState';
@@ -77,13 +77,13 @@ export class OutboxService {
 
   /** The earliest time a retrying item is due, if any item waits on backoff. */
   nextAttemptAt(): number | undefined {
-    const waiting = listOutboxInStates(this.#o.db, ['READY', 'SYNCED', 'UPLOADING', 'UPLOADED']).map((r) => r.nextAttemptAt ?? 0);
-    return waiting.length ? Math.min(...waiting) : undefined;
+    // asked by every sync.status: computed by SQLite over the state index, not by loading the rows
+    return earliestAttemptAt(this.#o.db, ['READY', 'SYNCED', 'UPLOADING', 'UPLOADED']);
   }
 
   /** True while items remain that a later run can move (not parked, not waiting for a person or the server's processing). */
   hasPendingWork(): boolean {
-    return listOutboxInStates(this.#o.db, PENDING).length > 0;
+    return countOutbox(this.#o.db, { states: PENDING }) > 0;
   }
 
   /**

@@ -43,7 +43,7 @@ export function ApprovalTable({ store }: Readonly<{ store: ApprovalStore }>) {
       <BulkToolbar store={store} />
       <PageRange store={store} from={first ? first.index + 1 : 0} to={last ? last.index + 1 : 0} />
       <div ref={scrollRef} className="approval__scroll" data-testid="approval-scroll">
-        <table className="table approval__table" aria-rowcount={-1}>
+        <table className="table approval__table">
           <caption className="visually-hidden">{t('approval.table.caption', { count: items.length })}</caption>
           <thead>
             <tr>

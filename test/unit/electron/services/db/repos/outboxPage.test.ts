@@ -4,7 +4,7 @@ import { AppError } from '../../../../../../schemas/errors';
 import type { OutboxState } from '../../../../../../schemas/outbox';
 import type { DB } from '../../../../../../electron/services/db/Database';
 import { encodeCursor } from '../../../../../../electron/services/db/pageCursor';
-import { countOutbox, explainPageOutbox, pageOutbox, type OutboxWhere } from '../../../../../../electron/services/db/repos/outboxPage';
+import { countOutbox, earliestAttemptAt, explainPageOutbox, pageOutbox, type OutboxWhere } from '../../../../../../electron/services/db/repos/outboxPage';
 import { byKey, openListDb, seedListRows, type SeededRow } from '../../../../../helpers/seedListRows';
 import { testRandom } from '../../../../../helpers/testRandom';
 
@@ -99,6 +99,13 @@ describe('pageOutbox (keyset pages of the outbox)', () => {
       Buffer.from(JSON.stringify({ l: 'outbox', k: [5, 'x'], extra: 1 })).toString('base64url'),
     ];
     for (const cursor of forged) assert.throws(() => pageOutbox(db, {}, { cursor }), isInvalidCursor, cursor);
+  });
+
+  it('finds the earliest next attempt among states without loading them, undefined when none', () => {
+    // a new job is due at its packet's creation (insertOutboxJob's now)
+    const ready = rows.filter((r) => r.state === 'READY' || r.state === 'PARKED').map((r) => r.createdAt);
+    assert.equal(earliestAttemptAt(db, ['READY', 'PARKED']), ready.length ? Math.min(...ready) : undefined);
+    assert.equal(earliestAttemptAt(db, ['UPLOADED']), undefined);
   });
 
   it('bounds the page size to 1..500 and defaults to 50', () => {
