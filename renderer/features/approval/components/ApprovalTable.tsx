@@ -12,6 +12,8 @@ import { PageRange } from './PageRange';
 
 /** A row's height before it is measured (a thumbnail row); an open summary is measured as it grows. */
 const ROW_ESTIMATE_PX = 64;
+/** Rows drawn before the scroll box has a size. */
+const INITIAL_ROWS = 12;
 /** Rows left below the window when the next page is asked for, so scrolling rarely waits. */
 const PREFETCH_ROWS = 15;
 
@@ -28,7 +30,15 @@ export function ApprovalTable({ store }: Readonly<{ store: ApprovalStore }>) {
   const loadingMore = useStore(store, approvalSelectors.loadingMore);
   const { toggleAllVisible, loadMore } = store.getState();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: items.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_ESTIMATE_PX, overscan: 6, getItemKey: (i) => items[i]?.packetId ?? i });
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_ESTIMATE_PX,
+    overscan: 6,
+    getItemKey: (i) => items[i]?.packetId ?? i,
+    // before the box is measured (first paint, server rendering) a screenful of rows is shown, not none
+    initialRect: { width: 1024, height: INITIAL_ROWS * ROW_ESTIMATE_PX },
+  });
   const rows = virtualizer.getVirtualItems();
   const first = rows[0];
   const last = rows.at(-1);

@@ -5,11 +5,16 @@ import type { UiError } from '../../UiError';
 
 type Status = 'idle' | 'running' | 'done' | 'failed';
 
+/** The sync screen's two outbox lists (`outbox.list` groups). */
+export type OutboxList = 'inFlight' | 'parked';
+
 /** The sync screen: the outbox as the back end reports it, the last run and export, the schedule. */
 export interface SyncState {
   readonly status: 'idle' | 'loading' | 'ready' | 'failed';
   readonly inFlight: readonly OutboxItem[];
   readonly parked: readonly OutboxItem[];
+  /** each list's count on every page (the back end counts), and the cursor of its next page (null: all loaded) */
+  readonly pages: Readonly<Record<OutboxList, { readonly total: number; readonly nextCursor: string | null }>>;
   readonly syncStatus: SyncStatus | null;
   /** the last `sync.onDidProgress` of a run (this window's or the scheduler's) */
   readonly progress: SyncProgress | null;
@@ -30,6 +35,7 @@ export function initialSyncState(): SyncState {
     status: 'idle',
     inFlight: [],
     parked: [],
+    pages: { inFlight: { total: 0, nextCursor: null }, parked: { total: 0, nextCursor: null } },
     syncStatus: null,
     progress: null,
     run: { status: 'idle', summary: null, error: null },
