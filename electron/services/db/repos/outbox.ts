@@ -118,7 +118,10 @@ export function hydrate(r: OutboxJoinRow): OutboxRecord {
   };
 }
 
-/** Items by filter, oldest first (the order the outbox works in). */
+/**
+ * Every item by filter, oldest first, unbounded: tests and benches read whole tables with it. The
+ * screens, the contract and the CLI read pages (outboxPage.ts: a LIMIT, a cursor and a COUNT).
+ */
 export function listOutbox(db: DB, filter: OutboxFilter = {}): OutboxRecord[] {
   const [q, p] = sql`WHERE (${filter.state ?? null} IS NULL OR o.state = ${filter.state ?? null})
     AND (${filter.from ?? null} IS NULL OR p.created_at >= ${filter.from ?? null})
