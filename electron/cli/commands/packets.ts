@@ -5,6 +5,7 @@ import { AppError } from '../../../schemas/errors';
 import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, PageCursor, type Page } from '../../../schemas/paging';
 import { PACKETS_DIR, type OpenedDataDir } from '../../host/openDataDir';
 import { openCliDataDir } from '../cliDataDir';
+import { listOutboxPage } from '../../services/sync/outbox/listOutboxPage';
 import { AuthService } from '../../services/auth/AuthService';
 import type { ApprovalAction } from '../../../schemas/outbox';
 import type { BackoffOptions } from '../../services/sync/backoff';
@@ -84,7 +85,14 @@ const list: CliCommand = {
     const cursor = values.cursor === undefined ? undefined : PageCursor.safeParse(values.cursor);
     if (cursor && !cursor.success) throw new AppError('ERR_CLI_BAD_ARGUMENT', { argument: '--cursor', rule: 'the cursor a previous page printed' });
     const request = { limit: limitOf(values.limit), ...(cursor ? { cursor: cursor.data } : {}), ...(state?.data ? { state: state.data } : {}) };
-    const page = await withSyncServices(ctx, undefined, async (s) => s.outbox.list(request));
+    // the database alone: listing needs none of the sync services' start-up
+    const data = openCliDataDir(ctx);
+    let page: Page<OutboxItem>;
+    try {
+      page = listOutboxPage(data.db, request);
+    } finally {
+      data.close();
+    }
     ctx.stdout.write(values.json ? `${JSON.stringify(page, null, 2)}\n` : `${table(page.items)}\n${pageFooter(page)}\n`);
     return EXIT.OK;
   },

@@ -9,11 +9,11 @@ import { updateToSchemaVersion50 } from './50-drafts';
 import { updateToSchemaVersion60 } from './60-pre-registrations';
 import { updateToSchemaVersion70 } from './70-packet-summaries';
 import { updateToSchemaVersion80 } from './80-run-leases';
-import { updateToSchemaVersion90 } from './90-list-indexes';
+import { updateToSchemaVersion100 } from './100-list-indexes';
 import { defined } from '../../../../schemas/errors/assert';
 
 /** Every migration, in order. Append only. */
-export const MIGRATIONS: readonly Migration[] = [updateToSchemaVersion10, updateToSchemaVersion20, updateToSchemaVersion30, updateToSchemaVersion40, updateToSchemaVersion50, updateToSchemaVersion60, updateToSchemaVersion70, updateToSchemaVersion80, updateToSchemaVersion90];
+export const MIGRATIONS: readonly Migration[] = [updateToSchemaVersion10, updateToSchemaVersion20, updateToSchemaVersion30, updateToSchemaVersion40, updateToSchemaVersion50, updateToSchemaVersion60, updateToSchemaVersion70, updateToSchemaVersion80, updateToSchemaVersion100];
 
 export const LATEST_SCHEMA_VERSION = defined(MIGRATIONS.at(-1), 'the last migration').version;
 

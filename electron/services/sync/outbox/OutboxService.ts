@@ -2,9 +2,9 @@ import { AppError } from '../../../../schemas/errors';
 import type { OutboxFilter, OutboxItem, OutboxRunSummary, OutboxState, SyncProgress } from '../../../../schemas/outbox';
 import type { Page, PageRequest } from '../../../../schemas/paging';
 import { findOutbox, listOutboxInStates, publicItem } from '../../db/repos/outbox';
-import { countOutbox, earliestAttemptAt, pageOutbox } from '../../db/repos/outboxPage';
+import { countOutbox, earliestAttemptAt } from '../../db/repos/outboxPage';
 import { drainLoop } from './drainLoop';
-import { packetPeople } from './packetPeople';
+import { listOutboxPage } from './listOutboxPage';
 import { guard, newRunState, PENDING } from './outboxRunState';
 import type { OutboxServiceOptions } from './OutboxServiceOptions';
 import { OutboxSteps } from './OutboxSteps';
@@ -47,22 +47,11 @@ export class OutboxService {
   }
 
   /**
-   * One page of items for the EOD screens and `packets list`, oldest first, with the total over
-   * the same filter. The search runs in SQL over the stored summaries, so the page gets only the
-   * matches and the total counts them all without loading them.
+   * One page of items for the EOD screens and `packets list` ({@link listOutboxPage}).
    * @throws AppError ERR_PAGE_CURSOR_INVALID
    */
   list(filter: OutboxFilter & PageRequest = {}, states?: readonly OutboxState[]): Page<OutboxItem> {
-    const { withPerson, cursor, limit, state, states: asked, ...where } = filter;
-    const sets = [state ? [state] : undefined, asked, states].filter((s): s is readonly OutboxState[] => s !== undefined);
-    // every set given must hold: the intersection (the handler's group and a caller's filter narrow each other)
-    const both = sets.length === 0 ? undefined : sets.reduce((a, b) => a.filter((x) => b.includes(x)));
-    if (both?.length === 0) return { items: [], total: 0, nextCursor: null };
-    const page = pageOutbox(this.#o.db, { ...where, ...(both ? { states: both } : {}) }, { cursor, limit });
-    const items = page.items.map(publicItem);
-    if (!withPerson) return { ...page, items };
-    const people = packetPeople(this.#o.db, items.map((i) => i.packetId));
-    return { ...page, items: items.map((i) => ({ ...i, person: people.get(i.packetId) ?? null })) };
+    return listOutboxPage(this.#o.db, filter, states);
   }
 
   /** Packets a person must act on before they can leave (the CLI's end-of-day "left" list), oldest first. */

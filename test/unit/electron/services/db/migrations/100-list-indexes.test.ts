@@ -13,11 +13,11 @@ const packet = (n: number, createdAt: number) => {
   return { packet_id: `${rid}-p`, rid, process: 'NEW', centre_id: '10001', machine_id: '10002', file_name: `${rid}-p.zip`, size: 1, sha256: 'A'.repeat(64), status: 'CREATED', meta: '{}', created_at: createdAt };
 };
 
-describe('migration 90 list-indexes', () => {
+describe('migration 100 list-indexes', () => {
   let dir: ReturnType<typeof makeTempDir>;
   let db: DB;
   beforeEach(() => {
-    dir = makeTempDir('mig90-');
+    dir = makeTempDir('mig100-');
     db = openDatabase(join(dir.path, 't.db'), randomBytes(32));
   });
   afterEach(() => {
@@ -30,7 +30,7 @@ describe('migration 90 list-indexes', () => {
     migrate(db, MIGRATIONS, 80);
     insertPacketWithJob(db, packet(1, 1_000));
     insertPacketWithJob(db, packet(2, 2_000));
-    assert.ok(migrate(db).applied.includes(90));
+    assert.ok(migrate(db).applied.includes(100));
     insertPacketWithJob(db, packet(3, 3_000));
     assert.deepEqual(createdAts(), [{ o: 1_000, p: 1_000 }, { o: 2_000, p: 2_000 }, { o: 3_000, p: 3_000 }]);
     const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('outbox', 'drafts') ORDER BY name").all() as { name: string }[]).map((r) => r.name);

@@ -1,8 +1,9 @@
 import type { Migration } from './Migration';
 
 /**
- * Paged lists (issue 17): every list is read a page at a time in a keyset order, so each needs an
- * index that both filters and orders, or SQLite sorts the whole table for every page.
+ * Paged lists (issue 17). Version 100, not 90: main's 95-crvs-online came first, and a database
+ * already at 95 would skip a lower number. Every list is read a page at a time in a keyset order,
+ * so each needs an index that both filters and orders, or SQLite sorts the whole table for every page.
  *
  * The outbox lists filter by `outbox.state` and order by the packet's creation time, which lives
  * on `packets`: no single index can serve a filter on one table and an order on another, so the
@@ -10,8 +11,8 @@ import type { Migration } from './Migration';
  * written, so the copy cannot drift; a trigger fills it from the packet row, so every writer
  * (today's insertOutboxJob, a restore, a test's raw insert) keeps it without knowing of it.
  */
-export const updateToSchemaVersion90: Migration = {
-  version: 90,
+export const updateToSchemaVersion100: Migration = {
+  version: 100,
   name: 'list-indexes',
   up(db) {
     db.exec(`
