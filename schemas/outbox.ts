@@ -58,6 +58,10 @@ export type OutboxItem = z.infer<typeof OutboxItem>;
 export const OutboxFilter = z
   .object({
     state: OutboxState.optional(),
+    /** any of these states (the approval queue's "waiting": PENDING and ON_HOLD); with `state`, both must hold */
+    states: z.array(OutboxState).min(1).max(OutboxState.options.length).optional(),
+    /** one registration process (NEW, UPDATE, LOST, …) */
+    process: z.string().min(1).max(64).optional(),
     /** created at or after (epoch ms) */
     from: z.number().int().optional(),
     /** created before (epoch ms) */
@@ -72,6 +76,20 @@ export const OutboxFilter = z
   })
   .strict();
 export type OutboxFilter = z.infer<typeof OutboxFilter>;
+
+/** The outbox lists of the sync screen and Home, each a set of states (`outbox.list`). */
+export const OutboxGroup = z.enum(['inFlight', 'parked', 'unsent']);
+export type OutboxGroup = z.infer<typeof OutboxGroup>;
+
+/**
+ * inFlight: approved or rejected, not yet done; parked: needs a person; unsent: decided and not
+ * yet uploaded (Home's "waiting to upload" card).
+ */
+export const OUTBOX_GROUP_STATES: Readonly<Record<OutboxGroup, readonly OutboxState[]>> = {
+  inFlight: ['READY', 'SYNCED', 'UPLOADING', 'UPLOADED', 'EXPORTED'],
+  parked: ['PARKED'],
+  unsent: ['READY', 'SYNCED', 'UPLOADING'],
+};
 
 /** What one outbox run did, for the EOD summary and the progress event. */
 export const OutboxRunSummary = z.object({

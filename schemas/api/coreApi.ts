@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AuditEntry, AuditVerifyResult } from '../audit';
 import { SerializedError } from '../errors';
 import { LanguageCode, LoginInput, SessionInfo } from '../operators';
+import { page, PageRequest } from '../paging';
 import { method } from './defineApi';
 import { AppInfo, HomeSummary } from './home';
 
@@ -17,9 +18,10 @@ export const coreApi = {
   'operator.setLanguage': method({ input: z.object({ language: LanguageCode }).strict(), output: SessionInfo, access: 'session' }),
   'home.summary': method({ input: Empty, output: HomeSummary, access: 'session' }),
   'audit.verify': method({ input: Empty, output: AuditVerifyResult, access: ['REGISTRATION_SUPERVISOR'] }),
+  /** the log newest first, a page at a time */
   'audit.recent': method({
-    input: z.object({ limit: z.number().int().min(1).max(500) }).strict(),
-    output: z.array(AuditEntry),
+    input: PageRequest.strict(),
+    output: page(AuditEntry),
     access: ['REGISTRATION_SUPERVISOR'],
   }),
 } as const;

@@ -9,6 +9,7 @@ import { BioSubType, Modality } from '../sbi';
 import { RegistrationFormBundle } from '../uiSpec';
 import { Empty } from './coreApi';
 import { method } from './defineApi';
+import { page, PageRequest } from '../paging';
 
 const OFFICER = ['REGISTRATION_OFFICER'] as const;
 const DraftId = z.string().min(1).max(100);
@@ -127,7 +128,7 @@ export const registrationApi = {
   }),
   /** autosave: the page's current draft replaces the stored one (same draftId, same operator) */
   'drafts.save': method({ input: z.object({ draft: RegistrationDraft }).strict(), output: z.object({ savedAt: z.number().int() }), access: OFFICER }),
-  'drafts.list': method({ input: Empty, output: z.array(DraftSummary), access: OFFICER }),
+  'drafts.list': method({ input: PageRequest.strict(), output: page(DraftSummary), access: OFFICER }),
   'drafts.get': method({ input: z.object({ draftId: DraftId }).strict(), output: RegistrationDraft, access: OFFICER }),
   'drafts.discard': method({ input: z.object({ draftId: DraftId }).strict(), output: Empty, access: OFFICER }),
   /** converts images to one PDF (compressed), checks the size limit, stores it; returns the field value */

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { JobSchedule, JobStatus, OfflineLimitStatus, OutboxFilter, OutboxItem, OutboxRunSummary, RetentionSpace, SyncProgress } from '../outbox';
+import { JobSchedule, JobStatus, OfflineLimitStatus, OutboxFilter, OutboxGroup, OutboxItem, OutboxRunSummary, RetentionSpace, SyncProgress } from '../outbox';
+import { page, PageRequest } from '../paging';
+import { BulkDecisionInput, BulkDecisionProgress, BulkDecisionResult } from '../bulkDecision';
 import { ExportTargets } from '../exportTargets';
 import { PacketSummary } from '../packetSummary';
 import { method } from './defineApi';
@@ -41,16 +43,29 @@ export const SyncStatus = z.object({
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
+/** The packet list's filters plus a page request (filters unchanged: a cursor is only valid with the filter it was read under). */
+export const PacketListInput = OutboxFilter.extend(PageRequest.shape).strict();
+export type PacketListInput = z.infer<typeof PacketListInput>;
+
+/** One page of packets: the approval queue, Home's counts (limit 1, total), the sync screen. */
+export const OutboxPage = page(OutboxItem);
+export type OutboxPage = z.infer<typeof OutboxPage>;
+
 /** End of day and sync: packet approval, the outbox, scheduled jobs, export, offline limits. */
 export const syncApi = {
-  'packets.list': method({ input: OutboxFilter, output: z.array(OutboxItem), access: 'session' }),
+  'packets.list': method({ input: PacketListInput, output: OutboxPage, access: 'session' }),
   'packets.reasons': method({ input: z.object({ langCode: z.string().length(3).optional() }).strict(), output: z.array(Reason), access: 'session' }),
   /** the review summary stored at submit; supervisors only, like the decisions it serves */
   'packets.summary': method({ input: z.object({ rid: z.string().regex(/^\d{29}$/, 'a RID has 29 digits') }).strict(), output: PacketSummary, access: SUPERVISOR }),
   'packets.approve': method({ input: PacketDecisionInput, output: z.array(OutboxItem), access: SUPERVISOR }),
   'packets.reject': method({ input: PacketDecisionInput, output: z.array(OutboxItem), access: SUPERVISOR }),
   'packets.hold': method({ input: PacketDecisionInput, output: z.array(OutboxItem), access: SUPERVISOR }),
-  'outbox.list': method({ input: Empty, output: z.object({ inFlight: z.array(OutboxItem), parked: z.array(OutboxItem) }), access: 'session' }),
+  /**
+   * "All matching" (issue 17): the queue's filter and the count the supervisor saw, one password
+   * re-entry; decided in chunks in the main process, progress as packets.onDidDecideProgress, cancellable.
+   */
+  'packets.decideMatching': method({ input: BulkDecisionInput, output: BulkDecisionResult, access: SUPERVISOR }),
+  'outbox.list': method({ input: z.object({ group: OutboxGroup }).extend(PageRequest.shape).strict(), output: OutboxPage, access: 'session' }),
   'outbox.requeue': method({ input: z.object({ id: z.string().min(1).max(64) }).strict(), output: OutboxItem, access: SUPERVISOR }),
   /**
    * Officers and supervisors: an officer sends their own day when the centre is online (the sync
@@ -76,6 +91,8 @@ export const syncApi = {
 
 export const syncEvents = {
   'outbox.onDidChange': OutboxItem,
+  /** after each committed chunk of a packets.decideMatching, to the caller only */
+  'packets.onDidDecideProgress': BulkDecisionProgress,
   'sync.onDidProgress': SyncProgress,
   'sync.onDidChangeSchedule': z.array(JobStatus),
 } as const;

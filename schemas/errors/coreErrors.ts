@@ -31,6 +31,12 @@ export const coreErrors = defineErrors({
     log: 'API output failed validation (a bug in the handler)',
     details: z.object({ method: z.string(), issues: z.array(Issue) }),
   },
+  ERR_PAGE_CURSOR_INVALID: {
+    // a cursor is only ever written by the list that reads it: anything else is forged or stale
+    retry: 'fatal',
+    log: 'a list cursor was not one this list wrote',
+    details: z.object({ field: z.string(), list: z.string() }),
+  },
   ERR_IPC_FORBIDDEN_SENDER: {
     retry: 'fatal',
     log: 'API call from a sender that is not the app window',

@@ -106,6 +106,13 @@ export const syncErrors = defineErrors({
     log: 'the packet is no longer waiting for a supervisor decision',
     details: z.object({ rid: z.string(), state: z.string() }),
   },
+  ERR_SYNC_MATCHING_CHANGED: {
+    // "all matching" decides what the supervisor saw counted, or nothing: a different count means
+    // packets arrived or were decided since, and the supervisor looks again before deciding them
+    retry: 'fatal',
+    log: 'the packets matching the filter are no longer the count the supervisor confirmed',
+    details: z.object({ expected: z.number(), found: z.number() }),
+  },
   ERR_SYNC_REASON_REQUIRED: {
     retry: 'park',
     log: 'a reason code from the synced reason list is required for this decision',

@@ -72,7 +72,7 @@ describe('a BIOMETRIC_CORRECTION through the app to PROCESSED (browser host, sim
     await admin(server(), 'advance', { steps: 2 });
     await syncNow(page, /: 0 announced, 0 uploaded, 1 statuses updated/);
     assert.equal((await sent(rid))?.status, 'PROCESSED');
-    const stored = (await app.backEnd.api['packets.list']({})).find((p) => p.rid === rid);
+    const stored = (await app.backEnd.api['packets.list']({})).items.find((p) => p.rid === rid);
     assert.equal(stored?.serverStatus, 'PROCESSED', 'the app read the status back');
   });
 });

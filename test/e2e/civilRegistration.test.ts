@@ -89,7 +89,7 @@ describe('a birth from a birth certificate QR through the app to a UIN (browser 
     assert.equal(processed?.status, 'PROCESSED');
     const child = ((await admin(server(), 'identities', undefined, 'GET'))['identities'] as SimIdentity[]).find((i) => i.uin === processed?.uin);
     assert.deepEqual([child?.fields['birthCertificateNumber'], child?.fields['introducerUIN']], ['AG-2026/00123', PARENT_UIN]);
-    const stored = (await app.backEnd.api['packets.list']({})).find((p) => p.rid === rid);
+    const stored = (await app.backEnd.api['packets.list']({})).items.find((p) => p.rid === rid);
     assert.deepEqual([stored?.process, stored?.serverStatus], ['CRVS_NEW', 'PROCESSED'], 'the app read the status back');
   });
 

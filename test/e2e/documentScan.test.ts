@@ -166,7 +166,7 @@ describe('document scan with the camera (browser host, real services, Debian Chr
     const pages = ['proofOfIdentity', [['scan-page-1.jpg', 'image/jpeg'], ['scan-page-2.jpg', 'image/jpeg']]];
     assert.deepEqual(attaches.map((c) => [c.fieldId, c.files.map((f) => [f.name, f.mimeType])]), [pages, pages], 'the same two pages, refused then attached');
     // the back end keeps one PDF of the pages in the draft
-    const drafts = await app.backEnd.api['drafts.list']({});
+    const drafts = (await app.backEnd.api['drafts.list']({})).items;
     const kept = await Promise.all(drafts.map(async (d) => (await app.backEnd.api['drafts.get']({ draftId: d.draftId })).values['proofOfIdentity']));
     assert.ok(kept.some((v) => v?.type === 'document' && v.format === 'pdf'), JSON.stringify(kept));
     assert.equal(await liveTracks(), 0, 'the camera is stopped once the panel closes');

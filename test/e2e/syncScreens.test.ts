@@ -200,7 +200,7 @@ describe('approval and sync screens (browser host, real services, Debian Chromiu
     await page.getByText(new RegExp(`^${day.plain} · .* · Documentos ilegíveis$`)).waitFor();
     assert.equal(await page.getByRole('checkbox', { name: `Select registration ${day.plain}` }).count(), 0);
     assert.equal(await focusedName(), 'Approve registrations', 'focus goes to the heading when the opener row is gone');
-    const stored = (await app.backEnd.api['packets.list']({})).find((p) => p.rid === day.plain);
+    const stored = (await app.backEnd.api['packets.list']({})).items.find((p) => p.rid === day.plain);
     assert.deepEqual([stored?.supervisorStatus, stored?.reasonCode, stored?.decidedBy], ['REJECTED', 'DMD', 'supervisor1'], 'the back end recorded the decision');
     await page.screenshot({ path: join(SCREENS, 'approval-queue.png') });
   });

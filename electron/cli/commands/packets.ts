@@ -2,12 +2,13 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { OutboxState, type OutboxItem, type OutboxRunSummary } from '../../../schemas/outbox';
 import { AppError } from '../../../schemas/errors';
+import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, PageCursor, type Page } from '../../../schemas/paging';
 import { PACKETS_DIR, type OpenedDataDir } from '../../host/openDataDir';
 import { openCliDataDir } from '../cliDataDir';
+import { listOutboxPage } from '../../services/sync/outbox/listOutboxPage';
 import type { ApprovalAction } from '../../../schemas/outbox';
 import type { BackoffOptions } from '../../services/sync/backoff';
 import type { SyncServices } from '../../services/sync/createSyncServices';
-import { listOutboxItems } from '../../services/sync/outbox/listOutboxItems';
 import type { CliCommand, CliContext } from '../CliCommand';
 import { readPassword } from '../readPassword';
 import { withCliRouter } from '../cliRouter';
@@ -58,22 +59,41 @@ function table(items: readonly OutboxItem[]): string {
   return [head, ...rows].map((r) => r.map((v, c) => v.padEnd(widths[c]!)).join('  ').trimEnd()).join('\n');
 }
 
+/** `--limit`: a whole number within the contract's page bounds. */
+function limitOf(text: string | undefined): number {
+  if (text === undefined) return PAGE_SIZE_DEFAULT;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < 1 || n > PAGE_SIZE_MAX) throw new AppError('ERR_CLI_BAD_ARGUMENT', { argument: '--limit', rule: `a whole number from 1 to ${PAGE_SIZE_MAX}` });
+  return n;
+}
+
+/** "12 packet(s)" when one page holds them all, else how many of the total and the next page's cursor. */
+function pageFooter(page: Page<OutboxItem>): string {
+  if (page.nextCursor === null && page.items.length === page.total) return `${page.total} packet(s)`;
+  const more = page.nextCursor ? `; next page: --cursor ${page.nextCursor}` : '';
+  return `${page.items.length} of ${page.total} packet(s)${more}`;
+}
+
 const list: CliCommand = {
   words: ['packets', 'list'],
-  summary: 'list this machine\'s packets with their approval, sync and server state',
-  usage: `  --status S   one of ${OutboxState.options.join(', ')}\n  --json       machine-readable output`,
+  summary: 'list this machine\'s packets with their approval, sync and server state, a page at a time',
+  usage: `  --status S   one of ${OutboxState.options.join(', ')}\n  --limit N    packets per page, 1..${PAGE_SIZE_MAX} (default ${PAGE_SIZE_DEFAULT})\n  --cursor C   the next page, as the previous page printed it\n  --json       machine-readable output: {items,total,nextCursor}`,
   async run(args, ctx) {
-    const { values } = parseArgs({ args, options: { status: { type: 'string' }, json: { type: 'boolean', default: false } }, strict: true });
+    const { values } = parseArgs({ args, options: { status: { type: 'string' }, limit: { type: 'string' }, cursor: { type: 'string' }, json: { type: 'boolean', default: false } }, strict: true });
     const state = values.status === undefined ? undefined : OutboxState.safeParse(values.status.toUpperCase());
     if (state && !state.success) throw new UsageError(`--status must be one of ${OutboxState.options.join(', ')}`);
+    const cursor = values.cursor === undefined ? undefined : PageCursor.safeParse(values.cursor);
+    if (cursor && !cursor.success) throw new AppError('ERR_CLI_BAD_ARGUMENT', { argument: '--cursor', rule: 'the cursor a previous page printed' });
+    const request = { limit: limitOf(values.limit), ...(cursor ? { cursor: cursor.data } : {}), ...(state?.data ? { state: state.data } : {}) };
+    // the database alone: listing needs none of the sync services' start-up
     const data = openCliDataDir(ctx);
-    let items: OutboxItem[];
+    let page: Page<OutboxItem>;
     try {
-      items = listOutboxItems(data.db, state?.data ? { state: state.data } : {});
+      page = listOutboxPage(data.db, request);
     } finally {
       data.close();
     }
-    ctx.stdout.write(values.json ? `${JSON.stringify(items, null, 2)}\n` : `${table(items)}\n${items.length} packet(s)\n`);
+    ctx.stdout.write(values.json ? `${JSON.stringify(page, null, 2)}\n` : `${table(page.items)}\n${pageFooter(page)}\n`);
     return EXIT.OK;
   },
 };

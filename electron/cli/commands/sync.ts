@@ -123,7 +123,7 @@ async function runEod(ctx: CliContext, userId: string, password: string, o: { in
       const statuses = await s.outbox.pollStatuses();
       const outbox = { ...sent, statusUpdated: [...sent.statusUpdated, ...statuses.statusUpdated], stoppedBy: sent.stoppedBy ?? statuses.stoppedBy };
       const limits = s.limits.check().filter((l) => l.state !== 'ok');
-      const left = leftForAPerson(s.outbox.list({}));
+      const left = leftForAPerson(s.outbox.needingAPerson());
       if (o.json) ctx.stdout.write(`${JSON.stringify({ downSync, outbox, left, limits }, null, 2)}\n`);
       else {
         printDownSync(ctx, downSync);

@@ -85,6 +85,6 @@ export function coreHandlers({ data, auth, sessions, options, clock, sync }: Han
       return result;
     },
 
-    'audit.recent': async ({ limit }) => data.audit.recent(limit),
+    'audit.recent': async (request) => data.audit.page(request),
   };
 }

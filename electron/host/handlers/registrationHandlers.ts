@@ -11,7 +11,7 @@ export function registrationHandlers(deps: RegistrationServices): AreaHandlers<t
     'registration.formBundle': async () => deps.bundles.current().bundle,
     'drafts.create': async (input, ctx) => deps.drafts.create(ctx.session.userId, input),
     'drafts.save': async ({ draft }, ctx) => deps.drafts.save(ctx.session.userId, draft),
-    'drafts.list': async (_input, ctx) => deps.drafts.list(ctx.session.userId),
+    'drafts.list': async (request, ctx) => deps.drafts.list(ctx.session.userId, request),
     'drafts.get': async ({ draftId }, ctx) => deps.drafts.get(ctx.session.userId, draftId),
     'drafts.discard': async ({ draftId }, ctx) => {
       deps.drafts.discard(ctx.session.userId, draftId);

@@ -4,7 +4,7 @@ import { AppError } from '../../../schemas/errors';
 import type { RemovableDrive } from '../../../schemas/exportTargets';
 import type { AuthService } from '../../services/auth/AuthService';
 import type { AppSync } from '../../services/sync/AppSync';
-import type { ApprovalAction } from '../../../schemas/outbox';
+import { OUTBOX_GROUP_STATES, type ApprovalAction } from '../../../schemas/outbox';
 import type { PacketApprovalService } from '../../services/sync/approval/PacketApprovalService';
 import type { OfflineLimitsService } from '../../services/sync/outbox/OfflineLimitsService';
 import type { OutboxService } from '../../services/sync/outbox/OutboxService';
@@ -51,10 +51,12 @@ export function syncHandlers(deps: SyncHandlerDeps): AreaHandlers<typeof syncApi
     'packets.approve': decide('approve'),
     'packets.reject': decide('reject'),
     'packets.hold': decide('hold'),
-    'outbox.list': async () => ({
-      inFlight: deps.outbox.list().filter((i) => i.state === 'READY' || i.state === 'SYNCED' || i.state === 'UPLOADING' || i.state === 'UPLOADED' || i.state === 'EXPORTED'),
-      parked: deps.outbox.parked(),
-    }),
+    'packets.decideMatching': async ({ password, ...request }, ctx) => {
+      const operator = await deps.auth.verify(ctx.session.userId, password, 'eod_auth');
+      const actor = { userId: operator.userId, roles: operator.roles };
+      return deps.approval.decideMatching(actor, request, { signal: ctx.signal, onProgress: (p) => ctx.sink('packets.onDidDecideProgress', p) });
+    },
+    'outbox.list': async ({ group, ...request }) => deps.outbox.list(request, OUTBOX_GROUP_STATES[group]),
     'outbox.requeue': async ({ id }, ctx) => deps.outbox.requeue(id, ctx.session.userId),
     // a person asked: the server may be back, so items waiting out an automatic backoff go now
     'sync.now': async (_input, ctx) => (deps.appSync ? deps.appSync.run(ctx.signal) : deps.outbox.run({ ignoreBackoff: true, signal: ctx.signal })),

@@ -2,7 +2,8 @@ import { createHash, createHmac } from 'node:crypto';
 import type { AuditEntry, AuditEvent, AuditVerifyResult } from '../../../schemas/audit';
 import type { Clock } from '../../../native/time/Clock';
 import type { DB } from '../db/Database';
-import { auditRowsAfter, insertAuditRow, iterateAuditRows, lastAuditRow, recentAuditRows, countAuditRowsSince, type AuditRow } from '../db/repos/audit';
+import { auditRowsAfter, insertAuditRow, iterateAuditRows, lastAuditRow, recentAuditRows, pageAuditRows, countAuditRowsSince, type AuditRow } from '../db/repos/audit';
+import type { Page, PageRequest } from '../../../schemas/paging';
 import { getMeta, setMeta } from '../db/repos/meta';
 import { readAuditAnchor, writeAuditAnchor } from './auditAnchor';
 import { AuditChainWalk, failVerify, GENESIS_HASH } from './auditChainWalk';
@@ -122,6 +123,12 @@ export class AuditLog {
 
   recent(limit: number): AuditEntry[] {
     return recentAuditRows(this.#db, limit).map(toEntry);
+  }
+
+  /** One page of the log, newest first (the supervisor's audit screen). @throws AppError ERR_PAGE_CURSOR_INVALID */
+  page(request: PageRequest = {}): Page<AuditEntry> {
+    const page = pageAuditRows(this.#db, request);
+    return { ...page, items: page.items.map(toEntry) };
   }
 
   countSince(since: number): number {

@@ -6,3 +6,8 @@ export type SqlValue = string | number | bigint | Buffer | null;
 export function sql(strings: TemplateStringsArray, ...values: SqlValue[]): Query {
   return [strings.join('?'), values];
 }
+
+/** Joins query fragments with `separator` (e.g. ' AND '), their values in order: WHERE clauses built from the filters set. */
+export function joinSql(parts: readonly Query[], separator: string): Query {
+  return [parts.map(([text]) => text).join(separator), parts.flatMap(([, values]) => values)];
+}

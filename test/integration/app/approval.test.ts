@@ -29,8 +29,8 @@ describe('supervisor approval through the Router', () => {
 
   it('lists the new packet as waiting for the supervisor', async () => {
     const reply = await call('officer-window', 'packets.list', {});
-    const items = (reply as { value: { rid: string; state: string }[] }).value;
-    assert.deepEqual(items.map((i) => [i.rid, i.state]), [[rid, 'PENDING']]);
+    const page = (reply as { value: { items: { rid: string; state: string }[]; total: number; nextCursor: string | null } }).value;
+    assert.deepEqual([page.items.map((i) => [i.rid, i.state]), page.total, page.nextCursor], [[[rid, 'PENDING']], 1, null]);
   });
 
   it('lets a supervisor approve with a fresh password check, and refuses a wrong password', async () => {

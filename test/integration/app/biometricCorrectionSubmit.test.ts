@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { SubmitResult } from '../../../schemas/api/registrationApi';
 import type { Reply } from '../../../schemas/api/transport';
-import type { OutboxItem } from '../../../schemas/outbox';
+import type { OutboxPage } from '../../../schemas/api/syncApi';
 import type { FormFieldValue, RegistrationDraft } from '../../../schemas/registrationForm';
 import { formatRid } from '../../../electron/services/packets/rid';
 import type { RealBackEnd } from '../../helpers/realBackEnd';
@@ -69,7 +69,7 @@ describe('a BIOMETRIC_CORRECTION through the Router to PROCESSED (SBI and MOSIP 
     value(await officer('sync.now', {}));
     const processed = await sent();
     assert.deepEqual([processed?.status, processed?.rejectReason, processed?.additionalInfoReqId], ['PROCESSED', null, reqId]);
-    const stored = value<OutboxItem[]>(await supervisor('packets.list', {})).find((p) => p.rid === rid);
+    const stored = value<OutboxPage>(await supervisor('packets.list', {})).items.find((p) => p.rid === rid);
     assert.deepEqual([stored?.process, stored?.state, stored?.serverStatus], ['BIOMETRIC_CORRECTION', 'DONE', 'PROCESSED'], 'the app read the status back');
   });
 

@@ -49,7 +49,7 @@ describe('civil registration delivered online (createPacket + workflowinstance) 
   const run = (): Promise<OutboxRunSummary> => backEnd.services.sync.outbox.run({ ignoreBackoff: true });
   const simPacket = async (rid: string) => Object.values((await admin(server, 'stats', undefined, 'GET'))['packets'] as Record<string, SimPacket>).find((p) => p.registrationId === rid);
   const requests = async (path: string) => ((await admin(server, 'stats', undefined, 'GET'))['requests'] as Record<string, number>)[path] ?? 0;
-  const item = async (rid: string) => value<OutboxItem[]>(await supervisor('packets.list', {})).find((p) => p.rid === rid);
+  const item = async (rid: string) => value<{ items: OutboxItem[] }>(await supervisor('packets.list', { search: rid })).items.find((p) => p.rid === rid);
   const fault = (endpoint: string, kind: string, extra: Record<string, unknown> = {}) => admin(server, 'faults', { endpoint, kind, times: 1, ...extra });
 
   async function configure(delivery: 'online' | 'offline', secret = CLIENT.secret): Promise<void> {

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { SubmitResult } from '../../../schemas/api/registrationApi';
 import type { Reply } from '../../../schemas/api/transport';
 import type { OutboxItem } from '../../../schemas/outbox';
+import type { OutboxPage } from '../../../schemas/api/syncApi';
 import type { FormFieldValue, RegistrationDraft } from '../../../schemas/registrationForm';
 import type { RealBackEnd } from '../../helpers/realBackEnd';
 import type { MosipSimulator } from '../../sims/mosip/MosipSimulator';
@@ -64,7 +65,7 @@ describe('civil registration (CRVS_NEW, CRVS_DEATH) through the Router to the si
     assert.equal((await simPacket(packet.rid))?.status, 'RECEIVED', 'synced and uploaded');
     await admin(server, 'advance', { steps: 2 });
     value(await officer('sync.now', {}));
-    const stored = value<OutboxItem[]>(await supervisor('packets.list', {})).find((p) => p.rid === packet.rid);
+    const stored = value<OutboxPage>(await supervisor('packets.list', {})).items.find((p) => p.rid === packet.rid);
     return { rid: packet.rid, packet: await simPacket(packet.rid), stored };
   }
 

@@ -172,7 +172,7 @@ describe('registration drafts through the Router (device simulator, real worker,
     assert.match(documentsLines, /Bilhete de identidade/);
     assert.match(documentsLines, /RNC/);
     assert.equal(error(await call('drafts.get', { draftId: draft.draftId })).code, 'ERR_REG_DRAFT_NOT_FOUND');
-    assert.deepEqual(value(await call('drafts.list', {})), []);
+    assert.deepEqual(value(await call('drafts.list', {})), { items: [], total: 0, nextCursor: null });
   });
 
   /** A draft with nothing left to fix: demographics, both documents, every biometric accepted. */
@@ -271,11 +271,12 @@ describe('registration drafts through the Router (device simulator, real worker,
     const mine = await create();
     await save(mine, { fullName: two('Maria Quaresma Neves', 'Mary') });
     value(await attach(mine.draftId, 'proofOfAddress', 'RNC', [scan('png')]));
-    const listed = value<{ draftId: string; residentName: string | null }[]>(await call('drafts.list', {}));
-    assert.deepEqual(listed.map((d) => [d.draftId, d.residentName]), [[mine.draftId, 'Maria Quaresma Neves']]);
+    const listed = value<{ items: { draftId: string; residentName: string | null }[]; total: number }>(await call('drafts.list', {}));
+    assert.equal(listed.total, 1);
+    assert.deepEqual(listed.items.map((d) => [d.draftId, d.residentName]), [[mine.draftId, 'Maria Quaresma Neves']]);
     await call('auth.logout', {});
     await login('supervisor1', 'Supervisor#2026');
-    assert.deepEqual(value(await call('drafts.list', {})), []);
+    assert.deepEqual(value(await call('drafts.list', {})), { items: [], total: 0, nextCursor: null });
     for (const [method, input] of [
       ['drafts.get', { draftId: mine.draftId }],
       ['drafts.discard', { draftId: mine.draftId }],
@@ -321,7 +322,7 @@ describe('registration drafts through the Router (device simulator, real worker,
   it('refuses a new draft while an offline limit is hit, with the limit’s code', async () => {
     replaceConfig(services.data.db, 'registration', { 'mosip.registration.disk_space_size': String(1024 * 1024 * 1024) }, services.clock.now());
     assert.equal(error(await call('drafts.create', { process: 'NEW', languages: ['por', 'eng'] })).code, 'ERR_SYNC_LIMIT_DISK_SPACE');
-    assert.deepEqual(value(await call('drafts.list', {})), []);
+    assert.deepEqual(value(await call('drafts.list', {})), { items: [], total: 0, nextCursor: null });
   });
 
   it('records a modality marked missing as a whole without asking the device', async () => {

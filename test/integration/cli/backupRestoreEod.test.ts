@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { BackupResult, RestoreResult } from '../../../schemas/backup';
 import type { OutboxItem } from '../../../schemas/outbox';
+import type { Page } from '../../../schemas/paging';
 import { systemClock } from '../../../native/time/Clock';
 import { sampleRegistration } from '../../../electron/services/packets/sampleRegistration';
 import type { MosipSimulator } from '../../sims/mosip/MosipSimulator';
@@ -76,7 +77,7 @@ describe('regclient backup, restore, then end of day', () => {
     const expected = [...before, ...inBackup, ...afterRestore];
     assert.deepEqual(expected.map((rid) => [rid, uploads.get(rid)]), expected.map((rid) => [rid, 1]), '0 lost, 0 duplicated');
     assert.equal(uploads.has(lostAfterBackup[0]!), false, 'built after the backup on the lost machine: not in the backup, never sent');
-    const items = JSON.parse((await as('Officer#2026', ['packets', 'list', '--json'], restored)).out) as OutboxItem[];
+    const items = (JSON.parse((await as('Officer#2026', ['packets', 'list', '--json', '--limit', '500'], restored)).out) as Page<OutboxItem>).items;
     assert.deepEqual(items.filter((i) => i.state !== 'UPLOADED' && i.state !== 'DONE').map((i) => [i.rid, i.state]), []);
   });
 });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import type { OutboxItem } from '../../../schemas/outbox';
+import type { Page } from '../../../schemas/paging';
 import { buildCli, CLI_BIN } from '../../../electron/build/buildAll';
 import { openDataDir } from '../../../electron/host/openDataDir';
 import { insertPacketWithJob } from '../../../electron/services/db/repos/packets';
@@ -45,8 +46,8 @@ describe('dist/cli/regclient.cjs', () => {
 
   it('lists a temp data dir\'s packets as JSON (native SQLite loads from node_modules)', async () => {
     const { stdout } = await run(process.execPath, [CLI_BIN, 'packets', 'list', '--json', '--data-dir', dataDir], { cwd: dir, env: { PATH: process.env['PATH'] ?? '' } });
-    const items = JSON.parse(stdout) as OutboxItem[];
-    assert.deepEqual(items.map((i) => [i.rid, i.state]), [[RID, 'PENDING']]);
+    const page = JSON.parse(stdout) as Page<OutboxItem>;
+    assert.deepEqual([page.items.map((i) => [i.rid, i.state]), page.total, page.nextCursor], [[[RID, 'PENDING']], 1, null]);
   });
 
   it('exits 3 with the catalogue error on a missing data dir', async () => {

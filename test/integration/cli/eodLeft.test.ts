@@ -3,6 +3,7 @@ import { rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { OutboxItem } from '../../../schemas/outbox';
+import type { Page } from '../../../schemas/paging';
 import { systemClock } from '../../../native/time/Clock';
 import { sampleRegistration } from '../../../electron/services/packets/sampleRegistration';
 import type { MosipSimulator } from '../../sims/mosip/MosipSimulator';
@@ -66,7 +67,7 @@ describe('regclient sync --eod: what is left for a person', () => {
   it('still reports a packet parked by an earlier run, with what to do, and exits 4', async () => {
     const rid = await build();
     assert.equal((await supervisor(['packets', 'approve', rid, '--user', 'supervisor1'])).code, 0);
-    const item = (JSON.parse((await officer(['packets', 'list', '--json'])).out) as OutboxItem[]).find((i) => i.rid === rid)!;
+    const item = (JSON.parse((await officer(['packets', 'list', '--json'])).out) as Page<OutboxItem>).items.find((i) => i.rid === rid)!;
     unlinkSync(join(dataDir, 'packets', `${item.packetId}.zip`));
     const first = await officer(['sync', '--eod', '--user', 'officer1']);
     assert.equal(first.code, 4, first.out + first.err);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { OutboxItem, OutboxRunSummary } from '../../../schemas/outbox';
+import type { Page } from '../../../schemas/paging';
 import { systemClock } from '../../../native/time/Clock';
 import { openDataDir } from '../../../electron/host/openDataDir';
 import { MosipSimulator } from '../../sims/mosip/MosipSimulator';
@@ -75,7 +76,7 @@ describe('regclient sync --eod as a child process against server faults', () => 
   }
 
   async function states(rids: readonly string[]): Promise<string[]> {
-    const items = JSON.parse((await cli(['packets', 'list', '--json'])).out) as OutboxItem[];
+    const items = (JSON.parse((await cli(['packets', 'list', '--json', '--limit', '500'])).out) as Page<OutboxItem>).items;
     return rids.map((rid) => items.find((i) => i.rid === rid)?.state ?? 'missing');
   }
 

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OutboxItem } from '../../../schemas/outbox';
+import type { Page } from '../../../schemas/paging';
 import { systemClock } from '../../../native/time/Clock';
 import { openDataDir } from '../../../electron/host/openDataDir';
 import { sampleRegistration } from '../../../electron/services/packets/sampleRegistration';
@@ -20,7 +21,7 @@ describe('regclient end of day against the simulator', () => {
   let dataDir: string;
   const officer = (argv: string[]) => cli(dataDir, sim.url, argv, 'Officer#2026');
   const supervisor = (argv: string[]) => cli(dataDir, sim.url, argv, 'Supervisor#2026');
-  const list = async (status?: string): Promise<OutboxItem[]> => JSON.parse((await officer(['packets', 'list', '--json', ...(status ? ['--status', status] : [])])).out) as OutboxItem[];
+  const list = async (status?: string): Promise<OutboxItem[]> => (JSON.parse((await officer(['packets', 'list', '--json', ...(status ? ['--status', status] : [])])).out) as Page<OutboxItem>).items;
 
   before(async () => {
     ({ dir, sim, dataDir } = await startCliBed('eod-cli-'));

@@ -49,7 +49,7 @@ describe('export to USB, reconcile and retention', () => {
   });
 
   it('reconciles exported packets once an administrator uploaded them, then deletes processed files after the retention days', async () => {
-    const exported = makeOutbox(client, bed.sim, bed.clock).list({ state: 'EXPORTED' }).map((i) => i.rid);
+    const exported = makeOutbox(client, bed.sim, bed.clock).list({ state: 'EXPORTED' }).items.map((i) => i.rid);
     assert.equal(exported.length, 2);
     const outbox = makeOutbox(client, bed.sim, bed.clock);
     const before = await outbox.pollStatuses();

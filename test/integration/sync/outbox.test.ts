@@ -76,7 +76,7 @@ describe('packet outbox against the simulator', () => {
     await admin(bed.sim, 'advance', { steps: 2 });
     const second = await outbox.run();
     assert.deepEqual(second.statusUpdated.map((s) => [s.rid, s.status]), [[rids[0], 'REJECTED'], [rids[1], 'PROCESSED'], [rids[2], 'PROCESSED']]);
-    assert.deepEqual(outbox.list().filter((i) => rids.includes(i.rid)).map((i) => i.state), ['DONE', 'DONE', 'DONE']);
+    assert.deepEqual(outbox.list().items.filter((i) => rids.includes(i.rid)).map((i) => i.state), ['DONE', 'DONE', 'DONE']);
     const server = await statsOf(rids);
     assert.deepEqual(server.map((p) => [p?.uploaded, p?.status, p?.uin !== null]), [[1, 'REJECTED', false], [1, 'PROCESSED', true], [1, 'PROCESSED', true]]);
   });
@@ -143,7 +143,7 @@ describe('packet outbox against the simulator', () => {
     const run = await makeOutbox(client, bed.sim, bed.clock).run();
     assert.deepEqual(run.uploaded, [good]);
     assert.deepEqual(run.parked.map((p) => [p.rid, p.code, p.details['expected']]), [[bad, 'ERR_SYNC_PACKET_CORRUPTED', item.sha256]]);
-    const parked = makeOutbox(client, bed.sim, bed.clock).parked();
+    const parked = makeOutbox(client, bed.sim, bed.clock).list({ state: 'PARKED' }).items;
     assert.deepEqual(parked.map((p) => [p.rid, p.lastErrorCode]), [[bad, 'ERR_SYNC_PACKET_CORRUPTED']]);
     assert.deepEqual((await statsOf([bad!])).map((p) => p?.uploaded), [0]);
   });

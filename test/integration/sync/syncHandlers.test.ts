@@ -72,7 +72,8 @@ describe('sync area handlers', () => {
     const run = await handlers['sync.now']({}, ctx('off2', ['REGISTRATION_OFFICER']));
     assert.deepEqual(run.uploaded.sort(), [...rids].sort());
     const listed = await handlers['packets.list']({ state: 'UPLOADED' }, ctx('off2', ['REGISTRATION_OFFICER']));
-    assert.deepEqual(listed.map((i) => i.rid), rids);
+    assert.deepEqual(listed.items.map((i) => i.rid), rids);
+    assert.deepEqual([listed.total, listed.nextCursor], [rids.length, null]);
   });
 
   it('offers the mounted USB drives, and the OS folder picker only where the host has one', async () => {

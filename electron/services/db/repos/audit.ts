@@ -1,4 +1,7 @@
+import { z } from 'zod';
+import type { Page, PageRequest } from '../../../../schemas/paging';
 import type { DB } from '../Database';
+import { decodeCursor, pageSize, toPage } from '../pageCursor';
 import { sql } from '../sql';
 
 export interface AuditRow {
@@ -35,6 +38,22 @@ export function auditRowsAfter(db: DB, seq: number, limit: number): AuditRow[] {
 export function recentAuditRows(db: DB, limit: number): AuditRow[] {
   const [query, params] = sql`SELECT * FROM audit_log ORDER BY seq DESC LIMIT ${limit}`;
   return db.prepare(query).all(...params) as AuditRow[];
+}
+
+const AUDIT_LIST = 'audit';
+const AuditKey = z.tuple([z.number().int().positive()]);
+
+/**
+ * One page of the log, newest first; `seq` is unique, so it alone is the keyset.
+ * @throws AppError ERR_PAGE_CURSOR_INVALID
+ */
+export function pageAuditRows(db: DB, request: PageRequest = {}): Page<AuditRow> {
+  const limit = pageSize(request.limit);
+  const before = request.cursor === undefined ? null : decodeCursor(AUDIT_LIST, AuditKey, request.cursor)[0];
+  const [q, p] = sql`SELECT * FROM audit_log WHERE (${before} IS NULL OR seq < ${before}) ORDER BY seq DESC LIMIT ${limit + 1}`;
+  const rows = db.prepare(q).all(...p) as AuditRow[];
+  const total = (db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+  return toPage(rows, limit, total, AUDIT_LIST, (r) => [r.seq], (r) => r);
 }
 
 export function countAuditRowsSince(db: DB, since: number): number {

@@ -1,6 +1,9 @@
 import type { Modality } from '../../../../schemas/sbi';
+import { z } from 'zod';
+import type { Page, PageRequest } from '../../../../schemas/paging';
 import type { DB } from '../Database';
-import { sql } from '../sql';
+import { decodeCursor, pageSize, toPage } from '../pageCursor';
+import { joinSql, sql } from '../sql';
 
 /** A `drafts` row as stored. */
 export interface DraftRow {
@@ -61,10 +64,23 @@ export function getDraftRow(db: DB, draftId: string): DraftRow | undefined {
   return row ? toDraft(row) : undefined;
 }
 
-/** The operator's drafts, newest first. */
-export function listDraftRows(db: DB, operatorId: string): DraftRow[] {
-  const [q, p] = sql`SELECT * FROM drafts WHERE operator_id = ${operatorId} ORDER BY saved_at DESC, draft_id`;
-  return (db.prepare(q).all(...p) as DraftDbRow[]).map(toDraft);
+const DRAFT_LIST = 'drafts';
+const DraftKey = z.tuple([z.number().int(), z.string().min(1).max(200)]);
+
+/**
+ * One page of the operator's drafts, newest first, draft id (descending) as the tiebreak, so the
+ * order matches the index drafts_operator read backwards.
+ * @throws AppError ERR_PAGE_CURSOR_INVALID
+ */
+export function pageDraftRows(db: DB, operatorId: string, request: PageRequest = {}): Page<DraftRow> {
+  const limit = pageSize(request.limit);
+  const after = request.cursor === undefined ? undefined : decodeCursor(DRAFT_LIST, DraftKey, request.cursor);
+  const keyset = after ? sql`AND (saved_at, draft_id) < (${after[0]}, ${after[1]})` : sql``;
+  const [q, p] = joinSql([sql`SELECT * FROM drafts WHERE operator_id = ${operatorId}`, keyset, sql`ORDER BY saved_at DESC, draft_id DESC LIMIT ${limit + 1}`], ' ');
+  const rows = db.prepare(q).all(...p) as DraftDbRow[];
+  const [cq, cp] = sql`SELECT count(*) AS n FROM drafts WHERE operator_id = ${operatorId}`;
+  const total = (db.prepare(cq).get(...cp) as { n: number }).n;
+  return toPage(rows, limit, total, DRAFT_LIST, (r) => [r.saved_at, r.draft_id], toDraft);
 }
 
 export function updateDraftJson(db: DB, draftId: string, json: string, savedAt: number): void {

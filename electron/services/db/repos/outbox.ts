@@ -5,7 +5,7 @@ import { assert } from '../../../../schemas/errors/assert';
 import { toErrorCode, type ErrorCode } from '../../../../schemas/errors';
 
 /** An `outbox` row joined with its packet, as stored (0/1 and null, STYLE rule 43). */
-interface OutboxJoinRow {
+export interface OutboxJoinRow {
   readonly packet_id: string;
   readonly rid: string;
   readonly process: string;
@@ -67,7 +67,8 @@ export interface OutboxRecord extends OutboxItem {
   readonly syncContact: Readonly<{ name: string | null; email: string | null; phone: string | null }> | null;
 }
 
-const SELECT = `SELECT p.packet_id, p.rid, p.process, p.created_at, p.size, p.sha256, p.file_name,
+/** The joined columns every outbox read returns (paged lists add their WHERE and ORDER BY). */
+export const SELECT = `SELECT p.packet_id, p.rid, p.process, p.created_at, p.size, p.sha256, p.file_name,
   o.state, o.attempts, o.next_attempt_at, o.last_error, o.last_error_details, o.supervisor_status, o.reason_code,
   o.supervisor_comment, o.decided_by, o.decided_at, o.synced_at, o.uploaded_at, o.exported_at, o.server_status,
   o.server_status_at, o.uin, o.file_deleted_at,
@@ -84,7 +85,8 @@ function syncContactOf(json: string | null): OutboxRecord['syncContact'] {
   return parsed && typeof parsed === 'object' ? { name: text(parsed['name']), email: text(parsed['email']), phone: text(parsed['phone']) } : null;
 }
 
-function hydrate(r: OutboxJoinRow): OutboxRecord {
+/** A stored row as the record the services use. */
+export function hydrate(r: OutboxJoinRow): OutboxRecord {
   return {
     packetId: r.packet_id,
     rid: r.rid,
@@ -116,7 +118,10 @@ function hydrate(r: OutboxJoinRow): OutboxRecord {
   };
 }
 
-/** Items by filter, oldest first (the order the outbox works in). */
+/**
+ * Every item by filter, oldest first, unbounded: tests and benches read whole tables with it. The
+ * screens, the contract and the CLI read pages (outboxPage.ts: a LIMIT, a cursor and a COUNT).
+ */
 export function listOutbox(db: DB, filter: OutboxFilter = {}): OutboxRecord[] {
   const [q, p] = sql`WHERE (${filter.state ?? null} IS NULL OR o.state = ${filter.state ?? null})
     AND (${filter.from ?? null} IS NULL OR p.created_at >= ${filter.from ?? null})
@@ -182,12 +187,6 @@ export function retentionCandidates(db: DB, statuses: readonly string[], cutoff:
     WHERE o.state = 'DONE' AND o.file_deleted_at IS NULL AND o.server_status IN (SELECT value FROM json_each(${JSON.stringify(statuses)}))`;
   const r = db.prepare(q).get(...p) as { due_files: number; due_bytes: number; later_files: number; later_bytes: number };
   return { due: { files: r.due_files, bytes: r.due_bytes }, later: { files: r.later_files, bytes: r.later_bytes } };
-}
-
-/** The earliest `next_attempt_at` (null read as 0: due now) among items in `states`, or undefined when none is. */
-export function earliestAttemptAt(db: DB, states: readonly OutboxState[]): number | undefined {
-  const [q, p] = sql`SELECT min(coalesce(next_attempt_at, 0)) AS t FROM outbox WHERE state IN (SELECT value FROM json_each(${JSON.stringify(states)}))`;
-  return (db.prepare(q).get(...p) as { t: number | null }).t ?? undefined;
 }
 
 /** Oldest creation time among items in `states`, or undefined. */

@@ -7,7 +7,8 @@ import type { Clock } from '../../../../native/time/Clock';
 import type { AuditLog } from '../../audit/AuditLog';
 import type { DB } from '../../db/Database';
 import type { FormBundleService } from '../FormBundleService';
-import { deleteDraft, getDraftRow, insertDraft, listDraftRows, updateDraftJson, type DraftRow } from '../../db/repos/drafts';
+import { deleteDraft, getDraftRow, insertDraft, pageDraftRows, updateDraftJson, type DraftRow } from '../../db/repos/drafts';
+import type { Page, PageRequest } from '../../../../schemas/paging';
 
 /** Refuses a new registration when an offline limit is hit (OfflineLimitsService). */
 export interface RegistrationGate {
@@ -137,20 +138,26 @@ export class DraftService {
     return draft;
   }
 
-  /** The operator's drafts, newest first; a draft this version cannot read is listed without a name. */
-  list(operatorId: string): DraftSummary[] {
-    return listDraftRows(this.#d.db, operatorId).map((row) => {
-      const parsed = RegistrationDraft.safeParse(JSON.parse(row.json));
-      const draft = parsed.success ? parsed.data : undefined;
-      return {
-        draftId: row.draftId,
-        process: draft?.process ?? (row.process as RegistrationProcess),
-        operatorId: row.operatorId,
-        residentName: draft ? residentName(draft) : null,
-        screenIndex: draft?.screenIndex ?? 0,
-        savedAt: row.savedAt,
-      };
-    });
+  /**
+   * One page of the operator's drafts, newest first; a draft this version cannot read is listed without a name.
+   * @throws AppError ERR_PAGE_CURSOR_INVALID
+   */
+  list(operatorId: string, request: PageRequest = {}): Page<DraftSummary> {
+    const page = pageDraftRows(this.#d.db, operatorId, request);
+    return { ...page, items: page.items.map((row) => this.#summary(row)) };
+  }
+
+  #summary(row: DraftRow): DraftSummary {
+    const parsed = RegistrationDraft.safeParse(JSON.parse(row.json));
+    const draft = parsed.success ? parsed.data : undefined;
+    return {
+      draftId: row.draftId,
+      process: draft?.process ?? (row.process as RegistrationProcess),
+      operatorId: row.operatorId,
+      residentName: draft ? residentName(draft) : null,
+      screenIndex: draft?.screenIndex ?? 0,
+      savedAt: row.savedAt,
+    };
   }
 
   /** Deletes the draft with its documents and captures. */

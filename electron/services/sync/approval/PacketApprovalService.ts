@@ -8,6 +8,9 @@ import type { DB } from '../../db/Database';
 import { listMasterData } from '../../db/repos/masterData';
 import { findOutbox, patchOutbox, publicItem, type OutboxRecord } from '../../db/repos/outbox';
 import { getPacketSummaryJson } from '../../db/repos/packetSummaries';
+import { countOutbox } from '../../db/repos/outboxPage';
+import type { BulkDecisionInput, BulkDecisionResult } from '../../../../schemas/bulkDecision';
+import { matchingBound, walkChunks, type BulkOptions } from './walkChunks';
 
 /** Who acts: an operator whose password was just verified (CLI) or whose session is live (app). */
 export interface Approver {
@@ -19,6 +22,14 @@ export interface ApprovalRequest {
   readonly ids: readonly string[];
   /** a ReasonList code; required to reject, optional (but checked) to approve or hold */
   readonly reasonCode?: string;
+}
+
+/** What every packet of one decision shares. */
+interface DecisionStep {
+  readonly actor: Approver;
+  readonly action: ApprovalAction;
+  readonly reason: Reason | undefined;
+  readonly now: number;
 }
 
 const AUDIT = { approve: 'PACKET_APPROVED', reject: 'PACKET_REJECTED', hold: 'PACKET_ON_HOLD' } as const;
@@ -76,41 +87,73 @@ export class PacketApprovalService {
    *   ERR_SYNC_PACKET_NOT_FOUND, ERR_SYNC_PACKET_ALREADY_DECIDED
    */
   decide(actor: Approver, action: ApprovalAction, request: ApprovalRequest): OutboxItem[] {
-    if (!actor.roles.includes('REGISTRATION_SUPERVISOR')) {
-      this.#audit.append('ROLE_DENIED', actor.userId, { action: `packets.${action}`, required: 'REGISTRATION_SUPERVISOR' });
-      throw new AppError('ERR_SYNC_NOT_SUPERVISOR', { userId: actor.userId });
-    }
+    this.#requireSupervisor(actor, action);
     const reason = this.#reason(action, request.reasonCode);
     const items = [...new Set(request.ids)].map((id) => this.#decidable(id));
     const now = this.#clock.now();
-    const state = action === 'hold' ? 'ON_HOLD' : 'READY';
     const decided = this.#db.transaction(() =>
       items.map((item) => {
-        const next = patchOutbox(
-          this.#db,
-          item.packetId,
-          item.state,
-          {
-            state,
-            supervisorStatus: STATUS[action],
-            reasonCode: reason?.code ?? null,
-            // MOSIP carries the rejection reason text as supervisorComment in the RID sync.
-            supervisorComment: reason?.name ?? null,
-            decidedBy: actor.userId,
-            decidedAt: now,
-            attempts: 0,
-            nextAttemptAt: now,
-          },
-          now,
-        );
+        const next = this.#write({ actor, action, reason, now }, item);
         if (!next) throw new AppError('ERR_SYNC_PACKET_ALREADY_DECIDED', { rid: item.rid, state: item.state });
-        this.#audit.append(AUDIT[action], actor.userId, { packetId: item.packetId, rid: item.rid, reasonCode: reason?.code ?? null });
-        return publicItem(next);
+        return next;
       }),
     ).immediate();
     // after the commit: a screen that refreshes on the event must read the decided state
     for (const item of decided) this.#onDidChange(item);
     return decided;
+  }
+
+  /**
+   * Decides every packet the queue's filter matches, without loading them: chunks of
+   * `chunkSize` in their own transactions, each packet audited as in {@link decide}, progress
+   * after each commit, stopping between chunks when `signal` fires. A packet decided by someone
+   * else since the count is skipped and reported, never decided again.
+   * @throws AppError ERR_SYNC_NOT_SUPERVISOR, ERR_SYNC_REASON_REQUIRED, ERR_SYNC_REASON_UNKNOWN,
+   *   ERR_SYNC_MATCHING_CHANGED (the filter no longer matches `expected` packets: nothing decided)
+   */
+  async decideMatching(actor: Approver, request: Omit<BulkDecisionInput, 'password'>, options: BulkOptions = {}): Promise<BulkDecisionResult> {
+    const { action } = request;
+    this.#requireSupervisor(actor, action);
+    const step = { actor, action, reason: this.#reason(action, request.reasonCode), now: this.#clock.now() };
+    const bound = matchingBound(request.filter, step.now);
+    const found = countOutbox(this.#db, bound.waiting);
+    if (found !== request.expected) throw new AppError('ERR_SYNC_MATCHING_CHANGED', { expected: request.expected, found });
+    return walkChunks({ db: this.#db, where: bound.any, chunkSize: options.chunkSize ?? 200, total: found, action, ...options }, (item) => {
+      if (bound.waiting.states?.includes(item.state)) return this.#write(step, item) ?? { rid: item.rid, state: item.state };
+      // left the filter during this run (decidedAt is set by every decision): someone else decided it
+      return item.decidedAt !== null && item.decidedAt >= step.now ? { rid: item.rid, state: item.state } : undefined;
+    }, this.#onDidChange);
+  }
+
+  #requireSupervisor(actor: Approver, action: ApprovalAction): void {
+    if (actor.roles.includes('REGISTRATION_SUPERVISOR')) return;
+    this.#audit.append('ROLE_DENIED', actor.userId, { action: `packets.${action}`, required: 'REGISTRATION_SUPERVISOR' });
+    throw new AppError('ERR_SYNC_NOT_SUPERVISOR', { userId: actor.userId });
+  }
+
+  /** One packet's decision, audited; undefined when its state changed since it was read (compare-and-set). */
+  #write(step: DecisionStep, item: OutboxRecord): OutboxItem | undefined {
+    const { actor, action, reason, now } = step;
+    const next = patchOutbox(
+      this.#db,
+      item.packetId,
+      item.state,
+      {
+        state: action === 'hold' ? 'ON_HOLD' : 'READY',
+        supervisorStatus: STATUS[action],
+        reasonCode: reason?.code ?? null,
+        // MOSIP carries the rejection reason text as supervisorComment in the RID sync.
+        supervisorComment: reason?.name ?? null,
+        decidedBy: actor.userId,
+        decidedAt: now,
+        attempts: 0,
+        nextAttemptAt: now,
+      },
+      now,
+    );
+    if (!next) return undefined;
+    this.#audit.append(AUDIT[action], actor.userId, { packetId: item.packetId, rid: item.rid, reasonCode: reason?.code ?? null });
+    return publicItem(next);
   }
 
   #reason(action: ApprovalAction, code: string | undefined): Reason | undefined {

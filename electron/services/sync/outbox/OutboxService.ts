@@ -1,8 +1,10 @@
 import { AppError } from '../../../../schemas/errors';
-import type { OutboxFilter, OutboxItem, OutboxRunSummary, SyncProgress } from '../../../../schemas/outbox';
-import { countOutboxByState, earliestAttemptAt, findOutbox, listOutboxInStates, publicItem } from '../../db/repos/outbox';
-import { listOutboxItems } from './listOutboxItems';
+import type { OutboxFilter, OutboxItem, OutboxRunSummary, OutboxState, SyncProgress } from '../../../../schemas/outbox';
+import type { Page, PageRequest } from '../../../../schemas/paging';
+import { findOutbox, listOutboxInStates, publicItem } from '../../db/repos/outbox';
+import { countOutbox, earliestAttemptAt } from '../../db/repos/outboxPage';
 import { drainLoop } from './drainLoop';
+import { listOutboxPage } from './listOutboxPage';
 import { guard, newRunState, PENDING } from './outboxRunState';
 import type { OutboxServiceOptions } from './OutboxServiceOptions';
 import { OutboxSteps } from './OutboxSteps';
@@ -45,14 +47,22 @@ export class OutboxService {
     this.#steps = new OutboxSteps(options, this.#lease);
   }
 
-  /** Items for the EOD screens and `packets list`. */
-  list(filter: OutboxFilter = {}): OutboxItem[] {
-    return listOutboxItems(this.#o.db, filter);
+  /**
+   * One page of items for the EOD screens and `packets list` ({@link listOutboxPage}).
+   * @throws AppError ERR_PAGE_CURSOR_INVALID
+   */
+  list(filter: OutboxFilter & PageRequest = {}, states?: readonly OutboxState[]): Page<OutboxItem> {
+    return listOutboxPage(this.#o.db, filter, states);
   }
 
-  /** Parked items with their reason (code + details), oldest first. */
-  parked(): OutboxItem[] {
-    return this.list({ state: 'PARKED' });
+  /** Packets a person must act on before they can leave (the CLI's end-of-day "left" list), oldest first. */
+  needingAPerson(): OutboxItem[] {
+    return listOutboxInStates(this.#o.db, ['PENDING', 'ON_HOLD', 'PARKED']).map(publicItem);
+  }
+
+  /** How many items are parked (the status line), counted, not loaded. */
+  parkedCount(): number {
+    return countOutbox(this.#o.db, { states: ['PARKED'] });
   }
 
   /** The earliest time a retrying item is due, if any item waits on backoff. */
@@ -61,14 +71,9 @@ export class OutboxService {
     return earliestAttemptAt(this.#o.db, ['READY', 'SYNCED', 'UPLOADING', 'UPLOADED']);
   }
 
-  /** How many packets are parked, counted in SQL (the sync status shows the number, not the list). */
-  parkedCount(): number {
-    return countOutboxByState(this.#o.db)['PARKED'] ?? 0;
-  }
-
   /** True while items remain that a later run can move (not parked, not waiting for a person or the server's processing). */
   hasPendingWork(): boolean {
-    return listOutboxInStates(this.#o.db, PENDING).length > 0;
+    return countOutbox(this.#o.db, { states: PENDING }) > 0;
   }
 
   /**

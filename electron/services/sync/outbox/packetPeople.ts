@@ -19,22 +19,3 @@ export function packetPeople(db: DB, packetIds: readonly string[]): Map<string, 
   }
   return out;
 }
-
-/** Lower case without accents: operators type "Conceicao" for "Conceição". */
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('und');
-}
-
-/**
- * Whether a packet matches what the supervisor typed: digits are part of the RID (spaces
- * ignored); words must each appear in the resident's name in one of the data languages.
- */
-export function matchesSearch(rid: string, person: PacketPerson | undefined, search: string): boolean {
-  const digits = search.replace(/\s+/g, '');
-  if (/^\d+$/.test(digits)) return rid.includes(digits);
-  const words = fold(search).split(/\s+/).filter(Boolean);
-  return Object.values(person?.residentName ?? {}).some((name) => {
-    const folded = fold(name);
-    return words.every((w) => folded.includes(w));
-  });
-}

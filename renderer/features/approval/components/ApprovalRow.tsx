@@ -17,7 +17,7 @@ import { ResidentCell } from './ResidentCell';
  * One waiting packet: a checkbox (Space) for bulk actions, its own decisions, and a disclosure
  * button that opens its review summary in a row below (one at a time).
  */
-export function ApprovalRow({ store, item, locale }: Readonly<{ store: ApprovalStore; item: OutboxItem; locale: string }>) {
+export function ApprovalRow({ store, item, locale, index, measure }: Readonly<{ store: ApprovalStore; item: OutboxItem; locale: string; index: number; measure: (element: Element | null) => void }>) {
   const { t } = useTranslation();
   const language = useSession(sessionSelectors.language);
   const isSelected = useStore(store, approvalSelectors.isSelected(item.packetId));
@@ -33,8 +33,9 @@ export function ApprovalRow({ store, item, locale }: Readonly<{ store: ApprovalS
     closeSummary();
     toggleRef.current?.focus();
   };
+  // one tbody per packet: the virtualiser measures the row with its open summary and error as one
   return (
-    <>
+    <tbody ref={measure} data-index={index}>
       <tr className={isSelected ? 'approval__row approval__row--selected' : 'approval__row'}>
         <td>
           <input
@@ -94,6 +95,6 @@ export function ApprovalRow({ store, item, locale }: Readonly<{ store: ApprovalS
           </td>
         </tr>
       )}
-    </>
+    </tbody>
   );
 }

@@ -4,6 +4,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { PasswordDialog } from '../../../components/PasswordDialog';
 import { approvalSelectors } from '../store/slices/queue/selectors';
 import type { ApprovalStore } from '../store/store';
+import { useLocale } from '../../../common/useLocale';
+import { BulkProgress } from './BulkProgress';
 
 /**
  * The supervisor re-enters the password to confirm a decision (MOSIP `eod_auth`), with a reason
@@ -17,11 +19,12 @@ export function DecisionDialog({ store }: Readonly<{ store: ApprovalStore }>) {
   const { setReason, cancelDecision, confirmDecision } = store.getState();
   const needsReason = decision ? approvalSelectors.needsReason(decision.action) : false;
   const action = decision?.action ?? 'approve';
+  const locale = useLocale();
 
   return (
     <PasswordDialog
       isOpen={decision !== null}
-      title={t(`approval.dialog.title.${action}`, { count: decision?.packetIds.length ?? 0 })}
+      title={decision?.matching ? t(`approval.dialog.matching.${action}`, { total: new Intl.NumberFormat(locale).format(decision.matching.expected) }) : t(`approval.dialog.title.${action}`, { count: decision?.packetIds.length ?? 0 })}
       passwordLabel={t('approval.dialog.password')}
       confirmLabel={t(`approval.dialog.confirm.${action}`)}
       cancelLabel={t('approval.dialog.cancel')}
@@ -50,6 +53,7 @@ export function DecisionDialog({ store }: Readonly<{ store: ApprovalStore }>) {
         </label>
       )}
       {decision && needsReason && reasons.length === 0 && <p className="message message--warning">{t('approval.dialog.noReasons')}</p>}
+      {decision?.matching && decision.status === 'submitting' && <BulkProgress store={store} />}
     </PasswordDialog>
   );
 }

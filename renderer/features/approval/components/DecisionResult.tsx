@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { approvalSelectors } from '../store/slices/queue/selectors';
 import type { ApprovalStore } from '../store/store';
+import { BulkResult } from './BulkResult';
 
 function ReasonName({ store, code }: Readonly<{ store: ApprovalStore; code: string | null }>) {
   const name = useStore(store, approvalSelectors.reasonName(code));
@@ -14,6 +15,7 @@ export function DecisionResult({ store }: Readonly<{ store: ApprovalStore }>) {
   const result = useStore(store, approvalSelectors.lastResult);
   return (
     <div role="status" className="approval__result">
+      <BulkResult store={store} />
       {result && (
         <div className="message message--info">
           <p>{t(`approval.result.${result.action}`, { count: result.items.length })}</p>

@@ -2,6 +2,7 @@ import type { Reason } from '../../../../schemas/api/syncApi';
 import type { ApprovalAction, OutboxItem } from '../../../../schemas/outbox';
 import type { PacketSummary } from '../../../../schemas/packetSummary';
 import type { UiError } from '../../UiError';
+import type { BulkDecisionProgress, BulkDecisionResult } from '../../../../schemas/bulkDecision';
 
 /** What the queue shows: waiting packets by state, process and creation day (`YYYY-MM-DD`, local). */
 export interface ApprovalFilter {
@@ -19,6 +20,8 @@ export interface PendingDecision {
   readonly action: ApprovalAction;
   readonly packetIds: readonly string[];
   readonly reasonCode: string;
+  /** "all matching": the filter's packets, as many as the supervisor saw counted; null: `packetIds` */
+  readonly matching: { readonly expected: number } | null;
   readonly status: 'editing' | 'submitting' | 'failed';
   readonly error: UiError | null;
 }
@@ -32,10 +35,27 @@ export interface OpenSummary {
   readonly error: UiError | null;
 }
 
+/** A running or finished "all matching" decision: progress from the back end, then its result. */
+export interface BulkRun {
+  readonly status: 'running' | 'done';
+  readonly progress: BulkDecisionProgress | null;
+  readonly result: BulkDecisionResult | null;
+  /** the supervisor stopped it: the chunks committed before stay decided */
+  readonly stopped: boolean;
+}
+
 export interface ApprovalState {
   readonly status: 'idle' | 'loading' | 'ready' | 'failed';
-  /** packets waiting for a decision (PENDING or ON_HOLD) in the filter's date range */
+  /** the pages loaded so far of the packets waiting for a decision that match the filter */
   readonly items: readonly OutboxItem[];
+  /** how many packets match the filter on every page (the back end counts them) */
+  readonly total: number;
+  /** the next page's cursor; null when every page is loaded */
+  readonly nextCursor: string | null;
+  readonly loadingMore: boolean;
+  /** the supervisor selected every packet the filter matches (`total`), loaded or not */
+  readonly allMatching: boolean;
+  readonly bulk: BulkRun | null;
   readonly filter: ApprovalFilter;
   readonly selected: readonly string[];
   readonly reasons: readonly Reason[];
@@ -54,6 +74,11 @@ export function initialApprovalState(): ApprovalState {
   return {
     status: 'idle',
     items: [],
+    total: 0,
+    nextCursor: null,
+    loadingMore: false,
+    allMatching: false,
+    bulk: null,
     filter: { state: 'waiting', process: '', fromDate: '', toDate: '', search: '' },
     selected: [],
     reasons: [],

@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { useLocale } from '../../../common/useLocale';
+import type { OutboxList } from '../store/initialState';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
@@ -18,6 +20,20 @@ import '../../../styles/sync.css';
 
 const isOfficerSelector = sessionSelectors.hasRole('REGISTRATION_OFFICER');
 
+/** The next page of one outbox list, while the back end has more than the screen shows. */
+function MoreButton({ store, list }: Readonly<{ store: SyncStore; list: OutboxList }>) {
+  const { t } = useTranslation();
+  const n = new Intl.NumberFormat(useLocale());
+  const page = useStore(store, (s) => s.pages[list]);
+  const shown = useStore(store, (s) => s[list].length);
+  if (page.nextCursor === null) return null;
+  return (
+    <button type="button" className="button" onClick={() => void store.getState().loadMore(list)}>
+      {t('sync.outbox.more', { shown: n.format(shown), total: n.format(page.total) })}
+    </button>
+  );
+}
+
 /** The sync screen (incumbent §5): outbox, run, parked packets, schedule, limits, export. Route to it as view `sync`. */
 export function SyncView({ store }: Readonly<{ store: SyncStore }>) {
   const { t } = useTranslation();
@@ -28,6 +44,7 @@ export function SyncView({ store }: Readonly<{ store: SyncStore }>) {
   const error = useStore(store, syncSelectors.error);
   const inFlight = useStore(store, syncSelectors.inFlight);
   const parked = useStore(store, syncSelectors.parked);
+  const pages = useStore(store, syncSelectors.pages);
   const limits = useStore(store, useShallow(syncSelectors.limits));
 
   useEffect(() => {
@@ -50,12 +67,14 @@ export function SyncView({ store }: Readonly<{ store: SyncStore }>) {
         </section>
       </div>
       <section className="sync__outbox" aria-labelledby="sync-parked-heading">
-        <h2 id="sync-parked-heading">{t('sync.outbox.parkedHeading', { count: parked.length })}</h2>
+        <h2 id="sync-parked-heading">{t('sync.outbox.parkedHeading', { count: pages.parked.total })}</h2>
         {parked.length === 0 ? <p className="muted">{t('sync.outbox.noParked')}</p> : <OutboxTable store={store} items={parked} caption={t('sync.outbox.parkedCaption')} canRequeue={isSupervisor} />}
+        <MoreButton store={store} list="parked" />
       </section>
       <section className="sync__outbox" aria-labelledby="sync-inflight-heading">
-        <h2 id="sync-inflight-heading">{t('sync.outbox.inFlightHeading', { count: inFlight.length })}</h2>
+        <h2 id="sync-inflight-heading">{t('sync.outbox.inFlightHeading', { count: pages.inFlight.total })}</h2>
         {inFlight.length === 0 ? <p className="muted">{t('sync.outbox.empty')}</p> : <OutboxTable store={store} items={inFlight} caption={t('sync.outbox.inFlightCaption')} canRequeue={false} />}
+        <MoreButton store={store} list="inFlight" />
       </section>
       <div className="sync__grid">
         <SchedulePanel store={store} canEdit={isSupervisor} />

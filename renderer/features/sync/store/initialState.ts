@@ -5,11 +5,16 @@ import type { UiError } from '../../UiError';
 
 type Status = 'idle' | 'running' | 'done' | 'failed';
 
+/** The sync screen's two outbox lists (`outbox.list` groups). */
+export type OutboxList = 'inFlight' | 'parked';
+
 /** The sync screen: the outbox as the back end reports it, the last run and export, the schedule. */
 export interface SyncState {
   readonly status: 'idle' | 'loading' | 'ready' | 'failed';
   readonly inFlight: readonly OutboxItem[];
   readonly parked: readonly OutboxItem[];
+  /** each list's count on every page (the back end counts), and the cursor of its next page (null: all loaded) */
+  readonly pages: Readonly<Record<OutboxList, { readonly total: number; readonly nextCursor: string | null }>>;
   readonly syncStatus: SyncStatus | null;
   /** what retention will free on the data dir's disk */
   readonly retention: RetentionSpace | null;
@@ -32,6 +37,7 @@ export function initialSyncState(): SyncState {
     status: 'idle',
     inFlight: [],
     parked: [],
+    pages: { inFlight: { total: 0, nextCursor: null }, parked: { total: 0, nextCursor: null } },
     syncStatus: null,
     retention: null,
     progress: null,

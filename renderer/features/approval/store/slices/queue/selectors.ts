@@ -23,11 +23,18 @@ export const approvalSelectors = {
   error: (s: ApprovalState) => s.error,
   filter: (s: ApprovalState) => s.filter,
   visibleItems,
-  /** every process present in the loaded queue, for the process filter */
-  processes: (s: ApprovalState): readonly string[] => [...new Set(s.items.map((i) => i.process))].sort(),
+  /** every process present in the loaded queue, and the chosen one (the back end filters, so the pages may hold only it) */
+  processes: (s: ApprovalState): readonly string[] => [...new Set([...s.items.map((i) => i.process), ...(s.filter.process ? [s.filter.process] : [])])].sort(),
   selected: (s: ApprovalState) => s.selected,
-  selectedCount: (s: ApprovalState) => s.selected.length,
-  isSelected: (packetId: string) => (s: ApprovalState) => s.selected.includes(packetId),
+  /** what a bulk action decides: every matching packet (the total) or the rows ticked */
+  selectedCount: (s: ApprovalState) => (s.allMatching ? s.total : s.selected.length),
+  total: (s: ApprovalState) => s.total,
+  loadedCount: (s: ApprovalState) => s.items.length,
+  hasMore: (s: ApprovalState) => s.nextCursor !== null,
+  loadingMore: (s: ApprovalState) => s.loadingMore,
+  allMatching: (s: ApprovalState) => s.allMatching,
+  bulk: (s: ApprovalState) => s.bulk,
+  isSelected: (packetId: string) => (s: ApprovalState) => s.allMatching || s.selected.includes(packetId),
   /** true when every visible packet is selected (and there is at least one) */
   isAllVisibleSelected: (s: ApprovalState) => {
     const visible = visibleItems(s);

@@ -25,14 +25,14 @@ export function createDashboardCardsActions({ api, set, get, now }: DashboardCar
   /** the signal of the device scan under way, if any */
   let scanning: AbortSignal | null = null;
   const count = async () => {
-    const [today, pending, outbox, syncStatus] = await Promise.all([
-      api['packets.list']({ from: startOfDay(now()) }),
-      api['packets.list']({ state: 'PENDING' }),
-      api['outbox.list']({}),
+    // the cards show counts only: one row per list, the back end counts the rest (issue 17)
+    const [today, pending, unsent, syncStatus] = await Promise.all([
+      api['packets.list']({ from: startOfDay(now()), limit: 1 }),
+      api['packets.list']({ state: 'PENDING', limit: 1 }),
+      api['outbox.list']({ group: 'unsent', limit: 1 }),
       api['sync.status']({}),
     ]);
-    const waiting = outbox.inFlight.filter((i) => i.state === 'READY' || i.state === 'SYNCED' || i.state === 'UPLOADING');
-    set({ todayCount: today.length, pendingApprovals: pending.length, pendingUploads: waiting.length, syncStatus });
+    set({ todayCount: today.total, pendingApprovals: pending.total, pendingUploads: unsent.total, syncStatus });
   };
   return {
     connect() {

@@ -1,3 +1,4 @@
+import { PAGE_SIZE_MAX } from '../../../../../../schemas/paging';
 import type { BiometricAttemptResult } from '../../../../../../schemas/api/registrationApi';
 import type { BioAttribute, RegistrationProcess } from '../../../../../../schemas/registration';
 import type { RegistrationDraft } from '../../../../../../schemas/registrationForm';
@@ -122,8 +123,9 @@ export function createDraftActions(context: SliceContext): DraftActions {
     },
     async listDrafts() {
       try {
-        const drafts = await api['drafts.list']({});
-        set((s) => ({ draft: { ...s.draft, drafts: [...drafts].sort((a, b) => b.savedAt - a.savedAt) } }));
+        // the newest page: an officer keeps a handful of drafts; more than a page waits in the back end
+        const drafts = await api['drafts.list']({ limit: PAGE_SIZE_MAX });
+        set((s) => ({ draft: { ...s.draft, drafts: drafts.items } }));
       } catch (err) {
         fail(err);
       }

@@ -1,4 +1,6 @@
 import type { JobSchedule } from '../../../../../../schemas/outbox';
+import { PAGE_SIZE_DEFAULT } from '../../../../../../schemas/paging';
+import type { OutboxList, SyncState } from '../../initialState';
 import { toUiError } from '../../../../UiError';
 import type { SyncSliceContext } from '../../store';
 import { applyOutboxChange, outboxItemsReducer } from './reducer';
@@ -8,6 +10,8 @@ export interface SyncActions {
   connect(): () => void;
   /** the outbox lists and the sync status, fresh from the back end */
   refresh(): Promise<void>;
+  /** the next page of one outbox list, appended */
+  loadMore(list: OutboxList): Promise<void>;
   /** one outbox run now; keeps its summary for the screen */
   syncNow(): Promise<void>;
   /** a parked packet back into the outbox (supervisor; the main process checks the role) */
@@ -26,7 +30,7 @@ export function createSyncActions({ api, set, get }: SyncSliceContext): SyncActi
   return {
     connect() {
       const offs = [
-        api.on('outbox.onDidChange', (item) => set((s) => applyOutboxChange(s, item))),
+        api.on('outbox.onDidChange', (item) => set((s) => withTotals(s, applyOutboxChange(s, item)))),
         api.on('sync.onDidProgress', (progress) => set({ progress })),
         api.on('sync.onDidChangeSchedule', (jobs) => set((s) => (s.syncStatus ? { syncStatus: { ...s.syncStatus, jobs } } : {}))),
       ];
@@ -37,16 +41,38 @@ export function createSyncActions({ api, set, get }: SyncSliceContext): SyncActi
     async refresh() {
       set((s) => ({ status: s.status === 'ready' ? 'ready' : 'loading', error: null }));
       try {
-        const [lists, syncStatus, retention] = await Promise.all([api['outbox.list']({}), api['sync.status']({}), api['sync.retentionSpace']({})]);
+        // the first page of each list; more on request (loadMore)
+        const [inFlight, parked, syncStatus, retention] = await Promise.all([
+          api['outbox.list']({ group: 'inFlight', limit: PAGE_SIZE_DEFAULT }),
+          api['outbox.list']({ group: 'parked', limit: PAGE_SIZE_DEFAULT }),
+          api['sync.status']({}),
+          api['sync.retentionSpace']({}),
+        ]);
         set({
           status: 'ready',
-          inFlight: outboxItemsReducer([], { type: 'replaceAll', items: lists.inFlight }),
-          parked: outboxItemsReducer([], { type: 'replaceAll', items: lists.parked }),
+          inFlight: outboxItemsReducer([], { type: 'replaceAll', items: inFlight.items }),
+          parked: outboxItemsReducer([], { type: 'replaceAll', items: parked.items }),
+          pages: { inFlight: { total: inFlight.total, nextCursor: inFlight.nextCursor }, parked: { total: parked.total, nextCursor: parked.nextCursor } },
           syncStatus,
           retention,
         });
       } catch (err) {
         set({ status: 'failed', error: toUiError(err) });
+      }
+    },
+    async loadMore(list) {
+      const cursor = get().pages[list].nextCursor;
+      if (cursor === null) return;
+      try {
+        const page = await api['outbox.list']({ group: list, limit: PAGE_SIZE_DEFAULT, cursor });
+        // a refresh since started the list again: this page belongs to the old one
+        if (get().pages[list].nextCursor !== cursor) return;
+        set((s) => ({
+          [list]: page.items.reduce((items, item) => outboxItemsReducer(items, { type: 'upsert', item }), s[list]),
+          pages: { ...s.pages, [list]: { total: page.total, nextCursor: page.nextCursor } },
+        }));
+      } catch (err) {
+        set({ error: toUiError(err) });
       }
     },
     async syncNow() {
@@ -65,7 +91,7 @@ export function createSyncActions({ api, set, get }: SyncSliceContext): SyncActi
       set((s) => ({ requeueing: [...s.requeueing, packetId], itemErrors: withoutKey(s.itemErrors, packetId) }));
       try {
         const item = await api['outbox.requeue']({ id: packetId });
-        set((s) => applyOutboxChange(s, item));
+        set((s) => withTotals(s, applyOutboxChange(s, item)));
       } catch (err) {
         set((s) => ({ itemErrors: { ...s.itemErrors, [packetId]: toUiError(err) } }));
       } finally {
@@ -110,6 +136,12 @@ export function createSyncActions({ api, set, get }: SyncSliceContext): SyncActi
       }
     },
   };
+}
+
+/** A list that grew or shrank by an event counts the same change in its total. */
+function withTotals(before: SyncState, after: Pick<SyncState, 'inFlight' | 'parked'>): Pick<SyncState, 'inFlight' | 'parked' | 'pages'> {
+  const moved = (list: OutboxList) => ({ ...before.pages[list], total: Math.max(0, before.pages[list].total + after[list].length - before[list].length) });
+  return { ...after, pages: { inFlight: moved('inFlight'), parked: moved('parked') } };
 }
 
 function withoutKey<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {

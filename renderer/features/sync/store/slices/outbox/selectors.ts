@@ -28,6 +28,7 @@ export const syncSelectors = {
     const limits = (s.syncStatus?.limits ?? EMPTY_LIMITS).filter((l) => l.state !== 'ok');
     return limits.length === 0 ? EMPTY_LIMITS : [...limits].sort((a, b) => (a.state === b.state ? 0 : a.state === 'hit' ? -1 : 1));
   },
+  pages: (s: SyncState) => s.pages,
   nextAttemptAt: (s: SyncState) => s.syncStatus?.nextAttemptAt ?? null,
   /** packets approved or rejected and not yet uploaded (or exported) */
   waitingCount: (s: SyncState) => s.inFlight.filter((i) => WAITING_STATES.has(i.state)).length,

@@ -59,14 +59,14 @@ describe('approval store (against the real Router)', () => {
     assert.deepEqual(await search(` ${d.slice(5, 15)} `), [d], 'a part of the RID');
     assert.deepEqual(await search(''), [a, b, c, d], 'an empty box lists every waiting packet');
     // the filter is the back end's: the page sends it, and gets only the matches
-    assert.deepEqual((await fixture.supervisor['packets.list']({ search: 'Ana', state: 'PENDING' })).map((i) => i.rid), [d]);
+    assert.deepEqual((await fixture.supervisor['packets.list']({ search: 'Ana', state: 'PENDING' })).items.map((i) => i.rid), [d]);
     await assert.rejects(fixture.supervisor['packets.list']({ search: '   ' }), (err: unknown) => JSON.stringify(err).includes('search'));
 
     // an event carries no person: the row keeps its name; while searching, a packet not listed stays out
     await store.getState().setFilter({ search: 'Ana' });
-    const [itemD] = await fixture.supervisor['packets.list']({ search: d });
+    const [itemD] = (await fixture.supervisor['packets.list']({ search: d })).items;
     fixture.services.hub.broadcast('outbox.onDidChange', itemD!);
-    const [itemA] = await fixture.supervisor['packets.list']({ search: a });
+    const [itemA] = (await fixture.supervisor['packets.list']({ search: a })).items;
     fixture.services.hub.broadcast('outbox.onDidChange', itemA!);
     assert.deepEqual([visibleRids(), person(d)?.residentName['por']], [[d], 'Ana Trovoada']);
     await store.getState().setFilter({ search: '' });

@@ -52,7 +52,7 @@ describe('registration store flows (real Router, encrypted store, device simulat
       device.status = 'Ready';
     }
     await backEnd.api['devices.stopPreview']({});
-    for (const { draftId } of await backEnd.api['drafts.list']({})) await backEnd.api['drafts.discard']({ draftId });
+    for (const { draftId } of (await backEnd.api['drafts.list']({})).items) await backEnd.api['drafts.discard']({ draftId });
     backEnd.updateSettings(() => DEFAULT_SETTINGS);
     backEnd.calls.length = 0;
     store = createRegistrationStore(backEnd.api, () => backEnd.clock.now());

@@ -29,7 +29,7 @@ describe('approvalSelectors', () => {
   });
 
   it('allows confirming a rejection or hold only with a reason, and never twice', () => {
-    const decision = { action: 'reject' as const, packetIds: ['p1'], reasonCode: '', status: 'editing' as const, error: null };
+    const decision = { action: 'reject' as const, packetIds: ['p1'], matching: null, reasonCode: '', status: 'editing' as const, error: null };
     assert.equal(approvalSelectors.canConfirm(state({ decision })), false);
     assert.equal(approvalSelectors.canConfirm(state({ decision: { ...decision, action: 'hold' } })), false);
     assert.equal(approvalSelectors.canConfirm(state({ decision: { ...decision, action: 'approve' } })), true);

@@ -58,7 +58,7 @@ describe('dashboard cards store (against the real Router)', () => {
 
   it('recounts when an outbox item changes', async () => {
     await fixture.supervisor['packets.approve']({ ids: [a], password: 'Supervisor#2026' });
-    const [item] = await fixture.officer['packets.list']({ state: 'READY' });
+    const [item] = (await fixture.officer['packets.list']({ state: 'READY' })).items;
     const recounted = nextState(store, (s) => s.pendingApprovals === 1);
     fixture.services.hub.broadcast('outbox.onDidChange', item!);
     const s = await recounted;

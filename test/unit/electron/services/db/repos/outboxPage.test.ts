@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { AppError } from '../../../../../../schemas/errors';
+import type { OutboxState } from '../../../../../../schemas/outbox';
+import type { DB } from '../../../../../../electron/services/db/Database';
+import { encodeCursor } from '../../../../../../electron/services/db/pageCursor';
+import { countOutbox, earliestAttemptAt, explainPageOutbox, pageOutbox, type OutboxWhere } from '../../../../../../electron/services/db/repos/outboxPage';
+import { byKey, openListDb, seedListRows, type SeededRow } from '../../../../../helpers/seedListRows';
+import { testRandom } from '../../../../../helpers/testRandom';
+
+/** Every page of `w`, `limit` rows at a time, checking each page's total as it goes. */
+function walk(db: DB, w: OutboxWhere, limit: number): string[] {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  const expectedTotal = countOutbox(db, w);
+  for (let guard = 0; guard < 1000; guard++) {
+    const page = pageOutbox(db, w, { limit, ...(cursor ? { cursor } : {}) });
+    assert.equal(page.total, expectedTotal);
+    assert.ok(page.items.length <= limit);
+    ids.push(...page.items.map((i) => i.packetId));
+    if (page.nextCursor === null) return ids;
+    assert.equal(page.items.length, limit, 'only the last page is short');
+    cursor = page.nextCursor;
+  }
+  throw new Error('walk: no last page');
+}
+
+const isInvalidCursor = (err: unknown) => err instanceof AppError && err.code === 'ERR_PAGE_CURSOR_INVALID' && (err.details as { field: string }).field === 'cursor';
+
+describe('pageOutbox (keyset pages of the outbox)', () => {
+  const random = testRandom('outboxPage');
+  let db: DB;
+  let close: () => void;
+  let rows: SeededRow[];
+  before(() => {
+    ({ db, close } = openListDb());
+    rows = seedListRows(db, random, 230);
+  });
+  after(() => close());
+
+  const oracle = (keep: (r: SeededRow) => boolean) => rows.filter(keep).sort(byKey).map((r) => r.packetId);
+
+  it('walks every row once, oldest first with the packet id as tiebreak, at any page size', () => {
+    for (const limit of [1, 7, 50, 229, 230, 500]) assert.deepEqual(walk(db, {}, limit), oracle(() => true), `limit ${limit}`);
+  });
+
+  it('counts and pages with each filter as the oracle does', () => {
+    const from = rows[0]!.createdAt;
+    const cases: [OutboxWhere, (r: SeededRow) => boolean][] = [
+      [{ states: ['PENDING'] }, (r) => r.state === 'PENDING'],
+      [{ states: ['PENDING', 'ON_HOLD'] }, (r) => r.state === 'PENDING' || r.state === 'ON_HOLD'],
+      [{ states: ['PENDING'], process: 'UPDATE' }, (r) => r.state === 'PENDING' && r.process === 'UPDATE'],
+      [{ from, to: from + 5 * 60_000 }, (r) => r.createdAt >= from && r.createdAt < from + 5 * 60_000],
+      [{ search: 'conceicao ANA' }, (r) => r.name === 'Ana Conceição'],
+      [{ search: 'graca', states: ['READY'] }, (r) => r.name === 'Inês da Graça' && r.state === 'READY'],
+      [{ search: '00 01' }, (r) => r.rid.includes('0001')],
+      [{ search: 'Neves Trovoada' }, () => false],
+    ];
+    for (const [w, keep] of cases) {
+      const expected = oracle(keep);
+      assert.equal(countOutbox(db, w), expected.length, JSON.stringify(w));
+      assert.deepEqual(walk(db, w, 9), expected, JSON.stringify(w));
+    }
+  });
+
+  it('continues after the cursor when rows are inserted before and after it meanwhile', () => {
+    const { db: own, close: closeOwn } = openListDb();
+    try {
+      const first = seedListRows(own, random, 40);
+      const page1 = pageOutbox(own, {}, { limit: 10 });
+      const last = page1.items.at(-1)!;
+      // one row older than the cursor (it belongs to page 1's range, so never shows up later) and newer ones
+      const added = seedListRows(own, random, 30, 1_760_000_000_000, 40);
+      const rest: string[] = [];
+      let cursor = page1.nextCursor;
+      while (cursor) {
+        const page = pageOutbox(own, {}, { limit: 10, cursor });
+        assert.equal(page.total, 70);
+        rest.push(...page.items.map((i) => i.packetId));
+        cursor = page.nextCursor;
+      }
+      const all = [...first, ...added].sort(byKey);
+      const after = all.filter((r) => byKey(r, { ...r, createdAt: last.createdAt, packetId: last.packetId }) > 0).map((r) => r.packetId);
+      assert.deepEqual(rest, after, 'the next pages hold exactly the rows after the cursor, none repeated');
+      assert.deepEqual(new Set([...page1.items.map((i) => i.packetId), ...rest]).size, page1.items.length + rest.length);
+    } finally {
+      closeOwn();
+    }
+  });
+
+  it('refuses a malformed, foreign or forged cursor with ERR_PAGE_CURSOR_INVALID naming the field', () => {
+    const forged = [
+      'not-base64-json',
+      Buffer.from('{"l":"outbox"}').toString('base64url'),
+      encodeCursor('audit', [5, 'x']),
+      encodeCursor('outbox', ['5', 'x']),
+      encodeCursor('outbox', [5]),
+      encodeCursor('outbox', [5, 'x', 'extra']),
+      Buffer.from(JSON.stringify({ l: 'outbox', k: [5, 'x'], extra: 1 })).toString('base64url'),
+    ];
+    for (const cursor of forged) assert.throws(() => pageOutbox(db, {}, { cursor }), isInvalidCursor, cursor);
+  });
+
+  it('finds the earliest next attempt among states without loading them, undefined when none', () => {
+    // a new job is due at its packet's creation (insertOutboxJob's now)
+    const ready = rows.filter((r) => r.state === 'READY' || r.state === 'PARKED').map((r) => r.createdAt);
+    assert.equal(earliestAttemptAt(db, ['READY', 'PARKED']), ready.length ? Math.min(...ready) : undefined);
+    assert.equal(earliestAttemptAt(db, ['UPLOADED']), undefined);
+  });
+
+  it('bounds the page size to 1..500 and defaults to 50', () => {
+    assert.equal(pageOutbox(db, {}).items.length, 50);
+    for (const limit of [0, 501, 2.5]) assert.throws(() => pageOutbox(db, {}, { limit }), TypeError, String(limit));
+  });
+
+  it('reads the main lists through an index, never a scan of the table or a sort of it', () => {
+    const wheres: OutboxWhere[] = [{}, { states: ['PENDING'] as OutboxState[] }, { states: ['PENDING', 'ON_HOLD'] }, { states: ['PARKED'], from: 1, to: 2 }, { from: 1 }];
+    for (const w of wheres) {
+      const plan = explainPageOutbox(db, w).join(' | ');
+      assert.match(plan, /SEARCH o USING (COVERING )?INDEX outbox_(state_)?created|SCAN o USING (COVERING )?INDEX outbox_(state_)?created/, `${JSON.stringify(w)}: ${plan}`);
+      assert.doesNotMatch(plan, /SCAN o( |$)(?!USING)|TEMP B-TREE FOR ORDER BY/, `${JSON.stringify(w)}: ${plan}`);
+    }
+  });
+});
