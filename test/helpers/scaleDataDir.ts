@@ -33,13 +33,13 @@ export interface ScaleSeed {
   readonly seedMs: number;
 }
 
-const cacheDir = (packets: number) => join(tmpdir(), 'regclient-scale-cache', `v${SCALE_SEED_VERSION}-${packets}`);
+const cacheDir = (packets: number, engineEvery: number) => join(tmpdir(), 'regclient-scale-cache', `v${SCALE_SEED_VERSION}-${packets}${engineEvery > 1 ? `-rows${engineEvery}` : ''}`);
 
 /**
  * Seeds a data dir through the real services: 200 drafts, `packets` packets from the engine over
  * the last 30 days, a month of approvals, uploads and retention, and 10 audit entries per packet.
  */
-async function seed(dataDir: string, packets: number, log: (line: string) => void): Promise<ScaleSeed> {
+async function seed(dataDir: string, packets: number, log: (line: string) => void, engineEvery: number): Promise<ScaleSeed> {
   const started = Date.now();
   const clock = new ManualClock(started - SPAN_DAYS * DAY);
   const data = openDataDir({ dataDir, env: SCALE_ENV, clock });
@@ -50,7 +50,7 @@ async function seed(dataDir: string, packets: number, log: (line: string) => voi
     writeFileSync(join(dataDir, REGISTRATION_CERT_PATH), makeTestPki(started).regCertPem);
     // before the packets: the offline limits (unsynced packets) would refuse new drafts after them
     for (let i = 0; i < DRAFTS; i++) services.registration.drafts.create('officer1', { process: 'NEW', languages: ['por', 'eng'] });
-    await seedPackets(services, clock, packets, SPAN_DAYS * DAY, (done) => log(`  ${done}/${packets} packets (${Math.round((Date.now() - started) / 1000)} s)`));
+    await seedPackets(services, clock, packets, SPAN_DAYS * DAY, (done) => log(`  ${done}/${packets} packets (${Math.round((Date.now() - started) / 1000)} s)`), engineEvery);
     clock.advance(Math.max(0, started - clock.now()));
     await seedHistory(services);
     seedAudit(data.db, data.audit, packets * AUDIT_PER_PACKET);
@@ -65,8 +65,8 @@ async function seed(dataDir: string, packets: number, log: (line: string) => voi
  * The cached seeded data dir of `packets` packets (seeded on first use, in the system temp folder,
  * keyed by SCALE_SEED_VERSION), and what it holds. Read-only: copy it (`copyScaleDataDir`) to use it.
  */
-export async function scaleDataDir(packets: number, log: (line: string) => void = () => undefined): Promise<{ dir: string; seed: ScaleSeed }> {
-  const dir = cacheDir(packets);
+export async function scaleDataDir(packets: number, log: (line: string) => void = () => undefined, engineEvery = 1): Promise<{ dir: string; seed: ScaleSeed }> {
+  const dir = cacheDir(packets, engineEvery);
   const marker = join(dir, 'scale-seed.json');
   if (existsSync(marker)) return { dir, seed: JSON.parse(readFileSync(marker, 'utf8')) as ScaleSeed };
   setLogQuiet(true);
@@ -74,7 +74,7 @@ export async function scaleDataDir(packets: number, log: (line: string) => void 
   const building = `${dir}.building-${process.pid}`;
   rmSync(building, { recursive: true, force: true });
   mkdirSync(building, { recursive: true });
-  const result = await seed(building, packets, log);
+  const result = await seed(building, packets, log, engineEvery);
   writeFileSync(join(building, 'scale-seed.json'), JSON.stringify(result));
   rmSync(dir, { recursive: true, force: true });
   renameSync(building, dir);
@@ -82,8 +82,8 @@ export async function scaleDataDir(packets: number, log: (line: string) => void 
 }
 
 /** A private copy of the cached data dir of `packets` packets, to open, change and remove. */
-export async function copyScaleDataDir(packets: number, log?: (line: string) => void): Promise<{ path: string; seed: ScaleSeed; remove(): void }> {
-  const { dir, seed: s } = await scaleDataDir(packets, log);
+export async function copyScaleDataDir(packets: number, log?: (line: string) => void, engineEvery = 1): Promise<{ path: string; seed: ScaleSeed; remove(): void }> {
+  const { dir, seed: s } = await scaleDataDir(packets, log, engineEvery);
   const temp = makeTempDir('regclient-scale-');
   cpSync(dir, temp.path, { recursive: true });
   return { path: temp.path, seed: s, remove: temp.remove };
