@@ -73,7 +73,7 @@ describe('dist/cli/regclient.cjs', () => {
     const cacheDir = (tmp: string): string => join(tmp, `regclient-code-cache-${process.getuid?.() ?? 'user'}`);
     const listJson = async (tmp: string): Promise<OutboxItem[]> => {
       const { stdout } = await run(process.execPath, [CLI_BIN, '--data-dir', dataDir, 'packets', 'list', '--json'], { cwd: dir, env: { PATH: process.env['PATH'] ?? '', TMPDIR: tmp } });
-      return JSON.parse(stdout) as OutboxItem[];
+      return (JSON.parse(stdout) as { items: OutboxItem[] }).items;
     };
 
     it('writes one cache per command area, private to this user, and answers the same from it', async () => {
