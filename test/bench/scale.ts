@@ -20,6 +20,7 @@ import { browserFigures } from './scale/browserFigures';
 import { cliFigures } from './scale/cliFigures';
 import { eodFigures } from './scale/eodFigures';
 import type { Figure } from './scale/measure';
+import type { Page } from '../../schemas/paging';
 import { printTable, type SizeFigures } from './scale/printTable';
 import { screenFigures } from './scale/screenFigures';
 
@@ -33,8 +34,9 @@ async function figuresAt(packets: number, browser: Awaited<ReturnType<typeof lau
     try {
       figures.push(...(await browserFigures(browser, host)));
       await host.call('auth.login', { userId: 'supervisor1', password: 'Supervisor#2026' });
-      const pending = (await host.call('packets.list', { state: 'PENDING' })) as { rid: string }[];
-      const rid = pending[0]?.rid ?? '';
+      const pending = (await host.call('packets.list', { state: 'PENDING', limit: 1 })) as Page<{ rid: string }>;
+      const rid = pending.items[0]?.rid;
+      if (rid === undefined) throw new Error(`the ${packets}-packet data dir has no PENDING packet to search for`);
       figures.push(...(await screenFigures(host, { rid: rid.slice(-12), name: residentName(packets - 7).split(' ').slice(0, 2).join(' ') })));
       idle = await host.memory();
     } finally {
