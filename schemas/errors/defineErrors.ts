@@ -20,7 +20,11 @@ export type OperatorAction = z.infer<typeof OperatorAction>;
 /** One catalogue entry: the English log message and the shape of the structured details. */
 export interface ErrorSpec<D extends z.ZodType = z.ZodType> {
   readonly retry: RetryClass;
-  readonly details: D;
+  /**
+   * Built on demand: the shapes type each code's details, and nothing parses them at run time, so
+   * building some 200 zod schemas at every import was a tenth of a command line's start-up.
+   */
+  readonly details: () => D;
   /** English, for logs only; the UI translates `errors.<CODE>` with the details. */
   readonly log: string;
   /** about the machine or the server session, not one packet: an outbox run stops, nothing is parked */

@@ -29,7 +29,7 @@ export const ERRORS = {
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;
-export type ErrorDetails<C extends ErrorCode> = z.infer<(typeof ERRORS)[C]['details']>;
+export type ErrorDetails<C extends ErrorCode> = z.infer<ReturnType<(typeof ERRORS)[C]['details']>>;
 
 export const ERROR_CODES = Object.keys(ERRORS) as ErrorCode[];
 

@@ -14,7 +14,7 @@ describe('sbiErrors', () => {
       const texts = JSON.parse(readFileSync(join(LOCALES, language, 'errors.sbi.json'), 'utf8')) as Record<string, string>;
       const problems: string[] = [];
       for (const [code, spec] of Object.entries(sbiErrors)) {
-        const keys = Object.keys((spec.details as z.ZodObject).shape);
+        const keys = Object.keys((spec.details() as z.ZodObject).shape);
         for (const [, name] of (texts[code] ?? '').matchAll(/\{\{(\w+)\}\}/g)) if (!keys.includes(name!)) problems.push(`${code}: {{${name}}}`);
       }
       assert.deepEqual(problems, []);
