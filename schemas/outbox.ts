@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ErrorCodeField } from './errors';
-import { Thumbnail } from './packetSummary';
-import { LocalizedText } from './uiSpec';
+import { LocalizedText, Thumbnail } from './localizedText';
 
 /**
  * Where a packet is in its life after the build (persisted in `outbox.state`):

@@ -1,13 +1,9 @@
 import { z } from 'zod';
 import { BioAttribute, LanguageCode, RegistrationProcess } from './registration';
 import { Modality } from './sbi';
-import { LocalizedText } from './uiSpec';
+import { LocalizedText, MAX_THUMBNAIL_BASE64, Thumbnail } from './localizedText';
 
-/** Longest thumbnail kept, in base64 characters (about 20 kB of JPEG). */
-export const MAX_THUMBNAIL_BASE64 = 27_000;
-
-/** A small JPEG, base64; null when the capture holds no image a browser can show (e.g. JPEG 2000, WSQ). */
-export const Thumbnail = z.string().max(MAX_THUMBNAIL_BASE64).nullable();
+export { MAX_THUMBNAIL_BASE64, Thumbnail };
 
 /** One demographic value as the acknowledgement shows it: label and value resolved per language. */
 export const SummaryDemographic = z.object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BioAttribute, LanguageCode, RegistrationProcess } from './registration';
 import { IdSchemaJson } from './registrationIdSchema';
+import { LocalizedText } from './localizedText';
 
 /**
  * MOSIP 1.2 registration-client process specs ("UI specs"): one per process, shipped in the synced
@@ -11,9 +12,7 @@ import { IdSchemaJson } from './registrationIdSchema';
  * are nullable because MOSIP's own samples write `null` for "not set".
  */
 
-/** Text per language code (`{"por": "Nome", "eng": "Name"}`); `{}` and missing languages occur in MOSIP data. */
-export const LocalizedText = z.record(z.string(), z.string());
-export type LocalizedText = z.infer<typeof LocalizedText>;
+export { LocalizedText };
 
 /** An expression for a rule engine; only `MVEL` is defined by MOSIP. */
 export const RuleExpression = z.looseObject({

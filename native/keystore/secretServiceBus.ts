@@ -1,5 +1,3 @@
-import { execFileSync } from 'node:child_process';
-
 const SECRETS = 'org.freedesktop.secrets';
 
 /**
@@ -15,6 +13,8 @@ export function secretServiceOnBus(env: NodeJS.ProcessEnv = process.env): boolea
 
 function busAnswers(env: NodeJS.ProcessEnv, method: string, arg: string | undefined, expected: RegExp): boolean {
   try {
+    // loaded at first use: child_process and its dependencies are ~10 ms of every CLI command's start
+    const { execFileSync } = process.getBuiltinModule('node:child_process');
     const reply = execFileSync('dbus-send', ['--session', '--print-reply', '--reply-timeout=2000', '--dest=org.freedesktop.DBus', '/org/freedesktop/DBus', `org.freedesktop.DBus.${method}`, ...(arg ? [arg] : [])], {
       env,
       encoding: 'utf8',

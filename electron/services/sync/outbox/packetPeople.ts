@@ -1,5 +1,4 @@
-import { Thumbnail } from '../../../../schemas/packetSummary';
-import { LocalizedText } from '../../../../schemas/uiSpec';
+import { LocalizedText, Thumbnail } from '../../../../schemas/localizedText';
 import type { OutboxItem } from '../../../../schemas/outbox';
 import type { DB } from '../../db/Database';
 import { listPacketPeople } from '../../db/repos/packetSummaries';
