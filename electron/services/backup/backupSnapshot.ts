@@ -1,4 +1,5 @@
 import { BetterSqlite3, type DB } from '../db/Database';
+import { sqliteAddonPath } from '../db/sqliteAddon';
 import { getMeta } from '../db/repos/meta';
 import { sql } from '../db/sql';
 
@@ -35,7 +36,8 @@ export function snapshotDatabase(db: DB, path: string): void {
  * @throws the SQLite error when the key does not open it (SQLITE_NOTADB) or a page is damaged
  */
 export function openSnapshot(path: string, key: Buffer): DB {
-  const db = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
+  const nativeBinding = sqliteAddonPath();
+  const db = new BetterSqlite3(path, { readonly: true, fileMustExist: true, ...(nativeBinding === undefined ? {} : { nativeBinding }) });
   try {
     db.pragma(`cipher='sqlcipher'`);
     db.pragma('legacy=4');

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { AppError } from '../../../schemas/errors';
 import { BetterSqlite3, type DB } from './Database';
+import { sqliteAddonPath } from './sqliteAddon';
 
 /**
  * Opens (or creates) the SQLCipher-compatible encrypted database with a raw 256-bit key, in WAL
@@ -14,7 +15,8 @@ import { BetterSqlite3, type DB } from './Database';
 export function openDatabase(path: string, key: Buffer): DB {
   if (key.length !== 32) throw new TypeError(`openDatabase: expected a 32-byte key, got ${key.length}`);
   const existed = existsSync(path);
-  const db = new BetterSqlite3(path);
+  const nativeBinding = sqliteAddonPath();
+  const db = new BetterSqlite3(path, nativeBinding === undefined ? {} : { nativeBinding });
   try {
     db.pragma(`cipher='sqlcipher'`);
     db.pragma('legacy=4');

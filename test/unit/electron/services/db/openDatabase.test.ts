@@ -4,7 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
+import { createRequire } from 'node:module';
 import { openDatabase } from '../../../../../electron/services/db/openDatabase';
+import { sqliteAddonPath } from '../../../../../electron/services/db/sqliteAddon';
 
 describe('openDatabase durability settings', () => {
   let dir: string;
@@ -27,5 +29,15 @@ describe('openDatabase durability settings', () => {
         db.close();
       }
     }
+  });
+
+  it('loads the SQLite addon from its known path under plain Node, without the `bindings` search (CLI start-up)', () => {
+    const addon = sqliteAddonPath();
+    assert.match(addon ?? '', /better-sqlite3-multiple-ciphers[\\/]build[\\/]Release[\\/]better_sqlite3\.node$/);
+    const db = openDatabase(join(dir, 'addon.db'), randomBytes(32));
+    db.close();
+    const loaded = Object.keys(createRequire(import.meta.url).cache);
+    assert.ok(loaded.includes(addon!), 'the addon was loaded from that path');
+    assert.deepEqual(loaded.filter((p) => /[\\/]node_modules[\\/]bindings[\\/]/.test(p)), [], 'bindings was not loaded');
   });
 });
