@@ -10,7 +10,8 @@ import type { PacketService } from '../services/packets/PacketService';
 import { DevicesService } from '../services/devices/DevicesService';
 import { TrustAnchorService } from '../services/devices/TrustAnchorService';
 import { SettingsService } from '../services/settings/SettingsService';
-import { CRVS_CLIENT_SECRET_FILE, CrvsClientSecretStore } from '../services/settings/CrvsClientSecretStore';
+import type { CrvsClientSecretStore } from '../services/settings/CrvsClientSecretStore';
+import { civilRegistrationDelivery, crvsClientSecretStore } from './civilRegistrationDelivery';
 import { BackupService } from '../services/backup/BackupService';
 import { BACKUP_SECRET_FILE } from '../services/backup/backupLayout';
 import { readDataDirKeys } from './dataDirKeys';
@@ -101,7 +102,7 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
   const pool = options.packetWorkerEntry ? new PacketBuilderPool(options.packetWorkerEntry) : new PacketBuilderPool();
   const packets = createPacketService(data, { builder: pool.build });
   const settings = new SettingsService({ db: data.db, audit: data.audit });
-  const crvsSecret = new CrvsClientSecretStore({ path: join(data.dataDir, KEY_DIR, CRVS_CLIENT_SECRET_FILE), wrapper: data.wrapper, audit: data.audit });
+  const crvsSecret = crvsClientSecretStore(data);
   // every subscription and started job, disposed with the app (issue 15: none is dropped)
   const disposables = new DisposableStore();
   disposables.add(settings.onDidChange((next) => hub.broadcast('settings.onDidChange', next)));
@@ -137,7 +138,7 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
     ...(server.serverUrl ? { serverUrl: server.serverUrl } : {}),
     ...(server.refusal ? { serverRefusal: server.refusal } : {}),
     onEvent: (name, payload) => hub.broadcast(name, payload),
-    civilRegistration: { settings: () => settings.get().civilRegistration, secret: () => crvsSecret.read() },
+    civilRegistration: civilRegistrationDelivery(data, settings, crvsSecret),
   });
   const registration = createRegistrationServices({
     db: data.db,
