@@ -73,7 +73,9 @@ export async function buildCli(): Promise<void> {
     ...node,
     entryPoints: [join(ROOT, 'electron', 'cli', 'regclient.ts')],
     outfile: CLI_MAIN,
-    external: [...MAIN_EXTERNALS, ...CLI_LOADED_WHEN_USED],
+    // better-sqlite3's JavaScript is bundled, so it shares the code cache; its addon loads from
+    // node_modules by path (db/sqliteAddon.ts), which is why the bundle never needs `bindings`
+    external: [...MAIN_EXTERNALS.filter((name) => name !== 'better-sqlite3-multiple-ciphers'), '*.node', ...CLI_LOADED_WHEN_USED],
     define: { __REGCLIENT_VERSION__: JSON.stringify(pkg.version) },
     // less to parse at every start; names kept for the stack of an internal error
     minify: true,
