@@ -50,6 +50,25 @@ describe('dist/cli/regclient.cjs', () => {
     assert.deepEqual([page.items.map((i) => [i.rid, i.state]), page.total, page.nextCursor], [[[RID, 'PENDING']], 1, null]);
   });
 
+  /** What a run of the bin loaded: the files `require` read, and Node's built-in modules. */
+  async function loadedBy(args: readonly string[]): Promise<{ files: string[]; builtins: string[] }> {
+    const hook = join(dir, 'record-loads.cjs');
+    const out = join(dir, `loads-${args.join('-').replace(/[^a-z-]/g, '')}.json`);
+    writeFileSync(hook, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify({ files: Object.keys(require('node:module')._cache), builtins: process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)) })));`);
+    await run(process.execPath, ['--require', hook, CLI_BIN, ...args], { cwd: dir, env: { PATH: process.env['PATH'] ?? '' } });
+    const loads = JSON.parse(readFileSync(out, 'utf8')) as { files: string[]; builtins: string[] };
+    return { files: loads.files.filter((f) => f !== hook && f !== CLI_BIN).map((f) => f.replace(`${ROOT}/`, '')), builtins: loads.builtins };
+  }
+
+  it('starts packets list with only what it uses: from node_modules the SQLite addon alone, no child_process (issue 14)', async () => {
+    const { files, builtins } = await loadedBy(['packets', 'list', '--data-dir', dataDir]);
+    assert.deepEqual(files, ['node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node']);
+    assert.ok(!builtins.includes('child_process'), 'the keyring bus check loads child_process at first use');
+    // help loads every command area; the PDF, image and cron-description libraries still wait for a receipt or a schedule
+    const help = await loadedBy(['--help']);
+    assert.deepEqual(help.files.filter((f) => /node_modules\/(pdf-lib|@pdf-lib|qrcode|bidi-js|jpeg-js|pngjs)\//.test(f)), []);
+  });
+
   it('exits 3 with the catalogue error on a missing data dir', async () => {
     await assert.rejects(run(process.execPath, [CLI_BIN, 'packets', 'list', '--json', '--data-dir', join(dir, 'nope')], { cwd: ROOT, env: { PATH: process.env['PATH'] ?? '' } }), (err: { code: number; stdout: string }) => {
       assert.equal(err.code, 3);
