@@ -5,8 +5,8 @@ import { defineErrors } from './defineErrors';
 export const crvsErrors = defineErrors({
   ERR_CRVS_WEBHOOK_UNAUTHORIZED: {
     retry: 'fatal',
-    log: 'a webhook call without the bridge bearer token, or with another one: refused, nothing stored',
-    details: z.object({ reason: z.enum(['missing', 'mismatch']) }),
+    log: 'a webhook call without the bridge bearer token, or with another one (v2-events: no valid OpenCRVS action token): refused, nothing stored',
+    details: z.object({ reason: z.enum(['missing', 'mismatch', 'invalid']) }),
   },
   ERR_CRVS_PAYLOAD_TOO_LARGE: {
     retry: 'fatal',
@@ -36,6 +36,11 @@ export const crvsErrors = defineErrors({
   ERR_CRVS_CONFIRM_FAILED: {
     retry: 'retry',
     log: 'the CRVS system did not take the confirmation (unreachable or not 2xx): kept, sent again later',
+    details: z.object({ eventId: z.string(), reason: z.string() }),
+  },
+  ERR_CRVS_CONFIRM_REFUSED: {
+    retry: 'park',
+    log: 'the CRVS system refused the confirmation\'s credentials (OpenCRVS v2: the action token expired, was revoked or is missing): parked until a person acts',
     details: z.object({ eventId: z.string(), reason: z.string() }),
   },
   ERR_CRVS_EVENT_NOT_FOUND: {
