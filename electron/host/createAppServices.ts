@@ -10,7 +10,9 @@ import type { PacketService } from '../services/packets/PacketService';
 import { DevicesService } from '../services/devices/DevicesService';
 import { TrustAnchorService } from '../services/devices/TrustAnchorService';
 import { SettingsService } from '../services/settings/SettingsService';
-import { CRVS_CLIENT_SECRET_FILE, CrvsClientSecretStore } from '../services/settings/CrvsClientSecretStore';
+import { CRVS_CLIENT_SECRET_FILE, CRVS_REGISTRY_SECRET_FILE, CRVS_REGISTRY_SECRET_SETTING, CrvsClientSecretStore } from '../services/settings/CrvsClientSecretStore';
+import { CrvsRegistryClient } from '../services/crvs/CrvsRegistryClient';
+import { crvsRegistryAccess } from './crvsRegistryAccess';
 import { BackupService } from '../services/backup/BackupService';
 import { BACKUP_SECRET_FILE } from '../services/backup/backupLayout';
 import { readDataDirKeys } from './dataDirKeys';
@@ -71,6 +73,7 @@ export interface AppServices {
   readonly settings: SettingsService;
   /** the CRVS client's secret for online civil-registration delivery, kept wrapped */
   readonly crvsSecret: CrvsClientSecretStore;
+  readonly crvsRegistrySecret: CrvsClientSecretStore;
   /** scheduled backups (issue 17 item 6) */
   readonly backup: BackupService;
   readonly registration: RegistrationServices;
@@ -102,6 +105,7 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
   const packets = createPacketService(data, { builder: pool.build });
   const settings = new SettingsService({ db: data.db, audit: data.audit });
   const crvsSecret = new CrvsClientSecretStore({ path: join(data.dataDir, KEY_DIR, CRVS_CLIENT_SECRET_FILE), wrapper: data.wrapper, audit: data.audit });
+  const crvsRegistrySecret = new CrvsClientSecretStore({ path: join(data.dataDir, KEY_DIR, CRVS_REGISTRY_SECRET_FILE), wrapper: data.wrapper, audit: data.audit, setting: CRVS_REGISTRY_SECRET_SETTING });
   // every subscription and started job, disposed with the app (issue 15: none is dropped)
   const disposables = new DisposableStore();
   disposables.add(settings.onDidChange((next) => hub.broadcast('settings.onDidChange', next)));
@@ -158,6 +162,8 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
       return { thresholds: d.thresholds, attempts: d.attempts };
     },
     preRegistrationSource: () => sync.preRegistration,
+    registryClient: new CrvsRegistryClient(),
+    registryAccess: crvsRegistryAccess(() => settings.get().civilRegistration, crvsRegistrySecret),
   });
   // the centre's pre-registrations come down with every down-sync (MOSIP PDS_J00003)
   sync.mosip?.setPreRegistrationJob((signal) => registration.preRegistrations.downloadForCentre(signal));
@@ -193,7 +199,7 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
     disposables.add(sync.scheduler.start());
     disposables.add(backup.start());
   }
-  const services = { data, auth, sessions, options, clock, hub, packets, devices, sync, registration, settings, crvsSecret, backup } as const;
+  const services = { data, auth, sessions, options, clock, hub, packets, devices, sync, registration, settings, crvsSecret, crvsRegistrySecret, backup } as const;
   const router = new Router({ handlers: createHandlers(services), sessions, audit: data.audit });
   data.audit.append('APP_STARTED', null, { host: options.host, version: options.version, demo: options.isDemo });
   return {

@@ -41,7 +41,7 @@ describe('regclient bridge over the online path (createPacket + workflowinstance
     const data = openDataDir({ dataDir: bed.dataDir, env: {} });
     try {
       const settings = new SettingsService({ db: data.db, audit: data.audit });
-      settings.update({ ...settings.get(), civilRegistration: { delivery: 'online', appId: CLIENT.appId, clientId: CLIENT.clientId, source: 'OPENCRVS' } }, 'supervisor1');
+      settings.update({ ...settings.get(), civilRegistration: { delivery: 'online', appId: CLIENT.appId, clientId: CLIENT.clientId, source: 'OPENCRVS', registry: null } }, 'supervisor1');
       new CrvsClientSecretStore({ path: join(data.dataDir, KEY_DIR, CRVS_CLIENT_SECRET_FILE), wrapper: data.wrapper, audit: data.audit }).set(CLIENT.secret, 'supervisor1');
     } finally {
       data.close();

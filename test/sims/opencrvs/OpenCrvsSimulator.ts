@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EventEmitter, once } from 'node:events';
 import { OpenCrvsEventsApi } from './eventsApi';
+import { OpenCrvsRecordSearch } from './recordSearch';
 
 /** One `confirmRegistration` call the simulator took: the record id and its details. */
 export interface Confirmation {
@@ -31,6 +32,8 @@ export class OpenCrvsSimulator {
   down = false;
   /** OpenCRVS v2: action tokens and `event.actions.register.accept` (eventsApi.ts) */
   readonly v2: OpenCrvsEventsApi;
+  /** OpenCRVS's record search for integration clients (recordSearch.ts) */
+  readonly registry: OpenCrvsRecordSearch;
   readonly #token: string;
   #server: Server | undefined;
 
@@ -38,6 +41,12 @@ export class OpenCrvsSimulator {
   constructor(confirmToken: string, o: Readonly<{ now?: () => number }> = {}) {
     this.#token = confirmToken;
     this.v2 = new OpenCrvsEventsApi(o.now ?? (() => Date.now()));
+    this.registry = new OpenCrvsRecordSearch(this.v2);
+  }
+
+  /** The simulator's base URL: auth at `/auth/token`, the events REST API at `/api/events`. */
+  get url(): string {
+    return `http://127.0.0.1:${(this.#server!.address() as AddressInfo).port}`;
   }
 
   get gatewayUrl(): string {
@@ -64,9 +73,17 @@ export class OpenCrvsSimulator {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        const reply = this.#answer(req.url ?? '', req.headers.authorization, Buffer.concat(chunks).toString('utf8'));
+        const text = Buffer.concat(chunks).toString('utf8');
+        const url = new URL(req.url ?? '/', 'http://opencrvs');
+        const reply = this.down
+          ? { status: 503, body: { message: 'gateway down' } }
+          : url.pathname === '/auth/token' && req.method === 'POST'
+            ? this.registry.token(url, text, req.headers['content-type'])
+            : url.pathname === '/api/events/events/search' && req.method === 'POST'
+              ? this.registry.search(req.headers.authorization, text)
+              : this.#answer(req.url ?? '', req.headers.authorization, text);
         res.writeHead(reply.status, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(reply.body));
+        res.end('raw' in reply ? reply.raw : JSON.stringify(reply.body));
       });
     });
     this.#server.listen(0, '127.0.0.1');

@@ -89,7 +89,7 @@ export class OpenCrvsEventsApi {
 
   /** `POST /events/event.actions.register.accept?batch=1`. */
   accept(authorization: string | undefined, text: string): ApiReply {
-    const claims = this.#claims(authorization);
+    const claims = this.claims(authorization);
     if (!claims) return trpcError(401, 'Authentication failed');
     let input: Record<string, unknown> | undefined;
     try {
@@ -118,7 +118,8 @@ export class OpenCrvsEventsApi {
     return { status: 200, body: [{ result: { data: { json: { id: action.eventId, type: 'v2.birth', actions: [{ id: actionId, type: 'REGISTER', status: 'Accepted' }] } } } }] };
   }
 
-  #claims(authorization: string | undefined): Record<string, unknown> | undefined {
+  /** The claims of a token this auth service signed and that has not expired; undefined otherwise. */
+  claims(authorization: string | undefined): Record<string, unknown> | undefined {
     const m = authorization === undefined ? null : /^Bearer ([\w-]+)\.([\w-]+)\.([\w-]+)$/.exec(authorization);
     if (!m) return undefined;
     const ok = createVerify('RSA-SHA256').update(`${m[1]}.${m[2]}`).verify(createPublicKey(this.#key), Buffer.from(m[3]!, 'base64url'));
