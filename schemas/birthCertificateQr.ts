@@ -39,6 +39,18 @@ export const BirthCertificateQr = z
   .strict();
 export type BirthCertificateQr = z.infer<typeof BirthCertificateQr>;
 
+/**
+ * A birth record as the CRVS_NEW form takes it, whatever it came from (the certificate's QR, or
+ * the civil registry fetched online, which may not know the parent or have the gender as a code).
+ */
+export const BirthRecordData = z.object({
+  birthCertificateNumber: z.string(),
+  birthRegistrationDate: IsoDate,
+  child: z.object({ fullName: Name, dateOfBirth: IsoDate, gender: Code.optional(), region: Code.optional(), province: Code.optional() }),
+  parent: z.object({ fullName: Name, uin: z.string().optional(), rid: z.string().optional() }).optional(),
+});
+export type BirthRecordData = z.infer<typeof BirthRecordData>;
+
 /** What applying a birth-certificate QR did to the draft. */
 export const BirthRecordApplied = z.object({
   birthCertificateNumber: z.string(),

@@ -151,6 +151,30 @@ export const CrvsRevocation = z.strictObject({
 });
 export type CrvsRevocation = z.infer<typeof CrvsRevocation>;
 
+/**
+ * How the bridge confirms the national ID back to OpenCRVS: `v1-graphql`, the GraphQL
+ * `confirmRegistration` mutation (opencrvs/mosip before 1.9); `v2-events`, OpenCRVS's events API,
+ * tRPC `event.actions.register.accept` with the action-confirmation token OpenCRVS sent with the
+ * event (opencrvs/mosip 1.9 `packages/mosip-api/src/opencrvs-api.ts`; opencrvs-core
+ * `packages/events/src/router/event/actions/index.ts`).
+ */
+export const CrvsConfirmApi = z.enum(['v1-graphql', 'v2-events']);
+export type CrvsConfirmApi = z.infer<typeof CrvsConfirmApi>;
+
+/**
+ * The claims of OpenCRVS's action-confirmation token that the confirm call needs (opencrvs-core
+ * `packages/auth/src/features/authenticate/service.ts` `createTokenForActionConfirmation`).
+ */
+export const OpenCrvsActionClaims = z.object({
+  eventId: z.string().min(1).max(100),
+  actionId: z.string().min(1).max(100),
+});
+export type OpenCrvsActionClaims = z.infer<typeof OpenCrvsActionClaims>;
+
+/** An event's OpenCRVS v2 action: its ids and the token the accept call must carry. */
+export const OpenCrvsAction = OpenCrvsActionClaims.extend({ token: z.string().min(1).max(8192) });
+export type OpenCrvsAction = z.infer<typeof OpenCrvsAction>;
+
 /** The bridge's settings that are not secret (`<dataDir>/crvs-bridge.json`, written by `regclient bridge init`). */
 export const CrvsBridgeConfig = z
   .object({
@@ -158,12 +182,17 @@ export const CrvsBridgeConfig = z
     partnerId: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/),
     /** where MOSIP's hub calls back: this bridge's public URL + `/websub/callback` */
     callbackUrl: z.url(),
-    /** OpenCRVS's GraphQL gateway, where `confirmRegistration` goes */
+    /** OpenCRVS's GraphQL gateway (`v1-graphql`) or its events tRPC base, `<gateway>/events` (`v2-events`) */
     confirmUrl: z.url(),
+    /** which confirm call (older files: `v1-graphql`) */
+    confirmApi: CrvsConfirmApi.default('v1-graphql'),
+    /** `v2-events`: OpenCRVS's auth public key (PEM), which signs the token each event arrives with */
+    opencrvsPublicKeyPem: z.string().max(20_000).regex(/-----BEGIN PUBLIC KEY-----/, 'a PEM public key').optional(),
     /** the language the packet's text fields are written in */
     language: z.string().regex(/^[a-z]{3}$/).default('por'),
     /** the partner certificate MOSIP encrypts credentials to (PEM; public, its key is kept wrapped) */
     partnerCertPem: z.string().max(20_000).regex(/-----BEGIN CERTIFICATE-----/),
   })
-  .strict();
+  .strict()
+  .refine((c) => c.confirmApi !== 'v2-events' || c.opencrvsPublicKeyPem !== undefined, { message: 'v2-events needs OpenCRVS\'s public key', path: ['opencrvsPublicKeyPem'] });
 export type CrvsBridgeConfig = z.infer<typeof CrvsBridgeConfig>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CrvsRegistrySettings } from './crvsRegistry';
 import { LanguageCode } from './operators';
 
 const Port = z.number().int().min(1024, 'ports below 1024 are reserved').max(65535, 'a port is at most 65535');
@@ -22,12 +23,18 @@ export const CivilRegistrationSettings = z
     clientId: z.string().trim().min(1, 'the client id is empty').max(128, 'a client id is at most 128 characters').nullable(),
     /** Packet Manager `source`: a `provider.packetwriter.*` entry of the server must name it with CRVS_NEW / CRVS_DEATH */
     source: z.string().regex(/^[A-Z][A-Z0-9_]{1,31}$/, 'the source is 2–32 capital letters, digits or _'),
+    /**
+     * The civil registry (OpenCRVS) a CRVS_NEW draft fetches its birth record from, when delivery is
+     * online; none: the record is typed or read from the QR. Its client secret is kept wrapped
+     * (`keys/crvs-registry-secret.wrapped`). Older settings read as none.
+     */
+    registry: CrvsRegistrySettings.nullable().default(null),
   })
   .strict();
 export type CivilRegistrationSettings = z.infer<typeof CivilRegistrationSettings>;
 
 /** Offline until a supervisor chooses otherwise; older stored settings read as this. */
-export const DEFAULT_CIVIL_REGISTRATION: CivilRegistrationSettings = { delivery: 'offline', appId: null, clientId: null, source: 'REGISTRATION_CLIENT' };
+export const DEFAULT_CIVIL_REGISTRATION: CivilRegistrationSettings = { delivery: 'offline', appId: null, clientId: null, source: 'REGISTRATION_CLIENT', registry: null };
 
 /** Whether the CRVS client's secret is stored (the secret itself never leaves the main process). */
 export const CrvsClientSecretStatus = z.object({ configured: z.boolean() });

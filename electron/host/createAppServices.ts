@@ -11,7 +11,9 @@ import { DevicesService } from '../services/devices/DevicesService';
 import { TrustAnchorService } from '../services/devices/TrustAnchorService';
 import { SettingsService } from '../services/settings/SettingsService';
 import type { CrvsClientSecretStore } from '../services/settings/CrvsClientSecretStore';
-import { civilRegistrationDelivery, crvsClientSecretStore } from './civilRegistrationDelivery';
+import { civilRegistrationDelivery, crvsClientSecretStore, crvsRegistrySecretStore } from './civilRegistrationDelivery';
+import { CrvsRegistryClient } from '../services/crvs/CrvsRegistryClient';
+import { crvsRegistryAccess } from './crvsRegistryAccess';
 import { BackupService } from '../services/backup/BackupService';
 import { BACKUP_SECRET_FILE } from '../services/backup/backupLayout';
 import { readDataDirKeys } from './dataDirKeys';
@@ -72,6 +74,7 @@ export interface AppServices {
   readonly settings: SettingsService;
   /** the CRVS client's secret for online civil-registration delivery, kept wrapped */
   readonly crvsSecret: CrvsClientSecretStore;
+  readonly crvsRegistrySecret: CrvsClientSecretStore;
   /** scheduled backups (issue 17 item 6) */
   readonly backup: BackupService;
   readonly registration: RegistrationServices;
@@ -103,6 +106,7 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
   const packets = createPacketService(data, { builder: pool.build });
   const settings = new SettingsService({ db: data.db, audit: data.audit });
   const crvsSecret = crvsClientSecretStore(data);
+  const crvsRegistrySecret = crvsRegistrySecretStore(data);
   // every subscription and started job, disposed with the app (issue 15: none is dropped)
   const disposables = new DisposableStore();
   disposables.add(settings.onDidChange((next) => hub.broadcast('settings.onDidChange', next)));
@@ -159,6 +163,8 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
       return { thresholds: d.thresholds, attempts: d.attempts };
     },
     preRegistrationSource: () => sync.preRegistration,
+    registryClient: new CrvsRegistryClient(),
+    registryAccess: crvsRegistryAccess(() => settings.get().civilRegistration, crvsRegistrySecret),
   });
   // the centre's pre-registrations come down with every down-sync (MOSIP PDS_J00003)
   sync.mosip?.setPreRegistrationJob((signal) => registration.preRegistrations.downloadForCentre(signal));
@@ -194,7 +200,7 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
     disposables.add(sync.scheduler.start());
     disposables.add(backup.start());
   }
-  const services = { data, auth, sessions, options, clock, hub, packets, devices, sync, registration, settings, crvsSecret, backup } as const;
+  const services = { data, auth, sessions, options, clock, hub, packets, devices, sync, registration, settings, crvsSecret, crvsRegistrySecret, backup } as const;
   const router = new Router({ handlers: createHandlers(services), sessions, audit: data.audit });
   data.audit.append('APP_STARTED', null, { host: options.host, version: options.version, demo: options.isDemo });
   return {

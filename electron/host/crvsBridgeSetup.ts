@@ -1,5 +1,5 @@
-import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { createPrivateKey, createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CrvsBridgeConfig } from '../../schemas/crvsBridge';
 import { AppError } from '../../schemas/errors';
@@ -24,8 +24,10 @@ export interface BridgeSetup {
   readonly webhookToken: Buffer;
   /** `hub.secret` of the WebSub subscription: the HMAC key of every delivery */
   readonly websubSecret: Buffer;
-  /** the token the bridge sends with its confirm calls to OpenCRVS */
-  readonly confirmToken: string;
+  /** the token the bridge sends with its confirm calls to OpenCRVS (`v1-graphql`; v2 uses each event's own) */
+  readonly confirmToken: string | null;
+  /** `v2-events`: OpenCRVS's auth public key, which signs the token each event arrives with */
+  readonly opencrvsPublicKey: KeyObject | null;
   readonly partnerKey: KeyObject;
   readonly partnerCertDer: Buffer;
 }
@@ -35,7 +37,8 @@ export interface BridgeSetupInput {
   readonly config: CrvsBridgeConfig;
   readonly webhookToken: string;
   readonly websubSecret: string;
-  readonly confirmToken: string;
+  /** `v1-graphql` only */
+  readonly confirmToken: string | null;
   readonly partnerKeyPem: string;
 }
 
@@ -48,10 +51,11 @@ export function saveBridgeSetup(data: OpenedDataDir, input: BridgeSetupInput, ac
   const partnerKey = createPrivateKey(input.partnerKeyPem);
   writeWrappedSecret(join(keyDir, SECRET_FILES.webhookToken), data.wrapper, Buffer.from(input.webhookToken));
   writeWrappedSecret(join(keyDir, SECRET_FILES.websubSecret), data.wrapper, Buffer.from(input.websubSecret));
-  writeWrappedSecret(join(keyDir, SECRET_FILES.confirmToken), data.wrapper, Buffer.from(input.confirmToken));
+  if (input.confirmToken !== null) writeWrappedSecret(join(keyDir, SECRET_FILES.confirmToken), data.wrapper, Buffer.from(input.confirmToken));
+  else rmSync(join(keyDir, SECRET_FILES.confirmToken), { force: true });
   writeWrappedSecret(join(keyDir, SECRET_FILES.partnerKey), data.wrapper, partnerKey.export({ format: 'der', type: 'pkcs8' }));
   writeFileAtomic(join(data.dataDir, BRIDGE_CONFIG_FILE), `${JSON.stringify(input.config, null, 2)}\n`, 0o600);
-  data.audit.append('CRVS_BRIDGE_CONFIGURED', actor, { partnerId: input.config.partnerId });
+  data.audit.append('CRVS_BRIDGE_CONFIGURED', actor, { partnerId: input.config.partnerId, confirmApi: input.config.confirmApi });
 }
 
 /** @throws AppError ERR_CRVS_NOT_CONFIGURED naming what is missing or unreadable */
@@ -75,7 +79,8 @@ export function loadBridgeSetup(data: OpenedDataDir): BridgeSetup {
     config,
     webhookToken: secret('webhookToken'),
     websubSecret: secret('websubSecret'),
-    confirmToken: secret('confirmToken').toString('utf8'),
+    confirmToken: config.confirmApi === 'v1-graphql' ? secret('confirmToken').toString('utf8') : null,
+    opencrvsPublicKey: config.opencrvsPublicKeyPem === undefined ? null : createPublicKey(config.opencrvsPublicKeyPem),
     partnerKey: createPrivateKey({ key: secret('partnerKey'), format: 'der', type: 'pkcs8' }),
     partnerCertDer: Buffer.from(new X509Certificate(config.partnerCertPem).raw),
   };

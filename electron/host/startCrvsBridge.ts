@@ -17,6 +17,7 @@ import { createBridgeHttpServer } from '../services/crvs/BridgeHttpServer';
 import type { BridgeSetup } from './crvsBridgeSetup';
 import { CrvsBridgeService } from '../services/crvs/CrvsBridgeService';
 import { OpenCrvsConfirmer } from '../services/crvs/OpenCrvsConfirmer';
+import { OpenCrvsEventsConfirmer } from '../services/crvs/OpenCrvsEventsConfirmer';
 import { OutboxPacketDelivery } from '../services/crvs/OutboxPacketDelivery';
 
 export interface StartBridgeOptions {
@@ -65,7 +66,7 @@ export async function startBridge(o: StartBridgeOptions): Promise<RunningBridge>
     db: data.db, audit: data.audit, clock: data.clock, packets: createPacketService(data, { builder: runPacketBuild }), approval: sync.approval,
     operator: { userId: operator.userId, roles: operator.roles }, centreId: data.identity.centreId, machineId: data.identity.machineId, language: setup.config.language,
   });
-  const confirmer = new OpenCrvsConfirmer({ url: setup.config.confirmUrl, token: () => setup.confirmToken });
+  const confirmer = setup.config.confirmApi === 'v2-events' ? new OpenCrvsEventsConfirmer({ url: setup.config.confirmUrl }) : new OpenCrvsConfirmer({ url: setup.config.confirmUrl, token: () => setup.confirmToken ?? '' });
   const service = new CrvsBridgeService({ db: data.db, audit: data.audit, clock: data.clock, delivery, confirmer, ...(o.backoff ? { backoff: o.backoff } : {}) });
   const topic = `${setup.config.partnerId}/CREDENTIAL_ISSUED`;
   let subscribed = false;
@@ -89,7 +90,7 @@ export async function startBridge(o: StartBridgeOptions): Promise<RunningBridge>
   };
   const loop = new BridgeLoop({ clock: data.clock, service, mosipWork, pollMs: o.pollMs, log: o.log });
   const server = createBridgeHttpServer({
-    service, webhookToken: setup.webhookToken, websubSecret: setup.websubSecret, topic, partnerKey: setup.partnerKey, partnerCertDer: setup.partnerCertDer,
+    service, webhookToken: setup.webhookToken, ...(setup.opencrvsPublicKey ? { actionTokenKey: setup.opencrvsPublicKey } : {}), now: () => data.clock.now(), websubSecret: setup.websubSecret, topic, partnerKey: setup.partnerKey, partnerCertDer: setup.partnerCertDer,
     onWork: () => loop.wake(), log: o.log,
   });
   server.listen(o.port, o.host);

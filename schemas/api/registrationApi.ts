@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AckReceipt } from '../ackReceipt';
 import { PacketBuildResult } from '../packet';
 import { BirthRecordApplied, MAX_BIRTH_QR_CHARS } from '../birthCertificateQr';
+import { FetchBirthRecordInput } from '../crvsRegistry';
 import { PreRegistrationApplied } from '../preRegistration';
 import { BioAttribute, LanguageCode, RegistrationProcess } from '../registration';
 import { FieldIssue, FormFieldValue, RegistrationDraft } from '../registrationForm';
@@ -12,6 +13,8 @@ import { method } from './defineApi';
 import { page, PageRequest } from '../paging';
 
 const OFFICER = ['REGISTRATION_OFFICER'] as const;
+/** either operator role (the draft must still be the caller's own) */
+const OPERATORS = ['REGISTRATION_OFFICER', 'REGISTRATION_SUPERVISOR'] as const;
 const DraftId = z.string().min(1).max(100);
 const FieldId = z.string().min(1).max(100);
 
@@ -189,6 +192,18 @@ export const registrationApi = {
     input: z.object({ draftId: DraftId, text: z.string().max(MAX_BIRTH_QR_CHARS * 2) }).strict(),
     output: z.object({ draft: RegistrationDraft, applied: BirthRecordApplied }),
     access: OFFICER,
+  }),
+  /**
+   * Civil registration, online: the birth registered under this number is fetched from the civil
+   * registry (OpenCRVS record search; settings `civilRegistration.registry`) and prefills the
+   * CRVS_NEW draft as the QR does, naming the fields it filled. The call honours the page's cancel;
+   * the answer is bounded and validated before any field is written. Errors:
+   * ERR_CRVS_REGISTRY_NOT_CONFIGURED, _UNREACHABLE, _REFUSED, _NOT_FOUND, _ANSWER_INVALID.
+   */
+  'drafts.fetchBirthRecord': method({
+    input: FetchBirthRecordInput,
+    output: z.object({ draft: RegistrationDraft, applied: BirthRecordApplied }),
+    access: OPERATORS,
   }),
   /**
    * Operator authentication (MOSIP `packet_auth`), then the packet (progress as

@@ -12,6 +12,10 @@ export const settingsApi = {
   'settings.crvsClientSecret': method({ input: Empty, output: CrvsClientSecretStatus, access: 'session' }),
   /** supervisors only; stores the CRVS client's secret wrapped as the data dir's keys are */
   'settings.setCrvsClientSecret': method({ input: CrvsClientSecretInput, output: CrvsClientSecretStatus, access: ['REGISTRATION_SUPERVISOR'] }),
+  /** whether the civil registry's (OpenCRVS) client secret is stored, for fetching birth records */
+  'settings.crvsRegistrySecret': method({ input: Empty, output: CrvsClientSecretStatus, access: 'session' }),
+  /** supervisors only; stores the civil registry's client secret, wrapped */
+  'settings.setCrvsRegistrySecret': method({ input: CrvsClientSecretInput, output: CrvsClientSecretStatus, access: ['REGISTRATION_SUPERVISOR'] }),
 } as const;
 
 export const settingsEvents = {

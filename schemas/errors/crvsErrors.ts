@@ -5,8 +5,8 @@ import { defineErrors } from './defineErrors';
 export const crvsErrors = defineErrors({
   ERR_CRVS_WEBHOOK_UNAUTHORIZED: {
     retry: 'fatal',
-    log: 'a webhook call without the bridge bearer token, or with another one: refused, nothing stored',
-    details: () => z.object({ reason: z.enum(['missing', 'mismatch']) }),
+    log: 'a webhook call without the bridge bearer token, or with another one (v2-events: no valid OpenCRVS action token): refused, nothing stored',
+    details: () => z.object({ reason: z.enum(['missing', 'mismatch', 'invalid']) }),
   },
   ERR_CRVS_PAYLOAD_TOO_LARGE: {
     retry: 'fatal',
@@ -37,6 +37,36 @@ export const crvsErrors = defineErrors({
     retry: 'retry',
     log: 'the CRVS system did not take the confirmation (unreachable or not 2xx): kept, sent again later',
     details: () => z.object({ eventId: z.string(), reason: z.string() }),
+  },
+  ERR_CRVS_CONFIRM_REFUSED: {
+    retry: 'park',
+    log: 'the CRVS system refused the confirmation\'s credentials (OpenCRVS v2: the action token expired, was revoked or is missing): parked until a person acts',
+    details: () => z.object({ eventId: z.string(), reason: z.string() }),
+  },
+  ERR_CRVS_REGISTRY_NOT_CONFIGURED: {
+    retry: 'fatal',
+    log: 'fetching a birth record: the civil registry (OpenCRVS) is not set up in settings, or the deployment is not online',
+    details: () => z.object({ missing: z.string() }),
+  },
+  ERR_CRVS_REGISTRY_UNREACHABLE: {
+    retry: 'retry',
+    log: 'fetching a birth record: the civil registry did not answer, or answered an error',
+    details: () => z.object({ reason: z.string() }),
+  },
+  ERR_CRVS_REGISTRY_REFUSED: {
+    retry: 'fatal',
+    log: 'fetching a birth record: the civil registry refused the client id and secret in settings (or the client lacks record.search)',
+    details: () => z.object({ status: z.number().int() }),
+  },
+  ERR_CRVS_REGISTRY_NOT_FOUND: {
+    retry: 'fatal',
+    log: 'fetching a birth record: no registered birth with this number in the civil registry',
+    details: () => z.object({ birthRegistrationNumber: z.string() }),
+  },
+  ERR_CRVS_REGISTRY_ANSWER_INVALID: {
+    retry: 'fatal',
+    log: 'fetching a birth record: the civil registry\'s answer is too large or not the expected shape; nothing was filled',
+    details: () => z.object({ field: z.string(), rule: z.string() }),
   },
   ERR_CRVS_EVENT_NOT_FOUND: {
     retry: 'fatal',

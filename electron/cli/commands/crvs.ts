@@ -36,17 +36,22 @@ const init: CliCommand = {
   usage: [
     '  --partner-id ID      MOSIP partner id: the bridge subscribes to <ID>/CREDENTIAL_ISSUED',
     '  --callback-url URL   this bridge as MOSIP\'s hub reaches it, ending in /websub/callback',
-    '  --confirm-url URL    OpenCRVS\'s GraphQL gateway (confirmRegistration)',
+    '  --confirm-url URL    OpenCRVS\'s GraphQL gateway (v1-graphql), or its events API <gateway>/events (v2-events)',
+    '  --confirm-api API    v1-graphql (default: the confirmRegistration mutation) or v2-events (OpenCRVS 1.9+/2.x: event.actions.register.accept)',
+    '  --opencrvs-public-key PEM  v2-events: OpenCRVS\'s auth public key, which signs the token each event arrives with',
     '  --partner-key PEM    the partner private key (PKCS#8) credentials are encrypted to',
     '  --partner-cert PEM   its certificate, as registered with MOSIP',
     '  --language CODE      language of the packets\' text fields (default por)',
     '  --user ID            a supervisor (password from REGCLIENT_PASSWORD or a prompt)',
-    '  secrets from the environment: REGCLIENT_CRVS_WEBHOOK_TOKEN, REGCLIENT_CRVS_WEBSUB_SECRET, REGCLIENT_CRVS_CONFIRM_TOKEN',
+    '  secrets from the environment: REGCLIENT_CRVS_WEBHOOK_TOKEN, REGCLIENT_CRVS_WEBSUB_SECRET, REGCLIENT_CRVS_CONFIRM_TOKEN (v1-graphql only)',
   ].join('\n'),
   async run(args, ctx) {
     const { values } = parseArgs({
       args, strict: true,
-      options: { 'partner-id': { type: 'string' }, 'callback-url': { type: 'string' }, 'confirm-url': { type: 'string' }, 'partner-key': { type: 'string' }, 'partner-cert': { type: 'string' }, language: { type: 'string', default: 'por' }, user: { type: 'string' } },
+      options: {
+        'partner-id': { type: 'string' }, 'callback-url': { type: 'string' }, 'confirm-url': { type: 'string' }, 'confirm-api': { type: 'string', default: 'v1-graphql' }, 'opencrvs-public-key': { type: 'string' },
+        'partner-key': { type: 'string' }, 'partner-cert': { type: 'string' }, language: { type: 'string', default: 'por' }, user: { type: 'string' },
+      },
     });
     const read = (flag: string, path: string | undefined) => {
       if (!path) throw new UsageError(`${flag} PEM is required`);
@@ -56,9 +61,14 @@ const init: CliCommand = {
         throw new UsageError(`${flag}: cannot read ${path}`);
       }
     };
-    const parsed = CrvsBridgeConfig.safeParse({ partnerId: values['partner-id'], callbackUrl: values['callback-url'], confirmUrl: values['confirm-url'], language: values.language, partnerCertPem: read('--partner-cert', values['partner-cert']) });
+    const publicKey = values['opencrvs-public-key'] === undefined ? undefined : read('--opencrvs-public-key', values['opencrvs-public-key']);
+    const parsed = CrvsBridgeConfig.safeParse({
+      partnerId: values['partner-id'], callbackUrl: values['callback-url'], confirmUrl: values['confirm-url'], confirmApi: values['confirm-api'],
+      ...(publicKey === undefined ? {} : { opencrvsPublicKeyPem: publicKey }), language: values.language, partnerCertPem: read('--partner-cert', values['partner-cert']),
+    });
     if (!parsed.success) throw new UsageError(`--${String(parsed.error.issues[0]!.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${parsed.error.issues[0]!.message}`);
-    const secrets = { webhookToken: envSecret(ctx, 'REGCLIENT_CRVS_WEBHOOK_TOKEN'), websubSecret: envSecret(ctx, 'REGCLIENT_CRVS_WEBSUB_SECRET'), confirmToken: envSecret(ctx, 'REGCLIENT_CRVS_CONFIRM_TOKEN') };
+    const v1 = parsed.data.confirmApi === 'v1-graphql';
+    const secrets = { webhookToken: envSecret(ctx, 'REGCLIENT_CRVS_WEBHOOK_TOKEN'), websubSecret: envSecret(ctx, 'REGCLIENT_CRVS_WEBSUB_SECRET'), confirmToken: v1 ? envSecret(ctx, 'REGCLIENT_CRVS_CONFIRM_TOKEN') : null };
     const partnerKeyPem = read('--partner-key', values['partner-key']);
     const data = openCliDataDir(ctx);
     try {

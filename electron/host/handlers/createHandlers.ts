@@ -34,6 +34,7 @@ export interface HandlerDeps {
   readonly registration: RegistrationServices;
   readonly settings: SettingsService;
   readonly crvsSecret: CrvsClientSecretStore;
+  readonly crvsRegistrySecret: CrvsClientSecretStore;
   readonly backup: BackupService;
 }
 
@@ -50,7 +51,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...devicesHandlers({ devices: deps.devices }),
     ...syncHandlers({ auth: deps.auth, ...deps.sync, removableDrives: () => listRemovableDrives(), ...(deps.options.pickFolder ? { pickFolder: deps.options.pickFolder } : {}) }),
     ...registrationHandlers(deps.registration),
-    ...settingsHandlers({ settings: deps.settings, crvsSecret: deps.crvsSecret }),
+    ...settingsHandlers({ settings: deps.settings, crvsSecret: deps.crvsSecret, crvsRegistrySecret: deps.crvsRegistrySecret }),
     ...backupHandlers({ backup: deps.backup }),
   };
 }

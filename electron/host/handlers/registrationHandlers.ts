@@ -24,6 +24,7 @@ export function registrationHandlers(deps: RegistrationServices): AreaHandlers<t
     'drafts.validate': async ({ draftId }, ctx) => deps.submitter.validate(ctx.session.userId, draftId),
     'drafts.applyPreRegistration': async ({ draftId, prid }, ctx) => deps.preRegistrations.apply(ctx.session.userId, draftId, prid),
     'drafts.applyBirthRecord': async ({ draftId, text }, ctx) => deps.birthRecords.apply(ctx.session.userId, draftId, text),
+    'drafts.fetchBirthRecord': async ({ draftId, birthRegistrationNumber }, ctx) => deps.birthRecords.fetch(ctx.session.userId, draftId, birthRegistrationNumber, ctx.signal),
     // the password is checked against the session's operator: the page cannot name another one;
     // the reviewer is named by the page, and checked as a second person (never the session's operator)
     'drafts.submit': async ({ draftId, receiptLanguage, password, reviewer }, ctx) =>

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { KeyObject } from 'node:crypto';
 import { CredentialIssued, MAX_WEBHOOK_BYTES, MAX_WEBSUB_BYTES } from '../../../schemas/crvsBridge';
 import { AppError, isAppError } from '../../../schemas/errors';
+import { verifyActionToken } from './actionToken';
 import { bearerTokenProblem } from './bearerToken';
 import type { CrvsBridgeService } from './CrvsBridgeService';
 import { CredentialFormatError, decryptCredential } from './decryptCredential';
@@ -19,6 +20,14 @@ export const WEBSUB_PATH = '/websub/callback';
 export interface BridgeHttpDeps {
   readonly service: CrvsBridgeService;
   readonly webhookToken: Buffer;
+  /**
+   * `v2-events`: OpenCRVS's auth public key. The registration webhook then takes OpenCRVS's
+   * action-confirmation token (kept with the event for the accept call) instead of the bridge's
+   * static token; revocations keep the static token (their shape is the bridge's own).
+   */
+  readonly actionTokenKey?: KeyObject;
+  /** the bridge's clock, for the action token's expiry */
+  readonly now: () => number;
   readonly websubSecret: Buffer;
   /** the topic this bridge subscribed to: intent verification for any other is refused */
   readonly topic: string;
@@ -73,10 +82,11 @@ export function createBridgeHttpServer(d: BridgeHttpDeps): Server {
 }
 
 async function webhook(d: BridgeHttpDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const problem = bearerTokenProblem(req.headers.authorization, d.webhookToken);
+  const action = d.actionTokenKey ? await verifyActionToken(req.headers.authorization, d.actionTokenKey, d.now()) : undefined;
+  const problem = d.actionTokenKey ? undefined : bearerTokenProblem(req.headers.authorization, d.webhookToken);
   if (problem) throw new AppError('ERR_CRVS_WEBHOOK_UNAUTHORIZED', { reason: problem });
   const event = parseInteropPayload(await readBoundedBody(req, MAX_WEBHOOK_BYTES));
-  if (!d.service.accept(event)) {
+  if (!d.service.accept(event, action)) {
     send(res, 200, { eventId: event.eventId, status: 'DUPLICATE', code: 'ERR_CRVS_EVENT_DUPLICATE' });
     return;
   }

@@ -1,8 +1,9 @@
-import type { CrvsEvent, CrvsEventState, CrvsRevocation } from '../../../schemas/crvsBridge';
+import type { CrvsEvent, CrvsEventState, CrvsRevocation, OpenCrvsAction } from '../../../schemas/crvsBridge';
 import { AppError, errorSpec, isAppError } from '../../../schemas/errors';
 import type { Clock } from '../../../native/time/Clock';
 import type { AuditLog } from '../audit/AuditLog';
 import type { DB } from '../db/Database';
+import { deleteCrvsActionToken, findCrvsActionToken, insertCrvsActionToken } from '../db/repos/crvsActionTokens';
 import { dueCrvsEvents, findCrvsEvent, findCrvsEventByRid, insertCrvsEvent, listCrvsEvents, patchCrvsEvent, type CrvsEventRecord } from '../db/repos/crvsEvents';
 import { backoffDelay, type BackoffOptions } from '../sync/backoff';
 import type { CrvsDelivery } from './CrvsDelivery';
@@ -46,11 +47,15 @@ export class CrvsBridgeService {
     this.#d = deps;
   }
 
-  /** Stores a new event (audited); false when its id is already stored (nothing written). */
-  accept(event: AcceptedEvent): boolean {
+  /**
+   * Stores a new event (audited), with its OpenCRVS v2 action when it came with one (the token the
+   * confirmation needs, in the same commit); false when its id is already stored (nothing written).
+   */
+  accept(event: AcceptedEvent, action?: OpenCrvsAction): boolean {
     const d = this.#d;
     return d.db.transaction(() => {
       const stored = insertCrvsEvent(d.db, { eventId: event.eventId, trackingId: event.payload.trackingId, kind: event.kind, registrationNumber: event.registrationNumber, payload: JSON.stringify(event.payload) }, d.clock.now());
+      if (stored && action) insertCrvsActionToken(d.db, event.eventId, action);
       if (stored) d.audit.append('CRVS_EVENT_RECEIVED', null, { eventId: event.eventId, kind: event.kind });
       return stored;
     }).immediate();
@@ -141,12 +146,15 @@ export class CrvsBridgeService {
     }
     for (const event of dueCrvsEvents(d.db, 'ISSUED', d.clock.now())) {
       try {
-        await d.confirmer.confirm(toPublic(event));
+        await d.confirmer.confirm(toPublic(event), findCrvsActionToken(d.db, event.eventId));
         const now = d.clock.now();
-        if (patchCrvsEvent(d.db, event.eventId, 'ISSUED', { state: 'CONFIRMED', confirmedAt: now, lastErrorCode: null }, now)) {
+        const done = d.db.transaction(() => {
+          if (!patchCrvsEvent(d.db, event.eventId, 'ISSUED', { state: 'CONFIRMED', confirmedAt: now, lastErrorCode: null }, now)) return false;
+          deleteCrvsActionToken(d.db, event.eventId);
           d.audit.append('CRVS_EVENT_CONFIRMED', null, { eventId: event.eventId, rid: event.rid });
-          confirmed += 1;
-        }
+          return true;
+        }).immediate();
+        if (done) confirmed += 1;
       } catch (err) {
         failed += 1;
         this.#failed(event, err, false);
@@ -156,15 +164,16 @@ export class CrvsBridgeService {
   }
 
   /**
-   * A failed step: a delivery the packet engine refused (its input) parks the event for a
-   * person; anything else (server, network, disk, the CRVS system down) is retried with backoff.
+   * A failed step: a delivery the packet engine refused (its input), or a confirmation whose
+   * credentials the CRVS system refused (`park`), parks the event for a person; anything else
+   * (server, network, disk, the CRVS system down) is retried with backoff.
    */
   #failed(event: CrvsEventRecord, err: unknown, isDelivery: boolean): void {
     const d = this.#d;
     const code = isAppError(err) ? err.code : 'ERR_INTERNAL';
     const retry = isAppError(err) ? errorSpec(err.code).retry : 'fatal';
     const now = d.clock.now();
-    const park = isDelivery && (retry === 'park' || retry === 'fatal');
+    const park = retry === 'park' || (isDelivery && retry === 'fatal');
     if (park) {
       const first = isAppError(err) ? String((err.details as { first?: unknown }).first ?? err.message).slice(0, 200) : 'internal error';
       if (patchCrvsEvent(d.db, event.eventId, event.state, { state: 'PARKED', attempts: event.attempts + 1, lastErrorCode: code }, now)) {

@@ -1,10 +1,13 @@
 import { AppError } from '../../../schemas/errors';
-import type { CrvsEvent } from '../../../schemas/crvsBridge';
+import type { CrvsEvent, OpenCrvsAction } from '../../../schemas/crvsBridge';
 
 /** Tells the CRVS system an event's national ID (a death: that the identity is marked deceased). */
 export interface CrvsConfirmer {
-  /** @throws AppError ERR_CRVS_CONFIRM_FAILED (kept and retried) */
-  confirm(event: Readonly<CrvsEvent>): Promise<void>;
+  /**
+   * `action`: the event's OpenCRVS v2 action and token, when it arrived with one.
+   * @throws AppError ERR_CRVS_CONFIRM_FAILED (kept and retried), ERR_CRVS_CONFIRM_REFUSED (parked)
+   */
+  confirm(event: Readonly<CrvsEvent>, action?: Readonly<OpenCrvsAction>): Promise<void>;
 }
 
 /** The comment a death's confirmation carries: OpenCRVS has no identifier for a deceased flag. */
@@ -16,8 +19,8 @@ export const DECEASED_COMMENT = 'MOSIP: identity marked deceased';
  * `routes/websub-credential-issued.ts`): the GraphQL mutation `confirmRegistration(id, details)`
  * with `registrationNumber` and, for a birth, `identifiers: [{ type: 'NATIONAL_ID', value }]`;
  * a death is confirmed without identifiers. The bridge authenticates with its own system-client
- * token (opencrvs-core CHANGELOG 2.1.0: "authenticate the callback with their own client_credentials token";
- * 2.1 confirms through its v2 events `accept` endpoint instead, not implemented here).
+ * token (opencrvs-core CHANGELOG 2.1.0: "authenticate the callback with their own client_credentials token").
+ * OpenCRVS v2 confirms through its events API instead: OpenCrvsEventsConfirmer.
  */
 export class OpenCrvsConfirmer implements CrvsConfirmer {
   readonly #url: string;

@@ -12,6 +12,7 @@ import { DraftSubmitter, type DraftPacketBuilder } from './drafts/DraftSubmitter
 import { FormBundleService } from './FormBundleService';
 import { PreRegistrationService, type PreRegistrationSource } from './preRegistration/PreRegistrationService';
 import { BirthRecordService } from './crvs/BirthRecordService';
+import type { CrvsRegistryAccess, CrvsRegistryClient } from '../crvs/CrvsRegistryClient';
 
 export interface RegistrationServicesOptions {
   readonly db: DB;
@@ -31,6 +32,9 @@ export interface RegistrationServicesOptions {
   readonly qualityPolicy?: QualityPolicyConfig | (() => QualityPolicyConfig);
   /** the pre-registration server client, when a server is configured (read at each use) */
   readonly preRegistrationSource?: () => PreRegistrationSource | undefined;
+  /** the civil registry's record search, and where and as whom (read at each fetch; throws when not set up) */
+  readonly registryClient?: Pick<CrvsRegistryClient, 'findBirth'>;
+  readonly registryAccess?: () => CrvsRegistryAccess;
 }
 
 /** The registration area: forms, drafts, their documents and captures, submission. */
@@ -58,6 +62,8 @@ export function createRegistrationServices(o: RegistrationServicesOptions): Regi
     ...(o.reviewerAuthentication ? { reviewerAuthentication: o.reviewerAuthentication } : {}),
     onPreRegistrationUsed: (prid, operatorId) => preRegistrations.consume(prid, operatorId),
   });
-  const birthRecords = new BirthRecordService({ audit, drafts, bundles });
+  const birthRecords = new BirthRecordService({
+    audit, drafts, bundles, ...(o.registryClient ? { registryClient: o.registryClient } : {}), ...(o.registryAccess ? { registryAccess: o.registryAccess } : {}),
+  });
   return { bundles, drafts, documents, biometrics, submitter, preRegistrations, birthRecords };
 }

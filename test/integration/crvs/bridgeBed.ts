@@ -51,7 +51,7 @@ async function freePort(): Promise<number> {
  * management holds, `regclient bridge init`. The bridge's port is fixed: its callback URL is in
  * the config, and a restarted bridge must be found at the same address.
  */
-export async function startBridgeBed(prefix: string): Promise<BridgeBed> {
+export async function startBridgeBed(prefix: string, o: Readonly<{ confirmApi?: 'v1-graphql' | 'v2-events' }> = {}): Promise<BridgeBed> {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const sim = await new MosipSimulator({ stateDir: join(dir, 'sim'), clock: systemClock, idSchemaPath: new URL('../../../schemas/data/stp/idSchema.json', import.meta.url) }).start();
   const crvs = await new OpenCrvsSimulator(CONFIRM_TOKEN).start();
@@ -73,9 +73,11 @@ export async function startBridgeBed(prefix: string): Promise<BridgeBed> {
   writeFileSync(join(dir, 'partner.crt.pem'), certPem);
   await admin(sim, 'partners', { partnerId: PARTNER_ID, certData: certPem });
   const port = await freePort();
+  writeFileSync(join(dir, 'opencrvs.pub.pem'), crvs.v2.publicKeyPem);
+  const confirm = o.confirmApi === 'v2-events' ? ['--confirm-api', 'v2-events', '--confirm-url', crvs.eventsUrl, '--opencrvs-public-key', join(dir, 'opencrvs.pub.pem')] : ['--confirm-url', crvs.gatewayUrl];
   ok(
     await cli(
-      ['bridge', 'init', '--user', 'supervisor1', '--partner-id', PARTNER_ID, '--callback-url', `http://127.0.0.1:${port}/websub/callback`, '--confirm-url', crvs.gatewayUrl, '--partner-key', join(dir, 'partner.key.pem'), '--partner-cert', join(dir, 'partner.crt.pem')],
+      ['bridge', 'init', '--user', 'supervisor1', '--partner-id', PARTNER_ID, '--callback-url', `http://127.0.0.1:${port}/websub/callback`, ...confirm, '--partner-key', join(dir, 'partner.key.pem'), '--partner-cert', join(dir, 'partner.crt.pem')],
       'Supervisor#2026',
       { REGCLIENT_CRVS_WEBHOOK_TOKEN: WEBHOOK_TOKEN, REGCLIENT_CRVS_WEBSUB_SECRET: WEBSUB_SECRET, REGCLIENT_CRVS_CONFIRM_TOKEN: CONFIRM_TOKEN },
     ),

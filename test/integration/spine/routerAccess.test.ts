@@ -33,6 +33,7 @@ const OPEN_METHODS: Readonly<Record<string, 'public' | 'session'>> = {
   'settings.get': 'session',
   'settings.machineName': 'session', // the name sync sends (tpm/publickey/verify), shown to everyone; only settings.update changes it
   'settings.crvsClientSecret': 'session', // only whether the CRVS client secret is set, never the secret
+  'settings.crvsRegistrySecret': 'session', // only whether the civil registry's client secret is set, never the secret
 };
 
 const roleMethods = METHOD_NAMES.flatMap((m) => {

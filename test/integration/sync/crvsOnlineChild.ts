@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const client = new CrvsOnlineClient({ baseUrl: env('CHILD_SIM_URL'), clock: systemClock, timeoutMs: 3000 });
   const crvsOnline = new CrvsOnlineDelivery({
     db, clock: systemClock, client: () => client, secret: () => 'sim-opencrvs-secret',
-    settings: () => ({ delivery: 'online', appId: 'regproc', clientId: 'opencrvs-partner', source: 'OPENCRVS' }),
+    settings: () => ({ delivery: 'online', appId: 'regproc', clientId: 'opencrvs-partner', source: 'OPENCRVS', registry: null }),
   });
   const offline = async (): Promise<never> => {
     throw new Error('only online delivery is expected here');

@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EventEmitter, once } from 'node:events';
+import { OpenCrvsEventsApi } from './eventsApi';
+import { OpenCrvsRecordSearch } from './recordSearch';
 
 /** One `confirmRegistration` call the simulator took: the record id and its details. */
 export interface Confirmation {
@@ -28,16 +30,42 @@ export class OpenCrvsSimulator {
   readonly events = new EventEmitter();
   /** the gateway answers 503 while true (the CRVS system down) */
   down = false;
+  /** OpenCRVS v2: action tokens and `event.actions.register.accept` (eventsApi.ts) */
+  readonly v2: OpenCrvsEventsApi;
+  /** OpenCRVS's record search for integration clients (recordSearch.ts) */
+  readonly registry: OpenCrvsRecordSearch;
   readonly #token: string;
   #server: Server | undefined;
 
-  /** `confirmToken`: the bearer token the gateway accepts (the bridge's system-client token). */
-  constructor(confirmToken: string) {
+  /** `confirmToken`: the bearer token the GraphQL gateway accepts (the bridge's system-client token). */
+  constructor(confirmToken: string, o: Readonly<{ now?: () => number }> = {}) {
     this.#token = confirmToken;
+    this.v2 = new OpenCrvsEventsApi(o.now ?? (() => Date.now()));
+    this.registry = new OpenCrvsRecordSearch(this.v2);
+  }
+
+  /** The simulator's base URL: auth at `/auth/token`, the events REST API at `/api/events`. */
+  get url(): string {
+    return `http://127.0.0.1:${(this.#server!.address() as AddressInfo).port}`;
   }
 
   get gatewayUrl(): string {
     return `http://127.0.0.1:${(this.#server!.address() as AddressInfo).port}/graphql`;
+  }
+
+  /** OpenCRVS v2's events API base (`<gateway>/events`, where the mediator's tRPC client points). */
+  get eventsUrl(): string {
+    return `http://127.0.0.1:${(this.#server!.address() as AddressInfo).port}/events`;
+  }
+
+  /**
+   * OpenCRVS v2 registers an event: a REGISTER action awaiting confirmation, its id in the payload
+   * (`eventId`), the action-confirmation token as the webhook's bearer token.
+   */
+  async sendV2(webhookUrl: string, payload: Readonly<Record<string, unknown>>): Promise<WebhookAnswer & { eventId: string; actionId: string }> {
+    const action = this.v2.registerAction();
+    const answer = await this.send(webhookUrl, action.token, { ...payload, eventId: action.eventId });
+    return { ...answer, eventId: action.eventId, actionId: action.actionId };
   }
 
   async start(): Promise<this> {
@@ -45,9 +73,17 @@ export class OpenCrvsSimulator {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        const reply = this.#graphql(req.url ?? '', req.headers.authorization, Buffer.concat(chunks).toString('utf8'));
+        const text = Buffer.concat(chunks).toString('utf8');
+        const url = new URL(req.url ?? '/', 'http://opencrvs');
+        const reply = this.down
+          ? { status: 503, body: { message: 'gateway down' } }
+          : url.pathname === '/auth/token' && req.method === 'POST'
+            ? this.registry.token(url, text, req.headers['content-type'])
+            : url.pathname === '/api/events/events/search' && req.method === 'POST'
+              ? this.registry.search(req.headers.authorization, text)
+              : this.#answer(req.url ?? '', req.headers.authorization, text);
         res.writeHead(reply.status, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(reply.body));
+        res.end('raw' in reply ? reply.raw : JSON.stringify(reply.body));
       });
     });
     this.#server.listen(0, '127.0.0.1');
@@ -86,8 +122,23 @@ export class OpenCrvsSimulator {
     return { status: res.status, body };
   }
 
-  #graphql(url: string, authorization: string | undefined, text: string): { status: number; body: unknown } {
+  #answer(url: string, authorization: string | undefined, text: string): { status: number; body: unknown } {
     if (this.down) return { status: 503, body: { message: 'gateway down' } };
+    if (url.startsWith('/events/')) return this.#accept(url, authorization, text);
+    return this.#graphql(url, authorization, text);
+  }
+
+  /** v2 accept: `acceptCall` (actionId, before anything is recorded), then `confirmation` when a new accept is recorded. */
+  #accept(url: string, authorization: string | undefined, text: string): { status: number; body: unknown } {
+    if (url !== '/events/event.actions.register.accept?batch=1') return { status: 404, body: { message: 'not found' } };
+    this.events.emit('acceptCall');
+    const before = this.v2.accepts.length;
+    const reply = this.v2.accept(authorization, text);
+    if (this.v2.accepts.length > before) this.events.emit('confirmation', this.v2.accepts.at(-1));
+    return reply;
+  }
+
+  #graphql(url: string, authorization: string | undefined, text: string): { status: number; body: unknown } {
     if (!url.startsWith('/graphql')) return { status: 404, body: { message: 'not found' } };
     if (authorization !== `Bearer ${this.#token}`) return { status: 401, body: { message: 'unauthorized' } };
     let body: { query?: unknown; variables?: { id?: unknown; details?: Record<string, unknown> } };

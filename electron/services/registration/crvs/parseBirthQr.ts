@@ -1,4 +1,4 @@
-import { BirthCertificateQr, MAX_BIRTH_QR_CHARS } from '../../../../schemas/birthCertificateQr';
+import { BirthCertificateQr, MAX_BIRTH_QR_CHARS, type BirthRecordData } from '../../../../schemas/birthCertificateQr';
 import { AppError } from '../../../../schemas/errors';
 import type { FormValues } from '../../../../schemas/registrationForm';
 
@@ -31,7 +31,7 @@ function mosipDate(iso: string): string {
  * The form values a birth record fills: the record, the child, the parent as introducer. Names are
  * not translated, so a name is the same text in every data-entry language.
  */
-export function birthRecordValues(qr: BirthCertificateQr, languages: readonly string[]): FormValues {
+export function birthRecordValues(qr: BirthRecordData, languages: readonly string[]): FormValues {
   const name = (text: string) => ({ type: 'localized' as const, values: Object.fromEntries(languages.map((l) => [l, text])) });
   const text = (value: string) => ({ type: 'text' as const, value });
   const code = (value: string) => ({ type: 'code' as const, code: value });
@@ -41,11 +41,11 @@ export function birthRecordValues(qr: BirthCertificateQr, languages: readonly st
     birthRegistrationDate: text(mosipDate(qr.birthRegistrationDate)),
     fullName: name(child.fullName),
     dateOfBirth: text(mosipDate(child.dateOfBirth)),
-    gender: code(child.gender),
+    ...(child.gender ? { gender: code(child.gender) } : {}),
     ...(child.region ? { region: code(child.region) } : {}),
     ...(child.province ? { province: code(child.province) } : {}),
-    introducerName: name(parent.fullName),
-    ...(parent.uin ? { introducerUIN: text(parent.uin) } : {}),
-    ...(parent.rid ? { introducerRID: text(parent.rid) } : {}),
+    ...(parent ? { introducerName: name(parent.fullName) } : {}),
+    ...(parent?.uin ? { introducerUIN: text(parent.uin) } : {}),
+    ...(parent?.rid ? { introducerRID: text(parent.rid) } : {}),
   };
 }

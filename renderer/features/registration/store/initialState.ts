@@ -74,6 +74,8 @@ export interface DraftState {
   readonly error: UiError | null;
   readonly preRegistration: PreRegistrationState;
   readonly birthRecord: BirthRecordState;
+  /** the deployment fetches birth records from the civil registry (settings: online, a registry named) */
+  readonly registryAvailable: boolean;
 }
 
 /** The PRID box: what was typed or scanned, the fetch, and what it filled. */
@@ -88,15 +90,20 @@ export function initialPreRegistrationState(): PreRegistrationState {
   return { prid: '', status: 'idle', applied: null, error: null };
 }
 
-/** A birth certificate's QR read on the birth record screen (CRVS_NEW) and what it filled. */
+/**
+ * The birth record screen (CRVS_NEW): a birth certificate's QR read, or the record fetched from
+ * the civil registry by its number (online deployments), and what it filled.
+ */
 export interface BirthRecordState {
   readonly status: 'idle' | 'applying' | 'done' | 'failed';
   readonly applied: BirthRecordApplied | null;
   readonly error: UiError | null;
+  /** the registration number typed for a fetch from the civil registry */
+  readonly number: string;
 }
 
 export function initialBirthRecordState(): BirthRecordState {
-  return { status: 'idle', applied: null, error: null };
+  return { status: 'idle', applied: null, error: null, number: '' };
 }
 
 /** One document field's upload status; the bytes never stay in the page. */
@@ -196,7 +203,7 @@ export interface RegistrationState {
 }
 
 export function initialDraftState(): DraftState {
-  return { view: 'closed', bundleStatus: 'idle', bundle: null, drafts: [], busy: false, lastSavedAt: null, blockedIssues: [], missingExceptionPhotos: [], error: null, preRegistration: initialPreRegistrationState(), birthRecord: initialBirthRecordState() };
+  return { view: 'closed', bundleStatus: 'idle', bundle: null, drafts: [], busy: false, lastSavedAt: null, blockedIssues: [], missingExceptionPhotos: [], error: null, preRegistration: initialPreRegistrationState(), birthRecord: initialBirthRecordState(), registryAvailable: false };
 }
 
 export function initialBiometricsState(): BiometricsState {

@@ -6,4 +6,4 @@ import type { ApiClient } from '../../../api/createApiClient';
  * registration.formBundle) plus device preview and events. A subset of `ApiClient`, so tests can
  * pass the real client over the real Router (test/helpers/realBackEnd.ts).
  */
-export type RegistrationApi = Pick<ApiClient, keyof typeof registrationApi | 'devices.startPreview' | 'devices.stopPreview' | 'on'>;
+export type RegistrationApi = Pick<ApiClient, keyof typeof registrationApi | 'devices.startPreview' | 'devices.stopPreview' | 'settings.get' | 'on'>;

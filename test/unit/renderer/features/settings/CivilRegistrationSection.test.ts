@@ -44,7 +44,7 @@ describe('settings screen: civil-registration delivery', () => {
     const secret = 'crvs-secret-never-on-the-page-77';
     const store = await storeAs('supervisor1', 'Supervisor#2026');
     assert.match(await render(store, 'eng'), /No secret is stored\./);
-    await store.getState().save({ ...store.getState().saved!, civilRegistration: { delivery: 'online', appId: 'regproc', clientId: 'opencrvs-partner', source: 'OPENCRVS' } });
+    await store.getState().save({ ...store.getState().saved!, civilRegistration: { delivery: 'online', appId: 'regproc', clientId: 'opencrvs-partner', source: 'OPENCRVS', registry: null } });
     await store.getState().setCrvsSecret(secret);
     assert.deepEqual([store.getState().status, store.getState().crvsSecretStatus, store.getState().crvsSecret], ['saved', 'saved', { configured: true }]);
     const html = await render(store, 'por');

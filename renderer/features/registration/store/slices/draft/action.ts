@@ -2,6 +2,7 @@ import { PAGE_SIZE_MAX } from '../../../../../../schemas/paging';
 import type { BiometricAttemptResult } from '../../../../../../schemas/api/registrationApi';
 import type { BioAttribute, RegistrationProcess } from '../../../../../../schemas/registration';
 import type { RegistrationDraft } from '../../../../../../schemas/registrationForm';
+import type { BirthRecordApplied } from '../../../../../../schemas/birthCertificateQr';
 import type { RegistrationFormBundle } from '../../../../../../schemas/uiSpec';
 import { MAX_AGE } from '../../../../../../schemas/rules/ageGroups';
 import { toUiError } from '../../../../UiError';
@@ -31,6 +32,10 @@ export interface DraftActions {
   applyPreRegistration(prid?: string): Promise<void>;
   /** saves the form, fills it from a birth certificate's QR text (parsed by the back end) and shows it */
   applyBirthRecord(text: string): Promise<void>;
+  /** the birth registration number box (fetch from the civil registry) */
+  setBirthRegistrationNumber(number: string): void;
+  /** saves the form, fetches the birth record by its number from the civil registry and shows what it filled */
+  fetchBirthRecord(): Promise<void>;
 }
 
 /** The spec field that makes a screen the birth record screen (CRVS_NEW): a scanned QR fills it. */
@@ -95,6 +100,30 @@ export function createDraftActions(context: SliceContext): DraftActions {
     }));
   };
 
+  // whether the fetch box is shown: an online deployment that names its civil registry
+  const loadRegistryAvailable = async (): Promise<void> => {
+    try {
+      const { civilRegistration } = await api['settings.get']({});
+      set((s) => ({ draft: { ...s.draft, registryAvailable: civilRegistration.delivery === 'online' && civilRegistration.registry !== null } }));
+    } catch {
+      set((s) => ({ draft: { ...s.draft, registryAvailable: false } }));
+    }
+  };
+  const fillBirthRecord = async (call: (draftId: string) => Promise<{ draft: RegistrationDraft; applied: BirthRecordApplied }>): Promise<void> => {
+    const draftId = get().form.draftId;
+    const bundle = get().draft.bundle;
+    if (!draftId || !bundle || get().draft.birthRecord.status === 'applying') return;
+    set((s) => ({ draft: { ...s.draft, birthRecord: { ...s.draft.birthRecord, status: 'applying', applied: null, error: null } } }));
+    await get().save();
+    try {
+      const { draft, applied } = await call(draftId);
+      enter(bundle, draft, true);
+      set((s) => ({ draft: { ...s.draft, birthRecord: { ...s.draft.birthRecord, status: 'done', applied, error: null } } }));
+    } catch (err) {
+      set((s) => ({ draft: { ...s.draft, birthRecord: { ...s.draft.birthRecord, status: 'failed', applied: null, error: toUiError(err) } } }));
+    }
+  };
+
   return {
     async open() {
       stopWarnings ??= api.on('devices.onDidWarn', (warning) => set((s) => ({ biometrics: { ...s.biometrics, warning: { code: warning.code, details: warning.details } } })));
@@ -113,7 +142,7 @@ export function createDraftActions(context: SliceContext): DraftActions {
         void get().applyPreRegistration(text);
       });
       set((s) => ({ draft: { ...s.draft, view: 'picker', error: null } }));
-      await Promise.all([loadBundle(), get().listDrafts()]);
+      await Promise.all([loadBundle(), get().listDrafts(), loadRegistryAvailable()]);
     },
     async close() {
       await get().stopPreview();
@@ -188,20 +217,9 @@ export function createDraftActions(context: SliceContext): DraftActions {
         set((s) => ({ draft: { ...s.draft, preRegistration: { ...pending, status: 'failed', error: toUiError(err) } } }));
       }
     },
-    async applyBirthRecord(text) {
-      const draftId = get().form.draftId;
-      const bundle = get().draft.bundle;
-      if (!draftId || !bundle || get().draft.birthRecord.status === 'applying') return;
-      set((s) => ({ draft: { ...s.draft, birthRecord: { status: 'applying', applied: null, error: null } } }));
-      await get().save();
-      try {
-        const { draft, applied } = await api['drafts.applyBirthRecord']({ draftId, text });
-        enter(bundle, draft, true);
-        set((s) => ({ draft: { ...s.draft, birthRecord: { status: 'done', applied, error: null } } }));
-      } catch (err) {
-        set((s) => ({ draft: { ...s.draft, birthRecord: { status: 'failed', applied: null, error: toUiError(err) } } }));
-      }
-    },
+    applyBirthRecord: (text) => fillBirthRecord((draftId) => api['drafts.applyBirthRecord']({ draftId, text })),
+    setBirthRegistrationNumber: (number) => set((s) => ({ draft: { ...s.draft, birthRecord: { ...s.draft.birthRecord, number } } })),
+    fetchBirthRecord: () => fillBirthRecord((draftId) => api['drafts.fetchBirthRecord']({ draftId, birthRegistrationNumber: get().draft.birthRecord.number.trim() })),
     clearError: () => set((s) => ({ draft: { ...s.draft, error: null }, biometrics: { ...s.biometrics, error: null, warning: null } })),
     reset() {
       stopWarnings?.();

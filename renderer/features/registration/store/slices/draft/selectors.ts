@@ -23,6 +23,7 @@ export const draftSelectors = {
   /** the PRID box: typed/scanned text, fetch status, what it filled, its error */
   preRegistration: (s: RegistrationState) => s.draft.preRegistration,
   birthRecord: (s: RegistrationState) => s.draft.birthRecord,
+  registryAvailable: (s: RegistrationState) => s.draft.registryAvailable,
   /** the active processes the picker offers, in MOSIP's order */
   processes: (s: RegistrationState): ProcessSpec[] =>
     (s.draft.bundle?.processes ?? []).filter((p) => p.isActive).sort((a, b) => PROCESS_ORDER.indexOf(a.id) - PROCESS_ORDER.indexOf(b.id)),

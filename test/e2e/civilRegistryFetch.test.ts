@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createPrivateKey } from 'node:crypto';
+import { join } from 'node:path';
+import { after, before, describe } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { admin } from '../integration/sync/syncTestBed';
+import { isoDay, PARENT_UIN } from '../integration/app/crvsFixtures';
+import { openSubpacketFiles } from '../helpers/openSubpacket';
+import { OpenCrvsSimulator } from '../sims/opencrvs/OpenCrvsSimulator';
+import { startInProcessApp, type InProcessApp } from './helpers/inProcessApp';
+import { logIn } from './helpers/logIn';
+import { submitFromPreview } from './helpers/submitFromPreview';
+import { itSavingArtifacts, launchChromium } from './helpers/startApp';
+
+const DAY = 86_400_000;
+const CLIENT = { id: 'regclient-stp', secret: 'registry-secret-0123456789' };
+
+/**
+ * Issue 16: on the CRVS_NEW birth record screen, in Portuguese, the officer fetches the birth record
+ * from the civil registry (OpenCRVS simulated) by its number, sees which fields it filled, goes on
+ * and back, changes the number, fetches the other record and submits; the decrypted packet holds
+ * the second record. Browser host over real services, MOSIP, SBI and OpenCRVS simulators. Needs
+ * `npm run build`.
+ */
+describe('fetching a birth record from the civil registry in the app (browser host, Portuguese UI)', () => {
+  let browser: Browser;
+  let app: InProcessApp;
+  let crvs: OpenCrvsSimulator;
+  let page: Page;
+
+  before(async () => {
+    [browser, app] = await Promise.all([launchChromium(), startInProcessApp({ server: true })]);
+    const now = () => app.backEnd.clock.now();
+    crvs = await new OpenCrvsSimulator('unused-graphql-token-0123456789', { now }).start();
+    crvs.registry.clients.set(CLIENT.id, CLIENT.secret);
+    const child = (firstname: string, dob: number) => ({ firstname, surname: 'Trovoada', dob: isoDay(dob), gender: 'female' });
+    crvs.registry.addBirth({ registrationNumber: 'AG-2026/00501', registeredOn: isoDay(now() - 4 * DAY), child: child('Ana', now() - 20 * DAY), mother: { firstname: 'Maria da Graça', surname: 'Quaresma', nid: PARENT_UIN } });
+    crvs.registry.addBirth({ registrationNumber: 'AG-2026/00502', registeredOn: isoDay(now() - 2 * DAY), child: child('Beatriz', now() - 12 * DAY), mother: { firstname: 'Maria da Graça', surname: 'Quaresma', nid: PARENT_UIN } });
+    // a supervisor's settings: online delivery, the registry named, its client secret stored
+    const { settings, crvsRegistrySecret } = app.backEnd.services;
+    const current = settings.get();
+    settings.update({ ...current, civilRegistration: { ...current.civilRegistration, delivery: 'online', appId: 'regproc', clientId: 'opencrvs-partner', source: 'OPENCRVS', registry: { searchUrl: `${crvs.url}/api/events`, tokenUrl: `${crvs.url}/auth/token`, clientId: CLIENT.id } } }, 'supervisor1');
+    crvsRegistrySecret.set(CLIENT.secret, 'supervisor1');
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    context.setDefaultTimeout(30_000);
+    page = await context.newPage();
+    await page.clock.setFixedTime(now());
+    await page.goto(app.url);
+  });
+  after(async () => {
+    await browser?.close();
+    await crvs?.close();
+    await app?.stop();
+  });
+
+  const it = itSavingArtifacts(() => ({ page, app: undefined }), { prefix: 'civil registry fetch' });
+  const heading = (name: string) => page.getByRole('heading', { level: 1, name, exact: true });
+  const filled = async () => (await page.locator('#birth-record-message li[data-field]').evaluateAll((items) => items.map((i) => i.getAttribute('data-field')))).sort();
+
+  it('fetches, sees the fields filled, goes back, fetches another number, submits: the packet holds the second record', async () => {
+    await logIn(page, 'officer1', 'Officer#2026');
+    await page.getByRole('button', { name: 'New registration' }).click();
+    await page.getByRole('radio', { name: 'Birth (civil registration)' }).check();
+    await page.getByRole('button', { name: 'Start registration' }).click();
+    await heading('Consent').waitFor();
+    await page.getByLabel(/I have read and accept/).check();
+    await page.getByRole('radio', { name: 'Portuguese' }).check();
+    await page.keyboard.press('Alt+ArrowRight');
+    await heading('Birth record').waitFor();
+    await page.getByTestId('language-select').selectOption('por');
+
+    const number = page.getByRole('textbox', { name: 'Número do registo de nascimento (registo civil)' });
+    await number.fill('AG-2026/00501');
+    await page.getByRole('button', { name: 'Obter do registo civil' }).click();
+    await page.locator('#birth-record-message [role="status"]').filter({ hasText: 'AG-2026/00501' }).waitFor();
+    assert.deepEqual(await filled(), ['birthCertificateNumber', 'birthRegistrationDate', 'dateOfBirth', 'fullName', 'gender', 'introducerName', 'introducerUIN']);
+    assert.equal(await page.locator('#field-birthCertificateNumber').inputValue(), 'AG-2026/00501');
+    await page.keyboard.press('Alt+ArrowRight');
+    assert.equal(await page.locator('#field-fullName-por').inputValue().catch(() => page.locator('[id^="field-fullName"]').first().inputValue()), 'Ana Trovoada');
+
+    // back to the birth record: another number, fetched again, replaces the record
+    await page.keyboard.press('Alt+ArrowLeft');
+    await number.fill('AG-2026/00502');
+    await page.getByRole('button', { name: 'Obter do registo civil' }).click();
+    await page.locator('#birth-record-message [role="status"]').filter({ hasText: 'AG-2026/00502' }).waitFor();
+    assert.equal(await page.locator('#field-birthCertificateNumber').inputValue(), 'AG-2026/00502');
+    assert.equal(crvs.registry.searches, 2, 'two searches reached the registry');
+
+    // the rest of the registration as any other (helpers speak English)
+    await page.getByTestId('language-select').selectOption('eng');
+    await page.keyboard.press('Alt+ArrowRight');
+    await heading("Child's details").waitFor();
+    // OpenCRVS's addresses are its own location ids: the operator picks region and district
+    await page.selectOption('#field-region', 'ST');
+    await page.selectOption('#field-province', 'AGR');
+    await page.keyboard.press('Alt+ArrowRight');
+    await heading('Parent or guardian').waitFor();
+    assert.equal(await page.getByLabel("Parent or guardian's UIN").inputValue(), PARENT_UIN);
+    await page.keyboard.press('Alt+ArrowRight');
+    await heading("Parent or guardian's biometrics").waitFor();
+    await page.focus('#screen-heading');
+    await page.keyboard.press('Alt+c');
+    await page.locator('[data-testid^="decision-"]').first().waitFor({ timeout: 60_000 });
+    await page.keyboard.press('Alt+ArrowRight');
+    const rid = await submitFromPreview(page);
+    assert.match(rid, /^\d{29}$/);
+
+    // the packet as MOSIP reads it: decrypted with the machine's REGISTRATION key
+    const keys = (await admin(app.server!, 'keys', undefined, 'GET')) as Record<string, string>;
+    const dir = join(app.backEnd.dataDir, 'packets');
+    const file = readdirSync(dir).find((f) => f.startsWith(rid) && f.endsWith('.zip'));
+    assert.ok(file, 'the packet file is in the data dir');
+    const regKey = createPrivateKey(readFileSync(keys['REGISTRATION_10001_10002']!, 'utf8'));
+    // the ID schema puts each field in its subpacket (id, evidence, optional): their ID.json merged
+    const identity: Record<string, unknown> = {};
+    for (const name of ['id', 'evidence', 'optional'] as const) {
+      const json = (await openSubpacketFiles(readFileSync(join(dir, file)), regKey, name)).get('ID.json');
+      if (json) Object.assign(identity, (JSON.parse(json.toString('utf8')) as { identity: Record<string, unknown> }).identity);
+    }
+    assert.deepEqual([identity['birthCertificateNumber'], identity['introducerUIN']], ['AG-2026/00502', PARENT_UIN]);
+    assert.deepEqual((identity['fullName'] as { language: string; value: string }[]).find((n) => n.language === 'por'), { language: 'por', value: 'Beatriz Trovoada' });
+    assert.equal(identity['dateOfBirth'], isoDay(app.backEnd.clock.now() - 12 * DAY).replaceAll('-', '/'));
+    assert.equal(identity['birthRegistrationDate'], isoDay(app.backEnd.clock.now() - 2 * DAY).replaceAll('-', '/'));
+    assert.deepEqual((identity['gender'] as { language: string; value: string }[]).find((g) => g.language === 'por'), { language: 'por', value: 'Feminino' });
+  });
+});
