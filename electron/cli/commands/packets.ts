@@ -12,7 +12,8 @@ import type { SyncServices } from '../../services/sync/createSyncServices';
 import type { CliCommand, CliContext } from '../CliCommand';
 import { readPassword } from '../readPassword';
 import { withCliRouter } from '../cliRouter';
-import { isNothingLeft, renderLeft, type EodLeft } from './eodLeft';
+import type { EodLeft } from '../../../schemas/endOfDay';
+import { isNothingLeft, renderLeft } from './eodLeft';
 import { UsageError } from '../runCli';
 import { EXIT } from '../exitCodes';
 
