@@ -4,7 +4,7 @@ import { OutboxState, type OutboxItem, type OutboxRunSummary } from '../../../sc
 import { AppError } from '../../../schemas/errors';
 import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, PageCursor, type Page } from '../../../schemas/paging';
 import { PACKETS_DIR, type OpenedDataDir } from '../../host/openDataDir';
-import { openCliDataDir } from '../cliDataDir';
+import { openCliDataDir, withCliDataDir } from '../cliDataDir';
 import { listOutboxPage } from '../../services/sync/outbox/listOutboxPage';
 import type { ApprovalAction } from '../../../schemas/outbox';
 import type { BackoffOptions } from '../../services/sync/backoff';
@@ -87,13 +87,7 @@ const list: CliCommand = {
     if (cursor && !cursor.success) throw new AppError('ERR_CLI_BAD_ARGUMENT', { argument: '--cursor', rule: 'the cursor a previous page printed' });
     const request = { limit: limitOf(values.limit), ...(cursor ? { cursor: cursor.data } : {}), ...(state?.data ? { state: state.data } : {}) };
     // the database alone: listing needs none of the sync services' start-up
-    const data = openCliDataDir(ctx);
-    let page: Page<OutboxItem>;
-    try {
-      page = listOutboxPage(data.db, request);
-    } finally {
-      data.close();
-    }
+    const page = await withCliDataDir(ctx, (data) => listOutboxPage(data.db, request));
     ctx.stdout.write(values.json ? `${JSON.stringify(page, null, 2)}\n` : `${table(page.items)}\n${pageFooter(page)}\n`);
     return EXIT.OK;
   },

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { AppError, isAppError } from '../../../schemas/errors';
 import type { SyncProgress } from '../../../schemas/outbox';
 import { EOD_MAX_WAIT_SECONDS, EOD_RETRY_BASE_MS_MAX, type EndOfDayInput, type EndOfDaySummary } from '../../../schemas/endOfDay';
-import { openCliDataDir } from '../cliDataDir';
+import { withCliDataDir } from '../cliDataDir';
 import { AppSettings } from '../../../schemas/settings';
 import { SettingsService } from '../../services/settings/SettingsService';
 import { DEFAULT_BACKOFF } from '../../services/sync/backoff';
@@ -55,16 +55,14 @@ function printFailure(ctx: CliContext, json: boolean, err: unknown): number {
 }
 
 /** `--machine-name`: recorded in the settings (audited) before the machine check uses it. */
-function recordMachineName(ctx: CliContext, name: string, create: boolean): void {
+async function recordMachineName(ctx: CliContext, name: string, create: boolean): Promise<void> {
   const parsed = AppSettings.shape.machineName.safeParse(name);
   if (!parsed.success || parsed.data === null) throw new UsageError(`--machine-name: ${parsed.error?.issues[0]?.message ?? 'give the name'}`);
-  const data = openCliDataDir(ctx, { create });
-  try {
+  const machineName = parsed.data;
+  await withCliDataDir(ctx, (data) => {
     const settings = new SettingsService({ db: data.db, audit: data.audit });
-    settings.update({ ...settings.get(), machineName: parsed.data }, 'cli');
-  } finally {
-    data.close();
-  }
+    settings.update({ ...settings.get(), machineName }, 'cli');
+  }, { create });
 }
 
 /**
@@ -95,7 +93,7 @@ async function runSync(args: string[], ctx: CliContext): Promise<number> {
   if (baseMs !== undefined && !(Number.isInteger(baseMs) && baseMs > 0 && baseMs <= EOD_RETRY_BASE_MS_MAX)) {
     throw new UsageError(`--retry-base-ms must be a whole number of milliseconds, 1 to ${EOD_RETRY_BASE_MS_MAX}`);
   }
-  if (values['machine-name'] !== undefined) recordMachineName(ctx, values['machine-name'], values.initial);
+  if (values['machine-name'] !== undefined) await recordMachineName(ctx, values['machine-name'], values.initial);
   const password = await readPassword(ctx, `password for ${values.user}: `);
   const input = { full: values.full || values.initial, maxWaitSeconds: maxWait, ...(baseMs ? { retryBaseMs: baseMs } : {}) };
   const request: SyncRequest = { eod: values.eod, json: values.json, input };
