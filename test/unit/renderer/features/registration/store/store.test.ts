@@ -22,6 +22,7 @@ import { inMemoryBridge } from '../../../../../helpers/inMemoryBridge';
 import { makeTestPki, type TestPki } from '../../../../../helpers/packetKeys';
 import { openTestServices } from '../../../../../helpers/openTestDataDir';
 import { startSimulator } from '../../../../../integration/sbi/sbiTestKit';
+import { formSteps } from './formSteps';
 
 function png(w = 40, h = 30): UploadedFile {
   const image = new PNG({ width: w, height: h });
@@ -65,29 +66,7 @@ describe('registration store (real Router, encrypted store, device simulator)', 
   const state = () => store.getState();
   const screenName = () => formSelectors.currentScreen(state().form)?.name;
 
-  async function fillConsent() {
-    state().setValue('consent', { type: 'flag', checked: true });
-    state().setValue('preferredLang', { type: 'code', code: 'por' });
-    await state().next();
-  }
-  function fillDemographics() {
-    for (const [id, por, eng] of [['fullName', 'Maria da Graça', 'Maria da Graca'], ['city', 'Trindade', 'Trindade'], ['addressLine1', 'Rua 1', 'Street 1']] as const) {
-      state().setLocalizedText(id, 'por', por);
-      state().setLocalizedText(id, 'eng', eng);
-    }
-    state().setValue('dateOfBirth', { type: 'text', value: '1990/05/17' });
-    for (const [id, code] of [['gender', 'FLE'], ['residenceStatus', 'NAT'], ['region', 'ST'], ['province', 'AGR']] as const) state().setValue(id, { type: 'code', code });
-  }
-  async function toBiometrics() {
-    await state().open();
-    await state().start('NEW', ['por', 'eng']);
-    await fillConsent();
-    fillDemographics();
-    await state().next();
-    await state().attachDocument('proofOfIdentity', 'CIN', 'BI-123', [png()]);
-    await state().next();
-    assert.equal(screenName(), 'BiometricDetails');
-  }
+  const { fillConsent, toBiometrics } = formSteps(() => store, png());
 
   it('starts a draft from the synced bundle, blocks next, and autosaves on every screen change', async () => {
     await state().open();

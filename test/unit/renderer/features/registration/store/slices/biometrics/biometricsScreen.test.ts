@@ -19,6 +19,7 @@ import { inMemoryBridge } from '../../../../../../../helpers/inMemoryBridge';
 import { makeTestPki, type TestPki } from '../../../../../../../helpers/packetKeys';
 import { openTestServices } from '../../../../../../../helpers/openTestDataDir';
 import { startSimulator } from '../../../../../../../integration/sbi/sbiTestKit';
+import { formSteps } from '../../formSteps';
 
 const FIELD = 'individualBiometrics';
 
@@ -58,25 +59,12 @@ describe('biometrics screen state (real Router, encrypted store, device simulato
 
   const state = () => store.getState();
 
-  async function toBiometrics() {
-    await state().open();
-    await state().start('NEW', ['por', 'eng']);
-    state().setValue('consent', { type: 'flag', checked: true });
-    state().setValue('preferredLang', { type: 'code', code: 'por' });
-    await state().next();
-    for (const [id, por, eng] of [['fullName', 'Maria da Graça', 'Maria da Graca'], ['city', 'Trindade', 'Trindade'], ['addressLine1', 'Rua 1', 'Street 1']] as const) {
-      state().setLocalizedText(id, 'por', por);
-      state().setLocalizedText(id, 'eng', eng);
-    }
-    state().setValue('dateOfBirth', { type: 'text', value: '1990/05/17' });
-    for (const [id, code] of [['gender', 'FLE'], ['residenceStatus', 'NAT'], ['region', 'ST'], ['province', 'AGR']] as const) state().setValue(id, { type: 'code', code });
-    await state().next();
+  const page = (() => {
     const image = new PNG({ width: 40, height: 30 });
     image.data.fill(0xc0);
-    await state().attachDocument('proofOfIdentity', 'CIN', 'BI-123', [{ name: 'page.png', mimeType: 'image/png', base64: PNG.sync.write(image).toString('base64') }]);
-    await state().next();
-    assert.equal(formSelectors.currentScreen(state().form)?.name, 'BiometricDetails');
-  }
+    return { name: 'page.png', mimeType: 'image/png' as const, base64: PNG.sync.write(image).toString('base64') };
+  })();
+  const { toBiometrics } = formSteps(() => store, page);
 
   it('lets an accepted capture be taken again while attempts remain, and not after', async () => {
     await toBiometrics();
