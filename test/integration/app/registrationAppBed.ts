@@ -16,12 +16,14 @@ export async function startDevicesAndPki(now: () => number): Promise<{ simulator
 }
 
 /**
- * A fresh app (browser host, ManualClock) over a new data dir holding the PKI's REGISTRATION
- * certificate and the simulator's trust, its devices back to their own scores.
+ * A fresh app (browser host, a new ManualClock unless given) over a new data dir holding the PKI's
+ * REGISTRATION certificate and the simulator's trust, its devices back to their own scores.
+ * `infoTimeoutMs`: device discovery's wait (default 1 s; a file whose tests run beside another's on
+ * two cores gives more).
  */
-export async function openRegistrationApp(simulator: SbiSimulator, pki: TestPki): Promise<{ services: AppServices; clock: ManualClock; dataDir: string; close(): Promise<void> }> {
+export async function openRegistrationApp(simulator: SbiSimulator, pki: TestPki, o: Readonly<{ clock?: ManualClock; infoTimeoutMs?: number }> = {}): Promise<{ services: AppServices; clock: ManualClock; dataDir: string; close(): Promise<void> }> {
   // a short capture timeout: the simulator holds a below-threshold capture for the whole timeout, as §5 devices do
-  const opened = await openTestServices({ clock: new ManualClock(), app: { sbi: { ports: simulator.ports, captureTimeoutMs: 150, infoTimeoutMs: 1000 } } });
+  const opened = await openTestServices({ clock: o.clock ?? new ManualClock(), app: { sbi: { ports: simulator.ports, captureTimeoutMs: 150, infoTimeoutMs: o.infoTimeoutMs ?? 1000 } } });
   for (const device of simulator.devices.values()) device.score = undefined;
   prepareDataDir(opened.dataDir, simulator, pki.regCertPem);
   return opened;

@@ -2,6 +2,11 @@ import assert from 'node:assert/strict';
 import type { UploadedFile } from '../../../../../../schemas/api/registrationApi';
 import type { RegistrationStore } from '../../../../../../renderer/features/registration/store/store';
 import { formSelectors } from '../../../../../../renderer/features/registration/store/slices/form/selectors';
+import { createRegistrationStore } from '../../../../../../renderer/features/registration/store/store';
+import { createApiClient } from '../../../../../../renderer/api/createApiClient';
+import type { AppServices } from '../../../../../../electron/host/createAppServices';
+import type { Clock } from '../../../../../../native/time/Clock';
+import { inMemoryBridge } from '../../../../../helpers/inMemoryBridge';
 
 /**
  * The form steps the registration store tests walk, as an operator does: consent, the demographics
@@ -34,4 +39,11 @@ export function formSteps(store: () => RegistrationStore, page: UploadedFile) {
     assert.equal(formSelectors.currentScreen(state().form)?.name, 'BiometricDetails');
   }
   return { fillConsent, fillDemographics, toBiometrics };
+}
+
+/** The registration store over the app's Router in process (the renderer's own API client), officer1 logged in. */
+export async function officerStore(services: AppServices, clock: Clock): Promise<RegistrationStore> {
+  const api = createApiClient(inMemoryBridge(services));
+  await api['auth.login']({ userId: 'officer1', password: 'Officer#2026' });
+  return createRegistrationStore(api, () => clock.now());
 }
