@@ -24,3 +24,13 @@ export function openCliDataDir(ctx: CliContext, options: Readonly<{ create?: boo
   if (options.create !== true) requireDataDir(ctx);
   return openDataDir({ dataDir: ctx.dataDir, env: ctx.env });
 }
+
+/** {@link openCliDataDir} for the length of `fn`, closed however `fn` ends. */
+export async function withCliDataDir<T>(ctx: CliContext, fn: (data: OpenedDataDir) => T | Promise<T>, options: Readonly<{ create?: boolean }> = {}): Promise<T> {
+  const data = openCliDataDir(ctx, options);
+  try {
+    return await fn(data);
+  } finally {
+    data.close();
+  }
+}

@@ -5,6 +5,7 @@ import { KeyStoreChoice } from '../../schemas/keyProtection';
 import { createEnvSecretWrapper, createKeyFileWrapper, MIN_ENV_SECRET_LENGTH, type SecretWrapper } from '../../native/keystore/SecretWrapper';
 import { peekWrappedFile } from '../../native/keystore/wrappedSecretFile';
 import { openKeyringWrapper, osKeyring, type KeyringAccess } from './keyringAccess';
+import { orPathError } from './orPathError';
 
 export const DB_SECRET_ENV = 'REGCLIENT_DB_SECRET';
 /** `keyring` or `keyfile`: how a NEW data dir's keys are protected; unset, the OS keyring where one answers */
@@ -62,11 +63,7 @@ export function chooseWrapper(keyDir: string, env: NodeJS.ProcessEnv, keyring: K
   if (existing === undefined && !existsSync(masterKeyPath) && wantsKeyring(env, keyring)) {
     return openKeyringWrapper(undefined, wrappedKeyPath);
   }
-  try {
-    return createKeyFileWrapper(masterKeyPath);
-  } catch (cause) {
-    throw new AppError('ERR_DB_KEY_INVALID', { path: masterKeyPath, reason: (cause as Error).message }, { cause });
-  }
+  return orPathError('ERR_DB_KEY_INVALID', masterKeyPath, () => createKeyFileWrapper(masterKeyPath));
 }
 
 /**

@@ -58,6 +58,11 @@ export interface AppServicesOptions {
   readonly startScheduler?: boolean;
   /** the OS folder picker (the Electron shell's dialog); the browser host has none */
   readonly pickFolder?: () => Promise<string | undefined>;
+  /**
+   * The CLI's one command only: the password it was given, to log in again when the refresh token
+   * is gone too mid-run. The app keeps no password; it asks the operator.
+   */
+  readonly serverCredentials?: Readonly<{ userId: string; password: string }>;
 }
 
 const log = createLogger('services');
@@ -141,6 +146,7 @@ export async function createAppServices(data: OpenedDataDir, options: AppService
     // (a new server means new keys and a full sync, so the settings screen asks for a restart)
     ...(server.serverUrl ? { serverUrl: server.serverUrl } : {}),
     ...(server.refusal ? { serverRefusal: server.refusal } : {}),
+    ...(options.serverCredentials ? { credentials: options.serverCredentials } : {}),
     onEvent: (name, payload) => hub.broadcast(name, payload),
     civilRegistration: civilRegistrationDelivery(data, settings, crvsSecret),
   });

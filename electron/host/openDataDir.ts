@@ -13,6 +13,7 @@ import { migrate } from '../services/db/migrations';
 import { openDatabase } from '../services/db/openDatabase';
 import { getMeta, setMeta } from '../services/db/repos/meta';
 import { checkDbSecret, chooseWrapper, DB_KEY_FILE } from './chooseWrapper';
+import { orPathError } from './orPathError';
 
 export const DB_FILE = 'regclient.db';
 export const KEY_DIR = 'keys';
@@ -107,12 +108,10 @@ function chooseNewOrExisting(keyDir: string, env: NodeJS.ProcessEnv, createdData
 }
 
 function ensureWritableDir(path: string): void {
-  try {
+  orPathError('ERR_DATA_DIR_UNUSABLE', path, () => {
     mkdirSync(path, { recursive: true, mode: 0o700 });
     accessSync(path, constants.W_OK | constants.R_OK);
-  } catch (cause) {
-    throw new AppError('ERR_DATA_DIR_UNUSABLE', { path, reason: (cause as Error).message }, { cause });
-  }
+  });
 }
 
 /**
@@ -153,11 +152,7 @@ function loadMachineKey(keyDir: string, wrapper: SecretWrapper, isNewDb: boolean
   if (!isNewDb && !hasMachineKey(keyDir)) {
     throw new AppError('ERR_KEYSTORE_INVALID', { path: keyDir, reason: 'the machine key is missing; restore it from backup or re-onboard the machine' });
   }
-  try {
-    return loadOrCreateMachineKey(keyDir, wrapper);
-  } catch (cause) {
-    throw new AppError('ERR_KEYSTORE_INVALID', { path: keyDir, reason: (cause as Error).message }, { cause });
-  }
+  return orPathError('ERR_KEYSTORE_INVALID', keyDir, () => loadOrCreateMachineKey(keyDir, wrapper));
 }
 
 function loadIdentity(db: DB, key: MachineKey, firstRun: { centreId: string; machineId: string }, clock: Clock): MachineIdentity {

@@ -6,6 +6,7 @@ import { createEnvSecretWrapper, createKeyFileWrapper, type SecretWrapper } from
 import { peekWrappedFile, readWrappedSecret, writeWrappedSecret } from '../../native/keystore/wrappedSecretFile';
 import { DB_SECRET_ENV, MASTER_KEY_FILE } from './chooseWrapper';
 import { openKeyringWrapper } from './keyringAccess';
+import { orPathError } from './orPathError';
 
 export interface RewrapResult {
   readonly from: readonly KeyProtection[];
@@ -64,19 +65,11 @@ function sourceWrapper(keyDir: string, path: string, header: Readonly<{ kind: st
 
 function keyFileWrapper(path: string): SecretWrapper {
   if (!existsSync(path)) throw new AppError('ERR_DB_KEY_MISSING', { path });
-  try {
-    return createKeyFileWrapper(path);
-  } catch (cause) {
-    throw new AppError('ERR_DB_KEY_INVALID', { path, reason: (cause as Error).message }, { cause });
-  }
+  return orPathError('ERR_DB_KEY_INVALID', path, () => createKeyFileWrapper(path));
 }
 
 function readWrapped(path: string, wrapper: SecretWrapper): Buffer {
-  try {
-    return readWrappedSecret(path, wrapper);
-  } catch (cause) {
-    throw new AppError('ERR_DB_KEY_INVALID', { path, reason: (cause as Error).message }, { cause });
-  }
+  return orPathError('ERR_DB_KEY_INVALID', path, () => readWrappedSecret(path, wrapper));
 }
 
 /** A rename is durable only once its directory is synced. */

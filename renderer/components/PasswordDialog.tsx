@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { UiError } from '../features/UiError';
 import { ErrorMessage } from './ErrorMessage';
+import { PasswordInput } from './PasswordInput';
 import '../styles/dialog.css';
 
 export interface PasswordDialogProps {
@@ -86,17 +87,7 @@ export function PasswordDialog(props: Readonly<PasswordDialogProps>) {
         {props.children}
         <label>
           {props.passwordLabel}
-          <input
-            ref={passwordRef}
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            required
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? errorId : undefined}
-            autoFocus={props.focusPassword ?? true}
-          />
+          <PasswordInput inputRef={passwordRef} value={password} onChange={setPassword} errorId={error ? errorId : undefined} autoFocus={props.focusPassword ?? true} />
         </label>
         {error && <ErrorMessage error={error} id={errorId} />}
         {props.after}

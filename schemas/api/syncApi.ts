@@ -4,6 +4,8 @@ import { page, PageRequest } from '../paging';
 import { BulkDecisionInput, BulkDecisionProgress, BulkDecisionResult } from '../bulkDecision';
 import { ExportTargets } from '../exportTargets';
 import { PacketSummary } from '../packetSummary';
+import { DownSyncSummary } from '../sync';
+import { EndOfDayInput, EndOfDaySummary } from '../endOfDay';
 import { method } from './defineApi';
 
 const Empty = z.object({}).strict();
@@ -73,6 +75,20 @@ export const syncApi = {
    * Not `Default`: a viewer may log in but has no packets to send and no business starting uploads.
    */
   'sync.now': method({ input: Empty, output: OutboxRunSummary, access: OPERATORS }),
+  /**
+   * A person's down-sync (`regclient sync`): every job over the server session the login started.
+   * Officers and supervisors, as sync.now: MOSIP 1.2 hides only the EOD approval pane from
+   * non-supervisors (PacketHandlerController.initialize), so its "Sync data" task is an officer's too;
+   * stricter than MOSIP for `Default`, which may log in but has no business changing this machine's data.
+   */
+  'sync.downSync': method({ input: z.object({ full: z.boolean().default(false) }).strict(), output: DownSyncSummary, access: OPERATORS }),
+  /**
+   * End of day (`regclient sync --eod`): down-sync, every decided packet sent with retries waited out,
+   * their server status, then what is left for a person and the offline limits not ok. Progress goes
+   * to the caller as sync.onDidProgress. Same roles as sync.now (MOSIP's upload has no role guard:
+   * PacketUploadServiceImpl.uploadSyncedPackets).
+   */
+  'sync.endOfDay': method({ input: EndOfDayInput, output: EndOfDaySummary, access: OPERATORS }),
   'sync.status': method({ input: Empty, output: SyncStatus, access: 'session' }),
   /** the space retention will free on the data dir's disk (the sync screen shows it beside the free-space limit) */
   'sync.retentionSpace': method({ input: Empty, output: RetentionSpace, access: 'session' }),

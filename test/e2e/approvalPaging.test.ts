@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seedListRows, type SeededRow } from '../helpers/seedListRows';
 import { testRandom } from '../helpers/testRandom';
 import { seriousA11yViolations } from './helpers/axe';
-import { startInProcessApp, type InProcessApp } from './helpers/inProcessApp';
+import { newAppPage, startInProcessApp, type InProcessApp } from './helpers/inProcessApp';
 import { logIn } from './helpers/logIn';
 import { launchChromium, itSavingArtifacts } from './helpers/startApp';
 
@@ -33,11 +33,7 @@ describe('approval queue with hundreds of packets (browser host, Debian Chromium
   });
   beforeEach(async () => {
     errors.length = 0;
-    context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-    context.setDefaultTimeout(15_000);
-    page = await context.newPage();
-    await page.clock.setFixedTime(app.backEnd.clock.now());
-    page.on('pageerror', (err) => errors.push(err.message));
+    ({ context, page } = await newAppPage(browser, app, { timeoutMs: 15_000, errors }));
   });
   afterEach(() => context.close());
 

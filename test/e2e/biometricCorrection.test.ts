@@ -3,7 +3,7 @@ import { after, before, describe } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { formatRid } from '../../electron/services/packets/rid';
 import { admin } from '../integration/sync/syncTestBed';
-import { startInProcessApp, type InProcessApp } from './helpers/inProcessApp';
+import { newAppPage, startInProcessApp, type InProcessApp } from './helpers/inProcessApp';
 import { approveAsSupervisor, syncNow } from './helpers/approveAndSync';
 import { logIn } from './helpers/logIn';
 import { submitFromPreview } from './helpers/submitFromPreview';
@@ -25,11 +25,8 @@ describe('a BIOMETRIC_CORRECTION through the app to PROCESSED (browser host, sim
 
   before(async () => {
     [browser, app] = await Promise.all([launchChromium(), startInProcessApp({ server: true })]);
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-    context.setDefaultTimeout(30_000);
-    page = await context.newPage();
     // the page's clock is the back end's (22 November 2026)
-    await page.clock.setFixedTime(app.backEnd.clock.now());
+    ({ page } = await newAppPage(browser, app, { timeoutMs: 30_000 }));
     await page.goto(app.url);
   });
   after(async () => {

@@ -3,7 +3,7 @@ import { after, before, describe } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { admin } from '../integration/sync/syncTestBed';
 import { BAD_CHECKSUM_UIN, PARENT_UIN, birthQr } from '../integration/app/crvsFixtures';
-import { startInProcessApp, type InProcessApp } from './helpers/inProcessApp';
+import { newAppPage, startInProcessApp, type InProcessApp } from './helpers/inProcessApp';
 import { approveAsSupervisor, syncNow } from './helpers/approveAndSync';
 import { shownDate, typeDate } from './helpers/fillDemographics';
 import { logIn } from './helpers/logIn';
@@ -29,10 +29,7 @@ describe('a birth from a birth certificate QR through the app to a UIN (browser 
 
   before(async () => {
     [browser, app] = await Promise.all([launchChromium(), startInProcessApp({ server: true })]);
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-    context.setDefaultTimeout(30_000);
-    page = await context.newPage();
-    await page.clock.setFixedTime(app.backEnd.clock.now());
+    ({ page } = await newAppPage(browser, app, { timeoutMs: 30_000 }));
     await page.goto(app.url);
   });
   after(async () => {

@@ -5,7 +5,7 @@ import { after, afterEach, before, beforeEach, describe } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seriousA11yViolations } from './helpers/axe';
 import { prepareApprovalDay, PENDING_LIMIT, type ApprovalDay } from './helpers/approvalDay';
-import { startInProcessApp, type InProcessApp } from './helpers/inProcessApp';
+import { newAppPage, startInProcessApp, type InProcessApp } from './helpers/inProcessApp';
 import { logIn } from './helpers/logIn';
 import { ARTIFACTS, launchChromium, itSavingArtifacts } from './helpers/startApp';
 
@@ -37,12 +37,8 @@ describe('approval and sync screens (browser host, real services, Debian Chromiu
   });
   beforeEach(async () => {
     errors.length = 0;
-    context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-    context.setDefaultTimeout(15_000);
-    page = await context.newPage();
     // the page's clock is the back end's (22 November 2026), so "today" is the day the packets were made
-    await page.clock.setFixedTime(app.backEnd.clock.now());
-    page.on('pageerror', (err) => errors.push(err.message));
+    ({ context, page } = await newAppPage(browser, app, { timeoutMs: 15_000, errors }));
   });
   afterEach(() => context.close());
 

@@ -28,3 +28,17 @@ export function throwsWithCode(fn: () => unknown, code: string, details?: object
   if (details) assert.deepEqual(caught.details, details);
   return caught;
 }
+
+/**
+ * The code a promise rejects with, or `resolved` when it does not, so a table of outcomes reads as
+ * one comparison; a rejection that is not an AppError fails the test.
+ */
+export async function codeOf(promise: Promise<unknown>, resolved = 'resolved'): Promise<string> {
+  try {
+    await promise;
+  } catch (err) {
+    assert.ok(err instanceof AppError, String(err));
+    return err.code;
+  }
+  return resolved;
+}

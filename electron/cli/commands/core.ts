@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { Role } from '../../../schemas/operators';
 import { AuthService } from '../../services/auth/AuthService';
-import { openCliDataDir } from '../cliDataDir';
+import { openCliDataDir, withCliDataDir } from '../cliDataDir';
 import { doctorCommand } from './doctor';
 import { UserId, LanguageCode } from '../../../schemas/operators';
 import type { CliCommand, CliContext } from '../CliCommand';
@@ -11,16 +11,11 @@ import { EXIT } from '../exitCodes';
 
 async function runAuditVerify(args: string[], ctx: CliContext): Promise<number> {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, strict: true });
-  const data = openCliDataDir(ctx);
-  try {
-    const result = data.audit.verify();
-    if (values.json) ctx.stdout.write(`${JSON.stringify(result)}\n`);
-    else if (result.ok) ctx.stdout.write(`audit log OK: ${result.entries} entries, hash chain intact\n`);
-    else ctx.stdout.write(`audit log BROKEN at entry ${result.problem!.seq}: ${result.problem!.reason} (${result.entries} entries verified before it)\n`);
-    return result.ok ? EXIT.OK : EXIT.FAILED;
-  } finally {
-    data.close();
-  }
+  const result = await withCliDataDir(ctx, (data) => data.audit.verify());
+  if (values.json) ctx.stdout.write(`${JSON.stringify(result)}\n`);
+  else if (result.ok) ctx.stdout.write(`audit log OK: ${result.entries} entries, hash chain intact\n`);
+  else ctx.stdout.write(`audit log BROKEN at entry ${result.problem!.seq}: ${result.problem!.reason} (${result.entries} entries verified before it)\n`);
+  return result.ok ? EXIT.OK : EXIT.FAILED;
 }
 
 async function runOperatorsAdd(args: string[], ctx: CliContext): Promise<number> {

@@ -1,27 +1,6 @@
-import type { OutboxItem } from '../../../schemas/outbox';
+import type { EodLeft } from '../../../schemas/endOfDay';
 
-/**
- * What an end-of-day run could not send because a person has to act first. The run summary only
- * lists what parked during this run; packets waiting for approval, on hold, or parked on an
- * earlier day are read from the outbox, so "nothing left to send" is never said while they wait.
- */
-export interface EodLeft {
-  /** PENDING: built, no supervisor decision yet */
-  readonly waitingApproval: readonly string[];
-  /** ON_HOLD: the supervisor put them on hold */
-  readonly onHold: readonly string[];
-  /** PARKED: a sync step failed in a way only a person can fix (code = the last error) */
-  readonly parked: readonly { readonly rid: string; readonly code: string }[];
-}
-
-export function leftForAPerson(items: readonly OutboxItem[]): EodLeft {
-  return {
-    waitingApproval: items.filter((i) => i.state === 'PENDING').map((i) => i.rid),
-    onHold: items.filter((i) => i.state === 'ON_HOLD').map((i) => i.rid),
-    parked: items.filter((i) => i.state === 'PARKED').map((i) => ({ rid: i.rid, code: i.lastErrorCode ?? 'unknown' })),
-  };
-}
-
+/** Nothing waits for a person (electron/services/sync/endOfDay.ts says what does). */
 export function isNothingLeft(left: EodLeft): boolean {
   return left.waitingApproval.length === 0 && left.onHold.length === 0 && left.parked.length === 0;
 }

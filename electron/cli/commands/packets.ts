@@ -4,7 +4,7 @@ import { OutboxState, type OutboxItem, type OutboxRunSummary } from '../../../sc
 import { AppError } from '../../../schemas/errors';
 import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, PageCursor, type Page } from '../../../schemas/paging';
 import { PACKETS_DIR, type OpenedDataDir } from '../../host/openDataDir';
-import { openCliDataDir } from '../cliDataDir';
+import { openCliDataDir, withCliDataDir } from '../cliDataDir';
 import { listOutboxPage } from '../../services/sync/outbox/listOutboxPage';
 import type { ApprovalAction } from '../../../schemas/outbox';
 import type { BackoffOptions } from '../../services/sync/backoff';
@@ -12,7 +12,8 @@ import type { SyncServices } from '../../services/sync/createSyncServices';
 import type { CliCommand, CliContext } from '../CliCommand';
 import { readPassword } from '../readPassword';
 import { withCliRouter } from '../cliRouter';
-import { isNothingLeft, renderLeft, type EodLeft } from './eodLeft';
+import type { EodLeft } from '../../../schemas/endOfDay';
+import { isNothingLeft, renderLeft } from './eodLeft';
 import { UsageError } from '../runCli';
 import { EXIT } from '../exitCodes';
 
@@ -86,13 +87,7 @@ const list: CliCommand = {
     if (cursor && !cursor.success) throw new AppError('ERR_CLI_BAD_ARGUMENT', { argument: '--cursor', rule: 'the cursor a previous page printed' });
     const request = { limit: limitOf(values.limit), ...(cursor ? { cursor: cursor.data } : {}), ...(state?.data ? { state: state.data } : {}) };
     // the database alone: listing needs none of the sync services' start-up
-    const data = openCliDataDir(ctx);
-    let page: Page<OutboxItem>;
-    try {
-      page = listOutboxPage(data.db, request);
-    } finally {
-      data.close();
-    }
+    const page = await withCliDataDir(ctx, (data) => listOutboxPage(data.db, request));
     ctx.stdout.write(values.json ? `${JSON.stringify(page, null, 2)}\n` : `${table(page.items)}\n${pageFooter(page)}\n`);
     return EXIT.OK;
   },

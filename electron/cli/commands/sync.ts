@@ -1,18 +1,28 @@
 import { parseArgs } from 'node:util';
 import { AppError, isAppError } from '../../../schemas/errors';
 import type { SyncProgress } from '../../../schemas/outbox';
-import { openCliDataDir } from '../cliDataDir';
+import { EOD_MAX_WAIT_SECONDS, EOD_RETRY_BASE_MS_MAX, type EndOfDayInput, type EndOfDaySummary } from '../../../schemas/endOfDay';
+import { withCliDataDir } from '../cliDataDir';
 import { AppSettings } from '../../../schemas/settings';
 import { SettingsService } from '../../services/settings/SettingsService';
-import { DEFAULT_BACKOFF, type BackoffOptions } from '../../services/sync/backoff';
+import { DEFAULT_BACKOFF } from '../../services/sync/backoff';
 import { DEFAULT_UPLOAD_TIMEOUT_MS } from '../../services/sync/RegProcClient';
 import type { CliCommand, CliContext } from '../CliCommand';
+import { withCliRouter } from '../cliRouter';
 import { readPassword } from '../readPassword';
 import { UsageError } from '../runCli';
 import { EXIT, exitCodeForError } from '../exitCodes';
-import { isNothingLeft, leftForAPerson } from './eodLeft';
+import { isNothingLeft } from './eodLeft';
 import { renderEodSummary, WHAT_TO_DO, withSyncServices } from './packets';
 import type { DownSyncSummary } from '../../../schemas/sync';
+
+/** What `sync` was asked for, its options checked. */
+interface SyncRequest {
+  readonly eod: boolean;
+  readonly json: boolean;
+  /** the contract's end-of-day input (`full` also for a down-sync alone) */
+  readonly input: EndOfDayInput;
+}
 
 function printDownSync(ctx: CliContext, summary: DownSyncSummary): void {
   for (const job of summary.jobs) {
@@ -45,16 +55,14 @@ function printFailure(ctx: CliContext, json: boolean, err: unknown): number {
 }
 
 /** `--machine-name`: recorded in the settings (audited) before the machine check uses it. */
-function recordMachineName(ctx: CliContext, name: string, create: boolean): void {
+async function recordMachineName(ctx: CliContext, name: string, create: boolean): Promise<void> {
   const parsed = AppSettings.shape.machineName.safeParse(name);
   if (!parsed.success || parsed.data === null) throw new UsageError(`--machine-name: ${parsed.error?.issues[0]?.message ?? 'give the name'}`);
-  const data = openCliDataDir(ctx, { create });
-  try {
+  const machineName = parsed.data;
+  await withCliDataDir(ctx, (data) => {
     const settings = new SettingsService({ db: data.db, audit: data.audit });
-    settings.update({ ...settings.get(), machineName: parsed.data }, 'cli');
-  } finally {
-    data.close();
-  }
+    settings.update({ ...settings.get(), machineName }, 'cli');
+  }, { create });
 }
 
 /**
@@ -80,62 +88,69 @@ async function runSync(args: string[], ctx: CliContext): Promise<number> {
   if (!ctx.serverUrl) throw new AppError('ERR_SYNC_NOT_CONFIGURED', { what: 'server address (--server)' });
   if (!values.user) throw new UsageError('--user <operator id> is required: the server session belongs to an operator');
   const maxWait = Number(values['max-wait']);
-  if (!Number.isInteger(maxWait) || maxWait < 0) throw new UsageError('--max-wait must be a whole number of seconds');
+  if (!Number.isInteger(maxWait) || maxWait < 0 || maxWait > EOD_MAX_WAIT_SECONDS) throw new UsageError(`--max-wait must be a whole number of seconds, 0 to ${EOD_MAX_WAIT_SECONDS}`);
   const baseMs = values['retry-base-ms'] === undefined ? undefined : Number(values['retry-base-ms']);
-  if (baseMs !== undefined && !(Number.isInteger(baseMs) && baseMs > 0 && baseMs <= DEFAULT_BACKOFF.capMs)) {
-    throw new UsageError(`--retry-base-ms must be a whole number of milliseconds, 1 to ${DEFAULT_BACKOFF.capMs}`);
+  if (baseMs !== undefined && !(Number.isInteger(baseMs) && baseMs > 0 && baseMs <= EOD_RETRY_BASE_MS_MAX)) {
+    throw new UsageError(`--retry-base-ms must be a whole number of milliseconds, 1 to ${EOD_RETRY_BASE_MS_MAX}`);
   }
-  if (values['machine-name'] !== undefined) recordMachineName(ctx, values['machine-name'], values.initial);
+  if (values['machine-name'] !== undefined) await recordMachineName(ctx, values['machine-name'], values.initial);
   const password = await readPassword(ctx, `password for ${values.user}: `);
-  const o = { initial: values.initial, full: values.full, json: values.json, maxWaitMs: maxWait * 1000, ...(baseMs ? { backoff: { ...DEFAULT_BACKOFF, baseMs } } : {}) };
+  const input = { full: values.full || values.initial, maxWaitSeconds: maxWait, ...(baseMs ? { retryBaseMs: baseMs } : {}) };
+  const request: SyncRequest = { eod: values.eod, json: values.json, input };
   try {
-    return await (values.eod ? runEod(ctx, values.user, password, o) : runDownSync(ctx, values.user, password, o));
+    return await (values.initial ? runInitial(ctx, values.user, password, request) : runThroughRouter(ctx, values.user, password, request));
   } catch (err) {
     return printFailure(ctx, values.json, err);
   }
 }
 
-async function runDownSync(ctx: CliContext, userId: string, password: string, o: { initial: boolean; full: boolean; json: boolean }): Promise<number> {
-  // --initial sets the machine up: only then may a new data dir be created
-  return withSyncServices(ctx, { userId, password }, async (s) => {
-    const mosip = s.mosip!;
-    // Log in first: tpm/publickey/verify needs the session (admin-services SyncDataController @PreAuthorize).
-    await mosip.login(userId, password);
-    if (o.initial) await mosip.verifyMachine();
-    const summary = await mosip.downSync({ full: o.full || o.initial });
-    if (o.json) ctx.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-    else printDownSync(ctx, summary);
-    return summary.jobs.every((j) => j.ok) ? EXIT.OK : EXIT.FAILED;
-  }, { create: o.initial });
-}
-
-async function runEod(ctx: CliContext, userId: string, password: string, o: { initial: boolean; full: boolean; json: boolean; maxWaitMs: number; backoff?: BackoffOptions }): Promise<number> {
-  const bar = progressBar(ctx);
+/**
+ * `sync --initial` sets the machine up: the data dir may be new, and the operators come down in
+ * this very sync, so no local operator (hence no local session for the Router) can exist yet. It
+ * runs the same services itself; every other `sync` goes through the app's Router.
+ */
+async function runInitial(ctx: CliContext, userId: string, password: string, r: SyncRequest): Promise<number> {
+  const backoff = r.input.retryBaseMs ? { backoff: { ...DEFAULT_BACKOFF, baseMs: r.input.retryBaseMs } } : {};
   return withSyncServices(
     ctx,
     { userId, password },
-    async (s, data) => {
-      const mosip = s.mosip!;
-      await mosip.login(userId, password);
-      if (o.initial) await mosip.verifyMachine();
-      const downSync = await mosip.downSync({ full: o.full || o.initial });
-      const sent = await s.outbox.drainWithProgress(bar, data.clock.now() + o.maxWaitMs);
-      const statuses = await s.outbox.pollStatuses();
-      const outbox = { ...sent, statusUpdated: [...sent.statusUpdated, ...statuses.statusUpdated], stoppedBy: sent.stoppedBy ?? statuses.stoppedBy };
-      const limits = s.limits.check().filter((l) => l.state !== 'ok');
-      const left = leftForAPerson(s.outbox.needingAPerson());
-      if (o.json) ctx.stdout.write(`${JSON.stringify({ downSync, outbox, left, limits }, null, 2)}\n`);
-      else {
-        printDownSync(ctx, downSync);
-        ctx.stdout.write(renderEodSummary(outbox, left));
-        for (const l of limits) ctx.stdout.write(`limit ${l.limit}: ${l.state} (${l.value} of ${l.threshold}) ${l.code}\n`);
-      }
-      // could not finish (server, network, login) → 1; finished, but a person must act → 4
-      if (!downSync.jobs.every((j) => j.ok) || outbox.retrying.length > 0 || outbox.stoppedBy) return EXIT.FAILED;
-      return outbox.parked.length > 0 || !isNothingLeft(left) ? EXIT.INCOMPLETE : EXIT.OK;
+    async (s) => {
+      // Log in first (the app's server login, awaited): tpm/publickey/verify needs the session
+      // (admin-services SyncDataController @PreAuthorize).
+      await s.appSync.logIn(userId, password);
+      await s.mosip!.verifyMachine();
+      if (r.eod) return printEod(ctx, r, await s.endOfDay.run(r.input, { signal: new AbortController().signal, onProgress: progressBar(ctx) }));
+      return printDownSyncResult(ctx, r, await s.mosip!.downSync({ full: true }));
     },
-    { ...(o.backoff ? { backoff: o.backoff } : {}), create: o.initial },
+    { ...backoff, create: true },
   );
+}
+
+/** `sync [--full] [--eod]` through the app's Router: the server login, then sync.downSync or sync.endOfDay, with their roles and audit. */
+async function runThroughRouter(ctx: CliContext, userId: string, password: string, r: SyncRequest): Promise<number> {
+  const operator = { userId, password, serverLogin: true };
+  if (!r.eod) return withCliRouter(ctx, operator, async (api) => printDownSyncResult(ctx, r, await api.call('sync.downSync', { full: r.input.full })));
+  // the handler sends progress to its caller: the bar (stderr, a terminal only)
+  return withCliRouter(ctx, operator, async (api) => printEod(ctx, r, await api.call('sync.endOfDay', r.input)), { 'sync.onDidProgress': progressBar(ctx) });
+}
+
+function printDownSyncResult(ctx: CliContext, r: SyncRequest, summary: DownSyncSummary): number {
+  if (r.json) ctx.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  else printDownSync(ctx, summary);
+  return summary.jobs.every((j) => j.ok) ? EXIT.OK : EXIT.FAILED;
+}
+
+/** The end-of-day summary. Could not finish (server, network, login) → 1; finished, but a person must act → 4. */
+function printEod(ctx: CliContext, r: SyncRequest, eod: EndOfDaySummary): number {
+  const { downSync, outbox, left, limits } = eod;
+  if (r.json) ctx.stdout.write(`${JSON.stringify(eod, null, 2)}\n`);
+  else {
+    printDownSync(ctx, downSync);
+    ctx.stdout.write(renderEodSummary(outbox, left));
+    for (const l of limits) ctx.stdout.write(`limit ${l.limit}: ${l.state} (${l.value} of ${l.threshold}) ${l.code}\n`);
+  }
+  if (!downSync.jobs.every((j) => j.ok) || outbox.retrying.length > 0 || outbox.stoppedBy) return EXIT.FAILED;
+  return outbox.parked.length > 0 || !isNothingLeft(left) ? EXIT.INCOMPLETE : EXIT.OK;
 }
 
 export const syncCommands: CliCommand[] = [

@@ -4,6 +4,7 @@ import { AppError } from '../../../schemas/errors';
 import type { RemovableDrive } from '../../../schemas/exportTargets';
 import type { AuthService } from '../../services/auth/AuthService';
 import type { AppSync } from '../../services/sync/AppSync';
+import type { EndOfDay } from '../../services/sync/endOfDay';
 import { OUTBOX_GROUP_STATES, type ApprovalAction } from '../../../schemas/outbox';
 import type { PacketApprovalService } from '../../services/sync/approval/PacketApprovalService';
 import type { OfflineLimitsService } from '../../services/sync/outbox/OfflineLimitsService';
@@ -23,6 +24,8 @@ export interface SyncHandlerDeps {
   readonly exporter: PacketExportService;
   readonly limits: OfflineLimitsService;
   readonly retention: RetentionService;
+  /** a person's end of day over the server session; absent in the area's unit tests */
+  readonly endOfDay?: EndOfDay;
   /** with a server: session, machine check and down-sync before the outbox; without: the outbox alone */
   readonly appSync?: AppSync;
   /** the removable drives mounted now (listRemovableDrives) */
@@ -60,6 +63,15 @@ export function syncHandlers(deps: SyncHandlerDeps): AreaHandlers<typeof syncApi
     'outbox.requeue': async ({ id }, ctx) => deps.outbox.requeue(id, ctx.session.userId),
     // a person asked: the server may be back, so items waiting out an automatic backoff go now
     'sync.now': async (_input, ctx) => (deps.appSync ? deps.appSync.run(ctx.signal) : deps.outbox.run({ ignoreBackoff: true, signal: ctx.signal })),
+    'sync.downSync': async ({ full }, ctx) => {
+      if (!deps.appSync) throw new AppError('ERR_SYNC_NOT_CONFIGURED', { what: 'server address' });
+      return (await deps.appSync.ensureSession()).downSync({ full, signal: ctx.signal });
+    },
+    // progress to the caller (the CLI's bar; a window also gets the outbox's broadcast of it)
+    'sync.endOfDay': async (input, ctx) => {
+      if (!deps.endOfDay) throw new AppError('ERR_SYNC_NOT_CONFIGURED', { what: 'server address' });
+      return deps.endOfDay.run(input, { signal: ctx.signal, onProgress: (p) => ctx.sink('sync.onDidProgress', p) });
+    },
     'sync.status': async () => ({ jobs: deps.scheduler.status(), limits: deps.limits.check(), parked: deps.outbox.parkedCount(), nextAttemptAt: deps.outbox.nextAttemptAt() ?? null }),
     'sync.retentionSpace': async () => deps.retention.space(),
     'sync.setSchedule': async (schedule, ctx) => deps.scheduler.setSchedule(schedule, ctx.session.userId),
@@ -71,3 +83,4 @@ export function syncHandlers(deps: SyncHandlerDeps): AreaHandlers<typeof syncApi
     },
   };
 }
+

@@ -12,6 +12,7 @@ import {
   lockOperator,
   recordLoginAttempt,
   recordSuccessfulLogin,
+  setOperatorPasswordHash,
   type Operator,
 } from '../db/repos/operators';
 import { hashPassword, verifyPassword } from './passwordHash';
@@ -155,6 +156,24 @@ export class AuthService {
 
   #lockedError(lockedUntil: number): AppError {
     return new AppError('ERR_AUTH_LOCKED', { lockedUntil, minutes: this.#policy.lockMinutes });
+  }
+
+  /**
+   * MOSIP's online login keeps the password the server just accepted as the operator's offline one
+   * (registration-client 1.2 AuthTokenUtilService.updateUserDetails → UserDetailDAO.updateUserPwd),
+   * so an operator who came down with the user-details sync (no password: 1.2 never sends one) can
+   * then be checked here, with the lockout and audit of every check. Only for an active operator
+   * this machine knows; an unchanged password is not rewritten. Call it only after the server's yes.
+   */
+  async adoptServerPassword(userId: string, password: string): Promise<void> {
+    const operator = getOperator(this.#db, userId);
+    if (!operator?.isActive) return;
+    if (operator.passwordHash !== undefined && (await verifyPassword(password, operator.passwordHash))) return;
+    const passwordHash = await hashPassword(password);
+    this.#db.transaction(() => {
+      setOperatorPasswordHash(this.#db, userId, passwordHash, this.#clock.now());
+      this.#audit.append('OPERATOR_UPDATED', userId, { userId, change: 'offline password from a server login' });
+    })();
   }
 
   /**

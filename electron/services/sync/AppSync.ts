@@ -25,7 +25,7 @@ export const RENEW_MARGIN_MS = 10 * 60_000;
 /**
  * What the app's "Sync now" does, in MOSIP's order: the operator's server session (logged in in the
  * background at the local login), the machine check by machine NAME, the down-sync (KERNEL/SIGN is
- * pinned on the first one), then the outbox. The CLI does the same steps itself (cli/commands/sync.ts).
+ * pinned on the first one), then the outbox. The CLI's `sync` logs in through {@link logIn} too (cli/cliRouter.ts).
  * The server session is the machine's, not the operator's: it outlives a local log-out, as before.
  */
 export class AppSync {
@@ -46,6 +46,18 @@ export class AppSync {
     // Kept for the next run; not a crash of the process meanwhile.
     attempt.catch(() => undefined);
     return attempt;
+  }
+
+  /**
+   * Before a person's down-sync or end of day: waits for the last login (its refusal is thrown) and
+   * renews a session near its end, so the steps run on a live session or report why not.
+   * @throws AppError ERR_SYNC_NOT_CONFIGURED without a server; the last login's refusal
+   */
+  async ensureSession(): Promise<MosipSyncService> {
+    const mosip = this.#o.mosip;
+    if (!mosip) throw new AppError('ERR_SYNC_NOT_CONFIGURED', { what: 'server address' });
+    await this.#hasSession(mosip);
+    return mosip;
   }
 
   /**

@@ -10,6 +10,7 @@ import type { DB } from '../db/Database';
 import { PacketApprovalService } from './approval/PacketApprovalService';
 import type { BackoffOptions } from './backoff';
 import { AppSync } from './AppSync';
+import { EndOfDay } from './endOfDay';
 import { MosipSyncService } from './MosipSyncService';
 import { REGISTRATION_CERT_PATH } from '../packets/RegistrationCertProvider';
 import { OfflineLimitsService } from './outbox/OfflineLimitsService';
@@ -66,6 +67,8 @@ export interface SyncServices {
   readonly preRegistration: PreRegistrationClient | undefined;
   /** the app's "Sync now": server session, machine check, down-sync, outbox */
   readonly appSync: AppSync;
+  /** a person's end of day (`sync --eod`) over the same session */
+  readonly endOfDay: EndOfDay;
 }
 
 /**
@@ -122,18 +125,21 @@ export function createSyncServices(o: SyncServicesOptions): SyncServices {
     const errorCode = scheduler.status().find((j) => j.job === 'downSync')?.lastErrorCode ?? 'UNKNOWN';
     throw new AppError('ERR_SYNC_DOWN_SYNC_FAILED', { jobs: 'downSync', errorCode });
   };
+  const appSync = new AppSync({
+    mosip, outbox, clock, downSync: downSyncNow, machineName: () => o.machineName?.(),
+    // a person asked: the server may be back, so items waiting out an automatic backoff go now
+    outboxNow: (signal) => scheduler.runWith('outbox', () => outbox.run({ ignoreBackoff: true, ...(signal ? { signal } : {}) })),
+  });
+  const limits = new OfflineLimitsService({ db, clock, dataDir: o.dataDir, ...(o.minFreeDiskMb ? { minFreeDiskMb: o.minFreeDiskMb } : {}) });
   return {
     mosip,
     preRegistration: mosip ? new PreRegistrationClient({ server: mosip, clock, machinePrivateKey: o.machineKey.privateKey, machineId: o.machineId }) : undefined,
     approval: new PacketApprovalService({ db, audit, clock, onDidChange: (item) => o.onEvent?.('outbox.onDidChange', item) }),
     outbox,
-    appSync: new AppSync({
-      mosip, outbox, clock, downSync: downSyncNow, machineName: () => o.machineName?.(),
-      // a person asked: the server may be back, so items waiting out an automatic backoff go now
-      outboxNow: (signal) => scheduler.runWith('outbox', () => outbox.run({ ignoreBackoff: true, ...(signal ? { signal } : {}) })),
-    }),
+    appSync,
+    endOfDay: new EndOfDay({ appSync, outbox, limits, clock }),
     exporter: new PacketExportService({ db, audit, clock, packetsDir: o.packetsDir, dataDir: o.dataDir, machineKey: o.machineKey, centreId: o.centreId, machineId: o.machineId }),
-    limits: new OfflineLimitsService({ db, clock, dataDir: o.dataDir, ...(o.minFreeDiskMb ? { minFreeDiskMb: o.minFreeDiskMb } : {}) }),
+    limits,
     retention,
     scheduler,
   };

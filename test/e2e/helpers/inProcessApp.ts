@@ -1,3 +1,4 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { join } from 'node:path';
 import { RENDERER_DIST } from '../../../electron/build/buildAll';
 import { startBrowserHost } from '../../../electron/host/BrowserHost';
@@ -65,4 +66,19 @@ export async function startInProcessApp(options: { server?: boolean } = {}): Pro
       simDir.remove();
     },
   };
+}
+
+/**
+ * A fresh 1366×768 browser context whose page runs on the back end's clock (so "today" is the day
+ * the packets were made), each step waiting at most `timeoutMs`; the page's uncaught errors are
+ * pushed to `errors` when given, for the test to assert none.
+ */
+export async function newAppPage(browser: Browser, app: InProcessApp, o: Readonly<{ timeoutMs: number; errors?: string[] }>): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  context.setDefaultTimeout(o.timeoutMs);
+  const page = await context.newPage();
+  await page.clock.setFixedTime(app.backEnd.clock.now());
+  const errors = o.errors;
+  if (errors) page.on('pageerror', (err) => errors.push(err.message));
+  return { context, page };
 }

@@ -13,12 +13,11 @@ import { replaceConfig } from '../../../electron/services/db/repos/syncConfig';
 import { inspectPacket } from '../../../electron/services/packets/packetInspector';
 import { parseIdSchema } from '../../../electron/services/packets/registrationValidator';
 import type { SbiSimulator } from '../../sims/sbi/SbiSimulator';
-import { makeTestPki, type TestPki } from '../../helpers/packetKeys';
+import type { TestPki } from '../../helpers/packetKeys';
 import { openSubpacket } from '../../helpers/openSubpacket';
-import { openTestServices } from '../../helpers/openTestDataDir';
 import { ManualClock } from '../../../native/time/ManualClock';
-import { startSimulator } from '../sbi/sbiTestKit';
-import { DEMOGRAPHICS, operationsData, prepareDataDir, scan, two } from './registrationFixtures';
+import { openRegistrationApp, startDevicesAndPki } from './registrationAppBed';
+import { DEMOGRAPHICS, operationsData, scan, two } from './registrationFixtures';
 import { pdfText, receiptLines } from '../../unit/electron/services/registration/pdfText';
 import { replyValue } from '../../helpers/replyValue';
 
@@ -34,7 +33,6 @@ const OPERATIONS_AFTER_PASSWORD = {
 describe('registration drafts through the Router (device simulator, real worker, encrypted store)', () => {
   let simulator: SbiSimulator;
   let services: AppServices;
-  let dataDir: string;
   let close: () => Promise<void>;
   let clock: ManualClock;
   let pki: TestPki;
@@ -54,20 +52,14 @@ describe('registration drafts through the Router (device simulator, real worker,
     call('drafts.attachDocument', { draftId, fieldId, documentType, refNumber: null, files });
 
   before(async () => {
-    // the simulator reads the current test's clock: its certificates and timestamps meet the app's
     clock = new ManualClock();
-    simulator = await startSimulator({ now: () => clock.now() });
-    // RSA key generation is the slow part of a test; one PKI serves every test of the file
-    pki = makeTestPki(Date.UTC(2026, 10, 22, 9, 0, 0));
+    ({ simulator, pki } = await startDevicesAndPki(() => clock.now()));
   });
   after(async () => {
     await simulator.close();
   });
   beforeEach(async () => {
-    // a short capture timeout: the simulator holds a below-threshold capture for the whole timeout, as §5 devices do
-    ({ services, dataDir, close, clock } = await openTestServices({ clock: new ManualClock(), app: { sbi: { ports: simulator.ports, captureTimeoutMs: 150, infoTimeoutMs: 1000 } } }));
-    for (const device of simulator.devices.values()) device.score = undefined;
-    prepareDataDir(dataDir, simulator, pki.regCertPem);
+    ({ services, close, clock } = await openRegistrationApp(simulator, pki));
     progress.length = 0;
     await login('officer1', OFFICER_PASSWORD);
   });

@@ -11,10 +11,9 @@ import { parseIdSchema } from '../../../electron/services/packets/registrationVa
 import { ManualClock } from '../../../native/time/ManualClock';
 import type { SbiSimulator } from '../../sims/sbi/SbiSimulator';
 import { openSubpacket } from '../../helpers/openSubpacket';
-import { makeTestPki, type TestPki } from '../../helpers/packetKeys';
-import { openTestServices } from '../../helpers/openTestDataDir';
-import { startSimulator } from '../sbi/sbiTestKit';
-import { DEMOGRAPHICS, operationsData, prepareDataDir, scan } from './registrationFixtures';
+import type { TestPki } from '../../helpers/packetKeys';
+import { openRegistrationApp, startDevicesAndPki } from './registrationAppBed';
+import { DEMOGRAPHICS, operationsData, scan } from './registrationFixtures';
 import { replyValue } from '../../helpers/replyValue';
 
 const OFFICER_PASSWORD = 'Officer#2026';
@@ -23,7 +22,6 @@ const SUPERVISOR = { userId: 'supervisor1', password: 'Supervisor#2026' } as con
 describe('supervisor review (exception_auth) of registrations with biometric exceptions, through the Router', () => {
   let simulator: SbiSimulator;
   let services: AppServices;
-  let dataDir: string;
   let close: () => Promise<void>;
   let clock: ManualClock;
   let pki: TestPki;
@@ -81,18 +79,14 @@ describe('supervisor review (exception_auth) of registrations with biometric exc
   };
 
   before(async () => {
-    // the simulator reads the current test's clock: its certificates and timestamps meet the app's
     clock = new ManualClock();
-    simulator = await startSimulator({ now: () => clock.now() });
-    pki = makeTestPki(Date.UTC(2026, 10, 22, 9, 0, 0));
+    ({ simulator, pki } = await startDevicesAndPki(() => clock.now()));
   });
   after(async () => {
     await simulator.close();
   });
   beforeEach(async () => {
-    ({ services, dataDir, close, clock } = await openTestServices({ clock: new ManualClock(), app: { sbi: { ports: simulator.ports, captureTimeoutMs: 150, infoTimeoutMs: 1000 } } }));
-    for (const device of simulator.devices.values()) device.score = undefined;
-    prepareDataDir(dataDir, simulator, pki.regCertPem);
+    ({ services, close, clock } = await openRegistrationApp(simulator, pki));
     progress.length = 0;
     await login('officer1', OFFICER_PASSWORD);
   });

@@ -1,21 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { systemClock } from '../../../native/time/Clock';
 import type { CrvsPacketContent } from '../../../schemas/crvsOnline';
 import type { DB } from '../../../electron/services/db/Database';
-import { migrate } from '../../../electron/services/db/migrations';
-import { openDatabase } from '../../../electron/services/db/openDatabase';
 import { insertCrvsOnline } from '../../../electron/services/db/repos/crvsOnline';
 import { listOutbox } from '../../../electron/services/db/repos/outbox';
 import { insertPacketWithJob } from '../../../electron/services/db/repos/packets';
 import { MosipSimulator } from '../../sims/mosip/MosipSimulator';
 import { testRandom } from '../../helpers/testRandom';
+import { childDatabase, runKillableChild, type ChildRun, type KillAt } from '../../helpers/sigkillChild';
 import { approveAll } from './outboxBed';
 import { admin } from './syncTestBed';
 
@@ -25,27 +22,9 @@ const PER_RUN = 2;
 const CREATE = '/commons/v1/packetmanager/createPacket';
 const WORKFLOW = '/registrationprocessor/v1/workflowmanager/workflowinstance';
 
-/** Runs the child; SIGKILLs it `delayMs` after the `request`-th createPacket / workflowinstance call reaches the simulator. */
-function runChild(sim: MosipSimulator, env: NodeJS.ProcessEnv, killAt: { request: number; delayMs: number } | undefined): Promise<{ code: number | null; signal: string | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let requests = 0;
-    const onRequest = (path: string): void => {
-      if (path !== CREATE && path !== WORKFLOW) return;
-      requests++;
-      if (killAt && requests === killAt.request) setTimeout(() => child.kill('SIGKILL'), killAt.delayMs);
-    };
-    sim.events.on('request', onRequest);
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('error', (err) => { sim.events.off('request', onRequest); reject(err); });
-    child.on('exit', (code, signal) => {
-      sim.events.off('request', onRequest);
-      resolve({ code, signal, out });
-    });
-  });
-}
+/** The child killed `delayMs` after the `request`-th createPacket / workflowinstance call reaches the simulator (test/helpers/sigkillChild.ts). */
+const runChild = (sim: MosipSimulator, env: NodeJS.ProcessEnv, killAt: KillAt | undefined): Promise<ChildRun> =>
+  runKillableChild({ entry: CHILD, server: sim.events, counts: (path) => path === CREATE || path === WORKFLOW, env, killAt });
 
 /** Approved CRVS_NEW packets whose createPacket content is stored, as a build would leave them (no file: the online path reads none). */
 function seedCrvsPackets(db: DB, first: number, count: number): string[] {
@@ -90,13 +69,9 @@ describe('online civil-registration delivery killed with SIGKILL at random momen
 
   it(`starts one workflow per packet over ${RUNS} killed runs and a final one`, { timeout: 600_000 }, async (t) => {
     const random = testRandom('crvs online SIGKILL');
-    const dataDir = join(dir, 'client');
-    const key = randomBytes(32);
-    mkdirSync(dataDir, { recursive: true });
-    db = openDatabase(join(dataDir, 't.db'), key);
-    migrate(db);
-    const base = { CHILD_DATA_DIR: dataDir, CHILD_DB_KEY: key.toString('hex'), CHILD_SIM_URL: sim.url };
-    const childEnv = () => ({ ...base, CHILD_SEED: String(random.int(0xffffffff)) });
+    const child = childDatabase(join(dir, 'client'), sim.url);
+    db = child.db;
+    const childEnv = () => ({ ...child.env, CHILD_SEED: String(random.int(0xffffffff)) });
     const all: string[] = [];
     let killed = 0;
     for (let run = 0; run < RUNS; run++) {

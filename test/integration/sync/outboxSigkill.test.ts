@@ -1,59 +1,29 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { spawn } from 'node:child_process';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { computeKeyIndex } from '../../../native/keystore/keyIndex';
 import { systemClock } from '../../../native/time/Clock';
 import type { DB } from '../../../electron/services/db/Database';
-import { migrate } from '../../../electron/services/db/migrations';
-import { openDatabase } from '../../../electron/services/db/openDatabase';
 import { listOutbox } from '../../../electron/services/db/repos/outbox';
 import { MosipSyncService } from '../../../electron/services/sync/MosipSyncService';
 import { MosipSimulator } from '../../sims/mosip/MosipSimulator';
 import { admin } from './syncTestBed';
 import { approveAll, seedPackets } from './outboxBed';
 import { testRandom } from '../../helpers/testRandom';
+import { childDatabase, runKillableChild, type ChildRun, type KillAt } from '../../helpers/sigkillChild';
 
 const CHILD = fileURLToPath(new URL('./outboxChild.ts', import.meta.url));
 const RUNS = 30;
 
-/** A kill point: the `request`-th request the child sends to registration processor, then `delayMs` more. */
-interface KillAt { request: number; delayMs: number }
-
 const isRegProc = (path: string): boolean => path.startsWith('/registrationprocessor/');
 
-/**
- * Runs the child; kills it with SIGKILL at `killAt` (undefined: let it finish). The kill follows the
- * sync's own progress (the simulator's request events), so it lands mid-sync on a fast machine and a
- * loaded one alike; a fixed time window did not (a fast CI killed 5 of 30 runs). `requests`: how many
- * registration-processor requests the child sent; `ranMs`: from its first one to its exit.
- */
-function runChild(sim: MosipSimulator, env: NodeJS.ProcessEnv, killAt: KillAt | undefined): Promise<{ code: number | null; signal: string | null; out: string; requests: number; ranMs: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD], { env: { ...process.env, REGCLIENT_KEY_STORE: 'keyfile', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let requests = 0;
-    let firstAt: number | undefined;
-    const onRequest = (path: string): void => {
-      if (!isRegProc(path)) return;
-      requests++;
-      firstAt ??= performance.now();
-      if (killAt && requests === killAt.request) setTimeout(() => child.kill('SIGKILL'), killAt.delayMs);
-    };
-    sim.events.on('request', onRequest);
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('error', (err) => { sim.events.off('request', onRequest); reject(err); });
-    child.on('exit', (code, signal) => {
-      sim.events.off('request', onRequest);
-      resolve({ code, signal, out, requests, ranMs: firstAt === undefined ? 0 : performance.now() - firstAt });
-    });
-  });
-}
+/** The child killed at `killAt`, counting the registration-processor requests it sends (test/helpers/sigkillChild.ts). */
+const runChild = (sim: MosipSimulator, env: NodeJS.ProcessEnv, killAt: KillAt | undefined): Promise<ChildRun> =>
+  runKillableChild({ entry: CHILD, server: sim.events, counts: isRegProc, env: { REGCLIENT_KEY_STORE: 'keyfile', ...env }, killAt });
 
 /**
  * The kill points come from a seeded PRNG: the test prints `outbox SIGKILL: seed N` first, and
@@ -81,10 +51,8 @@ describe('outbox killed with SIGKILL at random moments', () => {
     const random = testRandom('outbox SIGKILL');
     const seed = random.seed;
     const dataDir = join(dir, 'client');
-    const key = randomBytes(32);
-    mkdirSync(dataDir, { recursive: true });
-    db = openDatabase(join(dataDir, 't.db'), key);
-    migrate(db);
+    const child = childDatabase(dataDir, sim.url);
+    db = child.db;
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const spkiDer = publicKey.export({ type: 'spki', format: 'der' });
     const machineKey = { privateKey, publicKey, spkiDer, keyIndex: computeKeyIndex(spkiDer) };
@@ -94,9 +62,8 @@ describe('outbox killed with SIGKILL at random moments', () => {
     const service = new MosipSyncService({ db, clock: systemClock, machineKey, centreId: '10001', machineId: '10002', serverUrl: sim.url, dataDir });
     await service.login('officer1', 'Officer#2026');
     await service.downSync(); // pins KERNEL/SIGN and syncs the reason list
-    const base = { CHILD_DATA_DIR: dataDir, CHILD_DB_KEY: key.toString('hex'), CHILD_SIM_URL: sim.url };
     // each child's backoff jitter is seeded from the test's seed too
-    const childEnv = () => ({ ...base, CHILD_SEED: String(random.int(0xffffffff)) });
+    const childEnv = () => ({ ...child.env, CHILD_SEED: String(random.int(0xffffffff)) });
     const all: string[] = [];
     // One unkilled run first: it counts the requests of a sync of three packets and how long each takes
     // here, so every later kill picks one of those requests and a moment around its answer (the client

@@ -1,20 +1,10 @@
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import { isAppError } from '../../../schemas/errors';
 import { deleteCertificateForTest } from './signCertTestDb';
 import { getCertificate } from '../../../electron/services/db/repos/syncCertificates';
-import { admin, makeClient, startSimBed, type ClientBed, type SimBed } from './syncTestBed';
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(isAppError(err), String(err));
-    return err.code;
-  }
-  return 'resolved';
-}
+import { admin, pinnedClient, startSimBed, type ClientBed, type SimBed } from './syncTestBed';
+import { codeOf } from '../../helpers/assertAppError';
 
 describe('KERNEL/SIGN rotation (ROOT → KERNEL → SIGN)', () => {
   let bed: SimBed;
@@ -24,9 +14,9 @@ describe('KERNEL/SIGN rotation (ROOT → KERNEL → SIGN)', () => {
   });
   after(async () => bed.close());
   beforeEach(async () => {
-    client = makeClient(bed);
-    await client.service.login('supervisor1', 'Supervisor#2026');
-    assert.equal(await client.service.syncSignCertificate(), 1);
+    const fresh = await pinnedClient(bed);
+    client = fresh.client;
+    assert.equal(fresh.pinned, 1);
   });
   afterEach(() => client.close());
 

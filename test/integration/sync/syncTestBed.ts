@@ -83,3 +83,13 @@ export function makeClient(bed: SimBed, overrides: Partial<{ clock: ManualClock;
   });
   return { dataDir, db, service, close: () => db.close() };
 }
+
+/**
+ * A client logged in as supervisor1 whose KERNEL/SIGN certificate is pinned, where most server
+ * tests start; `pinned`: the certificates the pinning wrote (1 on a fresh client).
+ */
+export async function pinnedClient(bed: SimBed): Promise<{ client: ClientBed; pinned: number }> {
+  const client = makeClient(bed);
+  await client.service.login('supervisor1', 'Supervisor#2026');
+  return { client, pinned: await client.service.syncSignCertificate() };
+}

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import { isAppError } from '../../../schemas/errors';
 import { listMasterData } from '../../../electron/services/db/repos/masterData';
 import { DYNAMIC_FIELD_ENTITY } from '../../../electron/services/sync/masterDataKeys';
 import { SCRIPT_ENTITY } from '../../../electron/services/sync/urlEntities';
-import { admin, makeClient, startSimBed, type ClientBed, type SimBed } from './syncTestBed';
+import { admin, makeClient, pinnedClient, startSimBed, type ClientBed, type SimBed } from './syncTestBed';
+import { codeOf } from '../../helpers/assertAppError';
 
 // `*-url` entities of v2/clientsettings against the simulator (test/sims/mosip/routes/entityFiles.ts).
 // ScreenDetail: an entity the seed has no inline rows for, so every stored row came from the file
@@ -17,16 +17,6 @@ const SCREENS = [
 const GENDER = [{ id: 'g1', name: 'gender', langCode: 'por', dataType: 'string', fieldVal: [{ code: 'FLE', value: 'Feminino' }], isActive: true }];
 const MVEL = 'def getApplicantType(identity) { return "001"; }';
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(isAppError(err), String(err));
-    return err.code;
-  }
-  return 'resolved';
-}
-
 describe('v2/clientsettings *-url entities', () => {
   let bed: SimBed;
   let client: ClientBed;
@@ -35,9 +25,7 @@ describe('v2/clientsettings *-url entities', () => {
   });
   after(async () => bed.close());
   beforeEach(async () => {
-    client = makeClient(bed);
-    await client.service.login('supervisor1', 'Supervisor#2026');
-    await client.service.syncSignCertificate();
+    ({ client } = await pinnedClient(bed));
   });
   afterEach(() => {
     client.close();

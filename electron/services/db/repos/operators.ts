@@ -111,3 +111,9 @@ export function setOperatorLanguage(db: DB, userId: string, language: LanguageCo
 function assertOneChange(fn: string, changes: number): void {
   assert(changes === 1, `${fn}: expected 1 change, got ${changes}`);
 }
+
+/** The operator's offline password hash (a password the MOSIP server just accepted: AuthService.adoptServerPassword). */
+export function setOperatorPasswordHash(db: DB, userId: string, passwordHash: string, now: number): void {
+  const [query, params] = sql`UPDATE operators SET password_hash = ${passwordHash}, updated_at = ${now} WHERE user_id = ${userId}`;
+  assertOneChange('setOperatorPasswordHash', db.prepare(query).run(...params).changes);
+}

@@ -5,19 +5,15 @@ import { BioAttribute } from '../../../../schemas/registration';
 import type { FormFieldValue } from '../../../../schemas/registrationForm';
 import type { BioSubType, CapturedBiometric, CaptureResult, Modality } from '../../../../schemas/sbi';
 import type { UiField } from '../../../../schemas/uiSpec';
-import type { Clock } from '../../../../native/time/Clock';
 import { loadJpeg2000Decoder, type Jpeg2000Decoder } from '../../../../native/image/Jpeg2000Decoder';
 import { isoPreviewJpeg } from '../../../../native/sbi/isoPreview';
 import { MODALITIES } from '../../../../native/sbi/modalities';
 import { BIO_ATTRIBUTE_OF } from '../../../../native/sbi/toRegistrationCaptures';
 import { DEFAULT_QUALITY_POLICY, thresholdFor, type QualityPolicyConfig } from '../../../../native/sbi/qualityPolicy';
-import type { AuditLog } from '../../audit/AuditLog';
-import type { DB } from '../../db/Database';
 import { deleteDraftCapturesOf, insertDraftCapture, listDraftCaptures, setKeptCapture, updateDraftHashChain } from '../../db/repos/drafts';
-import type { FormBundleService } from '../FormBundleService';
 import { capturedAttributes, exceptedAttributes, historyOf, seriesFromRows, seriesOf, type CaptureSeries } from './captureSeries';
 import { formField, type DraftDocuments } from './DraftDocuments';
-import type { DraftService } from './DraftService';
+import type { DraftWorkDeps } from './DraftWorkDeps';
 import { faceJpegOf } from './faceJpeg';
 
 
@@ -26,13 +22,8 @@ export interface BiometricCapturer {
   capture(options: { modality: Modality; exceptions: readonly BioSubType[]; previousHash: string; requestedScore?: number }): Promise<CaptureResult>;
 }
 
-export interface DraftBiometricsDeps {
-  readonly db: DB;
-  readonly audit: AuditLog;
-  readonly clock: Clock;
-  readonly drafts: DraftService;
+export interface DraftBiometricsDeps extends DraftWorkDeps {
   readonly documents: DraftDocuments;
-  readonly bundles: FormBundleService;
   readonly devices: BiometricCapturer;
   /** fixed, or read at each attempt (the supervisor's settings) */
   readonly policy?: QualityPolicyConfig | (() => QualityPolicyConfig);

@@ -3,26 +3,16 @@ import type { UploadedFile } from '../../../../schemas/api/registrationApi';
 import { AppError } from '../../../../schemas/errors';
 import type { FormFieldValue } from '../../../../schemas/registrationForm';
 import type { UiField } from '../../../../schemas/uiSpec';
-import type { Clock } from '../../../../native/time/Clock';
-import type { AuditLog } from '../../audit/AuditLog';
-import type { DB } from '../../db/Database';
 import { deleteDraftDocumentsOfField, insertDraftDocument, updateDraftDocumentDescription } from '../../db/repos/drafts';
 import { getConfigValue } from '../../db/repos/syncConfig';
 import { documentToPdf } from '../documentToPdf';
-import type { FormBundleService } from '../FormBundleService';
-import type { DraftService } from './DraftService';
+import type { DraftWorkDeps } from './DraftWorkDeps';
 
 /** `mosip.registration.document_size`, bytes (incumbent-java-client.md §2.4: 2,000,000). */
 export const DOCUMENT_SIZE_KEY = 'mosip.registration.document_size';
 export const DEFAULT_DOCUMENT_MAX_BYTES = 2_000_000;
 
-export interface DraftDocumentsDeps {
-  readonly db: DB;
-  readonly audit: AuditLog;
-  readonly clock: Clock;
-  readonly drafts: DraftService;
-  readonly bundles: FormBundleService;
-}
+export type DraftDocumentsDeps = DraftWorkDeps;
 
 export interface AttachDocumentInput {
   readonly draftId: string;

@@ -3,18 +3,14 @@ import { extname } from 'node:path';
 import { AppError, errorSpec, isAppError } from '../../../../schemas/errors';
 import { PRID_PATTERN, PreRegIdJson, type PreRegistrationApplied } from '../../../../schemas/preRegistration';
 import type { FormFieldValue, FormValues, RegistrationDraft } from '../../../../schemas/registrationForm';
-import type { Clock } from '../../../../native/time/Clock';
-import type { AuditLog } from '../../audit/AuditLog';
-import type { DB } from '../../db/Database';
 import { deleteDraftDocumentsOfField } from '../../db/repos/drafts';
 import { consumePreRegistration, deleteStalePreRegistrations, getPreRegistration, putPreRegistration } from '../../db/repos/preRegistrations';
 import { getConfigValue } from '../../db/repos/syncConfig';
 import { unzipEntries } from '../../packets/unzipEntries';
 import type { DownloadedPreRegistration } from '../../sync/PreRegistrationClient';
 import { documentToPdf } from '../documentToPdf';
-import type { FormBundleService } from '../FormBundleService';
 import type { DraftDocuments } from '../drafts/DraftDocuments';
-import type { DraftService } from '../drafts/DraftService';
+import type { DraftWorkDeps } from '../drafts/DraftWorkDeps';
 import { mapPreRegIdentity } from './mapPreRegIdentity';
 
 /** The server side it needs (PreRegistrationClient); absent when no server is configured. */
@@ -23,13 +19,8 @@ export interface PreRegistrationSource {
   fetch(prid: string, signal?: AbortSignal): Promise<DownloadedPreRegistration>;
 }
 
-export interface PreRegistrationServiceDeps {
-  readonly db: DB;
-  readonly audit: AuditLog;
-  readonly clock: Clock;
-  readonly drafts: DraftService;
+export interface PreRegistrationServiceDeps extends DraftWorkDeps {
   readonly documents: DraftDocuments;
-  readonly bundles: FormBundleService;
   readonly centreId: string;
   readonly source: () => PreRegistrationSource | undefined;
 }

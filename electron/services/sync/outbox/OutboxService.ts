@@ -3,6 +3,7 @@ import type { OutboxFilter, OutboxItem, OutboxRunSummary, OutboxState, SyncProgr
 import type { Page, PageRequest } from '../../../../schemas/paging';
 import { findOutbox, listOutboxInStates, publicItem } from '../../db/repos/outbox';
 import { countOutbox, earliestAttemptAt } from '../../db/repos/outboxPage';
+import type { BackoffOptions } from '../backoff';
 import { drainLoop } from './drainLoop';
 import { listOutboxPage } from './listOutboxPage';
 import { guard, newRunState, PENDING } from './outboxRunState';
@@ -108,13 +109,18 @@ export class OutboxService {
     );
   }
 
-  /** {@link drain} with a progress callback for this drain only (the CLI's progress bar). */
-  async drainWithProgress(onProgress: (p: SyncProgress) => void, deadline: number, signal?: AbortSignal): Promise<OutboxRunSummary> {
-    this.#steps.extraProgress = onProgress;
+  /**
+   * {@link drain} with a progress callback and, optionally, a first retry delay for this drain only
+   * (the end of day: its caller's progress, `--retry-base-ms`).
+   */
+  async drainWithProgress(options: Readonly<{ onProgress: (p: SyncProgress) => void; deadline: number; signal?: AbortSignal; backoff?: BackoffOptions }>): Promise<OutboxRunSummary> {
+    this.#steps.extraProgress = options.onProgress;
+    this.#steps.backoffOverride = options.backoff;
     try {
-      return await this.drain({ deadline, ...(signal ? { signal } : {}) });
+      return await this.drain({ deadline: options.deadline, ...(options.signal ? { signal: options.signal } : {}) });
     } finally {
       this.#steps.extraProgress = undefined;
+      this.#steps.backoffOverride = undefined;
     }
   }
 

@@ -18,8 +18,10 @@ export class OutboxSteps {
   readonly #backoff: BackoffOptions;
   /** one runner per database across processes: the CAS on each row guards a step, not a whole run */
   readonly #lease: RunLease;
-  /** the progress callback of one drain only (the CLI's progress bar) */
+  /** the progress callback of one drain only (the end of day's caller) */
   extraProgress: ((p: SyncProgress) => void) | undefined;
+  /** one drain's own first retry delay (`sync --eod --retry-base-ms`); else the outbox's */
+  backoffOverride: BackoffOptions | undefined;
 
   constructor(options: OutboxServiceOptions, lease: RunLease) {
     this.o = options;
@@ -38,7 +40,7 @@ export class OutboxSteps {
       } catch (err) {
         if (rs.signal?.aborted) throw err;
         const first = items[0];
-        const disposition = syncErrorDisposition(err, first?.attempts ?? 0, this.o.random, this.#backoff);
+        const disposition = syncErrorDisposition(err, first?.attempts ?? 0, this.o.random, this.backoffOverride ?? this.#backoff);
         switch (disposition.action) {
           case 'cancelled':
             throw err;
@@ -75,7 +77,7 @@ export class OutboxSteps {
   }
 
   #retryLater(item: OutboxRecord, err: AppError): void {
-    const d = syncErrorDisposition(err, item.attempts, this.o.random, this.#backoff);
+    const d = syncErrorDisposition(err, item.attempts, this.o.random, this.backoffOverride ?? this.#backoff);
     const delay = d.action === 'retry' ? d.delayMs : 0;
     this.patch(item, { attempts: item.attempts + 1, nextAttemptAt: this.o.clock.now() + delay, lastErrorCode: err.code, lastErrorDetails: { ...(err.details as object) } });
   }

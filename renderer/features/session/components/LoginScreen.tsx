@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
+import { PasswordInput } from '../../../components/PasswordInput';
 import { useSession, useSessionActions } from '../store/hooks';
 import { sessionSelectors } from '../store/selectors';
 
@@ -47,16 +48,7 @@ export function LoginScreen() {
         <label htmlFor="login-user">{t('login.userId')}</label>
         <input id="login-user" ref={userRef} autoComplete="username" value={userId} onChange={(e) => setUserId(e.target.value)} required aria-describedby={error ? 'login-error' : undefined} />
         <label htmlFor="login-password">{t('login.password')}</label>
-        <input
-          id="login-password"
-          ref={passwordRef}
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          required
-          aria-describedby={error ? 'login-error' : undefined}
-        />
+        <PasswordInput id="login-password" inputRef={passwordRef} value={password} onChange={setPassword} errorId={error ? 'login-error' : undefined} />
         <button type="submit" className="button button--primary" disabled={busy || !userId || !password}>
           {busy ? t('login.submitting') : t('login.submit')}
         </button>

@@ -12,21 +12,12 @@ import { migrate } from '../../../../../electron/services/db/migrations';
 import { openDatabase } from '../../../../../electron/services/db/openDatabase';
 import { applyCaCertificates } from '../../../../../electron/services/db/repos/syncCertificates';
 import { TRUST_DIR, TrustAnchorService } from '../../../../../electron/services/devices/TrustAnchorService';
+import { codeOf } from '../../../../helpers/assertAppError';
 import { issueTestCertificate } from '../../../../helpers/testCertificates';
 import { makeTempDir } from '../../../../helpers/tempDir';
 import '../../../../helpers/openTestDataDir';
 
 const DAY = 86_400_000;
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(err instanceof AppError, String(err));
-    return err.code;
-  }
-  return 'ok';
-}
 
 describe('TrustAnchorService', () => {
   let keyPem: string;

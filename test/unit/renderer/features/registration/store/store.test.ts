@@ -1,16 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { PNG } from 'pngjs';
 import type { UploadedFile } from '../../../../../../schemas/api/registrationApi';
-import { TRUST_DIR } from '../../../../../../electron/services/devices/DevicesService';
 import { replaceConfig } from '../../../../../../electron/services/db/repos/syncConfig';
-import { REGISTRATION_CERT_PATH } from '../../../../../../electron/services/packets/RegistrationCertProvider';
 import type { AppServices } from '../../../../../../electron/host/createAppServices';
 import { ManualClock } from '../../../../../../native/time/ManualClock';
-import { createApiClient } from '../../../../../../renderer/api/createApiClient';
-import { createRegistrationStore, type RegistrationStore } from '../../../../../../renderer/features/registration/store/store';
+import type { RegistrationStore } from '../../../../../../renderer/features/registration/store/store';
 import { biometricsSelectors } from '../../../../../../renderer/features/registration/store/slices/biometrics/selectors';
 import { documentsSelectors } from '../../../../../../renderer/features/registration/store/slices/documents/selectors';
 import { draftSelectors } from '../../../../../../renderer/features/registration/store/slices/draft/selectors';
@@ -18,10 +13,10 @@ import { formSelectors } from '../../../../../../renderer/features/registration/
 import { submitSelectors } from '../../../../../../renderer/features/registration/store/slices/submit/selectors';
 import type { SbiSimulator } from '../../../../../sims/sbi/SbiSimulator';
 import { pdfText, receiptLines } from '../../../../electron/services/registration/pdfText';
-import { inMemoryBridge } from '../../../../../helpers/inMemoryBridge';
 import { makeTestPki, type TestPki } from '../../../../../helpers/packetKeys';
-import { openTestServices } from '../../../../../helpers/openTestDataDir';
 import { startSimulator } from '../../../../../integration/sbi/sbiTestKit';
+import { formSteps, officerStore } from './formSteps';
+import { openRegistrationApp } from '../../../../../integration/app/registrationAppBed';
 
 function png(w = 40, h = 30): UploadedFile {
   const image = new PNG({ width: w, height: h });
@@ -47,47 +42,16 @@ describe('registration store (real Router, encrypted store, device simulator)', 
     await simulator.close();
   });
   beforeEach(async () => {
-    let dataDir: string;
-    // a short capture timeout (the simulator holds a below-threshold capture for all of it); a generous
-    // discovery timeout, as the whole suite runs two files at once on two cores
-    ({ services, clock, dataDir, close } = await openTestServices({ clock: new ManualClock(), app: { sbi: { ports: simulator.ports, captureTimeoutMs: 150, infoTimeoutMs: 5000 } } }));
-    for (const device of simulator.devices.values()) device.score = undefined;
-    mkdirSync(join(dataDir, TRUST_DIR), { recursive: true });
-    writeFileSync(join(dataDir, TRUST_DIR, 'device-ca.pem'), simulator.pki.deviceCaPem);
-    mkdirSync(join(dataDir, 'certs'), { recursive: true });
-    writeFileSync(join(dataDir, REGISTRATION_CERT_PATH), pki.regCertPem);
-    const api = createApiClient(inMemoryBridge(services));
-    await api['auth.login']({ userId: 'officer1', password: 'Officer#2026' });
-    store = createRegistrationStore(api, () => clock.now());
+    // a generous discovery timeout, as the whole suite runs two files at once on two cores
+    ({ services, clock, close } = await openRegistrationApp(simulator, pki, { infoTimeoutMs: 5000 }));
+    store = await officerStore(services, clock);
   });
   afterEach(() => close());
 
   const state = () => store.getState();
   const screenName = () => formSelectors.currentScreen(state().form)?.name;
 
-  async function fillConsent() {
-    state().setValue('consent', { type: 'flag', checked: true });
-    state().setValue('preferredLang', { type: 'code', code: 'por' });
-    await state().next();
-  }
-  function fillDemographics() {
-    for (const [id, por, eng] of [['fullName', 'Maria da Graça', 'Maria da Graca'], ['city', 'Trindade', 'Trindade'], ['addressLine1', 'Rua 1', 'Street 1']] as const) {
-      state().setLocalizedText(id, 'por', por);
-      state().setLocalizedText(id, 'eng', eng);
-    }
-    state().setValue('dateOfBirth', { type: 'text', value: '1990/05/17' });
-    for (const [id, code] of [['gender', 'FLE'], ['residenceStatus', 'NAT'], ['region', 'ST'], ['province', 'AGR']] as const) state().setValue(id, { type: 'code', code });
-  }
-  async function toBiometrics() {
-    await state().open();
-    await state().start('NEW', ['por', 'eng']);
-    await fillConsent();
-    fillDemographics();
-    await state().next();
-    await state().attachDocument('proofOfIdentity', 'CIN', 'BI-123', [png()]);
-    await state().next();
-    assert.equal(screenName(), 'BiometricDetails');
-  }
+  const { fillConsent, toBiometrics } = formSteps(() => store, png());
 
   it('starts a draft from the synced bundle, blocks next, and autosaves on every screen change', async () => {
     await state().open();

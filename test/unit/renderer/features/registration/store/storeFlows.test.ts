@@ -14,6 +14,7 @@ import { makeTestPki, type TestPki } from '../../../../../helpers/packetKeys';
 import { startSimulator } from '../../../../../integration/sbi/sbiTestKit';
 import { inputsOf, openRealBackEnd, type RealBackEnd } from '../../../../../helpers/realBackEnd';
 import { ManualClock } from '../../../../../../native/time/ManualClock';
+import { formSteps } from './formSteps';
 
 const PAGE = (() => {
   const image = new PNG({ width: 40, height: 30 });
@@ -63,29 +64,7 @@ describe('registration store flows (real Router, encrypted store, device simulat
   const calls = (method: string) => inputsOf(backEnd.calls, method);
   const screenName = () => formSelectors.currentScreen(state().form)?.name;
 
-  async function fillConsent() {
-    state().setValue('consent', { type: 'flag', checked: true });
-    state().setValue('preferredLang', { type: 'code', code: 'por' });
-    await state().next();
-  }
-  function fillDemographicValues() {
-    for (const [id, por, eng] of [['fullName', 'Maria da Graça', 'Maria da Graca'], ['city', 'Trindade', 'Trindade'], ['addressLine1', 'Rua 1', 'Street 1']] as const) {
-      state().setLocalizedText(id, 'por', por);
-      state().setLocalizedText(id, 'eng', eng);
-    }
-    state().setValue('dateOfBirth', { type: 'text', value: '1990/05/17' });
-    for (const [id, code] of [['gender', 'FLE'], ['residenceStatus', 'NAT'], ['region', 'ST'], ['province', 'AGR']] as const) state().setValue(id, { type: 'code', code });
-  }
-  async function toBiometrics() {
-    await state().open();
-    await state().start('NEW', ['por', 'eng']);
-    await fillConsent();
-    fillDemographicValues();
-    await state().next();
-    await state().attachDocument('proofOfIdentity', 'CIN', 'BI-123', [PAGE]);
-    await state().next();
-    assert.equal(screenName(), 'BiometricDetails');
-  }
+  const { fillConsent, fillDemographics: fillDemographicValues, toBiometrics } = formSteps(() => store, PAGE);
   /** one capture of the left slap at `score` (the simulator's quality for every finger) */
   async function captureLeftSlapAt(score: number) {
     simulator.device('finger').score = score;

@@ -1,24 +1,19 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { PNG } from 'pngjs';
-import { TRUST_DIR } from '../../../../../../../../electron/services/devices/DevicesService';
-import { REGISTRATION_CERT_PATH } from '../../../../../../../../electron/services/packets/RegistrationCertProvider';
 import { ManualClock } from '../../../../../../../../native/time/ManualClock';
-import { createApiClient } from '../../../../../../../../renderer/api/createApiClient';
 import { issueText } from '../../../../../../../../renderer/features/registration/components/fields/issueText';
-import { createRegistrationStore, type RegistrationStore } from '../../../../../../../../renderer/features/registration/store/store';
+import type { RegistrationStore } from '../../../../../../../../renderer/features/registration/store/store';
 import { missingModalities } from '../../../../../../../../renderer/features/registration/store/slices/biometrics/bioModalities';
 import { biometricsSelectors } from '../../../../../../../../renderer/features/registration/store/slices/biometrics/selectors';
 import { draftSelectors } from '../../../../../../../../renderer/features/registration/store/slices/draft/selectors';
 import { formSelectors } from '../../../../../../../../renderer/features/registration/store/slices/form/selectors';
 import { createI18n } from '../../../../../../../../renderer/i18n/createI18n';
 import type { SbiSimulator } from '../../../../../../../sims/sbi/SbiSimulator';
-import { inMemoryBridge } from '../../../../../../../helpers/inMemoryBridge';
 import { makeTestPki, type TestPki } from '../../../../../../../helpers/packetKeys';
-import { openTestServices } from '../../../../../../../helpers/openTestDataDir';
 import { startSimulator } from '../../../../../../../integration/sbi/sbiTestKit';
+import { formSteps, officerStore } from '../../formSteps';
+import { openRegistrationApp } from '../../../../../../../integration/app/registrationAppBed';
 
 const FIELD = 'individualBiometrics';
 
@@ -42,41 +37,20 @@ describe('biometrics screen state (real Router, encrypted store, device simulato
     await simulator.close();
   });
   beforeEach(async () => {
-    let dataDir: string;
     let services;
-    ({ services, clock, dataDir, close } = await openTestServices({ clock, app: { sbi: { ports: simulator.ports, captureTimeoutMs: 150, infoTimeoutMs: 5000 } } }));
-    for (const device of simulator.devices.values()) device.score = undefined;
-    mkdirSync(join(dataDir, TRUST_DIR), { recursive: true });
-    writeFileSync(join(dataDir, TRUST_DIR, 'device-ca.pem'), simulator.pki.deviceCaPem);
-    mkdirSync(join(dataDir, 'certs'), { recursive: true });
-    writeFileSync(join(dataDir, REGISTRATION_CERT_PATH), pki.regCertPem);
-    const api = createApiClient(inMemoryBridge(services));
-    await api['auth.login']({ userId: 'officer1', password: 'Officer#2026' });
-    store = createRegistrationStore(api, () => clock.now());
+    ({ services, clock, close } = await openRegistrationApp(simulator, pki, { clock, infoTimeoutMs: 5000 }));
+    store = await officerStore(services, clock);
   });
   afterEach(() => close());
 
   const state = () => store.getState();
 
-  async function toBiometrics() {
-    await state().open();
-    await state().start('NEW', ['por', 'eng']);
-    state().setValue('consent', { type: 'flag', checked: true });
-    state().setValue('preferredLang', { type: 'code', code: 'por' });
-    await state().next();
-    for (const [id, por, eng] of [['fullName', 'Maria da Graça', 'Maria da Graca'], ['city', 'Trindade', 'Trindade'], ['addressLine1', 'Rua 1', 'Street 1']] as const) {
-      state().setLocalizedText(id, 'por', por);
-      state().setLocalizedText(id, 'eng', eng);
-    }
-    state().setValue('dateOfBirth', { type: 'text', value: '1990/05/17' });
-    for (const [id, code] of [['gender', 'FLE'], ['residenceStatus', 'NAT'], ['region', 'ST'], ['province', 'AGR']] as const) state().setValue(id, { type: 'code', code });
-    await state().next();
+  const page = (() => {
     const image = new PNG({ width: 40, height: 30 });
     image.data.fill(0xc0);
-    await state().attachDocument('proofOfIdentity', 'CIN', 'BI-123', [{ name: 'page.png', mimeType: 'image/png', base64: PNG.sync.write(image).toString('base64') }]);
-    await state().next();
-    assert.equal(formSelectors.currentScreen(state().form)?.name, 'BiometricDetails');
-  }
+    return { name: 'page.png', mimeType: 'image/png' as const, base64: PNG.sync.write(image).toString('base64') };
+  })();
+  const { toBiometrics } = formSteps(() => store, page);
 
   it('lets an accepted capture be taken again while attempts remain, and not after', async () => {
     await toBiometrics();
