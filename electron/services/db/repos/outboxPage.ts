@@ -22,9 +22,22 @@ export interface OutboxWhere {
 const LIST = 'outbox';
 const Key = z.tuple([z.number().int(), z.string().min(1).max(200)]);
 
+/** FTS5's trigram tokenizer indexes runs of 3: a shorter search has no trigram to look up. */
+const TRIGRAM = 3;
+
+/**
+ * Packets whose RID holds `digits`, through the trigram index (migration 120): the digits go in as
+ * one quoted phrase (digits only, so nothing in it is FTS syntax). One or two digits match most
+ * RIDs anyway, so they are checked row by row.
+ */
+function ridClause(digits: string): Query {
+  if (digits.length < TRIGRAM) return sql`instr(p.rid, ${digits}) > 0`;
+  return sql`o.packet_id IN (SELECT packet_id FROM packet_rid_search WHERE packet_rid_search MATCH ${`"${digits}"`})`;
+}
+
 function searchClause(db: DB, search: string): Query {
   const digits = search.replace(/\s+/g, '');
-  if (/^\d+$/.test(digits)) return sql`instr(p.rid, ${digits}) > 0`;
+  if (/^\d+$/.test(digits)) return ridClause(digits);
   useFoldFunction(db);
   const words = JSON.stringify(foldText(search).split(/\s+/).filter(Boolean));
   // a name (one data language) that holds every word; the function name is our constant, not input

@@ -55,6 +55,13 @@ describe('pageOutbox (keyset pages of the outbox)', () => {
       [{ search: 'graca', states: ['READY'] }, (r) => r.name === 'Inês da Graça' && r.state === 'READY'],
       [{ search: '00 01' }, (r) => r.rid.includes('0001')],
       [{ search: 'Neves Trovoada' }, () => false],
+      // a RID's digits: short ones (below a trigram) row by row, longer ones through the trigram index, anywhere in the RID
+      [{ search: '7' }, (r) => r.rid.includes('7')],
+      [{ search: '01 2' }, (r) => r.rid.includes('012')],
+      [{ search: rows[17]!.rid }, (r) => r.rid === rows[17]!.rid],
+      [{ search: rows[42]!.rid.slice(8, 20) }, (r) => r.rid.includes(rows[42]!.rid.slice(8, 20))],
+      [{ search: '0022 9', states: ['PENDING'] }, (r) => r.rid.includes('00229') && r.state === 'PENDING'],
+      [{ search: '99999999' }, () => false],
     ];
     for (const [w, keep] of cases) {
       const expected = oracle(keep);
@@ -119,6 +126,15 @@ describe('pageOutbox (keyset pages of the outbox)', () => {
       const plan = explainPageOutbox(db, w).join(' | ');
       assert.match(plan, /SEARCH o USING (COVERING )?INDEX outbox_(state_)?created|SCAN o USING (COVERING )?INDEX outbox_(state_)?created/, `${JSON.stringify(w)}: ${plan}`);
       assert.doesNotMatch(plan, /SCAN o( |$)(?!USING)|TEMP B-TREE FOR ORDER BY/, `${JSON.stringify(w)}: ${plan}`);
+    }
+  });
+
+  it('finds a RID by its digits through the trigram index, reading only the matching packets', () => {
+    for (const w of [{ search: rows[3]!.rid.slice(-12) }, { search: '00229', states: ['PENDING'] as OutboxState[] }]) {
+      const plan = explainPageOutbox(db, w).join(' | ');
+      assert.match(plan, /SCAN packet_rid_search VIRTUAL TABLE INDEX \d+:M/, `${JSON.stringify(w)}: ${plan}`);
+      // the packets and the outbox are looked up by packet id, never walked
+      assert.doesNotMatch(plan, /SCAN (p|o)( |$)/, `${JSON.stringify(w)}: ${plan}`);
     }
   });
 });
