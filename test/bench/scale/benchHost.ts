@@ -15,8 +15,8 @@ export interface BenchHost {
   call(method: string, input?: unknown): Promise<unknown>;
   /** the host's largest event-loop stall (ms) since the last time it was asked */
   stall(): Promise<number>;
-  /** RSS after a full GC (`gc`: whether the host could run one), and its peak */
-  memory(): Promise<{ rssMb: number; peakRssMb: number; gc: boolean }>;
+  /** RSS after a full GC of the main isolate (`gc`: whether the host could run one), its heap and external memory, and the peak RSS */
+  memory(): Promise<{ rssMb: number; heapMb: number; externalMb: number; peakRssMb: number; gc: boolean }>;
   stop(): Promise<void>;
 }
 

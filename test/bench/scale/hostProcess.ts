@@ -66,7 +66,9 @@ async function main(): Promise<void> {
       delay.reset();
     } else if (line === 'memory') {
       global.gc?.();
-      reply({ rssMb: process.memoryUsage().rss / 2 ** 20, peakRssMb: process.resourceUsage().maxRSS / 1024, gc: typeof global.gc === 'function' });
+      const m = process.memoryUsage();
+      // the main isolate's heap and what it holds outside it: RSS beyond them is native memory or a worker's heap
+      reply({ rssMb: m.rss / 2 ** 20, heapMb: m.heapTotal / 2 ** 20, externalMb: m.external / 2 ** 20, peakRssMb: process.resourceUsage().maxRSS / 1024, gc: typeof global.gc === 'function' });
     } else if (line === 'stop') {
       break;
     }
