@@ -9,7 +9,8 @@
  * simulator, submit), then supervisor1 approves it (and syncs every 10, as a site uploads during
  * the day: the offline limit refuses registrations past 70 packets not uploaded); the host then runs a full GC (--expose-gc, a hook
  * only the bench's host entry has) and reports its RSS. Prints RSS after registrations 1, 10, 50,
- * 100 and 150 and the slope over the last 100 (least squares, MB per 10 registrations).
+ * 100 and 150 and the slope over the last 100 (least squares, MB per 10 registrations);
+ * `--heap-snapshots DIR` also writes the host's heap after registrations 10 and the last.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -47,7 +48,9 @@ function slopePer10(points: readonly (readonly [number, number])[]): number {
 }
 
 export default async function memoryBench(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { registrations: { type: 'string', default: '150' } } });
+  const { values } = parseArgs({ args, options: { registrations: { type: 'string', default: '150' }, 'heap-snapshots': { type: 'string' } } });
+  // --heap-snapshots DIR: the host's heap after registrations 10 and the last, to compare in DevTools
+  const snapshotDir = values['heap-snapshots'];
   const count = Number(values.registrations);
   if (!Number.isInteger(count) || count < 1) throw new Error(`--registrations must be a positive integer, got ${values.registrations}`);
   await buildBenchHost();
@@ -84,6 +87,7 @@ export default async function memoryBench(args: string[]): Promise<void> {
       if (n % SYNC_EVERY === 0) await supervisor['sync.now']({});
       const m = await host.memory();
       rss.push([n, m.rssMb]);
+      if (snapshotDir && (n === 10 || n === count)) console.log(`heap snapshot: ${await host.heapSnapshot(join(snapshotDir, `host-after-${n}.heapsnapshot`))}`);
       if (REPORT_AT.includes(n) || n === count) console.log(`after registration ${n}: RSS ${m.rssMb.toFixed(1)} MB (main heap ${m.heapMb.toFixed(0)} MB, external ${m.externalMb.toFixed(0)} MB, peak RSS ${m.peakRssMb.toFixed(0)} MB), ${((performance.now() - t0) / n / 1000).toFixed(2)} s per registration`);
     }
     const last = rss.slice(-100);

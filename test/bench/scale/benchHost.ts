@@ -17,6 +17,8 @@ export interface BenchHost {
   stall(): Promise<number>;
   /** RSS after a full GC of the main isolate (`gc`: whether the host could run one), its heap and external memory, and the peak RSS */
   memory(): Promise<{ rssMb: number; heapMb: number; externalMb: number; peakRssMb: number; gc: boolean }>;
+  /** writes a heap snapshot of the host's main isolate (after a GC) to `path`; resolves with the path written */
+  heapSnapshot(path: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -85,6 +87,7 @@ export async function startBenchHost(dataDir: string, launch: BenchHostLaunch = 
     },
     stall: async () => (await ask<{ stallMs: number }>('stall')).stallMs,
     memory: () => ask('memory'),
+    heapSnapshot: async (path) => (await ask<{ path: string }>(`heap ${path}`)).path,
     async stop() {
       ws.close();
       const exited = new Promise((r) => child.once('exit', r));

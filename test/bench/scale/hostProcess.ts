@@ -2,8 +2,9 @@
  * The browser host over a data dir, in its own process as `npm start --browser` runs it
  * (openDataDir → createAppServices → startBrowserHost, no scheduler), measuring its own main
  * thread: the bench drives it over HTTP/WebSocket and asks, on stdin, for the largest event-loop
- * stall since the last question (`stall`) and for its memory (`memory`, after a full GC when the
- * bench started it with --expose-gc: a hook only this bench entry has). Prints its URL when ready,
+ * stall since the last question (`stall`), for its memory (`memory`, after a full GC when the
+ * bench started it with --expose-gc: a hook only this bench entry has) and for a heap snapshot
+ * (`heap PATH`). Prints its URL when ready,
  * as the app does. The scale bench runs it through tsx over a seeded data dir; the memory bench
  * runs it bundled as the app's main process is (test/bench/memory/buildBenchHost.ts), with
  * `--demo`, a server and devices: the demo's operators and first sync, then registrations.
@@ -11,6 +12,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
+import { writeHeapSnapshot } from 'node:v8';
 import { parseArgs } from 'node:util';
 import { firstDemoSync } from '../../../electron/build/firstDemoSync';
 import { startBrowserHost } from '../../../electron/host/BrowserHost';
@@ -69,6 +71,10 @@ async function main(): Promise<void> {
       const m = process.memoryUsage();
       // the main isolate's heap and what it holds outside it: RSS beyond them is native memory or a worker's heap
       reply({ rssMb: m.rss / 2 ** 20, heapMb: m.heapTotal / 2 ** 20, externalMb: m.external / 2 ** 20, peakRssMb: process.resourceUsage().maxRSS / 1024, gc: typeof global.gc === 'function' });
+    } else if (line.startsWith('heap ')) {
+      // a heap snapshot of the main isolate after a full GC, for Chrome DevTools' Memory tab
+      global.gc?.();
+      reply({ path: writeHeapSnapshot(line.slice('heap '.length)) });
     } else if (line === 'stop') {
       break;
     }
