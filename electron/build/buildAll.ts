@@ -14,7 +14,7 @@ export const CLI_MAIN = join(ROOT, 'dist', 'cli', 'regclient-main.cjs');
  * Native and Electron-provided modules stay outside the main-process bundle, and so does OpenJPEG,
  * whose loader reads its .wasm from its own folder (`__dirname`), which a bundle would move.
  */
-const MAIN_EXTERNALS = ['electron', 'better-sqlite3-multiple-ciphers', 'usb', 'serialport', '@serialport/*', '@cornerstonejs/codec-openjpeg', '@napi-rs/keyring', 'sharp'];
+export const MAIN_EXTERNALS = ['electron', 'better-sqlite3-multiple-ciphers', 'usb', 'serialport', '@serialport/*', '@cornerstonejs/codec-openjpeg', '@napi-rs/keyring', 'sharp'];
 
 /** Bundles the renderer (browser) into dist/renderer. */
 export async function buildRenderer(options: { minify?: boolean } = {}): Promise<void> {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isAppError } from '../../schemas/errors';
 import { buildElectron, buildRenderer, RENDERER_DIST } from './buildAll';
-import { DEMO_IDENTITY, DEMO_OPERATORS } from '../services/demo/seedDemo';
+import { DEMO_IDENTITY } from '../services/demo/seedDemo';
 import { createLogger, toLogFormat } from '../services/log/createLogger';
 import { startBrowserHost } from '../host/BrowserHost';
 import { createAppServices } from '../host/createAppServices';
@@ -15,8 +15,8 @@ import { startRefusalText, startServerUrl } from '../host/serverAddress';
 import { KEY_DIR, openDataDir } from '../host/openDataDir';
 import { MACHINE_PUBLIC_KEY_FILE } from '../../native/keystore/machineKeyStore';
 import { parsePortRange } from '../../native/sbi/SbiClientOptions';
-import type { AppServices } from '../host/createAppServices';
 import { startDemoSimulators } from './demoSimulators';
+import { firstDemoSync } from './firstDemoSync';
 
 const log = createLogger('start');
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -97,31 +97,6 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
-}
-
-/**
- * The demo's first sync, as a supervisor does it on a new machine: check the machine key with the
- * server, log in, download everything (REGISTRATION certificate, ID schema, operators, master data).
- * A failure is reported and the app still starts: everything offline works without it.
- */
-async function firstDemoSync(services: AppServices): Promise<void> {
-  const mosip = services.sync.mosip;
-  if (!mosip) return;
-  try {
-    // The demo simulator's seeded machine master names machine 10002 so (test/sims/mosip/seedData.ts).
-    const settings = services.settings.get();
-    if (settings.machineName === null) services.settings.update({ ...settings, machineName: 'stp-laptop-10002' }, 'demo');
-    const supervisor = DEMO_OPERATORS.find((o) => o.roles.includes('REGISTRATION_SUPERVISOR'))!;
-    // Log in first: tpm/publickey/verify needs the session (SyncDataController @PreAuthorize).
-    await mosip.login(supervisor.userId, supervisor.password);
-    await mosip.verifyMachine();
-    // Through the scheduler, so the dashboard's "last sync" shows it like any later sync.
-    await services.sync.scheduler.runNow('downSync');
-    const job = services.sync.scheduler.status().find((j) => j.job === 'downSync');
-    if (job?.lastOk !== true) throw new Error(`down-sync ended with ${job?.lastErrorCode ?? 'an unknown error'}`);
-  } catch (err) {
-    process.stderr.write(`demo: first sync with the server simulator failed (${isAppError(err) ? err.code : String(err)}); packets cannot be built until a sync succeeds\n`);
-  }
 }
 
 try {

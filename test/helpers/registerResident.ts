@@ -2,7 +2,8 @@ import { PNG } from 'pngjs';
 import { createRegistrationStore } from '../../renderer/features/registration/store/store';
 import { submitSelectors } from '../../renderer/features/registration/store/slices/submit/selectors';
 import type { SbiSimulator } from '../sims/sbi/SbiSimulator';
-import type { RealBackEnd } from './realBackEnd';
+import type { ApiClient } from '../../renderer/api/createApiClient';
+import type { Clock } from '../../native/time/Clock';
 
 /** How the resident is registered: names, a missing left little finger, a right slap below its threshold. */
 export interface ResidentOptions {
@@ -19,11 +20,11 @@ function documentPage(): { name: string; mimeType: 'image/png'; base64: string }
 }
 
 /**
- * A NEW registration made as the screens make it (the renderer's registration store, logged in as
- * officer1 on `backEnd`) and submitted into a real packet; supervisor1 reviews it when it has an
- * exception. Returns its RID.
+ * A NEW registration made as the screens make it (the renderer's registration store over `api`,
+ * logged in as officer1: a RealBackEnd, or the memory bench's socket to a host process) and
+ * submitted into a real packet; supervisor1 reviews it when it has an exception. Returns its RID.
  */
-export async function registerResident(backEnd: RealBackEnd, devices: SbiSimulator, o: ResidentOptions): Promise<string> {
+export async function registerResident(backEnd: Readonly<{ api: ApiClient; clock: Clock }>, devices: SbiSimulator, o: ResidentOptions): Promise<string> {
   const store = createRegistrationStore(backEnd.api, () => backEnd.clock.now());
   const state = () => store.getState();
   await state().open();

@@ -3,6 +3,7 @@ import { createInterface, type Interface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type WebSocket from 'ws';
 import { callOver, openSocket, type LooseReply } from '../../helpers/hostSocket';
+import { RENDERER_DIST } from '../../../electron/build/buildAll';
 import { SCALE_ENV } from '../../helpers/scaleDataDir';
 
 /** The host process (hostProcess.ts) over one data dir, and the bench's socket to it. */
@@ -14,7 +15,10 @@ export interface BenchHost {
   call(method: string, input?: unknown): Promise<unknown>;
   /** the host's largest event-loop stall (ms) since the last time it was asked */
   stall(): Promise<number>;
-  memory(): Promise<{ rssMb: number; peakRssMb: number }>;
+  /** RSS after a full GC of the main isolate (`gc`: whether the host could run one), its heap and external memory, and the peak RSS */
+  memory(): Promise<{ rssMb: number; heapMb: number; externalMb: number; peakRssMb: number; gc: boolean }>;
+  /** writes a heap snapshot of the host's main isolate (after a GC) to `path`; resolves with the path written */
+  heapSnapshot(path: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -46,10 +50,19 @@ async function waitForUrl(nextLine: () => Promise<string>): Promise<string> {
   }
 }
 
+/** How the host process is started: by default hostProcess.ts through tsx over the built renderer. */
+export interface BenchHostLaunch {
+  /** what node runs before the host's own arguments (default: tsx and hostProcess.ts) */
+  readonly entry?: readonly string[];
+  /** more arguments for the host (hostProcess.ts's options) */
+  readonly args?: readonly string[];
+}
+
 /** Starts the host over `dataDir` (opened with SCALE_ENV) and opens the API socket. */
-export async function startBenchHost(dataDir: string): Promise<BenchHost> {
+export async function startBenchHost(dataDir: string, launch: BenchHostLaunch = {}): Promise<BenchHost> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', ENTRY, '--data-dir', dataDir], {
+  const entry = launch.entry ?? ['--import', 'tsx', ENTRY];
+  const child = spawn(process.execPath, ['--expose-gc', ...entry, '--data-dir', dataDir, '--static-dir', RENDERER_DIST, ...(launch.args ?? [])], {
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { ...process.env, ...SCALE_ENV, REGCLIENT_LOG: 'silent' },
   });
@@ -74,6 +87,7 @@ export async function startBenchHost(dataDir: string): Promise<BenchHost> {
     },
     stall: async () => (await ask<{ stallMs: number }>('stall')).stallMs,
     memory: () => ask('memory'),
+    heapSnapshot: async (path) => (await ask<{ path: string }>(`heap ${path}`)).path,
     async stop() {
       ws.close();
       const exited = new Promise((r) => child.once('exit', r));

@@ -36,7 +36,7 @@ export async function eodFigures(dataDir: string): Promise<Figure[]> {
     let firstCallAt: number | undefined;
     const server = instantServer(() => (firstCallAt ??= performance.now()));
     const outbox = new OutboxService({ db: data.db, audit: data.audit, clock: systemClock, random: Math.random, packetsDir: join(dataDir, 'packets'), server, reauth: async () => undefined });
-    const waiting = countOutboxByState(data.db)['READY'] ?? 0;
+    const waiting = countOutboxByState(data.db, ['READY'])['READY'] ?? 0;
     delay.enable();
     const t0 = performance.now();
     const summary = await outbox.run({ ignoreBackoff: true });

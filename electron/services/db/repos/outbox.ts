@@ -169,21 +169,25 @@ export function patchOutbox(db: DB, packetId: string, expected: OutboxState, pat
 }
 
 /** Counts per state, for limits and status screens. */
-export function countOutboxByState(db: DB): Partial<Record<OutboxState, number>> {
-  const rows = db.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state').all() as { state: OutboxState; n: number }[];
+export function countOutboxByState(db: DB, states: readonly OutboxState[]): Partial<Record<OutboxState, number>> {
+  // only the states asked for: DONE holds the site's whole history, the limits never count it
+  const [q, p] = sql`SELECT state, count(*) AS n FROM outbox WHERE state IN (SELECT value FROM json_each(${JSON.stringify(states)})) GROUP BY state`;
+  const rows = db.prepare(q).all(...p) as { state: OutboxState; n: number }[];
   return Object.fromEntries(rows.map((r) => [r.state, r.n]));
 }
 
 /**
  * Files still on disk of DONE packets whose server status is one of `statuses`, counted and
  * summed (the packet row's size) in SQL, split at `cutoff` on the status time: retention's preview.
+ * Named index (migration 140): it holds only the files still on disk, where SQLite, without
+ * statistics, would pick outbox_state and read every DONE row of the history.
  */
 export function retentionCandidates(db: DB, statuses: readonly string[], cutoff: number): { due: { files: number; bytes: number }; later: { files: number; bytes: number } } {
   const [q, p] = sql`SELECT count(CASE WHEN o.server_status_at <= ${cutoff} THEN 1 END) AS due_files,
     coalesce(sum(CASE WHEN o.server_status_at <= ${cutoff} THEN p.size END), 0) AS due_bytes,
     count(CASE WHEN o.server_status_at IS NULL OR o.server_status_at > ${cutoff} THEN 1 END) AS later_files,
     coalesce(sum(CASE WHEN o.server_status_at IS NULL OR o.server_status_at > ${cutoff} THEN p.size END), 0) AS later_bytes
-    FROM outbox o JOIN packets p ON p.packet_id = o.packet_id
+    FROM outbox o INDEXED BY outbox_on_disk_done JOIN packets p ON p.packet_id = o.packet_id
     WHERE o.state = 'DONE' AND o.file_deleted_at IS NULL AND o.server_status IN (SELECT value FROM json_each(${JSON.stringify(statuses)}))`;
   const r = db.prepare(q).get(...p) as { due_files: number; due_bytes: number; later_files: number; later_bytes: number };
   return { due: { files: r.due_files, bytes: r.due_bytes }, later: { files: r.later_files, bytes: r.later_bytes } };
@@ -198,7 +202,8 @@ export function oldestCreatedAt(db: DB, states: readonly OutboxState[]): number 
 
 /** Latest upload or export time of any packet: when packets last left this machine. */
 export function lastDepartureAt(db: DB): number | undefined {
-  const row = db.prepare('SELECT max(max(coalesce(uploaded_at, 0)), max(coalesce(exported_at, 0))) AS t FROM outbox').get() as { t: number | null };
+  // two max() over their own indexes (migration 140): each one seek, where max(a, b) over the rows read them all
+  const row = db.prepare('SELECT max(coalesce((SELECT max(uploaded_at) FROM outbox), 0), coalesce((SELECT max(exported_at) FROM outbox), 0)) AS t').get() as { t: number | null };
   return row.t ? row.t : undefined;
 }
 

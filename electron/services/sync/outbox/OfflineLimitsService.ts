@@ -1,12 +1,14 @@
 import { statfsSync } from 'node:fs';
 import { AppError } from '../../../../schemas/errors';
-import type { OfflineLimitName, OfflineLimitStatus } from '../../../../schemas/outbox';
+import type { OfflineLimitName, OfflineLimitStatus, OutboxState } from '../../../../schemas/outbox';
 import type { Clock } from '../../../../native/time/Clock';
 import type { DB } from '../../db/Database';
 import { countOutboxByState, lastDepartureAt, oldestCreatedAt } from '../../db/repos/outbox';
 import { getConfigValue } from '../../db/repos/syncConfig';
 
 const DAY = 86_400_000;
+/** packets still on this machine, not yet with the server: the states the limits count */
+const UNSENT = ['PENDING', 'ON_HOLD', 'READY', 'SYNCED', 'UPLOADING', 'PARKED'] as const satisfies readonly OutboxState[];
 const MB = 1024 * 1024;
 
 /** The incumbent's keys and defaults (incumbent-java-client.md §4.2, §5.5); the synced config overrides them. */
@@ -59,16 +61,16 @@ export class OfflineLimitsService {
   check(): OfflineLimitStatus[] {
     const { db, clock } = this.#o;
     const now = clock.now();
-    const counts = countOutboxByState(db);
+    const counts = countOutboxByState(db, UNSENT);
     const n = (...states: (keyof typeof counts)[]) => states.reduce((sum, s) => sum + (counts[s] ?? 0), 0);
     const oldestPending = oldestCreatedAt(db, ['PENDING', 'ON_HOLD']);
     // Never sent anything: count from the oldest packet still waiting to leave.
-    const since = lastDepartureAt(db) ?? oldestCreatedAt(db, ['PENDING', 'ON_HOLD', 'READY', 'SYNCED', 'UPLOADING', 'PARKED']);
+    const since = lastDepartureAt(db) ?? oldestCreatedAt(db, UNSENT);
     const free = (this.#o.freeBytes ?? diskFree)(this.#o.dataDir);
     return [
       this.#max('pendingApprovals', n('PENDING', 'ON_HOLD'), (v, t) => ({ count: v, max: t })),
       this.#max('approvalAgeDays', oldestPending === undefined ? 0 : Math.floor((now - oldestPending) / DAY), (v, t) => ({ days: v, max: t })),
-      this.#max('unsyncedPackets', n('PENDING', 'ON_HOLD', 'READY', 'SYNCED', 'UPLOADING', 'PARKED'), (v, t) => ({ count: v, max: t })),
+      this.#max('unsyncedPackets', n(...UNSENT), (v, t) => ({ count: v, max: t })),
       this.#max('daysSinceLastSync', since === undefined ? 0 : Math.floor((now - since) / DAY), (v, t) => ({ days: v, max: t })),
       this.#min('freeDiskMb', Math.floor((free / MB) * 10) / 10),
     ];

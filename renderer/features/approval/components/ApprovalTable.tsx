@@ -1,9 +1,8 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { useLocale } from '../../../common/useLocale';
+import { useVirtualRows, VirtualSpacer } from '../../../common/useVirtualRows';
 import { approvalSelectors } from '../store/slices/queue/selectors';
 import type { ApprovalStore } from '../store/store';
 import { ApprovalRow } from './ApprovalRow';
@@ -12,10 +11,6 @@ import { PageRange } from './PageRange';
 
 /** A row's height before it is measured (a thumbnail row); an open summary is measured as it grows. */
 const ROW_ESTIMATE_PX = 64;
-/** Rows drawn before the scroll box has a size. */
-const INITIAL_ROWS = 12;
-/** Rows left below the window when the next page is asked for, so scrolling rarely waits. */
-const PREFETCH_ROWS = 15;
 
 /**
  * The waiting packets, virtualised: only the rows in view (and a few around) are in the DOM, so
@@ -29,25 +24,15 @@ export function ApprovalTable({ store }: Readonly<{ store: ApprovalStore }>) {
   const hasMore = useStore(store, approvalSelectors.hasMore);
   const loadingMore = useStore(store, approvalSelectors.loadingMore);
   const { toggleAllVisible, loadMore } = store.getState();
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
+  const { scrollRef, rows, before, after, measure } = useVirtualRows({
     count: items.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_ESTIMATE_PX,
-    overscan: 6,
-    getItemKey: (i) => items[i]?.packetId ?? i,
-    // before the box is measured (first paint, server rendering) a screenful of rows is shown, not none
-    initialRect: { width: 1024, height: INITIAL_ROWS * ROW_ESTIMATE_PX },
+    keyOf: (i) => items[i]?.packetId ?? i,
+    estimatePx: ROW_ESTIMATE_PX,
+    paging: { hasMore, loadingMore, loadMore },
   });
-  const rows = virtualizer.getVirtualItems();
   const first = rows[0];
   const last = rows.at(-1);
-  useEffect(() => {
-    if (hasMore && !loadingMore && (last === undefined || last.index >= items.length - PREFETCH_ROWS)) void loadMore();
-  }, [last?.index, items.length, hasMore, loadingMore, loadMore, last]);
   if (items.length === 0 && !hasMore) return <p role="status">{t('approval.empty')}</p>;
-  const before = first?.start ?? 0;
-  const after = Math.max(0, virtualizer.getTotalSize() - (last?.end ?? 0));
   return (
     <>
       <BulkToolbar store={store} />
@@ -69,11 +54,11 @@ export function ApprovalTable({ store }: Readonly<{ store: ApprovalStore }>) {
               <th scope="col">{t('approval.table.actions')}</th>
             </tr>
           </thead>
-          {before > 0 && <Spacer height={before} />}
+          <VirtualSpacer height={before} />
           {rows.map((row) => (
-            <ApprovalRow key={row.key} store={store} item={items[row.index]!} locale={locale} index={row.index} measure={virtualizer.measureElement} />
+            <ApprovalRow key={row.key} store={store} item={items[row.index]!} locale={locale} index={row.index} measure={measure} />
           ))}
-          {after > 0 && <Spacer height={after} />}
+          <VirtualSpacer height={after} />
         </table>
       </div>
       {hasMore && (
@@ -85,11 +70,3 @@ export function ApprovalTable({ store }: Readonly<{ store: ApprovalStore }>) {
   );
 }
 
-/** The rows out of view, as empty height, so the scroll bar is the whole list's. */
-function Spacer({ height }: Readonly<{ height: number }>) {
-  return (
-    <tbody aria-hidden="true">
-      <tr style={{ height }} />
-    </tbody>
-  );
-}

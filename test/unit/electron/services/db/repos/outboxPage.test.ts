@@ -55,6 +55,13 @@ describe('pageOutbox (keyset pages of the outbox)', () => {
       [{ search: 'graca', states: ['READY'] }, (r) => r.name === 'Inês da Graça' && r.state === 'READY'],
       [{ search: '00 01' }, (r) => r.rid.includes('0001')],
       [{ search: 'Neves Trovoada' }, () => false],
+      // a RID's digits: short ones (below a trigram) row by row, longer ones through the trigram index, anywhere in the RID
+      [{ search: '7' }, (r) => r.rid.includes('7')],
+      [{ search: '01 2' }, (r) => r.rid.includes('012')],
+      [{ search: rows[17]!.rid }, (r) => r.rid === rows[17]!.rid],
+      [{ search: rows[42]!.rid.slice(8, 20) }, (r) => r.rid.includes(rows[42]!.rid.slice(8, 20))],
+      [{ search: '0022 9', states: ['PENDING'] }, (r) => r.rid.includes('00229') && r.state === 'PENDING'],
+      [{ search: '99999999' }, () => false],
     ];
     for (const [w, keep] of cases) {
       const expected = oracle(keep);
@@ -113,12 +120,39 @@ describe('pageOutbox (keyset pages of the outbox)', () => {
     for (const limit of [0, 501, 2.5]) assert.throws(() => pageOutbox(db, {}, { limit }), TypeError, String(limit));
   });
 
-  it('reads the main lists through an index, never a scan of the table or a sort of it', () => {
-    const wheres: OutboxWhere[] = [{}, { states: ['PENDING'] as OutboxState[] }, { states: ['PENDING', 'ON_HOLD'] }, { states: ['PARKED'], from: 1, to: 2 }, { from: 1 }];
-    for (const w of wheres) {
+  it('reads a page\'s keys from an index, never a scan of the table, and sorts only keys, never joined rows', () => {
+    const sorts = (plan: string) => plan.split('USE TEMP B-TREE FOR ORDER BY').length - 1;
+    // [where, the keys are read in page order (no sort of their own)]
+    const wheres: [OutboxWhere, boolean][] = [
+      [{}, true],
+      [{ states: ['PENDING'] }, true],
+      [{ states: ['PARKED'], from: 1, to: 2 }, true],
+      [{ from: 1 }, true],
+      // with the history (DONE): walk in page order and stop after a page
+      [{ states: ['DONE', 'PENDING'] }, true],
+      // the backlog's states: their index ranges, keys sorted, not a walk through the history
+      [{ states: ['PENDING', 'ON_HOLD'] }, false],
+      [{ states: ['READY', 'SYNCED', 'UPLOADING'] }, false],
+    ];
+    for (const [w, inOrder] of wheres) {
       const plan = explainPageOutbox(db, w).join(' | ');
-      assert.match(plan, /SEARCH o USING (COVERING )?INDEX outbox_(state_)?created|SCAN o USING (COVERING )?INDEX outbox_(state_)?created/, `${JSON.stringify(w)}: ${plan}`);
-      assert.doesNotMatch(plan, /SCAN o( |$)(?!USING)|TEMP B-TREE FOR ORDER BY/, `${JSON.stringify(w)}: ${plan}`);
+      const label = `${JSON.stringify(w)}: ${plan}`;
+      assert.match(plan, /(SEARCH|SCAN) o USING COVERING INDEX outbox_(state_)?created/, label);
+      if (!inOrder) assert.match(plan, /SEARCH o USING COVERING INDEX outbox_state_created \(state=\?\)/, label);
+      // full rows only for the page's keys, by packet id
+      assert.match(plan, /SEARCH o USING INDEX outbox_packet \(packet_id=\?\)/, label);
+      assert.doesNotMatch(plan, /SCAN o( |$)(?!USING)|SCAN p( |$)/, label);
+      // one sort of the page's ≤ 51 joined rows, plus one of the keys where they are not read in order
+      assert.equal(sorts(plan), inOrder ? 1 : 2, label);
+    }
+  });
+
+  it('finds a RID by its digits through the trigram index, reading only the matching packets', () => {
+    for (const w of [{ search: rows[3]!.rid.slice(-12) }, { search: '00229', states: ['PENDING'] as OutboxState[] }]) {
+      const plan = explainPageOutbox(db, w).join(' | ');
+      assert.match(plan, /SCAN packet_rid_search VIRTUAL TABLE INDEX \d+:M/, `${JSON.stringify(w)}: ${plan}`);
+      // the packets and the outbox are looked up by packet id, never walked
+      assert.doesNotMatch(plan, /SCAN (p|o)( |$)/, `${JSON.stringify(w)}: ${plan}`);
     }
   });
 });
