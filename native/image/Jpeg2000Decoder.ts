@@ -13,17 +13,50 @@ export interface DecodedImage {
 /** Why an image was not decoded: not JPEG 2000, too large, or a shape previews do not show. */
 export class Jpeg2000DecodeError extends Error {}
 
-let loading: Promise<OpenJpegDecodeOnlyModule> | undefined;
+/**
+ * How long the compiled module outlives its last use. Its WebAssembly memory grows to fit the
+ * largest image decoded (some 50 MB after a day of captures) and WebAssembly memory never shrinks,
+ * so a main process that has stopped capturing lets the module go, and the memory with it.
+ */
+export const JPEG2000_IDLE_RELEASE_MS = 60_000;
+
+/** The loaded module, shared by every decoder made while it is loaded; emptied on release. */
+interface Loaded {
+  module: OpenJpegDecodeOnlyModule | undefined;
+}
+
+let loading: Promise<Loaded> | undefined;
+let releaseTimer: NodeJS.Timeout | undefined;
+
+/** (Re)starts the idle countdown: at its end the module is dropped, and decoders made from it refuse. */
+function keepLoaded(loaded: Loaded): void {
+  clearTimeout(releaseTimer);
+  releaseTimer = setTimeout(() => {
+    loaded.module = undefined;
+    loading = undefined;
+    releaseTimer = undefined;
+  }, JPEG2000_IDLE_RELEASE_MS);
+  // an idle countdown never keeps a process (the CLI, a test) alive
+  releaseTimer.unref();
+}
+
+async function compile(): Promise<Loaded> {
+  // OpenJPEG's [INFO] lines would fill the main process's log; failures surface as exceptions
+  return { module: await factory({ print: () => undefined, printErr: () => undefined }) };
+}
 
 /**
- * The decode-only OpenJPEG WebAssembly build, compiled on first use and shared afterwards: the
- * main process pays for it only once someone looks at a JPEG 2000 image.
+ * The decode-only OpenJPEG WebAssembly build, compiled on first use and shared while it is used:
+ * the main process pays for it only once someone looks at a JPEG 2000 image, and holds it only
+ * until JPEG2000_IDLE_RELEASE_MS after the last load or decode. Load one per piece of work (a capture, a
+ * summary), not once for the process: a decoder kept past the release refuses to decode.
  */
 export async function loadJpeg2000Decoder(): Promise<Jpeg2000Decoder> {
-  // OpenJPEG's [INFO] lines would fill the main process's log; failures surface as exceptions
-  loading ??= factory({ print: () => undefined, printErr: () => undefined });
+  loading ??= compile();
   try {
-    return new Jpeg2000Decoder(await loading);
+    const loaded = await loading;
+    keepLoaded(loaded);
+    return new Jpeg2000Decoder(loaded, () => keepLoaded(loaded));
   } catch (err) {
     loading = undefined; // a failed compile is retried at the next call rather than cached
     throw err;
@@ -32,10 +65,12 @@ export async function loadJpeg2000Decoder(): Promise<Jpeg2000Decoder> {
 
 /** Synchronous JPEG 2000 decoding once the module is loaded; every size is checked from the header first. */
 export class Jpeg2000Decoder {
-  readonly #module: OpenJpegDecodeOnlyModule;
+  readonly #loaded: Loaded;
+  readonly #used: () => void;
 
-  constructor(module: OpenJpegDecodeOnlyModule) {
-    this.#module = module;
+  constructor(loaded: Loaded, used: () => void) {
+    this.#loaded = loaded;
+    this.#used = used;
   }
 
   /**
@@ -49,7 +84,10 @@ export class Jpeg2000Decoder {
     if (!codestream || !header) throw new Jpeg2000DecodeError('not a JPEG 2000 image with a readable main header');
     if (header.width * header.height > maxPixels) throw new Jpeg2000DecodeError(`${header.width}x${header.height} is more than ${maxPixels} pixels`);
     if (header.components !== 1 && header.components !== 3) throw new Jpeg2000DecodeError(`${header.components} components`);
-    const decoder = new this.#module.J2KDecoder();
+    const module = this.#loaded.module;
+    if (module === undefined) throw new Jpeg2000DecodeError('the decoder was released after being idle: load it again');
+    this.#used();
+    const decoder = new module.J2KDecoder();
     try {
       decoder.getEncodedBuffer(codestream.length).set(codestream);
       decoder.decode();

@@ -20,6 +20,7 @@ import { openDataDir } from '../../electron/host/openDataDir';
 import { foldText } from '../../electron/services/db/foldText';
 import { DEMO_IDENTITY } from '../../electron/services/demo/seedDemo';
 import { TRUST_DIR } from '../../electron/services/devices/DevicesService';
+import { JPEG2000_IDLE_RELEASE_MS } from '../../native/image/Jpeg2000Decoder';
 import { systemClock } from '../../native/time/Clock';
 import { registerResident } from '../helpers/registerResident';
 import { residentName } from '../helpers/scale/residentName';
@@ -92,6 +93,11 @@ export default async function memoryBench(args: string[]): Promise<void> {
     }
     const last = rss.slice(-100);
     console.log(`slope over registrations ${last[0]![0]}–${count}: ${slopePer10(last).toFixed(2)} MB per 10 registrations (least squares, RSS after a full GC)`);
+    // the target is the main process at idle: idle long enough that what a capture keeps only while
+    // captures go on (the JPEG 2000 decoder's WebAssembly memory) has been let go
+    await new Promise((resolve) => setTimeout(resolve, JPEG2000_IDLE_RELEASE_MS + 2_000));
+    const idle = await host.memory();
+    console.log(`idle ${(JPEG2000_IDLE_RELEASE_MS + 2_000) / 1000} s after registration ${count}: RSS ${idle.rssMb.toFixed(1)} MB (main heap ${idle.heapMb.toFixed(0)} MB, external ${idle.externalMb.toFixed(0)} MB)`);
     console.log(`load average at the end (2 cores, shared): ${loadavg().map((l) => l.toFixed(1)).join(', ')}`);
   } finally {
     await host.stop();

@@ -190,10 +190,14 @@ export class DraftBiometrics {
     };
   }
 
-  /** Compiles the decoder once; without it (WASM refused) captures go on, only their previews are missing. */
+  /**
+   * The decoder for this capture (compiled at the first, shared while captures go on, released
+   * when they stop: Jpeg2000Decoder.ts); without it (WASM refused) captures go on, only their
+   * previews are missing.
+   */
   async #loadDecoder(): Promise<void> {
     try {
-      this.#decoder ??= await loadJpeg2000Decoder();
+      this.#decoder = await loadJpeg2000Decoder();
     } catch {
       this.#decoder = undefined;
     }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { before, describe, it } from 'node:test';
-import { Jpeg2000DecodeError, loadJpeg2000Decoder, type Jpeg2000Decoder } from '../../../../native/image/Jpeg2000Decoder';
+import { before, describe, it, mock } from 'node:test';
+import { JPEG2000_IDLE_RELEASE_MS, Jpeg2000DecodeError, loadJpeg2000Decoder, type Jpeg2000Decoder } from '../../../../native/image/Jpeg2000Decoder';
 import { codestreamOf, readJ2kHeader, sniffImageKind } from '../../../../native/image/jpeg2000Header';
 import { encodeJ2k, encodeJp2Lossless, loadJpeg2000, wrapJp2 } from '../../../sims/sbi/jpeg2000';
 import { encodeGreyPng, faceImage, fingerprintImage, rgbSamples } from '../../../sims/sbi/syntheticImages';
@@ -84,5 +84,23 @@ describe('jpeg2000Header', () => {
     assert.equal(readJ2kHeader(encodeJ2k(grey))?.reversible, true);
     assert.equal(readJ2kHeader(encodeJ2k(grey, false))?.reversible, false);
     assert.equal(readJ2kHeader(encodeJ2k(grey).subarray(0, 45)), undefined, 'main header cut before COD');
+  });
+
+  it('lets the module go after it was idle (its memory never shrinks): a decoder kept past that refuses, a new load decodes (issue 17)', async () => {
+    const jp2 = encodeJp2Lossless(grey);
+    mock.timers.enable({ apis: ['setTimeout'] });
+    try {
+      const kept = await loadJpeg2000Decoder();
+      mock.timers.tick(JPEG2000_IDLE_RELEASE_MS - 1);
+      kept.decode(jp2, 1e6); // a use restarts the countdown
+      mock.timers.tick(JPEG2000_IDLE_RELEASE_MS - 1);
+      assert.equal(kept.decode(jp2, 1e6).width, 160, 'still loaded: each decode counts as a use');
+      mock.timers.tick(JPEG2000_IDLE_RELEASE_MS);
+      expectRefusal(() => kept.decode(jp2, 1e6), /released after being idle/);
+      const fresh = await loadJpeg2000Decoder();
+      assert.ok(Buffer.from(fresh.decode(jp2, 1e6).samples).equals(Buffer.from(print.pixels)));
+    } finally {
+      mock.timers.reset();
+    }
   });
 });
