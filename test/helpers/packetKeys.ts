@@ -1,5 +1,6 @@
-import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPrivateKey, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
+import { rsaTestKeySync } from '../sims/rsaKeyPool';
 
 /** A throwaway PKI for packet tests: CA, REGISTRATION (regproc) key + cert, machine key + cert. */
 export interface TestPki {
@@ -12,8 +13,8 @@ export interface TestPki {
   readonly machineCertPem: string;
 }
 
-function rsaPair(): { key: KeyObject; pem: string } {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+function rsaPair(role: string): { key: KeyObject; pem: string } {
+  const privateKey = rsaTestKeySync(role);
   return { key: privateKey, pem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() };
 }
 
@@ -45,9 +46,9 @@ export function issueCertificate(o: {
 
 /** Makes a fresh PKI valid around `now` (±1 year). */
 export function makeTestPki(now: number, refId = '10001_10002'): TestPki {
-  const ca = rsaPair();
-  const reg = rsaPair();
-  const machine = rsaPair();
+  const ca = rsaPair('test-pki-ca');
+  const reg = rsaPair('test-pki-registration');
+  const machine = rsaPair('test-pki-machine');
   const notBefore = new Date(now - 365 * 86_400_000);
   const notAfter = new Date(now + 365 * 86_400_000);
   const caPem = issueCertificate({ subjectCn: 'Test ROOT', subjectKeyPem: ca.pem, issuerCn: 'Test ROOT', issuerKeyPem: ca.pem, notBefore, notAfter, ca: true });

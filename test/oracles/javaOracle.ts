@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync, realpathSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -20,11 +22,46 @@ export interface OracleResult {
   readonly outerKey: string | undefined;
 }
 
-/** Compiles PacketOracle.java with `javac` into a fresh temp dir; returns that class dir. */
+/**
+ * PacketOracle.java compiled with `javac`, copied into a fresh temp dir the caller owns (and
+ * removes); returns that class dir. The compiled classes are kept in the OS temp dir keyed by the
+ * source's hash and the javac binary, so the suite pays one javac run (about 2 s of CPU), not one
+ * per test file; an edited source or another JDK compiles afresh.
+ */
 export async function compileJavaOracle(): Promise<string> {
+  const compiled = await compiledClasses();
   const dir = await mkdtemp(join(tmpdir(), 'packet-oracle-'));
-  await run('javac', ['-d', dir, SOURCE]);
+  await cp(compiled, dir, { recursive: true });
   return dir;
+}
+
+/** The cache entry for this source and JDK, compiled on a miss into a temp name and renamed into place, so two test processes never see a half-written entry. */
+async function compiledClasses(): Promise<string> {
+  const key = createHash('sha256').update(await readFile(SOURCE)).update('\0').update(javacPath()).digest('hex').slice(0, 16);
+  const root = join(tmpdir(), 'regclient-java-oracle');
+  const entry = join(root, key);
+  if (existsSync(entry)) return entry;
+  await mkdir(root, { recursive: true });
+  const building = await mkdtemp(join(root, `${key}.building-`));
+  try {
+    await run('javac', ['-d', building, SOURCE]);
+    await rename(building, entry);
+  } catch (err) {
+    // another process renamed its build into place first: theirs is as good as ours
+    if (!existsSync(entry)) throw err;
+  } finally {
+    await rm(building, { recursive: true, force: true });
+  }
+  return entry;
+}
+
+/** The javac that PATH resolves to, links followed: the cache key changes with the JDK. */
+function javacPath(): string {
+  for (const dir of (process.env['PATH'] ?? '').split(delimiter)) {
+    const candidate = join(dir, 'javac');
+    if (dir !== '' && existsSync(candidate)) return realpathSync(candidate);
+  }
+  return 'javac';
 }
 
 /** Runs the oracle on a packet file with the regproc private key (PKCS#8 PEM) and machine certificate. */
@@ -32,7 +69,7 @@ export async function runJavaOracle(classDir: string, packetFile: string, regKey
   let stdout: string;
   let exitCode = 0;
   try {
-    ({ stdout } = await run('java', ['-cp', classDir, 'PacketOracle', packetFile, regKeyPem, machineCertPem]));
+    ({ stdout } = await run('java', ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-cp', classDir, 'PacketOracle', packetFile, regKeyPem, machineCertPem]));
   } catch (err) {
     const e = err as { stdout?: string; code?: number };
     stdout = e.stdout ?? '';

@@ -1,6 +1,6 @@
-import { createHash, generateKeyPair, sign, type KeyObject } from 'node:crypto';
-import { promisify } from 'node:util';
+import { createHash, createPublicKey, sign, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
+import { rsaTestKey } from '../rsaKeyPool';
 
 /**
  * The throwaway PKI a simulator run generates at start (sbi-protocol.md §3): a device-provider CA,
@@ -30,11 +30,9 @@ interface KeyPair {
   readonly publicKeyPem: string;
 }
 
-const generateRsa = promisify(generateKeyPair);
-
-async function newKeyPair(): Promise<KeyPair> {
-  const { privateKey, publicKey } = await generateRsa('rsa', { modulusLength: 2048 });
-  return { privateKey, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() };
+async function newKeyPair(role: string): Promise<KeyPair> {
+  const privateKey = await rsaTestKey(role);
+  return { privateKey, publicKeyPem: createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString() };
 }
 
 let serialCounter = 1;
@@ -95,12 +93,12 @@ export interface SimulatorPki {
 
 /**
  * Generates the PKI for the given device names. RSA key generation dominates (≈0.2 s per key), so
- * the keys are generated in parallel and the fault certificates reuse the first device's key.
+ * the keys are generated in parallel (or taken from the test key pool, rsaKeyPool.ts) and the fault
+ * certificates reuse the first device's key.
  */
 export async function createSimulatorPki(deviceNames: readonly string[], now = new Date()): Promise<SimulatorPki> {
-  const [deviceCaKeys, ftmCaKeys, rogueCaKeys, ftmKeys, ...deviceKeys] = await Promise.all(
-    Array.from({ length: 4 + deviceNames.length }, async () => newKeyPair()),
-  );
+  const roles = ['sbi-device-ca', 'sbi-ftm-ca', 'sbi-rogue-ca', 'sbi-ftm', ...deviceNames.map(() => 'sbi-device')];
+  const [deviceCaKeys, ftmCaKeys, rogueCaKeys, ftmKeys, ...deviceKeys] = await Promise.all(roles.map((role) => newKeyPair(role)));
   if (!deviceCaKeys || !ftmCaKeys || !rogueCaKeys || !ftmKeys || !deviceKeys[0]) throw new Error('createSimulatorPki: needs at least one device');
   const deviceCa = rootCa(deviceCaKeys, 'SBI Simulator Device CA', now);
   const ftmCa = rootCa(ftmCaKeys, 'SBI Simulator FTM CA', now);
