@@ -49,6 +49,6 @@ export function CivilRegistrationSection({ store, value, onChange, canEdit }: Re
  * Offline, the registry's fields are hidden, so one left half-typed could not be corrected and
  * would stop the form saving: it is dropped; a complete one is kept for when the path is online again.
  */
-function withDelivery(value: CivilRegistrationSettings, delivery: CivilRegistrationSettings['delivery']): CivilRegistrationSettings {
+export function withDelivery(value: CivilRegistrationSettings, delivery: CivilRegistrationSettings['delivery']): CivilRegistrationSettings {
   return { ...value, delivery, registry: delivery === 'offline' && !registryIsValid(value.registry) ? null : value.registry };
 }

@@ -11,12 +11,13 @@ import { createI18n } from '../../../../../renderer/i18n/createI18n';
 import { inMemoryBridge } from '../../../../helpers/inMemoryBridge';
 import { openTestServices } from '../../../../helpers/openTestDataDir';
 import type { CivilRegistrationSettings } from '../../../../../schemas/settings';
+import { registryProblems } from '../../../../../renderer/features/settings/components/registryProblems';
 
 // As in SettingsView.test.ts: .css is an empty module, views compile to React.createElement.
 register(`data:text/javascript,${encodeURIComponent("export async function load(url, context, next) { return url.endsWith('.css') ? { format: 'module', source: '', shortCircuit: true } : next(url, context); }")}`);
 Object.assign(globalThis, { React });
 type SectionProps = { readonly store: SettingsStore; readonly value: CivilRegistrationSettings; readonly onChange: (next: CivilRegistrationSettings) => void; readonly canEdit: boolean };
-const { CivilRegistrationSection } = (await import('../../../../../renderer/features/settings/components/CivilRegistrationSection')) as { CivilRegistrationSection: FunctionComponent<SectionProps> };
+const { CivilRegistrationSection, withDelivery } = (await import('../../../../../renderer/features/settings/components/CivilRegistrationSection')) as { CivilRegistrationSection: FunctionComponent<SectionProps>; withDelivery: (v: CivilRegistrationSettings, d: CivilRegistrationSettings['delivery']) => CivilRegistrationSettings };
 
 /** Settings › civil registration: the path and the client are saved with the form; the secret is write-only. */
 describe('settings screen: civil-registration delivery', () => {
@@ -106,5 +107,14 @@ describe('settings screen: civil-registration delivery', () => {
     await officer.getState().setCrvsRegistrySecret('x');
     assert.equal(officer.getState().crvsRegistrySecretStatus, 'failed');
     assert.equal(officer.getState().crvsRegistrySecretError?.code, 'ERR_AUTH_FORBIDDEN');
+  });
+
+  it('names each broken rule by field, accepts a local http simulator, and drops only a half-typed registry when going offline', () => {
+    assert.deepEqual(registryProblems({ searchUrl: 'http://127.0.0.1:4000/api/events', tokenUrl: 'https://auth.opencrvs.st/token', clientId: '  ' }), { clientId: 'empty' });
+    assert.deepEqual(registryProblems({ ...registry, searchUrl: 'no url', clientId: 'c'.repeat(129) }), { searchUrl: 'notUrl', clientId: 'tooLong' });
+    assert.deepEqual(registryProblems(null), {});
+    assert.equal(withDelivery(online({ ...registry, tokenUrl: '' }), 'offline').registry, null);
+    assert.deepEqual(withDelivery(online({ ...registry, tokenUrl: '' }), 'online').registry, { ...registry, tokenUrl: '' }, 'online, a half-typed registry stays to be finished');
+    assert.deepEqual(withDelivery(online(registry), 'offline'), { ...online(registry), delivery: 'offline' });
   });
 });
