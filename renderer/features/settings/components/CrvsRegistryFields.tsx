@@ -40,7 +40,7 @@ export function CrvsRegistryFields({ store, value, onChange, canEdit }: Readonly
         const id = `set-registry-${field}`;
         const rule = problems[field];
         return (
-          <div key={field}>
+          <div key={field} className="settings__pair">
             <label htmlFor={id}>{t(`settings.crvs.registry.${field}`)}</label>
             <input id={id} type={type} dir="ltr" autoComplete="off" spellCheck={false} maxLength={max} value={typed[field]} onChange={(e) => edit(field, e.target.value)} aria-invalid={rule !== undefined} aria-describedby={rule ? `${id}-problem` : undefined} />
             {rule && (
