@@ -10,6 +10,7 @@ import { settingsSelectors, type SettingsStore } from '../store/store';
 import { MachineNameField } from './MachineNameField';
 import { BackupSection } from './BackupSection';
 import { CivilRegistrationSection } from './CivilRegistrationSection';
+import { registryIsValid } from './registryProblems';
 import { TrustAnchorsSection } from './TrustAnchorsSection';
 
 type Group = 'finger' | 'iris' | 'face';
@@ -42,6 +43,8 @@ export function SettingsView({ store, canEdit }: Readonly<{ store: SettingsStore
   const number = (value: string) => (value.trim() === '' ? Number.NaN : Number(value));
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    // a broken registry field already says why at the field; the main process would refuse it in English
+    if (!registryIsValid(draft.civilRegistration.registry)) return;
     void store.getState().save(draft);
   };
   return (

@@ -5,6 +5,9 @@ import type { AppSettings, CrvsClientSecretStatus, EffectiveMachineName } from '
 import type { ApiClient } from '../../../api/createApiClient';
 import { toUiError, type UiError } from '../../UiError';
 
+/** Where a write-only secret stands: loaded, being stored, stored, or refused. */
+export type SecretSaveStatus = 'idle' | 'loading' | 'ready' | 'saving' | 'saved' | 'failed';
+
 export interface SettingsState {
   readonly status: 'idle' | 'loading' | 'ready' | 'saving' | 'saved' | 'failed';
   /** what the back end holds */
@@ -22,8 +25,12 @@ export interface SettingsState {
   readonly backupError: UiError | null;
   /** whether the CRVS client secret (online civil-registration delivery) is stored; the secret never comes here */
   readonly crvsSecret: CrvsClientSecretStatus | null;
-  readonly crvsSecretStatus: 'idle' | 'loading' | 'ready' | 'saving' | 'saved' | 'failed';
+  readonly crvsSecretStatus: SecretSaveStatus;
   readonly crvsSecretError: UiError | null;
+  /** the same for the civil registry's (OpenCRVS) client secret, used to fetch birth records */
+  readonly crvsRegistrySecret: CrvsClientSecretStatus | null;
+  readonly crvsRegistrySecretStatus: SecretSaveStatus;
+  readonly crvsRegistrySecretError: UiError | null;
 }
 
 export interface SettingsActions {
@@ -43,12 +50,15 @@ export interface SettingsActions {
   loadCrvsSecret(): Promise<void>;
   /** a supervisor stores a new CRVS client secret (write-only) */
   setCrvsSecret(secretKey: string): Promise<void>;
+  loadCrvsRegistrySecret(): Promise<void>;
+  /** a supervisor stores a new civil-registry client secret (write-only) */
+  setCrvsRegistrySecret(secretKey: string): Promise<void>;
   reset(): void;
 }
 
 export type SettingsStore = StoreApi<SettingsState & SettingsActions>;
 
-const initial: SettingsState = { status: 'idle', saved: null, error: null, machineName: null, anchors: null, anchorStatus: 'idle', anchorError: null, backup: null, backupStatus: 'idle', backupError: null, crvsSecret: null, crvsSecretStatus: 'idle', crvsSecretError: null };
+const initial: SettingsState = { status: 'idle', saved: null, error: null, machineName: null, anchors: null, anchorStatus: 'idle', anchorError: null, backup: null, backupStatus: 'idle', backupError: null, crvsSecret: null, crvsSecretStatus: 'idle', crvsSecretError: null, crvsRegistrySecret: null, crvsRegistrySecretStatus: 'idle', crvsRegistrySecretError: null };
 
 export const settingsSelectors = {
   status: (s: SettingsState) => s.status,
@@ -64,7 +74,30 @@ export const settingsSelectors = {
   crvsSecret: (s: SettingsState) => s.crvsSecret,
   crvsSecretStatus: (s: SettingsState) => s.crvsSecretStatus,
   crvsSecretError: (s: SettingsState) => s.crvsSecretError,
+  crvsRegistrySecret: (s: SettingsState) => s.crvsRegistrySecret,
+  crvsRegistrySecretStatus: (s: SettingsState) => s.crvsRegistrySecretStatus,
+  crvsRegistrySecretError: (s: SettingsState) => s.crvsRegistrySecretError,
 };
+
+/** One step of a write-only secret: what the page may know of it, never the secret. */
+interface SecretPatch {
+  readonly status: SecretSaveStatus;
+  readonly error: UiError | null;
+  readonly value?: CrvsClientSecretStatus;
+}
+
+/** Asks the back end about (or stores) a secret, reporting busy, then done or failed. */
+async function secretStep(put: (patch: SecretPatch) => void, busy: 'loading' | 'saving', done: 'ready' | 'saved', call: () => Promise<CrvsClientSecretStatus>): Promise<void> {
+  put({ status: busy, error: null });
+  try {
+    put({ status: done, error: null, value: await call() });
+  } catch (err) {
+    put({ status: 'failed', error: toUiError(err) });
+  }
+}
+
+const clientPatch = (p: SecretPatch): Partial<SettingsState> => ({ crvsSecretStatus: p.status, crvsSecretError: p.error, ...(p.value ? { crvsSecret: p.value } : {}) });
+const registryPatch = (p: SecretPatch): Partial<SettingsState> => ({ crvsRegistrySecretStatus: p.status, crvsRegistrySecretError: p.error, ...(p.value ? { crvsRegistrySecret: p.value } : {}) });
 
 /** The machine's settings as the back end holds them; the form keeps its own unsaved edits. */
 export function createSettingsStore(api: ApiClient): SettingsStore {
@@ -139,22 +172,10 @@ export function createSettingsStore(api: ApiClient): SettingsStore {
         set({ backupStatus: 'failed', backupError: toUiError(err) });
       }
     },
-    async loadCrvsSecret() {
-      set({ crvsSecretStatus: 'loading', crvsSecretError: null });
-      try {
-        set({ crvsSecretStatus: 'ready', crvsSecret: await api['settings.crvsClientSecret']({}) });
-      } catch (err) {
-        set({ crvsSecretStatus: 'failed', crvsSecretError: toUiError(err) });
-      }
-    },
-    async setCrvsSecret(secretKey) {
-      set({ crvsSecretStatus: 'saving', crvsSecretError: null });
-      try {
-        set({ crvsSecretStatus: 'saved', crvsSecret: await api['settings.setCrvsClientSecret']({ secretKey }) });
-      } catch (err) {
-        set({ crvsSecretStatus: 'failed', crvsSecretError: toUiError(err) });
-      }
-    },
+    loadCrvsSecret: () => secretStep((p) => set(clientPatch(p)), 'loading', 'ready', () => api['settings.crvsClientSecret']({})),
+    setCrvsSecret: (secretKey) => secretStep((p) => set(clientPatch(p)), 'saving', 'saved', () => api['settings.setCrvsClientSecret']({ secretKey })),
+    loadCrvsRegistrySecret: () => secretStep((p) => set(registryPatch(p)), 'loading', 'ready', () => api['settings.crvsRegistrySecret']({})),
+    setCrvsRegistrySecret: (secretKey) => secretStep((p) => set(registryPatch(p)), 'saving', 'saved', () => api['settings.setCrvsRegistrySecret']({ secretKey })),
     reset: () => set(initial),
   }));
 }
