@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { serverUrlProblem } from './serverUrl';
 
 /**
  * Fetching a birth record from the civil registry (OpenCRVS v2) by its registration number, when
@@ -12,13 +13,21 @@ export const MAX_REGISTRY_ANSWER_BYTES = 256 * 1024;
 /** A birth registration number as typed by the operator (the certificate's number; same rule as the QR's). */
 export const BirthRegistrationNumber = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9/-]{3,29}$/, 'birth registration number: 4 to 30 letters, digits, / or -');
 
+/**
+ * The MOSIP server's rule (serverUrl.ts): the client secret and the token cross this address, so
+ * plain http is only for this machine (the simulator, a local proxy).
+ */
+function secureAddress(url: string): boolean {
+  return serverUrlProblem(url) === undefined;
+}
+
 /** Where the civil registry is reached and as whom (settings › civil registration; the client secret is kept wrapped). */
 export const CrvsRegistrySettings = z
   .object({
     /** OpenCRVS's events REST API base, `<gateway>/api/events`: records are searched at `<searchUrl>/events/search` */
-    searchUrl: z.url('the registry address must be a URL').refine((u) => /^https?:\/\//.test(u), 'the registry address must start with https://'),
+    searchUrl: z.url('the registry address must be a URL').refine(secureAddress, 'the registry address must start with https:// (http only on this machine)'),
     /** OpenCRVS's auth token endpoint, `<auth>/token` (client_credentials) */
-    tokenUrl: z.url('the token address must be a URL').refine((u) => /^https?:\/\//.test(u), 'the token address must start with https://'),
+    tokenUrl: z.url('the token address must be a URL').refine(secureAddress, 'the token address must start with https:// (http only on this machine)'),
     /** the OpenCRVS system client (with the `record.search` scope) */
     clientId: z.string().trim().min(1, 'the client id is empty').max(128, 'a client id is at most 128 characters'),
   })
