@@ -89,6 +89,11 @@ export const syncApi = {
    * PacketUploadServiceImpl.uploadSyncedPackets).
    */
   'sync.endOfDay': method({ input: EndOfDayInput, output: EndOfDaySummary, access: OPERATORS }),
+  /**
+   * The server's status of every uploaded and exported packet (registrationstatus/search by RID),
+   * as the outbox's status phase asks it (`regclient status reconcile`); same roles as sync.now.
+   */
+  'sync.reconcileStatuses': method({ input: Empty, output: OutboxRunSummary, access: OPERATORS }),
   'sync.status': method({ input: Empty, output: SyncStatus, access: 'session' }),
   /** the space retention will free on the data dir's disk (the sync screen shows it beside the free-space limit) */
   'sync.retentionSpace': method({ input: Empty, output: RetentionSpace, access: 'session' }),

@@ -162,10 +162,8 @@ const reconcile: CliCommand = {
     const { values } = parseArgs({ args, options: { user: { type: 'string' }, json: { type: 'boolean', default: false } }, strict: true });
     if (!values.user) throw new UsageError('--user <operator id> is required: the server session belongs to an operator');
     const password = await readPassword(ctx, `password for ${values.user}: `);
-    const summary = await withSyncServices(ctx, { userId: values.user, password }, async (s) => {
-      await s.mosip!.login(values.user!, password);
-      return s.outbox.pollStatuses();
-    });
+    // through the app's Router (sync.reconcileStatuses): the server login first, then its roles and audit
+    const summary = await withCliRouter(ctx, { userId: values.user, password, serverLogin: true }, async (api) => api.call('sync.reconcileStatuses', {}));
     ctx.stdout.write(values.json ? `${JSON.stringify(summary, null, 2)}\n` : `${summary.statusUpdated.map((u) => `${u.rid}  ${u.status}`).join('\n')}\n${summary.statusUpdated.length} status change(s)\n`);
     if (summary.stoppedBy) ctx.stderr.write(`stopped: ${summary.stoppedBy.code}\n`);
     return summary.stoppedBy ? EXIT.FAILED : EXIT.OK;

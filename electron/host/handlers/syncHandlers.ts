@@ -72,6 +72,11 @@ export function syncHandlers(deps: SyncHandlerDeps): AreaHandlers<typeof syncApi
       if (!deps.endOfDay) throw new AppError('ERR_SYNC_NOT_CONFIGURED', { what: 'server address' });
       return deps.endOfDay.run(input, { signal: ctx.signal, onProgress: (p) => ctx.sink('sync.onDidProgress', p) });
     },
+    'sync.reconcileStatuses': async (_input, ctx) => {
+      if (!deps.appSync) throw new AppError('ERR_SYNC_NOT_CONFIGURED', { what: 'server address' });
+      await deps.appSync.ensureSession();
+      return deps.outbox.pollStatuses({ signal: ctx.signal });
+    },
     'sync.status': async () => ({ jobs: deps.scheduler.status(), limits: deps.limits.check(), parked: deps.outbox.parkedCount(), nextAttemptAt: deps.outbox.nextAttemptAt() ?? null }),
     'sync.retentionSpace': async () => deps.retention.space(),
     'sync.setSchedule': async (schedule, ctx) => deps.scheduler.setSchedule(schedule, ctx.session.userId),

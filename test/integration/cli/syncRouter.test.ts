@@ -91,8 +91,12 @@ describe('regclient sync through the app\'s Router', () => {
     const json = await as('viewer1', 'Viewer#2026', ['--eod', '--json']);
     assert.equal(json.code, 1, json.out + json.err);
     assert.deepEqual((JSON.parse(json.out) as { error: { code: string; details: { method: string } } }).error.details.method, 'sync.endOfDay');
+    // `status reconcile` goes through the Router too (sync.reconcileStatuses)
+    const reconcile = await runCliCaptured(dataDir, sim.url, ['status', 'reconcile', '--user', 'viewer1', '--json'], 'Viewer#2026');
+    assert.notEqual(reconcile.code, 0, reconcile.out + reconcile.err);
+    assert.deepEqual((JSON.parse(reconcile.out) as { error: { code: string; details: { method: string } } }).error, { code: 'ERR_AUTH_FORBIDDEN', message: (JSON.parse(reconcile.out) as { error: { message: string } }).error.message, details: { method: 'sync.reconcileStatuses', requiredRoles: ['REGISTRATION_OFFICER', 'REGISTRATION_SUPERVISOR'] } });
     const denied = audit().filter((e) => e.event === 'ROLE_DENIED' && e.actor === 'viewer1').map((e) => e.details['method']);
-    assert.deepEqual(denied.sort(), ['sync.downSync', 'sync.endOfDay']);
+    assert.deepEqual(denied.sort(), ['sync.downSync', 'sync.endOfDay', 'sync.reconcileStatuses']);
     assert.equal(downSyncs(), before, 'nothing ran for the refused viewer');
   });
 
