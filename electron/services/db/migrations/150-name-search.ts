@@ -12,9 +12,14 @@ import type { Migration } from './Migration';
  * `case_sensitive 1`: the text is folded by our own function on the way in and the words on the
  * way out, so FTS5 must not fold again: a true substring of the folded text, as `instr` was.
  *
+ * The names live in `packet_names` (an INTEGER PRIMARY KEY, which `VACUUM INTO` keeps, and an
+ * index on the packet id) and the FTS5 table indexes them as external content: retention deletes
+ * a summary by packet id through that index, where a packet id UNINDEXED in the FTS table would
+ * be a scan of every name per deletion (5.7 ms each at 10,000 packets).
+ *
  * The rows are written by the repository that inserts a summary (the fold is JavaScript, which a
- * trigger could only call on a connection that registered it); a trigger removes them with their
- * summary, which needs no fold. Version 150, after 140-count-indexes.
+ * trigger could only call on a connection that registered it); triggers remove them with their
+ * summary and keep the FTS index in step, which needs no fold. Version 150, after 140-count-indexes.
  */
 export const updateToSchemaVersion150: Migration = {
   version: 150,
@@ -22,12 +27,26 @@ export const updateToSchemaVersion150: Migration = {
   up(db) {
     useFoldFunction(db);
     db.exec(`
-      CREATE VIRTUAL TABLE packet_name_search USING fts5 (name, packet_id UNINDEXED, tokenize = 'trigram case_sensitive 1');
-      INSERT INTO packet_name_search (name, packet_id) ${NAME_SEARCH_ROWS};
-      -- retention deletes a summary with its packet's file: its names go with it, whoever deletes it
-      CREATE TRIGGER packet_name_search_delete AFTER DELETE ON packet_summaries
+      CREATE TABLE packet_names (
+        id INTEGER PRIMARY KEY,
+        packet_id TEXT NOT NULL,
+        name TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX packet_names_packet ON packet_names (packet_id);
+      CREATE VIRTUAL TABLE packet_name_search USING fts5 (name, packet_id UNINDEXED, content = 'packet_names', content_rowid = 'id', tokenize = 'trigram case_sensitive 1');
+      CREATE TRIGGER packet_names_insert AFTER INSERT ON packet_names
       BEGIN
-        DELETE FROM packet_name_search WHERE packet_id = OLD.packet_id;
+        INSERT INTO packet_name_search (rowid, name, packet_id) VALUES (NEW.id, NEW.name, NEW.packet_id);
+      END;
+      CREATE TRIGGER packet_names_delete AFTER DELETE ON packet_names
+      BEGIN
+        INSERT INTO packet_name_search (packet_name_search, rowid, name, packet_id) VALUES ('delete', OLD.id, OLD.name, OLD.packet_id);
+      END;
+      INSERT INTO packet_names (name, packet_id) ${NAME_SEARCH_ROWS};
+      -- retention deletes a summary with its packet's file: its names go with it, whoever deletes it
+      CREATE TRIGGER packet_names_summary_delete AFTER DELETE ON packet_summaries
+      BEGIN
+        DELETE FROM packet_names WHERE packet_id = OLD.packet_id;
       END;
     `);
   },

@@ -15,7 +15,7 @@ export const NAME_SEARCH_ROWS = `SELECT ${FOLD_SQL_FUNCTION}(n.value), s.packet_
 /** Indexes the names of one summary just inserted; call in the transaction that inserted it. */
 export function indexPacketNames(db: DB, packetId: string): void {
   useFoldFunction(db);
-  db.prepare(`INSERT INTO packet_name_search (name, packet_id) ${NAME_SEARCH_ROWS} AND s.packet_id = ?`).run(packetId);
+  db.prepare(`INSERT INTO packet_names (name, packet_id) ${NAME_SEARCH_ROWS} AND s.packet_id = ?`).run(packetId);
 }
 
 /** FTS5's trigram tokenizer indexes runs of 3 characters: a shorter word has no trigram to look up. */
