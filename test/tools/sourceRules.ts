@@ -18,6 +18,11 @@ const RULES: readonly { pattern: RegExp; message: string; appliesTo: (file: stri
     message: 'only electron/services/db/repos/outbox.ts writes the outbox table (issue 15): call its functions',
     appliesTo: (f) => f.startsWith('electron/') && f !== 'electron/services/db/repos/outbox.ts' && !f.startsWith('electron/services/db/migrations'),
   },
+  {
+    pattern: /\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+packet_(?:summaries|names|name_search)\b/i,
+    message: 'only electron/services/db/repos/packetSummaries.ts and packetNameSearch.ts write the summaries and their name index (issue 17): a summary written elsewhere would not be found by name',
+    appliesTo: (f) => f.startsWith('electron/') && f !== 'electron/services/db/repos/packetSummaries.ts' && f !== 'electron/services/db/repos/packetNameSearch.ts' && !f.startsWith('electron/services/db/migrations'),
+  },
   { pattern: /\bdescribe\([^,]+,\s*async\b/, message: 'describe callbacks must not be async (STYLE rule 53)', appliesTo: (f) => f.startsWith('test/') },
 ];
 

@@ -15,10 +15,11 @@ import { updateToSchemaVersion110 } from './110-list-indexes';
 import { updateToSchemaVersion120 } from './120-crvs-action-tokens';
 import { updateToSchemaVersion130 } from './130-rid-search';
 import { updateToSchemaVersion140 } from './140-count-indexes';
+import { updateToSchemaVersion150 } from './150-name-search';
 import { defined } from '../../../../schemas/errors/assert';
 
 /** Every migration, in order. Append only. */
-export const MIGRATIONS: readonly Migration[] = [updateToSchemaVersion10, updateToSchemaVersion20, updateToSchemaVersion30, updateToSchemaVersion40, updateToSchemaVersion50, updateToSchemaVersion60, updateToSchemaVersion70, updateToSchemaVersion80, updateToSchemaVersion95, updateToSchemaVersion100, updateToSchemaVersion110, updateToSchemaVersion120, updateToSchemaVersion130, updateToSchemaVersion140];
+export const MIGRATIONS: readonly Migration[] = [updateToSchemaVersion10, updateToSchemaVersion20, updateToSchemaVersion30, updateToSchemaVersion40, updateToSchemaVersion50, updateToSchemaVersion60, updateToSchemaVersion70, updateToSchemaVersion80, updateToSchemaVersion95, updateToSchemaVersion100, updateToSchemaVersion110, updateToSchemaVersion120, updateToSchemaVersion130, updateToSchemaVersion140, updateToSchemaVersion150];
 
 export const LATEST_SCHEMA_VERSION = defined(MIGRATIONS.at(-1), 'the last migration').version;
 

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { Page, PageRequest } from '../../../../schemas/paging';
 import type { OutboxState } from '../../../../schemas/outbox';
 import type { DB } from '../Database';
-import { FOLD_SQL_FUNCTION, foldText, useFoldFunction } from '../foldText';
 import { decodeCursor, pageSize, toPage } from '../pageCursor';
 import { joinSql, sql, type Query } from '../sql';
+import { nameClause } from './packetNameSearch';
 import { hydrate, SELECT, type OutboxJoinRow, type OutboxRecord } from './outbox';
 
 /** The outbox list's filters as the repository reads them (the contract's OutboxFilter, with a state set). */
@@ -36,25 +36,16 @@ function ridClause(digits: string): Query {
   return sql`o.packet_id IN (SELECT packet_id FROM packet_rid_search WHERE packet_rid_search MATCH ${`"${digits}"`})`;
 }
 
-function searchClause(db: DB, search: string): Query {
+function searchClause(search: string): Query {
   const digits = search.replace(/\s+/g, '');
-  if (/^\d+$/.test(digits)) return ridClause(digits);
-  useFoldFunction(db);
-  const words = JSON.stringify(foldText(search).split(/\s+/).filter(Boolean));
-  // a name (one data language) that holds every word; the function name is our constant, not input
-  return [
-    `EXISTS (SELECT 1 FROM packet_summaries s, json_each(CASE WHEN json_valid(s.json) THEN json_extract(s.json, '$.residentName') END) n
-      WHERE s.packet_id = o.packet_id AND n.type = 'text'
-      AND NOT EXISTS (SELECT 1 FROM json_each(?) w WHERE instr(${FOLD_SQL_FUNCTION}(n.value), w.value) = 0))`,
-    [words],
-  ];
+  return /^\d+$/.test(digits) ? ridClause(digits) : nameClause(search);
 }
 
 /**
  * The WHERE of both the page and its total, only with the filters set, so SQLite can pick the
  * matching index. `ordered`: for a page's keys, read in page order.
  */
-function whereOf(db: DB, w: OutboxWhere, ordered: boolean): Query[] {
+function whereOf(w: OutboxWhere, ordered: boolean): Query[] {
   const parts: Query[] = [];
   const states = JSON.stringify(w.states);
   if (w.states?.length === 1) parts.push(sql`o.state = ${w.states[0]!}`);
@@ -66,7 +57,7 @@ function whereOf(db: DB, w: OutboxWhere, ordered: boolean): Query[] {
   if (w.process !== undefined) parts.push(sql`p.process = ${w.process}`);
   if (w.from !== undefined) parts.push(sql`o.created_at >= ${w.from}`);
   if (w.to !== undefined) parts.push(sql`o.created_at < ${w.to}`);
-  if (w.search !== undefined) parts.push(searchClause(db, w.search));
+  if (w.search !== undefined) parts.push(searchClause(w.search));
   return parts;
 }
 
@@ -77,7 +68,7 @@ const fromOf = (w: OutboxWhere): string => (w.process === undefined ? 'outbox o'
 
 /** Rows matching `w` on every page: COUNT over the same WHERE as the page. */
 export function countOutbox(db: DB, w: OutboxWhere): number {
-  const [q, p] = whereText(whereOf(db, w, false));
+  const [q, p] = whereText(whereOf(w, false));
   return (db.prepare(`SELECT count(*) AS n FROM ${fromOf(w)} ${q}`).get(...p) as { n: number }).n;
 }
 
@@ -98,7 +89,7 @@ export function pageOutbox(db: DB, w: OutboxWhere, request: PageRequest = {}): P
   const limit = pageSize(request.limit);
   const total = countOutbox(db, w);
   const cursor = request.cursor === undefined ? undefined : decodeCursor(LIST, Key, request.cursor);
-  const [q, p] = pageQuery(db, w, limit, cursor);
+  const [q, p] = pageQuery(w, limit, cursor);
   const rows = db.prepare(q).all(...p) as OutboxJoinRow[];
   return toPage(rows, limit, total, LIST, (r) => [r.created_at, r.packet_id], hydrate);
 }
@@ -107,8 +98,8 @@ export function pageOutbox(db: DB, w: OutboxWhere, request: PageRequest = {}): P
  * The page's keys first, from the indexes alone, then the full rows of those keys only: a packet
  * row is wide (its meta), so a plan that sorts matches must sort keys, never joined rows.
  */
-function pageQuery(db: DB, w: OutboxWhere, limit: number, cursor?: readonly [number, string]): Query {
-  const parts = whereOf(db, w, true);
+function pageQuery(w: OutboxWhere, limit: number, cursor?: readonly [number, string]): Query {
+  const parts = whereOf(w, true);
   if (cursor) parts.push(sql`(o.created_at, o.packet_id) > (${cursor[0]}, ${cursor[1]})`);
   const [where, params] = whereText(parts);
   return [
@@ -119,6 +110,6 @@ function pageQuery(db: DB, w: OutboxWhere, limit: number, cursor?: readonly [num
 
 /** The query plan of a page (tests check it uses an index). */
 export function explainPageOutbox(db: DB, w: OutboxWhere): string[] {
-  const [q, p] = pageQuery(db, w, 50);
+  const [q, p] = pageQuery(w, 50);
   return (db.prepare(`EXPLAIN QUERY PLAN ${q}`).all(...p) as { detail: string }[]).map((r) => r.detail);
 }

@@ -1,5 +1,6 @@
 import type { DB } from '../Database';
 import { sql } from '../sql';
+import { indexPacketNames } from './packetNameSearch';
 import { assert } from '../../../../schemas/errors/assert';
 
 /** A `packet_summaries` row as stored. */
@@ -11,11 +12,12 @@ export interface PacketSummaryRow {
   readonly created_at: number;
 }
 
-/** Inserts a packet's summary; call inside the transaction that commits the packet row. */
+/** Inserts a packet's summary and indexes its names for search; call inside the transaction that commits the packet row. */
 export function insertPacketSummary(db: DB, row: PacketSummaryRow): void {
   const [q, p] = sql`INSERT INTO packet_summaries (packet_id, rid, json, created_at) VALUES (${row.packet_id}, ${row.rid}, ${row.json}, ${row.created_at})`;
   const result = db.prepare(q).run(...p);
   assert(result.changes === 1, `insertPacketSummary: expected 1 change, got ${result.changes}`);
+  indexPacketNames(db, row.packet_id);
 }
 
 /** The stored summary JSON of a packet, by RID. */

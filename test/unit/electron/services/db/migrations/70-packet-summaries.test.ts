@@ -35,7 +35,8 @@ describe('migration 70 packet-summaries', () => {
   });
 
   it('stores one summary per existing packet and deletes it by packet id', () => {
-    migrate(db, MIGRATIONS, 70);
+    // the repository writes the latest schema (since 150 it also indexes the summary's names)
+    migrate(db);
     assert.throws(() => insertPacketSummary(db, { packet_id: PACKET, rid: RID, json: '{}', created_at: 5 }), /FOREIGN KEY/);
     insertPacketWithJob(db, { packet_id: PACKET, rid: RID, process: 'NEW', centre_id: '10001', machine_id: '10002', file_name: `${PACKET}.zip`, size: 1, sha256: 'A'.repeat(64), status: 'CREATED', meta: '{}', created_at: 5 });
     insertPacketSummary(db, { packet_id: PACKET, rid: RID, json: '{"a":1}', created_at: 5 });

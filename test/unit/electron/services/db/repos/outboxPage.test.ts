@@ -155,4 +155,21 @@ describe('pageOutbox (keyset pages of the outbox)', () => {
       assert.doesNotMatch(plan, /SCAN (p|o)( |$)/, `${JSON.stringify(w)}: ${plan}`);
     }
   });
+
+  it('finds a name through the trigram index of folded names (migration 150), never reading the summaries', () => {
+    const wheres: [OutboxWhere, boolean][] = [
+      [{ search: 'Conceição ana' }, true],
+      [{ search: 'graca', states: ['READY'] }, true],
+      // a word of 1–2 characters has no trigram: checked on the index's folded copy of the rows the long word found
+      [{ search: 'ze ramos' }, true],
+      // only short words: a scan of the folded copy, still not of the summaries' JSON
+      [{ search: 'da' }, false],
+    ];
+    for (const [w, indexed] of wheres) {
+      const plan = explainPageOutbox(db, w).join(' | ');
+      const label = `${JSON.stringify(w)}: ${plan}`;
+      assert.match(plan, indexed ? /SCAN packet_name_search VIRTUAL TABLE INDEX \d+:M/ : /SCAN packet_name_search VIRTUAL TABLE INDEX 0:( \||$)/, label);
+      assert.doesNotMatch(plan, /packet_summaries|SCAN s( |$)|SCAN (p|o)( |$)/, label);
+    }
+  });
 });
