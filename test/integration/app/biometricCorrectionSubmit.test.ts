@@ -8,7 +8,7 @@ import { formatRid } from '../../../electron/services/packets/rid';
 import type { RealBackEnd } from '../../helpers/realBackEnd';
 import type { MosipSimulator } from '../../sims/mosip/MosipSimulator';
 import { admin } from '../sync/syncTestBed';
-import { openServerBackEnd, type ServerBackEnd } from './serverBackEnd';
+import { openServerBackEnd, operatorWindows, type ServerBackEnd } from './serverBackEnd';
 import { replyValue } from '../../helpers/replyValue';
 
 /** What the BIOMETRIC_CORRECTION spec's screens collect besides the biometrics (consent screen). */
@@ -27,10 +27,8 @@ describe('a BIOMETRIC_CORRECTION through the Router to PROCESSED (SBI and MOSIP 
   let bed: ServerBackEnd;
   let server: MosipSimulator;
   let backEnd: RealBackEnd;
-  const call = (connectionId: string, method: string, input: unknown) => backEnd.services.router.dispatch({ connectionId, sink: () => undefined }, method, input);
   const value = replyValue;
-  const officer = (method: string, input: unknown) => call('officer-window', method, input);
-  const supervisor = (method: string, input: unknown) => call('supervisor-window', method, input);
+  const { officer, supervisor } = operatorWindows(() => backEnd);
 
   before(async () => {
     bed = await openServerBackEnd('regclient-bc11-');

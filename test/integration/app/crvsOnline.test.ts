@@ -15,7 +15,7 @@ import { parseIdSchema } from '../../../electron/services/packets/registrationVa
 import { SAMPLE_ID_SCHEMA } from '../../../schemas/registrationSampleIdSchema';
 import { packetRequest } from '../../helpers/packetRequest';
 import { admin } from '../sync/syncTestBed';
-import { openServerBackEnd, type ServerBackEnd } from './serverBackEnd';
+import { openServerBackEnd, operatorWindows, type ServerBackEnd } from './serverBackEnd';
 import { PARENT_UIN, birthQr, mosipDay } from './crvsFixtures';
 import { replyValue } from '../../helpers/replyValue';
 
@@ -41,10 +41,8 @@ describe('civil registration delivered online (createPacket + workflowinstance) 
   let bed: ServerBackEnd;
   let server: MosipSimulator;
   let backEnd: RealBackEnd;
-  const call = (connectionId: string, method: string, input: unknown) => backEnd.services.router.dispatch({ connectionId, sink: () => undefined }, method, input);
   const value = replyValue;
-  const officer = (method: string, input: unknown) => call('officer-window', method, input);
-  const supervisor = (method: string, input: unknown) => call('supervisor-window', method, input);
+  const { officer, supervisor } = operatorWindows(() => backEnd);
   const now = () => backEnd.clock.now();
   const run = (): Promise<OutboxRunSummary> => backEnd.services.sync.outbox.run({ ignoreBackoff: true });
   const simPacket = async (rid: string) => Object.values((await admin(server, 'stats', undefined, 'GET'))['packets'] as Record<string, SimPacket>).find((p) => p.registrationId === rid);

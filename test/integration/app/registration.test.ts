@@ -1,22 +1,18 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { BiometricAttemptResult, SubmitResult } from '../../../schemas/api/registrationApi';
 import type { Reply } from '../../../schemas/api/transport';
 import { isAppError } from '../../../schemas/errors';
 import { loadStpIdSchema } from '../../../schemas/data/stpDemoSpecs';
 import type { FieldIssue, FormFieldValue, RegistrationDraft } from '../../../schemas/registrationForm';
-import type { AppServices } from '../../../electron/host/createAppServices';
 import { findOutbox } from '../../../electron/services/db/repos/outbox';
 import { replaceConfig } from '../../../electron/services/db/repos/syncConfig';
 import { inspectPacket } from '../../../electron/services/packets/packetInspector';
 import { parseIdSchema } from '../../../electron/services/packets/registrationValidator';
-import type { SbiSimulator } from '../../sims/sbi/SbiSimulator';
-import type { TestPki } from '../../helpers/packetKeys';
 import { openSubpacket } from '../../helpers/openSubpacket';
-import { ManualClock } from '../../../native/time/ManualClock';
-import { openRegistrationApp, startDevicesAndPki } from './registrationAppBed';
+import { useRegistrationApp } from './useRegistrationApp';
 import { DEMOGRAPHICS, operationsData, scan, two } from './registrationFixtures';
 import { pdfText, receiptLines } from '../../unit/electron/services/registration/pdfText';
 import { replyValue } from '../../helpers/replyValue';
@@ -31,14 +27,8 @@ const OPERATIONS_AFTER_PASSWORD = {
 };
 
 describe('registration drafts through the Router (device simulator, real worker, encrypted store)', () => {
-  let simulator: SbiSimulator;
-  let services: AppServices;
-  let close: () => Promise<void>;
-  let clock: ManualClock;
-  let pki: TestPki;
-  const progress: { stage: string; draftId: string }[] = [];
-  const ctx = { connectionId: 'window-1', sink: (name: string, payload: unknown) => void (name === 'packets.onDidProgress' && progress.push(payload as { stage: string; draftId: string })) };
-  const call = (method: string, input: unknown) => services.router.dispatch(ctx, method, input);
+  const app = useRegistrationApp({ userId: 'officer1', password: OFFICER_PASSWORD });
+  const { progress, call } = app;
   const value = replyValue;
   const error = (reply: Reply) => (reply.ok ? { code: 'ok', details: {} } : reply.error);
   const login = async (userId: string, password: string) => value(await call('auth.login', { userId, password }));
@@ -50,20 +40,6 @@ describe('registration drafts through the Router (device simulator, real worker,
     value<BiometricAttemptResult>(await call('drafts.captureBiometrics', { draftId, fieldId: 'individualBiometrics', modality, exceptions }));
   const attach = async (draftId: string, fieldId: string, documentType: string, files: unknown[]) =>
     call('drafts.attachDocument', { draftId, fieldId, documentType, refNumber: null, files });
-
-  before(async () => {
-    clock = new ManualClock();
-    ({ simulator, pki } = await startDevicesAndPki(() => clock.now()));
-  });
-  after(async () => {
-    await simulator.close();
-  });
-  beforeEach(async () => {
-    ({ services, close, clock } = await openRegistrationApp(simulator, pki));
-    progress.length = 0;
-    await login('officer1', OFFICER_PASSWORD);
-  });
-  afterEach(() => close());
 
   it('serves the São Tomé demo bundle until a sync brings UI specs', async () => {
     const bundle = value<{ processes: { id: string }[]; masterData: { locations: { code: string }[] } }>(await call('registration.formBundle', {}));
@@ -85,13 +61,13 @@ describe('registration drafts through the Router (device simulator, real worker,
     assert.deepEqual([left.decision, left.attempt, left.exceptions], ['accepted', 1, ['leftLittle']]);
     assert.deepEqual(left.attributes.map((a) => a.attribute).sort(), ['leftIndex', 'leftMiddle', 'leftRing']);
 
-    simulator.device('finger').score = 30;
+    app.simulator.device('finger').score = 30;
     const low = [await capture(draft.draftId, 'right-slap'), await capture(draft.draftId, 'right-slap'), await capture(draft.draftId, 'right-slap')];
     assert.deepEqual(low.map((r) => [r.decision, r.attempt, r.attemptsLeft, r.threshold]), [['retry', 1, 2, 40], ['retry', 2, 1, 40], ['forceCaptured', 3, 0, 40]]);
     assert.equal(low[0]!.value.type === 'biometrics' && low[0]!.value.captured.includes('rightIndex'), false, 'a retry is not yet in the draft');
     assert.equal(low[2]!.value.type === 'biometrics' && low[2]!.value.captured.includes('rightIndex'), true);
     assert.equal(error(await call('drafts.captureBiometrics', { draftId: draft.draftId, fieldId: 'individualBiometrics', modality: 'right-slap', exceptions: [] })).code, 'ERR_REG_BIOMETRIC_NO_ATTEMPTS_LEFT');
-    simulator.device('finger').score = undefined;
+    app.simulator.device('finger').score = undefined;
     // the tiles: every attempt with its quality, the kept one marked, the same after a resume
     const history = low.map((r) => ({ attempt: r.attempt, averageQuality: r.averageQuality, kept: r.attempt === low[2]!.keptAttempt }));
     assert.deepEqual(low[2]!.history, history);
@@ -129,17 +105,17 @@ describe('registration drafts through the Router (device simulator, real worker,
     const result = value<SubmitResult>(first);
     assert.match(result.packet.rid, /^1000110002\d{19}$/);
     // the RID sync will carry the resident's name (first data language), phone and no email (RegistrationDAOImpl.save)
-    assert.deepEqual(findOutbox(services.data.db, result.packet.packetId)?.syncContact, { name: 'Maria Quaresma Neves', email: null, phone: '+2399912345' });
+    assert.deepEqual(findOutbox(app.services.data.db, result.packet.packetId)?.syncContact, { name: 'Maria Quaresma Neves', email: null, phone: '+2399912345' });
     assert.deepEqual(progress.at(-1), { draftId: draft.draftId, stage: 'done', fraction: 1 });
     const report = await inspectPacket({
       bytes: readFileSync(result.packet.file),
       fileName: result.packet.file.split('/').pop()!,
-      regKey: pki.regKey,
-      machinePublicKey: services.data.machineKey.publicKey,
+      regKey: app.pki.regKey,
+      machinePublicKey: app.services.data.machineKey.publicKey,
       idSchema: parseIdSchema(loadStpIdSchema()),
     });
     assert.deepEqual(report.checks.filter((c) => !c.ok), []);
-    const idPacket = await openSubpacket(readFileSync(result.packet.file), pki.regKey, 'id');
+    const idPacket = await openSubpacket(readFileSync(result.packet.file), app.pki.regKey, 'id');
     const identity = idPacket.get('ID.json')!.identity as Record<string, unknown>;
     assert.deepEqual(identity['gender'], [{ language: 'por', value: 'Feminino' }, { language: 'eng', value: 'Female' }]);
     assert.deepEqual(identity['preferredLang'], 'por');
@@ -150,7 +126,7 @@ describe('registration drafts through the Router (device simulator, real worker,
     assert.deepEqual(operationsData(meta), { ...OPERATIONS_AFTER_PASSWORD, supervisorId: 'supervisor1', supervisorPassword: 'true' });
     const bio = meta['biometrics']!['individualBiometrics'] as Record<string, { numRetry: number; forceCaptured: boolean }>;
     assert.deepEqual([bio['rightIndex']?.numRetry, bio['rightIndex']?.forceCaptured, bio['leftIndex']?.numRetry, bio['leftIndex']?.forceCaptured], [3, true, 1, false]);
-    const evidence = (await openSubpacket(readFileSync(result.packet.file), pki.regKey, 'evidence')).get('ID.json')!.identity as Record<string, { type?: string; format?: string }>;
+    const evidence = (await openSubpacket(readFileSync(result.packet.file), app.pki.regKey, 'evidence')).get('ID.json')!.identity as Record<string, { type?: string; format?: string }>;
     assert.deepEqual([evidence['proofOfException']?.type, evidence['proofOfException']?.format], ['EOP', 'jpg']);
     const receipt = Buffer.from(result.receiptPdfBase64, 'base64');
     assert.equal(receipt.subarray(0, 5).toString('latin1'), '%PDF-');
@@ -179,9 +155,9 @@ describe('registration drafts through the Router (device simulator, real worker,
     return draft;
   };
   const submit = (draftId: string, password: string) => call('drafts.submit', { draftId, receiptLanguage: 'por', password });
-  const packetCount = () => (services.data.db.prepare('SELECT count(*) AS n FROM packets').get() as { n: number }).n;
+  const packetCount = () => (app.services.data.db.prepare('SELECT count(*) AS n FROM packets').get() as { n: number }).n;
   const authEvents = () =>
-    services.data.audit.recent(100).reverse().filter((e) => e.event.startsWith('OPERATOR_AUTH_') || e.event.startsWith('LOGIN_')).map((e) => [e.event, e.actor, e.details]);
+    app.services.data.audit.recent(100).reverse().filter((e) => e.event.startsWith('OPERATOR_AUTH_') || e.event.startsWith('LOGIN_')).map((e) => [e.event, e.actor, e.details]);
 
   it('builds nothing on a wrong password, keeps the draft, audits the failure, then builds with the right one', async () => {
     const draft = await readyDraft();
@@ -197,15 +173,15 @@ describe('registration drafts through the Router (device simulator, real worker,
     assert.deepEqual(progress[0], { draftId: draft.draftId, stage: 'validate', fraction: 0 });
     assert.deepEqual(authEvents().slice(before.length + 1), [['OPERATOR_AUTH_SUCCESS', 'officer1', { process: 'packet_auth', roles: ['REGISTRATION_OFFICER'] }]]);
     const report = await inspectPacket({
-      bytes: readFileSync(result.packet.file), fileName: result.packet.file.split('/').pop()!, regKey: pki.regKey,
-      machinePublicKey: services.data.machineKey.publicKey, idSchema: parseIdSchema(loadStpIdSchema()),
+      bytes: readFileSync(result.packet.file), fileName: result.packet.file.split('/').pop()!, regKey: app.pki.regKey,
+      machinePublicKey: app.services.data.machineKey.publicKey, idSchema: parseIdSchema(loadStpIdSchema()),
     });
     assert.deepEqual(report.checks.filter((c) => !c.ok), []);
-    const idPacket = await openSubpacket(readFileSync(result.packet.file), pki.regKey, 'id');
+    const idPacket = await openSubpacket(readFileSync(result.packet.file), app.pki.regKey, 'id');
     assert.deepEqual(operationsData(idPacket.get('packet_meta_info.json')!.identity), OPERATIONS_AFTER_PASSWORD);
     const audits = idPacket.get('audit.json') as unknown as { eventName: string; sessionUserId: string }[];
     assert.deepEqual(audits.filter((a) => a.eventName === 'REG_OPERATOR_AUTH_PASSWORD').map((a) => a.sessionUserId), ['officer1']);
-    assert.equal(JSON.stringify(services.data.audit.recent(200)).includes('Officer#202'), false, 'no password in the audit log');
+    assert.equal(JSON.stringify(app.services.data.audit.recent(200)).includes('Officer#202'), false, 'no password in the audit log');
     assert.equal(error(await call('drafts.get', { draftId: draft.draftId })).code, 'ERR_REG_DRAFT_NOT_FOUND');
   });
 
@@ -233,7 +209,7 @@ describe('registration drafts through the Router (device simulator, real worker,
     assert.equal(packetCount(), 0);
     await call('auth.logout', {});
     assert.equal(error(await call('auth.login', { userId: 'officer1', password: OFFICER_PASSWORD })).code, 'ERR_AUTH_LOCKED', 'one lockout for login and packet authentication');
-    clock.advance(2 * 60_000);
+    app.clock.advance(2 * 60_000);
     await login('officer1', OFFICER_PASSWORD);
     assert.match(value<SubmitResult>(await submit(draft.draftId, OFFICER_PASSWORD)).packet.rid, /^\d{29}$/);
     assert.equal(packetCount(), 1);
@@ -256,7 +232,7 @@ describe('registration drafts through the Router (device simulator, real worker,
     assert.deepEqual(refused.details, { draftId: draft.draftId, count: issues.length, fieldId: issues[0]!.fieldId, rule: issues[0]!.rule });
     assert.equal((await get(draft.draftId)).draftId, draft.draftId);
     assert.equal(error(await call('drafts.submit', { draftId: draft.draftId, receiptLanguage: 'spa', password: OFFICER_PASSWORD })).code, 'ERR_REG_RECEIPT_LANGUAGE_UNSUPPORTED');
-    assert.equal(services.data.audit.recent(20).some((e) => e.event === 'OPERATOR_AUTH_FAILED' || e.event === 'OPERATOR_AUTH_SUCCESS'), false, 'a draft that cannot be built costs no password attempt');
+    assert.equal(app.services.data.audit.recent(20).some((e) => e.event === 'OPERATOR_AUTH_FAILED' || e.event === 'OPERATOR_AUTH_SUCCESS'), false, 'a draft that cannot be built costs no password attempt');
   });
 
   it("refuses another officer's draft, lists only one's own, and discards with attachments", async () => {
@@ -282,16 +258,16 @@ describe('registration drafts through the Router (device simulator, real worker,
     await login('officer1', 'Officer#2026');
     value(await call('drafts.discard', { draftId: mine.draftId }));
     assert.equal(error(await call('drafts.get', { draftId: mine.draftId })).code, 'ERR_REG_DRAFT_NOT_FOUND');
-    const db = services.data.db;
+    const db = app.services.data.db;
     for (const table of ['drafts', 'draft_documents', 'draft_captures']) {
       assert.equal((db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n, 0, table);
     }
-    assert.equal(services.data.audit.recent(3).some((e) => e.event === 'DRAFT_DISCARDED' && e.actor === 'officer1'), true);
+    assert.equal(app.services.data.audit.recent(3).some((e) => e.event === 'DRAFT_DISCARDED' && e.actor === 'officer1'), true);
   });
 
   it('refuses a document above the configured size and a wrong field; ignores a forged document value', async () => {
     const draft = await create();
-    replaceConfig(services.data.db, 'registration', { 'mosip.registration.document_size': '600' }, services.clock.now());
+    replaceConfig(app.services.data.db, 'registration', { 'mosip.registration.document_size': '600' }, app.services.clock.now());
     const big = error(await attach(draft.draftId, 'proofOfAddress', 'RNC', [scan('png', 300, 300)]));
     assert.equal(big.code, 'ERR_REG_DOCUMENT_TOO_LARGE');
     assert.equal((big.details as { limitBytes: number }).limitBytes, 600);
@@ -308,38 +284,38 @@ describe('registration drafts through the Router (device simulator, real worker,
     const refused = error(await attach(draft.draftId, 'proofOfAddress', 'RNC', [scan('png'), cut]));
     assert.deepEqual({ code: refused.code, details: refused.details }, { code: 'ERR_REG_DOCUMENT_IMAGE_TRUNCATED', details: { name: 'telemovel.jpg', format: 'jpg' } });
     assert.equal((await get(draft.draftId)).values['proofOfAddress'], undefined);
-    assert.equal((services.data.db.prepare('SELECT count(*) AS n FROM draft_documents WHERE draft_id = ?').get(draft.draftId) as { n: number }).n, 0);
+    assert.equal((app.services.data.db.prepare('SELECT count(*) AS n FROM draft_documents WHERE draft_id = ?').get(draft.draftId) as { n: number }).n, 0);
   });
 
   it('refuses a new draft while an offline limit is hit, with the limit’s code', async () => {
-    replaceConfig(services.data.db, 'registration', { 'mosip.registration.disk_space_size': String(1024 * 1024 * 1024) }, services.clock.now());
+    replaceConfig(app.services.data.db, 'registration', { 'mosip.registration.disk_space_size': String(1024 * 1024 * 1024) }, app.services.clock.now());
     assert.equal(error(await call('drafts.create', { process: 'NEW', languages: ['por', 'eng'] })).code, 'ERR_SYNC_LIMIT_DISK_SPACE');
     assert.deepEqual(value(await call('drafts.list', {})), { items: [], total: 0, nextCursor: null });
   });
 
   it('records a modality marked missing as a whole without asking the device', async () => {
     const draft = await create();
-    simulator.device('iris').status = 'Not Ready';
+    app.simulator.device('iris').status = 'Not Ready';
     try {
       const result = await capture(draft.draftId, 'iris', ['Left', 'Right']);
       assert.deepEqual([result.decision, result.attributes, result.exceptions], ['accepted', [], ['leftEye', 'rightEye']]);
       assert.deepEqual(result.value, { type: 'biometrics', captured: [], exceptions: ['rightEye', 'leftEye'] });
     } finally {
-      simulator.device('iris').status = 'Ready';
+      app.simulator.device('iris').status = 'Ready';
     }
   });
 
   it('never lets a rejected capture into the draft', async () => {
     const draft = await create();
-    simulator.device('iris').status = 'Not Ready';
+    app.simulator.device('iris').status = 'Not Ready';
     try {
       const reply = error(await call('drafts.captureBiometrics', { draftId: draft.draftId, fieldId: 'individualBiometrics', modality: 'iris', exceptions: [] }));
       assert.match(reply.code, /^ERR_SBI_/);
     } finally {
-      simulator.device('iris').status = 'Ready';
+      app.simulator.device('iris').status = 'Ready';
     }
     assert.equal((await get(draft.draftId)).values['individualBiometrics'], undefined);
-    assert.equal((services.data.db.prepare('SELECT count(*) AS n FROM draft_captures').get() as { n: number }).n, 0);
+    assert.equal((app.services.data.db.prepare('SELECT count(*) AS n FROM draft_captures').get() as { n: number }).n, 0);
   });
 
   it('a submit cancelled during the build makes no packet and keeps the draft, which submits later', async () => {
@@ -347,7 +323,7 @@ describe('registration drafts through the Router (device simulator, real worker,
     const controller = new AbortController();
     const onProgress = (p: { stage: string }) => void (p.stage === 'zip' && controller.abort());
     const request = { operatorId: 'officer1', draftId: draft.draftId, receiptLanguage: 'por', password: OFFICER_PASSWORD };
-    await assert.rejects(services.registration.submitter.submit(request, onProgress, controller.signal), (e: unknown) => isAppError(e) && e.is('ERR_PACKET_BUILD_CANCELLED'));
+    await assert.rejects(app.services.registration.submitter.submit(request, onProgress, controller.signal), (e: unknown) => isAppError(e) && e.is('ERR_PACKET_BUILD_CANCELLED'));
     assert.equal(packetCount(), 0);
     assert.equal((await get(draft.draftId)).draftId, draft.draftId);
     assert.match(value<SubmitResult>(await submit(draft.draftId, OFFICER_PASSWORD)).packet.rid, /^1000110002/);

@@ -1,18 +1,14 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { BiometricAttemptResult, SubmitResult } from '../../../schemas/api/registrationApi';
 import type { Reply } from '../../../schemas/api/transport';
 import { loadStpIdSchema } from '../../../schemas/data/stpDemoSpecs';
 import type { FieldIssue, FormFieldValue, RegistrationDraft } from '../../../schemas/registrationForm';
-import type { AppServices } from '../../../electron/host/createAppServices';
 import { inspectPacket } from '../../../electron/services/packets/packetInspector';
 import { parseIdSchema } from '../../../electron/services/packets/registrationValidator';
-import { ManualClock } from '../../../native/time/ManualClock';
-import type { SbiSimulator } from '../../sims/sbi/SbiSimulator';
 import { openSubpacket } from '../../helpers/openSubpacket';
-import type { TestPki } from '../../helpers/packetKeys';
-import { openRegistrationApp, startDevicesAndPki } from './registrationAppBed';
+import { useRegistrationApp } from './useRegistrationApp';
 import { DEMOGRAPHICS, operationsData, scan } from './registrationFixtures';
 import { replyValue } from '../../helpers/replyValue';
 
@@ -20,14 +16,8 @@ const OFFICER_PASSWORD = 'Officer#2026';
 const SUPERVISOR = { userId: 'supervisor1', password: 'Supervisor#2026' } as const;
 
 describe('supervisor review (exception_auth) of registrations with biometric exceptions, through the Router', () => {
-  let simulator: SbiSimulator;
-  let services: AppServices;
-  let close: () => Promise<void>;
-  let clock: ManualClock;
-  let pki: TestPki;
-  const progress: unknown[] = [];
-  const ctx = { connectionId: 'window-1', sink: (name: string, payload: unknown) => void (name === 'packets.onDidProgress' && progress.push(payload)) };
-  const call = (method: string, input: unknown) => services.router.dispatch(ctx, method, input);
+  const app = useRegistrationApp({ userId: 'officer1', password: OFFICER_PASSWORD });
+  const { progress, call } = app;
   const value = replyValue;
   const error = (reply: Reply) => (reply.ok ? { code: 'ok', details: {} } : reply.error);
   const login = async (userId: string, password: string) => value(await call('auth.login', { userId, password }));
@@ -37,10 +27,10 @@ describe('supervisor review (exception_auth) of registrations with biometric exc
   const validate = async (draftId: string) => value<{ issues: FieldIssue[]; reviewerRequired: boolean }>(await call('drafts.validate', { draftId }));
   const submit = (draftId: string, reviewer?: { userId: string; password: string }, password = OFFICER_PASSWORD) =>
     call('drafts.submit', { draftId, receiptLanguage: 'por', password, ...(reviewer ? { reviewer } : {}) });
-  const packetCount = () => (services.data.db.prepare('SELECT count(*) AS n FROM packets').get() as { n: number }).n;
+  const packetCount = () => (app.services.data.db.prepare('SELECT count(*) AS n FROM packets').get() as { n: number }).n;
   const events = (prefixes: readonly string[]) =>
-    services.data.audit.recent(200).reverse().filter((e) => prefixes.some((p) => e.event.startsWith(p))).map((e) => [e.event, e.actor, e.details]);
-  const failedLogins = (userId: string) => (services.data.db.prepare('SELECT failed_logins AS n FROM operators WHERE user_id = ?').get(userId) as { n: number }).n;
+    app.services.data.audit.recent(200).reverse().filter((e) => prefixes.some((p) => e.event.startsWith(p))).map((e) => [e.event, e.actor, e.details]);
+  const failedLogins = (userId: string) => (app.services.data.db.prepare('SELECT failed_logins AS n FROM operators WHERE user_id = ?').get(userId) as { n: number }).n;
 
   /** A complete draft; `missingFinger` marks the left little finger missing (an exception, with its photo). */
   const readyDraft = async (missingFinger: boolean): Promise<RegistrationDraft> => {
@@ -62,11 +52,11 @@ describe('supervisor review (exception_auth) of registrations with biometric exc
   const packetOf = async (result: SubmitResult) => {
     const bytes = readFileSync(result.packet.file);
     const report = await inspectPacket({
-      bytes, fileName: result.packet.file.split('/').pop()!, regKey: pki.regKey,
-      machinePublicKey: services.data.machineKey.publicKey, idSchema: parseIdSchema(loadStpIdSchema()),
+      bytes, fileName: result.packet.file.split('/').pop()!, regKey: app.pki.regKey,
+      machinePublicKey: app.services.data.machineKey.publicKey, idSchema: parseIdSchema(loadStpIdSchema()),
     });
     assert.deepEqual(report.checks.filter((c) => !c.ok), []);
-    const id = await openSubpacket(bytes, pki.regKey, 'id');
+    const id = await openSubpacket(bytes, app.pki.regKey, 'id');
     const audits = id.get('audit.json') as unknown as { eventName: string; sessionUserId: string }[];
     return { operations: operationsData(id.get('packet_meta_info.json')!.identity), audits: audits.map((a) => [a.eventName, a.sessionUserId]) };
   };
@@ -77,20 +67,6 @@ describe('supervisor review (exception_auth) of registrations with biometric exc
     assert.deepEqual(progress, [], 'no build started');
     assert.equal((await get(draftId)).draftId, draftId);
   };
-
-  before(async () => {
-    clock = new ManualClock();
-    ({ simulator, pki } = await startDevicesAndPki(() => clock.now()));
-  });
-  after(async () => {
-    await simulator.close();
-  });
-  beforeEach(async () => {
-    ({ services, close, clock } = await openRegistrationApp(simulator, pki));
-    progress.length = 0;
-    await login('officer1', OFFICER_PASSWORD);
-  });
-  afterEach(() => close());
 
   it('asks for a reviewer before any password, refuses the officer and a non-supervisor, builds nothing', async () => {
     const draft = await readyDraft(true);
@@ -103,7 +79,7 @@ describe('supervisor review (exception_auth) of registrations with biometric exc
     const self = error(await submit(draft.draftId, { userId: 'officer1', password: OFFICER_PASSWORD }));
     assert.deepEqual([self.code, self.details], ['ERR_REG_REVIEWER_IS_OPERATOR', { draftId: draft.draftId, userId: 'officer1' }]);
 
-    await services.auth.createOperator({ userId: 'officer2', name: 'Outro Oficial', roles: ['REGISTRATION_OFFICER'], password: 'Outro-Oficial#2026', language: 'por' }, null);
+    await app.services.auth.createOperator({ userId: 'officer2', name: 'Outro Oficial', roles: ['REGISTRATION_OFFICER'], password: 'Outro-Oficial#2026', language: 'por' }, null);
     for (const userId of ['officer2', 'viewer1', 'nobody']) {
       const refused = error(await submit(draft.draftId, { userId, password: 'whatever' }));
       assert.deepEqual([refused.code, refused.details], ['ERR_REG_REVIEWER_NOT_SUPERVISOR', { draftId: draft.draftId, userId }], userId);
@@ -143,11 +119,11 @@ describe('supervisor review (exception_auth) of registrations with biometric exc
     assert.deepEqual([locked.code, locked.details], ['ERR_REG_REVIEWER_LOCKED', { draftId: draft.draftId, userId: 'supervisor1', minutes: 2 }]);
     await call('auth.logout', {});
     assert.equal(error(await call('auth.login', SUPERVISOR)).code, 'ERR_AUTH_LOCKED', 'one lockout for login and review');
-    clock.advance(2 * 60_000);
+    app.clock.advance(2 * 60_000);
     await login('officer1', OFFICER_PASSWORD);
     value<SubmitResult>(await submit(draft.draftId, SUPERVISOR));
     assert.equal(packetCount(), 1);
-    assert.equal(JSON.stringify(services.data.audit.recent(300)).includes('#202'), false, 'no password in the audit log');
+    assert.equal(JSON.stringify(app.services.data.audit.recent(300)).includes('#202'), false, 'no password in the audit log');
   });
 
   it('with the right supervisor, the packet names them (supervisorId, supervisorPassword true) and audits both', async () => {

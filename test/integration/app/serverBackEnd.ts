@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { Reply } from '../../../schemas/api/transport';
 import { join } from 'node:path';
 import { ManualClock } from '../../../native/time/ManualClock';
 import { makeTestPki } from '../../helpers/packetKeys';
@@ -43,5 +44,14 @@ export async function openServerBackEnd(tempPrefix: string): Promise<ServerBackE
       await devices.close();
       simDir.remove();
     },
+  };
+}
+
+/** Router calls as two windows of the app: the officer's and the supervisor's (each logs in on its own connection). */
+export function operatorWindows(backEnd: () => RealBackEnd): { officer(method: string, input: unknown): Promise<Reply>; supervisor(method: string, input: unknown): Promise<Reply> } {
+  const call = (connectionId: string, method: string, input: unknown) => backEnd().services.router.dispatch({ connectionId, sink: () => undefined }, method, input);
+  return {
+    officer: (method, input) => call('officer-window', method, input),
+    supervisor: (method, input) => call('supervisor-window', method, input),
   };
 }

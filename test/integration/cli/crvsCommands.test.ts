@@ -4,31 +4,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CrvsEvent } from '../../../schemas/crvsBridge';
-import { openDataDir } from '../../../electron/host/openDataDir';
-import { AuthService } from '../../../electron/services/auth/AuthService';
 import { insertCrvsEvent, patchCrvsEvent } from '../../../electron/services/db/repos/crvsEvents';
 import { runCliWithEnv } from '../sync/cliTestBed';
+import { openWithOperators, readDataDir } from './cliDataDir';
 
 /** `regclient crvs list` / `crvs replay` and the bridge's refusals before it listens. */
 describe('regclient crvs and bridge commands', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cli-crvs-'));
   const dataDir = join(dir, 'client');
   const cli = (argv: readonly string[], password = 'Supervisor#2026') => runCliWithEnv(['--data-dir', dataDir, ...argv], { REGCLIENT_PASSWORD: password });
-  const audit = () => {
-    const data = openDataDir({ dataDir, env: {} });
-    try {
-      return data.audit.recent(50);
-    } finally {
-      data.close();
-    }
-  };
+  const audit = () => readDataDir(dataDir, (data) => data.audit.recent(50));
 
   before(async () => {
-    const data = openDataDir({ dataDir, env: {} });
+    const data = await openWithOperators(dataDir);
     try {
-      const auth = new AuthService({ db: data.db, audit: data.audit, clock: data.clock });
-      await auth.createOperator({ userId: 'supervisor1', name: 'S', roles: ['REGISTRATION_SUPERVISOR'], password: 'Supervisor#2026', language: 'por' }, null);
-      await auth.createOperator({ userId: 'officer1', name: 'O', roles: ['REGISTRATION_OFFICER'], password: 'Officer#2026', language: 'por' }, null);
       const now = data.clock.now();
       for (const [id, kind, number] of [['birth-1', 'BIRTH', 'AG-1'], ['death-1', 'DEATH', 'OB-1']] as const) insertCrvsEvent(data.db, { eventId: id, trackingId: id, kind, registrationNumber: number, payload: '{}' }, now);
       patchCrvsEvent(data.db, 'birth-1', 'RECEIVED', { state: 'PARKED', lastErrorCode: 'ERR_PACKET_INPUT_INVALID' }, now);

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
-import { rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { OutboxItem } from '../../../schemas/outbox';
 import type { Page } from '../../../schemas/paging';
-import { systemClock } from '../../../native/time/Clock';
-import { sampleRegistration } from '../../../electron/services/packets/sampleRegistration';
-import type { MosipSimulator } from '../../sims/mosip/MosipSimulator';
-import { runCliCaptured, startCliBed, type CliRun } from '../sync/cliTestBed';
+import { runCliCaptured, type CliRun } from '../sync/cliTestBed';
+import { useEodCliBed } from '../sync/useEodCliBed';
 
 interface EodJson {
   readonly left: { waitingApproval: string[]; onHold: string[]; parked: { rid: string; code: string }[] };
@@ -16,29 +14,15 @@ interface EodJson {
 
 /** `sync --eod` never says "nothing left to send" while packets wait for a person; it exits 4 then. */
 describe('regclient sync --eod: what is left for a person', () => {
-  let dir: string;
-  let sim: MosipSimulator;
-  let dataDir: string;
-  const officer = (argv: string[]): Promise<CliRun> => runCliCaptured(dataDir, sim.url, argv, 'Officer#2026');
-  const supervisor = (argv: string[]): Promise<CliRun> => runCliCaptured(dataDir, sim.url, argv, 'Supervisor#2026');
+  const bed = useEodCliBed('eod-left-');
+  const officer = (argv: string[]): Promise<CliRun> => runCliCaptured(bed.dataDir, bed.sim.url, argv, 'Officer#2026');
+  const supervisor = (argv: string[]): Promise<CliRun> => runCliCaptured(bed.dataDir, bed.sim.url, argv, 'Supervisor#2026');
 
   async function build(): Promise<OutboxItem['rid']> {
-    const r = await officer(['packet', 'build', '--input', join(dir, 'input.json')]);
+    const r = await officer(['packet', 'build', '--input', join(bed.dir, 'input.json')]);
     assert.equal(r.code, 0, r.err);
     return (JSON.parse(r.out) as { rid: string }).rid;
   }
-
-  before(async () => {
-    ({ dir, sim, dataDir } = await startCliBed('eod-left-'));
-    assert.equal((await supervisor(['operators', 'add', '--user', 'supervisor1', '--name', 'Supervisora', '--role', 'REGISTRATION_SUPERVISOR'])).code, 0);
-    // the simulator's machine master name for machine 10002
-    assert.equal((await officer(['sync', '--user', 'officer1', '--initial', '--machine-name', 'stp-laptop-10002'])).code, 0);
-    writeFileSync(join(dir, 'input.json'), JSON.stringify(sampleRegistration({ now: systemClock.now() })));
-  });
-  after(async () => {
-    await sim.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   it('lists packets waiting for approval and on hold, sends the approved one, and exits 4', async () => {
     const [approved, held, pending] = [await build(), await build(), await build()];
@@ -68,7 +52,7 @@ describe('regclient sync --eod: what is left for a person', () => {
     const rid = await build();
     assert.equal((await supervisor(['packets', 'approve', rid, '--user', 'supervisor1'])).code, 0);
     const item = (JSON.parse((await officer(['packets', 'list', '--json'])).out) as Page<OutboxItem>).items.find((i) => i.rid === rid)!;
-    unlinkSync(join(dataDir, 'packets', `${item.packetId}.zip`));
+    unlinkSync(join(bed.dataDir, 'packets', `${item.packetId}.zip`));
     const first = await officer(['sync', '--eod', '--user', 'officer1']);
     assert.equal(first.code, 4, first.out + first.err);
     assert.match(first.out, new RegExp(`^  ${rid}  ERR_SYNC_PACKET_FILE_MISSING`, 'm'));

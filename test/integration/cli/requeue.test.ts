@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { OutboxItem } from '../../../schemas/outbox';
-import { openDataDir, PACKETS_DIR } from '../../../electron/host/openDataDir';
-import { AuthService } from '../../../electron/services/auth/AuthService';
+import { PACKETS_DIR } from '../../../electron/host/openDataDir';
 import { insertPacketWithJob } from '../../../electron/services/db/repos/packets';
 import { runCliWithEnv } from '../sync/cliTestBed';
+import { openWithOperators, readDataDir } from './cliDataDir';
 
 const RID = '10001100020000120261202093000';
 const PACKET_ID = `${RID}-10001_10002-20261202093000`;
@@ -20,21 +20,15 @@ describe('regclient packets requeue: supervisors only', () => {
   const run = (argv: readonly string[], password: string) => runCliWithEnv(['--data-dir', dataDir, 'packets', 'requeue', RID, ...argv], { REGCLIENT_PASSWORD: password });
 
   function state(): { state: string; audit: { event: string; actor: string | null; details: Record<string, unknown> }[] } {
-    const data = openDataDir({ dataDir, env: {} });
-    try {
+    return readDataDir(dataDir, (data) => {
       const row = data.db.prepare('SELECT state FROM outbox WHERE packet_id = ?').get(PACKET_ID) as { state: string };
       return { state: row.state, audit: data.audit.recent(50) };
-    } finally {
-      data.close();
-    }
+    });
   }
 
   before(async () => {
-    const data = openDataDir({ dataDir, env: {} });
+    const data = await openWithOperators(dataDir);
     try {
-      const auth = new AuthService({ db: data.db, audit: data.audit, clock: data.clock });
-      await auth.createOperator({ userId: 'supervisor1', name: 'S', roles: ['REGISTRATION_SUPERVISOR'], password: 'Supervisor#2026', language: 'por' }, null);
-      await auth.createOperator({ userId: 'officer1', name: 'O', roles: ['REGISTRATION_OFFICER'], password: 'Officer#2026', language: 'por' }, null);
       // a packet the outbox parked as corrupted (the file's bytes do not matter to a requeue)
       const bytes = randomBytes(64);
       mkdirSync(join(dataDir, PACKETS_DIR), { recursive: true });

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import type { CrvsEvent } from '../../../schemas/crvsBridge';
 import { birthEvent, deathEvent } from '../../sims/opencrvs/payloads';
 import { admin } from '../sync/syncTestBed';
 import { PARENT_UIN, spawnBridge, startBridgeBed, untilBridge, WEBHOOK_TOKEN, WEBSUB_SECRET, type BridgeBed, type BridgeProcess } from './bridgeBed';
 import { processDuring, processUntil } from './regprocDriver';
-
-type SimIdentity = { uin: string; fields: Record<string, unknown>; deceased: boolean; registrationIds: string[] };
+import { listCrvsEvents, simIdentities } from './bridgeQueries';
 
 /**
  * Issue 16 end to end: OpenCRVS (simulated) sends a REGISTERED birth and death to `regclient
@@ -18,12 +16,8 @@ type SimIdentity = { uin: string; fields: Record<string, unknown>; deceased: boo
 describe('regclient bridge: OpenCRVS event → MOSIP packet → national ID confirmed', () => {
   let bed: BridgeBed;
   let bridge: BridgeProcess;
-  const list = async () => {
-    const r = await bed.cli(['crvs', 'list', '--json']);
-    assert.ok(r.code === 0 || r.code === 4, r.err);
-    return JSON.parse(r.out) as CrvsEvent[];
-  };
-  const identities = async () => (await admin(bed.sim, 'identities', undefined, 'GET'))['identities'] as SimIdentity[];
+  const list = () => listCrvsEvents(bed);
+  const identities = () => simIdentities(bed);
 
   before(async () => {
     bed = await startBridgeBed('crvs-e2e-');

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import type { CrvsEvent } from '../../../schemas/crvsBridge';
 import { birthEvent, deathEvent } from '../../sims/opencrvs/payloads';
 import { admin } from '../sync/syncTestBed';
 import { PARENT_UIN, spawnBridge, startBridgeBed, untilBridge, WEBHOOK_TOKEN, type BridgeBed, type BridgeProcess } from './bridgeBed';
 import { processDuring, processUntil } from './regprocDriver';
-
-type SimIdentity = { uin: string; fields: Record<string, unknown>; deceased: boolean };
+import { listCrvsEvents, simIdentities } from './bridgeQueries';
 
 /**
  * The bridge with `--confirm-api v2-events` (issue 16): OpenCRVS v2 sends each REGISTERED event
@@ -19,12 +17,8 @@ type SimIdentity = { uin: string; fields: Record<string, unknown>; deceased: boo
 describe('regclient bridge confirming through OpenCRVS v2 events (event.actions.register.accept)', () => {
   let bed: BridgeBed;
   let bridge: BridgeProcess;
-  const list = async () => {
-    const r = await bed.cli(['crvs', 'list', '--json']);
-    assert.ok(r.code === 0 || r.code === 4, r.err);
-    return JSON.parse(r.out) as CrvsEvent[];
-  };
-  const identities = async () => (await admin(bed.sim, 'identities', undefined, 'GET'))['identities'] as SimIdentity[];
+  const list = () => listCrvsEvents(bed);
+  const identities = () => simIdentities(bed);
   const code = (a: { body: Record<string, unknown> }) => (a.body['error'] as { code?: string } | undefined)?.code;
   const person = async (name: string) => String((await admin(bed.sim, 'identities', { fields: { fullName: [{ language: 'por', value: name }] } }))['uin']);
 

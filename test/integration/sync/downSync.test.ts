@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { AppError, isAppError } from '../../../schemas/errors';
 import { ManualClock } from '../../../native/time/ManualClock';
 import { getOperator, insertOperator } from '../../../electron/services/db/repos/operators';
@@ -12,7 +12,8 @@ import { latestIdSchema } from '../../../electron/services/db/repos/idSchemas';
 import { getSyncControl } from '../../../electron/services/db/repos/syncControl';
 import { listCaCertificates } from '../../../electron/services/db/repos/syncCertificates';
 import { REGISTRATION_CERT_PATH } from '../../../electron/services/packets/RegistrationCertProvider';
-import { admin, makeClient, makeMachineKey, startSimBed, type ClientBed, type SimBed } from './syncTestBed';
+import { admin, makeClient, makeMachineKey } from './syncTestBed';
+import { useSimBed } from './useSimBed';
 
 async function rejectsWith(promise: Promise<unknown>, code: string): Promise<AppError> {
   try {
@@ -26,105 +27,89 @@ async function rejectsWith(promise: Promise<unknown>, code: string): Promise<App
 }
 
 describe('MosipSyncService against the simulator', () => {
-  let bed: SimBed;
-  let client: ClientBed;
-
-  before(async () => {
-    bed = await startSimBed();
-  });
-  after(async () => {
-    await bed.close();
-  });
-  beforeEach(() => {
-    client = makeClient(bed);
-  });
-  afterEach(async () => {
-    client.close();
-    await admin(bed.sim, 'faults', {}, 'DELETE');
-    await bed.sim.revive();
-  });
+  const s = useSimBed({ client: 'each', revive: true });
 
   it('logs an officer in with roles from the token, then verifies the machine (which needs the session)', async () => {
-    await rejectsWith(client.service.verifyMachine(), 'ERR_SYNC_AUTH_EXPIRED');
-    const session = await client.service.login('officer1', 'Officer#2026');
-    assert.equal(await client.service.verifyMachine(), bed.machineKey.keyIndex);
+    await rejectsWith(s.client.service.verifyMachine(), 'ERR_SYNC_AUTH_EXPIRED');
+    const session = await s.client.service.login('officer1', 'Officer#2026');
+    assert.equal(await s.client.service.verifyMachine(), s.bed.machineKey.keyIndex);
     assert.deepEqual(session.roles, ['REGISTRATION_OFFICER']);
     assert.equal(session.userId, 'officer1');
-    assert.ok(session.expiresAt > bed.clock.now());
+    assert.ok(session.expiresAt > s.bed.clock.now());
   });
 
   it('runs a full initial down-sync into the database and writes REGISTRATION.pem', async () => {
-    await client.service.login('supervisor1', 'Supervisor#2026');
-    const summary = await client.service.downSync();
+    await s.client.service.login('supervisor1', 'Supervisor#2026');
+    const summary = await s.client.service.downSync();
     assert.deepEqual(
       summary.jobs.map((j) => [j.job, j.ok, j.error]),
       ['signCertificate', 'registrationCertificate', 'masterData', 'configs', 'userDetails', 'idSchema', 'caCertificates'].map((j) => [j, true, null]),
     );
-    const counts = countMasterData(client.db);
+    const counts = countMasterData(s.client.db);
     assert.equal(counts['RegistrationCenter'], 2);
     assert.equal(counts['Location'], 4);
     assert.equal(counts['ReasonList'], 2);
-    assert.equal(getConfigValue(client.db, 'mosip.registration.idle_time'), '900');
-    assert.equal(getConfigValue(client.db, 'mosip.kernel.rid.length'), '29');
-    const officer = getOperator(client.db, 'officer1');
+    assert.equal(getConfigValue(s.client.db, 'mosip.registration.idle_time'), '900');
+    assert.equal(getConfigValue(s.client.db, 'mosip.kernel.rid.length'), '29');
+    const officer = getOperator(s.client.db, 'officer1');
     assert.deepEqual([officer?.roles, officer?.passwordHash, officer?.isActive], [['REGISTRATION_OFFICER'], undefined, true]);
-    assert.deepEqual(getOperator(client.db, 'supervisor1')?.roles, ['REGISTRATION_SUPERVISOR', 'REGISTRATION_OFFICER']);
-    const regPem = readFileSync(join(client.dataDir, REGISTRATION_CERT_PATH), 'utf8');
-    assert.equal(regPem, bed.sim.pki.registration('10001_10002').certPem);
-    assert.equal(getCertificate(client.db, 'KERNEL', 'SIGN')?.pem, bed.sim.pki.kernelSign.certPem);
-    const schema = latestIdSchema(client.db);
+    assert.deepEqual(getOperator(s.client.db, 'supervisor1')?.roles, ['REGISTRATION_SUPERVISOR', 'REGISTRATION_OFFICER']);
+    const regPem = readFileSync(join(s.client.dataDir, REGISTRATION_CERT_PATH), 'utf8');
+    assert.equal(regPem, s.bed.sim.pki.registration('10001_10002').certPem);
+    assert.equal(getCertificate(s.client.db, 'KERNEL', 'SIGN')?.pem, s.bed.sim.pki.kernelSign.certPem);
+    const schema = latestIdSchema(s.client.db);
     assert.equal(schema?.idVersion, 0.1);
     assert.equal((JSON.parse(schema!.schemaJson) as { title: string }).title, 'MOSIP identity');
   });
 
   it('keeps the local password hash and updates roles when user details sync', async () => {
-    insertOperator(client.db, { userId: 'officer1', name: 'Local Name', roles: ['Default'], passwordHash: 'local-hash', language: 'eng' }, 1);
-    insertOperator(client.db, { userId: 'localadmin', name: 'Local Admin', roles: ['REGISTRATION_SUPERVISOR'], passwordHash: 'h2', language: 'por' }, 1);
-    await client.service.login('officer1', 'Officer#2026');
-    await client.service.syncUserDetails();
-    const officer = getOperator(client.db, 'officer1')!;
+    insertOperator(s.client.db, { userId: 'officer1', name: 'Local Name', roles: ['Default'], passwordHash: 'local-hash', language: 'eng' }, 1);
+    insertOperator(s.client.db, { userId: 'localadmin', name: 'Local Admin', roles: ['REGISTRATION_SUPERVISOR'], passwordHash: 'h2', language: 'por' }, 1);
+    await s.client.service.login('officer1', 'Officer#2026');
+    await s.client.service.syncUserDetails();
+    const officer = getOperator(s.client.db, 'officer1')!;
     assert.deepEqual([officer.passwordHash, officer.roles, officer.name, officer.language], ['local-hash', ['REGISTRATION_OFFICER'], 'Officer One', 'eng']);
-    assert.equal(getOperator(client.db, 'localadmin')?.isActive, true, 'an operator created locally is not deactivated by sync');
-    await admin(bed.sim, 'users', { userId: 'officer1', isActive: false });
-    await client.service.syncUserDetails();
-    assert.equal(getOperator(client.db, 'officer1')?.isActive, false);
-    await admin(bed.sim, 'users', { userId: 'officer1', isActive: true });
+    assert.equal(getOperator(s.client.db, 'localadmin')?.isActive, true, 'an operator created locally is not deactivated by sync');
+    await admin(s.bed.sim, 'users', { userId: 'officer1', isActive: false });
+    await s.client.service.syncUserDetails();
+    assert.equal(getOperator(s.client.db, 'officer1')?.isActive, false);
+    await admin(s.bed.sim, 'users', { userId: 'officer1', isActive: true });
   });
 
   it('asks only for the delta after the first master-data sync', async () => {
-    await client.service.login('officer1', 'Officer#2026');
-    const first = await client.service.syncMasterData();
+    await s.client.service.login('officer1', 'Officer#2026');
+    const first = await s.client.service.syncMasterData();
     assert.ok(first > 10);
-    bed.clock.advance(60_000);
-    await admin(bed.sim, 'masterdata', { entityName: 'ReasonList', rows: [{ code: 'APM', name: 'Foto não corresponde ao requerente', rsnCatCode: 'CLR', langCode: 'por', isActive: true }] });
-    bed.clock.advance(60_000);
-    assert.equal(await client.service.syncMasterData(), 1);
-    const apm = listMasterData(client.db, 'ReasonList', 'por').find((r) => r.rowKey === 'APM|CLR');
+    s.bed.clock.advance(60_000);
+    await admin(s.bed.sim, 'masterdata', { entityName: 'ReasonList', rows: [{ code: 'APM', name: 'Foto não corresponde ao requerente', rsnCatCode: 'CLR', langCode: 'por', isActive: true }] });
+    s.bed.clock.advance(60_000);
+    assert.equal(await s.client.service.syncMasterData(), 1);
+    const apm = listMasterData(s.client.db, 'ReasonList', 'por').find((r) => r.rowKey === 'APM|CLR');
     assert.equal(apm?.data['name'], 'Foto não corresponde ao requerente');
-    assert.equal(await client.service.syncMasterData(), 0, 'nothing changed since the last delta');
-    assert.ok((await client.service.syncMasterData({ full: true })) > 10, 'a full sync sends everything again');
+    assert.equal(await s.client.service.syncMasterData(), 0, 'nothing changed since the last delta');
+    assert.ok((await s.client.service.syncMasterData({ full: true })) > 10, 'a full sync sends everything again');
   });
 
   it('syncs CA certificates for the device trust store, and removes deleted ones', async () => {
-    await client.service.login('officer1', 'Officer#2026');
-    await admin(bed.sim, 'cacerts', { certId: 'dev-ca-1', certData: bed.sim.pki.root.certPem, partnerDomain: 'DEVICE' });
-    assert.equal(await client.service.syncCaCertificates(), 1);
-    assert.deepEqual(listCaCertificates(client.db, 'DEVICE').map((c) => c.certId), ['dev-ca-1']);
-    bed.clock.advance(1000);
-    await admin(bed.sim, 'cacerts', { certId: 'dev-ca-1', certData: bed.sim.pki.root.certPem, partnerDomain: 'DEVICE', isDeleted: true });
-    bed.clock.advance(1000);
-    assert.equal(await client.service.syncCaCertificates(), 1);
-    assert.deepEqual(listCaCertificates(client.db), []);
+    await s.client.service.login('officer1', 'Officer#2026');
+    await admin(s.bed.sim, 'cacerts', { certId: 'dev-ca-1', certData: s.bed.sim.pki.root.certPem, partnerDomain: 'DEVICE' });
+    assert.equal(await s.client.service.syncCaCertificates(), 1);
+    assert.deepEqual(listCaCertificates(s.client.db, 'DEVICE').map((c) => c.certId), ['dev-ca-1']);
+    s.bed.clock.advance(1000);
+    await admin(s.bed.sim, 'cacerts', { certId: 'dev-ca-1', certData: s.bed.sim.pki.root.certPem, partnerDomain: 'DEVICE', isDeleted: true });
+    s.bed.clock.advance(1000);
+    assert.equal(await s.client.service.syncCaCertificates(), 1);
+    assert.deepEqual(listCaCertificates(s.client.db), []);
   });
 
   it('maps a wrong password to ERR_SYNC_LOGIN_FAILED (park)', async () => {
-    const err = await rejectsWith(client.service.login('officer1', 'wrong'), 'ERR_SYNC_LOGIN_FAILED');
+    const err = await rejectsWith(s.client.service.login('officer1', 'wrong'), 'ERR_SYNC_LOGIN_FAILED');
     assert.equal(err.retry, 'park');
-    assert.equal(client.service.session, undefined);
+    assert.equal(s.client.service.session, undefined);
   });
 
   it('maps an unregistered machine key to ERR_SYNC_MACHINE_NOT_REGISTERED', async () => {
-    const stranger = makeClient(bed, { machineKey: makeMachineKey() });
+    const stranger = makeClient(s.bed, { machineKey: makeMachineKey() });
     try {
       await rejectsWith(stranger.service.login('officer1', 'Officer#2026'), 'ERR_SYNC_MACHINE_NOT_REGISTERED');
     } finally {
@@ -133,7 +118,7 @@ describe('MosipSyncService against the simulator', () => {
   });
 
   it('tells the operator to fix the clock when it is an hour ahead', async () => {
-    const skewed = makeClient(bed, { clock: new ManualClock(bed.clock.now() + 60 * 60_000) });
+    const skewed = makeClient(s.bed, { clock: new ManualClock(s.bed.clock.now() + 60 * 60_000) });
     try {
       const err = await rejectsWith(skewed.service.login('officer1', 'Officer#2026'), 'ERR_SYNC_CLOCK_SKEW');
       assert.equal(err.retry, 'park');
@@ -144,59 +129,59 @@ describe('MosipSyncService against the simulator', () => {
   });
 
   it('refuses a response whose Response-Signature does not verify, and writes nothing', async () => {
-    await client.service.login('officer1', 'Officer#2026');
-    await client.service.syncSignCertificate();
-    await admin(bed.sim, 'faults', { endpoint: '/v1/syncdata/v2/clientsettings', kind: 'badSignature' });
-    await rejectsWith(client.service.syncMasterData(), 'ERR_SYNC_SIGNATURE_INVALID');
-    assert.deepEqual(countMasterData(client.db), {});
+    await s.client.service.login('officer1', 'Officer#2026');
+    await s.client.service.syncSignCertificate();
+    await admin(s.bed.sim, 'faults', { endpoint: '/v1/syncdata/v2/clientsettings', kind: 'badSignature' });
+    await rejectsWith(s.client.service.syncMasterData(), 'ERR_SYNC_SIGNATURE_INVALID');
+    assert.deepEqual(countMasterData(s.client.db), {});
   });
 
   it('classifies 5xx, 429 and 401 faults with their retry class', async () => {
-    await client.service.login('officer1', 'Officer#2026');
-    await admin(bed.sim, 'faults', {
+    await s.client.service.login('officer1', 'Officer#2026');
+    await admin(s.bed.sim, 'faults', {
       faults: [
         { endpoint: '/v1/syncdata/v2/userdetails', kind: 'status', status: 503, times: 1 },
         { endpoint: '/v1/syncdata/v2/userdetails', kind: 'rateLimit', retryAfterSeconds: 7, times: 1 },
         { endpoint: '/v1/syncdata/v2/userdetails', kind: 'unauthorized', times: 1 },
       ],
     });
-    assert.equal((await rejectsWith(client.service.syncUserDetails(), 'ERR_SYNC_SERVER_ERROR')).retry, 'retry');
-    const limited = await rejectsWith(client.service.syncUserDetails(), 'ERR_SYNC_RATE_LIMITED');
+    assert.equal((await rejectsWith(s.client.service.syncUserDetails(), 'ERR_SYNC_SERVER_ERROR')).retry, 'retry');
+    const limited = await rejectsWith(s.client.service.syncUserDetails(), 'ERR_SYNC_RATE_LIMITED');
     assert.deepEqual([limited.retry, limited.details], ['retry', { endpoint: '/v1/syncdata/v2/userdetails', retryAfterSeconds: 7 }]);
-    assert.equal((await rejectsWith(client.service.syncUserDetails(), 'ERR_SYNC_AUTH_EXPIRED')).retry, 'reauth');
-    assert.ok((await client.service.syncUserDetails()) > 0, 'the faults were used up and the call succeeds');
+    assert.equal((await rejectsWith(s.client.service.syncUserDetails(), 'ERR_SYNC_AUTH_EXPIRED')).retry, 'reauth');
+    assert.ok((await s.client.service.syncUserDetails()) > 0, 'the faults were used up and the call succeeds');
   });
 
   it('needs a new login after the server expires its tokens, and after the token runs out locally', async () => {
-    await client.service.login('officer1', 'Officer#2026');
-    await admin(bed.sim, 'tokens/expire');
-    await rejectsWith(client.service.syncConfigs(), 'ERR_SYNC_AUTH_EXPIRED');
-    await client.service.login('officer1', 'Officer#2026');
-    assert.ok((await client.service.syncConfigs()) > 0);
-    const expiresAt = client.service.session!.expiresAt;
-    bed.clock.advance(expiresAt - bed.clock.now());
-    const before = bed.sim.requestCounts['/v1/syncdata/configs/' + bed.machineKey.keyIndex] ?? 0;
-    await rejectsWith(client.service.syncConfigs(), 'ERR_SYNC_AUTH_EXPIRED');
-    assert.equal(bed.sim.requestCounts['/v1/syncdata/configs/' + bed.machineKey.keyIndex] ?? 0, before, 'no request is sent with an expired token');
+    await s.client.service.login('officer1', 'Officer#2026');
+    await admin(s.bed.sim, 'tokens/expire');
+    await rejectsWith(s.client.service.syncConfigs(), 'ERR_SYNC_AUTH_EXPIRED');
+    await s.client.service.login('officer1', 'Officer#2026');
+    assert.ok((await s.client.service.syncConfigs()) > 0);
+    const expiresAt = s.client.service.session!.expiresAt;
+    s.bed.clock.advance(expiresAt - s.bed.clock.now());
+    const before = s.bed.sim.requestCounts['/v1/syncdata/configs/' + s.bed.machineKey.keyIndex] ?? 0;
+    await rejectsWith(s.client.service.syncConfigs(), 'ERR_SYNC_AUTH_EXPIRED');
+    assert.equal(s.bed.sim.requestCounts['/v1/syncdata/configs/' + s.bed.machineKey.keyIndex] ?? 0, before, 'no request is sent with an expired token');
   });
 
   it('renews an expired session with the refresh token until the refresh token is revoked too', async () => {
-    await client.service.login('supervisor1', 'Supervisor#2026');
-    await admin(bed.sim, 'tokens/expire');
-    await rejectsWith(client.service.syncIdSchema(), 'ERR_SYNC_AUTH_EXPIRED');
-    const renewed = await client.service.refresh();
+    await s.client.service.login('supervisor1', 'Supervisor#2026');
+    await admin(s.bed.sim, 'tokens/expire');
+    await rejectsWith(s.client.service.syncIdSchema(), 'ERR_SYNC_AUTH_EXPIRED');
+    const renewed = await s.client.service.refresh();
     assert.deepEqual([renewed.userId, renewed.roles], ['supervisor1', ['REGISTRATION_SUPERVISOR', 'REGISTRATION_OFFICER']]);
-    assert.equal(await client.service.syncIdSchema(), 1);
-    await admin(bed.sim, 'tokens/expire', { refresh: true });
-    const err = await rejectsWith(client.service.refresh(), 'ERR_SYNC_AUTH_EXPIRED');
+    assert.equal(await s.client.service.syncIdSchema(), 1);
+    await admin(s.bed.sim, 'tokens/expire', { refresh: true });
+    const err = await rejectsWith(s.client.service.refresh(), 'ERR_SYNC_AUTH_EXPIRED');
     assert.equal(err.retry, 'reauth');
   });
 
   it('times out a hanging or throttled server, and reports a reset connection as unreachable', async () => {
-    const quick = makeClient(bed, { timeoutMs: 300 });
+    const quick = makeClient(s.bed, { timeoutMs: 300 });
     try {
       await quick.service.login('officer1', 'Officer#2026');
-      await admin(bed.sim, 'faults', {
+      await admin(s.bed.sim, 'faults', {
         faults: [
           { endpoint: '/v1/syncdata/latestidschema', kind: 'hang', times: 1 },
           { endpoint: '/v1/syncdata/latestidschema', kind: 'throttle', bytesPerSecond: 200, times: 1 },
@@ -213,22 +198,22 @@ describe('MosipSyncService against the simulator', () => {
   });
 
   it('reports a killed server as unreachable and recovers after revive', async () => {
-    await client.service.login('officer1', 'Officer#2026');
-    await bed.sim.kill();
-    const summary = await client.service.downSync();
+    await s.client.service.login('officer1', 'Officer#2026');
+    await s.bed.sim.kill();
+    const summary = await s.client.service.downSync();
     assert.ok(summary.jobs.every((j) => j.error?.code === 'ERR_SYNC_UNREACHABLE'));
-    assert.equal(getSyncControl(client.db, 'masterData')?.lastErrorCode, 'ERR_SYNC_UNREACHABLE');
-    await bed.sim.revive();
-    const again = await client.service.downSync();
+    assert.equal(getSyncControl(s.client.db, 'masterData')?.lastErrorCode, 'ERR_SYNC_UNREACHABLE');
+    await s.bed.sim.revive();
+    const again = await s.client.service.downSync();
     assert.ok(again.jobs.every((j) => j.ok));
-    assert.equal(getSyncControl(client.db, 'masterData')?.lastErrorCode, undefined);
+    assert.equal(getSyncControl(s.client.db, 'masterData')?.lastErrorCode, undefined);
   });
 
   it('rethrows a caller abort as cancellation, not as a sync error', async () => {
-    await client.service.login('officer1', 'Officer#2026');
-    await admin(bed.sim, 'faults', { endpoint: '/v1/syncdata/configs', kind: 'hang', times: 1 });
+    await s.client.service.login('officer1', 'Officer#2026');
+    await admin(s.bed.sim, 'faults', { endpoint: '/v1/syncdata/configs', kind: 'hang', times: 1 });
     const controller = new AbortController();
-    const pending = client.service.syncConfigs(controller.signal);
+    const pending = s.client.service.syncConfigs(controller.signal);
     controller.abort();
     await assert.rejects(pending, (err: Error) => err.name === 'AbortError');
   });

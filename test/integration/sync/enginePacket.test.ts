@@ -1,42 +1,32 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { RegProcClient } from '../../../electron/services/sync/RegProcClient';
 import { buildTestPacket } from '../../helpers/packetFixture';
-import { admin, makeClient, startSimBed, type ClientBed, type SimBed } from './syncTestBed';
+import { admin } from './syncTestBed';
+import { useSimBed } from './useSimBed';
 
 /**
  * Cross-check of two independent implementations: a packet built by the client's packet engine
  * must pass the simulator's own decrypt/hash/signature checks after a real RID sync and upload.
  */
 describe('packet engine output against the simulator', () => {
-  let bed: SimBed;
-  let client: ClientBed;
-  before(async () => {
-    bed = await startSimBed();
-    client = makeClient(bed);
-    await client.service.login('officer1', 'Officer#2026');
-    await client.service.downSync();
-  });
-  after(async () => {
-    client.close();
-    await bed.close();
-  });
+  const s = useSimBed({ client: 'once', downSynced: true });
 
   it('is accepted and processed to a UIN', async () => {
-    const reg = bed.sim.pki.registration('10001_10002');
+    const reg = s.bed.sim.pki.registration('10001_10002');
     const pki = {
-      caPem: bed.sim.pki.root.certPem,
+      caPem: s.bed.sim.pki.root.certPem,
       regKey: reg.privateKey,
       regKeyPem: reg.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
       regCertPem: reg.certPem,
-      machineKey: bed.machineKey.privateKey,
-      machineKeyPem: bed.machineKey.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      machineKey: s.bed.machineKey.privateKey,
+      machineKeyPem: s.bed.machineKey.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
       machineCertPem: '',
     };
-    const { file, packet } = await buildTestPacket(pki, mkdtempSync(join(client.dataDir, 'pk-')), bed.clock.now());
-    const regproc = new RegProcClient({ http: client.service.http, clock: bed.clock, refId: '10001_10002', registrationCertPem: reg.certPem });
+    const { file, packet } = await buildTestPacket(pki, mkdtempSync(join(s.client.dataDir, 'pk-')), s.bed.clock.now());
+    const regproc = new RegProcClient({ http: s.client.service.http, clock: s.bed.clock, refId: '10001_10002', registrationCertPem: reg.certPem });
     const outcome = await regproc.syncPackets([
       {
         registrationId: packet.rid,
@@ -52,7 +42,7 @@ describe('packet engine output against the simulator', () => {
     ]);
     assert.deepEqual(outcome.failed, []);
     assert.equal(await regproc.uploadPacket(file), 'uploaded');
-    const stats = await admin(bed.sim, 'advance', { packetId: packet.packetId, steps: 2 });
+    const stats = await admin(s.bed.sim, 'advance', { packetId: packet.packetId, steps: 2 });
     const entry = (stats['packets'] as Record<string, { status: string; rejectReason: string | null }>)[packet.packetId];
     assert.deepEqual([entry?.status, entry?.rejectReason], ['PROCESSED', null]);
   });

@@ -1,32 +1,20 @@
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, it } from 'node:test';
-import { createRequire } from 'node:module';
+import { afterEach, describe, it } from 'node:test';
+import { MockBinding, MockPortBinding, useMockSerialPort, type MockPort } from '../../../helpers/serialMock';
 import type { GpsFix } from '../../../../native/serial/nmea';
 import { openGpsReader } from '../../../../native/serial/GpsReader';
 import { openSerialLineReader, type SerialLineReader } from '../../../../native/serial/SerialLineReader';
 import { isAppError } from '../../../../schemas/errors';
-import type { SerialBinding } from '../../../../native/serial/SerialLineReader';
 
 /**
  * @serialport/binding-mock ships types its package.json `exports` hides from Bundler resolution,
  * so it is loaded with require and typed here with the parts the tests use.
  */
-interface MockPort {
-  emitData(data: string): void;
-}
-const mock = createRequire(import.meta.url)('@serialport/binding-mock') as {
-  MockBinding: SerialBinding & { reset(): void; createPort(path: string, options?: { echo?: boolean; record?: boolean }): void };
-  MockPortBinding: abstract new (...args: never[]) => MockPort;
-};
-const { MockBinding, MockPortBinding } = mock;
 
 describe('openSerialLineReader', () => {
   let reader: SerialLineReader | undefined;
 
-  beforeEach(() => {
-    MockBinding.reset();
-    MockBinding.createPort('/dev/ttyMOCK0', { echo: false, record: false });
-  });
+  useMockSerialPort('/dev/ttyMOCK0');
   afterEach(async () => {
     await reader?.dispose();
     reader = undefined;

@@ -14,6 +14,20 @@ import { makeTempDir } from '../../../../helpers/tempDir';
 
 const NOW = Date.UTC(2026, 10, 22, 9, 0, 0);
 
+/** A migrated live database, encrypted under a fresh key, in a new temp dir (each test's starting point). */
+function openLive(prefix: string): { temp: { path: string; remove(): void }; key: Buffer; db: DB } {
+  const temp = makeTempDir(prefix);
+  const key = randomBytes(32);
+  const db = openDatabase(join(temp.path, 'live.db'), key);
+  migrate(db);
+  return { temp, key, db };
+}
+
+function closeLive(live: { temp: { remove(): void }; db: DB }): void {
+  live.db.close();
+  live.temp.remove();
+}
+
 describe('backupSnapshot', () => {
   let temp: { path: string; remove(): void };
   let key: Buffer;
@@ -21,16 +35,8 @@ describe('backupSnapshot', () => {
 
   const packet = (id: string) => ({ packet_id: id, rid: `1000110002000${id}20261122090000`, process: 'NEW', centre_id: '10001', machine_id: '10002', file_name: `${id}.zip`, size: 10, sha256: 'AB'.repeat(32), status: 'CREATED', meta: '{}', created_at: NOW });
 
-  beforeEach(() => {
-    temp = makeTempDir('snapshot-');
-    key = randomBytes(32);
-    db = openDatabase(join(temp.path, 'live.db'), key);
-    migrate(db);
-  });
-  afterEach(() => {
-    db.close();
-    temp.remove();
-  });
+  beforeEach(() => ({ temp, key, db } = openLive('snapshot-')));
+  afterEach(() => closeLive({ temp, db }));
 
   it('is not the online backup API: SQLite3 Multiple Ciphers refuses to copy encrypted pages into an unkeyed target', async () => {
     await assert.rejects(db.backup(join(temp.path, 'plain.db')), /backup is not supported with incompatible source and target databases/);
@@ -70,16 +76,8 @@ describe('snapshotInWorker', () => {
   let temp: { path: string; remove(): void };
   let key: Buffer;
   let db: DB;
-  beforeEach(() => {
-    temp = makeTempDir('snapshot-worker-');
-    key = randomBytes(32);
-    db = openDatabase(join(temp.path, 'live.db'), key);
-    migrate(db);
-  });
-  afterEach(() => {
-    db.close();
-    temp.remove();
-  });
+  beforeEach(() => ({ temp, key, db } = openLive('snapshot-worker-')));
+  afterEach(() => closeLive({ temp, db }));
 
   it('copies the live database on a worker thread while this connection keeps it open in WAL', async () => {
     db.prepare(`INSERT INTO meta (key, value) VALUES ('probe', 'written before the snapshot')`).run();

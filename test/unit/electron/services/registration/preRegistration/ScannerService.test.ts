@@ -1,19 +1,10 @@
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { afterEach, describe, it } from 'node:test';
+import { MockBinding, MockPortBinding, useMockSerialPort, type MockPort } from '../../../../../helpers/serialMock';
 import type { AppError } from '../../../../../../schemas/errors';
-import type { SerialBinding, SerialLineReader } from '../../../../../../native/serial/SerialLineReader';
+import type { SerialLineReader } from '../../../../../../native/serial/SerialLineReader';
 import { ScannerService } from '../../../../../../electron/services/registration/preRegistration/ScannerService';
 
-/** @serialport/binding-mock, typed with the parts used here (its types are hidden from Bundler resolution). */
-interface MockPort {
-  emitData(data: string): void;
-}
-const mock = createRequire(import.meta.url)('@serialport/binding-mock') as {
-  MockBinding: SerialBinding & { reset(): void; createPort(path: string, options?: { echo?: boolean; record?: boolean }): void };
-  MockPortBinding: abstract new (...args: never[]) => MockPort;
-};
-const { MockBinding, MockPortBinding } = mock;
 
 function mockPortOf(reader: SerialLineReader | undefined): MockPort {
   const port: unknown = reader?.stream.port;
@@ -23,10 +14,7 @@ function mockPortOf(reader: SerialLineReader | undefined): MockPort {
 
 describe('ScannerService', () => {
   let scanner: ScannerService | undefined;
-  beforeEach(() => {
-    MockBinding.reset();
-    MockBinding.createPort('/dev/ttyQR0', { echo: false, record: false });
-  });
+  useMockSerialPort('/dev/ttyQR0');
   afterEach(async () => {
     await scanner?.dispose();
     scanner = undefined;
