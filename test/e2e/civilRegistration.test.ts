@@ -6,6 +6,7 @@ import { BAD_CHECKSUM_UIN, PARENT_UIN, birthQr } from '../integration/app/crvsFi
 import { newAppPage, startInProcessApp, type InProcessApp } from './helpers/inProcessApp';
 import { approveAsSupervisor, syncNow } from './helpers/approveAndSync';
 import { shownDate, typeDate } from './helpers/fillDemographics';
+import { introducerCaptureAndSubmit } from './helpers/introducerAndSubmit';
 import { logIn } from './helpers/logIn';
 import { submitFromPreview } from './helpers/submitFromPreview';
 import { itSavingArtifacts, launchChromium } from './helpers/startApp';
@@ -65,17 +66,7 @@ describe('a birth from a birth certificate QR through the app to a UIN (browser 
     assert.equal(await page.getByLabel('Birth registration number').inputValue(), 'AG-2026/00123');
     await page.keyboard.press('Alt+ArrowRight');
     await heading("Child's details").waitFor();
-    await page.keyboard.press('Alt+ArrowRight');
-    await heading('Parent or guardian').waitFor();
-    assert.equal(await page.getByLabel("Parent or guardian's UIN").inputValue(), PARENT_UIN);
-    await page.keyboard.press('Alt+ArrowRight');
-    await heading("Parent or guardian's biometrics").waitFor();
-    await page.focus('#screen-heading');
-    await page.keyboard.press('Alt+c');
-    await page.locator('[data-testid^="decision-"]').first().waitFor({ timeout: 60_000 });
-    await page.keyboard.press('Alt+ArrowRight');
-    const rid = await submitFromPreview(page);
-    assert.match(rid, /^\d{29}$/);
+    const rid = await introducerCaptureAndSubmit(page, PARENT_UIN);
 
     await approveAsSupervisor(page, rid);
     await syncNow(page, /: 1 announced, 1 uploaded/);

@@ -1,16 +1,14 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { createPrivateKey } from 'node:crypto';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { after, before, describe } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { admin } from '../integration/sync/syncTestBed';
 import { isoDay, PARENT_UIN } from '../integration/app/crvsFixtures';
-import { openSubpacketFiles } from '../helpers/openSubpacket';
 import { OpenCrvsSimulator } from '../sims/opencrvs/OpenCrvsSimulator';
 import { startInProcessApp, type InProcessApp } from './helpers/inProcessApp';
 import { logIn } from './helpers/logIn';
-import { submitFromPreview } from './helpers/submitFromPreview';
+import { introducerCaptureAndSubmit } from './helpers/introducerAndSubmit';
+import { openPacket } from './helpers/packetSlots';
 import { itSavingArtifacts, launchChromium } from './helpers/startApp';
 
 const DAY = 86_400_000;
@@ -94,30 +92,13 @@ describe('fetching a birth record from the civil registry in the app (browser ho
     // OpenCRVS's addresses are its own location ids: the operator picks region and district
     await page.selectOption('#field-region', 'ST');
     await page.selectOption('#field-province', 'AGR');
-    await page.keyboard.press('Alt+ArrowRight');
-    await heading('Parent or guardian').waitFor();
-    assert.equal(await page.getByLabel("Parent or guardian's UIN").inputValue(), PARENT_UIN);
-    await page.keyboard.press('Alt+ArrowRight');
-    await heading("Parent or guardian's biometrics").waitFor();
-    await page.focus('#screen-heading');
-    await page.keyboard.press('Alt+c');
-    await page.locator('[data-testid^="decision-"]').first().waitFor({ timeout: 60_000 });
-    await page.keyboard.press('Alt+ArrowRight');
-    const rid = await submitFromPreview(page);
-    assert.match(rid, /^\d{29}$/);
+    const rid = await introducerCaptureAndSubmit(page, PARENT_UIN);
 
     // the packet as MOSIP reads it: decrypted with the machine's REGISTRATION key
     const keys = (await admin(app.server!, 'keys', undefined, 'GET')) as Record<string, string>;
-    const dir = join(app.backEnd.dataDir, 'packets');
-    const file = readdirSync(dir).find((f) => f.startsWith(rid) && f.endsWith('.zip'));
-    assert.ok(file, 'the packet file is in the data dir');
-    const regKey = createPrivateKey(readFileSync(keys['REGISTRATION_10001_10002']!, 'utf8'));
     // the ID schema puts each field in its subpacket (id, evidence, optional): their ID.json merged
-    const identity: Record<string, unknown> = {};
-    for (const name of ['id', 'evidence', 'optional'] as const) {
-      const json = (await openSubpacketFiles(readFileSync(join(dir, file)), regKey, name)).get('ID.json');
-      if (json) Object.assign(identity, (JSON.parse(json.toString('utf8')) as { identity: Record<string, unknown> }).identity);
-    }
+    const { identity, packetFile } = await openPacket(app.backEnd.dataDir, readFileSync(keys['REGISTRATION_10001_10002']!, 'utf8'));
+    assert.ok(packetFile.startsWith(rid), 'the one packet on disk is this registration\'s');
     assert.deepEqual([identity['birthCertificateNumber'], identity['introducerUIN']], ['AG-2026/00502', PARENT_UIN]);
     assert.deepEqual((identity['fullName'] as { language: string; value: string }[]).find((n) => n.language === 'por'), { language: 'por', value: 'Beatriz Trovoada' });
     assert.equal(identity['dateOfBirth'], isoDay(app.backEnd.clock.now() - 12 * DAY).replaceAll('-', '/'));

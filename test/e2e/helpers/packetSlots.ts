@@ -70,8 +70,8 @@ export async function previewSlots(page: Page): Promise<Record<string, Slot>> {
 type IdentityValue = { value: string; type: string; format: string; refNumber: string | null };
 type Identity = Record<string, unknown>;
 
-/** Every file and the merged ID.json and meta info of the one packet in `dataDir`, decrypted with the simulator's registration key. */
-async function openPacket(dataDir: string, regKeyPem: string) {
+/** Every file and the merged ID.json and meta info of the one packet in `dataDir` (and its file name), decrypted with the simulator's registration key. */
+export async function openPacket(dataDir: string, regKeyPem: string) {
   const packets = readdirSync(join(dataDir, 'packets')).filter((name) => name.endsWith('.zip'));
   assert.equal(packets.length, 1, 'one packet on disk');
   const regKey = createPrivateKey(regKeyPem);
@@ -86,7 +86,7 @@ async function openPacket(dataDir: string, regKeyPem: string) {
     metas.push(json('packet_meta_info.json'));
     for (const [file, bytes] of subpacket) files.set(file, bytes);
   }
-  return { files, identity, metas };
+  return { files, identity, metas, packetFile: packets[0]! };
 }
 
 /** The BIRs of a CBEFF file: type, subtype, whether it is an exception, its image size. */
