@@ -2,11 +2,12 @@
  * `npm run bench -- cli [--packets 1000] [--runs 5]`: how long one `regclient packets list` takes
  * on a data dir of N packets, as the built bin (dist/cli/regclient.cjs, built first if missing)
  * and as `node --import tsx electron/cli/regclient.ts` (what `npm run cli` runs). Prints the median
- * and the fastest run of each; a figure, not a test.
+ * and the fastest run of each, beside bare `node -e 0` timed the same way and the load average, so
+ * a figure taken on a busy or slow machine reads as such; a figure, not a test.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { buildCli, CLI_BIN } from '../../electron/build/buildAll';
@@ -55,10 +56,13 @@ export default async function cliBench(argv: string[]): Promise<void> {
     const expect = `${count} packet(s)`;
     const fmt = (ms: number[]): string => `median ${ms[Math.floor(ms.length / 2)]!.toFixed(0)} ms, fastest ${ms[0]!.toFixed(0)} ms`;
     const bin = await timeRuns([CLI_BIN, 'packets', 'list', '--data-dir', dataDir], runs, expect);
+    const bare = await timeRuns(['-e', 'console.log(process.argv[1])', expect], runs, expect);
     const tsx = await timeRuns(['--import', 'tsx', join(ROOT, 'electron', 'cli', 'regclient.ts'), 'packets', 'list', '--data-dir', dataDir], runs, expect);
     console.log(`regclient packets list, ${count} packets, ${runs} runs each (wall clock, process start to exit):`);
     console.log(`  node dist/cli/regclient.cjs         ${fmt(bin)}`);
     console.log(`  node --import tsx (npm run cli)     ${fmt(tsx)}`);
+    console.log(`  bare node -e (Node's own start)     ${fmt(bare)}`);
+    console.log(`  load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
