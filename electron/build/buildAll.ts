@@ -1,6 +1,6 @@
 import { chmodSync, copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, type BuildOptions } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 export const RENDERER_DIST = join(ROOT, 'dist', 'renderer');
@@ -9,6 +9,9 @@ const ELECTRON_DIST = join(ROOT, 'dist', 'electron');
 export const CLI_BIN = join(ROOT, 'dist', 'cli', 'regclient.cjs');
 /** the bundled CLI that the bin loads */
 export const CLI_MAIN = join(ROOT, 'dist', 'cli', 'regclient-main.cjs');
+/** the error texts of the four languages and i18next, which the CLI loads only when a command fails */
+const CLI_ERRORS = join(ROOT, 'dist', 'cli', 'regclient-errors.cjs');
+const CLI_ERROR_TEXT_SOURCE = join(ROOT, 'electron', 'cli', 'errorText.ts');
 
 /**
  * Native and Electron-provided modules stay outside the main-process bundle, and so does OpenJPEG,
@@ -62,6 +65,20 @@ export async function buildElectron(): Promise<void> {
 const CLI_LOADED_WHEN_USED = ['pdf-lib', '@pdf-lib/*', 'qrcode', 'bidi-js', 'jpeg-js', 'pngjs', 'cronstrue', 'cronstrue/*', 're2js'];
 
 /**
+ * Leaves electron/cli/errorText.ts out of the main bundle, as `require('./regclient-errors.cjs')`:
+ * its texts and i18next (~270 KB) would otherwise be read and mapped at every start, for the few
+ * runs that fail.
+ */
+const errorTextApart: Plugin = {
+  name: 'error-text-apart',
+  setup(b) {
+    b.onResolve({ filter: /[/\\]errorText$/ }, (args) =>
+      join(args.resolveDir, `${args.path}.ts`) === CLI_ERROR_TEXT_SOURCE ? { path: './regclient-errors.cjs', external: true } : undefined,
+    );
+  },
+};
+
+/**
  * Bundles the command line into dist/cli/regclient.cjs. Under tsx every command spent ~0.55 s
  * compiling TypeScript; the bundle starts in plain Node. Native modules stay external (they load
  * from node_modules), and the version is fixed at build time (no package.json beside the bundle).
@@ -82,7 +99,12 @@ export async function buildCli(): Promise<void> {
     keepNames: true,
     // import.meta is only on paths the CLI never takes (the tsx worker bootstrap of PacketBuilderPool)
     logOverride: { 'empty-import-meta': 'silent' },
+    plugins: [errorTextApart],
+    // the launcher runs the bundle as a vm.Script, where import() of a file has no loader: a lazy
+    // import of an external module (the error texts, a native binding) must become require()
+    supported: { 'dynamic-import': false },
   });
+  await build({ ...node, entryPoints: [CLI_ERROR_TEXT_SOURCE], outfile: CLI_ERRORS, minify: true, keepNames: true });
   // the bin itself only loads the bundle through V8's code cache (binLauncher.ts)
   await build({
     ...node,

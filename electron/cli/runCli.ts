@@ -90,9 +90,14 @@ function asArgumentError(err: unknown): AppError | undefined {
   return new AppError('ERR_CLI_BAD_ARGUMENT', { argument, rule }, { cause: err });
 }
 
-/** stderr for people; with --json also `{"error": …}` on stdout, so a script reading stdout sees the failure. */
-function printError(io: CliIo, err: AppError, json: boolean): void {
-  io.stderr.write(`error ${err.code}: ${err.message}\n${JSON.stringify(err.details)}\n`);
+/**
+ * stderr for people: the code and the app's own sentence for it, in the terminal's language, with
+ * the details in words and what to do (the raw details too with REGCLIENT_DEBUG=1); with --json
+ * also `{"error": …}` on stdout, so a script reading stdout sees the failure.
+ */
+async function printError(io: CliIo, err: AppError, json: boolean): Promise<void> {
+  const { errorLines } = await import('./errorText'); // only a failing command pays for i18next
+  io.stderr.write(errorLines(err, io.env));
   if (json) io.stdout.write(`${JSON.stringify({ error: { code: err.code, message: err.message, details: err.details } }, null, 2)}\n`);
 }
 
@@ -150,7 +155,7 @@ export async function runCli(argv: readonly string[], source: CommandSource, io:
   try {
     if (serverUrl !== undefined) checkServerUrl(serverUrl, globals.server !== undefined ? '--server' : SERVER_URL_ENV);
   } catch (err) {
-    printError(io, err as AppError, json);
+    await printError(io, err as AppError, json);
     return exitCodeForError(err);
   }
   const ctx: CliContext = {
@@ -180,7 +185,7 @@ export async function runCli(argv: readonly string[], source: CommandSource, io:
     }
     const error = isAppError(err) ? err : asArgumentError(err);
     if (error) {
-      printError(io, error, json);
+      await printError(io, error, json);
       return exitCodeForError(error);
     }
     // A bug: one sentence for the operator; the stack only when asked for (REGCLIENT_DEBUG=1).

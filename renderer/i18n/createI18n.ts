@@ -1,6 +1,7 @@
 import i18next, { type i18n } from 'i18next';
 import type { LanguageCode } from '../../schemas/operators';
-import { BCP47, PLURAL_LOCALE, RESOURCES, RTL_LANGUAGES } from './resources';
+import { PLURAL_LOCALE } from '../../schemas/data/errorText';
+import { BCP47, RESOURCES, RTL_LANGUAGES } from './resources';
 
 /** Portuguese first: São Tomé and Príncipe's working language. */
 export const DEFAULT_LANGUAGE: LanguageCode = 'por';

@@ -14,7 +14,7 @@ export type { ErrorSpec } from './defineErrors';
 
 /**
  * The one error catalogue. Each area adds its own `defineErrors` object here; a code is API: never
- * renamed or reused (STYLE rule 17). Translations live in `renderer/i18n/locales/<lang>/errors.json`
+ * renamed or reused (STYLE rule 17). Texts for people live in `schemas/data/errorText/<lang>/<area>.json`
  * and a test fails when a code or a translation is missing on either side.
  */
 export const ERRORS = {

@@ -13,6 +13,7 @@ import { loadRegistrationCertificate } from '../../services/packets/registration
 import { SettingsService } from '../../services/settings/SettingsService';
 import { effectiveMachineName } from '../../services/sync/machineName';
 import type { CliCommand, CliContext } from '../CliCommand';
+import { cliLanguage, errorSentence } from '../errorText';
 import { EXIT } from '../exitCodes';
 
 type Status = 'ok' | 'warn' | 'fail';
@@ -37,8 +38,9 @@ function formatBytes(n: number): string {
   return n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(1)} GiB` : `${(n / 1024 ** 2).toFixed(0)} MiB`;
 }
 
-function describe(err: AppError): string {
-  return `${err.code}: ${err.message} ${JSON.stringify(err.details)}`;
+/** A check's failure as the app words it, in the terminal's language (errorText.ts). */
+function describe(err: AppError, env: CliContext['env']): string {
+  return `${err.code}: ${errorSentence(err.code, err.details as Readonly<Record<string, unknown>>, cliLanguage(env))}`;
 }
 
 /** The folder itself: present, a folder, and readable and writable by this user. */
@@ -73,7 +75,7 @@ function checkDatabase(ctx: CliContext): DoctorCheck[] {
     data = openDataDir({ dataDir: ctx.dataDir, env: ctx.env });
   } catch (err) {
     if (!isAppError(err)) throw err;
-    return [{ name: 'database', status: 'fail', detail: describe(err), action: 'do not delete or recreate it: restore the key (REGCLIENT_DB_SECRET or keys/) from backup, or call support with this line' }];
+    return [{ name: 'database', status: 'fail', detail: describe(err, ctx.env), action: 'do not delete or recreate it: restore the key (REGCLIENT_DB_SECRET or keys/) from backup, or call support with this line' }];
   }
   try {
     const version = data.db.pragma('user_version', { simple: true }) as number;
@@ -128,7 +130,7 @@ function checkRegistrationCert(ctx: CliContext, now: number): DoctorCheck {
     return { name: 'reg cert', status: 'ok', detail: `REGISTRATION certificate ${cert.thumbprint.toString('hex').slice(0, 16)}… valid now` };
   } catch (err) {
     if (!isAppError(err)) throw err;
-    return { name: 'reg cert', status: 'fail', detail: describe(err), action: `check this computer's date and time, then ${sync}` };
+    return { name: 'reg cert', status: 'fail', detail: describe(err, ctx.env), action: `check this computer's date and time, then ${sync}` };
   }
 }
 

@@ -11,6 +11,7 @@ import type { CliCommand, CliContext } from '../CliCommand';
 import { withCliRouter } from '../cliRouter';
 import { readPassword } from '../readPassword';
 import { UsageError } from '../runCli';
+import { errorLines } from '../errorText';
 import { EXIT, exitCodeForError } from '../exitCodes';
 import { isNothingLeft } from './eodLeft';
 import { renderEodSummary, WHAT_TO_DO, withSyncServices } from './packets';
@@ -50,7 +51,7 @@ function printFailure(ctx: CliContext, json: boolean, err: unknown): number {
   // A bug: runCli reports it (one line on stderr; with --json the ERR_INTERNAL object on stdout).
   if (!isAppError(err)) throw err;
   if (json) ctx.stdout.write(`${JSON.stringify({ error: { code: err.code, message: err.message, details: err.details } }, null, 2)}\n`);
-  ctx.stderr.write(`error ${err.code}: ${err.message}\n${JSON.stringify(err.details)}\n${WHAT_TO_DO[err.code] ? `→ ${WHAT_TO_DO[err.code]}\n` : ''}`);
+  ctx.stderr.write(`${errorLines(err, ctx.env)}${WHAT_TO_DO[err.code] ? `→ ${WHAT_TO_DO[err.code]}\n` : ''}`);
   return exitCodeForError(err);
 }
 

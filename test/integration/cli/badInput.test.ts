@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openDataDir } from '../../../electron/host/openDataDir';
 import { makeTestPki } from '../../helpers/packetKeys';
+import { printedError } from '../../helpers/printedError';
 import { runCliWithEnv } from '../sync/cliTestBed';
 
 const CLI = join(import.meta.dirname, '..', '..', '..', 'electron', 'cli', 'regclient.ts');
@@ -56,15 +57,30 @@ describe('regclient: bad input gets a catalogue code and a sentence, never a sta
 
   for (const c of CASES) {
     it(c.name, async () => {
-      const run = await runCliWithEnv(c.argv(f), {});
+      // REGCLIENT_DEBUG=1 adds the raw details under the sentence, so the test can check both
+      const run = await runCliWithEnv(c.argv(f), { REGCLIENT_DEBUG: '1' });
       assert.equal(run.code, c.exit, run.err);
-      const [first, second, ...rest] = run.err.split('\n');
-      assert.match(first ?? '', new RegExp(`^error ${c.code}: [a-z].+`));
-      assert.deepEqual(JSON.parse(second ?? ''), c.details(f));
-      assert.deepEqual(rest, [''], 'two lines, no stack trace');
+      const printed = printedError(run.err);
+      assert.equal(printed.code, c.code);
+      assert.deepEqual(printed.details, c.details(f));
+      // every detail reaches the person in words (the sentence, or a `name: value` line), not as JSON
+      for (const value of Object.values(c.details(f))) assert.ok(printed.text.includes(String(value)), `${String(value)} in:\n${printed.text}`);
+      assert.doesNotMatch(printed.text, /[{}]/);
+      assert.equal(run.err, `error ${printed.code}: ${printed.text}\ndetails: ${JSON.stringify(printed.details)}\n`, 'nothing else, no stack trace');
       assert.equal(run.out, '');
     });
   }
+
+  it('prints one sentence, no raw details, without REGCLIENT_DEBUG; in Portuguese under a pt locale', async () => {
+    const argv = ['packet', 'inspect', '--packet', f('folder'), '--reg-key', f('reg.key')];
+    const english = await runCliWithEnv(argv, {});
+    assert.equal(english.err, `error ERR_CLI_WRONG_FILE_KIND: ${f('folder')} given with --packet must be a file. Check the path.\n`);
+    const portuguese = await runCliWithEnv(argv, { LANG: 'pt_ST.UTF-8' });
+    assert.match(portuguese.err, /^error ERR_CLI_WRONG_FILE_KIND: .*--packet.*\n$/);
+    assert.notEqual(portuguese.err, english.err);
+    // LC_ALL outranks LANG, as in every POSIX tool
+    assert.equal((await runCliWithEnv(argv, { LANG: 'pt_ST.UTF-8', LC_ALL: 'C.UTF-8' })).err, english.err);
+  });
 
   it('packet sample-input | head -c 50 exits quietly when the reader closes the pipe (EPIPE)', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'packet', 'sample-input', '--scale', 'bench'], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -69,10 +69,17 @@ describe('dist/cli/regclient.cjs', () => {
     assert.deepEqual(help.files.filter((f) => /node_modules\/(pdf-lib|@pdf-lib|qrcode|bidi-js|jpeg-js|pngjs)\//.test(f)), []);
   });
 
-  it('exits 3 with the catalogue error on a missing data dir', async () => {
-    await assert.rejects(run(process.execPath, [CLI_BIN, 'packets', 'list', '--json', '--data-dir', join(dir, 'nope')], { cwd: ROOT, env: { PATH: process.env['PATH'] ?? '' } }), (err: { code: number; stdout: string }) => {
+  it('exits 3 with the catalogue error on a missing data dir, its sentence from the error texts beside the bundle, in the locale\'s language', async () => {
+    const nope = join(dir, 'nope');
+    await assert.rejects(run(process.execPath, [CLI_BIN, 'packets', 'list', '--json', '--data-dir', nope], { cwd: ROOT, env: { PATH: process.env['PATH'] ?? '' } }), (err: { code: number; stdout: string; stderr: string }) => {
       assert.equal(err.code, 3);
       assert.equal((JSON.parse(err.stdout) as { error: { code: string } }).error.code, 'ERR_CLI_DATA_DIR_MISSING');
+      assert.equal(err.stderr, `error ERR_CLI_DATA_DIR_MISSING: There is no regclient data folder at ${nope} (from --data-dir). Give the right folder with --data-dir, or set up this machine first with \`regclient operators add\` or \`regclient sync --initial\`.\n`);
+      return true;
+    });
+    await assert.rejects(run(process.execPath, [CLI_BIN, 'packets', 'list', '--data-dir', nope], { cwd: ROOT, env: { PATH: process.env['PATH'] ?? '', LANG: 'pt_ST.UTF-8' } }), (err: { code: number; stderr: string }) => {
+      assert.equal(err.code, 3);
+      assert.match(err.stderr, /^error ERR_CLI_DATA_DIR_MISSING: Não existe pasta de dados do regclient em /);
       return true;
     });
   });

@@ -3,13 +3,16 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { printedError } from '../../helpers/printedError';
 import { runCliWithEnv, type CliRun } from '../sync/cliTestBed';
 import { startStatusServer } from './statusServer';
 
+/** The refusal's code, and the folder and where it came from, as the sentence names them. */
 function refusal(run: CliRun): { code: string; details: { path: string; source: string } } {
-  const match = /^error (ERR_[A-Z_]+): .*\n(\{.*\})\n/.exec(run.err);
-  assert.ok(match, `no catalogue error on stderr:\n${run.err}`);
-  return { code: match[1]!, details: JSON.parse(match[2]!) as { path: string; source: string } };
+  const printed = printedError(run.err);
+  const named = /^There is no regclient data folder at (.+?) \(from (.+)\)\. Give the right folder with --data-dir/.exec(printed.sentence);
+  assert.ok(named, `the sentence does not name the folder and its source: ${printed.sentence}`);
+  return { code: printed.code, details: { path: named[1]!, source: named[2]! } };
 }
 
 /** Without --data-dir, only commands that set a machine up may create the data folder. */

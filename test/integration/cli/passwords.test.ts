@@ -6,6 +6,7 @@ import { after, describe, it } from 'node:test';
 import { openDataDir } from '../../../electron/host/openDataDir';
 import { getOperator } from '../../../electron/services/db/repos/operators';
 import { runOnTerminal } from './fakeTerminal';
+import { printedError } from '../../helpers/printedError';
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-pw-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -34,7 +35,7 @@ describe('regclient operators add: the password prompt', () => {
     const argv = add();
     const run = await runOnTerminal(argv, {}, ['Ilha-do-Principe-77\r', 'Ilha-do-Principe-78\r']);
     assert.equal(run.code, 1);
-    assert.match(run.err, /error ERR_CLI_PASSWORDS_DIFFER: .*\n\{"userId":"officer1"\}/);
+    assert.match(run.err, /error ERR_CLI_PASSWORDS_DIFFER: The two passwords typed for officer1 differ\. Nothing was created/);
     assert.equal(existsSync(dataDirOf(argv)), false, 'no data dir');
   });
 
@@ -78,10 +79,10 @@ describe('regclient operators add: the password prompt', () => {
       const run = await runOnTerminal(argv, {}, [`${password}\r`]);
       assert.equal(run.code, 1, run.err);
       assert.equal(run.prompts, 1, 'not asked twice');
-      assert.match(run.err, /error ERR_AUTH_PASSWORD_WEAK: /);
-      const details = JSON.parse(run.err.split('\n').find((l) => l.startsWith('{'))!) as { field: string; rule: string };
-      assert.equal(details.field, 'password');
-      assert.match(details.rule, rule);
+      const printed = printedError(run.err);
+      assert.equal(printed.code, 'ERR_AUTH_PASSWORD_WEAK');
+      assert.match(printed.sentence, /^This password is not accepted \(password\): /);
+      assert.match(printed.sentence, rule);
       assert.equal(existsSync(dataDirOf(argv)), false);
     });
   }
@@ -91,7 +92,7 @@ describe('regclient operators add: the password prompt', () => {
     const run = await runOnTerminal(argv, { REGCLIENT_PASSWORD: 'abcdefgh' }, []);
     assert.equal(run.code, 1);
     assert.equal(run.prompts, 0);
-    assert.match(run.err, /ERR_AUTH_PASSWORD_WEAK.*\n.*"field":"REGCLIENT_PASSWORD"/);
+    assert.match(run.err, /^error ERR_AUTH_PASSWORD_WEAK: This password is not accepted \(REGCLIENT_PASSWORD\): the password must be at least 10 characters\. /);
     assert.equal(existsSync(dataDirOf(argv)), false);
   });
 });

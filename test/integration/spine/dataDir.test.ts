@@ -203,10 +203,10 @@ describe('regclient audit verify / doctor', () => {
   it('refuses a plain-http --server (or REGCLIENT_SERVER_URL) to a host other than loopback, naming where it came from', async () => {
     const flag = await cli(['audit', 'verify', '--server', 'http://mosip.example.st', '--data-dir', temp.path]);
     assert.deepEqual([flag.code, flag.out], [1, '']);
-    assert.equal(flag.err, 'error ERR_SYNC_SERVER_URL_INSECURE: refused server address: it must be https (http only to 127.0.0.0/8, ::1 or localhost)\n{"field":"--server","url":"http://mosip.example.st","rule":"plain-http-to-remote-host"}\n');
+    assert.equal(flag.err, 'error ERR_SYNC_SERVER_URL_INSECURE: The server address http://mosip.example.st is refused: it must start with https:// (http:// only for a server on this computer). Ask the administrator for the https address.\n  field: --server\n  rule: plain-http-to-remote-host\n');
     const env = await cli(['audit', 'verify', '--data-dir', temp.path], { REGCLIENT_SERVER_URL: 'http://10.1.2.3:8080' });
     assert.equal(env.code, 1);
-    assert.match(env.err, /ERR_SYNC_SERVER_URL_INSECURE.*\n\{"field":"REGCLIENT_SERVER_URL","url":"http:\/\/10\.1\.2\.3:8080"/);
+    assert.match(env.err, /^error ERR_SYNC_SERVER_URL_INSECURE: The server address http:\/\/10\.1\.2\.3:8080 is refused: .*\n {2}field: REGCLIENT_SERVER_URL\n/);
     for (const server of ['http://127.0.0.1:1', 'http://localhost:1', 'http://[::1]:1', 'https://mosip.example.st']) {
       const ok = await cli(['audit', 'verify', '--server', server, '--data-dir', temp.path]);
       assert.equal(ok.code, 0, `${server}: ${ok.err}`);

@@ -195,6 +195,7 @@ describe('regclient sync --eod as a child process against server faults', () => 
     const text = await eod([]);
     assert.equal(text.code, 1);
     assert.equal(text.out, '');
-    assert.match(text.err, /^error ERR_SYNC_UNREACHABLE: the MOSIP server could not be reached/);
+    assert.match(text.err, /^error ERR_SYNC_UNREACHABLE: The MOSIP server cannot be reached\. Check the network connection/);
+    assert.ok(text.err.includes(`\n  endpoint: ${LOGIN}\n`), `the endpoint it tried, in words:\n${text.err}`);
   });
 });

@@ -88,7 +88,7 @@ describe('regclient end of day against the simulator', () => {
     assert.equal((await officer(['operators', 'add', '--user', 'officer9', '--name', 'Oficial', '--role', 'REGISTRATION_OFFICER'])).code, 0);
     const notSupervisor = await officer(['export', '--to', usb, '--user', 'officer9']);
     assert.equal(notSupervisor.code, 1);
-    assert.match(notSupervisor.err, /ERR_AUTH_FORBIDDEN: .*\n\{"method":"sync.export"/);
+    assert.match(notSupervisor.err, /^error ERR_AUTH_FORBIDDEN: Your role does not allow this action\. It needs: Supervisor\.\n {2}method: sync\.export\n/);
     assert.equal((await supervisor(['export', '--to', usb, '--user', 'supervisor1'])).code, 0);
     const data = openDataDir({ dataDir: bed.dataDir, env: {} });
     const key = data.machineKey.publicKey;

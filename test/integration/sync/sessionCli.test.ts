@@ -58,7 +58,7 @@ describe('regclient sync: the server session through the CLI', () => {
     assert.equal(again.code, 0, again.out + again.err);
     const wrong = await cli(['sync', '--user', 'officer1'], 'not-the-password');
     assert.equal(wrong.code, 1);
-    assert.match(wrong.err, /^error ERR_SYNC_LOGIN_FAILED: the server refused the operator user id or password\n\{"userId":"officer1","errorCode":"KER-SYN-AUTH-001"\}/);
+    assert.match(wrong.err, /^error ERR_SYNC_LOGIN_FAILED: The server did not accept the user id or password for officer1\. Check them and try again\.\n {2}error code: KER-SYN-AUTH-001\n/);
     const wrongJson = await cli(['sync', '--user', 'officer1', '--json'], 'not-the-password');
     assert.equal((JSON.parse(wrongJson.out) as { error: { code: string } }).error.code, 'ERR_SYNC_LOGIN_FAILED');
   });

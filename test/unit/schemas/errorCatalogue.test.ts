@@ -3,14 +3,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { AppError, deserializeError, ERROR_CODES, ERRORS, serializeError } from '../../../schemas/errors';
+import { ERROR_TEXT } from '../../../schemas/data/errorText';
 import { LanguageCode } from '../../../schemas/operators';
 
-const LOCALES = join(import.meta.dirname, '..', '..', '..', 'renderer', 'i18n', 'locales');
+const TEXTS = join(import.meta.dirname, '..', '..', '..', 'schemas', 'data', 'errorText');
 
 function translations(language: string): Record<string, string> {
-  const dir = join(LOCALES, language);
+  const dir = join(TEXTS, language);
   const merged: Record<string, string> = {};
-  for (const file of readdirSync(dir).filter((f) => /^errors\.[a-z]+\.json$/.test(f))) {
+  // every area's file (words.json holds the counted words and role names, not codes)
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'words.json')) {
     Object.assign(merged, JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, string>);
   }
   return merged;
@@ -22,6 +24,8 @@ describe('error catalogue', () => {
       const t = translations(language);
       assert.deepEqual(ERROR_CODES.filter((code) => !t[code]?.trim()), [], `codes without ${language} text`);
       assert.deepEqual(Object.keys(t).filter((key) => !(key in ERRORS)), [], `${language} texts without a code`);
+      // what the app and the CLI load is every file of the folder, not a list that forgot one
+      assert.deepEqual({ ...ERROR_TEXT[language] }, t);
     });
   }
 
