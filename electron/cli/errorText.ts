@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import type { AppError } from '../../schemas/errors';
-import { ERROR_TEXT, ERROR_WORDS, PLURAL_LOCALE, errorTextValues } from '../../schemas/data/errorText';
+import { ERROR_TEXT, PLURAL_LOCALE, errorTextValues, errorWordsNamespace } from '../../schemas/data/errorText';
 import type { LanguageCode } from '../../schemas/operators';
 
 /** The POSIX locale's language (`pt_ST.UTF-8` → por); English otherwise, as the CLI's own words. */
@@ -19,7 +19,7 @@ export function cliLanguage(env: Readonly<Record<string, string | undefined>>): 
 function translator(language: LanguageCode) {
   const lng = PLURAL_LOCALE[language]; // i18next picks plural forms by this tag: "0 minutos" in São Tomé
   const fallback = PLURAL_LOCALE.eng;
-  const bundle = (l: LanguageCode) => ({ errors: ERROR_TEXT[l], common: { counts: ERROR_WORDS[l].counts, session: { roles: ERROR_WORDS[l].roles } } });
+  const bundle = (l: LanguageCode) => ({ errors: ERROR_TEXT[l], common: errorWordsNamespace(l) });
   const i18n = i18next.createInstance();
   void i18n.init({
     initAsync: false, // resources are in memory: translate at once

@@ -1,5 +1,5 @@
 import { BIO_ATTRIBUTE_NAMES } from '../../schemas/data/bioAttributeNames';
-import { ERROR_TEXT, ERROR_WORDS } from '../../schemas/data/errorText';
+import { ERROR_TEXT, errorWordsNamespace } from '../../schemas/data/errorText';
 import type { LanguageCode } from '../../schemas/operators';
 import araCommon from './locales/ara/common.json';
 import engCommon from './locales/eng/common.json';
@@ -9,12 +9,12 @@ import porCommon from './locales/por/common.json';
 /**
  * A language's `common` strings with the finger, eye and face names (`registration.attribute.*`)
  * taken from schemas/, where the receipt reads them too (one name per finger everywhere), and the
- * counted words and role names that error texts share with the command line (`counts.*`,
+ * words that error texts share with the command line (`counts.*`, `fileKind.*`,
  * `session.roles.*`, schemas/data/errorText).
  */
 function withSharedWords<T extends { registration: object; session: object }>(common: T, language: LanguageCode) {
-  const words = ERROR_WORDS[language];
-  return { ...common, counts: words.counts, session: { ...common.session, roles: words.roles }, registration: { ...common.registration, attribute: BIO_ATTRIBUTE_NAMES[language] } };
+  const words = errorWordsNamespace(language);
+  return { ...common, ...words, session: { ...common.session, ...words.session }, registration: { ...common.registration, attribute: BIO_ATTRIBUTE_NAMES[language] } };
 }
 
 /** Every UI string, per MOSIP language code; `errors` is the shared error texts (schemas/data/errorText). */

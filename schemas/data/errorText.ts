@@ -50,8 +50,17 @@ export const ERROR_TEXT = {
   ara: { ...araCore, ...araSbi, ...araPacket, ...araSync, ...araRegistration, ...araCli, ...araBackup, ...araCrvs },
 } as const satisfies Record<LanguageCode, Record<string, string>>;
 
-/** The counted words (`counts.*`, plural forms) and role names (`roles.*`) that error texts use. */
-export const ERROR_WORDS = { eng: engWords, por: porWords, fra: fraWords, ara: araWords } as const satisfies Record<LanguageCode, { counts: Record<string, string>; roles: Record<string, string> }>;
+/**
+ * The words error texts nest (`$t(common:…)`): counted words (`counts.*`, plural forms), role names
+ * (`session.roles.*`) and file kinds (`fileKind.*`), so a sentence says "uma pasta", not "folder".
+ */
+export const ERROR_WORDS = { eng: engWords, por: porWords, fra: fraWords, ara: araWords } as const satisfies Record<LanguageCode, { counts: Record<string, string>; roles: Record<string, string>; fileKind: Record<string, string> }>;
+
+/** The `common` namespace those nested words live in, for an i18next instance of its own (the CLI). */
+export function errorWordsNamespace(language: LanguageCode) {
+  const words = ERROR_WORDS[language];
+  return { counts: words.counts, fileKind: words.fileKind, session: { roles: words.roles } };
+}
 
 /**
  * Locale whose CLDR plural rules the texts follow: European Portuguese for São Tomé (0 is plural

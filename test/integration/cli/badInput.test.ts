@@ -76,8 +76,7 @@ describe('regclient: bad input gets a catalogue code and a sentence, never a sta
     const english = await runCliWithEnv(argv, {});
     assert.equal(english.err, `error ERR_CLI_WRONG_FILE_KIND: ${f('folder')} given with --packet must be a file. Check the path.\n`);
     const portuguese = await runCliWithEnv(argv, { LANG: 'pt_ST.UTF-8' });
-    assert.match(portuguese.err, /^error ERR_CLI_WRONG_FILE_KIND: .*--packet.*\n$/);
-    assert.notEqual(portuguese.err, english.err);
+    assert.equal(portuguese.err, `error ERR_CLI_WRONG_FILE_KIND: ${f('folder')} indicado em --packet tem de ser um ficheiro. Verifique o caminho.\n`);
     // LC_ALL outranks LANG, as in every POSIX tool
     assert.equal((await runCliWithEnv(argv, { LANG: 'pt_ST.UTF-8', LC_ALL: 'C.UTF-8' })).err, english.err);
   });
