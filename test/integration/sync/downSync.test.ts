@@ -112,9 +112,15 @@ describe('MosipSyncService against the simulator', () => {
     assert.equal(await s.client.service.syncCaCertificates(), 1);
     assert.deepEqual(listCaCertificates(s.client.db, 'DEVICE').map((c) => c.certId), ['dev-ca-1']);
     s.bed.clock.advance(1000);
-    await admin(s.bed.sim, 'cacerts', { certId: 'dev-ca-1', certData: s.bed.sim.pki.root.certPem, partnerDomain: 'DEVICE', isDeleted: true });
+    await admin(s.bed.sim, 'cacerts', { certId: 'dev-ca-2', certData: s.bed.sim.pki.root.certPem, partnerDomain: 'DEVICE' });
     s.bed.clock.advance(1000);
-    assert.equal(await s.client.service.syncCaCertificates(), 1);
+    assert.equal(await s.client.service.syncCaCertificates(), 1, 'only what changed since the last sync');
+    assert.deepEqual(listCaCertificates(s.client.db, 'DEVICE').map((c) => c.certId), ['dev-ca-1', 'dev-ca-2']);
+    s.bed.clock.advance(1000);
+    await admin(s.bed.sim, 'cacerts', { certId: 'dev-ca-1', certData: s.bed.sim.pki.root.certPem, partnerDomain: 'DEVICE', isDeleted: true });
+    await admin(s.bed.sim, 'cacerts', { certId: 'dev-ca-2', certData: s.bed.sim.pki.root.certPem, partnerDomain: 'DEVICE', isDeleted: true });
+    s.bed.clock.advance(1000);
+    assert.equal(await s.client.service.syncCaCertificates(), 2);
     assert.deepEqual(listCaCertificates(s.client.db), []);
   });
 
