@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { BiometricAttemptResult, SubmitResult } from '../../../schemas/api/registrationApi';
 import type { Reply } from '../../../schemas/api/transport';
+import { PacketBuildStage } from '../../../schemas/packet';
 import { loadStpIdSchema } from '../../../schemas/data/stpDemoSpecs';
 import type { FieldIssue, FormFieldValue, RegistrationDraft } from '../../../schemas/registrationForm';
 import { inspectPacket } from '../../../electron/services/packets/packetInspector';
@@ -59,6 +60,16 @@ describe('supervisor review (exception_auth) of registrations with biometric exc
     const id = await openSubpacket(bytes, app.pki.regKey, 'id');
     const audits = id.get('audit.json') as unknown as { eventName: string; sessionUserId: string }[];
     return { operations: operationsData(id.get('packet_meta_info.json')!.identity), audits: audits.map((a) => [a.eventName, a.sessionUserId]) };
+  };
+
+  /**
+   * The window saw one build in this test, of this draft, through every stage in order. The hook
+   * empties the events before each test, so a build of an earlier test would show here.
+   */
+  const assertBuiltOnce = (draftId: string) => {
+    assert.deepEqual([...new Set(progress.map((p) => p.draftId))], [draftId], 'progress names this draft only');
+    assert.deepEqual(progress.map((p) => p.stage).filter((stage, i, all) => stage !== all[i - 1]), PacketBuildStage.options, 'one pass through the stages');
+    assert.deepEqual([progress[0]?.fraction, progress.at(-1)?.fraction], [0, 1]);
   };
 
   /** Nothing was built and the draft is still there. */
@@ -123,12 +134,14 @@ describe('supervisor review (exception_auth) of registrations with biometric exc
     await login('officer1', OFFICER_PASSWORD);
     value<SubmitResult>(await submit(draft.draftId, SUPERVISOR));
     assert.equal(packetCount(), 1);
+    assertBuiltOnce(draft.draftId);
     assert.equal(JSON.stringify(app.services.data.audit.recent(300)).includes('#202'), false, 'no password in the audit log');
   });
 
   it('with the right supervisor, the packet names them (supervisorId, supervisorPassword true) and audits both', async () => {
     const draft = await readyDraft(true);
     const result = value<SubmitResult>(await submit(draft.draftId, SUPERVISOR));
+    assertBuiltOnce(draft.draftId);
     const { operations, audits } = await packetOf(result);
     assert.deepEqual([operations['officerId'], operations['officerPassword'], operations['supervisorId'], operations['supervisorPassword']], ['officer1', 'true', 'supervisor1', 'true']);
     assert.deepEqual(audits.filter(([name]) => name!.endsWith('_AUTH_PASSWORD')), [['REG_OPERATOR_AUTH_PASSWORD', 'officer1'], ['REG_SUPERVISOR_AUTH_PASSWORD', 'supervisor1']]);
@@ -142,6 +155,7 @@ describe('supervisor review (exception_auth) of registrations with biometric exc
   it('needs no reviewer without exceptions, and ignores one given', async () => {
     const draft = await readyDraft(false);
     const { operations } = await packetOf(value<SubmitResult>(await submit(draft.draftId, { userId: 'viewer1', password: 'wrong' })));
+    assertBuiltOnce(draft.draftId);
     assert.deepEqual([operations['supervisorId'], operations['supervisorPassword']], [null, 'false']);
     assert.equal(failedLogins('viewer1'), 0);
   });
@@ -159,6 +173,7 @@ describe('supervisor review (exception_auth) of registrations with biometric exc
     assert.equal(error(await call('settings.update', { ...settings, reviewerAuthentication: false })).code, 'ERR_AUTH_FORBIDDEN', 'an officer cannot turn it off');
     assert.deepEqual(await validate(draft.draftId), { issues: [], reviewerRequired: false });
     const { operations } = await packetOf(value<SubmitResult>(await submit(draft.draftId)));
+    assertBuiltOnce(draft.draftId);
     assert.deepEqual([operations['officerPassword'], operations['supervisorId'], operations['supervisorPassword']], ['true', null, 'false']);
   });
 });

@@ -60,6 +60,8 @@ describe('MosipSyncService against the simulator', () => {
     const schema = latestIdSchema(s.client.db);
     assert.equal(schema?.idVersion, 0.1);
     assert.equal((JSON.parse(schema!.schemaJson) as { title: string }).title, 'MOSIP identity');
+    assert.equal(summary.jobs.find((j) => j.job === 'registrationCertificate')?.changed, 1, 'a first certificate is a change');
+    assert.equal(await s.client.service.syncRegistrationCertificate(), 0, 'the same certificate again is not');
   });
 
   it('keeps the local password hash and updates roles when user details sync', async () => {
@@ -90,15 +92,35 @@ describe('MosipSyncService against the simulator', () => {
     assert.ok((await s.client.service.syncMasterData({ full: true })) > 10, 'a full sync sends everything again');
   });
 
+  it('keeps a master-data row without isActive as active, and one with isActive false as inactive', async () => {
+    await s.client.service.login('officer1', 'Officer#2026');
+    await s.client.service.syncMasterData();
+    s.bed.clock.advance(60_000);
+    await admin(s.bed.sim, 'masterdata', { entityName: 'ReasonList', rows: [
+      { code: 'NOA', name: 'Sem indicação de estado', rsnCatCode: 'CLR', langCode: 'por' },
+      { code: 'OFF', name: 'Motivo desativado', rsnCatCode: 'CLR', langCode: 'por', isActive: false },
+    ] });
+    s.bed.clock.advance(60_000);
+    assert.equal(await s.client.service.syncMasterData(), 2);
+    const active = new Map(listMasterData(s.client.db, 'ReasonList', 'por').map((r) => [r.rowKey, r.isActive]));
+    assert.deepEqual([active.get('NOA|CLR'), active.get('OFF|CLR')], [true, false]);
+  });
+
   it('syncs CA certificates for the device trust store, and removes deleted ones', async () => {
     await s.client.service.login('officer1', 'Officer#2026');
     await admin(s.bed.sim, 'cacerts', { certId: 'dev-ca-1', certData: s.bed.sim.pki.root.certPem, partnerDomain: 'DEVICE' });
     assert.equal(await s.client.service.syncCaCertificates(), 1);
     assert.deepEqual(listCaCertificates(s.client.db, 'DEVICE').map((c) => c.certId), ['dev-ca-1']);
     s.bed.clock.advance(1000);
-    await admin(s.bed.sim, 'cacerts', { certId: 'dev-ca-1', certData: s.bed.sim.pki.root.certPem, partnerDomain: 'DEVICE', isDeleted: true });
+    await admin(s.bed.sim, 'cacerts', { certId: 'dev-ca-2', certData: s.bed.sim.pki.root.certPem, partnerDomain: 'DEVICE' });
     s.bed.clock.advance(1000);
-    assert.equal(await s.client.service.syncCaCertificates(), 1);
+    assert.equal(await s.client.service.syncCaCertificates(), 1, 'only what changed since the last sync');
+    assert.deepEqual(listCaCertificates(s.client.db, 'DEVICE').map((c) => c.certId), ['dev-ca-1', 'dev-ca-2']);
+    s.bed.clock.advance(1000);
+    await admin(s.bed.sim, 'cacerts', { certId: 'dev-ca-1', certData: s.bed.sim.pki.root.certPem, partnerDomain: 'DEVICE', isDeleted: true });
+    await admin(s.bed.sim, 'cacerts', { certId: 'dev-ca-2', certData: s.bed.sim.pki.root.certPem, partnerDomain: 'DEVICE', isDeleted: true });
+    s.bed.clock.advance(1000);
+    assert.equal(await s.client.service.syncCaCertificates(), 2);
     assert.deepEqual(listCaCertificates(s.client.db), []);
   });
 

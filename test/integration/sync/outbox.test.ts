@@ -84,15 +84,20 @@ describe('packet outbox against the simulator', () => {
   it('waits out 503s with jittered backoff and honours 429 Retry-After, then completes', async () => {
     const rids = await packets(2);
     approveAll(client.db, bed.clock, rids);
-    await admin(bed.sim, 'faults', { endpoint: '/registrationprocessor/v1/registrationstatus/syncV2', kind: 'status', status: 503, times: 1 });
+    await admin(bed.sim, 'faults', { endpoint: '/registrationprocessor/v1/registrationstatus/syncV2', kind: 'status', status: 503, times: 2 });
     const outbox = makeOutbox(client, bed.sim, bed.clock);
     const t0 = bed.clock.now();
     const failed = await outbox.run();
     // random 0.5 × min(cap, 1000 × 2^0) = 500 ms
     assert.deepEqual(failed.retrying.map((r) => [r.rid, r.code, r.nextAttemptAt - t0]), rids.map((rid) => [rid, 'ERR_SYNC_SERVER_ERROR', 500]));
     assert.deepEqual((await outbox.run()).synced, [], 'nothing is retried before its time');
-    await admin(bed.sim, 'faults', { endpoint: '/registrationprocessor/v1/packetreceiver', kind: 'rateLimit', retryAfterSeconds: 30, times: 1 });
     bed.clock.advance(500);
+    const t1 = bed.clock.now();
+    // the second failure in a row waits twice as long: 0.5 × 1000 × 2^1
+    assert.deepEqual((await outbox.run()).retrying.map((r) => [r.rid, r.nextAttemptAt - t1]), rids.map((rid) => [rid, 1000]));
+    assert.deepEqual(rids.map((rid) => findOutbox(client.db, rid)?.attempts), [2, 2]);
+    await admin(bed.sim, 'faults', { endpoint: '/registrationprocessor/v1/packetreceiver', kind: 'rateLimit', retryAfterSeconds: 30, times: 1 });
+    bed.clock.advance(1000);
     const limited = await outbox.run();
     assert.deepEqual(limited.synced, rids);
     assert.equal(limited.retrying[0]!.code, 'ERR_SYNC_RATE_LIMITED');
@@ -101,6 +106,20 @@ describe('packet outbox against the simulator', () => {
     const done = await outbox.run();
     assert.deepEqual([...limited.uploaded, ...done.uploaded].sort(), [...rids].sort());
     assert.deepEqual((await statsOf(rids)).map((p) => p?.uploaded), [1, 1]);
+    // sent: no failure count is carried on (a later RESEND would start its backoff from the first step)
+    assert.deepEqual(rids.map((rid) => findOutbox(client.db, rid)).map((r) => [r?.attempts, r?.lastErrorCode, r?.nextAttemptAt]), rids.map(() => [0, null, null]));
+  });
+
+  it('re-logs in at most three times in one run, then stops with the session error, parking nothing', async () => {
+    const [rid] = await packets(1);
+    approveAll(client.db, bed.clock, [rid!]);
+    const SYNC = '/registrationprocessor/v1/registrationstatus/syncV2';
+    await admin(bed.sim, 'faults', { endpoint: SYNC, kind: 'unauthorized' });
+    const before = bed.sim.requestCounts[SYNC] ?? 0;
+    const run = await makeOutbox(client, bed.sim, bed.clock).run();
+    assert.equal(run.stoppedBy?.code, 'ERR_SYNC_AUTH_EXPIRED');
+    assert.equal((bed.sim.requestCounts[SYNC] ?? 0) - before, 4, 'the first try, then one after each of three re-logins');
+    assert.deepEqual([run.parked, findOutbox(client.db, rid!)?.state], [[], 'READY']);
   });
 
   it('sends at once when a person asks after the server is back, without waiting out the automatic backoff', async () => {
@@ -167,6 +186,23 @@ describe('packet outbox against the simulator', () => {
     const resumed = await makeOutbox(client, bed.sim, bed.clock).run();
     assert.deepEqual(resumed.uploaded, [rid]);
     assert.deepEqual((await statsOf([rid!])).map((p) => p?.uploaded), [1]);
+  });
+
+  it('dates a server status from when it was first seen, so retention counts from then', async () => {
+    const [rid] = await packets(1);
+    approveAll(client.db, bed.clock, [rid!]);
+    const outbox = makeOutbox(client, bed.sim, bed.clock);
+    await outbox.run();
+    await admin(bed.sim, 'advance', { steps: 2 });
+    const item = findOutbox(client.db, rid!)!;
+    // the process died after the upload; by the restart the server has processed the packet
+    patchOutbox(client.db, item.packetId, 'UPLOADED', { state: 'UPLOADING' }, bed.clock.now());
+    const seenAt = bed.clock.now();
+    await outbox.run({ statuses: false });
+    assert.deepEqual([findOutbox(client.db, rid!)?.state, findOutbox(client.db, rid!)?.serverStatus], ['UPLOADED', 'PROCESSED'], 'learnt while resuming the upload');
+    bed.clock.advance(3_600_000);
+    assert.deepEqual((await outbox.pollStatuses()).statusUpdated, [{ rid, status: 'PROCESSED' }]);
+    assert.deepEqual([findOutbox(client.db, rid!)?.state, findOutbox(client.db, rid!)?.serverStatusAt], ['DONE', seenAt]);
   });
 
   it('stops with ERR_SYNC_CLOCK_SKEW when the machine clock is far off, parking nothing', async () => {

@@ -77,6 +77,9 @@ describe('server session against the simulator', () => {
     await rejectsWithCode(s.client.service.syncMasterData(), 'ERR_SYNC_SIGNATURE_INVALID', { endpoint: '/v1/syncdata/v2/clientsettings', reason: 'the signature does not match the response body' });
     assert.deepEqual(countMasterData(s.client.db), {}, 'nothing from the refused answer was written');
     await rejectsWithCode(s.client.service.verifyMachine(), 'ERR_SYNC_SIGNATURE_INVALID', { endpoint: '/v1/syncdata/tpm/publickey/verify', reason: 'the signature does not match the response body' });
+    // each fault hit once: the same calls, untampered, go through (the refusals were the signatures')
+    assert.ok((await s.client.service.syncMasterData()) > 0);
+    assert.equal(await s.client.service.verifyMachine(), s.bed.machineKey.keyIndex);
   });
 
   it('checks the machine only with a session, by the name the server registered (case-insensitive)', async () => {

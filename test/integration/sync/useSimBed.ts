@@ -54,8 +54,9 @@ export function useSimBed(options: UseSimBedOptions): SimBedHandle {
     });
     afterEach(async () => {
       client?.close();
-      await admin(handle.bed.sim, 'faults', {}, 'DELETE');
+      // revive first: the faults are cleared through the server's own admin endpoint
       if (options.revive) await handle.bed.sim.revive();
+      await admin(handle.bed.sim, 'faults', {}, 'DELETE');
     });
   }
   return handle;

@@ -70,4 +70,14 @@ describe('fixedRegistrationCert', () => {
     assert.equal(provider.current(NOW), provider.current(NOW + DAY));
     throwsWithCode(() => provider.current(NOW + 3 * DAY), 'ERR_PACKET_REG_CERT_EXPIRED');
   });
+
+  it('takes the validity period as inclusive of both ends (RFC 5280 §4.1.2.5), and not a millisecond more', () => {
+    const provider = fixedRegistrationCert(second);
+    const [notBefore, notAfter] = [NOW - DAY, NOW + 2 * DAY];
+    const period = { notBefore: new Date(notBefore).toISOString(), notAfter: new Date(notAfter).toISOString() };
+    assert.deepEqual(provider.current(notBefore).thumbprint, thumbprintOf(second));
+    assert.deepEqual(provider.current(notAfter).thumbprint, thumbprintOf(second));
+    throwsWithCode(() => provider.current(notBefore - 1), 'ERR_PACKET_REG_CERT_EXPIRED', period);
+    throwsWithCode(() => provider.current(notAfter + 1), 'ERR_PACKET_REG_CERT_EXPIRED', period);
+  });
 });

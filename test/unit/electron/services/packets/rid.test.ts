@@ -18,6 +18,10 @@ describe('rid', () => {
     assert.equal(nextRidSequence(41), 42);
     assert.equal(nextRidSequence(99999), 1);
     assert.throws(() => formatRid('10001', '10077', 100000, AT), TypeError);
+    // both ends of the range are RIDs: the last sequence before the wrap, and the first after it
+    assert.equal(formatRid('10001', '10077', 99999, AT), '10001100779999920220128223618');
+    assert.equal(formatRid('10001', '10077', 1, AT), '10001100770000120220128223618');
+    assert.throws(() => formatRid('10001', '10077', 0, AT), TypeError);
   });
 
   it('accepts a valid RID and checks the prefix', () => {

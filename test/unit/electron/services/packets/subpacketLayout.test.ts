@@ -40,6 +40,10 @@ describe('layoutSubpacket', () => {
       { label: 'demographicSequence', value: ['proofOfAddress', 'proofOfIdentity', 'ID'] },
     ]);
     assert.deepEqual(m.hashSequence2, [{ label: 'otherFiles', value: ['audit'] }]);
+    // a subpacket without biometrics records no biometricSequence label at all, as in MOSIP's sample
+    // evidence and optional components (test/fixtures/mosip-docs/packet-structure/components/*/packet_meta_info.json)
+    assert.deepEqual(meta(files('evidence')).hashSequence1, [{ label: 'demographicSequence', value: ['proofOfException', 'ID'] }]);
+    assert.deepEqual(meta(files('optional')).hashSequence1, [{ label: 'demographicSequence', value: ['ID'] }]);
     // packet-manager 1.2 writes evidence and optional before id, when hashSequence2 is not yet in its meta map
     assert.deepEqual((['evidence', 'optional'] as const).map((name) => 'hashSequence2' in meta(files(name))), [false, false]);
     const data = hashSequenceHex(['individualBiometrics_bio_CBEFF.xml', 'proofOfAddress.pdf', 'proofOfIdentity.pdf', 'ID.json'].map((f) => id.get(f)!));

@@ -12,11 +12,16 @@ describe('classifyMosipError', () => {
     assert.equal(parseRetryAfter(new Date(now + 30_000).toUTCString(), now), 30);
     assert.equal(parseRetryAfter(undefined, now), 1);
     assert.equal(parseRetryAfter('soon', now), 1);
+    // a date already past (a slow proxy, a clock ahead): retry now, never a negative wait
+    assert.equal(parseRetryAfter(new Date(now - 30_000).toUTCString(), now), 0);
   });
 
   it('classifies HTTP statuses into retry, reauth and park', () => {
     const e = (status: number, body = Buffer.alloc(0), headers = {}) => errorFromHttpStatus('/p', status, headers, body, now);
     assert.deepEqual([e(503).code, e(503).retry], ['ERR_SYNC_SERVER_ERROR', 'retry']);
+    // every 5xx, the plain 500 of a crashed service included, is the server's trouble: retry
+    for (const status of [500, 502, 599]) assert.deepEqual([e(status).code, e(status).retry, e(status).details], ['ERR_SYNC_SERVER_ERROR', 'retry', { endpoint: '/p', status }], String(status));
+    assert.deepEqual([e(499).code, e(499).retry], ['ERR_SYNC_REJECTED', 'park'], 'a 4xx is not');
     assert.deepEqual([e(401).code, e(401).retry], ['ERR_SYNC_AUTH_EXPIRED', 'reauth']);
     assert.deepEqual(e(429, Buffer.alloc(0), { 'retry-after': '9' }).details, { endpoint: '/p', retryAfterSeconds: 9 });
     const parked = e(400, json({ errors: [{ errorCode: 'KER-X', message: 'bad' }] }));
