@@ -5,6 +5,7 @@ import { seriousA11yViolations } from './helpers/axe';
 import { fillDemographics } from './helpers/fillDemographics';
 import { startInProcessApp, type InProcessApp } from './helpers/inProcessApp';
 import { logIn } from './helpers/logIn';
+import { startProcess } from './helpers/startProcess';
 import { launchChromium, itSavingArtifacts } from './helpers/startApp';
 
 const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -40,12 +41,7 @@ describe('controls in the UI language (browser host, Debian Chromium)', () => {
   it('offers documents through a chooser in the UI language, switched mid-form, that attaches what is chosen', async () => {
     await page.goto(app.url);
     await logIn(page);
-    await page.getByRole('button', { name: 'New registration' }).click();
-    await page.getByRole('button', { name: 'Start registration' }).click();
-    await page.getByLabel(/I have read and accept/).check();
-    await page.getByRole('radio', { name: 'Portuguese' }).check();
-    await page.keyboard.press('Alt+ArrowRight');
-    await page.getByRole('heading', { name: 'Demographic details' }).waitFor();
+    await startProcess(page, { firstScreen: 'Demographic details' });
     await fillDemographics(page, { por: 'Ana Controlos', eng: 'Ana Controls' });
     await page.keyboard.press('Alt+ArrowRight');
     await page.getByRole('heading', { name: 'Documents' }).waitFor();
