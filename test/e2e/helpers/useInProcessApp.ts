@@ -20,6 +20,10 @@ export interface InProcessAppOptions {
   readonly timeoutMs: number;
   /** the page's uncaught errors, emptied before each test, for the test to assert none */
   readonly errors?: string[];
+  /** the browser's own language (newAppPage's `locale`) */
+  readonly locale?: string;
+  /** the page keeps the browser's clock instead of the back end's (newAppPage's `ownClock`) */
+  readonly ownClock?: boolean;
   /** opens the app's URL on each new page */
   readonly openPage?: boolean;
   /** `test` (the default): a fresh page per test; `file`: one page the block's tests walk on in turn, each starting where the last left it */
@@ -50,7 +54,7 @@ export function useInProcessApp(options: InProcessAppOptions): InProcessAppHandl
     current: () => ({ page, app: undefined }),
   };
   const openPage = async () => {
-    ({ context, page } = await newAppPage(handle.browser, handle.app, { timeoutMs: options.timeoutMs, errors: options.errors }));
+    ({ context, page } = await newAppPage(handle.browser, handle.app, { timeoutMs: options.timeoutMs, errors: options.errors, locale: options.locale, ownClock: options.ownClock }));
     if (options.openPage) await page.goto(handle.app.url);
   };
   const pagePerFile = options.pagePer === 'file';
