@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { before, describe } from 'node:test';
 import { seedListRows, type SeededRow } from '../helpers/seedListRows';
 import { testRandom } from '../helpers/testRandom';
 import { seriousA11yViolations } from './helpers/axe';
-import { newAppPage, startInProcessApp, type InProcessApp } from './helpers/inProcessApp';
-import { logIn } from './helpers/logIn';
-import { launchChromium, itSavingArtifacts } from './helpers/startApp';
+import { openApprovalQueue } from './helpers/approveAndSync';
+import { itSavingArtifacts } from './helpers/startApp';
+import { useInProcessApp } from './helpers/useInProcessApp';
 
 /**
  * The approval queue with a few hundred packets (issue 17): the table renders only the rows in
@@ -16,42 +15,27 @@ import { launchChromium, itSavingArtifacts } from './helpers/startApp';
  */
 describe('approval queue with hundreds of packets (browser host, Debian Chromium)', () => {
   const random = testRandom('approvalPaging e2e');
-  let browser: Browser;
-  let app: InProcessApp;
   let rows: SeededRow[];
-  let context: BrowserContext;
-  let page: Page;
   const errors: string[] = [];
+  const e2e = useInProcessApp({ timeoutMs: 15_000, errors });
 
-  before(async () => {
-    [browser, app] = await Promise.all([launchChromium(), startInProcessApp()]);
-    rows = seedListRows(app.backEnd.services.data.db, random, 400, app.backEnd.clock.now() - 3_600_000);
+  before(() => {
+    rows = seedListRows(e2e.app.backEnd.services.data.db, random, 400, e2e.app.backEnd.clock.now() - 3_600_000);
   });
-  after(async () => {
-    await browser.close();
-    await app.stop();
-  });
-  beforeEach(async () => {
-    errors.length = 0;
-    ({ context, page } = await newAppPage(browser, app, { timeoutMs: 15_000, errors }));
-  });
-  afterEach(() => context.close());
 
-  const it = itSavingArtifacts(() => ({ page, app: undefined }), { prefix: 'approval paging', afterBody: () => assert.deepEqual(errors, []) });
+  const it = itSavingArtifacts(e2e.current, { prefix: 'approval paging', afterBody: () => assert.deepEqual(errors, []) });
   const waiting = (keep: (r: SeededRow) => boolean = () => true) => rows.filter((r) => (r.state === 'PENDING' || r.state === 'ON_HOLD') && keep(r));
-  const range = () => page.getByTestId('approval-range');
-  const scroller = () => page.getByTestId('approval-scroll');
-  const renderedRows = () => page.locator('[data-testid="approval-scroll"] tbody[data-index]').count();
+  const range = () => e2e.page.getByTestId('approval-range');
+  const scroller = () => e2e.page.getByTestId('approval-scroll');
+  const renderedRows = () => e2e.page.locator('[data-testid="approval-scroll"] tbody[data-index]').count();
 
   async function openApprovals() {
-    await page.goto(app.url);
-    await logIn(page, 'supervisor1', 'Supervisor#2026');
-    await page.getByRole('navigation', { name: 'Main sections' }).getByRole('button', { name: 'Approvals' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Approve registrations' }).waitFor();
+    await openApprovalQueue(e2e.page, e2e.app.url);
     await range().filter({ hasText: `of ${waiting().length}` }).waitFor();
   }
 
   it('renders only the rows in view, loads pages while scrolling, and keeps a selection made on page one', async () => {
+    const { page } = e2e;
     await openApprovals();
     const total = waiting().length;
     assert.match((await range().textContent()) ?? '', new RegExp(`^1–\\d+ of ${total}$`));
@@ -77,6 +61,7 @@ describe('approval queue with hundreds of packets (browser host, Debian Chromium
   });
 
   it('filters in the back end, shows the count in the Arabic format, and approves all matching with one password', async () => {
+    const { page } = e2e;
     await openApprovals();
     const updates = waiting((r) => r.process === 'UPDATE');
     await page.getByLabel('Process').selectOption('UPDATE');

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe } from 'node:test';
 import { formatRid } from '../../electron/services/packets/rid';
 import { admin } from '../integration/sync/syncTestBed';
-import { newAppPage, startInProcessApp, type InProcessApp } from './helpers/inProcessApp';
 import { approveAsSupervisor, syncNow } from './helpers/approveAndSync';
 import { logIn } from './helpers/logIn';
 import { submitFromPreview } from './helpers/submitFromPreview';
-import { itSavingArtifacts, launchChromium } from './helpers/startApp';
+import { itSavingArtifacts } from './helpers/startApp';
+import { startProcess } from './helpers/startProcess';
+import { useInProcessApp } from './helpers/useInProcessApp';
 
 type SimPacket = { registrationId: string; status: string; additionalInfoReqId: string | null };
 
@@ -19,41 +19,21 @@ type SimPacket = { registrationId: string; status: string; additionalInfoReqId: 
  * real services in this process, SBI and MOSIP simulators on one ManualClock. Needs `npm run build`.
  */
 describe('a BIOMETRIC_CORRECTION through the app to PROCESSED (browser host, simulators, Debian Chromium)', () => {
-  let browser: Browser;
-  let app: InProcessApp;
-  let page: Page;
+  // one test, one page: the page's clock is the back end's (22 November 2026)
+  const e2e = useInProcessApp({ server: true, timeoutMs: 30_000, openPage: true });
 
-  before(async () => {
-    [browser, app] = await Promise.all([launchChromium(), startInProcessApp({ server: true })]);
-    // the page's clock is the back end's (22 November 2026)
-    ({ page } = await newAppPage(browser, app, { timeoutMs: 30_000 }));
-    await page.goto(app.url);
-  });
-  after(async () => {
-    await browser.close();
-    await app.stop();
-  });
-
-  const it = itSavingArtifacts(() => ({ page, app: undefined }), { prefix: 'biometric correction' });
-  const heading = (name: string) => page.getByRole('heading', { level: 1, name, exact: true });
-  const server = () => app.server!;
+  const it = itSavingArtifacts(e2e.current, { prefix: 'biometric correction' });
+  const server = () => e2e.app.server!;
   const sent = async (rid: string) => Object.values((await admin(server(), 'stats', undefined, 'GET'))['packets'] as Record<string, SimPacket>).find((p) => p.registrationId === rid);
 
 
   it('types the request id, captures, passes the Preview, is approved, synced and reaches PROCESSED', async () => {
+    const { page, app } = e2e;
     // regproc asked for more information about a registration made elsewhere (centre 10009, machine 10011)
     const rid = formatRid('10009', '10011', 7, app.backEnd.clock.now() - 86_400_000);
     const reqId = String((await admin(server(), 'additionalinfo', { rid }))['additionalInfoReqId']);
     await logIn(page, 'officer1', 'Officer#2026');
-    await page.getByRole('button', { name: 'New registration' }).click();
-    await heading('New registration').waitFor();
-    await page.getByRole('radio', { name: 'Biometric correction' }).check();
-    await page.getByRole('button', { name: 'Start registration' }).click();
-    await heading('Consent').waitFor();
-    await page.getByLabel(/I have read and accept/).check();
-    await page.getByRole('radio', { name: 'Portuguese' }).check();
-    await page.keyboard.press('Alt+ArrowRight');
-    await heading('Biometric details').waitFor();
+    await startProcess(page, { process: 'Biometric correction', firstScreen: 'Biometric details' });
     await page.getByLabel('Additional info request ID').fill(reqId);
     await page.focus('#screen-heading');
     for (const modality of ['left-slap', 'right-slap', 'thumbs', 'iris', 'face']) {

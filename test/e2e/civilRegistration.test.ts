@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe } from 'node:test';
 import { admin } from '../integration/sync/syncTestBed';
 import { BAD_CHECKSUM_UIN, PARENT_UIN, birthQr } from '../integration/app/crvsFixtures';
-import { newAppPage, startInProcessApp, type InProcessApp } from './helpers/inProcessApp';
 import { approveAsSupervisor, syncNow } from './helpers/approveAndSync';
 import { shownDate, typeDate } from './helpers/fillDemographics';
 import { introducerCaptureAndSubmit } from './helpers/introducerAndSubmit';
 import { logIn } from './helpers/logIn';
 import { submitFromPreview } from './helpers/submitFromPreview';
-import { itSavingArtifacts, launchChromium } from './helpers/startApp';
+import { itSavingArtifacts } from './helpers/startApp';
+import { startProcess } from './helpers/startProcess';
+import { useInProcessApp } from './helpers/useInProcessApp';
 
 type SimPacket = { registrationId: string; registrationType: string; status: string; uin: string | null };
 type SimIdentity = { uin: string; fields: Record<string, unknown>; deceased: boolean };
@@ -24,37 +24,20 @@ type SimIdentity = { uin: string; fields: Record<string, unknown>; deceased: boo
  * Needs `npm run build`.
  */
 describe('a birth from a birth certificate QR through the app to a UIN (browser host, simulators, Debian Chromium)', () => {
-  let browser: Browser;
-  let app: InProcessApp;
-  let page: Page;
+  // one page for both tests, as before: the death starts where the birth left the page (the
+  // supervisor logged in); the page's clock is the back end's (22 November 2026)
+  const e2e = useInProcessApp({ server: true, timeoutMs: 30_000, openPage: true, pagePer: 'file' });
 
-  before(async () => {
-    [browser, app] = await Promise.all([launchChromium(), startInProcessApp({ server: true })]);
-    ({ page } = await newAppPage(browser, app, { timeoutMs: 30_000 }));
-    await page.goto(app.url);
-  });
-  after(async () => {
-    await browser.close();
-    await app.stop();
-  });
-
-  const it = itSavingArtifacts(() => ({ page, app: undefined }), { prefix: 'civil registration' });
-  const heading = (name: string) => page.getByRole('heading', { level: 1, name, exact: true });
-  const server = () => app.server!;
+  const it = itSavingArtifacts(e2e.current, { prefix: 'civil registration' });
+  const heading = (name: string) => e2e.page.getByRole('heading', { level: 1, name, exact: true });
+  const server = () => e2e.app.server!;
   const sent = async (rid: string) => Object.values((await admin(server(), 'stats', undefined, 'GET'))['packets'] as Record<string, SimPacket>).find((p) => p.registrationId === rid);
 
 
   it('scans the birth certificate, captures the parent, is approved, synced and the child gets a UIN', async () => {
+    const { page, app } = e2e;
     await logIn(page, 'officer1', 'Officer#2026');
-    await page.getByRole('button', { name: 'New registration' }).click();
-    await heading('New registration').waitFor();
-    await page.getByRole('radio', { name: 'Birth (civil registration)' }).check();
-    await page.getByRole('button', { name: 'Start registration' }).click();
-    await heading('Consent').waitFor();
-    await page.getByLabel(/I have read and accept/).check();
-    await page.getByRole('radio', { name: 'Portuguese' }).check();
-    await page.keyboard.press('Alt+ArrowRight');
-    await heading('Birth record').waitFor();
+    await startProcess(page, { process: 'Birth (civil registration)', firstScreen: 'Birth record' });
 
     // a code that is not a birth certificate: refused on the screen, nothing filled
     app.backEnd.services.hub.broadcast('scanner.onDidRead', { text: '{"format":"PASSPORT","number":"P123"}' });
@@ -82,18 +65,11 @@ describe('a birth from a birth certificate QR through the app to a UIN (browser 
   });
 
   it('registers a death by VID: a mistyped UIN is stopped on the screen, the identity ends deceased with its UIN', async () => {
+    const { page, app } = e2e;
     const person = await admin(server(), 'identities', { fields: { fullName: [{ language: 'por', value: 'João Pedro Trovoada' }] }, vids: ['4561237890123456'] });
     await page.getByRole('button', { name: 'Log out' }).click();
     await logIn(page, 'officer1', 'Officer#2026');
-    await page.getByRole('button', { name: 'New registration' }).click();
-    await heading('New registration').waitFor();
-    await page.getByRole('radio', { name: 'Death (civil registration)' }).check();
-    await page.getByRole('button', { name: 'Start registration' }).click();
-    await heading('Consent').waitFor();
-    await page.getByLabel(/I have read and accept/).check();
-    await page.getByRole('radio', { name: 'Portuguese' }).check();
-    await page.keyboard.press('Alt+ArrowRight');
-    await heading('Death details').waitFor();
+    await startProcess(page, { process: 'Death (civil registration)', firstScreen: 'Death details' });
     await page.fill('#field-UIN', BAD_CHECKSUM_UIN);
     await page.getByLabel('Declared as deceased').check();
     const day = new Date(app.backEnd.clock.now() - 86_400_000);

@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
 import { admin } from '../integration/sync/syncTestBed';
 import { isoDay, PARENT_UIN } from '../integration/app/crvsFixtures';
 import { OpenCrvsSimulator } from '../sims/opencrvs/OpenCrvsSimulator';
-import { startInProcessApp, type InProcessApp } from './helpers/inProcessApp';
 import { logIn } from './helpers/logIn';
 import { introducerCaptureAndSubmit } from './helpers/introducerAndSubmit';
 import { openPacket } from './helpers/packetSlots';
-import { itSavingArtifacts, launchChromium } from './helpers/startApp';
+import { itSavingArtifacts } from './helpers/startApp';
+import { startProcess } from './helpers/startProcess';
+import { useInProcessApp } from './helpers/useInProcessApp';
 
 const DAY = 86_400_000;
 const CLIENT = { id: 'regclient-stp', secret: 'registry-secret-0123456789' };
@@ -22,13 +22,12 @@ const CLIENT = { id: 'regclient-stp', secret: 'registry-secret-0123456789' };
  * `npm run build`.
  */
 describe('fetching a birth record from the civil registry in the app (browser host, Portuguese UI)', () => {
-  let browser: Browser;
-  let app: InProcessApp;
+  // one test, one page: the page's clock is the back end's (22 November 2026)
+  const e2e = useInProcessApp({ server: true, timeoutMs: 30_000, openPage: true });
   let crvs: OpenCrvsSimulator;
-  let page: Page;
 
   before(async () => {
-    [browser, app] = await Promise.all([launchChromium(), startInProcessApp({ server: true })]);
+    const { app } = e2e;
     const now = () => app.backEnd.clock.now();
     crvs = await new OpenCrvsSimulator('unused-graphql-token-0123456789', { now }).start();
     crvs.registry.clients.set(CLIENT.id, CLIENT.secret);
@@ -40,32 +39,19 @@ describe('fetching a birth record from the civil registry in the app (browser ho
     const current = settings.get();
     settings.update({ ...current, civilRegistration: { ...current.civilRegistration, delivery: 'online', appId: 'regproc', clientId: 'opencrvs-partner', source: 'OPENCRVS', registry: { searchUrl: `${crvs.url}/api/events`, tokenUrl: `${crvs.url}/auth/token`, clientId: CLIENT.id } } }, 'supervisor1');
     crvsRegistrySecret.set(CLIENT.secret, 'supervisor1');
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-    context.setDefaultTimeout(30_000);
-    page = await context.newPage();
-    await page.clock.setFixedTime(now());
-    await page.goto(app.url);
   });
   after(async () => {
-    await browser?.close();
     await crvs?.close();
-    await app?.stop();
   });
 
-  const it = itSavingArtifacts(() => ({ page, app: undefined }), { prefix: 'civil registry fetch' });
-  const heading = (name: string) => page.getByRole('heading', { level: 1, name, exact: true });
-  const filled = async () => (await page.locator('#birth-record-message li[data-field]').evaluateAll((items) => items.map((i) => i.getAttribute('data-field')))).sort();
+  const it = itSavingArtifacts(e2e.current, { prefix: 'civil registry fetch' });
+  const heading = (name: string) => e2e.page.getByRole('heading', { level: 1, name, exact: true });
+  const filled = async () => (await e2e.page.locator('#birth-record-message li[data-field]').evaluateAll((items) => items.map((i) => i.getAttribute('data-field')))).sort();
 
   it('fetches, sees the fields filled, goes back, fetches another number, submits: the packet holds the second record', async () => {
+    const { page, app } = e2e;
     await logIn(page, 'officer1', 'Officer#2026');
-    await page.getByRole('button', { name: 'New registration' }).click();
-    await page.getByRole('radio', { name: 'Birth (civil registration)' }).check();
-    await page.getByRole('button', { name: 'Start registration' }).click();
-    await heading('Consent').waitFor();
-    await page.getByLabel(/I have read and accept/).check();
-    await page.getByRole('radio', { name: 'Portuguese' }).check();
-    await page.keyboard.press('Alt+ArrowRight');
-    await heading('Birth record').waitFor();
+    await startProcess(page, { process: 'Birth (civil registration)', firstScreen: 'Birth record' });
     await page.getByTestId('language-select').selectOption('por');
 
     const number = page.getByRole('textbox', { name: 'Número do registo de nascimento (registo civil)' });

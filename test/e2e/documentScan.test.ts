@@ -9,6 +9,7 @@ import { seriousA11yViolations } from './helpers/axe';
 import { fillDemographics } from './helpers/fillDemographics';
 import { startInProcessApp, type InProcessApp } from './helpers/inProcessApp';
 import { logIn } from './helpers/logIn';
+import { startProcess } from './helpers/startProcess';
 import { ARTIFACTS, CAMERA_ARGS, itSavingArtifacts, launchChromium } from './helpers/startApp';
 
 const SCREENS = join(ARTIFACTS, 'screens');
@@ -88,14 +89,7 @@ describe('document scan with the camera (browser host, real services, Debian Chr
     await page.addInitScript(recordStreams);
     await page.goto(app.url);
     await logIn(page);
-    await page.getByRole('button', { name: 'New registration' }).click();
-    await heading('New registration').waitFor();
-    await page.getByRole('button', { name: 'Start registration' }).click();
-    await heading('Consent').waitFor();
-    await page.getByLabel(/I have read and accept/).check();
-    await page.getByRole('radio', { name: 'Portuguese' }).check();
-    await page.keyboard.press('Alt+ArrowRight');
-    await heading('Demographic details').waitFor();
+    await startProcess(page, { firstScreen: 'Demographic details' });
     await fillDemographics(page, { por: 'Maria da Graça', eng: 'Maria da Graça' });
     await page.keyboard.press('Alt+ArrowRight');
     await heading('Documents').waitFor();

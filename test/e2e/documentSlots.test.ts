@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, afterEach, before, beforeEach, describe } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { before, describe } from 'node:test';
+import { approveAsSupervisor } from './helpers/approveAndSync';
 import { logIn } from './helpers/logIn';
 import { JOAO_PRID as JOAO, PNG_1X1, twoPageCertificate } from './helpers/operatorDay';
 import { packetContents, previewSlots, serverAdmin } from './helpers/packetSlots';
-import { launchChromium, startApp, type RunningApp, itSavingArtifacts } from './helpers/startApp';
+import { itSavingArtifacts } from './helpers/startApp';
+import { startProcess } from './helpers/startProcess';
+import { useStartedApp } from './helpers/useStartedApp';
 
 /**
  * Issue 13, the operator's day as a person does it, in Debian Chromium against the browser host
@@ -16,48 +18,27 @@ import { launchChromium, startApp, type RunningApp, itSavingArtifacts } from './
  * are what the decrypted packet holds (category, type, reference number, pages) after submit and approval.
  */
 describe('document slots from prefill to packet (browser host, simulators, Debian Chromium)', () => {
-  let browser: Browser;
-  let app: RunningApp;
-  let context: BrowserContext;
-  let page: Page;
+  // one test: a fresh app for it either way
+  const e2e = useStartedApp({ appPer: 'test', simulators: true, timeoutMs: 20_000 });
   let certificate: Buffer;
 
   before(async () => {
     certificate = await twoPageCertificate();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser.close();
-  });
-  beforeEach(async () => {
-    app = await startApp([], { simulators: true });
-    context = await browser.newContext({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
-    context.setDefaultTimeout(20_000);
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context.close();
-    await app.stop();
   });
 
-  const it = itSavingArtifacts(() => ({ page, app }));
+  const it = itSavingArtifacts(e2e.current);
   const step = (what: string) => console.log(`  · ${what}`);
-  const heading = (name: string) => page.getByRole('heading', { level: 1, name, exact: true });
-  const typeSelect = (fieldId: string) => page.locator(`#field-${fieldId}-type`);
-  const refBox = (fieldId: string) => page.locator(`#field-${fieldId}-ref`);
-  const attachedLine = (fieldId: string) => page.getByTestId(`document-${fieldId}`);
+  const heading = (name: string) => e2e.page.getByRole('heading', { level: 1, name, exact: true });
+  const typeSelect = (fieldId: string) => e2e.page.locator(`#field-${fieldId}-type`);
+  const refBox = (fieldId: string) => e2e.page.locator(`#field-${fieldId}-ref`);
+  const attachedLine = (fieldId: string) => e2e.page.getByTestId(`document-${fieldId}`);
 
   it('keeps every document slot as the operator left it, from prefill through resume to the decrypted packet', async () => {
+    const { page, app } = e2e;
     step('log in, NEW in Português + English, consent');
     await page.goto(app.url);
     await logIn(page);
-    await page.getByRole('button', { name: 'New registration' }).click();
-    await page.getByRole('button', { name: 'Start registration' }).click();
-    await heading('Consent').waitFor();
-    await page.getByLabel(/I have read and accept/).check();
-    await page.getByRole('radio', { name: 'Portuguese' }).check();
-    await page.keyboard.press('Alt+ArrowRight');
-    await heading('Demographic details').waitFor();
+    await startProcess(page, { firstScreen: 'Demographic details' });
 
     step('pre-registration prefill: João’s passport and residence certificate');
     const box = page.getByRole('textbox', { name: 'Pre-registration ID' });
@@ -144,15 +125,7 @@ describe('document slots from prefill to packet (browser host, simulators, Debia
     await heading('Registration complete').waitFor({ timeout: 60_000 });
     const rid = (await page.getByTestId('rid').textContent())!;
     await page.getByRole('button', { name: 'Back to home' }).click();
-    await page.getByRole('button', { name: 'Log out' }).click();
-    await logIn(page, 'supervisor1', 'Supervisor#2026');
-    await page.getByRole('navigation', { name: 'Main sections' }).getByRole('button', { name: 'Approvals' }).click();
-    await heading('Approve registrations').waitFor();
-    await page.getByRole('button', { name: `Approve registration ${rid}` }).click();
-    const approveDialog = page.getByRole('dialog', { name: 'Approve 1 registration' });
-    await approveDialog.getByLabel('Your password (to confirm)').fill('Supervisor#2026');
-    await approveDialog.getByRole('button', { name: 'Approve' }).click();
-    await page.getByRole('status').filter({ hasText: '1 registration approved.' }).waitFor();
+    await approveAsSupervisor(page, rid);
 
     step('the decrypted packet holds exactly what the preview showed');
     const keys = (await serverAdmin(app.output(), 'keys')) as Record<string, string>;

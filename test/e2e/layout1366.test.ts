@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeEach, describe } from 'node:test';
 import { fillDemographics } from './helpers/fillDemographics';
-import { startInProcessApp, type InProcessApp } from './helpers/inProcessApp';
 import { logIn } from './helpers/logIn';
-import { launchChromium, itSavingArtifacts } from './helpers/startApp';
+import { itSavingArtifacts } from './helpers/startApp';
+import { useInProcessApp } from './helpers/useInProcessApp';
 
 /** What the page's globals look like to these checks (the tests compile without the DOM library). */
 interface Box { readonly top: number; readonly bottom: number; readonly right: number; readonly height: number }
@@ -28,37 +27,24 @@ interface Win { document: Doc; getComputedStyle(el: El): { fontWeight: string; f
  * card, a dropdown shows its longest value whole, and the page has its own icon under the CSP.
  */
 describe('layout at 1366×768 (browser host, real services, Debian Chromium)', () => {
-  let browser: Browser;
-  let app: InProcessApp;
-  let context: BrowserContext;
-  let page: Page;
   const cspViolations: string[] = [];
-
-  before(async () => {
-    [browser, app] = await Promise.all([launchChromium(), startInProcessApp()]);
-  });
-  after(async () => {
-    await browser.close();
-    await app.stop();
-  });
-  beforeEach(async () => {
+  // the page keeps the browser's clock, as before; the tests share the app, each on a page of its own
+  const e2e = useInProcessApp({ timeoutMs: 15_000, ownClock: true });
+  beforeEach(() => {
     cspViolations.length = 0;
-    context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-    context.setDefaultTimeout(15_000);
-    page = await context.newPage();
-    page.on('console', (m) => {
+    e2e.page.on('console', (m) => {
       if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
     });
   });
-  afterEach(() => context.close());
 
-  const it = itSavingArtifacts(() => ({ page, app: undefined }), { prefix: 'layout 1366' });
+  const it = itSavingArtifacts(e2e.current, { prefix: 'layout 1366' });
   const setLanguage = async (language: string) => {
-    await page.getByTestId('language-select').selectOption(language);
-    await page.locator(language === 'ara' ? 'html[dir="rtl"]' : 'html[dir="ltr"]').waitFor();
+    await e2e.page.getByTestId('language-select').selectOption(language);
+    await e2e.page.locator(language === 'ara' ? 'html[dir="rtl"]' : 'html[dir="ltr"]').waitFor();
   };
 
   it("keeps the supervisor's header on one line in every language", async () => {
+    const { page, app } = e2e;
     await page.goto(app.url);
     await logIn(page, 'supervisor1', 'Supervisor#2026');
     await page.getByRole('navigation', { name: 'Main sections' }).waitFor();
@@ -84,6 +70,7 @@ describe('layout at 1366×768 (browser host, real services, Debian Chromium)', (
   });
 
   it("keeps the sync schedule inside its card, in Portuguese", async () => {
+    const { page, app } = e2e;
     await page.goto(app.url);
     await logIn(page, 'supervisor1', 'Supervisor#2026');
     await setLanguage('por');
@@ -99,6 +86,7 @@ describe('layout at 1366×768 (browser host, real services, Debian Chromium)', (
   });
 
   it("shows each document type's longest name whole in its dropdown", async () => {
+    const { page, app } = e2e;
     await page.goto(app.url);
     await logIn(page);
     await setLanguage('por');
@@ -128,6 +116,7 @@ describe('layout at 1366×768 (browser host, real services, Debian Chromium)', (
   });
 
   it('has its own icon, an SVG from its own origin that the CSP allows', async () => {
+    const { page, app } = e2e;
     await page.goto(app.url);
     const href = await page.locator('link[rel="icon"]').getAttribute('href');
     assert.equal(href, 'favicon.svg');

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe } from 'node:test';
 import { seriousA11yViolations } from './helpers/axe';
 import { fillDemographics } from './helpers/fillDemographics';
-import { startInProcessApp, type InProcessApp } from './helpers/inProcessApp';
 import { logIn } from './helpers/logIn';
-import { launchChromium, itSavingArtifacts } from './helpers/startApp';
+import { startProcess } from './helpers/startProcess';
+import { itSavingArtifacts } from './helpers/startApp';
+import { useInProcessApp } from './helpers/useInProcessApp';
 
 const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
@@ -15,37 +15,17 @@ const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUl
  * the UI language, also when it is switched mid-form, and still work by mouse and keyboard.
  */
 describe('controls in the UI language (browser host, Debian Chromium)', () => {
-  let browser: Browser;
-  let app: InProcessApp;
-  let context: BrowserContext;
-  let page: Page;
+  // the browser speaks American English and keeps its own clock, as before; the tests share the app, each on a page of its own
+  const e2e = useInProcessApp({ timeoutMs: 15_000, locale: 'en-US', ownClock: true });
 
-  before(async () => {
-    [browser, app] = await Promise.all([launchChromium(), startInProcessApp()]);
-  });
-  after(async () => {
-    await browser.close();
-    await app.stop();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
-    context.setDefaultTimeout(15_000);
-    page = await context.newPage();
-  });
-  afterEach(() => context.close());
-
-  const it = itSavingArtifacts(() => ({ page, app: undefined }), { prefix: 'localised controls' });
-  const setLanguage = (language: string) => page.getByTestId('language-select').selectOption(language);
+  const it = itSavingArtifacts(e2e.current, { prefix: 'localised controls' });
+  const setLanguage = (language: string) => e2e.page.getByTestId('language-select').selectOption(language);
 
   it('offers documents through a chooser in the UI language, switched mid-form, that attaches what is chosen', async () => {
+    const { page, app } = e2e;
     await page.goto(app.url);
     await logIn(page);
-    await page.getByRole('button', { name: 'New registration' }).click();
-    await page.getByRole('button', { name: 'Start registration' }).click();
-    await page.getByLabel(/I have read and accept/).check();
-    await page.getByRole('radio', { name: 'Portuguese' }).check();
-    await page.keyboard.press('Alt+ArrowRight');
-    await page.getByRole('heading', { name: 'Demographic details' }).waitFor();
+    await startProcess(page, { firstScreen: 'Demographic details' });
     await fillDemographics(page, { por: 'Ana Controlos', eng: 'Ana Controls' });
     await page.keyboard.press('Alt+ArrowRight');
     await page.getByRole('heading', { name: 'Documents' }).waitFor();
@@ -73,6 +53,7 @@ describe('controls in the UI language (browser host, Debian Chromium)', () => {
   });
 
   it('offers export to a USB drive without typing a path, and says when none is connected', async () => {
+    const { page, app } = e2e;
     await page.goto(app.url);
     await logIn(page, 'supervisor1', 'Supervisor#2026');
     await page.getByRole('navigation', { name: 'Main sections' }).getByRole('button', { name: 'Sync' }).click();
@@ -89,6 +70,7 @@ describe('controls in the UI language (browser host, Debian Chromium)', () => {
   });
 
   it('shows the approval queue’s dates day first in Português, and filters by what is typed', async () => {
+    const { page, app } = e2e;
     await page.goto(app.url);
     await logIn(page, 'supervisor1', 'Supervisor#2026');
     await page.getByRole('navigation', { name: 'Main sections' }).getByRole('button', { name: 'Approvals' }).click();

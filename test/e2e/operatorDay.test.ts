@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, afterEach, before, beforeEach, describe } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { before, describe } from 'node:test';
 import { seriousA11yViolations } from './helpers/axe';
 import { Operator } from './helpers/operator';
 import { walkOperatorDay } from './helpers/operatorDay';
 import { packetContents, serverAdmin } from './helpers/packetSlots';
-import { ARTIFACTS, launchChromium, startApp, type RunningApp, itSavingArtifacts } from './helpers/startApp';
+import { ARTIFACTS, itSavingArtifacts } from './helpers/startApp';
+import { useStartedApp } from './helpers/useStartedApp';
 
 /** `npm run screenshots` copies this walk's `day-*.png` from here into test/e2e/screenshots/ for the README. */
 const SCREENS = join(ARTIFACTS, 'screens');
@@ -23,39 +23,25 @@ const SCREENS = join(ARTIFACTS, 'screens');
  * finger and its exception photo are where MOSIP 1.2 puts them. Saves the README's screenshots.
  */
 describe("the operator's day (browser host, simulators, Debian Chromium)", () => {
-  let browser: Browser;
-  let app: RunningApp;
-  let context: BrowserContext;
-  let page: Page;
+  // one test: a fresh app for it either way
+  const e2e = useStartedApp({ appPer: 'test', simulators: true, timeoutMs: 20_000 });
 
-  before(async () => {
+  before(() => {
     mkdirSync(SCREENS, { recursive: true });
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser.close();
-  });
-  beforeEach(async () => {
-    app = await startApp([], { simulators: true });
-    context = await browser.newContext({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
-    context.setDefaultTimeout(20_000);
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context.close();
-    await app.stop();
   });
 
-  const it = itSavingArtifacts(() => ({ page, app }));
+  const it = itSavingArtifacts(e2e.current);
 
   /** each README screen is also checked with axe */
   async function shot(name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+    const { page } = e2e;
     assert.deepEqual(await seriousA11yViolations(page), [], name);
     await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
     await page.screenshot({ path: join(SCREENS, `${name}.png`), ...options });
   }
 
   it('walks the day from a pre-registration to a processed packet that holds exactly what the preview showed', async () => {
+    const { page, app } = e2e;
     const op = new Operator(page, (line) => console.log(`  · ${line}`));
     const day = await walkOperatorDay(op, app, { shot });
     console.log(`  UI time ${(op.totalMs / 1000).toFixed(2)} s over ${op.steps.length} steps, ${op.totalActions} operator actions, ${op.values} values typed or chosen`);

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe } from 'node:test';
 import { seriousA11yViolations } from './helpers/axe';
 import { logIn } from './helpers/logIn';
 import { shownDate } from './helpers/fillDemographics';
-import { launchChromium, startApp, type RunningApp, itSavingArtifacts } from './helpers/startApp';
+import { itSavingArtifacts } from './helpers/startApp';
+import { startProcess } from './helpers/startProcess';
+import { useStartedApp } from './helpers/useStartedApp';
 
 /** The demo server simulator's first seeded application (test/sims/mosip/preRegSeed.ts). */
 const MARIA = '37162804952017';
@@ -15,43 +16,19 @@ const MARIA = '37162804952017';
  * PRID typed + Enter fills her names in Português and English, her codes, and both documents.
  */
 describe('pre-registration fetch (browser host, demo server simulator, Debian Chromium)', () => {
-  let browser: Browser;
-  let app: RunningApp;
-  let context: BrowserContext;
-  let page: Page;
+  // one test: a fresh app for it either way
+  const e2e = useStartedApp({ appPer: 'test', simulators: true, timeoutMs: 20_000 });
 
-  before(async () => {
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser.close();
-  });
-  beforeEach(async () => {
-    app = await startApp([], { simulators: true });
-    context = await browser.newContext({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
-    context.setDefaultTimeout(20_000);
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context.close();
-    await app.stop();
-  });
-
-  const it = itSavingArtifacts(() => ({ page, app }));
+  const it = itSavingArtifacts(e2e.current);
   const step = (what: string) => console.log(`  · ${what}`);
-  const heading = (name: string) => page.getByRole('heading', { level: 1, name, exact: true });
+  const heading = (name: string) => e2e.page.getByRole('heading', { level: 1, name, exact: true });
 
   it('refuses an unknown PRID with its message, then fills the form from a downloaded application', async () => {
+    const { page, app } = e2e;
     step('log in as officer and start NEW in Português + English');
     await page.goto(app.url);
     await logIn(page);
-    await page.getByRole('button', { name: 'New registration' }).click();
-    await page.getByRole('button', { name: 'Start registration' }).click();
-    await heading('Consent').waitFor();
-    await page.getByLabel(/I have read and accept/).check();
-    await page.getByRole('radio', { name: 'Portuguese' }).check();
-    await page.keyboard.press('Alt+ArrowRight');
-    await heading('Demographic details').waitFor();
+    await startProcess(page, { firstScreen: 'Demographic details' });
 
     step('a malformed and an unknown PRID are refused with a message saying what to do');
     const box = page.getByRole('textbox', { name: 'Pre-registration ID' });

@@ -1,56 +1,40 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, afterEach, before, beforeEach, describe } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { before, describe } from 'node:test';
 import { seriousA11yViolations } from './helpers/axe';
-import { ARTIFACTS, launchChromium, itSavingArtifacts } from './helpers/startApp';
-import { startInProcessApp, type InProcessApp } from './helpers/inProcessApp';
+import { ARTIFACTS, itSavingArtifacts } from './helpers/startApp';
+import { useInProcessApp } from './helpers/useInProcessApp';
 import { logIn } from './helpers/logIn';
 
 const SCREENS = join(ARTIFACTS, 'screens');
 
 /** The process picker: an UPDATE's groups, and the picker in Arabic and Portuguese (split from registrationScreens.test.ts). */
 describe('process picker (browser host, real services, Debian Chromium)', () => {
-  let browser: Browser;
-  let app: InProcessApp;
-  let context: BrowserContext;
-  let page: Page;
+  // the tests share the app as before, each on a page of its own on the back end's clock
+  const e2e = useInProcessApp({ timeoutMs: 15_000 });
 
-  before(async () => {
-    [browser, app] = await Promise.all([launchChromium(), startInProcessApp()]);
+  before(() => {
     mkdirSync(SCREENS, { recursive: true });
   });
-  after(async () => {
-    await browser.close();
-    await app.stop();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-    context.setDefaultTimeout(15_000);
-    page = await context.newPage();
-    await page.clock.setFixedTime(app.backEnd.clock.now());
-  });
-  afterEach(async () => {
-    await context.close();
-  });
 
-  const it = itSavingArtifacts(() => ({ page, app: undefined }), { prefix: 'picker' });
+  const it = itSavingArtifacts(e2e.current, { prefix: 'picker' });
   const setLanguage = async (language: string) => {
-    await page.getByTestId('language-select').selectOption(language);
-    await page.locator(`html[lang]`).and(page.locator(language === 'ara' ? 'html[dir="rtl"]' : 'html[dir="ltr"]')).waitFor();
+    await e2e.page.getByTestId('language-select').selectOption(language);
+    await e2e.page.locator(`html[lang]`).and(e2e.page.locator(language === 'ara' ? 'html[dir="rtl"]' : 'html[dir="ltr"]')).waitFor();
   };
-  const heading = (name: string) => page.getByRole('heading', { level: 1, name, exact: true });
-  const shot = (name: string) => page.screenshot({ path: join(SCREENS, `${name}.png`) });
-  const assertA11y = async (where: string) => assert.deepEqual(await seriousA11yViolations(page), [], where);
+  const heading = (name: string) => e2e.page.getByRole('heading', { level: 1, name, exact: true });
+  const shot = (name: string) => e2e.page.screenshot({ path: join(SCREENS, `${name}.png`) });
+  const assertA11y = async (where: string) => assert.deepEqual(await seriousA11yViolations(e2e.page), [], where);
   async function toPicker() {
-    await page.goto(app.url);
-    await logIn(page);
-    await page.getByRole('button', { name: 'New registration' }).click();
+    await e2e.page.goto(e2e.app.url);
+    await logIn(e2e.page);
+    await e2e.page.getByRole('button', { name: 'New registration' }).click();
     await heading('New registration').waitFor();
   }
 
   it('lets an UPDATE choose the groups to change, and shows only those fields', async () => {
+    const { page } = e2e;
     await toPicker();
     await page.getByRole('radio', { name: 'Update UIN' }).check();
     await page.getByRole('button', { name: 'Start registration' }).click();
@@ -66,6 +50,7 @@ describe('process picker (browser host, real services, Debian Chromium)', () => 
   });
 
   it('renders the picker right-to-left in Arabic and in Portuguese by default strings', async () => {
+    const { page } = e2e;
     await toPicker();
     await setLanguage('ara');
     await heading('تسجيل جديد').waitFor();

@@ -3,13 +3,15 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { after, afterEach, before, beforeEach, describe } from 'node:test';
+import { before, describe } from 'node:test';
 import { PDFDocument } from 'pdf-lib';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seriousA11yViolations } from './helpers/axe';
 import { fillDemographics } from './helpers/fillDemographics';
+import { approveAsSupervisor } from './helpers/approveAndSync';
 import { logIn } from './helpers/logIn';
-import { ARTIFACTS, launchChromium, startApp, type RunningApp, itSavingArtifacts } from './helpers/startApp';
+import { serverAdmin as simulatorAdmin } from './helpers/packetSlots';
+import { ARTIFACTS, itSavingArtifacts } from './helpers/startApp';
+import { useStartedApp } from './helpers/useStartedApp';
 
 const SCREENS = join(ARTIFACTS, 'screens');
 const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC', 'base64');
@@ -25,47 +27,30 @@ const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADEl
  * 1366×768 for the README.
  */
 describe('registration (browser host, device simulator, Debian Chromium)', () => {
-  let browser: Browser;
-  let app: RunningApp;
-  let context: BrowserContext;
-  let page: Page;
-
+  // one test: a fresh app for it either way
+  const e2e = useStartedApp({ appPer: 'test', simulators: true, timeoutMs: 20_000 });
   let pdf: Buffer;
 
   before(async () => {
     const doc = await PDFDocument.create();
     doc.addPage([595, 842]);
     pdf = Buffer.from(await doc.save());
-    browser = await launchChromium();
     mkdirSync(SCREENS, { recursive: true });
   });
-  after(async () => {
-    await browser.close();
-  });
-  beforeEach(async () => {
-    app = await startApp([], { simulators: true });
-    context = await browser.newContext({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
-    context.setDefaultTimeout(20_000);
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context.close();
-    await app.stop();
-  });
 
-  const it = itSavingArtifacts(() => ({ page, app }));
+  const it = itSavingArtifacts(e2e.current);
 
   const step = (what: string) => console.log(`  · ${what}`);
-  const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name, exact: typeof name === 'string' });
+  const heading = (name: string | RegExp) => e2e.page.getByRole('heading', { level: 1, name, exact: typeof name === 'string' });
   const shot = async (name: string) => {
-    await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
-    await page.screenshot({ path: join(SCREENS, `${name}.png`) });
+    await e2e.page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
+    await e2e.page.screenshot({ path: join(SCREENS, `${name}.png`) });
   };
-  const assertA11y = async (where: string) => assert.deepEqual(await seriousA11yViolations(page), [], where);
+  const assertA11y = async (where: string) => assert.deepEqual(await seriousA11yViolations(e2e.page), [], where);
 
   /** MockMDS admin API of this run's simulator (any of its ports answers for every device; the OS assigned them). */
   async function sbiAdmin(path: 'score' | 'status', body: Record<string, string>) {
-    const [port] = app.devicePorts();
+    const [port] = e2e.app.devicePorts();
     const reply = await fetch(`http://127.0.0.1:${port}/admin/${path}`, { method: 'POST', body: JSON.stringify(body) });
     assert.equal(reply.status, 200, `device simulator admin ${path} on port ${port}`);
   }
@@ -74,16 +59,11 @@ describe('registration (browser host, device simulator, Debian Chromium)', () =>
   const setDeviceStatus = (type: 'Finger' | 'Face' | 'Iris', deviceStatus: 'Ready' | 'Not Ready') => sbiAdmin('status', { type, deviceStatus });
 
   /** Admin API of this run's MOSIP server simulator (`/_sim/…`, never behind faults). */
-  async function serverAdmin(path: string, method: 'GET' | 'POST' | 'DELETE', body?: unknown): Promise<unknown> {
-    const base = /^Demo server simulator: (http:\/\/127\.0\.0\.1:\d+)/m.exec(app.output())?.[1];
-    if (!base) throw new Error('the app did not print its server simulator address');
-    const reply = await fetch(`${base}/_sim/${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-    assert.equal(reply.status, 200, `/_sim/${path}`);
-    return reply.json();
-  }
+  const serverAdmin = (path: string, method: 'GET' | 'POST' | 'DELETE', body?: unknown) => simulatorAdmin(e2e.app.output(), path, method, body);
 
 
   it('registers, approves and syncs a resident to PROCESSED, through a crash, a missing finger, a forced capture, an unplugged device and a server outage', async () => {
+    const { page, app } = e2e;
     step('log in; home offers a new registration');
     await page.goto(app.url);
     await logIn(page);
@@ -246,15 +226,7 @@ describe('registration (browser host, device simulator, Debian Chromium)', () =>
 
     step('the server goes down; the supervisor logs in and approves the packet');
     await serverAdmin('faults', 'POST', { endpoint: '/', kind: 'reset' });
-    await page.getByRole('button', { name: 'Log out' }).click();
-    await logIn(page, 'supervisor1', 'Supervisor#2026');
-    await page.getByRole('navigation', { name: 'Main sections' }).getByRole('button', { name: 'Approvals' }).click();
-    await heading('Approve registrations').waitFor();
-    await page.getByRole('button', { name: `Approve registration ${rid}` }).click();
-    const approveDialog = page.getByRole('dialog', { name: 'Approve 1 registration' });
-    await approveDialog.getByLabel('Your password (to confirm)').fill('Supervisor#2026');
-    await approveDialog.getByRole('button', { name: 'Approve' }).click();
-    await page.getByRole('status').filter({ hasText: '1 registration approved.' }).waitFor();
+    await approveAsSupervisor(page, rid);
     await assertA11y('approval');
 
     step('sync while the server is down: the packet stays, with the problem and when it is retried');

@@ -89,6 +89,17 @@ describe('registration screens (browser host, real services, device simulator, D
     await heading('Consent').waitFor();
   }
 
+  /** a new NEW registration on the biometrics screen, one PDF proof of identity attached */
+  async function toBiometrics() {
+    await startNew();
+    await fillConsentAndDemographics();
+    await page.keyboard.press('Alt+ArrowRight');
+    await page.setInputFiles('#field-proofOfIdentity-file', { name: 'bi.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page.getByTestId('document-proofOfIdentity').waitFor();
+    await page.keyboard.press('Alt+ArrowRight');
+    await heading('Biometric details').waitFor();
+  }
+
   async function fillConsentAndDemographics() {
     await page.getByLabel(/I have read and accept/).check();
     await page.getByRole('radio', { name: 'Portuguese' }).check();
@@ -265,13 +276,7 @@ describe('registration screens (browser host, real services, device simulator, D
   });
 
   it('retries a low-quality capture, then shows it force-captured', async () => {
-    await startNew();
-    await fillConsentAndDemographics();
-    await page.keyboard.press('Alt+ArrowRight');
-    await page.setInputFiles('#field-proofOfIdentity-file', { name: 'bi.pdf', mimeType: 'application/pdf', buffer: pdf });
-    await page.getByTestId('document-proofOfIdentity').waitFor();
-    await page.keyboard.press('Alt+ArrowRight');
-    await heading('Biometric details').waitFor();
+    await toBiometrics();
     // the simulator's finger scanner gives every finger the quality set here, attempt by attempt
     const fingers = app.devices.device('finger');
     const panel = page.getByTestId('panel-left-slap');
@@ -306,13 +311,7 @@ describe('registration screens (browser host, real services, device simulator, D
   });
 
   it('marks a missing finger on the hand picture by keyboard, crossed out, left hand still left in Arabic', async () => {
-    await startNew();
-    await fillConsentAndDemographics();
-    await page.keyboard.press('Alt+ArrowRight');
-    await page.setInputFiles('#field-proofOfIdentity-file', { name: 'bi.pdf', mimeType: 'application/pdf', buffer: pdf });
-    await page.getByTestId('document-proofOfIdentity').waitFor();
-    await page.keyboard.press('Alt+ArrowRight');
-    await heading('Biometric details').waitFor();
+    await toBiometrics();
 
     const summary = page.locator('summary').filter({ hasText: 'Missing fingers or eyes' });
     await summary.focus();

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, afterEach, before, beforeEach, describe } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { before, describe } from 'node:test';
 import { seriousA11yViolations } from './helpers/axe';
 import { prepareApprovalDay, PENDING_LIMIT, type ApprovalDay } from './helpers/approvalDay';
-import { newAppPage, startInProcessApp, type InProcessApp } from './helpers/inProcessApp';
+import { openApprovalQueue } from './helpers/approveAndSync';
 import { logIn } from './helpers/logIn';
-import { ARTIFACTS, launchChromium, itSavingArtifacts } from './helpers/startApp';
+import { ARTIFACTS, itSavingArtifacts } from './helpers/startApp';
+import { useInProcessApp } from './helpers/useInProcessApp';
 
 const SCREENS = join(ARTIFACTS, 'screens');
 
@@ -19,46 +19,31 @@ const SCREENS = join(ARTIFACTS, 'screens');
  * Arabic), and the README screenshots. The tests share one day: the rejection comes last.
  */
 describe('approval and sync screens (browser host, real services, Debian Chromium)', () => {
-  let browser: Browser;
-  let app: InProcessApp;
   let day: ApprovalDay;
-  let context: BrowserContext;
-  let page: Page;
   const errors: string[] = [];
+  // the page's clock is the back end's (22 November 2026), so "today" is the day the packets were made
+  const e2e = useInProcessApp({ server: true, timeoutMs: 15_000, errors });
 
   before(async () => {
-    [browser, app] = await Promise.all([launchChromium(), startInProcessApp({ server: true })]);
-    day = await prepareApprovalDay(app);
+    day = await prepareApprovalDay(e2e.app);
     mkdirSync(SCREENS, { recursive: true });
   });
-  after(async () => {
-    await browser.close();
-    await app.stop();
-  });
-  beforeEach(async () => {
-    errors.length = 0;
-    // the page's clock is the back end's (22 November 2026), so "today" is the day the packets were made
-    ({ context, page } = await newAppPage(browser, app, { timeoutMs: 15_000, errors }));
-  });
-  afterEach(() => context.close());
 
-  const it = itSavingArtifacts(() => ({ page, app: undefined }), { prefix: 'sync screens', afterBody: () => assert.deepEqual(errors, []) });
-  const focusedName = () => page.evaluate(() => { const el = (globalThis as unknown as { document: { activeElement: { textContent: string | null; getAttribute(n: string): string | null } | null } }).document.activeElement; return el?.getAttribute('aria-label') ?? el?.textContent ?? ''; });
-  const nav = (name: string) => page.getByRole('navigation', { name: 'Main sections' }).getByRole('button', { name });
+  const it = itSavingArtifacts(e2e.current, { prefix: 'sync screens', afterBody: () => assert.deepEqual(errors, []) });
+  const focusedName = () => e2e.page.evaluate(() => { const el = (globalThis as unknown as { document: { activeElement: { textContent: string | null; getAttribute(n: string): string | null } | null } }).document.activeElement; return el?.getAttribute('aria-label') ?? el?.textContent ?? ''; });
+  const nav = (name: string) => e2e.page.getByRole('navigation', { name: 'Main sections' }).getByRole('button', { name });
 
   async function openApprovals() {
-    await page.goto(app.url);
-    await logIn(page, 'supervisor1', 'Supervisor#2026');
-    await nav('Approvals').click();
-    await page.getByRole('heading', { level: 1, name: 'Approve registrations' }).waitFor();
-    await page.getByRole('checkbox', { name: `Select registration ${day.plain}` }).waitFor();
+    await openApprovalQueue(e2e.page, e2e.app.url);
+    await e2e.page.getByRole('checkbox', { name: `Select registration ${day.plain}` }).waitFor();
   }
   async function toArabic() {
-    await page.getByTestId('language-select').selectOption('ara');
-    await page.locator('html[dir="rtl"]').waitFor();
+    await e2e.page.getByTestId('language-select').selectOption('ara');
+    await e2e.page.locator('html[dir="rtl"]').waitFor();
   }
 
   it('selects with the keyboard, opens the bulk decision, cancels with Escape and returns focus', async () => {
+    const { page } = e2e;
     await openApprovals();
     const selectAll = page.getByRole('checkbox', { name: 'Select all shown registrations' });
     await selectAll.focus();
@@ -78,6 +63,7 @@ describe('approval and sync screens (browser host, real services, Debian Chromiu
   });
 
   it("opens a packet's summary from the keyboard with its quality flags, decides from it, and closes with Escape", async () => {
+    const { page } = e2e;
     const rid = day.flagged;
     await openApprovals();
     const toggle = page.getByRole('button', { name: `Summary of registration ${rid}` });
@@ -116,6 +102,7 @@ describe('approval and sync screens (browser host, real services, Debian Chromiu
   });
 
   it("shows each resident's name and face in the queue, and finds a packet by name or RID", async () => {
+    const { page } = e2e;
     await openApprovals();
     const row = (rid: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: rid }) });
     await row(day.flagged).getByRole('img', { name: 'Photo of Mary Quaresma Neves' }).waitFor();
@@ -136,6 +123,7 @@ describe('approval and sync screens (browser host, real services, Debian Chromiu
   });
 
   it('says when a packet has no summary, and opens one summary at a time', async () => {
+    const { page } = e2e;
     await openApprovals();
     await page.getByRole('button', { name: `Summary of registration ${day.fromCli}` }).click();
     const missing = page.getByRole('region', { name: `Registration ${day.fromCli}` });
@@ -147,6 +135,7 @@ describe('approval and sync screens (browser host, real services, Debian Chromiu
   });
 
   it('shows the summary right to left in Arabic, with no serious axe violation', async () => {
+    const { page } = e2e;
     await openApprovals();
     await toArabic();
     await page.getByRole('button', { name: `ملخص التسجيل ${day.flagged}` }).click();
@@ -159,6 +148,7 @@ describe('approval and sync screens (browser host, real services, Debian Chromiu
   });
 
   it('shows the sync screen with the parked packet, the near limit and no serious axe violation', async () => {
+    const { page } = e2e;
     await openApprovals();
     await nav('Sync').click();
     await page.getByRole('heading', { name: 'Stopped: needs a person (1)' }).waitFor();
@@ -170,6 +160,7 @@ describe('approval and sync screens (browser host, real services, Debian Chromiu
   });
 
   it('shows the dashboard cards and links to the approval queue, also right to left in Arabic', async () => {
+    const { page, app } = e2e;
     await page.goto(app.url);
     await logIn(page, 'supervisor1', 'Supervisor#2026');
     await toArabic();
@@ -181,6 +172,7 @@ describe('approval and sync screens (browser host, real services, Debian Chromiu
   });
 
   it('rejects one packet with a reason and the password, and shows the result', async () => {
+    const { page, app } = e2e;
     await openApprovals();
     await page.getByRole('button', { name: `Reject registration ${day.plain}` }).click();
     const dialog = page.getByRole('dialog', { name: 'Reject 1 registration' });

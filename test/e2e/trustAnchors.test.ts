@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, afterEach, before, beforeEach, describe } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe } from 'node:test';
+import type { Page } from 'playwright-core';
 import { TRUST_DIR } from '../../electron/services/devices/TrustAnchorService';
 import { issueTestCertificate, newRsaKeyPem, selfSignedCa } from '../helpers/testCertificates';
 import { seriousA11yViolations } from './helpers/axe';
 import { logIn } from './helpers/logIn';
-import { itSavingArtifacts, launchChromium, startApp, type RunningApp } from './helpers/startApp';
+import { itSavingArtifacts } from './helpers/startApp';
+import { useStartedApp } from './helpers/useStartedApp';
 
 const DAY = 86_400_000;
 
@@ -17,33 +18,15 @@ const DAY = 86_400_000;
  * confirmation; an expired one is flagged in words; officers see the table read-only; axe clean.
  */
 describe('device certificates in settings (browser host, Debian Chromium)', () => {
-  let browser: Browser;
-  let app: RunningApp;
-  let context: BrowserContext;
-  let page: Page;
+  // a fresh app per test, as before: the tests add and remove CAs in the data dir's trust folder
+  const e2e = useStartedApp({ appPer: 'test', timeoutMs: 10_000, openPage: {} });
 
-  before(async () => {
-    browser = await launchChromium();
-  });
-  after(() => browser.close());
-  beforeEach(async () => {
-    app = await startApp();
-    // bypassCSP only so the axe-core checker can be injected; the app's own CSP is tested in contentSecurityPolicy.test.ts.
-    context = await browser.newContext({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
-    context.setDefaultTimeout(10_000);
-    page = await context.newPage();
-    await page.goto(app.url);
-  });
-  afterEach(async () => {
-    await context.close();
-    await app.stop();
-  });
-
-  const it = itSavingArtifacts(() => ({ page, app }));
-  const rows = () => page.getByTestId('trust-anchor');
+  const it = itSavingArtifacts(e2e.current);
+  const rows = () => e2e.page.getByTestId('trust-anchor');
   const rowTexts = async () => (await rows().allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
 
   it('lets a supervisor add a CA from a file and remove it after confirming; an expired one is flagged in words', async () => {
+    const { page, app } = e2e;
     // An expired CA a technician copied into the trust folder by hand.
     const key = newRsaKeyPem();
     const now = Date.now();
@@ -86,6 +69,7 @@ describe('device certificates in settings (browser host, Debian Chromium)', () =
   });
 
   it('shows officers the certificates read-only, also in Arabic (right to left)', async () => {
+    const { page, app } = e2e;
     mkdirSync(join(app.dataDir, TRUST_DIR), { recursive: true });
     writeFileSync(join(app.dataDir, TRUST_DIR, 'provider.pem'), selfSignedCa(newRsaKeyPem(), 'Test ROOT', Date.now() - DAY, Date.now() + 365 * DAY));
     await logIn(page, 'officer1', 'Officer#2026');

@@ -1,13 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { OutboxState } from '../../schemas/outbox';
 import type { DB } from '../../electron/services/db/Database';
-import { migrate } from '../../electron/services/db/migrations';
-import { openDatabase } from '../../electron/services/db/openDatabase';
 import { insertPacketWithJob } from '../../electron/services/db/repos/packets';
 import { insertPacketSummary } from '../../electron/services/db/repos/packetSummaries';
+import { openMigratedDb } from './migratedDb';
 import type { TestRandom } from './testRandom';
 
 /** One seeded packet as the test knows it (its oracle). */
@@ -45,16 +40,7 @@ export function seedListRows(db: DB, random: TestRandom, count: number, base = 1
 
 /** A fresh encrypted database at the latest schema in a temp dir; `close` removes it. */
 export function openListDb(): { db: DB; close: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'lists-'));
-  const db = openDatabase(join(dir, 't.db'), randomBytes(32));
-  migrate(db);
-  return {
-    db,
-    close: () => {
-      db.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return openMigratedDb();
 }
 
 /** The oracle's order: creation time, then packet id. */

@@ -22,9 +22,18 @@ export async function approveAsSupervisor(page: Page, rid: string): Promise<void
   await page.getByRole('button', { name: 'Log out' }).click();
   await logIn(page, 'supervisor1', 'Supervisor#2026');
   await nav(page, 'Approvals').click();
+  await page.getByRole('heading', { level: 1, name: 'Approve registrations' }).waitFor();
   await page.getByRole('button', { name: `Approve registration ${rid}` }).click();
   const approve = page.getByRole('dialog', { name: 'Approve 1 registration' });
   await approve.getByLabel('Your password (to confirm)').fill('Supervisor#2026');
   await approve.getByRole('button', { name: 'Approve' }).click();
   await page.getByRole('status').filter({ hasText: '1 registration approved.' }).waitFor();
+}
+
+/** Opens `url` on a fresh page, logs supervisor1 in and goes to the approval queue; what the queue must show is the caller's to wait for. */
+export async function openApprovalQueue(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await logIn(page, 'supervisor1', 'Supervisor#2026');
+  await nav(page, 'Approvals').click();
+  await page.getByRole('heading', { level: 1, name: 'Approve registrations' }).waitFor();
 }

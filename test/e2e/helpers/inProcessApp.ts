@@ -70,14 +70,15 @@ export async function startInProcessApp(options: { server?: boolean } = {}): Pro
 
 /**
  * A fresh 1366×768 browser context whose page runs on the back end's clock (so "today" is the day
- * the packets were made), each step waiting at most `timeoutMs`; the page's uncaught errors are
- * pushed to `errors` when given, for the test to assert none.
+ * the packets were made; `ownClock` leaves the browser's), each step waiting at most `timeoutMs`;
+ * `locale` is the browser's own language when given; the page's uncaught errors are pushed to
+ * `errors` when given, for the test to assert none.
  */
-export async function newAppPage(browser: Browser, app: InProcessApp, o: Readonly<{ timeoutMs: number; errors?: string[] }>): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+export async function newAppPage(browser: Browser, app: InProcessApp, o: Readonly<{ timeoutMs: number; errors?: string[]; locale?: string; ownClock?: boolean }>): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, ...(o.locale === undefined ? {} : { locale: o.locale }) });
   context.setDefaultTimeout(o.timeoutMs);
   const page = await context.newPage();
-  await page.clock.setFixedTime(app.backEnd.clock.now());
+  if (!o.ownClock) await page.clock.setFixedTime(app.backEnd.clock.now());
   const errors = o.errors;
   if (errors) page.on('pageerror', (err) => errors.push(err.message));
   return { context, page };

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { PDFDocument } from 'pdf-lib';
 import type { Reply } from '../../../schemas/api/transport';
@@ -8,28 +7,23 @@ import type { FormFieldValue, RegistrationDraft } from '../../../schemas/registr
 import type { AppServices } from '../../../electron/host/createAppServices';
 import { getDraftDocument } from '../../../electron/services/db/repos/drafts';
 import { getPreRegistration } from '../../../electron/services/db/repos/preRegistrations';
-import { ManualClock } from '../../../native/time/ManualClock';
 import { MosipSimulator } from '../../sims/mosip/MosipSimulator';
 import { tinyPdf } from '../../sims/mosip/preRegSeed';
-import { openTestServices } from '../../helpers/openTestDataDir';
-import { makeTempDir } from '../../helpers/tempDir';
 import { admin } from '../sync/syncTestBed';
 import { replyValue } from '../../helpers/replyValue';
+import { openOfficerOnServer, type OfficerOnServer } from './officerOnServer';
 
 const MARIA = '37162804952017';
 const JOAO = '48210593716024';
 const CONSUMED = '59302817465093';
-const STP_ID_SCHEMA = new URL('../../../schemas/data/stp/idSchema.json', import.meta.url);
 
 type Applied = { draft: RegistrationDraft; applied: PreRegistrationApplied };
 
 describe('pre-registration fetch and prefill through the Router (real MOSIP simulator on loopback)', () => {
+  let bed: OfficerOnServer;
   let sim: MosipSimulator;
   let services: AppServices;
-  let close: () => Promise<void>;
-  const simDir = makeTempDir();
-  const ctx = { connectionId: 'window-1', sink: () => undefined };
-  const call = (method: string, input: unknown) => services.router.dispatch(ctx, method, input);
+  const call = (method: string, input: unknown) => bed.call(method, input);
   const value = replyValue;
   const error = (reply: Reply): { code: string; details: Record<string, unknown> } => (reply.ok ? { code: 'ok', details: {} } : { code: reply.error.code, details: reply.error.details });
   const create = async () => value<RegistrationDraft>(await call('drafts.create', { process: 'NEW', languages: ['por', 'eng'] }));
@@ -41,21 +35,11 @@ describe('pre-registration fetch and prefill through the Router (real MOSIP simu
   };
 
   before(async () => {
-    const clock = new ManualClock();
-    sim = await new MosipSimulator({ stateDir: join(simDir.path, 'sim'), clock, idSchemaPath: STP_ID_SCHEMA }).start();
-    const opened = await openTestServices({ app: { serverUrl: sim.url } });
-    services = opened.services;
-    close = opened.close;
-    const { identity, machineKey } = services.data;
-    await admin(sim, 'machines', { centreId: identity.centreId, machineId: identity.machineId, publicKey: machineKey.spkiDer.toString('base64') });
-    value(await call('auth.login', { userId: 'officer1', password: 'Officer#2026' }));
-    await services.sync.mosip!.login('officer1', 'Officer#2026');
+    // nothing synced: the PRIDs are fetched from the server on demand
+    bed = await openOfficerOnServer();
+    ({ sim, services } = bed);
   });
-  after(async () => {
-    await close();
-    await sim.close();
-    simDir.remove();
-  });
+  after(() => bed.close());
   beforeEach(async () => {
     await sim.revive();
   });

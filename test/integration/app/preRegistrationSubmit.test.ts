@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { BiometricAttemptResult, SubmitResult } from '../../../schemas/api/registrationApi';
 import type { PreRegistrationApplied } from '../../../schemas/preRegistration';
@@ -9,15 +8,12 @@ import type { AppServices } from '../../../electron/host/createAppServices';
 import { ManualClock } from '../../../native/time/ManualClock';
 import { MosipSimulator } from '../../sims/mosip/MosipSimulator';
 import type { SbiSimulator } from '../../sims/sbi/SbiSimulator';
-import { openTestServices } from '../../helpers/openTestDataDir';
 import { openSubpacket } from '../../helpers/openSubpacket';
-import { makeTempDir } from '../../helpers/tempDir';
 import { startSimulator } from '../sbi/sbiTestKit';
 import { prepareDataDir } from './registrationFixtures';
-import { admin } from '../sync/syncTestBed';
 import { replyValue } from '../../helpers/replyValue';
+import { openOfficerOnServer, type OfficerOnServer } from './officerOnServer';
 
-const STP_ID_SCHEMA = new URL('../../../schemas/data/stp/idSchema.json', import.meta.url);
 /** The simulator's first seeded application (test/sims/mosip/preRegSeed.ts). */
 const MARIA = '37162804952017';
 
@@ -26,34 +22,24 @@ const MARIA = '37162804952017';
  * metaInfo names the PRID, and the PRID cannot be used again on this machine.
  */
 describe('a pre-registered resident to a packet (MOSIP and device simulators on loopback)', () => {
+  let bed: OfficerOnServer;
   let sim: MosipSimulator;
   let sbi: SbiSimulator;
   let services: AppServices;
-  let close: () => Promise<void>;
-  const simDir = makeTempDir();
-  const ctx = { connectionId: 'window-1', sink: () => undefined };
-  const call = (method: string, input: unknown) => services.router.dispatch(ctx, method, input);
+  const call = (method: string, input: unknown) => bed.call(method, input);
   const value = replyValue;
 
   before(async () => {
-    sim = await new MosipSimulator({ stateDir: join(simDir.path, 'sim'), clock: new ManualClock(), idSchemaPath: STP_ID_SCHEMA }).start();
     const testClock = new ManualClock();
     sbi = await startSimulator({ now: () => testClock.now() });
-    let dataDir: string;
-    ({ services, close, dataDir } = await openTestServices({ clock: testClock, app: { serverUrl: sim.url, sbi: { ports: sbi.ports, captureTimeoutMs: 150, infoTimeoutMs: 2000 } } }));
-    prepareDataDir(dataDir, sbi);
-    const { identity, machineKey } = services.data;
-    await admin(sim, 'machines', { centreId: identity.centreId, machineId: identity.machineId, publicKey: machineKey.spkiDer.toString('base64') });
-    value(await call('auth.login', { userId: 'officer1', password: 'Officer#2026' }));
-    await services.sync.mosip!.login('officer1', 'Officer#2026');
+    bed = await openOfficerOnServer({ clock: testClock, app: { sbi: { ports: sbi.ports, captureTimeoutMs: 150, infoTimeoutMs: 2000 } }, prepare: (dataDir) => prepareDataDir(dataDir, sbi) });
+    ({ sim, services } = bed);
     // the REGISTRATION certificate and the centre's booked applications arrive with the down-sync
     await services.sync.mosip!.downSync();
   });
   after(async () => {
-    await close();
+    await bed.close();
     await sbi.close();
-    await sim.close();
-    simDir.remove();
   });
 
   it('builds a packet whose metaInfo names the PRID, then refuses the PRID for another resident', async () => {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { afterEach, describe, it } from 'node:test';
 import type { SimRequest } from '../../sims/mosip/simHttp';
-import { admin, makeClient, startSimBed, type ClientBed, type SimBed } from './syncTestBed';
+import { admin } from './syncTestBed';
+import { useSimBed } from './useSimBed';
 import { approveAll, makeOutbox, seedPackets } from './outboxBed';
 
 const RECEIVER = '/registrationprocessor/v1/packetreceiver/registrationpackets';
@@ -14,23 +15,9 @@ const PACKETS = 5;
  * outbox that sends more than `cap` at once is seen with them still open.
  */
 describe('outbox upload concurrency at the server', () => {
-  let bed: SimBed;
-  let client: ClientBed;
-  before(async () => {
-    bed = await startSimBed();
-  });
-  after(async () => {
-    await bed.close();
-  });
-  beforeEach(async () => {
-    client = makeClient(bed);
-    await client.service.login('officer1', 'Officer#2026');
-    await client.service.downSync();
-  });
-  afterEach(async () => {
-    bed.sim.beforeRoute = undefined;
-    await admin(bed.sim, 'faults', {}, 'DELETE');
-    client.close();
+  const s = useSimBed({ client: 'each', downSynced: true });
+  afterEach(() => {
+    s.bed.sim.beforeRoute = undefined;
   });
 
   /** Holds uploads: the first alone (the outbox starts its second worker behind it), then until `cap` wait. */
@@ -44,7 +31,7 @@ describe('outbox upload concurrency at the server', () => {
         released += 1;
       }
     };
-    bed.sim.beforeRoute = (req: SimRequest) => {
+    s.bed.sim.beforeRoute = (req: SimRequest) => {
       if (req.path !== RECEIVER) return Promise.resolve();
       arrived += 1;
       const wait = new Promise<void>((resolve) => held.push(resolve));
@@ -56,15 +43,15 @@ describe('outbox upload concurrency at the server', () => {
   for (const cap of [2, 1] as const) {
     it(`keeps at most ${cap} upload(s) in flight and reaches ${cap} when there is work`, async () => {
       const first = cap === 2 ? 1 : 101;
-      const rids = await seedPackets({ db: client.db, dataDir: client.dataDir, sim: bed.sim, machineKey: bed.machineKey, now: bed.clock.now(), count: PACKETS, firstSequence: first });
-      approveAll(client.db, bed.clock, rids);
-      await admin(bed.sim, 'faults', { endpoint: RECEIVER, kind: 'throttle', bytesPerSecond: 1000 });
-      bed.sim.inFlight.delete(RECEIVER);
+      const rids = await seedPackets({ db: s.client.db, dataDir: s.client.dataDir, sim: s.bed.sim, machineKey: s.bed.machineKey, now: s.bed.clock.now(), count: PACKETS, firstSequence: first });
+      approveAll(s.client.db, s.bed.clock, rids);
+      await admin(s.bed.sim, 'faults', { endpoint: RECEIVER, kind: 'throttle', bytesPerSecond: 1000 });
+      s.bed.sim.inFlight.delete(RECEIVER);
       holdUploads(cap);
-      const summary = await makeOutbox(client, bed.sim, bed.clock, cap === 1 ? { maxConcurrentUploads: 1 } : {}).run({ statuses: false });
+      const summary = await makeOutbox(s.client, s.bed.sim, s.bed.clock, cap === 1 ? { maxConcurrentUploads: 1 } : {}).run({ statuses: false });
       assert.deepEqual([summary.uploaded.length, summary.parked, summary.stoppedBy], [PACKETS, [], null]);
-      assert.equal(bed.sim.inFlight.get(RECEIVER)?.max, cap);
-      assert.equal(bed.sim.inFlight.get(RECEIVER)?.now, 0);
+      assert.equal(s.bed.sim.inFlight.get(RECEIVER)?.max, cap);
+      assert.equal(s.bed.sim.inFlight.get(RECEIVER)?.now, 0);
     });
   }
 });

@@ -1,38 +1,25 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import { ManualClock } from '../../../../../native/time/ManualClock';
 import { AuditLog, hashAuditRow } from '../../../../../electron/services/audit/AuditLog';
 import type { DB } from '../../../../../electron/services/db/Database';
-import { migrate } from '../../../../../electron/services/db/migrations';
-import { openDatabase } from '../../../../../electron/services/db/openDatabase';
-import { makeTempDir } from '../../../../helpers/tempDir';
+import { useMigratedDb } from '../../../../helpers/migratedDb';
+import { tamperAuditLog } from '../../../../helpers/tamperAuditLog';
 
 describe('AuditLog', () => {
-  let temp: ReturnType<typeof makeTempDir>;
+  const opened = useMigratedDb();
   let db: DB;
   let audit: AuditLog;
 
-  /** What an attacker with the key could do: bypass the append-only triggers. */
-  const tamper = (sql: string) => {
-    db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
-    db.exec(sql);
-  };
-
   beforeEach(() => {
-    temp = makeTempDir();
-    db = openDatabase(join(temp.path, 't.db'), randomBytes(32));
-    migrate(db);
+    db = opened.db;
     audit = new AuditLog(db, new ManualClock());
     audit.append('LOGIN_SUCCESS', 'officer1', { roles: ['REGISTRATION_OFFICER'] });
     audit.append('LOGIN_FAILED', 'officer2', { reason: 'wrong-password' });
     audit.append('LOGOUT', 'officer1');
   });
-  afterEach(() => {
-    db.close();
-    temp.remove();
-  });
+
+  const tamper = (sql: string) => tamperAuditLog(db, sql);
 
   it('chains each entry to the previous one', () => {
     const [third, second, first] = audit.recent(3);

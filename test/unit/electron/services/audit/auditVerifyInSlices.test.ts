@@ -1,42 +1,29 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import { ManualClock } from '../../../../../native/time/ManualClock';
 import { AuditLog } from '../../../../../electron/services/audit/AuditLog';
-import type { DB } from '../../../../../electron/services/db/Database';
-import { migrate } from '../../../../../electron/services/db/migrations';
-import { openDatabase } from '../../../../../electron/services/db/openDatabase';
-import { makeTempDir } from '../../../../helpers/tempDir';
+import { useMigratedDb } from '../../../../helpers/migratedDb';
+import { tamperAuditLog } from '../../../../helpers/tamperAuditLog';
 
 /** 25 entries in slices of 4: 7 slices, 6 turns given back to the event loop between them when every slice is over the time budget. */
 const ENTRIES = 25;
 const SLICE = 4;
 
 describe('AuditLog.verifyInSlices (the app verifies without holding its main thread)', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let db: DB;
+  const opened = useMigratedDb();
   let audit: AuditLog;
   let turns: number;
   const yieldTurn = async () => {
     turns++;
   };
-  const tamper = (sql: string) => {
-    db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
-    db.exec(sql);
-  };
+  const tamper = (sql: string) => tamperAuditLog(opened.db, sql);
 
   beforeEach(() => {
-    temp = makeTempDir();
-    db = openDatabase(join(temp.path, 't.db'), randomBytes(32));
-    migrate(db);
-    audit = new AuditLog(db, new ManualClock(), { key: randomBytes(32), anchorPath: join(temp.path, 'audit-anchor.json') });
+    audit = new AuditLog(opened.db, new ManualClock(), { key: randomBytes(32), anchorPath: join(opened.dir, 'audit-anchor.json') });
     for (let i = 0; i < ENTRIES; i++) audit.append(i % 2 ? 'LOGIN_SUCCESS' : 'LOGOUT', `officer${i}`, { i });
     turns = 0;
-  });
-  afterEach(() => {
-    db.close();
-    temp.remove();
   });
 
   it('gives no turn while the work stays under the time budget', async () => {

@@ -1,37 +1,24 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { base64Length, MAX_UPLOAD_BYTES, registrationApi } from '../../../../../../schemas/api/registrationApi';
-import { createRegistrationStore, type RegistrationStore } from '../../../../../../renderer/features/registration/store/store';
 import { documentsSelectors } from '../../../../../../renderer/features/registration/store/slices/documents/selectors';
-import { openRealBackEnd, type RealBackEnd } from '../../../../../helpers/realBackEnd';
+import { useNewDraftStore } from './newDraftStore';
 
 /**
  * Issue 12: the browser host closes a socket whose frame is over the limit, so the page must not
  * send more than one `drafts.attachDocument` may carry; it says why instead.
  */
 describe('documents: the page checks the upload limit before sending', () => {
-  let backEnd: RealBackEnd;
-  let store: RegistrationStore;
-
-  // the real back end (opening one costs seconds): what counts is what the page sent it
-  before(async () => {
-    backEnd = await openRealBackEnd();
-  });
-  after(() => backEnd.close());
-  beforeEach(async () => {
-    store = createRegistrationStore(backEnd.api, () => backEnd.clock.now());
-    await store.getState().open();
-    await store.getState().start('NEW', ['por', 'eng']);
-    backEnd.calls.length = 0;
-  });
-  const sent = () => backEnd.calls.filter((c) => c.method === 'drafts.attachDocument').length;
+  // what counts is what the page sent the real back end
+  const bed = useNewDraftStore();
+  const sent = () => bed.backEnd.calls.filter((c) => c.method === 'drafts.attachDocument').length;
   const page = (name: string, bytes: number) => ({ name, mimeType: 'image/jpeg' as const, base64: 'A'.repeat(base64Length(bytes)) });
 
   it('refuses pages that together exceed MAX_UPLOAD_BYTES without calling the back end, naming the size and the limit', async () => {
     const half = Math.ceil(MAX_UPLOAD_BYTES / 2 / 3) * 3;
-    await store.getState().attachDocument('proofOfAddress', 'DOC_UTILITY', null, [page('p1.jpg', half), page('p2.jpg', half + 3)]);
+    await bed.store.getState().attachDocument('proofOfAddress', 'DOC_UTILITY', null, [page('p1.jpg', half), page('p2.jpg', half + 3)]);
     assert.equal(sent(), 0);
-    const error = documentsSelectors.error('proofOfAddress')(store.getState());
+    const error = documentsSelectors.error('proofOfAddress')(bed.store.getState());
     assert.deepEqual(error, {
       code: 'ERR_REG_DOCUMENT_TOO_LARGE',
       details: { name: 'p1.jpg, p2.jpg', sizeBytes: 2 * half + 3, limitBytes: MAX_UPLOAD_BYTES, sizeKb: Math.ceil((2 * half + 3) / 1024), limitKb: Math.floor(MAX_UPLOAD_BYTES / 1024) },
@@ -47,7 +34,7 @@ describe('documents: the page checks the upload limit before sending', () => {
   });
 
   it('sends pages up to the limit', async () => {
-    await store.getState().attachDocument('proofOfAddress', 'DOC_UTILITY', null, [page('p1.jpg', 3_000), page('p2.jpg', 3_000)]);
+    await bed.store.getState().attachDocument('proofOfAddress', 'DOC_UTILITY', null, [page('p1.jpg', 3_000), page('p2.jpg', 3_000)]);
     assert.equal(sent(), 1);
   });
 });

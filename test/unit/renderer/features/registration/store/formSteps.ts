@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { after, afterEach, before, beforeEach } from 'node:test';
 import type { UploadedFile } from '../../../../../../schemas/api/registrationApi';
 import type { RegistrationStore } from '../../../../../../renderer/features/registration/store/store';
 import { formSelectors } from '../../../../../../renderer/features/registration/store/slices/form/selectors';
@@ -6,6 +7,9 @@ import { createRegistrationStore } from '../../../../../../renderer/features/reg
 import { createApiClient } from '../../../../../../renderer/api/createApiClient';
 import type { AppServices } from '../../../../../../electron/host/createAppServices';
 import type { Clock } from '../../../../../../native/time/Clock';
+import { ManualClock } from '../../../../../../native/time/ManualClock';
+import type { SbiSimulator } from '../../../../../sims/sbi/SbiSimulator';
+import { openRegistrationApp, startDevicesAndPki } from '../../../../../integration/app/registrationAppBed';
 import { inMemoryBridge } from '../../../../../helpers/inMemoryBridge';
 
 /**
@@ -46,4 +50,46 @@ export async function officerStore(services: AppServices, clock: Clock): Promise
   const api = createApiClient(inMemoryBridge(services));
   await api['auth.login']({ userId: 'officer1', password: 'Officer#2026' });
   return createRegistrationStore(api, () => clock.now());
+}
+
+/** What a store test reads; set by useOfficerStore's hooks, so read it inside tests only. */
+export interface OfficerStoreHandle {
+  readonly simulator: SbiSimulator;
+  readonly services: AppServices;
+  readonly clock: ManualClock;
+  readonly store: RegistrationStore;
+}
+
+/**
+ * Registers the hooks the store test files wrote for themselves: one device simulator and PKI per
+ * file (the simulator reads the current test's clock, so its certificates and timestamps meet the
+ * app's), a fresh app per test (openRegistrationApp, with a generous discovery timeout as the suite
+ * runs files side by side on two cores) and an officerStore over it. Call it inside `describe`.
+ */
+export function useOfficerStore(): OfficerStoreHandle {
+  let devices: Awaited<ReturnType<typeof startDevicesAndPki>> | undefined;
+  let opened: Awaited<ReturnType<typeof openRegistrationApp>> | undefined;
+  let store: RegistrationStore | undefined;
+  let clock = new ManualClock();
+  const set = <T>(what: string, v: T | undefined): T => {
+    if (v === undefined) throw new Error(`useOfficerStore: ${what} is read before its hook ran`);
+    return v;
+  };
+  before(async () => {
+    devices = await startDevicesAndPki(() => clock.now());
+  });
+  after(() => devices?.simulator.close());
+  beforeEach(async () => {
+    const { simulator, pki } = set('the simulator', devices);
+    opened = await openRegistrationApp(simulator, pki, { infoTimeoutMs: 5000 });
+    clock = opened.clock;
+    store = await officerStore(opened.services, clock);
+  });
+  afterEach(() => opened?.close());
+  return {
+    get simulator() { return set('the simulator', devices).simulator; },
+    get services() { return set('the app', opened).services; },
+    get clock() { return clock; },
+    get store() { return set('the store', store); },
+  };
 }

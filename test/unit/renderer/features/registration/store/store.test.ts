@@ -1,22 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { PNG } from 'pngjs';
 import type { UploadedFile } from '../../../../../../schemas/api/registrationApi';
 import { replaceConfig } from '../../../../../../electron/services/db/repos/syncConfig';
-import type { AppServices } from '../../../../../../electron/host/createAppServices';
-import { ManualClock } from '../../../../../../native/time/ManualClock';
-import type { RegistrationStore } from '../../../../../../renderer/features/registration/store/store';
 import { biometricsSelectors } from '../../../../../../renderer/features/registration/store/slices/biometrics/selectors';
 import { documentsSelectors } from '../../../../../../renderer/features/registration/store/slices/documents/selectors';
 import { draftSelectors } from '../../../../../../renderer/features/registration/store/slices/draft/selectors';
 import { formSelectors } from '../../../../../../renderer/features/registration/store/slices/form/selectors';
 import { submitSelectors } from '../../../../../../renderer/features/registration/store/slices/submit/selectors';
-import type { SbiSimulator } from '../../../../../sims/sbi/SbiSimulator';
 import { pdfText, receiptLines } from '../../../../electron/services/registration/pdfText';
-import { makeTestPki, type TestPki } from '../../../../../helpers/packetKeys';
-import { startSimulator } from '../../../../../integration/sbi/sbiTestKit';
-import { formSteps, officerStore } from './formSteps';
-import { openRegistrationApp } from '../../../../../integration/app/registrationAppBed';
+import { formSteps, useOfficerStore } from './formSteps';
 
 function png(w = 40, h = 30): UploadedFile {
   const image = new PNG({ width: w, height: h });
@@ -25,33 +18,13 @@ function png(w = 40, h = 30): UploadedFile {
 }
 
 describe('registration store (real Router, encrypted store, device simulator)', () => {
-  let simulator: SbiSimulator;
-  let pki: TestPki;
-  let services: AppServices;
-  let clock: ManualClock;
-  let close: () => Promise<void>;
-  let store: RegistrationStore;
+  const bed = useOfficerStore();
 
-  before(async () => {
-    // the simulator reads the current test's clock: its certificates and timestamps meet the app's
-    clock = new ManualClock();
-    simulator = await startSimulator({ now: () => clock.now() });
-    pki = makeTestPki(Date.UTC(2026, 10, 22, 9, 0, 0));
-  });
-  after(async () => {
-    await simulator.close();
-  });
-  beforeEach(async () => {
-    // a generous discovery timeout, as the whole suite runs two files at once on two cores
-    ({ services, clock, close } = await openRegistrationApp(simulator, pki, { infoTimeoutMs: 5000 }));
-    store = await officerStore(services, clock);
-  });
-  afterEach(() => close());
 
-  const state = () => store.getState();
+  const state = () => bed.store.getState();
   const screenName = () => formSelectors.currentScreen(state().form)?.name;
 
-  const { fillConsent, toBiometrics } = formSteps(() => store, png());
+  const { fillConsent, toBiometrics } = formSteps(() => bed.store, png());
 
   it('starts a draft from the synced bundle, blocks next, and autosaves on every screen change', async () => {
     await state().open();
@@ -59,12 +32,12 @@ describe('registration store (real Router, encrypted store, device simulator)', 
     await state().start('NEW', ['por', 'eng']);
     await state().next();
     assert.deepEqual(draftSelectors.blockedIssues(state()).map((i) => [i.fieldId, i.rule]), [['consent', 'required'], ['preferredLang', 'required']]);
-    clock.advance(5_000);
+    bed.clock.advance(5_000);
     await fillConsent();
     assert.equal(screenName(), 'DemographicDetails');
-    assert.equal(draftSelectors.lastSavedAt(state()), clock.now());
+    assert.equal(draftSelectors.lastSavedAt(state()), bed.clock.now());
     await state().listDrafts();
-    assert.deepEqual(draftSelectors.drafts(state()).map((d) => [d.screenIndex, d.savedAt]), [[1, clock.now()]]);
+    assert.deepEqual(draftSelectors.drafts(state()).map((d) => [d.screenIndex, d.savedAt]), [[1, bed.clock.now()]]);
   });
 
   it('lists drafts with the resident\'s name, resumes one where it was left and discards another', async () => {
@@ -94,11 +67,11 @@ describe('registration store (real Router, encrypted store, device simulator)', 
   it('attaches a document as the back end stores it, and keeps its size-limit error', async () => {
     await state().open();
     await state().start('NEW', ['por', 'eng']);
-    replaceConfig(services.data.db, 'registration', { 'mosip.registration.document_size': '600' }, clock.now());
+    replaceConfig(bed.services.data.db, 'registration', { 'mosip.registration.document_size': '600' }, bed.clock.now());
     await state().attachDocument('proofOfAddress', 'UTILITY_BILL', null, [png(300, 300)]);
     assert.equal(documentsSelectors.error('proofOfAddress')(state())?.code, 'ERR_REG_DOCUMENT_TOO_LARGE');
     assert.equal((documentsSelectors.error('proofOfAddress')(state())?.details as { limitBytes: number }).limitBytes, 600);
-    replaceConfig(services.data.db, 'registration', { 'mosip.registration.document_size': '2000000' }, clock.now());
+    replaceConfig(bed.services.data.db, 'registration', { 'mosip.registration.document_size': '2000000' }, bed.clock.now());
     await state().attachDocument('proofOfAddress', 'UTILITY_BILL', 'F-1', [png()]);
     const attached = documentsSelectors.attached('proofOfAddress')(state());
     assert.deepEqual([attached?.documentType, attached?.format, attached?.refNumber], ['UTILITY_BILL', 'pdf', 'F-1']);
@@ -109,11 +82,11 @@ describe('registration store (real Router, encrypted store, device simulator)', 
   it('retries a low-quality capture, force-captures the last attempt, and requires the exception photo', async () => {
     await toBiometrics();
     state().setException('individualBiometrics', 'leftLittle', true);
-    simulator.device('finger').score = 30;
+    bed.simulator.device('finger').score = 30;
     for (let i = 0; i < 3; i++) await state().captureBiometrics('individualBiometrics', 'left-slap');
     const left = biometricsSelectors.attempt('individualBiometrics', 'left-slap')(state());
     assert.deepEqual([left?.decision, left?.attemptsLeft, left?.threshold, left?.exceptions], ['forceCaptured', 0, 40, ['leftLittle']]);
-    simulator.device('finger').score = undefined;
+    bed.simulator.device('finger').score = undefined;
     for (const modality of ['right-slap', 'thumbs', 'iris', 'face'] as const) await state().captureBiometrics('individualBiometrics', modality);
     assert.equal(biometricsSelectors.error(state()), null);
 
@@ -130,7 +103,7 @@ describe('registration store (real Router, encrypted store, device simulator)', 
     await toBiometrics();
     state().setException('individualBiometrics', 'leftLittle', true);
     await state().captureBiometrics('individualBiometrics', 'left-slap');
-    for (const device of simulator.devices.values()) device.score = 20;
+    for (const device of bed.simulator.devices.values()) device.score = 20;
     await state().captureBiometrics('individualBiometrics', 'right-slap');
     const before = ['left-slap', 'right-slap'].map((m) => biometricsSelectors.attempt('individualBiometrics', m as 'left-slap')(state()));
     assert.deepEqual(before.map((a) => [a?.decision, a?.attemptsLeft]), [['accepted', 2], ['retry', 2]]);
@@ -156,7 +129,7 @@ describe('registration store (real Router, encrypted store, device simulator)', 
     await state().next();
     assert.equal(submitSelectors.canSubmit(state()), true, JSON.stringify(submitSelectors.issues(state())));
     const stages: string[] = [];
-    const stop = store.subscribe((s) => {
+    const stop = bed.store.subscribe((s) => {
       const stage = submitSelectors.progress(s)?.stage;
       if (stage && stages.at(-1) !== stage) stages.push(stage);
     });

@@ -1,19 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { PNG } from 'pngjs';
-import { ManualClock } from '../../../../../../../../native/time/ManualClock';
 import { issueText } from '../../../../../../../../renderer/features/registration/components/fields/issueText';
-import type { RegistrationStore } from '../../../../../../../../renderer/features/registration/store/store';
 import { missingModalities } from '../../../../../../../../renderer/features/registration/store/slices/biometrics/bioModalities';
 import { biometricsSelectors } from '../../../../../../../../renderer/features/registration/store/slices/biometrics/selectors';
 import { draftSelectors } from '../../../../../../../../renderer/features/registration/store/slices/draft/selectors';
 import { formSelectors } from '../../../../../../../../renderer/features/registration/store/slices/form/selectors';
 import { createI18n } from '../../../../../../../../renderer/i18n/createI18n';
-import type { SbiSimulator } from '../../../../../../../sims/sbi/SbiSimulator';
-import { makeTestPki, type TestPki } from '../../../../../../../helpers/packetKeys';
-import { startSimulator } from '../../../../../../../integration/sbi/sbiTestKit';
-import { formSteps, officerStore } from '../../formSteps';
-import { openRegistrationApp } from '../../../../../../../integration/app/registrationAppBed';
+import { formSteps, useOfficerStore } from '../../formSteps';
 
 const FIELD = 'individualBiometrics';
 
@@ -22,35 +16,17 @@ const FIELD = 'individualBiometrics';
  * "biometrics missing" message that follows the captures and names what is still missing.
  */
 describe('biometrics screen state (real Router, encrypted store, device simulator)', () => {
-  let simulator: SbiSimulator;
-  let pki: TestPki;
-  let clock: ManualClock;
-  let close: () => Promise<void>;
-  let store: RegistrationStore;
+  const bed = useOfficerStore();
 
-  before(async () => {
-    clock = new ManualClock();
-    simulator = await startSimulator({ now: () => clock.now() });
-    pki = makeTestPki(clock.now());
-  });
-  after(async () => {
-    await simulator.close();
-  });
-  beforeEach(async () => {
-    let services;
-    ({ services, clock, close } = await openRegistrationApp(simulator, pki, { clock, infoTimeoutMs: 5000 }));
-    store = await officerStore(services, clock);
-  });
-  afterEach(() => close());
 
-  const state = () => store.getState();
+  const state = () => bed.store.getState();
 
   const page = (() => {
     const image = new PNG({ width: 40, height: 30 });
     image.data.fill(0xc0);
     return { name: 'page.png', mimeType: 'image/png' as const, base64: PNG.sync.write(image).toString('base64') };
   })();
-  const { toBiometrics } = formSteps(() => store, page);
+  const { toBiometrics } = formSteps(() => bed.store, page);
 
   it('lets an accepted capture be taken again while attempts remain, and not after', async () => {
     await toBiometrics();

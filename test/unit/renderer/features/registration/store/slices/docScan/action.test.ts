@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { afterEach, describe, it } from 'node:test';
 import jpeg from 'jpeg-js';
 import { listConfig, replaceConfig } from '../../../../../../../../electron/services/db/repos/syncConfig';
 import { DOCUMENT_SIZE_KEY } from '../../../../../../../../electron/services/registration/drafts/DraftDocuments';
 import { initialDocScanState } from '../../../../../../../../renderer/features/registration/store/initialState';
-import { createRegistrationStore, type RegistrationStore } from '../../../../../../../../renderer/features/registration/store/store';
 import { docScanSelectors } from '../../../../../../../../renderer/features/registration/store/slices/docScan/selectors';
 import { documentsSelectors } from '../../../../../../../../renderer/features/registration/store/slices/documents/selectors';
-import { inputsOf, openRealBackEnd, type RealBackEnd } from '../../../../../../../helpers/realBackEnd';
+import { inputsOf } from '../../../../../../../helpers/realBackEnd';
+import { useNewDraftStore } from '../../newDraftStore';
 import { MAX_UPLOAD_BYTES } from '../../../../../../../../schemas/api/registrationApi';
 
 const FIELD = 'proofOfIdentity';
@@ -20,24 +20,12 @@ function cameraPage(width: number, height: number, noisy = false): string {
 }
 
 describe('docScan actions (real Router and document service)', () => {
-  let backEnd: RealBackEnd;
-  let store: RegistrationStore;
+  // one back end for the file; each test has a new draft and an empty call list
+  const bed = useNewDraftStore();
+  afterEach(() => bed.store.getState().reset());
 
-  // one back end for the file (opening one costs seconds); each test has a new draft and an empty call list
-  before(async () => {
-    backEnd = await openRealBackEnd();
-  });
-  after(() => backEnd.close());
-  beforeEach(async () => {
-    backEnd.calls.length = 0;
-    store = createRegistrationStore(backEnd.api, () => backEnd.clock.now());
-    await state().open();
-    await state().start('NEW', ['por', 'eng']);
-  });
-  afterEach(() => store.getState().reset());
-
-  const state = () => store.getState();
-  const attachCalls = () => inputsOf(backEnd.calls, 'drafts.attachDocument') as { fieldId: string; documentType: string; refNumber: string | null; files: { name: string; mimeType: string }[] }[];
+  const state = () => bed.store.getState();
+  const attachCalls = () => inputsOf(bed.backEnd.calls, 'drafts.attachDocument') as { fieldId: string; documentType: string; refNumber: string | null; files: { name: string; mimeType: string }[] }[];
   function scanPages(...pages: string[]) {
     state().openScan(FIELD);
     state().cameraLive([{ deviceId: 'cam-1', label: 'Camera' }], 'cam-1');
@@ -57,15 +45,15 @@ describe('docScan actions (real Router and document service)', () => {
     assert.equal(documentsSelectors.status(FIELD)(state()), 'attached');
     const attached = documentsSelectors.attached(FIELD)(state());
     assert.deepEqual([attached?.documentType, attached?.format, attached?.refNumber], ['CIN', 'pdf', 'BI-123'], 'the back end made one PDF of the pages');
-    assert.deepEqual((await backEnd.api['drafts.get']({ draftId: state().form.draftId! })).values[FIELD], attached);
+    assert.deepEqual((await bed.backEnd.api['drafts.get']({ draftId: state().form.draftId! })).values[FIELD], attached);
     assert.deepEqual(state().docScan, initialDocScanState(), 'closed: the camera stops and the pages are dropped');
   });
 
   it('keeps the panel and its pages open with the back end\'s size-limit error', async () => {
     // the limit from the synced config (MOSIP mosip.registration.document_size), below the large page
-    const db = backEnd.services.data.db;
+    const db = bed.backEnd.services.data.db;
     const synced = listConfig(db, 'registration');
-    replaceConfig(db, 'registration', { ...synced, [DOCUMENT_SIZE_KEY]: '20000' }, backEnd.clock.now());
+    replaceConfig(db, 'registration', { ...synced, [DOCUMENT_SIZE_KEY]: '20000' }, bed.backEnd.clock.now());
     try {
       scanPages(cameraPage(200, 200, true), cameraPage(40, 30));
       await state().attachScan('CIN', '');
@@ -81,7 +69,7 @@ describe('docScan actions (real Router and document service)', () => {
       assert.equal(docScanSelectors.openFieldId(state()), null);
       assert.deepEqual(attachCalls().map((c) => c.files.length), [2, 1]);
     } finally {
-      replaceConfig(db, 'registration', synced, backEnd.clock.now());
+      replaceConfig(db, 'registration', synced, bed.backEnd.clock.now());
     }
   });
 
