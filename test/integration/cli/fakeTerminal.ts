@@ -1,6 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { COMMANDS } from '../../../electron/cli/commands';
-import { runCli } from '../../../electron/cli/runCli';
+import { runCliWithEnv } from '../../helpers/runCliInProcess';
 
 /**
  * A stdin that says it is a terminal, records every raw-mode switch (the echo state) and types the
@@ -27,12 +26,6 @@ export class FakeTerminal extends PassThrough {
 /** Runs `regclient argv` in process on a fake terminal that types `answers`, one per prompt. */
 export async function runOnTerminal(argv: readonly string[], env: NodeJS.ProcessEnv, answers: readonly string[]) {
   const stdin = new FakeTerminal(answers);
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const code = await runCli(argv, COMMANDS, { env, stdout, stderr, stdin });
-  return { code, out, err, prompts: err.match(/Password for [^:]*: /g)?.length ?? 0, rawModes: stdin.rawModes };
+  const run = await runCliWithEnv(argv, env, stdin);
+  return { ...run, prompts: run.err.match(/Password for [^:]*: /g)?.length ?? 0, rawModes: stdin.rawModes };
 }

@@ -2,24 +2,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
-import { COMMANDS } from '../../../../electron/cli/commands';
-import { runCli } from '../../../../electron/cli/runCli';
 import { editDistance } from '../../../../electron/cli/suggestCommand';
+import { runCliWithEnv } from '../../../helpers/runCliInProcess';
 
 const PACKAGE = join(import.meta.dirname, '..', '..', '..', '..', 'package.json');
 
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const code = await runCli(argv, COMMANDS, { env: {}, stdout, stderr });
-  return { code, out, err };
-}
+const cli = (argv: string[]) => runCliWithEnv(argv, {});
 
 function jsonError(out: string): { code: string; details: Record<string, unknown> } {
   return (JSON.parse(out) as { error: { code: string; details: Record<string, unknown> } }).error;
