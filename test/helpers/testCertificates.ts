@@ -10,15 +10,7 @@ export function newRsaKeyPem(): string {
  * Issues a certificate for `subjectKeyPem` signed by `issuerKeyPem` (self-signed when both are the
  * same key and `issuerCn` is the subject), basicConstraints critical.
  */
-export function issueTestCertificate(o: {
-  subjectCn: string;
-  subjectKeyPem: string;
-  issuerCn: string;
-  issuerKeyPem: string;
-  notBefore: Date;
-  notAfter: Date;
-  ca: boolean;
-}): string {
+export function issueTestCertificate(o: Omit<Parameters<typeof issueCertificate>[0], 'critical' | 'ca'> & { ca: boolean }): string {
   return issueCertificate({ ...o, critical: true });
 }
 

@@ -1,33 +1,27 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { AppError } from '../../../../../schemas/errors';
 import { AuditLog } from '../../../../../electron/services/audit/AuditLog';
 import type { DB } from '../../../../../electron/services/db/Database';
-import { migrate } from '../../../../../electron/services/db/migrations';
-import { openDatabase } from '../../../../../electron/services/db/openDatabase';
 import { SyncScheduler } from '../../../../../electron/services/sync/SyncScheduler';
 import { ManualClock } from '../../../../../native/time/ManualClock';
-import { makeTempDir } from '../../../../helpers/tempDir';
+import { openMigratedDb } from '../../../../helpers/migratedDb';
 
 describe('SyncScheduler', () => {
-  let temp: ReturnType<typeof makeTempDir>;
+  let opened: ReturnType<typeof openMigratedDb>;
   let db: DB;
   let clock: ManualClock;
   let calls: string[];
   let fail: boolean;
   beforeEach(() => {
-    temp = makeTempDir();
-    db = openDatabase(join(temp.path, 't.db'), randomBytes(32));
-    migrate(db);
+    opened = openMigratedDb();
+    db = opened.db;
     clock = new ManualClock();
     calls = [];
     fail = false;
   });
   afterEach(() => {
-    db.close();
-    temp.remove();
+    opened.close();
   });
 
   function scheduler(onDidChange?: () => void): SyncScheduler {

@@ -1,17 +1,13 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { isAppError } from '../../../../../schemas/errors';
 import { AuditLog } from '../../../../../electron/services/audit/AuditLog';
 import type { DB } from '../../../../../electron/services/db/Database';
-import { migrate } from '../../../../../electron/services/db/migrations';
-import { openDatabase } from '../../../../../electron/services/db/openDatabase';
 import { applyMasterDataRows } from '../../../../../electron/services/db/repos/masterData';
 import { SyncScheduler } from '../../../../../electron/services/sync/SyncScheduler';
 import { serverJobSchedules } from '../../../../../electron/services/sync/serverJobSchedules';
 import { ManualClock } from '../../../../../native/time/ManualClock';
-import { makeTempDir } from '../../../../helpers/tempDir';
+import { openMigratedDb } from '../../../../helpers/migratedDb';
 
 const DAY = 86_400_000;
 
@@ -28,15 +24,14 @@ function putJobDefs(db: DB, rows: readonly Record<string, unknown>[], now: numbe
 }
 
 describe('SyncScheduler with the server cron (SyncJobDef.syncFreq)', () => {
-  let temp: ReturnType<typeof makeTempDir>;
+  let opened: ReturnType<typeof openMigratedDb>;
   let db: DB;
   let clock: ManualClock;
   let calls: string[];
   let changed: () => void;
   beforeEach(() => {
-    temp = makeTempDir();
-    db = openDatabase(join(temp.path, 't.db'), randomBytes(32));
-    migrate(db);
+    opened = openMigratedDb();
+    db = opened.db;
     clock = new ManualClock();
     calls = [];
     changed = () => undefined;
@@ -47,8 +42,7 @@ describe('SyncScheduler with the server cron (SyncJobDef.syncFreq)', () => {
     ], clock.now());
   });
   afterEach(() => {
-    db.close();
-    temp.remove();
+    opened.close();
   });
 
   function scheduler(): SyncScheduler {
