@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { spawn } from 'node:child_process';
-import { clockShifterEnv } from '../../helpers/clockShifterEnv';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { HEALTH_PATH, type DoctorCheck } from '../../../electron/cli/commands/doctor';
@@ -11,25 +8,16 @@ import { DB_FILE, openDataDir } from '../../../electron/host/openDataDir';
 import { REGISTRATION_CERT_PATH } from '../../../electron/services/packets/RegistrationCertProvider';
 import { makeTestPki } from '../../helpers/packetKeys';
 import { runCliWithEnv, type CliRun } from '../sync/cliTestBed';
+import { runCliProcess } from './runCliProcess';
 import { startStatusServer, type StatusServer } from './statusServer';
 import { MosipSimulator } from '../../sims/mosip/MosipSimulator';
 import { systemClock } from '../../../native/time/Clock';
 
 const isRoot = process.getuid?.() === 0;
 
-const CLI = fileURLToPath(new URL('../../../electron/cli/regclient.ts', import.meta.url));
-
 /** `regclient doctor --json` as a child process of the unprivileged user `nobody` (the test runs as root). */
 function doctorAsNobody(dataDir: string): Promise<CliRun> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'doctor', '--data-dir', dataDir, '--json'], { uid: 65534, gid: 65534, env: { ...clockShifterEnv(), PATH: process.env.PATH ?? '', HOME: tmpdir() }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => resolvePromise({ code: code ?? -1, out, err }));
-  });
+  return runCliProcess(['doctor', '--data-dir', dataDir, '--json'], {}, { uid: 65534, gid: 65534 });
 }
 
 function checks(run: CliRun): DoctorCheck[] {
