@@ -1,18 +1,14 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { ManualClock } from '../../../../../native/time/ManualClock';
 import { AuditLog } from '../../../../../electron/services/audit/AuditLog';
 import { SessionManager, type EventSink } from '../../../../../electron/services/auth/SessionManager';
 import type { DB } from '../../../../../electron/services/db/Database';
-import { migrate } from '../../../../../electron/services/db/migrations';
-import { openDatabase } from '../../../../../electron/services/db/openDatabase';
 import { throwsWithCode } from '../../../../helpers/assertAppError';
-import { makeTempDir } from '../../../../helpers/tempDir';
+import { openMigratedDb } from '../../../../helpers/migratedDb';
 
 describe('SessionManager', () => {
-  let temp: ReturnType<typeof makeTempDir>;
+  let opened: ReturnType<typeof openMigratedDb>;
   let db: DB;
   let clock: ManualClock;
   let audit: AuditLog;
@@ -22,9 +18,8 @@ describe('SessionManager', () => {
   const officer = { userId: 'officer1', name: 'Ana', roles: ['REGISTRATION_OFFICER' as const], language: 'por' as const };
 
   beforeEach(() => {
-    temp = makeTempDir();
-    db = openDatabase(join(temp.path, 't.db'), randomBytes(32));
-    migrate(db);
+    opened = openMigratedDb();
+    db = opened.db;
     clock = new ManualClock();
     audit = new AuditLog(db, clock);
     sessions = new SessionManager({ clock, audit });
@@ -33,8 +28,7 @@ describe('SessionManager', () => {
 
   afterEach(() => {
     sessions.dispose();
-    db.close();
-    temp.remove();
+    opened.close();
   });
 
   it('warns at 600 s and logs out at 900 s of inactivity by default', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { generateKeyPairSync, randomBytes, X509Certificate } from 'node:crypto';
+import { generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, before, beforeEach, describe, it } from 'node:test';
@@ -8,27 +8,25 @@ import { ManualClock } from '../../../../../native/time/ManualClock';
 import { certThumbprint } from '../../../../../native/sbi/trustAnchor';
 import { AuditLog } from '../../../../../electron/services/audit/AuditLog';
 import type { DB } from '../../../../../electron/services/db/Database';
-import { migrate } from '../../../../../electron/services/db/migrations';
-import { openDatabase } from '../../../../../electron/services/db/openDatabase';
 import { applyCaCertificates } from '../../../../../electron/services/db/repos/syncCertificates';
 import { TRUST_DIR, TrustAnchorService } from '../../../../../electron/services/devices/TrustAnchorService';
 import { codeOf } from '../../../../helpers/assertAppError';
 import { issueTestCertificate } from '../../../../helpers/testCertificates';
-import { makeTempDir } from '../../../../helpers/tempDir';
+import { openMigratedDb } from '../../../../helpers/migratedDb';
 import '../../../../helpers/openTestDataDir';
 
 const DAY = 86_400_000;
 
 describe('TrustAnchorService', () => {
   let keyPem: string;
-  let temp: ReturnType<typeof makeTempDir>;
+  let opened: ReturnType<typeof openMigratedDb>;
   let db: DB;
   let clock: ManualClock;
   let audit: AuditLog;
   let anchors: TrustAnchorService;
   const ca = (cn: string) =>
     issueTestCertificate({ subjectCn: cn, subjectKeyPem: keyPem, issuerCn: cn, issuerKeyPem: keyPem, notBefore: new Date(clock.now() - DAY), notAfter: new Date(clock.now() + 365 * DAY), ca: true });
-  const trustDir = () => join(temp.path, TRUST_DIR);
+  const trustDir = () => join(opened.dir, TRUST_DIR);
   const serverCa = (certId: string, partnerDomain: string, pem: string) => {
     const cert = new X509Certificate(pem);
     applyCaCertificates(db, [{ certId, partnerDomain, pem, thumbprint: certThumbprint(cert), notAfter: cert.validTo, deleted: false }], clock.now());
@@ -38,16 +36,14 @@ describe('TrustAnchorService', () => {
     keyPem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
   });
   beforeEach(() => {
-    temp = makeTempDir();
-    db = openDatabase(join(temp.path, 't.db'), randomBytes(32));
-    migrate(db);
+    opened = openMigratedDb();
+    db = opened.db;
     clock = new ManualClock();
     audit = new AuditLog(db, clock);
-    anchors = new TrustAnchorService({ db, dataDir: temp.path, audit, clock });
+    anchors = new TrustAnchorService({ db, dataDir: opened.dir, audit, clock });
   });
   afterEach(() => {
-    db.close();
-    temp.remove();
+    opened.close();
   });
 
   it('lists DEVICE and FTM server anchors, then local files (ftm* files in the FTM domain), skipping unreadable ones', () => {
