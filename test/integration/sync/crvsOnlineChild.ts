@@ -11,6 +11,7 @@ import { CrvsOnlineClient } from '../../../electron/services/sync/crvsOnline/Crv
 import { CrvsOnlineDelivery } from '../../../electron/services/sync/crvsOnline/CrvsOnlineDelivery';
 import { OutboxService } from '../../../electron/services/sync/outbox/OutboxService';
 import { seededRandom } from '../../helpers/testRandom';
+import { drainAndReport } from './drainAndReport';
 
 const env = (name: string): string => process.env[name] ?? (() => { throw new Error(`${name} is required`); })();
 
@@ -33,10 +34,7 @@ async function main(): Promise<void> {
     crvsOnline,
     backoff: { baseMs: 20, capMs: 200 },
   });
-  process.stdout.write('RUN\n');
-  const summary = await outbox.drain({ deadline: systemClock.now() + 20_000 });
-  process.stdout.write(`DONE ${JSON.stringify({ uploaded: summary.uploaded.length, parked: summary.parked, stoppedBy: summary.stoppedBy })}\n`);
-  db.close();
+  await drainAndReport(outbox, db);
 }
 
 await main();

@@ -14,6 +14,7 @@ import { OutboxService } from '../../../electron/services/sync/outbox/OutboxServ
 import { MosipSyncService } from '../../../electron/services/sync/MosipSyncService';
 import { RegProcClient } from '../../../electron/services/sync/RegProcClient';
 import { seededRandom } from '../../helpers/testRandom';
+import { drainAndReport } from './drainAndReport';
 
 const env = (name: string): string => process.env[name] ?? (() => { throw new Error(`${name} is required`); })();
 
@@ -32,10 +33,7 @@ async function main(): Promise<void> {
     reauth: async () => void (await service.login('officer1', 'Officer#2026')),
     backoff: { baseMs: 20, capMs: 200 },
   });
-  process.stdout.write('RUN\n');
-  const summary = await outbox.drain({ deadline: systemClock.now() + 20_000 });
-  process.stdout.write(`DONE ${JSON.stringify({ uploaded: summary.uploaded.length, parked: summary.parked, stoppedBy: summary.stoppedBy })}\n`);
-  db.close();
+  await drainAndReport(outbox, db);
 }
 
 await main();
