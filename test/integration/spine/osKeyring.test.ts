@@ -89,7 +89,7 @@ describe('data dir keys in the OS keyring', () => {
     const run = await runCliInSession(undefined, addSupervisor(join(dir, 'bogus')), { ...PASSWORD, REGCLIENT_KEY_STORE: 'vault' });
     assert.equal(run.code, 2);
     assert.equal(errorCode(run), 'ERR_DB_KEY_STORE_INVALID');
-    assert.match(run.err, /"value":"vault","allowed":"keyring, keyfile"/);
+    assert.match(run.err, /^error ERR_DB_KEY_STORE_INVALID: REGCLIENT_KEY_STORE is set to "vault", which is not a key store\. Use one of: keyring, keyfile, or unset it\.$/m);
     assert.equal(existsSync(join(dir, 'bogus')), false);
   });
 
