@@ -6,12 +6,12 @@ import type { z } from 'zod';
 import { errorSpec, OperatorAction, type ErrorCode } from '../../../../schemas/errors';
 import { sbiErrors } from '../../../../schemas/errors/sbiErrors';
 
-const LOCALES = join(import.meta.dirname, '..', '..', '..', '..', 'renderer', 'i18n', 'locales');
+const TEXTS = join(import.meta.dirname, '..', '..', '..', '..', 'schemas', 'data', 'errorText');
 
 describe('sbiErrors', () => {
   for (const language of ['eng', 'fra', 'por', 'ara']) {
     it(`uses in ${language} only placeholders that the code's details provide`, () => {
-      const texts = JSON.parse(readFileSync(join(LOCALES, language, 'errors.sbi.json'), 'utf8')) as Record<string, string>;
+      const texts = JSON.parse(readFileSync(join(TEXTS, language, 'sbi.json'), 'utf8')) as Record<string, string>;
       const problems: string[] = [];
       for (const [code, spec] of Object.entries(sbiErrors)) {
         const keys = Object.keys((spec.details() as z.ZodObject).shape);
