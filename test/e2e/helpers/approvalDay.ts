@@ -1,14 +1,12 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { COMMANDS } from '../../../electron/cli/commands/index';
-import { runCli } from '../../../electron/cli/runCli';
 import { listConfig, replaceConfig } from '../../../electron/services/db/repos/syncConfig';
 import { sampleRegistration } from '../../../electron/services/packets/sampleRegistration';
 import { createApiClient } from '../../../renderer/api/createApiClient';
 import type { PacketBuildResult } from '../../../schemas/packet';
 import { inMemoryBridge } from '../../helpers/inMemoryBridge';
 import { registerResident } from '../../helpers/registerResident';
+import { runCliWithEnv } from '../../helpers/runCliInProcess';
 import { makeTempDir } from '../../helpers/tempDir';
 import type { InProcessApp } from './inProcessApp';
 
@@ -37,15 +35,9 @@ async function buildAsCli(app: InProcessApp): Promise<PacketBuildResult> {
   try {
     const input = join(temp.path, 'registration.json');
     writeFileSync(input, JSON.stringify(sampleRegistration({ now: clock.now(), centreId, machineId })));
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = '';
-    let problems = '';
-    stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    stderr.on('data', (chunk: Buffer) => (problems += chunk.toString()));
-    const code = await runCli(['packet', 'build', '--data-dir', dataDir, '--input', input], COMMANDS, { env: {}, stdout, stderr });
-    if (code !== 0) throw new Error(`regclient packet build exited with ${code}: ${problems}`);
-    return JSON.parse(out) as PacketBuildResult;
+    const run = await runCliWithEnv(['packet', 'build', '--data-dir', dataDir, '--input', input], {});
+    if (run.code !== 0) throw new Error(`regclient packet build exited with ${run.code}: ${run.err}`);
+    return JSON.parse(run.out) as PacketBuildResult;
   } finally {
     temp.remove();
   }
